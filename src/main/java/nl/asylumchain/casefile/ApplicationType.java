@@ -1,0 +1,4 @@
+package nl.asylumchain.casefile;
+
+/** First application, repeat application (opvolgende aanvraag) or resettlement (hervestiging). */
+public enum ApplicationType { FIRST, REPEAT, RESETTLEMENT }

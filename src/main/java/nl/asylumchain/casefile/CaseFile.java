@@ -1,0 +1,45 @@
+package nl.asylumchain.casefile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A case as a handler sees it: who, where in the chain, what is open. */
+public record CaseFile(
+        UUID caseId,
+        String vNumber,
+        PersonSummary person,
+        ApplicationType applicationType,
+        ArrivalLocation arrivalLocation,
+        LocalDate applicationDate,
+        boolean unaccompaniedMinor,
+        boolean temporaryProtectionUkraine,
+        CaseStatus status,
+        List<Stage> currentStages,
+        CaseOutcome outcome,
+        Integer track,
+        String trackReason,
+        String decisionOutcome,
+        List<FamilyMember> familyMembersAbroad,
+        List<OpenTask> openTasks,
+        List<TimelineEntry> milestones,
+        Map<String, Object> sections,
+        Instant registeredAt,
+        Instant updatedAt) {
+
+    public record PersonSummary(String familyName, String givenNames, LocalDate birthDate, Sex sex,
+            String nationality) {
+    }
+
+    public record FamilyMember(UUID id, Relation relation, LocalDate birthDate) {
+    }
+
+    public record TimelineEntry(Milestone milestone, Instant reachedAt) {
+    }
+
+    public record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups,
+            String assignee, Instant dueDate, int priority) {
+    }
+}

@@ -1,0 +1,249 @@
+package nl.asylumchain.casefile;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import nl.asylumchain.casefile.CaseFile.FamilyMember;
+import nl.asylumchain.casefile.CaseFile.PersonSummary;
+import nl.asylumchain.casefile.CaseFile.TimelineEntry;
+import nl.asylumchain.casefile.persistence.CaseRecord;
+import nl.asylumchain.casefile.persistence.CaseRepository;
+import nl.asylumchain.casefile.process.CaseProcessEngine;
+import nl.asylumchain.casefile.process.CaseProcessEngine.ChainStart;
+import nl.asylumchain.platform.ConflictException;
+import nl.asylumchain.platform.FieldError;
+import nl.asylumchain.platform.InvalidRequestException;
+import nl.asylumchain.platform.NotFoundException;
+
+/** Registers asylum cases, keeps their status and stage, and answers what a case looks like now. */
+@Service
+public class CaseFileService {
+
+    /** Nobody applies at 130; a birth date that far back is a typing error. */
+    private static final int OLDEST_AGE = 130;
+
+    private final CaseRepository cases;
+    private final CaseProcessEngine engine;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    private final TransactionTemplate transactions;
+
+    private final List<CaseFileSection> sections;
+
+    CaseFileService(CaseRepository cases, CaseProcessEngine engine, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactionManager, List<CaseFileSection> sections) {
+        this.sections = List.copyOf(sections);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.cases = cases;
+        this.engine = engine;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a case and starts its chain in one transaction: either both the row and the process exist, or
+     * neither. With an idempotency key, a repeat of the same request returns the first case and starts nothing.
+     */
+    public RegisteredCase register(NewCase application, String idempotencyKey) {
+        try {
+            return transactions.execute(status -> registerOnce(application, idempotencyKey));
+        } catch (DuplicateKeyException raced) {
+            // a parallel request with the same idempotency key won; its case is the first case
+            return transactions.execute(status -> earlierRegistration(idempotencyKey, hash(application)))
+                .orElseThrow(() -> raced);
+        }
+    }
+
+    private RegisteredCase registerOnce(NewCase application, String idempotencyKey) {
+        String requestHash = hash(application);
+        if (idempotencyKey != null) {
+            Optional<RegisteredCase> earlier = earlierRegistration(idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        checkDates(application);
+
+        UUID caseId = UUID.randomUUID();
+        Instant now = clock.instant();
+        String vNumber = cases.nextVNumber();
+        NewCase.Person person = application.person();
+        CaseStatus status = CaseStatus.of(Stage.REGISTRATION);
+        cases.insert(new CaseRecord(caseId, vNumber, person.familyName().strip(),
+                person.givenNames() == null ? null : person.givenNames().strip(), person.birthDate(),
+                person.sex().name(), person.nationality(), application.applicationType().name(),
+                application.arrival().location().name(), application.arrival().date(),
+                application.unaccompaniedMinor(), application.temporaryProtectionUkraine(), status.name(),
+                Stage.REGISTRATION.name(), null, null, null, null, idempotencyKey, requestHash, now, now));
+        for (NewCase.FamilyMemberAbroad member : application.familyMembersAbroad()) {
+            cases.insertFamilyMember(UUID.randomUUID(), caseId, member.relation().name(), member.birthDate());
+        }
+        engine.start(new ChainStart(caseId, application.applicationType().name(),
+                application.arrival().location().name(), person.nationality(), application.unaccompaniedMinor(),
+                application.temporaryProtectionUkraine(), application.familyMembersAbroad().size(),
+                application.arrival().date(), ageOn(person.birthDate(), application.arrival().date())));
+        reachMilestone(caseId, Milestone.REGISTERED);
+        events.publishEvent(new CaseRegistered(caseId, application.applicationType(),
+                application.arrival().location(), application.unaccompaniedMinor()));
+        return new RegisteredCase(caseId, vNumber, status, true);
+    }
+
+    @Transactional(readOnly = true)
+    public CaseFile caseFile(UUID caseId) {
+        return cases.findById(caseId).map(this::toCaseFile)
+                .orElseThrow(() -> new NotFoundException("No case with id " + caseId));
+    }
+
+    @Transactional(readOnly = true)
+    public CaseFile caseFileByVNumber(String vNumber) {
+        return cases.findByVNumber(vNumber).map(this::toCaseFile)
+                .orElseThrow(() -> new NotFoundException("No case with V-number " + vNumber));
+    }
+
+    /**
+     * Records that a case reached a milestone and tells the chain, within the current transaction. A milestone
+     * may be reached more than once (a second decision after an annulment); each time is a timeline row.
+     */
+    @Transactional
+    public void reachMilestone(UUID caseId, Milestone milestone) {
+        Instant now = clock.instant();
+        cases.insertMilestone(UUID.randomUUID(), caseId, milestone.name(), now);
+        events.publishEvent(new MilestoneReached(caseId, milestone, now));
+    }
+
+    /** Called by the main process when a case enters a stage. */
+    @Transactional
+    public void enterStage(UUID caseId, Stage stage) {
+        cases.updateStage(caseId, stage.name(), CaseStatus.of(stage).name(), clock.instant());
+        events.publishEvent(new StageEntered(caseId, stage));
+    }
+
+    /** Called by the main process when a case reaches an end state. */
+    @Transactional
+    public void close(UUID caseId, CaseOutcome outcome) {
+        CaseRecord record = cases.findById(caseId)
+                .orElseThrow(() -> new IllegalStateException("Closing an unknown case " + caseId));
+        Instant now = clock.instant();
+        cases.close(caseId, outcome.name(), CaseStatus.CLOSED.name(), now);
+        reachMilestone(caseId, Milestone.CLOSED);
+        events.publishEvent(new CaseClosed(caseId, outcome, Duration.between(record.createdAt(), now)));
+    }
+
+    /** Registration tells the case file which track (spoor) the case is in and why. */
+    @Transactional
+    public void recordTrack(UUID caseId, int track, String reason) {
+        cases.updateTrack(caseId, track, reason, clock.instant());
+    }
+
+    /** The IND tells the case file the outcome of its latest decision. */
+    @Transactional
+    public void recordDecision(UUID caseId, String outcome) {
+        cases.updateDecision(caseId, outcome, clock.instant());
+    }
+
+    /** Whether a case with this id exists. */
+    @Transactional(readOnly = true)
+    public boolean exists(UUID caseId) {
+        return cases.findById(caseId).isPresent();
+    }
+
+    private Optional<RegisteredCase> earlierRegistration(String idempotencyKey, String requestHash) {
+        return cases.findByIdempotencyKey(idempotencyKey).map(earlier -> {
+            if (!earlier.requestHash().equals(requestHash)) {
+                throw new InvalidRequestException("Idempotency-Key",
+                    "was used before for a different application; use a new key for a new application");
+            }
+            return new RegisteredCase(earlier.caseId(), earlier.vNumber(), CaseStatus.valueOf(earlier.status()),
+                false);
+        });
+    }
+
+    /** Rules between fields that the field annotations cannot see. */
+    private void checkDates(NewCase application) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate birthDate = application.person().birthDate();
+        LocalDate arrivalDate = application.arrival().date();
+        LocalDate today = LocalDate.now(clock);
+        if (birthDate.isBefore(today.minusYears(OLDEST_AGE))) {
+            errors.add(new FieldError("person.birthDate", "must be less than " + OLDEST_AGE + " years ago"));
+        }
+        if (arrivalDate.isBefore(birthDate)) {
+            errors.add(new FieldError("arrival.date", "must not be before the birth date"));
+        }
+        if (application.unaccompaniedMinor() && ageOn(birthDate, arrivalDate) >= 18) {
+            errors.add(new FieldError("unaccompaniedMinor",
+                "an unaccompanied minor must be under 18 on the arrival date"));
+        }
+        List<NewCase.FamilyMemberAbroad> family = application.familyMembersAbroad();
+        for (int i = 0; i < family.size(); i++) {
+            if (family.get(i).birthDate().isBefore(today.minusYears(OLDEST_AGE))) {
+                errors.add(new FieldError("familyMembersAbroad[" + i + "].birthDate",
+                    "must be less than " + OLDEST_AGE + " years ago"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    private static int ageOn(LocalDate birthDate, LocalDate date) {
+        return Math.max(0, Period.between(birthDate, date).getYears());
+    }
+
+    private CaseFile toCaseFile(CaseRecord c) {
+        List<FamilyMember> family = cases.familyMembers(c.caseId()).stream()
+                .map(f -> new FamilyMember(f.id(), Relation.valueOf(f.relation()), f.birthDate())).toList();
+        CaseStatus status = CaseStatus.valueOf(c.status());
+        return new CaseFile(c.caseId(), c.vNumber(),
+                new PersonSummary(c.familyName(), c.givenNames(), c.birthDate(), Sex.valueOf(c.sex()),
+                    c.nationality()),
+                ApplicationType.valueOf(c.applicationType()), ArrivalLocation.valueOf(c.arrivalLocation()),
+                c.arrivalDate(), c.unaccompaniedMinor(), c.temporaryProtectionUkraine(), status,
+                status == CaseStatus.CLOSED ? List.of() : engine.currentStages(c.caseId()),
+                c.outcome() == null ? null : CaseOutcome.valueOf(c.outcome()),
+                c.track(), c.trackReason(), c.decisionOutcome(), family,
+                status == CaseStatus.CLOSED ? List.of() : engine.openTasks(c.caseId()),
+                cases.milestones(c.caseId()).stream()
+                        .map(m -> new TimelineEntry(Milestone.valueOf(m.milestone()), m.reachedAt())).toList(),
+                sectionsOf(c.caseId()), c.createdAt(), c.updatedAt());
+    }
+
+    private Map<String, Object> sectionsOf(UUID caseId) {
+        Map<String, Object> result = new TreeMap<>();
+        for (CaseFileSection section : sections) {
+            section.of(caseId).ifPresent(content -> result.put(section.name(), content));
+        }
+        return result;
+    }
+
+    private static String hash(NewCase application) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                .digest(application.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package nl.asylumchain.casefile;
+
+/**
+ * Milestones of a case that other parts of the chain react to (reception moves a person, metrics measure lead
+ * times, the case view shows a timeline). Stage models mark them with the listener expression
+ * {@code ${milestones.reach(execution, 'PERMIT_GRANTED')}}; the main process marks stage starts and ends itself.
+ */
+public enum Milestone {
+    /** Application registered: the person is at the central reception location (COL). */
+    REGISTERED,
+    /** Rest-and-preparation period started (not in spoor 2). */
+    REST_PERIOD_STARTED,
+    /** The general asylum procedure (AA) or the accelerated spoor-2 procedure started. */
+    PROCEDURE_STARTED,
+    /** Referred to the extended procedure (VA). */
+    EXTENDED_PROCEDURE_STARTED,
+    /** Another member state accepted the Dublin claim. */
+    DUBLIN_CLAIM_ACCEPTED,
+    /** Asylum permit granted: the person is a permit holder waiting for housing. */
+    PERMIT_GRANTED,
+    /** Rejection final (no appeal in time, or appeal upheld): handed to DT&V. */
+    REJECTION_FINAL,
+    /** Departure period over: the person moves to a VBL or a family location. */
+    DEPARTURE_PERIOD_ENDED,
+    /** Linked to a municipality (koppeling). */
+    MUNICIPALITY_LINKED,
+    /** Moved into a doorstroomlocatie: reception place freed, final housing still owed. */
+    TEMPORARY_HOUSING,
+    /** Moved into a home in the municipality. */
+    HOUSED,
+    /** The case left the chain (housed, departed, transferred or left without supervision). */
+    CLOSED
+}

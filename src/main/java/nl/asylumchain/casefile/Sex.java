@@ -1,0 +1,4 @@
+package nl.asylumchain.casefile;
+
+/** Sex as recorded in the BRP: female, male, or unknown/other (X). */
+public enum Sex { F, M, X }

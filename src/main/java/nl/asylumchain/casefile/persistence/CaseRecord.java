@@ -1,0 +1,31 @@
+package nl.asylumchain.casefile.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A row of the {@code cases} table. */
+public record CaseRecord(
+        UUID caseId,
+        String vNumber,
+        String familyName,
+        String givenNames,
+        LocalDate birthDate,
+        String sex,
+        String nationality,
+        String applicationType,
+        String arrivalLocation,
+        LocalDate arrivalDate,
+        boolean unaccompaniedMinor,
+        boolean temporaryProtectionUkraine,
+        String status,
+        String stage,
+        String outcome,
+        Integer track,
+        String trackReason,
+        String decisionOutcome,
+        String idempotencyKey,
+        String requestHash,
+        Instant createdAt,
+        Instant updatedAt) {
+}

@@ -1,0 +1,164 @@
+package nl.asylumchain.casefile.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Repository;
+
+/** The {@code cases} and {@code family_members} tables. */
+@Repository
+public class CaseRepository {
+
+    private final JdbcClient jdbc;
+    private final String nextVNumberSql;
+
+    public CaseRepository(JdbcClient jdbc, DataSource dataSource) throws Exception {
+        this.jdbc = jdbc;
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
+        this.nextVNumberSql = "PostgreSQL".equals(product) ? "select nextval('v_number_seq')"
+                : "select next value for v_number_seq";
+    }
+
+    /** The next V-number: ten digits, unique because a database sequence hands it out. */
+    public String nextVNumber() {
+        long next = jdbc.sql(nextVNumberSql).query(Long.class).single();
+        return String.format("%010d", next);
+    }
+
+    public void insert(CaseRecord c) {
+        jdbc.sql("""
+                insert into cases (case_id, v_number, family_name, given_names, birth_date, sex, nationality,
+                    application_type, arrival_location, arrival_date, unaccompanied_minor,
+                    temporary_protection_ukraine, status, stage, idempotency_key, request_hash, created_at, updated_at)
+                values (:caseId, :vNumber, :familyName, :givenNames, :birthDate, :sex, :nationality,
+                    :applicationType, :arrivalLocation, :arrivalDate, :unaccompaniedMinor,
+                    :temporaryProtectionUkraine, :status, :stage, :idempotencyKey, :requestHash, :createdAt, :updatedAt)
+                """)
+                .param("caseId", c.caseId())
+                .param("vNumber", c.vNumber())
+                .param("familyName", c.familyName())
+                .param("givenNames", c.givenNames())
+                .param("birthDate", c.birthDate())
+                .param("sex", c.sex())
+                .param("nationality", c.nationality())
+                .param("applicationType", c.applicationType())
+                .param("arrivalLocation", c.arrivalLocation())
+                .param("arrivalDate", c.arrivalDate())
+                .param("unaccompaniedMinor", c.unaccompaniedMinor())
+                .param("temporaryProtectionUkraine", c.temporaryProtectionUkraine())
+                .param("status", c.status())
+                .param("stage", c.stage())
+                .param("idempotencyKey", c.idempotencyKey())
+                .param("requestHash", c.requestHash())
+                .param("createdAt", Timestamp.from(c.createdAt()))
+                .param("updatedAt", Timestamp.from(c.updatedAt()))
+                .update();
+    }
+
+    public void insertFamilyMember(UUID id, UUID caseId, String relation, LocalDate birthDate) {
+        jdbc.sql("insert into family_members (id, case_id, relation, birth_date) values (:id, :caseId, :relation, :birthDate)")
+                .param("id", id).param("caseId", caseId).param("relation", relation).param("birthDate", birthDate)
+                .update();
+    }
+
+    public Optional<CaseRecord> findById(UUID caseId) {
+        return jdbc.sql("select * from cases where case_id = :caseId").param("caseId", caseId)
+                .query(CaseRepository::map).optional();
+    }
+
+    public Optional<CaseRecord> findByVNumber(String vNumber) {
+        return jdbc.sql("select * from cases where v_number = :vNumber").param("vNumber", vNumber)
+                .query(CaseRepository::map).optional();
+    }
+
+    public Optional<CaseRecord> findByIdempotencyKey(String key) {
+        return jdbc.sql("select * from cases where idempotency_key = :key").param("key", key)
+                .query(CaseRepository::map).optional();
+    }
+
+    public List<FamilyMemberRecord> familyMembers(UUID caseId) {
+        return jdbc.sql("select id, relation, birth_date from family_members where case_id = :caseId order by birth_date, id")
+                .param("caseId", caseId)
+                .query((rs, i) -> new FamilyMemberRecord(rs.getObject("id", UUID.class), rs.getString("relation"),
+                        rs.getObject("birth_date", LocalDate.class)))
+                .list();
+    }
+
+    public void updateStage(UUID caseId, String stage, String status, Instant now) {
+        jdbc.sql("update cases set stage = :stage, status = :status, updated_at = :now where case_id = :caseId")
+                .param("stage", stage).param("status", status).param("now", Timestamp.from(now))
+                .param("caseId", caseId).update();
+    }
+
+    public void close(UUID caseId, String outcome, String status, Instant now) {
+        jdbc.sql("update cases set outcome = :outcome, status = :status, updated_at = :now where case_id = :caseId")
+                .param("outcome", outcome).param("status", status).param("now", Timestamp.from(now))
+                .param("caseId", caseId).update();
+    }
+
+    public void updateTrack(UUID caseId, int track, String reason, Instant now) {
+        jdbc.sql("update cases set track = :track, track_reason = :reason, updated_at = :now where case_id = :caseId")
+                .param("track", track).param("reason", reason).param("now", Timestamp.from(now))
+                .param("caseId", caseId).update();
+    }
+
+    public void updateDecision(UUID caseId, String outcome, Instant now) {
+        jdbc.sql("update cases set decision_outcome = :outcome, updated_at = :now where case_id = :caseId")
+                .param("outcome", outcome).param("now", Timestamp.from(now)).param("caseId", caseId).update();
+    }
+
+    public void insertMilestone(UUID id, UUID caseId, String milestone, Instant at) {
+        jdbc.sql("insert into case_milestones (id, case_id, milestone, reached_at) values (:id, :caseId, :milestone, :at)")
+                .param("id", id).param("caseId", caseId).param("milestone", milestone).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    public List<MilestoneRecord> milestones(UUID caseId) {
+        return jdbc.sql("select milestone, reached_at from case_milestones where case_id = :caseId order by reached_at, id")
+                .param("caseId", caseId)
+                .query((rs, i) -> new MilestoneRecord(rs.getString("milestone"), rs.getTimestamp("reached_at").toInstant()))
+                .list();
+    }
+
+    private static CaseRecord map(ResultSet rs, int row) throws SQLException {
+        return new CaseRecord(
+                rs.getObject("case_id", UUID.class),
+                rs.getString("v_number"),
+                rs.getString("family_name"),
+                rs.getString("given_names"),
+                rs.getObject("birth_date", LocalDate.class),
+                rs.getString("sex"),
+                rs.getString("nationality"),
+                rs.getString("application_type"),
+                rs.getString("arrival_location"),
+                rs.getObject("arrival_date", LocalDate.class),
+                rs.getBoolean("unaccompanied_minor"),
+                rs.getBoolean("temporary_protection_ukraine"),
+                rs.getString("status"),
+                rs.getString("stage"),
+                rs.getString("outcome"),
+                (Integer) rs.getObject("track", Integer.class),
+                rs.getString("track_reason"),
+                rs.getString("decision_outcome"),
+                rs.getString("idempotency_key"),
+                rs.getString("request_hash"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    public record MilestoneRecord(String milestone, Instant reachedAt) {
+    }
+
+    public record FamilyMemberRecord(UUID id, String relation, LocalDate birthDate) {
+    }
+}

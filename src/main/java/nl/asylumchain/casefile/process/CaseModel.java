@@ -1,0 +1,42 @@
+package nl.asylumchain.casefile.process;
+
+import java.util.Map;
+
+import nl.asylumchain.casefile.CaseOutcome;
+import nl.asylumchain.casefile.Stage;
+
+/** Ids in {@code bpmn/asylumCase.bpmn} that Java relies on. */
+public final class CaseModel {
+
+    public static final String MODEL_RESOURCE = "bpmn/asylumCase.bpmn";
+    public static final String PROCESS_KEY = "asylumCase";
+
+    public static final String ACTIVITY_REGISTRATION = "Activity_Registration";
+    public static final String ACTIVITY_IND_DECISION = "Activity_IndDecision";
+    public static final String ACTIVITY_HOUSING = "Activity_Housing";
+    public static final String ACTIVITY_FAMILY_REUNIFICATION = "Activity_FamilyReunification";
+    public static final String ACTIVITY_DEPARTURE = "Activity_Departure";
+
+    public static final String EVENT_PERMIT_HOLDER_HOUSED = "Event_PermitHolderHoused";
+    public static final String EVENT_DEPARTED_INDEPENDENTLY = "Event_DepartedIndependently";
+    public static final String EVENT_DEPARTED_FORCED = "Event_DepartedForced";
+    public static final String EVENT_TRANSFERRED_DUBLIN = "Event_TransferredDublin";
+    public static final String EVENT_LEFT_WITHOUT_SUPERVISION = "Event_LeftWithoutSupervision";
+
+    static final Map<String, Stage> STAGES = Map.of(
+            ACTIVITY_REGISTRATION, Stage.REGISTRATION,
+            ACTIVITY_IND_DECISION, Stage.IND_DECISION,
+            ACTIVITY_HOUSING, Stage.HOUSING,
+            ACTIVITY_FAMILY_REUNIFICATION, Stage.FAMILY_REUNIFICATION,
+            ACTIVITY_DEPARTURE, Stage.DEPARTURE);
+
+    static final Map<String, CaseOutcome> OUTCOMES = Map.of(
+            EVENT_PERMIT_HOLDER_HOUSED, CaseOutcome.PERMIT_HOLDER_HOUSED,
+            EVENT_DEPARTED_INDEPENDENTLY, CaseOutcome.DEPARTED_INDEPENDENTLY,
+            EVENT_DEPARTED_FORCED, CaseOutcome.DEPARTED_FORCED,
+            EVENT_TRANSFERRED_DUBLIN, CaseOutcome.TRANSFERRED_DUBLIN,
+            EVENT_LEFT_WITHOUT_SUPERVISION, CaseOutcome.LEFT_WITHOUT_SUPERVISION);
+
+    private CaseModel() {
+    }
+}

@@ -1,0 +1,88 @@
+package nl.asylumchain.casefile.process;
+
+import java.time.LocalDate;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+import nl.asylumchain.casefile.CaseFile.OpenTask;
+import nl.asylumchain.casefile.Stage;
+
+/** The case file's bridge to the engine: starts the chain for a case and reads where it stands. */
+@Component
+public class CaseProcessEngine {
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+
+    private final Clock clock;
+
+    CaseProcessEngine(RuntimeService runtimeService, TaskService taskService, Clock clock) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.clock = clock;
+    }
+
+    /** What the main process routes on; small, typed and free of personal data. */
+    public record ChainStart(UUID caseId, String applicationType, String arrivalLocation, String nationality,
+            boolean unaccompaniedMinor, boolean temporaryProtectionUkraine, int familyMembersAbroad,
+            LocalDate applicationDate, int age) {
+    }
+
+    public void start(ChainStart start) {
+        runtimeService.startProcessInstanceByKey(CaseModel.PROCESS_KEY, start.caseId().toString(),
+                Variables.createVariables()
+                        .putValue("caseId", start.caseId().toString())
+                        .putValue("applicationType", start.applicationType())
+                        .putValue("arrivalLocation", start.arrivalLocation())
+                        .putValue("nationality", start.nationality())
+                        .putValue("unaccompaniedMinor", start.unaccompaniedMinor())
+                        .putValue("temporaryProtectionUkraine", start.temporaryProtectionUkraine())
+                        .putValue("familyMembersAbroad", start.familyMembersAbroad())
+                        .putValue("applicationDate", Variables.dateValue(Date.from(
+                                start.applicationDate().atStartOfDay(clock.getZone()).toInstant())))
+                        .putValue("age", start.age()));
+    }
+
+    /** The stages the case is in now (housing and family reunification can run side by side). */
+    public List<Stage> currentStages(UUID caseId) {
+        ProcessInstance main = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(CaseModel.PROCESS_KEY)
+                .processInstanceBusinessKey(caseId.toString()).singleResult();
+        if (main == null) {
+            return List.of();
+        }
+        ActivityInstance tree = runtimeService.getActivityInstance(main.getId());
+        if (tree == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(tree.getChildActivityInstances())
+                .map(child -> CaseModel.STAGES.get(child.getActivityId()))
+                .filter(Objects::nonNull).distinct().sorted().toList();
+    }
+
+    /** Open user tasks of the case in every stage: call activities pass the case id on as business key. */
+    public List<OpenTask> openTasks(UUID caseId) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseId.toString())
+                .orderByTaskPriority().desc().orderByDueDate().asc().list().stream()
+                .map(task -> new OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+                        taskService.getIdentityLinksForTask(task.getId()).stream()
+                                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                                .map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().toList(),
+                        task.getAssignee(),
+                        task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                        task.getPriority()))
+                .toList();
+    }
+}

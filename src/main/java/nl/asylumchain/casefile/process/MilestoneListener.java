@@ -1,0 +1,27 @@
+package nl.asylumchain.casefile.process;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.Milestone;
+
+/**
+ * Lets a model mark a milestone where it happens, readable in Camunda Modeler:
+ * {@code <camunda:executionListener event="start" expression="${milestones.reach(execution, 'PERMIT_GRANTED')}"/>}.
+ */
+@Component("milestones")
+public class MilestoneListener {
+
+    private final CaseFileService caseFile;
+
+    MilestoneListener(CaseFileService caseFile) {
+        this.caseFile = caseFile;
+    }
+
+    public void reach(DelegateExecution execution, String milestone) {
+        caseFile.reachMilestone(UUID.fromString(execution.getProcessBusinessKey()), Milestone.valueOf(milestone));
+    }
+}

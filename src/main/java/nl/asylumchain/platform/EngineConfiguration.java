@@ -1,0 +1,49 @@
+package nl.asylumchain.platform;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+    /** The chain works in Dutch time: deadlines that end "at the end of the day" end in Amsterdam. */
+    static final ZoneId CHAIN_ZONE = ZoneId.of("Europe/Amsterdam");
+
+    @Bean
+    Clock businessClock() {
+        return new BusinessClock(CHAIN_ZONE);
+    }
+
+    /** Bean Validation's {@code @PastOrPresent} and friends use the same business clock. */
+    @Bean
+    ValidationConfigurationCustomizer businessClockForValidation(Clock businessClock) {
+        return configuration -> configuration.clockProvider(() -> businessClock);
+    }
+
+    /**
+     * All models go out as one deployment named after the application; an unchanged model is not deployed again
+     * on restart, so running cases keep their version and the history stays readable.
+     */
+    @Bean
+    @Order(Ordering.DEFAULT_ORDER + 1)
+    AbstractProcessEnginePlugin deploymentSettings() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                if (configuration instanceof SpringProcessEngineConfiguration spring) {
+                    spring.setDeploymentName("asylum-chain");
+                    spring.setDeployChangedOnly(true);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package nl.asylumchain.registration;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.asylumchain.casefile.CaseFileService;
+
+/** Keeps the track assignments of registration, one row per assignment, so a reassignment stays visible. */
+@Service
+public class RegistrationService {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    private final CaseFileService caseFile;
+
+    RegistrationService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, CaseFileService caseFile) {
+        this.caseFile = caseFile;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void recordTrack(UUID caseId, int track, String reason) {
+        if (track < 1 || track > 5) {
+            throw new IllegalArgumentException("There is no spoor " + track);
+        }
+        jdbc.sql("insert into track_assignments (id, case_id, track, reason, assigned_at) "
+                        + "values (:id, :caseId, :track, :reason, :at)")
+                .param("id", UUID.randomUUID()).param("caseId", caseId).param("track", track)
+                .param("reason", reason).param("at", Timestamp.from(clock.instant())).update();
+        caseFile.recordTrack(caseId, track, reason);
+        events.publishEvent(new TrackAssigned(caseId, track, reason));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Family reunification (nareis): the sponsor's application for family members abroad, evidence, decision and arrival.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Family reunification")
+package nl.asylumchain.reunification;

@@ -1,0 +1,122 @@
+package nl.asylumchain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/**
+ * What the process path tests share: a fixed engine clock, the four beans of the contract replaced by recording
+ * stand-ins (registered with {@link Mocks} for the {@code MockExpressionManager} of {@code camunda.cfg.xml}), and
+ * small steps to work a task or fire a timer by its model id.
+ */
+public final class ProcessTestSupport {
+
+    /** Engine time in every process test: Monday 4 March 2024, 09:00 in the machine's zone. */
+    public static final Instant NOW = java.time.LocalDateTime.of(2024, 3, 4, 9, 0)
+            .atZone(ZoneId.systemDefault()).toInstant();
+
+    public static final String CASE_ID = "6f1c1f5e-1d5a-4c2e-9b7e-2f0d3c4b5a69";
+
+    /** Activity ids at which the stage listener ran, in order. */
+    public final List<String> stagesEntered = new ArrayList<>();
+    /** End event ids at which the outcome listener ran. */
+    public final List<String> outcomes = new ArrayList<>();
+    /** The {@code outcome} input parameter each call of recordDecisionDelegate received. */
+    public final List<String> recordedDecisions = new ArrayList<>();
+
+    private final ProcessEngine engine;
+
+    private ProcessTestSupport(ProcessEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Sets the engine clock to {@link #NOW} and registers the stand-ins; pair with {@link #reset()}. */
+    public static ProcessTestSupport start(ProcessEngine engine) {
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        ProcessTestSupport support = new ProcessTestSupport(engine);
+        support.registerBeans();
+        return support;
+    }
+
+    public static void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    private void registerBeans() {
+        Mocks.register("caseStageListener", (ExecutionListener) execution -> {
+            assertThat(execution.getProcessBusinessKey()).isEqualTo(CASE_ID);
+            stagesEntered.add(execution.getCurrentActivityId());
+        });
+        Mocks.register("caseOutcomeListener", (ExecutionListener) execution -> {
+            assertThat(execution.getProcessBusinessKey()).isEqualTo(CASE_ID);
+            outcomes.add(execution.getCurrentActivityId());
+        });
+        // as the contract says: reads the trackAssignment map, writes track (Integer) and trackReason (String)
+        Mocks.register("recordTrackDelegate", (JavaDelegate) execution -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> result = (Map<String, Object>) execution.getVariable("trackAssignment");
+            execution.setVariable("track", ((Number) result.get("track")).intValue());
+            execution.setVariable("trackReason", result.get("trackReason"));
+        });
+        // as the contract says: indOutcome from the input parameter outcome; departurePeriod P0D in spoor 2,
+        // P28D otherwise, null on a grant
+        Mocks.register("recordDecisionDelegate", (JavaDelegate) execution -> {
+            String outcome = (String) execution.getVariableLocal("outcome");
+            recordedDecisions.add(outcome);
+            String indOutcome = switch (outcome) {
+                case "GRANT" -> "PERMIT_GRANTED";
+                case "REJECT" -> "REJECTED";
+                case "DUBLIN_ACCEPTED" -> "DUBLIN_ACCEPTED";
+                default -> throw new IllegalArgumentException(outcome);
+            };
+            int track = ((Number) execution.getVariable("track")).intValue();
+            execution.setVariable("indOutcome", indOutcome);
+            execution.setVariable("departurePeriod",
+                    indOutcome.equals("PERMIT_GRANTED") ? null : track == 2 ? "P0D" : "P28D");
+        });
+    }
+
+    /** The one open task with this model id, anywhere in the engine (tests run one case at a time). */
+    public Task task(String taskDefinitionKey) {
+        Task task = engine.getTaskService().createTaskQuery().taskDefinitionKey(taskDefinitionKey).singleResult();
+        assertThat(task).as("open task " + taskDefinitionKey).isNotNull();
+        return task;
+    }
+
+    /** Completes the open task with this model id with what its form would submit. */
+    public void complete(String taskDefinitionKey, Map<String, Object> formValues) {
+        engine.getTaskService().complete(task(taskDefinitionKey).getId(), formValues);
+    }
+
+    /** The waiting timer job of this timer event. */
+    public Job timer(String activityId) {
+        Job job = engine.getManagementService().createJobQuery().activityId(activityId).timers().singleResult();
+        assertThat(job).as("timer at " + activityId).isNotNull();
+        return job;
+    }
+
+    /** Fires the timer of this timer event, as the job executor would once it is due. */
+    public void fireTimer(String activityId) {
+        engine.getManagementService().executeJob(timer(activityId).getId());
+    }
+
+    /** {@link #NOW} plus an ISO-8601 period, in calendar terms as the engine's business calendar adds it. */
+    public static Date nowPlus(String isoPeriod) {
+        return Date.from(NOW.atZone(ZoneId.systemDefault()).plus(Period.parse(isoPeriod)).toInstant());
+    }
+}

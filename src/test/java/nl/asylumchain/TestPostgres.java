@@ -1,0 +1,38 @@
+package nl.asylumchain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A real PostgreSQL server for the integration tests, started once per test JVM by the tests themselves
+ * (zonky's embedded binaries); zonky stops it when the JVM ends. No Docker, no mock.
+ */
+public final class TestPostgres {
+
+    private static EmbeddedPostgres postgres;
+
+    private TestPostgres() {
+    }
+
+    public static synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+            }
+        }
+        return postgres;
+    }
+
+    /** Points the application at the test server. */
+    public static void register(DynamicPropertyRegistry registry) {
+        EmbeddedPostgres server = server();
+        registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+}

@@ -1,0 +1,204 @@
+package nl.asylumchain.casefile.process;
+
+import static nl.asylumchain.ProcessTestSupport.CASE_ID;
+import static nl.asylumchain.ProcessTestSupport.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import nl.asylumchain.ProcessTestSupport;
+
+/**
+ * bpmn/asylumCase.bpmn with every stage model deployed: one test per path of a case through the chain. The four
+ * beans of the contract are stand-ins; the DMN decisions and the called processes are the real ones.
+ */
+@Deployment(resources = {
+        "bpmn/asylumCase.bpmn", "bpmn/registration.bpmn", "bpmn/indDecision.bpmn", "bpmn/housing.bpmn",
+        "bpmn/familyReunification.bpmn", "bpmn/departure.bpmn",
+        "dmn/identificationAuthority.dmn", "dmn/trackAssignment.dmn", "dmn/casePriority.dmn",
+        "bpmn/forms/identifyAndRegister.form", "bpmn/forms/registrationInterview.form",
+        "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/decideApplication.form",
+        "bpmn/forms/linkMunicipality.form", "bpmn/forms/offerHousing.form", "bpmn/forms/confirmMove.form",
+        "bpmn/forms/assessReunification.form", "bpmn/forms/departureInterview.form",
+        "bpmn/forms/recordDeparture.form"})
+class AsylumCaseProcessTest {
+
+    private static final List<String> END_EVENTS = List.of("Event_PermitHolderHoused", "Event_DepartedIndependently",
+            "Event_DepartedForced", "Event_TransferredDublin", "Event_LeftWithoutSupervision");
+
+    @RegisterExtension
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+
+    private ProcessTestSupport chain;
+
+    @BeforeEach
+    void setUp() {
+        init(extension.getProcessEngine());
+        chain = ProcessTestSupport.start(extension.getProcessEngine());
+    }
+
+    @AfterEach
+    void tearDown() {
+        ProcessTestSupport.reset();
+    }
+
+    // --- the steps of a case ------------------------------------------------------------------------------------
+
+    private static ProcessInstance applicationOf(String nationality, String arrivalLocation, int familyMembersAbroad) {
+        return runtimeService().startProcessInstanceByKey("asylumCase", CASE_ID, Variables.createVariables()
+                .putValue("caseId", CASE_ID)
+                .putValue("applicationType", "FIRST")
+                .putValue("arrivalLocation", arrivalLocation)
+                .putValue("nationality", nationality)
+                .putValue("unaccompaniedMinor", false)
+                .putValue("temporaryProtectionUkraine", false)
+                .putValue("familyMembersAbroad", familyMembersAbroad)
+                .putValue("applicationDate", Date.from(NOW))
+                .putValue("age", 34));
+    }
+
+    /** I&R and aanmeldgehoor; then, unless the case went to spoor 2, the rest period passes. */
+    private void register(String eurodacHitMemberState) {
+        Map<String, Object> identification = new HashMap<>();
+        identification.put("identityEstablished", true);
+        identification.put("documentsPresent", false);
+        identification.put("eurodacHitMemberState", eurodacHitMemberState);
+        identification.put("visaMemberState", "");
+        chain.complete("Activity_IdentifyAndRegister", identification);
+        chain.complete("Activity_RegistrationInterview",
+                Map.of("protectionInMemberState", "", "medicalConcerns", false, "familyInVa", false));
+        if (extension.getManagementService().createJobQuery().activityId("Event_RestPeriodPassed").count() > 0) {
+            chain.fireTimer("Event_RestPeriodPassed");
+        }
+    }
+
+    private void hearAndDecide(String decisionOutcome) {
+        chain.complete("Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
+        chain.complete("Activity_DecideApplication", Map.of("decisionOutcome", decisionOutcome, "decisionReason", ""));
+    }
+
+    private void housePermitHolder() {
+        chain.complete("Activity_LinkMunicipality", Map.of("municipalityCode", "GM0014", "linkReason", ""));
+        chain.complete("Activity_OfferHousing", Map.of("housingOffered", true, "addressNotes", ""));
+        chain.complete("Activity_ConfirmMove", Map.of("moveDate", "2024-06-03"));
+    }
+
+    private void recordDeparture(String departureOutcome) {
+        chain.complete("Activity_DepartureInterview", Map.of("willingToLeave", false, "travelDocumentPresent", false));
+        chain.complete("Activity_RecordDeparture", Map.of("departureOutcome", departureOutcome));
+    }
+
+    private void assertEndedAt(ProcessInstance asylumCase, String endEvent) {
+        BpmnAwareTests.assertThat(asylumCase).isEnded().hasPassed(endEvent)
+                .hasNotPassed(END_EVENTS.stream().filter(e -> !e.equals(endEvent)).toArray(String[]::new));
+        assertThat(chain.outcomes).containsExactly(endEvent);
+    }
+
+    // --- the paths ------------------------------------------------------------------------------------------------
+
+    @Test
+    void aGrantedPermitHolderWithoutFamilyAbroadIsHousedWithoutFamilyReunification() {
+        ProcessInstance asylumCase = applicationOf("AFG", "TER_APEL", 0);
+        BpmnAwareTests.assertThat(calledProcessInstance(asylumCase)).hasProcessDefinitionKey("registration")
+                .hasBusinessKey(CASE_ID);
+        register("");
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_IndDecision")
+                .variables().containsEntry("track", 4).containsEntry("trackReason", "GENERAL");
+
+        hearAndDecide("GRANT");
+
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Housing", "Gateway_PermitHolderJoin")
+                .hasPassed("Gateway_PermitHolderSplit", "Gateway_FamilyAbroadMerge")
+                .hasNotPassed("Activity_FamilyReunification");
+        housePermitHolder();
+
+        assertEndedAt(asylumCase, "Event_PermitHolderHoused");
+        assertThat(chain.stagesEntered).containsExactly("Activity_Registration", "Activity_IndDecision",
+                "Activity_Housing");
+    }
+
+    @Test
+    void aGrantedPermitHolderWithFamilyAbroadIsHousedWhileTheFamilyReunificationIsHandled() {
+        ProcessInstance asylumCase = applicationOf("ERI", "TER_APEL", 3);
+        register("");
+        hearAndDecide("GRANT");
+
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Housing", "Activity_FamilyReunification")
+                .hasPassed("Gateway_FamilyAbroad");
+        ProcessInstance reunification = runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey("familyReunification").singleResult();
+        BpmnAwareTests.assertThat(reunification).hasBusinessKey(CASE_ID).variables()
+                .containsOnlyKeys("caseId", "familyMembersAbroad").containsEntry("familyMembersAbroad", 3);
+
+        chain.complete("Activity_AssessReunification", Map.of("reunificationOutcome", "GRANT", "evidenceType", "DOCUMENTS"));
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Housing", "Gateway_PermitHolderJoin");
+        housePermitHolder();
+
+        assertEndedAt(asylumCase, "Event_PermitHolderHoused");
+        assertThat(chain.stagesEntered).containsExactlyInAnyOrder("Activity_Registration", "Activity_IndDecision",
+                "Activity_Housing", "Activity_FamilyReunification");
+    }
+
+    @ParameterizedTest(name = "{0} ends at {1}")
+    @CsvSource({
+            "DEPARTED_INDEPENDENTLY,   Event_DepartedIndependently",
+            "DEPARTED_FORCED,          Event_DepartedForced",
+            "TRANSFERRED_DUBLIN,       Event_TransferredDublin",
+            "LEFT_WITHOUT_SUPERVISION, Event_LeftWithoutSupervision"})
+    void aRejectedApplicantsCaseEndsAtTheEndEventOfHowTheyDeparted(String departureOutcome, String endEvent) {
+        ProcessInstance asylumCase = applicationOf("GEO", "TER_APEL", 0);
+        register("");
+        hearAndDecide("REJECT");
+
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure").hasPassed("Gateway_DepartureMerge")
+                .variables().containsEntry("indOutcome", "REJECTED").containsEntry("departurePeriod", "P0D");
+        ProcessInstance departure = calledProcessInstance("departure", asylumCase);
+        BpmnAwareTests.assertThat(departure).variables()
+                .containsOnlyKeys("caseId", "indOutcome", "departurePeriod");
+
+        recordDeparture(departureOutcome);
+
+        assertEndedAt(asylumCase, endEvent);
+        BpmnAwareTests.assertThat(asylumCase).hasNotPassed("Gateway_PermitHolderSplit")
+                .variables().containsEntry("departureOutcome", departureOutcome);
+        assertThat(chain.stagesEntered).containsExactly("Activity_Registration", "Activity_IndDecision",
+                "Activity_Departure");
+    }
+
+    @Test
+    void anAcceptedDublinClaimLeadsToDepartureAndATransferToTheMemberState() {
+        ProcessInstance asylumCase = applicationOf("AFG", "SCHIPHOL", 0);
+        BpmnAwareTests.assertThat(chain.task("Activity_IdentifyAndRegister")).hasCandidateGroup("kmar");
+        register("DE");
+        BpmnAwareTests.assertThat(asylumCase).variables().containsEntry("track", 1)
+                .containsEntry("eurodacHitMemberState", "DE");
+
+        chain.complete("Activity_SubmitDublinClaim", Map.of("claimType", "TAKE_CHARGE", "requestedMemberState", "DE"));
+        runtimeService().createMessageCorrelation("DublinReply").processInstanceBusinessKey(CASE_ID)
+                .setVariable("dublinAccepted", true).correlate();
+
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure").hasPassed("Gateway_DepartureMerge")
+                .variables().containsEntry("indOutcome", "DUBLIN_ACCEPTED");
+        recordDeparture("TRANSFERRED_DUBLIN");
+
+        assertEndedAt(asylumCase, "Event_TransferredDublin");
+    }
+}
