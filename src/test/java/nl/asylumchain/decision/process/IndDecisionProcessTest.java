@@ -239,6 +239,27 @@ class IndDecisionProcessTest {
         BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_MainInterview").hasNotPassed("Activity_WrittenHearing");
     }
 
+    @Test
+    void switchingTheWrittenHearingPolicyOnInTheTableSendsPromisingCasesToAWrittenHearingWithoutAJavaChange() {
+        String restarted = DecisionTables.read("dmn/hearingMode.dmn").replace(
+                "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>false</text>",
+                "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>true</text>");
+        String deployment = extension.getRepositoryService().createDeployment()
+                .addString("hearingMode.dmn", restarted).deploy().getId();
+        try {
+            ProcessInstance promising = startGeneralProcedure("SYR");
+
+            BpmnAwareTests.assertThat(promising).isWaitingAt("Activity_WrittenHearing")
+                    .variables().containsEntry("hearingMode", "WRITTEN");
+            BpmnAwareTests.assertThat(chain.task("Activity_WrittenHearing")).hasCandidateGroup("ind-decision");
+            chain.complete("Activity_WrittenHearing", Map.of("questionnaireComplete", true, "hearingNotes", ""));
+            BpmnAwareTests.assertThat(promising).isWaitingAt("Activity_CorrectionsAndAdditions")
+                    .hasNotPassed("Activity_MainInterview");
+        } finally {
+            extension.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
     // --- spoor 2 ----------------------------------------------------------------------------------------------
 
     @Test
