@@ -239,6 +239,32 @@ class DecisionApiTest {
     }
 
     @Test
+    void theTeamLeadExtendsInTheWarningTaskAndBothDeadlineTimersMove() {
+        String caseId = newCase("AFG", false);
+        register(caseId);
+        ClockUtil.setCurrentTime(Date.from(startOf(LocalDate.of(2027, 4, 23)).plusSeconds(3600 * 9)));
+        fire(caseId, "Event_DeadlineNear");
+        Task review = task(caseId, "Activity_ReviewDecisionDeadline");
+        assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(link -> link.getGroupId())
+                .contains("ind-team-lead");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(),
+                Map.of("extendDeadline", true, "extensionReason", " ")))
+                .hasMessageContaining("reason");
+        assertThat(decisionSection(caseId).path("extensions")).isEmpty();
+
+        taskService.complete(review.getId(), Map.of("extendDeadline", true, "extensionReason", "Complexe zaak"));
+
+        JsonNode section = decisionSection(caseId);
+        assertThat(section.path("extensions")).hasSize(1);
+        assertThat(section.path("deadline").asText()).isEqualTo("2028-02-20");
+        assertThat(timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
+                .isEqualTo(startOf(LocalDate.of(2028, 2, 20)));
+        assertThat(timer(caseId, "Event_DeadlineNear").getDuedate().toInstant())
+                .isEqualTo(startOf(LocalDate.of(2028, 1, 23)));
+    }
+
+    @Test
     void aNoticeOfDefaultAfterThePassedDeadlineExposesTheCaseToPenaltiesTwoWeeksLater() {
         String caseId = newCase("AFG", false);
         register(caseId);
