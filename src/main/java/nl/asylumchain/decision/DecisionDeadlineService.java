@@ -213,6 +213,25 @@ public class DecisionDeadlineService {
         });
     }
 
+    /** Open cases (not yet decided) whose decision deadline has passed: for the monitoring gauge. */
+    @Transactional(readOnly = true)
+    public int casesPastDeadline() {
+        LocalDate today = LocalDate.now(clock);
+        return (int) jdbc.sql("select p.application_date, p.days_on_hold, (select coalesce(sum(e.months), 0) "
+                        + "from decision_deadline_extensions e where e.case_id = p.case_id) "
+                        + "from ind_procedures p where p.decided_on is null")
+                .query((rs, n) -> rs.getDate(1).toLocalDate().plus(DECISION_PERIOD).plusMonths(rs.getInt(3))
+                        .plusDays(rs.getInt(2)))
+                .list().stream().filter(deadline -> !today.isBefore(deadline)).count();
+    }
+
+    /** Open cases exposed to penalty payments after a notice of default: for the monitoring gauge. */
+    @Transactional(readOnly = true)
+    public int casesExposedToPenalty() {
+        return jdbc.sql("select count(*) from ind_procedures where penalty_exposed_from is not null "
+                        + "and decided_on is null").query(Integer.class).single();
+    }
+
     private void rewatch(UUID caseId) {
         LocalDate deadline = deadline(caseId);
         processes.watchDeadline(caseId, startOf(deadline.minus(WARNING_BEFORE_DEADLINE)), startOf(deadline));

@@ -56,6 +56,8 @@ class DecisionApiTest {
     ManagementService managementService;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    nl.asylumchain.decision.DecisionDeadlineService deadlines;
 
     ChainClient client;
 
@@ -293,6 +295,8 @@ class DecisionApiTest {
         fire(caseId, "Event_PenaltyPeriodPassed");
         JsonNode section = decisionSection(caseId);
         assertThat(section.path("exposedToPenalty").asBoolean()).isTrue();
+        assertThat(deadlines.casesExposedToPenalty()).isEqualTo(1);
+        assertThat(deadlines.casesPastDeadline()).isGreaterThanOrEqualTo(1);
         assertThat(section.path("noticeOfDefaultOn").asText()).isEqualTo("2027-05-21");
     }
 
