@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import nl.asylumchain.casefile.process.CaseModel;
+import nl.asylumchain.decision.process.AppealModel;
 import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.departure.process.DepartureModel;
 import nl.asylumchain.housing.process.HousingModel;
@@ -78,6 +79,11 @@ class AsylumChainPostgresIT {
                 "requestedMemberState", "DE"));
         answers.put(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW, Map.of("interpreterPresent", true,
                 "hearingNotes", "Gehoor afgenomen"));
+        answers.put(IndDecisionModel.ACTIVITY_CORRECTIONS_AND_ADDITIONS, Map.of("correctionsReceived", true,
+                "correctionNotes", ""));
+        answers.put(IndDecisionModel.ACTIVITY_ASSESS_APPLICATION, Map.of("decisionOutcome", decisionOutcome,
+                "vaReason", "", "decisionReason", "Beoordeeld"));
+        answers.put(IndDecisionModel.ACTIVITY_INTENDED_DECISION, Map.of("intendedDecisionNotes", ""));
         answers.put(IndDecisionModel.ACTIVITY_DECIDE_APPLICATION, Map.of("decisionOutcome", decisionOutcome,
                 "decisionReason", "Beoordeeld"));
         answers.put(HousingModel.ACTIVITY_LINK_MUNICIPALITY, Map.of("municipalityCode", "GM0363", "linkReason", ""));
@@ -101,7 +107,8 @@ class AsylumChainPostgresIT {
                 "police-avim:" + RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER,
                 "ind-registration:" + RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW,
                 "ind-decision:" + IndDecisionModel.ACTIVITY_MAIN_INTERVIEW,
-                "ind-decision:" + IndDecisionModel.ACTIVITY_DECIDE_APPLICATION,
+                "ind-decision:" + IndDecisionModel.ACTIVITY_CORRECTIONS_AND_ADDITIONS,
+                "ind-decision:" + IndDecisionModel.ACTIVITY_ASSESS_APPLICATION,
                 "coa:" + HousingModel.ACTIVITY_LINK_MUNICIPALITY,
                 "municipality:" + HousingModel.ACTIVITY_OFFER_HOUSING,
                 "municipality:" + HousingModel.ACTIVITY_CONFIRM_MOVE,
@@ -121,7 +128,8 @@ class AsylumChainPostgresIT {
         application.put("familyMembersAbroad", List.of());
         String caseId = register(application);
 
-        List<String> worked = work(caseId, answers("REJECT"), Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED));
+        List<String> worked = work(caseId, answers("REJECT"), Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED,
+                IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED, AppealModel.EVENT_APPEAL_WINDOW_PASSED));
 
         assertThat(worked).contains("kmar:" + RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER,
                 "dtv:" + DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, "dtv:" + DepartureModel.ACTIVITY_RECORD_DEPARTURE);

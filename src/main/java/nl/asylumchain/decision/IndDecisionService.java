@@ -2,6 +2,8 @@ package nl.asylumchain.decision;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.Period;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,31 +30,70 @@ public class IndDecisionService {
     private final Clock clock;
 
     private final CaseFileService caseFile;
+    private final DecisionDeadlineService deadlines;
 
-    IndDecisionService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, CaseFileService caseFile) {
+    IndDecisionService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, CaseFileService caseFile,
+            DecisionDeadlineService deadlines) {
         this.caseFile = caseFile;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.deadlines = deadlines;
     }
 
-    public record Consequence(IndOutcome outcome, Optional<Period> departurePeriod) {
+    /**
+     * What the chain routes on after a decision. A rejection is not final yet (the appeal window follows), so its
+     * outcome is empty until {@link #rejectionFinal}.
+     */
+    public record Consequence(Optional<IndOutcome> outcome, Optional<Period> departurePeriod,
+            Optional<Instant> dublinAcceptedOn) {
     }
 
+    /**
+     * Records a decision (beschikking): a grant, a rejection (not final until the appeal window closes or the
+     * court upholds it) or a Dublin acceptance (not taken into consideration). The decision deadline stops.
+     */
     @Transactional
     public Consequence record(UUID caseId, int track, IndOutcome outcome) {
+        Instant now = clock.instant();
         jdbc.sql("insert into ind_decisions (id, case_id, track, outcome, decided_at) "
                         + "values (:id, :caseId, :track, :outcome, :at)")
                 .param("id", UUID.randomUUID()).param("caseId", caseId).param("track", track)
-                .param("outcome", outcome.name()).param("at", Timestamp.from(clock.instant())).update();
+                .param("outcome", outcome.name()).param("at", Timestamp.from(now)).update();
         caseFile.recordDecision(caseId, outcome.name());
-        caseFile.reachMilestone(caseId, switch (outcome) {
-            case PERMIT_GRANTED -> Milestone.PERMIT_GRANTED;
-            case REJECTED -> Milestone.REJECTION_FINAL;
-            case DUBLIN_ACCEPTED -> Milestone.DUBLIN_CLAIM_ACCEPTED;
-        });
+        switch (outcome) {
+            case PERMIT_GRANTED -> caseFile.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
+            case DUBLIN_ACCEPTED -> caseFile.reachMilestone(caseId, Milestone.DUBLIN_CLAIM_ACCEPTED);
+            case REJECTED -> {
+                // final only when the appeal window closes or the court upholds it: see rejectionFinal
+            }
+        }
+        deadlines.applicationDate(caseId).ifPresent(applied -> events.publishEvent(new DecisionLeadTime(caseId, track,
+                Duration.between(applied.atStartOfDay(clock.getZone()).toInstant(), now))));
+        deadlines.decided(caseId);
         events.publishEvent(new DecisionRecorded(caseId, track, outcome));
-        return new Consequence(outcome, departurePeriod(track, outcome));
+        return switch (outcome) {
+            case PERMIT_GRANTED -> new Consequence(Optional.of(outcome), Optional.empty(), Optional.empty());
+            case DUBLIN_ACCEPTED -> new Consequence(Optional.of(outcome), departurePeriod(track, outcome),
+                    Optional.of(now));
+            case REJECTED -> new Consequence(Optional.empty(), Optional.empty(), Optional.empty());
+        };
+    }
+
+    /** No appeal in the window, or the court upheld the rejection: the rejection is final; on to departure. */
+    @Transactional
+    public Consequence rejectionFinal(UUID caseId, int track) {
+        caseFile.reachMilestone(caseId, Milestone.REJECTION_FINAL);
+        return new Consequence(Optional.of(IndOutcome.REJECTED), departurePeriod(track, IndOutcome.REJECTED),
+                Optional.empty());
+    }
+
+    /** Spoor 4: referred from the AA to the extended procedure (VA). */
+    @Transactional
+    public Instant referToExtendedProcedure(UUID caseId, String vaReason) {
+        Instant decisionDue = deadlines.referToExtendedProcedure(caseId, vaReason);
+        events.publishEvent(new ReferredToExtendedProcedure(caseId, vaReason));
+        return decisionDue;
     }
 
     static Optional<Period> departurePeriod(int track, IndOutcome outcome) {

@@ -8,7 +8,13 @@ public final class IndDecisionModel {
 
     public static final String ACTIVITY_SUBMIT_DUBLIN_CLAIM = "Activity_SubmitDublinClaim";
     public static final String ACTIVITY_MAIN_INTERVIEW = "Activity_MainInterview";
+    public static final String ACTIVITY_WRITTEN_HEARING = "Activity_WrittenHearing";
+    public static final String ACTIVITY_CORRECTIONS_AND_ADDITIONS = "Activity_CorrectionsAndAdditions";
+    public static final String ACTIVITY_ASSESS_APPLICATION = "Activity_AssessApplication";
+    public static final String ACTIVITY_EXTENDED_INVESTIGATION = "Activity_ExtendedInvestigation";
+    public static final String ACTIVITY_INTENDED_DECISION = "Activity_IntendedDecision";
     public static final String ACTIVITY_DECIDE_APPLICATION = "Activity_DecideApplication";
+    public static final String EVENT_RESPONSE_PERIOD_PASSED = "Event_ResponsePeriodPassed";
     public static final String EVENT_REPLY_PERIOD_PASSED = "Event_ReplyPeriodPassed";
     public static final String EVENT_DUBLIN_REPLY_RECEIVED = "Event_DublinReplyReceived";
     public static final String MESSAGE_DUBLIN_REPLY = "DublinReply";

@@ -1,5 +1,6 @@
 package nl.asylumchain.decision.process;
 
+import java.util.Date;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,8 +12,9 @@ import nl.asylumchain.decision.IndDecisionService.Consequence;
 import nl.asylumchain.decision.IndOutcome;
 
 /**
- * Records the outcome the model hands it as input parameter {@code outcome} and sets what the chain routes on:
- * {@code indOutcome} and, after a rejection, the {@code departurePeriod} (ISO-8601).
+ * Records the outcome the model hands it as input parameter {@code outcome} (GRANT, REJECT, DUBLIN_ACCEPTED) and
+ * sets what the chain routes on: {@code indOutcome}, {@code departurePeriod} (ISO-8601) and, for an accepted Dublin
+ * claim, {@code dublinAcceptedOn}. A rejection sets nothing yet: it is final only after the appeal.
  */
 @Component("recordDecisionDelegate")
 class RecordDecisionDelegate implements JavaDelegate {
@@ -29,7 +31,15 @@ class RecordDecisionDelegate implements JavaDelegate {
         int track = ((Number) execution.getVariable("track")).intValue();
         Consequence consequence = decisions.record(UUID.fromString(execution.getProcessBusinessKey()), track,
                 outcome);
-        execution.setVariable("indOutcome", consequence.outcome().name());
-        execution.setVariable("departurePeriod", consequence.departurePeriod().map(Object::toString).orElse(null));
+        apply(execution, consequence);
+    }
+
+    static void apply(DelegateExecution execution, Consequence consequence) {
+        consequence.outcome().ifPresent(outcome -> {
+            execution.setVariable("indOutcome", outcome.name());
+            execution.setVariable("departurePeriod",
+                    consequence.departurePeriod().map(Object::toString).orElse(null));
+            execution.setVariable("dublinAcceptedOn", consequence.dublinAcceptedOn().map(Date::from).orElse(null));
+        });
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import nl.asylumchain.ProcessTestSupport;
+import nl.asylumchain.decision.process.IndDecisionTestBeans;
 
 /**
  * bpmn/asylumCase.bpmn with every stage model deployed: one test per path of a case through the chain. The four
@@ -33,9 +34,13 @@ import nl.asylumchain.ProcessTestSupport;
 @Deployment(resources = {
         "bpmn/asylumCase.bpmn", "bpmn/registration.bpmn", "bpmn/indDecision.bpmn", "bpmn/housing.bpmn",
         "bpmn/familyReunification.bpmn", "bpmn/departure.bpmn",
+        "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn",
         "dmn/identificationAuthority.dmn", "dmn/trackAssignment.dmn", "dmn/casePriority.dmn",
+        "dmn/hearingMode.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
         "bpmn/forms/identifyAndRegister.form", "bpmn/forms/registrationInterview.form",
         "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/decideApplication.form",
+        "bpmn/forms/correctionsAndAdditions.form", "bpmn/forms/assessApplication.form",
+        "bpmn/forms/intendedDecision.form",
         "bpmn/forms/linkMunicipality.form", "bpmn/forms/offerHousing.form", "bpmn/forms/confirmMove.form",
         "bpmn/forms/assessReunification.form", "bpmn/forms/departureInterview.form",
         "bpmn/forms/recordDeparture.form"})
@@ -53,6 +58,7 @@ class AsylumCaseProcessTest {
     void setUp() {
         init(extension.getProcessEngine());
         chain = ProcessTestSupport.start(extension.getProcessEngine());
+        IndDecisionTestBeans.register();
     }
 
     @AfterEach
@@ -90,9 +96,19 @@ class AsylumCaseProcessTest {
         }
     }
 
+    /** Nader gehoor, corrections, assessment; a rejection goes through voornemen, zienswijze and the appeal window. */
     private void hearAndDecide(String decisionOutcome) {
         chain.complete("Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
-        chain.complete("Activity_DecideApplication", Map.of("decisionOutcome", decisionOutcome, "decisionReason", ""));
+        chain.complete("Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
+        chain.complete("Activity_AssessApplication",
+                Map.of("decisionOutcome", decisionOutcome, "vaReason", "", "decisionReason", ""));
+        if (decisionOutcome.equals("REJECT")) {
+            chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+            chain.fireTimer("Event_ResponsePeriodPassed");
+            chain.complete("Activity_DecideApplication",
+                    Map.of("decisionOutcome", decisionOutcome, "decisionReason", ""));
+            chain.fireTimer("Event_AppealWindowPassed");
+        }
     }
 
     private void housePermitHolder() {

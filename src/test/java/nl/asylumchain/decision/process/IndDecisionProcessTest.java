@@ -4,10 +4,12 @@ import static nl.asylumchain.ProcessTestSupport.CASE_ID;
 import static nl.asylumchain.ProcessTestSupport.NOW;
 import static nl.asylumchain.ProcessTestSupport.nowPlus;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -20,23 +22,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import nl.asylumchain.ProcessTestSupport;
 
-/** bpmn/indDecision.bpmn: spoor 1 (Dublin claim, reply or silence) and spoor 2/4 (hearing and decision). */
-@Deployment(resources = {"bpmn/indDecision.bpmn", "dmn/casePriority.dmn", "bpmn/forms/submitDublinClaim.form",
-        "bpmn/forms/mainInterview.form", "bpmn/forms/decideApplication.form"})
+/**
+ * bpmn/indDecision.bpmn with its sub-processes (appeal, policyHold) and its real decisions: spoor 1 (Dublin claim,
+ * reply or silence), spoor 2, spoor 4 with the AA, the VA, the voornemen and zienswijze, and the appeal.
+ */
+@Deployment(resources = {"bpmn/indDecision.bpmn", "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn",
+        "dmn/casePriority.dmn", "dmn/hearingMode.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
+        "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/writtenHearing.form",
+        "bpmn/forms/correctionsAndAdditions.form", "bpmn/forms/assessApplication.form",
+        "bpmn/forms/extendedInvestigation.form", "bpmn/forms/intendedDecision.form",
+        "bpmn/forms/decideApplication.form"})
 class IndDecisionProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
     private ProcessTestSupport chain;
+    private IndDecisionTestBeans beans;
 
     @BeforeEach
     void setUp() {
         init(extension.getProcessEngine());
         chain = ProcessTestSupport.start(extension.getProcessEngine());
+        beans = IndDecisionTestBeans.register();
     }
 
     @AfterEach
@@ -44,116 +57,290 @@ class IndDecisionProcessTest {
         ProcessTestSupport.reset();
     }
 
-    private static ProcessInstance startIndProcedure(int track, String nationality) {
+    static ProcessInstance startIndProcedure(int track, String trackReason, String nationality,
+            String eurodacHitMemberState) {
         return runtimeService().startProcessInstanceByKey("indDecision", CASE_ID, Variables.createVariables()
                 .putValue("caseId", CASE_ID)
                 .putValue("track", track)
-                .putValue("trackReason", track == 1 ? "EURODAC_HIT" : track == 2 ? "SAFE_COUNTRY" : "GENERAL")
+                .putValue("trackReason", trackReason)
                 .putValue("nationality", nationality)
                 .putValue("unaccompaniedMinor", false)
                 .putValue("medicalConcerns", false)
-                .putValue("eurodacHitMemberState", track == 1 ? "DE" : "")
-                .putValue("applicationDate", Date.from(NOW)));
+                .putValue("eurodacHitMemberState", eurodacHitMemberState)
+                .putValue("applicationDate", Date.from(NOW))
+                .putValue("temporaryProtectionUkraine", false));
     }
 
-    private void hearAndDecide(String decisionOutcome) {
+    private static ProcessInstance startGeneralProcedure(String nationality) {
+        return startIndProcedure(4, "GENERAL", nationality, "");
+    }
+
+    private void hearAndCorrect() {
         chain.complete("Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
+        chain.complete("Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
+    }
+
+    private void assess(String outcome) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("decisionOutcome", outcome);
+        form.put("vaReason", outcome.equals("EXTEND") ? "FURTHER_RESEARCH" : null);
+        form.put("decisionReason", "");
+        chain.complete("Activity_AssessApplication", form);
+    }
+
+    /** Voornemen, the zienswijze period, then the beschikking. */
+    private void intendToRejectAndDecide(String decisionOutcome) {
+        chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+        chain.fireTimer("Event_ResponsePeriodPassed");
         chain.complete("Activity_DecideApplication", Map.of("decisionOutcome", decisionOutcome, "decisionReason", ""));
     }
 
-    private void submitClaim(String claimType) {
-        chain.complete("Activity_SubmitDublinClaim", Map.of("claimType", claimType, "requestedMemberState", "DE"));
+    private static ProcessInstance appeal(ProcessInstance procedure) {
+        ProcessInstance appeal = calledProcessInstance("appeal", procedure);
+        BpmnAwareTests.assertThat(appeal).hasBusinessKey(CASE_ID);
+        return appeal;
     }
 
-    private static void replyFromMemberState(boolean accepted) {
-        runtimeService().createMessageCorrelation("DublinReply").processInstanceBusinessKey(CASE_ID)
-                .setVariable("dublinAccepted", accepted).correlate();
+    private static void send(String message, Map<String, Object> variables) {
+        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(CASE_ID)
+                .setVariables(variables).correlate();
     }
+
+    // --- spoor 4 ----------------------------------------------------------------------------------------------
 
     @Test
-    void aGrantInTheGeneralProcedureFollowsTheMainInterviewAndTheDecision() {
-        ProcessInstance procedure = startIndProcedure(4, "AFG");
+    void aGrantInTheGeneralProcedureFollowsTheMainInterviewCorrectionsAndTheAssessment() {
+        ProcessInstance procedure = startGeneralProcedure("AFG");
 
         BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_MainInterview");
         Task interview = chain.task("Activity_MainInterview");
         BpmnAwareTests.assertThat(interview).hasCandidateGroup("ind-decision").hasDueDate(nowPlus("P6D"));
         assertThat(interview.getPriority()).isEqualTo(50);
+        assertThat(beans.milestones).containsExactly("PROCEDURE_STARTED");
 
-        chain.complete("Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
-        BpmnAwareTests.assertThat(chain.task("Activity_DecideApplication")).hasCandidateGroup("ind-decision")
-                .hasDueDate(nowPlus("P8D"));
-        chain.complete("Activity_DecideApplication", Map.of("decisionOutcome", "GRANT", "decisionReason", ""));
+        hearAndCorrect();
+        BpmnAwareTests.assertThat(chain.task("Activity_AssessApplication")).hasCandidateGroup("ind-decision");
+        assess("GRANT");
 
         BpmnAwareTests.assertThat(procedure).isEnded()
-                .hasPassedInOrder("Gateway_Track", "Activity_MainInterview", "Activity_DecideApplication",
-                        "Activity_RecordDecision", "Event_DecisionTaken")
-                .hasNotPassed("Activity_SubmitDublinClaim");
+                .hasPassedInOrder("Activity_OpenProcedure", "Activity_HoldBeforeHearing", "Activity_MainInterview",
+                        "Activity_CorrectionsAndAdditions", "Activity_HoldBeforeAssessment",
+                        "Activity_AssessApplication", "Activity_RecordGrant", "Event_PermitGranted")
+                .hasNotPassed("Activity_SubmitDublinClaim", "Activity_IntendedDecision", "Activity_Appeal");
         assertThat(chain.recordedDecisions).containsExactly("GRANT");
         BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "PERMIT_GRANTED");
     }
 
     @Test
-    void aRejectionIsRecordedWithItsDeparturePeriod() {
-        ProcessInstance procedure = startIndProcedure(2, "GEO");
-        hearAndDecide("REJECT");
+    void anIntendedRejectionGoesThroughVoornemenAndAOneDayZienswijzeToTheBeschikking() {
+        ProcessInstance procedure = startGeneralProcedure("AFG");
+        hearAndCorrect();
+        assess("REJECT");
 
-        BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Event_DecisionTaken");
+        BpmnAwareTests.assertThat(chain.task("Activity_IntendedDecision")).hasCandidateGroup("ind-decision");
+        chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+        assertThat(chain.timer("Event_ResponsePeriodPassed").getDuedate()).isEqualTo(nowPlus("P1D"));
+        chain.fireTimer("Event_ResponsePeriodPassed");
+        BpmnAwareTests.assertThat(chain.task("Activity_DecideApplication")).hasDueDate(nowPlus("P6D"));
+        chain.complete("Activity_DecideApplication", Map.of("decisionOutcome", "GRANT", "decisionReason", ""));
+
+        BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Event_PermitGranted").hasNotPassed("Activity_Appeal");
+        assertThat(chain.recordedDecisions).containsExactly("GRANT");
+    }
+
+    @Test
+    void aRejectionInTheAaIsFinalOnlyWhenTheOneWeekAppealWindowPassesWithoutAppeal() {
+        ProcessInstance procedure = startGeneralProcedure("AFG");
+        hearAndCorrect();
+        assess("REJECT");
+        intendToRejectAndDecide("REJECT");
+
         assertThat(chain.recordedDecisions).containsExactly("REJECT");
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_Appeal").hasNotPassed("Activity_FinalizeRejection");
+        ProcessInstance appeal = appeal(procedure);
+        BpmnAwareTests.assertThat(appeal).isWaitingAt("Gateway_AwaitAppeal");
+        assertThat(chain.timer("Event_AppealWindowPassed").getDuedate()).isEqualTo(nowPlus("P7D"));
+
+        chain.fireTimer("Event_AppealWindowPassed");
+
+        BpmnAwareTests.assertThat(appeal).isEnded().hasPassed("Event_NoAppeal");
+        BpmnAwareTests.assertThat(procedure).isEnded()
+                .hasPassedInOrder("Activity_RecordDecision", "Activity_Appeal", "Activity_FinalizeRejection",
+                        "Event_DecisionTaken");
         BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "REJECTED")
-                .containsEntry("departurePeriod", "P0D");
+                .containsEntry("departurePeriod", "P28D");
+    }
+
+    @Test
+    void anAppealUpheldByTheCourtMakesTheRejectionFinal() {
+        ProcessInstance procedure = startGeneralProcedure("AFG");
+        hearAndCorrect();
+        assess("REJECT");
+        intendToRejectAndDecide("REJECT");
+
+        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "appealSuspensive", true));
+        ProcessInstance appeal = appeal(procedure);
+        BpmnAwareTests.assertThat(appeal).isWaitingAt("Event_CourtRulingReceived");
+        assertThat(extension.getManagementService().createJobQuery().activityId("Event_AppealWindowPassed").count())
+                .isZero();
+        send("CourtRuling", Map.of("appealOutcome", "UPHELD"));
+
+        BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Activity_FinalizeRejection", "Event_DecisionTaken");
+        BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "REJECTED");
+    }
+
+    @Test
+    void aRejectionAnnulledByTheCourtIsDecidedAgainByTheInd() {
+        ProcessInstance procedure = startGeneralProcedure("AFG");
+        hearAndCorrect();
+        assess("REJECT");
+        intendToRejectAndDecide("REJECT");
+        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "appealSuspensive", false));
+
+        send("CourtRuling", Map.of("appealOutcome", "ANNULLED"));
+
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_AssessApplication")
+                .hasPassed("Gateway_AppealOutcome").hasNotPassed("Activity_FinalizeRejection");
+        assess("GRANT");
+        BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Event_PermitGranted");
+        assertThat(chain.recordedDecisions).containsExactly("REJECT", "GRANT");
+        BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "PERMIT_GRANTED");
+    }
+
+    @Test
+    void aReferralToTheVaMarksTheExtendedProcedureAndGivesFourWeeksForZienswijzeAndAppeal() {
+        ProcessInstance procedure = startGeneralProcedure("AFG");
+        hearAndCorrect();
+        assess("EXTEND");
+
+        assertThat(beans.milestones).containsExactly("PROCEDURE_STARTED", "EXTENDED_PROCEDURE_STARTED");
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_ExtendedInvestigation")
+                .variables().containsEntry("procedure", "VA");
+        chain.complete("Activity_ExtendedInvestigation", Map.of("investigationNotes", ""));
+        assess("REJECT");
+        chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+        assertThat(chain.timer("Event_ResponsePeriodPassed").getDuedate()).isEqualTo(nowPlus("P28D"));
+        chain.fireTimer("Event_ResponsePeriodPassed");
+        BpmnAwareTests.assertThat(chain.task("Activity_DecideApplication")).hasDueDate(nowPlus("P6M"));
+        chain.complete("Activity_DecideApplication", Map.of("decisionOutcome", "REJECT", "decisionReason", ""));
+
+        assertThat(chain.timer("Event_AppealWindowPassed").getDuedate()).isEqualTo(nowPlus("P28D"));
     }
 
     @Test
     void theIndTasksCarryThePriorityOfTheCasePriorityDecision() {
-        startIndProcedure(4, "DZA");
+        startGeneralProcedure("DZA");
         assertThat(chain.task("Activity_MainInterview").getPriority()).isEqualTo(80);
     }
 
     @Test
-    void aDublinClaimIsSubmittedByTheDublinUnitWithinTwoWeeksFirstOfAll() {
-        ProcessInstance procedure = startIndProcedure(1, "AFG");
+    void promisingCasesAreHeardPhysicallyWhileTheWrittenHearingProjectIsEnded() {
+        ProcessInstance procedure = startGeneralProcedure("SYR");
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_MainInterview").hasNotPassed("Activity_WrittenHearing");
+    }
 
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_SubmitDublinClaim");
+    @Test
+    void switchingTheWrittenHearingPolicyOnInTheTableSendsPromisingCasesToAWrittenHearingWithoutAJavaChange() {
+        String restarted = DecisionTables.read("dmn/hearingMode.dmn").replace(
+                "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>false</text>",
+                "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>true</text>");
+        String deployment = extension.getRepositoryService().createDeployment()
+                .addString("hearingMode.dmn", restarted).deploy().getId();
+        try {
+            ProcessInstance promising = startGeneralProcedure("SYR");
+
+            BpmnAwareTests.assertThat(promising).isWaitingAt("Activity_WrittenHearing")
+                    .variables().containsEntry("hearingMode", "WRITTEN");
+            BpmnAwareTests.assertThat(chain.task("Activity_WrittenHearing")).hasCandidateGroup("ind-decision");
+            chain.complete("Activity_WrittenHearing", Map.of("questionnaireComplete", true, "hearingNotes", ""));
+            BpmnAwareTests.assertThat(promising).isWaitingAt("Activity_CorrectionsAndAdditions")
+                    .hasNotPassed("Activity_MainInterview");
+        } finally {
+            extension.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    // --- spoor 2 ----------------------------------------------------------------------------------------------
+
+    @Test
+    void spoorTwoIsDecidedWithinEightDaysAndARejectionLeavesNoDeparturePeriod() {
+        ProcessInstance procedure = startIndProcedure(2, "SAFE_COUNTRY", "GEO", "");
+        assertThat(chain.task("Activity_MainInterview").getPriority()).isEqualTo(90);
+        hearAndCorrect();
+        assess("REJECT");
+        chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+        chain.fireTimer("Event_ResponsePeriodPassed");
+        BpmnAwareTests.assertThat(chain.task("Activity_DecideApplication")).hasDueDate(nowPlus("P8D"));
+        chain.complete("Activity_DecideApplication", Map.of("decisionOutcome", "REJECT", "decisionReason", ""));
+        assertThat(chain.timer("Event_AppealWindowPassed").getDuedate()).isEqualTo(nowPlus("P7D"));
+        chain.fireTimer("Event_AppealWindowPassed");
+
+        BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Event_DecisionTaken");
+        BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "REJECTED")
+                .containsEntry("departurePeriod", "P0D");
+    }
+
+    // --- spoor 1 ----------------------------------------------------------------------------------------------
+
+    private void submitClaim(String claimType) {
+        chain.complete("Activity_SubmitDublinClaim", Map.of("claimType", claimType, "requestedMemberState", "DE"));
+    }
+
+    @Test
+    void aDublinClaimIsSubmittedByTheDublinUnitWithinTwoWeeksFirstOfAll() {
+        ProcessInstance procedure = startIndProcedure(1, "VISA_MEMBER_STATE", "AFG", "");
+
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_SubmitDublinClaim")
+                .hasPassed("Activity_HoldBeforeDublinClaim");
         Task claim = chain.task("Activity_SubmitDublinClaim");
         BpmnAwareTests.assertThat(claim).hasCandidateGroup("ind-dublin").hasDueDate(nowPlus("P14D"));
         assertThat(claim.getPriority()).isEqualTo(95);
+        assertThat(beans.milestones).isEmpty();
     }
 
     @Test
     void aDublinClaimAcceptedByTheMemberStateEndsWithTheApplicationNotTakenIntoConsideration() {
-        ProcessInstance procedure = startIndProcedure(1, "AFG");
+        ProcessInstance procedure = startIndProcedure(1, "EURODAC_HIT", "AFG", "DE");
         submitClaim("TAKE_CHARGE");
         BpmnAwareTests.assertThat(procedure).isWaitingAt("Gateway_AwaitDublinReply");
 
-        replyFromMemberState(true);
+        send("DublinReply", Map.of("dublinAccepted", true));
 
         BpmnAwareTests.assertThat(procedure).isEnded()
-                .hasPassedInOrder("Event_DublinReplyReceived", "Gateway_ClaimAccepted", "Activity_RecordDublinAcceptance",
-                        "Event_ClaimAccepted")
-                .hasNotPassed("Event_ReplyPeriodPassed", "Activity_MainInterview");
+                .hasPassedInOrder("Event_DublinReplyReceived", "Gateway_ClaimAccepted",
+                        "Activity_RecordDublinAcceptance", "Event_ClaimAccepted")
+                .hasNotPassed("Event_ReplyPeriodPassed", "Activity_MainInterview", "Activity_Appeal");
         assertThat(chain.recordedDecisions).containsExactly("DUBLIN_ACCEPTED");
         BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "DUBLIN_ACCEPTED");
     }
 
     @Test
     void aDublinClaimRefusedByTheMemberStateContinuesInTheGeneralProcedure() {
-        ProcessInstance procedure = startIndProcedure(1, "AFG");
+        ProcessInstance procedure = startIndProcedure(1, "EURODAC_HIT", "AFG", "DE");
         submitClaim("TAKE_CHARGE");
 
-        replyFromMemberState(false);
+        send("DublinReply", Map.of("dublinAccepted", false));
 
         BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_MainInterview").hasPassed("Gateway_AsylumTrackMerge");
+        assertThat(beans.milestones).containsExactly("PROCEDURE_STARTED");
         assertThat(extension.getManagementService().createJobQuery().count()).isZero();
-        hearAndDecide("GRANT");
-        BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Event_DecisionTaken").hasNotPassed("Event_ClaimAccepted");
-        BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "PERMIT_GRANTED");
+        hearAndCorrect();
+        assess("GRANT");
+        BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Event_PermitGranted").hasNotPassed("Event_ClaimAccepted");
     }
 
-    @Test
-    void aDublinClaimNotAnsweredInTwoMonthsCountsAsAccepted() {
-        ProcessInstance procedure = startIndProcedure(1, "AFG");
-        submitClaim("TAKE_CHARGE");
-        assertThat(chain.timer("Event_ReplyPeriodPassed").getDuedate()).isEqualTo(nowPlus("P2M"));
+    @ParameterizedTest(name = "{0} with Eurodac hit ''{1}'': silence for {2} counts as acceptance")
+    @CsvSource({
+            "TAKE_CHARGE, DE, P2M",
+            "TAKE_CHARGE, '', P2M",
+            "TAKE_BACK,   '', P1M",
+            "TAKE_BACK,   DE, P14D"})
+    void aDublinClaimNotAnsweredInTheReplyPeriodCountsAsAccepted(String claimType, String eurodacHit,
+            String replyPeriod) {
+        ProcessInstance procedure = startIndProcedure(1, eurodacHit.isEmpty() ? "VISA_MEMBER_STATE" : "EURODAC_HIT",
+                "AFG", eurodacHit);
+        submitClaim(claimType);
+        assertThat(chain.timer("Event_ReplyPeriodPassed").getDuedate()).isEqualTo(nowPlus(replyPeriod));
 
         chain.fireTimer("Event_ReplyPeriodPassed");
 
@@ -164,10 +351,23 @@ class IndDecisionProcessTest {
         assertThat(runtimeService().createEventSubscriptionQuery().count()).isZero();
     }
 
+    // --- policy hold ------------------------------------------------------------------------------------------
+
     @Test
-    void aTakeBackRequestNotAnsweredInOneMonthCountsAsAccepted() {
-        startIndProcedure(1, "AFG");
-        submitClaim("TAKE_BACK");
-        assertThat(chain.timer("Event_ReplyPeriodPassed").getDuedate()).isEqualTo(nowPlus("P1M"));
+    void aCaseOfAHeldCategoryParksAtItsNextIndStepUntilTheHoldIsReleased() {
+        beans.categoryOnHold = true;
+        ProcessInstance procedure = startGeneralProcedure("AFG");
+
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_HoldBeforeHearing");
+        ProcessInstance hold = calledProcessInstance("policyHold", procedure);
+        BpmnAwareTests.assertThat(hold).isWaitingAt("Event_PolicyHoldReleased").hasBusinessKey(CASE_ID)
+                .variables().containsEntry("temporaryProtectionUkraine", false);
+        assertThat(extension.getTaskService().createTaskQuery().count()).isZero();
+
+        beans.categoryOnHold = false;
+        send("PolicyHoldReleased", Map.of());
+
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_MainInterview");
+        assertThat(chain.task("Activity_MainInterview").getPriority()).isEqualTo(50);
     }
 }

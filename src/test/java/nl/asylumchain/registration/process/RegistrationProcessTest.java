@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import nl.asylumchain.ProcessTestSupport;
+import nl.asylumchain.decision.process.IndDecisionTestBeans;
 
 /** bpmn/registration.bpmn: I&R by the right service, aanmeldgehoor, track, and the rest period except in spoor 2. */
 @Deployment(resources = {"bpmn/registration.bpmn", "dmn/identificationAuthority.dmn", "dmn/trackAssignment.dmn",
@@ -30,11 +31,13 @@ class RegistrationProcessTest {
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
     private ProcessTestSupport chain;
+    private IndDecisionTestBeans beans;
 
     @BeforeEach
     void setUp() {
         init(extension.getProcessEngine());
         chain = ProcessTestSupport.start(extension.getProcessEngine());
+        beans = IndDecisionTestBeans.register();
     }
 
     @AfterEach
@@ -115,6 +118,7 @@ class RegistrationProcessTest {
                         "Event_RegistrationCompleted")
                 .hasNotPassed("Event_RestPeriodPassed");
         assertThat(registration).variables().containsEntry("track", 2).containsEntry("trackReason", "SAFE_COUNTRY");
+        org.assertj.core.api.Assertions.assertThat(beans.milestones).doesNotContain("REST_PERIOD_STARTED");
     }
 
     @Test
@@ -136,6 +140,7 @@ class RegistrationProcessTest {
 
         assertThat(registration).isWaitingAt("Event_RestPeriodPassed");
         assertThat(registration).variables().containsEntry("track", 4).containsEntry("trackReason", "GENERAL");
+        org.assertj.core.api.Assertions.assertThat(beans.milestones).containsExactly("REST_PERIOD_STARTED");
         org.assertj.core.api.Assertions.assertThat(chain.timer("Event_RestPeriodPassed").getDuedate())
                 .isEqualTo(nowPlus("P6D"));
 

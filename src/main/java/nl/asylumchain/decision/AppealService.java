@@ -1,0 +1,66 @@
+package nl.asylumchain.decision;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.asylumchain.platform.ConflictException;
+
+/** Appeals (beroep) against a rejection and the court's rulings on them. */
+@Service
+public class AppealService {
+
+    public enum RulingOutcome { UPHELD, ANNULLED }
+
+    public record Appeal(LocalDate lodgedOn, boolean suspensive, RulingOutcome outcome) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    AppealService(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Transactional
+    public void lodge(UUID caseId, LocalDate lodgedOn, boolean suspensive) {
+        jdbc.sql("insert into appeals (id, case_id, lodged_on, suspensive) values (:id, :caseId, :on, :suspensive)")
+                .param("id", UUID.randomUUID()).param("caseId", caseId).param("on", Date.valueOf(lodgedOn))
+                .param("suspensive", suspensive).update();
+        events.publishEvent(new AppealLodged(caseId, suspensive));
+    }
+
+    @Transactional
+    public void rule(UUID caseId, RulingOutcome outcome) {
+        int updated = jdbc.sql("update appeals set outcome = :outcome, ruled_at = :at "
+                        + "where case_id = :caseId and outcome is null")
+                .param("outcome", outcome.name()).param("at", Timestamp.from(clock.instant()))
+                .param("caseId", caseId).update();
+        if (updated == 0) {
+            throw new ConflictException("Case " + caseId + " has no pending appeal.");
+        }
+        events.publishEvent(new CourtRuled(caseId, outcome.name()));
+    }
+
+    /** The latest appeal of a case. */
+    @Transactional(readOnly = true)
+    public Optional<Appeal> latest(UUID caseId) {
+        return jdbc.sql("select lodged_on, suspensive, outcome from appeals where case_id = :caseId "
+                        + "order by lodged_on desc")
+                .param("caseId", caseId)
+                .query((rs, n) -> new Appeal(rs.getDate(1).toLocalDate(), rs.getBoolean(2),
+                        rs.getString(3) == null ? null : RulingOutcome.valueOf(rs.getString(3))))
+                .list().stream().findFirst();
+    }
+}

@@ -1,0 +1,153 @@
+package nl.asylumchain.decision;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.asylumchain.decision.process.DecisionProcesses;
+import nl.asylumchain.platform.ConflictException;
+import nl.asylumchain.platform.InvalidRequestException;
+import nl.asylumchain.platform.NotFoundException;
+
+/**
+ * Policy holds: a team lead parks every case of a category at its next IND step; new cases of the category park
+ * too; releasing the hold lets them go on where they were, with the time on hold added to their decision deadline.
+ * A parked case keeps its priority, so it keeps its place among the other cases.
+ */
+@Service
+public class PolicyHoldService {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final DecisionDeadlineService deadlines;
+    private final DecisionProcesses processes;
+
+    PolicyHoldService(JdbcClient jdbc, Clock clock, DecisionDeadlineService deadlines, DecisionProcesses processes) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.deadlines = deadlines;
+        this.processes = processes;
+    }
+
+    public record Hold(UUID id, HoldCategory category, String reason, String placedBy, Instant placedAt,
+            Instant releasedAt, int casesHeld) {
+    }
+
+    @Transactional
+    public Hold place(HoldCategory category, String reason, String placedBy) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException("reason", "must say why the cases are held");
+        }
+        if (active(category).isPresent()) {
+            throw new ConflictException("There is already an active hold for " + category + ": "
+                    + active(category).get());
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.sql("insert into policy_holds (id, category, reason, placed_by, placed_at) "
+                        + "values (:id, :category, :reason, :by, :at)")
+                .param("id", id).param("category", category.name()).param("reason", reason.strip())
+                .param("by", placedBy).param("at", Timestamp.from(now)).update();
+        return hold(id);
+    }
+
+    /** Lifts a hold: every case it parked goes on, its deadline extended by its time on hold. */
+    @Transactional
+    public Hold release(UUID holdId) {
+        Hold hold = hold(holdId);
+        if (hold.releasedAt() != null) {
+            throw new ConflictException("Hold " + holdId + " was released at " + hold.releasedAt() + ".");
+        }
+        Instant now = clock.instant();
+        record Parked(UUID id, UUID caseId, Instant heldFrom) {
+        }
+        List<Parked> parked = jdbc.sql("select id, case_id, held_from from case_holds "
+                        + "where hold_id = :holdId and released_at is null")
+                .param("holdId", holdId)
+                .query((rs, n) -> new Parked(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
+        jdbc.sql("update policy_holds set released_at = :at where id = :id")
+                .param("at", Timestamp.from(now)).param("id", holdId).update();
+        for (Parked p : parked) {
+            jdbc.sql("update case_holds set released_at = :at where id = :id")
+                    .param("at", Timestamp.from(now)).param("id", p.id()).update();
+            deadlines.addTimeOnHold(p.caseId(), DecisionDeadlineService.daysBetween(p.heldFrom(), now));
+            processes.releaseFromHold(p.caseId());
+        }
+        return new Hold(hold.id(), hold.category(), hold.reason(), hold.placedBy(), hold.placedAt(), now,
+                parked.size());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Hold> holds() {
+        return jdbc.sql("select id from policy_holds order by placed_at desc").query(UUID.class).list().stream()
+                .map(this::hold).toList();
+    }
+
+    /**
+     * At an IND step: is this case in a category that is on hold? If so the case is parked (a row per parking)
+     * and the step waits for the release.
+     */
+    @Transactional
+    public boolean parkIfHeld(UUID caseId, boolean temporaryProtectionUkraine) {
+        List<HoldCategory> categories = new ArrayList<>();
+        if (temporaryProtectionUkraine) {
+            categories.add(HoldCategory.TEMPORARY_PROTECTION_UKRAINE);
+        }
+        for (HoldCategory category : categories) {
+            Optional<UUID> hold = active(category);
+            if (hold.isPresent()) {
+                jdbc.sql("insert into case_holds (id, hold_id, case_id, held_from) values (:id, :holdId, :caseId, :at)")
+                        .param("id", UUID.randomUUID()).param("holdId", hold.get()).param("caseId", caseId)
+                        .param("at", Timestamp.from(clock.instant())).update();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whole days the case is on hold now (0 when it is not parked). */
+    @Transactional(readOnly = true)
+    public int daysOnHoldNow(UUID caseId) {
+        return jdbc.sql("select held_from from case_holds where case_id = :caseId and released_at is null")
+                .param("caseId", caseId).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional()
+                .map(from -> DecisionDeadlineService.daysBetween(from, clock.instant())).orElse(0);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean onHold(UUID caseId) {
+        return jdbc.sql("select count(*) from case_holds where case_id = :caseId and released_at is null")
+                .param("caseId", caseId).query(Integer.class).single() > 0;
+    }
+
+    /** Cases parked now, over all holds. */
+    @Transactional(readOnly = true)
+    public int casesOnHold() {
+        return jdbc.sql("select count(*) from case_holds where released_at is null").query(Integer.class).single();
+    }
+
+    private Optional<UUID> active(HoldCategory category) {
+        return jdbc.sql("select id from policy_holds where category = :category and released_at is null")
+                .param("category", category.name()).query(UUID.class).optional();
+    }
+
+    private Hold hold(UUID id) {
+        return jdbc.sql("select h.id, h.category, h.reason, h.placed_by, h.placed_at, h.released_at, "
+                        + "(select count(*) from case_holds c where c.hold_id = h.id) "
+                        + "from policy_holds h where h.id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Hold(rs.getObject(1, UUID.class), HoldCategory.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getInt(7)))
+                .optional().orElseThrow(() -> new NotFoundException("No hold with id " + id));
+    }
+}

@@ -1,0 +1,17 @@
+package nl.asylumchain.decision.process;
+
+/** Ids in {@code bpmn/appeal.bpmn} that Java relies on. */
+public final class AppealModel {
+
+    public static final String MODEL_RESOURCE = "bpmn/appeal.bpmn";
+    public static final String PROCESS_KEY = "appeal";
+
+    public static final String EVENT_APPEAL_WINDOW_PASSED = "Event_AppealWindowPassed";
+    public static final String EVENT_APPEAL_LODGED = "Event_AppealLodged";
+    public static final String EVENT_COURT_RULING_RECEIVED = "Event_CourtRulingReceived";
+    public static final String MESSAGE_APPEAL_LODGED = "AppealLodged";
+    public static final String MESSAGE_COURT_RULING = "CourtRuling";
+
+    private AppealModel() {
+    }
+}

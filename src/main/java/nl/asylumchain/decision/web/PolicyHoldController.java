@@ -1,0 +1,58 @@
+package nl.asylumchain.decision.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.asylumchain.decision.HoldCategory;
+import nl.asylumchain.decision.PolicyHoldService;
+import nl.asylumchain.decision.PolicyHoldService.Hold;
+
+/** Policy holds: park a category of cases at their next IND step, and release them. */
+@RestController
+@RequestMapping("/api/holds")
+class PolicyHoldController {
+
+    private final PolicyHoldService holds;
+
+    PolicyHoldController(PolicyHoldService holds) {
+        this.holds = holds;
+    }
+
+    record NewHold(@NotNull HoldCategory category, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyAuthority('ind-team-lead', 'camunda-admin')")
+    ResponseEntity<Hold> place(@Valid @RequestBody NewHold hold, Authentication user) {
+        Hold placed = holds.place(hold.category(), hold.reason(), user.getName());
+        return ResponseEntity.created(URI.create("/api/holds/" + placed.id())).body(placed);
+    }
+
+    @DeleteMapping("/{holdId}")
+    @PreAuthorize("hasAnyAuthority('ind-team-lead', 'camunda-admin')")
+    Hold release(@PathVariable UUID holdId) {
+        return holds.release(holdId);
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyAuthority('ind-team-lead', 'ind-decision', 'ind-dublin', 'camunda-admin')")
+    List<Hold> holds() {
+        return holds.holds();
+    }
+}

@@ -1,0 +1,72 @@
+package nl.asylumchain.decision.process;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+import nl.asylumchain.ProcessTestSupport;
+
+/**
+ * Stand-ins for the beans the registration and IND decision models name besides the contract's four (which
+ * {@link ProcessTestSupport} registers): they set the variables the real delegates set, and record what they were
+ * asked, so a path test sees the routing without a database. Register after {@link ProcessTestSupport#start}.
+ */
+public final class IndDecisionTestBeans {
+
+    /** Milestones marked by the models, in order. */
+    public final List<String> milestones = new ArrayList<>();
+    /** Extensions asked for in the team lead's review task (their reasons). */
+    public final List<String> extensions = new ArrayList<>();
+    /** Cases flagged as exposed to penalty payments. */
+    public int penaltyFlags;
+    /** Whether the next hold checks find the case's category on hold. */
+    public boolean categoryOnHold;
+
+    private IndDecisionTestBeans() {
+    }
+
+    /** The milestone listener's stand-in: {@code ${milestones.reach(execution, 'X')}}. */
+    public final class MilestoneRecorder {
+        public void reach(DelegateExecution execution, String milestone) {
+            milestones.add(milestone);
+        }
+    }
+
+    public static IndDecisionTestBeans register() {
+        IndDecisionTestBeans beans = new IndDecisionTestBeans();
+        Mocks.register("milestones", beans.new MilestoneRecorder());
+        Mocks.register("openIndProcedureDelegate", (JavaDelegate) execution -> {
+            int track = ((Number) execution.getVariable("track")).intValue();
+            execution.setVariable("procedure", "AA");
+            execution.setVariable("decisionDueDate", ProcessTestSupport.nowPlus(track == 2 ? "P8D" : "P6D"));
+        });
+        Mocks.register("referToExtendedProcedureDelegate", (JavaDelegate) execution -> {
+            execution.setVariable("procedure", "VA");
+            execution.setVariable("decisionDueDate", ProcessTestSupport.nowPlus("P6M"));
+        });
+        Mocks.register("finalizeRejectionDelegate", (JavaDelegate) execution -> {
+            int track = ((Number) execution.getVariable("track")).intValue();
+            execution.setVariable("indOutcome", "REJECTED");
+            execution.setVariable("departurePeriod", track == 2 ? "P0D" : "P28D");
+            execution.setVariable("dublinAcceptedOn", null);
+        });
+        Mocks.register("checkPolicyHoldDelegate",
+                (JavaDelegate) execution -> execution.setVariable("policyHeld", beans.categoryOnHold));
+        Mocks.register("extendDecisionDeadlineDelegate", (JavaDelegate) execution -> {
+            beans.extensions.add((String) execution.getVariable("extensionReason"));
+            // as DecisionDeadlineService.extend does: the watch's dates move 9 months on
+            execution.setVariable("deadlineWarningAt", plusMonths((Date) execution.getVariable("deadlineWarningAt"), 9));
+            execution.setVariable("deadlineAt", plusMonths((Date) execution.getVariable("deadlineAt"), 9));
+        });
+        Mocks.register("flagPenaltyExposureDelegate", (JavaDelegate) execution -> beans.penaltyFlags++);
+        return beans;
+    }
+
+    static Date plusMonths(Date date, int months) {
+        return Date.from(date.toInstant().atZone(java.time.ZoneId.systemDefault()).plusMonths(months).toInstant());
+    }
+}

@@ -1,0 +1,353 @@
+package nl.asylumchain.decision.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainClient.Response;
+
+/**
+ * The IND procedure through our API on the whole app (H2): policy holds with deadline suspension, deadline
+ * extensions, the decision section, and the events APPEAL_LODGED, COURT_RULING and NOTICE_OF_DEFAULT.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:decisionapi;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false"})
+class DecisionApiTest {
+
+    private static final ZoneId CHAIN_ZONE = ZoneId.of("Europe/Amsterdam");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    nl.asylumchain.decision.DecisionDeadlineService deadlines;
+
+    ChainClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = new ChainClient(port);
+        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 11, 20).atTime(10, 0).atZone(CHAIN_ZONE).toInstant()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    private String newCase(String nationality, boolean temporaryProtectionUkraine) {
+        Map<String, Object> application = ChainClient.application();
+        ChainClient.section(application, "person").put("nationality", nationality);
+        ChainClient.section(application, "arrival").put("date", "2026-11-20");
+        application.put("temporaryProtectionUkraine", temporaryProtectionUkraine);
+        Response created = client.post("/api/cases", "agent", application);
+        assertThat(created.status()).isEqualTo(201);
+        return created.body().path("caseId").asText();
+    }
+
+    private Task task(String caseId, String key) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(key)
+                .singleResult();
+        assertThat(task).as(key).isNotNull();
+        return task;
+    }
+
+    private void complete(String caseId, String key, Map<String, Object> variables) {
+        taskService.complete(task(caseId, key).getId(), variables);
+    }
+
+    private Job timer(String caseId, String activityId) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()
+                .map(instance -> managementService.createJobQuery().processInstanceId(instance.getId())
+                        .activityId(activityId).timers().singleResult())
+                .filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new AssertionError("no timer at " + activityId));
+    }
+
+    private void fire(String caseId, String activityId) {
+        managementService.executeJob(timer(caseId, activityId).getId());
+    }
+
+    /** Registration and the rest period: the case arrives in the IND procedure (spoor 4 for AFG). */
+    private void register(String caseId) {
+        Map<String, Object> identification = new HashMap<>();
+        identification.put("identityEstablished", true);
+        identification.put("documentsPresent", true);
+        identification.put("eurodacHitMemberState", "");
+        identification.put("visaMemberState", "");
+        complete(caseId, "Activity_IdentifyAndRegister", identification);
+        complete(caseId, "Activity_RegistrationInterview",
+                Map.of("protectionInMemberState", "", "medicalConcerns", false, "familyInVa", false));
+        fire(caseId, "Event_RestPeriodPassed");
+    }
+
+    private void hearAndIntendToReject(String caseId) {
+        complete(caseId, "Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
+        complete(caseId, "Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
+        complete(caseId, "Activity_AssessApplication",
+                Map.of("decisionOutcome", "REJECT", "vaReason", "", "decisionReason", ""));
+        complete(caseId, "Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+        fire(caseId, "Event_ResponsePeriodPassed");
+        complete(caseId, "Activity_DecideApplication", Map.of("decisionOutcome", "REJECT", "decisionReason", ""));
+    }
+
+    private JsonNode decisionSection(String caseId) {
+        return client.get("/api/cases/" + caseId, "demo").body().path("sections").path("decision");
+    }
+
+    private JsonNode caseFile(String caseId) {
+        return client.get("/api/cases/" + caseId, "demo").body();
+    }
+
+    private Response event(String caseId, String user, Map<String, Object> event) {
+        return client.post("/api/cases/" + caseId + "/events", user, event);
+    }
+
+    private int delete(String path, String user) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .DELETE().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void advance(Duration duration) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(duration)));
+    }
+
+    private static Instant startOf(LocalDate date) {
+        return date.atStartOfDay(CHAIN_ZONE).toInstant();
+    }
+
+    private double counter(String name, String tag, String value) {
+        return meters.get(name).tag(tag, value).counter().count();
+    }
+
+    // --- tests ------------------------------------------------------------------------------------------------
+
+    @Test
+    void aPolicyHoldParksTheCategoryAndItsReleaseResumesThemWithTheDeadlineSuspended() throws Exception {
+        Response placed = client.post("/api/holds", "teamleider",
+                Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", "Wachten op uitspraak Raad van State"));
+        assertThat(placed.status()).isEqualTo(201);
+        String holdId = placed.body().path("id").asText();
+        assertThat(client.post("/api/holds", "teamleider",
+                Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", "nog een")).status()).isEqualTo(409);
+        assertThat(client.post("/api/holds", "beslismedewerker",
+                Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", "x")).status()).isEqualTo(403);
+        Response badCategory = client.post("/api/holds", "teamleider", Map.of("category", "EVERYONE", "reason", "x"));
+        assertThat(badCategory.status()).isEqualTo(400);
+        assertThat(badCategory.body().path("errors").get(0).path("field").asText()).isEqualTo("category");
+        assertThat(client.post("/api/holds", "teamleider",
+                Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", " ")).status()).isEqualTo(400);
+
+        String held = newCase("AFG", true);
+        String other = newCase("AFG", false);
+        register(held);
+        register(other);
+
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(held).count()).isZero();
+        task(other, "Activity_MainInterview");
+        JsonNode section = decisionSection(held);
+        assertThat(section.path("onHold").asBoolean()).isTrue();
+        assertThat(section.path("deadline").asText()).isEqualTo("2027-05-20");
+        assertThat(section.path("priorityReason").asText()).isEqualTo("STANDARD");
+        JsonNode holds = client.get("/api/holds", "teamleider").body();
+        assertThat(holds.get(0).path("casesHeld").asInt()).isEqualTo(1);
+
+        advance(Duration.ofDays(10));
+        assertThat(decisionSection(held).path("daysOnHold").asInt()).isEqualTo(10);
+        assertThat(delete("/api/holds/" + holdId, "beslismedewerker")).isEqualTo(403);
+        assertThat(delete("/api/holds/" + holdId, "teamleider")).isEqualTo(200);
+        assertThat(delete("/api/holds/" + holdId, "teamleider")).isEqualTo(409);
+
+        task(held, "Activity_MainInterview");
+        section = decisionSection(held);
+        assertThat(section.path("onHold").asBoolean()).isFalse();
+        assertThat(section.path("daysOnHold").asInt()).isEqualTo(10);
+        assertThat(section.path("deadline").asText()).isEqualTo("2027-05-30");
+        assertThat(timer(held, "Event_DeadlinePassed").getDuedate().toInstant())
+                .isEqualTo(startOf(LocalDate.of(2027, 5, 30)));
+        assertThat(timer(held, "Event_DeadlineNear").getDuedate().toInstant())
+                .isEqualTo(startOf(LocalDate.of(2027, 5, 2)));
+        assertThat(task(held, "Activity_MainInterview").getPriority())
+                .isEqualTo(task(other, "Activity_MainInterview").getPriority());
+    }
+
+    @Test
+    void theDeadlineIsExtendedByNineThenThreeMonthsWithAReasonAndNoFurther() {
+        String caseId = newCase("AFG", false);
+        String path = "/api/cases/" + caseId + "/decision-deadline/extensions";
+        assertThat(client.post(path, "teamleider", Map.of("reason", "Complexe zaak")).status()).isEqualTo(404);
+        register(caseId);
+
+        assertThat(client.post(path, "teamleider", Map.of("reason", "")).status()).isEqualTo(400);
+        assertThat(client.post(path, "beslismedewerker", Map.of("reason", "Complexe zaak")).status()).isEqualTo(403);
+        Response first = client.post(path, "teamleider", Map.of("reason", "Complexe zaak"));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.body().path("extension").path("months").asInt()).isEqualTo(9);
+        assertThat(first.body().path("deadline").asText()).isEqualTo("2028-02-20");
+        Response second = client.post(path, "teamleider", Map.of("reason", "Uitzonderlijke omstandigheden"));
+        assertThat(second.body().path("extension").path("months").asInt()).isEqualTo(3);
+        Response third = client.post(path, "teamleider", Map.of("reason", "Nog langer"));
+        assertThat(third.status()).isEqualTo(409);
+
+        JsonNode section = decisionSection(caseId);
+        assertThat(section.path("deadline").asText()).isEqualTo("2028-05-20");
+        assertThat(section.path("originalDeadline").asText()).isEqualTo("2027-05-20");
+        assertThat(section.path("extensions")).hasSize(2);
+        assertThat(section.path("extensions").get(0).path("reason").asText()).isEqualTo("Complexe zaak");
+        assertThat(timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
+                .isEqualTo(startOf(LocalDate.of(2028, 5, 20)));
+    }
+
+    @Test
+    void theTeamLeadExtendsInTheWarningTaskAndBothDeadlineTimersMove() {
+        String caseId = newCase("AFG", false);
+        register(caseId);
+        ClockUtil.setCurrentTime(Date.from(startOf(LocalDate.of(2027, 4, 23)).plusSeconds(3600 * 9)));
+        fire(caseId, "Event_DeadlineNear");
+        Task review = task(caseId, "Activity_ReviewDecisionDeadline");
+        assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(link -> link.getGroupId())
+                .contains("ind-team-lead");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(),
+                Map.of("extendDeadline", true, "extensionReason", " ")))
+                .hasMessageContaining("reason");
+        assertThat(decisionSection(caseId).path("extensions")).isEmpty();
+
+        taskService.complete(review.getId(), Map.of("extendDeadline", true, "extensionReason", "Complexe zaak"));
+
+        JsonNode section = decisionSection(caseId);
+        assertThat(section.path("extensions")).hasSize(1);
+        assertThat(section.path("deadline").asText()).isEqualTo("2028-02-20");
+        assertThat(timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
+                .isEqualTo(startOf(LocalDate.of(2028, 2, 20)));
+        assertThat(timer(caseId, "Event_DeadlineNear").getDuedate().toInstant())
+                .isEqualTo(startOf(LocalDate.of(2028, 1, 23)));
+    }
+
+    @Test
+    void aNoticeOfDefaultAfterThePassedDeadlineExposesTheCaseToPenaltiesTwoWeeksLater() {
+        String caseId = newCase("AFG", false);
+        register(caseId);
+        Map<String, Object> notice = Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2026-11-20");
+        assertThat(event(caseId, "teamleider", notice).status()).isEqualTo(409);
+
+        ClockUtil.setCurrentTime(Date.from(startOf(LocalDate.of(2027, 5, 21)).plusSeconds(3600 * 9)));
+        fire(caseId, "Event_DeadlineNear");
+        complete(caseId, "Activity_ReviewDecisionDeadline", Map.of("extendDeadline", false, "extensionReason", ""));
+        fire(caseId, "Event_DeadlinePassed");
+        task(caseId, "Activity_HandleDeadlinePassed");
+        assertThat(decisionSection(caseId).path("deadlinePassed").asBoolean()).isTrue();
+
+        Response tooEarly = event(caseId, "teamleider", Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2027-05-01"));
+        assertThat(tooEarly.status()).isEqualTo(400);
+        assertThat(tooEarly.body().path("errors").get(0).path("field").asText()).isEqualTo("receivedOn");
+        assertThat(event(caseId, "coa", Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2027-05-21")).status())
+                .isEqualTo(403);
+        assertThat(event(caseId, "teamleider", Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2027-05-21"))
+                .status()).isEqualTo(202);
+        assertThat(timer(caseId, "Event_PenaltyPeriodPassed").getDuedate().toInstant())
+                .isEqualTo(startOf(LocalDate.of(2027, 6, 4)));
+        assertThat(decisionSection(caseId).path("exposedToPenalty").asBoolean()).isFalse();
+
+        ClockUtil.setCurrentTime(Date.from(startOf(LocalDate.of(2027, 6, 4)).plusSeconds(3600)));
+        fire(caseId, "Event_PenaltyPeriodPassed");
+        JsonNode section = decisionSection(caseId);
+        assertThat(section.path("exposedToPenalty").asBoolean()).isTrue();
+        assertThat(deadlines.casesExposedToPenalty()).isEqualTo(1);
+        assertThat(deadlines.casesPastDeadline()).isGreaterThanOrEqualTo(1);
+        assertThat(section.path("noticeOfDefaultOn").asText()).isEqualTo("2027-05-21");
+    }
+
+    @Test
+    void aRejectionIsFinalOnlyAfterTheAppealAndTheCourtRuling() {
+        String caseId = newCase("AFG", false);
+        register(caseId);
+        Map<String, Object> appeal = Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20", "suspensive", false);
+        assertThat(event(caseId, "beslismedewerker", appeal).status()).isEqualTo(409);
+        double lodgedBefore = counter("asylum.appeals.lodged", "suspensive", "false");
+        double upheldBefore = counter("asylum.court.rulings", "outcome", "upheld");
+
+        hearAndIntendToReject(caseId);
+
+        JsonNode file = caseFile(caseId);
+        assertThat(file.path("decisionOutcome").asText()).isEqualTo("REJECTED");
+        assertThat(file.path("milestones").findValuesAsText("milestone")).doesNotContain("REJECTION_FINAL");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("decisionDeadline")
+                .processInstanceBusinessKey(caseId).count()).isZero();
+        assertThat(decisionSection(caseId).path("decidedOn").asText()).isEqualTo("2026-11-20");
+
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "UPHELD")).status())
+                .isEqualTo(409);
+        Response future = event(caseId, "beslismedewerker",
+                Map.of("type", "APPEAL_LODGED", "lodgedOn", "2027-01-01"));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(event(caseId, "dublin", appeal).status()).isEqualTo(403);
+        assertThat(event(caseId, "beslismedewerker", appeal).status()).isEqualTo(202);
+        assertThat(decisionSection(caseId).path("appeal").path("suspensive").asBoolean()).isFalse();
+
+        Response badOutcome = event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "MAYBE"));
+        assertThat(badOutcome.status()).isEqualTo(400);
+        assertThat(badOutcome.body().path("errors").get(0).path("field").asText()).isEqualTo("outcome");
+        assertThat(event(caseId, "teamleider", Map.of("type", "COURT_RULING", "outcome", "UPHELD")).status())
+                .isEqualTo(202);
+
+        file = caseFile(caseId);
+        assertThat(file.path("milestones").findValuesAsText("milestone")).contains("REJECTION_FINAL");
+        assertThat(file.path("currentStages").toString()).contains("DEPARTURE");
+        assertThat(decisionSection(caseId).path("appeal").path("outcome").asText()).isEqualTo("UPHELD");
+        assertThat(counter("asylum.appeals.lodged", "suspensive", "false"))
+                .isEqualTo(lodgedBefore + 1);
+        assertThat(counter("asylum.court.rulings", "outcome", "upheld"))
+                .isEqualTo(upheldBefore + 1);
+    }
+
+    @Test
+    void theDecisionMetersExistFromStartUp() {
+        assertThat(meters.find("asylum.va.referrals").counter()).isNotNull();
+        assertThat(meters.find("asylum.appeals.lodged").counters()).hasSize(2);
+        assertThat(meters.find("asylum.court.rulings").counters()).hasSize(2);
+        assertThat(meters.find("asylum.decision.lead.time").timers()).hasSize(3);
+    }
+}
