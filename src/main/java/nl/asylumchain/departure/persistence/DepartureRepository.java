@@ -107,7 +107,7 @@ public class DepartureRepository {
                 .param("outcome", outcome).param("at", ts(at)).param("id", id).update();
     }
 
-    /** Departures that ended in [from, to), counted per outcome; every outcome present, zero if none. */
+    /** Departures that ended from {@code from} (inclusive) until {@code to} (exclusive), per outcome; every outcome present. */
     public Map<DepartureOutcome, Long> countOutcomes(Instant from, Instant to) {
         Map<DepartureOutcome, Long> counts = new EnumMap<>(DepartureOutcome.class);
         for (DepartureOutcome outcome : DepartureOutcome.values()) {

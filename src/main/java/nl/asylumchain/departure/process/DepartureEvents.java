@@ -23,11 +23,11 @@ final class DepartureEvents {
     private DepartureEvents() {
     }
 
-    /** Events without fields: {@code {"type": "REPORTED"}}. */
+    /** Events without fields besides their type, such as REPORTED. */
     record NoFields() {
     }
 
-    /** The police's "bericht van vertrek", the reporting moments, and the clocks of a Dublin transfer. */
+    /** The police's report of departure, the reporting moments, and the clocks of a Dublin transfer. */
     abstract static class Simple implements CaseEventType<NoFields> {
         private final ProcessMessages messages;
         private final String type;
@@ -94,7 +94,7 @@ final class DepartureEvents {
         }
     }
 
-    /** {@code DEPARTURE_UNSUPERVISED}: the police's "bericht van vertrek" — left for an unknown destination. */
+    /** {@code DEPARTURE_UNSUPERVISED}: the police's report (bericht van vertrek) of a departure to an unknown destination. */
     @Component
     static class DepartureUnsupervised extends Simple {
         DepartureUnsupervised(ProcessMessages messages) {

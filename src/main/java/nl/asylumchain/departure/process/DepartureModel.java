@@ -9,7 +9,6 @@ public final class DepartureModel {
 
     public static final String MODEL_RESOURCE = "bpmn/departure.bpmn";
     public static final String PROCESS_KEY = "departure";
-    public static final String DECISION_ROUTE = "departureRoute";
 
     public static final String ACTIVITY_DEPARTURE_INTERVIEW = "Activity_DepartureInterview";
     public static final String ACTIVITY_ARRANGE_INDEPENDENT_DEPARTURE = "Activity_ArrangeIndependentDeparture";

@@ -26,8 +26,8 @@ class DepartureRouteDecisionTableTest {
     static void parseDecision() throws Exception {
         dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         try (InputStream dmn = DepartureRouteDecisionTableTest.class.getClassLoader()
-                .getResourceAsStream("dmn/departureRoute.dmn")) {
-            decision = dmnEngine.parseDecision(DepartureModel.DECISION_ROUTE, dmn);
+                .getResourceAsStream(DepartureRouteModel.MODEL_RESOURCE)) {
+            decision = dmnEngine.parseDecision(DepartureRouteModel.DECISION_KEY, dmn);
         }
     }
 
