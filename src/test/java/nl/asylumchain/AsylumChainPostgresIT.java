@@ -92,8 +92,13 @@ class AsylumChainPostgresIT {
         answers.put(FamilyReunificationModel.ACTIVITY_ASSESS_REUNIFICATION, Map.of("reunificationOutcome", "GRANT",
                 "evidenceType", "DOCUMENTS"));
         answers.put(DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, Map.of("willingToLeave", true,
-                "travelDocumentPresent", true));
-        answers.put(DepartureModel.ACTIVITY_RECORD_DEPARTURE, Map.of("departureOutcome", "DEPARTED_INDEPENDENTLY"));
+                "travelDocumentPresent", true, "familyWithMinorChildren", false, "interviewNotes", ""));
+        answers.put(DepartureModel.ACTIVITY_ARRANGE_INDEPENDENT_DEPARTURE, Map.of("iomSupportRequested", true,
+                "departed", true));
+        answers.put(DepartureModel.ACTIVITY_ARRANGE_FORCED_DEPARTURE, Map.of("laissezPasserRequested", true,
+                "escortArranged", true, "departed", true, "proposeDetention", false));
+        answers.put(DepartureModel.ACTIVITY_PLAN_TRANSFER, Map.of("transferDate", "2027-03-01"));
+        answers.put(DepartureModel.ACTIVITY_EXECUTE_TRANSFER, Map.of("transferCompleted", true));
         return answers;
     }
 
@@ -132,7 +137,8 @@ class AsylumChainPostgresIT {
                 IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED, AppealModel.EVENT_APPEAL_WINDOW_PASSED));
 
         assertThat(worked).contains("kmar:" + RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER,
-                "dtv:" + DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, "dtv:" + DepartureModel.ACTIVITY_RECORD_DEPARTURE);
+                "dtv:" + DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW,
+                "dtv:" + DepartureModel.ACTIVITY_ARRANGE_INDEPENDENT_DEPARTURE);
         assertEnded(caseId, CaseModel.EVENT_DEPARTED_INDEPENDENTLY);
         assertThat(client.get("/api/cases/" + caseId, "demo").body().path("outcome").asText())
                 .isEqualTo("DEPARTED_INDEPENDENTLY");
@@ -144,7 +150,6 @@ class AsylumChainPostgresIT {
         Map<String, Map<String, Object>> answers = answers("REJECT");
         answers.put(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
                 "eurodacHitMemberState", "DE", "visaMemberState", "", "documentsPresent", true));
-        answers.put(DepartureModel.ACTIVITY_RECORD_DEPARTURE, Map.of("departureOutcome", "TRANSFERRED_DUBLIN"));
 
         List<String> worked = work(caseId, answers, Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED));
         assertThat(worked).contains("ind-dublin:" + IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM);
@@ -162,7 +167,7 @@ class AsylumChainPostgresIT {
 
         worked = work(caseId, answers, Set.of());
         assertThat(worked).containsExactly("dtv:" + DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW,
-                "dtv:" + DepartureModel.ACTIVITY_RECORD_DEPARTURE);
+                "dtv:" + DepartureModel.ACTIVITY_PLAN_TRANSFER, "dtv:" + DepartureModel.ACTIVITY_EXECUTE_TRANSFER);
         assertEnded(caseId, CaseModel.EVENT_TRANSFERRED_DUBLIN);
         assertThat(client.get("/api/cases/" + caseId, "demo").body().path("decisionOutcome").asText())
                 .isEqualTo("DUBLIN_ACCEPTED");

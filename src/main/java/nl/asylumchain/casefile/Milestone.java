@@ -22,6 +22,8 @@ public enum Milestone {
     REJECTION_FINAL,
     /** Departure period over: the person moves to a VBL or a family location. */
     DEPARTURE_PERIOD_ENDED,
+    /** Twelve weeks in the restricted-freedom location (VBL) are over: the VBL place ends. */
+    VBL_STAY_ENDED,
     /** Linked to a municipality (koppeling). */
     MUNICIPALITY_LINKED,
     /** Moved into a doorstroomlocatie: reception place freed, final housing still owed. */

@@ -17,6 +17,13 @@ public final class CaseModel {
     public static final String ACTIVITY_FAMILY_REUNIFICATION = "Activity_FamilyReunification";
     public static final String ACTIVITY_DEPARTURE = "Activity_Departure";
 
+    public static final String GATEWAY_IND_DECISION_MERGE = "Gateway_IndDecisionMerge";
+    public static final String GATEWAY_PERMIT_HOLDER_MERGE = "Gateway_PermitHolderMerge";
+    /** Dublin transfer not done in time: back to the IND in spoor 4. */
+    public static final String FLOW_RESPONSIBILITY_ASSUMED = "Flow_ResponsibilityAssumed";
+    /** A permit after all during departure: on to the permit-holder path. */
+    public static final String FLOW_PERMIT_AFTER_ALL = "Flow_PermitAfterAll";
+
     public static final String EVENT_PERMIT_HOLDER_HOUSED = "Event_PermitHolderHoused";
     public static final String EVENT_DEPARTED_INDEPENDENTLY = "Event_DepartedIndependently";
     public static final String EVENT_DEPARTED_FORCED = "Event_DepartedForced";

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -26,6 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import nl.asylumchain.ProcessTestSupport;
 import nl.asylumchain.decision.process.IndDecisionTestBeans;
+import nl.asylumchain.departure.InMemoryDepartureService;
+import nl.asylumchain.departure.process.DepartureProcessBeans;
 
 /**
  * bpmn/asylumCase.bpmn with every stage model deployed: one test per path of a case through the chain. The four
@@ -43,7 +47,9 @@ import nl.asylumchain.decision.process.IndDecisionTestBeans;
         "bpmn/forms/intendedDecision.form",
         "bpmn/forms/linkMunicipality.form", "bpmn/forms/offerHousing.form", "bpmn/forms/confirmMove.form",
         "bpmn/forms/assessReunification.form", "bpmn/forms/departureInterview.form",
-        "bpmn/forms/recordDeparture.form"})
+        "dmn/departureRoute.dmn", "bpmn/forms/arrangeIndependentDeparture.form",
+        "bpmn/forms/arrangeForcedDeparture.form", "bpmn/forms/planTransfer.form", "bpmn/forms/executeTransfer.form",
+        "bpmn/forms/proposeDetention.form", "bpmn/forms/reviewDetention.form"})
 class AsylumCaseProcessTest {
 
     private static final List<String> END_EVENTS = List.of("Event_PermitHolderHoused", "Event_DepartedIndependently",
@@ -53,12 +59,26 @@ class AsylumCaseProcessTest {
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
     private ProcessTestSupport chain;
+    private InMemoryDepartureService departures;
+
+    /** When the IND accepted a Dublin claim in these tests: ten days before the hand-over. */
+    private static final Date DUBLIN_ACCEPTED_ON = Date.from(NOW.minusSeconds(10 * 86_400));
 
     @BeforeEach
     void setUp() {
         init(extension.getProcessEngine());
         chain = ProcessTestSupport.start(extension.getProcessEngine());
         IndDecisionTestBeans.register();
+        departures = new InMemoryDepartureService();
+        DepartureProcessBeans.register(departures, new DepartureProcessBeans.Milestones());
+        // the IND's delegate of the contract, plus the acceptance date indDecision hands on with a Dublin acceptance
+        JavaDelegate recordDecision = (JavaDelegate) Mocks.get("recordDecisionDelegate");
+        Mocks.register("recordDecisionDelegate", (JavaDelegate) execution -> {
+            recordDecision.execute(execution);
+            if ("DUBLIN_ACCEPTED".equals(execution.getVariable("indOutcome"))) {
+                execution.setVariable("dublinAcceptedOn", DUBLIN_ACCEPTED_ON);
+            }
+        });
     }
 
     @AfterEach
@@ -117,9 +137,33 @@ class AsylumCaseProcessTest {
         chain.complete("Activity_ConfirmMove", Map.of("moveDate", "2024-06-03"));
     }
 
-    private void recordDeparture(String departureOutcome) {
-        chain.complete("Activity_DepartureInterview", Map.of("willingToLeave", false, "travelDocumentPresent", false));
-        chain.complete("Activity_RecordDeparture", Map.of("departureOutcome", departureOutcome));
+    private void interview(boolean willingToLeave) {
+        chain.complete("Activity_DepartureInterview", Map.of("willingToLeave", willingToLeave,
+                "travelDocumentPresent", false, "familyWithMinorChildren", false, "interviewNotes", ""));
+    }
+
+    /** Works the departure to the outcome as DT&V (in Tasklist) or the police (an event) would. */
+    private void depart(String departureOutcome) {
+        switch (departureOutcome) {
+            case "DEPARTED_INDEPENDENTLY" -> {
+                interview(true);
+                chain.complete("Activity_ArrangeIndependentDeparture",
+                        Map.of("iomSupportRequested", true, "departed", true));
+            }
+            case "DEPARTED_FORCED" -> {
+                interview(false);
+                chain.complete("Activity_ArrangeForcedDeparture", Map.of("laissezPasserRequested", true,
+                        "escortArranged", true, "departed", true, "proposeDetention", false));
+            }
+            case "TRANSFERRED_DUBLIN" -> {
+                interview(false);
+                chain.complete("Activity_PlanTransfer", Map.of("transferDate", "2024-03-20"));
+                chain.complete("Activity_ExecuteTransfer", Map.of("transferCompleted", true));
+            }
+            case "LEFT_WITHOUT_SUPERVISION" -> runtimeService().createMessageCorrelation("DepartureUnsupervised")
+                    .processInstanceBusinessKey(CASE_ID).correlate();
+            default -> throw new IllegalArgumentException(departureOutcome);
+        }
     }
 
     private void assertEndedAt(ProcessInstance asylumCase, String endEvent) {
@@ -177,7 +221,6 @@ class AsylumCaseProcessTest {
     @CsvSource({
             "DEPARTED_INDEPENDENTLY,   Event_DepartedIndependently",
             "DEPARTED_FORCED,          Event_DepartedForced",
-            "TRANSFERRED_DUBLIN,       Event_TransferredDublin",
             "LEFT_WITHOUT_SUPERVISION, Event_LeftWithoutSupervision"})
     void aRejectedApplicantsCaseEndsAtTheEndEventOfHowTheyDeparted(String departureOutcome, String endEvent) {
         ProcessInstance asylumCase = applicationOf("GEO", "TER_APEL", 0);
@@ -187,10 +230,11 @@ class AsylumCaseProcessTest {
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure").hasPassed("Gateway_DepartureMerge")
                 .variables().containsEntry("indOutcome", "REJECTED").containsEntry("departurePeriod", "P0D");
         ProcessInstance departure = calledProcessInstance("departure", asylumCase);
-        BpmnAwareTests.assertThat(departure).variables()
-                .containsOnlyKeys("caseId", "indOutcome", "departurePeriod");
+        BpmnAwareTests.assertThat(departure).variables().containsEntry("indOutcome", "REJECTED")
+                .containsEntry("departurePeriod", "P0D").containsEntry("track", 2)
+                .doesNotContainKeys("nationality", "age", "applicationDate");
 
-        recordDeparture(departureOutcome);
+        depart(departureOutcome);
 
         assertEndedAt(asylumCase, endEvent);
         BpmnAwareTests.assertThat(asylumCase).hasNotPassed("Gateway_PermitHolderSplit")
@@ -213,8 +257,60 @@ class AsylumCaseProcessTest {
 
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure").hasPassed("Gateway_DepartureMerge")
                 .variables().containsEntry("indOutcome", "DUBLIN_ACCEPTED");
-        recordDeparture("TRANSFERRED_DUBLIN");
+        BpmnAwareTests.assertThat(calledProcessInstance("departure", asylumCase)).variables()
+                .containsEntry("dublinAcceptedOn", DUBLIN_ACCEPTED_ON);
+        depart("TRANSFERRED_DUBLIN");
 
         assertEndedAt(asylumCase, "Event_TransferredDublin");
+    }
+
+    private ProcessInstance acceptedDublinClaimInDeparture() {
+        ProcessInstance asylumCase = applicationOf("AFG", "SCHIPHOL", 0);
+        register("DE");
+        chain.complete("Activity_SubmitDublinClaim", Map.of("claimType", "TAKE_CHARGE", "requestedMemberState", "DE"));
+        runtimeService().createMessageCorrelation("DublinReply").processInstanceBusinessKey(CASE_ID)
+                .setVariable("dublinAccepted", true).correlate();
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
+        return asylumCase;
+    }
+
+    @Test
+    void aTransferNotDoneWithinSixMonthsOfTheAcceptanceSendsTheCaseBackToTheIndInSpoor4() {
+        ProcessInstance asylumCase = acceptedDublinClaimInDeparture();
+        assertThat(chain.timer("Event_TransferDeadlinePassed").getDuedate()).isEqualTo(Date.from(
+                DUBLIN_ACCEPTED_ON.toInstant().atZone(java.time.ZoneId.systemDefault()).plusMonths(6).toInstant()));
+
+        chain.fireTimer("Event_TransferDeadlinePassed");
+
+        BpmnAwareTests.assertThat(asylumCase).hasPassed("Activity_Departure", "Gateway_DepartureOutcome")
+                .isWaitingAt("Activity_IndDecision").variables().containsEntry("track", 4)
+                .containsEntry("trackReason", "DUBLIN_TRANSFER_DEADLINE_PASSED")
+                .containsEntry("departureOutcome", "RESPONSIBILITY_ASSUMED");
+        BpmnAwareTests.assertThat(calledProcessInstance("indDecision", asylumCase)).variables()
+                .containsEntry("track", 4).containsEntry("trackReason", "DUBLIN_TRANSFER_DEADLINE_PASSED");
+        assertThat(chain.outcomes).isEmpty();
+
+        hearAndDecide("GRANT");
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Housing");
+        housePermitHolder();
+        assertEndedAt(asylumCase, "Event_PermitHolderHoused");
+        assertThat(chain.stagesEntered).containsExactly("Activity_Registration", "Activity_IndDecision",
+                "Activity_Departure", "Activity_IndDecision", "Activity_Housing");
+    }
+
+    @Test
+    void aPermitAfterAllDuringDepartureTakesTheCaseToThePermitHolderPath() {
+        ProcessInstance asylumCase = applicationOf("GEO", "TER_APEL", 0);
+        register("");
+        hearAndDecide("REJECT");
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
+
+        runtimeService().createMessageCorrelation("PermitAfterAll").processInstanceBusinessKey(CASE_ID)
+                .setVariable("permitAfterAllReason", "COURT_ANNULMENT").correlate();
+
+        BpmnAwareTests.assertThat(asylumCase).hasPassed("Gateway_DepartureOutcome", "Gateway_PermitHolderMerge")
+                .isWaitingAt("Activity_Housing", "Gateway_PermitHolderJoin");
+        housePermitHolder();
+        assertEndedAt(asylumCase, "Event_PermitHolderHoused");
     }
 }

@@ -1,0 +1,50 @@
+package nl.asylumchain.departure;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * {@code asylum.departures} and {@code asylum.departure.lead.time} by outcome, counted after commit. Every outcome
+ * is registered at zero at start-up so that rates and shares exist before the first departure.
+ */
+@Component
+class DepartureMetrics {
+
+    private final MeterRegistry registry;
+
+    DepartureMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (DepartureOutcome outcome : DepartureOutcome.values()) {
+            counter(outcome);
+            timer(outcome);
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DepartureClosed closed) {
+        counter(closed.outcome()).increment();
+        timer(closed.outcome()).record(closed.leadTime());
+    }
+
+    private Counter counter(DepartureOutcome outcome) {
+        return Counter.builder("asylum.departures").description("Departures (DT&V cases) ended, by outcome")
+                .tag("outcome", tag(outcome)).register(registry);
+    }
+
+    private Timer timer(DepartureOutcome outcome) {
+        return Timer.builder("asylum.departure.lead.time")
+                .description("Time from the hand-over to DT&V to the outcome").tag("outcome", tag(outcome))
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofHours(1))
+                .maximumExpectedValue(Duration.ofDays(2 * 365)).register(registry);
+    }
+
+    private static String tag(DepartureOutcome outcome) {
+        return outcome.name().toLowerCase(Locale.ROOT);
+    }
+}

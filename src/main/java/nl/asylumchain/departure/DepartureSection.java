@@ -1,0 +1,59 @@
+package nl.asylumchain.departure;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import nl.asylumchain.casefile.CaseFileSection;
+import nl.asylumchain.departure.persistence.DepartureRecord;
+import nl.asylumchain.departure.persistence.DepartureRepository;
+
+/** {@code sections.departure} of the case file: the latest hand-over to DT&V and where it stands. */
+@Component
+class DepartureSection implements CaseFileSection {
+
+    private final DepartureRepository departures;
+
+    DepartureSection(DepartureRepository departures) {
+        this.departures = departures;
+    }
+
+    record Detention(String ground, Instant startedAt, Instant endsAt, boolean extended, String extensionReason,
+            Instant releasedAt) {
+    }
+
+    record Reports(int kept, int missed, int missedInARow) {
+    }
+
+    record Transfer(Instant acceptedOn, String circumstance, Instant deadline, LocalDate plannedOn,
+            Instant reportBy) {
+    }
+
+    record View(Instant handedOverAt, String indOutcome, String departurePeriod, Instant departurePeriodEnds,
+            String route, int interviews, boolean familyWithChildren, Instant vblStayEndedAt, Transfer transfer,
+            Detention detention, Reports reports, String outcome, Instant outcomeAt) {
+    }
+
+    @Override
+    public String name() {
+        return "departure";
+    }
+
+    @Override
+    public Optional<Object> of(UUID caseId) {
+        return departures.latest(caseId).map(this::view);
+    }
+
+    private View view(DepartureRecord d) {
+        return new View(d.handedOverAt(), d.indOutcome(), d.departurePeriod(), d.departurePeriodEnds(), d.route(),
+                departures.interviews(d.id()), d.familyWithChildren(), d.vblStayEndedAt(),
+                d.dublinClaimant() ? new Transfer(d.dublinAcceptedOn(), d.transferCircumstance(), d.transferDeadline(),
+                        d.transferDate(), d.transferReportBy()) : null,
+                d.detentionStartedAt() == null ? null : new Detention(d.detentionGround(), d.detentionStartedAt(),
+                        d.detentionEnds(), d.detentionExtended(), d.detentionExtensionReason(), d.releasedAt()),
+                new Reports(d.reports(), d.missedReports(), d.missedReportsInARow()), d.outcome(), d.outcomeAt());
+    }
+}
