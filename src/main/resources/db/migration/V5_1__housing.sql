@@ -1,21 +1,21 @@
--- Taakstelling: the national number per half-year (half 1 = Jan-Jun, 2 = Jul-Dec) and its pro-rata split over the
+-- Taakstelling: the national number per half-year (quota_half 1 = Jan-Jun, 2 = Jul-Dec) and its pro-rata split over the
 -- municipalities (CBS code GMxxxx). Carry-over is not stored: it follows from the previous half-year's target and
 -- the people housed in it.
 create table housing_quotas (
-    year    integer      not null,
-    half    integer      not null,
+    quota_year integer   not null,
+    quota_half integer   not null,
     total   integer      not null,
     set_at  timestamp with time zone not null,
     set_by  varchar(100),
-    primary key (year, half)
+    primary key (quota_year, quota_half)
 );
 
 create table municipality_quotas (
-    year              integer    not null,
-    half              integer    not null,
+    quota_year        integer    not null,
+    quota_half        integer    not null,
     municipality_code varchar(6) not null,
     quota             integer    not null,
-    primary key (year, half, municipality_code)
+    primary key (quota_year, quota_half, municipality_code)
 );
 
 -- One row per permit holder in housing: the proposal, the link (koppeling), the move out of reception (home or

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import nl.asylumchain.housing.persistence.HousingRepository;
+
 /** {@code sections.housing} of a case: proposal, link, how and when the permit holder moved, late steps. */
 @Component
 class HousingSection implements nl.asylumchain.casefile.CaseFileSection {
@@ -17,10 +19,11 @@ class HousingSection implements nl.asylumchain.casefile.CaseFileSection {
             Instant housedAt, LocalDate moveDate, List<String> lateSteps) {
     }
 
-    private final HousingService housing;
+    /** The tables themselves, not the service: the case file's sections must not need the case file. */
+    private final HousingRepository housing;
     private final MunicipalityCatalogue municipalities;
 
-    HousingSection(HousingService housing, MunicipalityCatalogue municipalities) {
+    HousingSection(HousingRepository housing, MunicipalityCatalogue municipalities) {
         this.housing = housing;
         this.municipalities = municipalities;
     }
@@ -32,7 +35,7 @@ class HousingSection implements nl.asylumchain.casefile.CaseFileSection {
 
     @Override
     public Optional<Object> of(UUID caseId) {
-        return housing.housingCaseOf(caseId).map(c -> new Housing(c.permitAt(), c.proposedCode(),
+        return housing.find(caseId).map(c -> new Housing(c.permitAt(), c.proposedCode(),
                 municipalities.find(c.municipalityCode()).orElse(null), c.linkReason(), c.linkedAt(),
                 c.housingKind(), c.leftReceptionAt(), c.temporaryUntil(), c.housedAt(), c.moveDate(),
                 housing.lateSteps(caseId)));

@@ -132,16 +132,6 @@ public class HousingService {
         return repository.find(caseId).map(HousingCase::municipalityCode).flatMap(municipalities::find);
     }
 
-    @Transactional(readOnly = true)
-    Optional<HousingCase> housingCaseOf(UUID caseId) {
-        return repository.find(caseId);
-    }
-
-    @Transactional(readOnly = true)
-    List<String> lateSteps(UUID caseId) {
-        return repository.lateSteps(caseId);
-    }
-
     private HousingCase housingCase(UUID caseId) {
         return repository.find(caseId)
                 .orElseThrow(() -> new IllegalStateException("Housing of case " + caseId + " has not started"));

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.casefile.CaseFileSection;
+import nl.asylumchain.reception.persistence.ReceptionLedger;
 import nl.asylumchain.reception.persistence.ReceptionLedger.MoveRow;
 
 /** {@code sections.reception} of a case: where the person stays now and every move before. */
@@ -22,10 +23,11 @@ class ReceptionSection implements CaseFileSection {
     record History(Stay current, boolean inReception, List<Stay> moves) {
     }
 
-    private final ReceptionService reception;
+    /** The ledger itself, not the service: the case file's sections must not need the case file. */
+    private final ReceptionLedger ledger;
 
-    ReceptionSection(ReceptionService reception) {
-        this.reception = reception;
+    ReceptionSection(ReceptionLedger ledger) {
+        this.ledger = ledger;
     }
 
     @Override
@@ -35,7 +37,7 @@ class ReceptionSection implements CaseFileSection {
 
     @Override
     public Optional<Object> of(UUID caseId) {
-        List<Stay> moves = reception.history(caseId).stream().map(ReceptionSection::stay).toList();
+        List<Stay> moves = ledger.history(caseId).stream().map(ReceptionSection::stay).toList();
         if (moves.isEmpty()) {
             return Optional.empty();
         }

@@ -115,20 +115,20 @@ public class HousingRepository {
 
     /** Replaces the taakstelling of a half-year and its split. */
     public void replaceQuota(int year, int half, int total, Map<String, Integer> split, Instant at, String by) {
-        jdbc.sql("delete from municipality_quotas where year = :year and half = :half")
+        jdbc.sql("delete from municipality_quotas where quota_year = :year and quota_half = :half")
                 .param("year", year).param("half", half).update();
-        jdbc.sql("delete from housing_quotas where year = :year and half = :half")
+        jdbc.sql("delete from housing_quotas where quota_year = :year and quota_half = :half")
                 .param("year", year).param("half", half).update();
-        jdbc.sql("insert into housing_quotas (year, half, total, set_at, set_by) values (:year, :half, :total, :at, :by)")
+        jdbc.sql("insert into housing_quotas (quota_year, quota_half, total, set_at, set_by) values (:year, :half, :total, :at, :by)")
                 .param("year", year).param("half", half).param("total", total).param("at", Timestamp.from(at))
                 .param("by", by).update();
-        split.forEach((code, quota) -> jdbc.sql("insert into municipality_quotas (year, half, municipality_code, quota) "
+        split.forEach((code, quota) -> jdbc.sql("insert into municipality_quotas (quota_year, quota_half, municipality_code, quota) "
                         + "values (:year, :half, :code, :quota)")
                 .param("year", year).param("half", half).param("code", code).param("quota", quota).update());
     }
 
     public Optional<NationalQuota> nationalQuota(int year, int half) {
-        return jdbc.sql("select total, set_at, set_by from housing_quotas where year = :year and half = :half")
+        return jdbc.sql("select total, set_at, set_by from housing_quotas where quota_year = :year and quota_half = :half")
                 .param("year", year).param("half", half)
                 .query((rs, i) -> new NationalQuota(rs.getInt("total"), rs.getTimestamp("set_at").toInstant(),
                         rs.getString("set_by")))
@@ -137,7 +137,7 @@ public class HousingRepository {
 
     public Map<String, Integer> municipalityQuotas(int year, int half) {
         Map<String, Integer> quotas = new HashMap<>();
-        jdbc.sql("select municipality_code, quota from municipality_quotas where year = :year and half = :half")
+        jdbc.sql("select municipality_code, quota from municipality_quotas where quota_year = :year and quota_half = :half")
                 .param("year", year).param("half", half)
                 .query((ResultSet rs) -> {
                     quotas.put(rs.getString("municipality_code"), rs.getInt("quota"));
