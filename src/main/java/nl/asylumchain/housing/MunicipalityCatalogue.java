@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * The municipalities the taakstelling is split over, read at start-up from the CSV that
  * {@code asylumchain.housing.municipalities} names (a classpath: or file: location). Format, UTF-8, one municipality
- * a line, {@code #} starts a comment line, the header line is skipped: {@code cbs_code;name;province;population}.
+ * a line, a line starting with a hash sign is a comment, the header line is skipped: {@code cbs_code;name;province;population}.
  * A bad line stops the start with its line number: a wrong list must not split a national number.
  */
 @Component

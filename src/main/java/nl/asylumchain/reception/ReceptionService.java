@@ -30,7 +30,7 @@ import nl.asylumchain.reception.process.PlacementDecision;
 
 /**
  * Moves people through reception as their case reaches milestones, and keeps every move in the ledger within the
- * transaction of the step that caused it. Over capacity never stops a move: it shows in {@link #occupancy()}.
+ * transaction of the step that caused it. Over capacity never stops a move: it shows in the occupancy.
  */
 @Service
 public class ReceptionService {
