@@ -126,6 +126,21 @@ public class HousingService {
                 Duration.between(housing.permitAt(), now)));
     }
 
+    /**
+     * A family member who joined the sponsor (a linked case from family reunification) moves in with them: linked to
+     * the sponsor's municipality and housed at once, which ends their reception stay (HOUSED) and counts for that
+     * municipality's quota like any permit holder. The sponsor must be linked already.
+     */
+    @Transactional
+    public Municipality houseWithSponsor(UUID memberCaseId, UUID sponsorCaseId) {
+        Municipality municipality = linkedMunicipality(sponsorCaseId).orElseThrow(() -> new IllegalStateException(
+                "Sponsor case " + sponsorCaseId + " is not linked to a municipality"));
+        repository.start(memberCaseId, clock.instant(), municipality.code());
+        link(memberCaseId, municipality.code(), "Gezinshereniging met referent");
+        house(memberCaseId, LocalDate.now(clock));
+        return municipality;
+    }
+
     /** The municipality a permit holder is linked to, if any (family members who join are housed with them). */
     @Transactional(readOnly = true)
     public Optional<Municipality> linkedMunicipality(UUID caseId) {
