@@ -89,6 +89,18 @@ public final class ProcessTestSupport {
             execution.setVariable("departurePeriod",
                     indOutcome.equals("PERMIT_GRANTED") ? null : track == 2 ? "P0D" : "P28D");
         });
+        // bpmn/housing.bpmn: the deadlines as the real proposeMunicipalityDelegate sets them from configuration;
+        // the other housing steps record in our tables only (HousingProcessTest replaces these to watch them)
+        Mocks.register("proposeMunicipalityDelegate", (JavaDelegate) execution -> {
+            execution.setVariable("linkPeriod", "P14D");
+            execution.setVariable("offerPeriod", "P70D");
+            execution.setVariable("movePeriod", "P14D");
+            execution.setVariable("temporaryHousingPeriod", "P1Y");
+        });
+        for (String housingStep : List.of("recordLinkDelegate", "recordLateStepDelegate",
+                "recordTemporaryHousingDelegate", "recordHousingDelegate")) {
+            Mocks.register(housingStep, (JavaDelegate) execution -> { });
+        }
     }
 
     /** The one open task with this model id, anywhere in the engine (tests run one case at a time). */

@@ -168,6 +168,22 @@ public class CaseFileService {
         return cases.findById(caseId).isPresent();
     }
 
+    /**
+     * What reception needs to place a person (no names): birth date, where they arrived, whether they came as an
+     * unaccompanied minor, and whether they are in the country as a family with children (a child of theirs, or of
+     * the sponsor they joined, arrived as a linked case).
+     */
+    public record PlacementFacts(LocalDate birthDate, ArrivalLocation arrivalLocation, boolean unaccompaniedMinor,
+            boolean familyWithChildren) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PlacementFacts> placementFacts(UUID caseId) {
+        return cases.findById(caseId).map(c -> new PlacementFacts(c.birthDate(),
+                ArrivalLocation.valueOf(c.arrivalLocation()), c.unaccompaniedMinor(),
+                cases.hasChildInTheCountry(caseId)));
+    }
+
     private Optional<RegisteredCase> earlierRegistration(String idempotencyKey, String requestHash) {
         return cases.findByIdempotencyKey(idempotencyKey).map(earlier -> {
             if (!earlier.requestHash().equals(requestHash)) {

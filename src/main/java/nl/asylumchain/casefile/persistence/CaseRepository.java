@@ -94,6 +94,14 @@ public class CaseRepository {
                 .list();
     }
 
+    /** Whether a child of this person's family arrived as a linked case (theirs, or of the sponsor they joined). */
+    public boolean hasChildInTheCountry(UUID caseId) {
+        return jdbc.sql("""
+                select count(*) from family_members where relation = 'CHILD' and linked_case_id is not null
+                and (case_id = :caseId or case_id in (select f.case_id from family_members f where f.linked_case_id = :caseId))
+                """).param("caseId", caseId).query(Long.class).single() > 0;
+    }
+
     public void updateStage(UUID caseId, String stage, String status, Instant now) {
         jdbc.sql("update cases set stage = :stage, status = :status, updated_at = :now where case_id = :caseId")
                 .param("stage", stage).param("status", status).param("now", Timestamp.from(now))

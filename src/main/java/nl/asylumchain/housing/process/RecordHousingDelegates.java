@@ -1,0 +1,48 @@
+package nl.asylumchain.housing.process;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import nl.asylumchain.housing.HousingService;
+
+/** The two moves out of reception: into a doorstroomlocatie, and into a home. */
+@Configuration(proxyBeanMethods = false)
+class RecordHousingDelegates {
+
+    @Bean
+    JavaDelegate recordTemporaryHousingDelegate(HousingService housing) {
+        return execution -> housing.moveToTemporaryHousing(caseId(execution), moveDate(execution));
+    }
+
+    @Bean
+    JavaDelegate recordHousingDelegate(HousingService housing) {
+        return execution -> housing.house(caseId(execution), moveDate(execution));
+    }
+
+    private static UUID caseId(DelegateExecution execution) {
+        return UUID.fromString(execution.getProcessBusinessKey());
+    }
+
+    /** The move date as the form gives it (yyyy-MM-dd text, or a Date); null when missing or unreadable. */
+    static LocalDate moveDate(DelegateExecution execution) {
+        Object value = execution.getVariable("moveDate");
+        if (value instanceof Date date) {
+            return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+        }
+        if (value instanceof String text && text.length() >= 10) {
+            try {
+                return LocalDate.parse(text.substring(0, 10));
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,113 @@
+package nl.asylumchain.reception.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** dmn/receptionPlacement.dmn: where a person stays after each step, amv by age (14, 15, 17, 18). */
+class ReceptionPlacementDecisionTableTest {
+
+    private static DmnEngine dmnEngine;
+    private static DmnDecision decision;
+
+    @BeforeAll
+    static void parseDecision() throws Exception {
+        dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        try (InputStream dmn = ReceptionPlacementDecisionTableTest.class.getClassLoader()
+                .getResourceAsStream(ReceptionPlacementModel.MODEL_RESOURCE)) {
+            decision = dmnEngine.parseDecision(ReceptionPlacementModel.DECISION_KEY, dmn);
+        }
+    }
+
+    private static DmnDecisionResult place(String step, boolean unaccompaniedMinor, int age,
+            boolean familyWithChildren) {
+        return dmnEngine.evaluateDecision(decision, Variables.createVariables().putValue("step", step)
+                .putValue("unaccompaniedMinor", unaccompaniedMinor).putValue("age", age)
+                .putValue("familyWithChildren", familyWithChildren));
+    }
+
+    private static String locationType(String step, boolean unaccompaniedMinor, int age, boolean family) {
+        return place(step, unaccompaniedMinor, age, family).getFirstResult().getEntry("locationType");
+    }
+
+    @ParameterizedTest(name = "adult after {0} stays in {1}")
+    @CsvSource({
+            "REGISTERED, COL",
+            "REST_PERIOD_STARTED, POL",
+            "PROCEDURE_STARTED, POL",
+            "EXTENDED_PROCEDURE_STARTED, AZC",
+            "PERMIT_GRANTED, AZC",
+            "REJECTION_FINAL, AZC",
+            "DEPARTURE_PERIOD_ENDED, VBL"})
+    void anAdultMovesFromTheColThroughThePolToTheAzcAndOnReturnToAVbl(String step, String expected) {
+        assertThat(locationType(step, false, 30, false)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "amv aged {0} after {1} stays in {2}")
+    @CsvSource({
+            "14, REGISTERED, COL",
+            "14, GUARDIAN_APPOINTED, NIDOS_FOSTER",
+            "14, REST_PERIOD_STARTED, NIDOS_FOSTER",
+            "14, PROCEDURE_STARTED, NIDOS_FOSTER",
+            "14, EXTENDED_PROCEDURE_STARTED, NIDOS_FOSTER",
+            "14, PERMIT_GRANTED, NIDOS_FOSTER",
+            "14, REJECTION_FINAL, NIDOS_FOSTER",
+            "14, DEPARTURE_PERIOD_ENDED, NIDOS_FOSTER",
+            "15, REGISTERED, COL",
+            "15, GUARDIAN_APPOINTED, COA_AMV",
+            "15, REST_PERIOD_STARTED, COA_AMV",
+            "15, PROCEDURE_STARTED, COA_AMV",
+            "15, EXTENDED_PROCEDURE_STARTED, COA_AMV",
+            "15, PERMIT_GRANTED, COA_AMV",
+            "15, REJECTION_FINAL, COA_AMV",
+            "15, DEPARTURE_PERIOD_ENDED, COA_AMV",
+            "17, REGISTERED, COL",
+            "17, GUARDIAN_APPOINTED, COA_AMV",
+            "17, REST_PERIOD_STARTED, COA_AMV",
+            "17, PROCEDURE_STARTED, COA_AMV",
+            "17, EXTENDED_PROCEDURE_STARTED, COA_AMV",
+            "17, PERMIT_GRANTED, COA_AMV",
+            "17, REJECTION_FINAL, COA_AMV",
+            "17, DEPARTURE_PERIOD_ENDED, COA_AMV",
+            "18, REGISTERED, COL",
+            "18, REST_PERIOD_STARTED, POL",
+            "18, PROCEDURE_STARTED, POL",
+            "18, EXTENDED_PROCEDURE_STARTED, AZC",
+            "18, PERMIT_GRANTED, AZC",
+            "18, REJECTION_FINAL, AZC",
+            "18, DEPARTURE_PERIOD_ENDED, VBL"})
+    void anUnaccompaniedMinorWaitsForAGuardianInTheColThenUnderFifteenGoesToAFosterFamilyAndFromFifteenToCoaAmv(
+            int age, String step, String expected) {
+        assertThat(locationType(step, true, age, false)).isEqualTo(expected);
+    }
+
+    @Test
+    void aFamilyWithChildrenGoesToAFamilyLocationWhenTheDeparturePeriodEnds() {
+        assertThat(locationType("DEPARTURE_PERIOD_ENDED", false, 35, true)).isEqualTo("FAMILY_LOCATION");
+        assertThat(locationType("DEPARTURE_PERIOD_ENDED", false, 35, false)).isEqualTo("VBL");
+    }
+
+    @Test
+    void aFamilyWithChildrenWaitsLikeAnyoneElseBeforeReturn() {
+        assertThat(locationType("REGISTERED", false, 35, true)).isEqualTo("COL");
+        assertThat(locationType("PROCEDURE_STARTED", false, 35, true)).isEqualTo("POL");
+        assertThat(locationType("PERMIT_GRANTED", false, 35, true)).isEqualTo("AZC");
+    }
+
+    @Test
+    void anAdultNeedsNoGuardianPlacementAndAnUnknownStepPlacesNobody() {
+        assertThat(place("GUARDIAN_APPOINTED", false, 30, false)).isEmpty();
+        assertThat(place("GUARDIAN_APPOINTED", true, 18, false)).isEmpty();
+        assertThat(place("HOUSED", false, 30, false)).isEmpty();
+    }
+}
