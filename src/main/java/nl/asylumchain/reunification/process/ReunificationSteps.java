@@ -1,0 +1,43 @@
+package nl.asylumchain.reunification.process;
+
+import java.util.Date;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import nl.asylumchain.reunification.FamilyReunificationService;
+
+/**
+ * Records each step of a family member's application where the model shows it, readable in Camunda Modeler:
+ * {@code <camunda:executionListener event="end" expression="${reunificationSteps.record(execution, 'APPLIED')}"/>}.
+ * Reads the member's id and the form values that routing already needs; writes the dates the timers use.
+ */
+@Component("reunificationSteps")
+public class ReunificationSteps {
+
+    private final FamilyReunificationService reunification;
+
+    ReunificationSteps(FamilyReunificationService reunification) {
+        this.reunification = reunification;
+    }
+
+    public void record(DelegateExecution execution, String step) {
+        UUID member = UUID.fromString((String) execution.getVariable("familyMemberId"));
+        switch (step) {
+            case "APPLIED" -> execution.setVariable("decisionDeadline", Date.from(reunification.applied(member)));
+            case "EVIDENCE_ASSESSED" -> reunification.evidenceAssessed(member,
+                    (String) execution.getVariable("evidenceType"));
+            case "DNA_TEST", "EMBASSY_INTERVIEW" -> reunification.evidenceResearched(member,
+                    (String) execution.getVariable("evidenceOutcome"));
+            case "DECISION_PERIOD_EXTENDED" -> execution.setVariable("decisionDeadline",
+                    Date.from(reunification.decisionPeriodExtended(member)));
+            case "DECIDED" -> reunification.decided(member,
+                    "GRANT".equals(execution.getVariable("reunificationOutcome")));
+            case "MVV_ISSUED" -> reunification.mvvIssued(member);
+            case "MVV_EXPIRED" -> reunification.mvvExpired(member);
+            case "WINDOW_MISSED" -> reunification.windowMissed(member);
+            default -> throw new IllegalArgumentException("Unknown family reunification step " + step);
+        }
+    }
+}
