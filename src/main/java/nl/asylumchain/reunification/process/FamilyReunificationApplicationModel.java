@@ -15,6 +15,9 @@ public final class FamilyReunificationApplicationModel {
     public static final String ACTIVITY_DECIDE_REUNIFICATION = "Activity_DecideReunification";
     public static final String ACTIVITY_EXTEND_DECISION_PERIOD = "Activity_ExtendDecisionPeriod";
 
+    public static final String GATEWAY_AWAIT_ARRIVAL = "Gateway_AwaitArrival";
+    public static final String EVENT_MVV_ISSUED = "Event_MvvIssued";
+
     public static final String EVENT_APPLICATION_WINDOW_PASSED = "Event_ApplicationWindowPassed";
     public static final String EVENT_DECISION_PERIOD_PASSED = "Event_DecisionPeriodPassed";
     public static final String EVENT_MVV_EXPIRED = "Event_MvvExpired";

@@ -9,8 +9,11 @@ import org.springframework.stereotype.Component;
 import nl.asylumchain.reunification.FamilyReunificationService;
 
 /**
- * Records each step of a family member's application where the model shows it, readable in Camunda Modeler:
- * {@code <camunda:executionListener event="end" expression="${reunificationSteps.record(execution, 'APPLIED')}"/>}.
+ * Records each step of a family member's application where the model shows it, readable in Camunda Modeler: on
+ * a completed user task {@code <camunda:taskListener event="complete"
+ * expression="${reunificationSteps.record(task.execution, 'APPLIED')}"/>} (a task cancelled by its boundary timer
+ * records nothing), on an event {@code <camunda:executionListener event="start"
+ * expression="${reunificationSteps.record(execution, 'MVV_ISSUED')}"/>}.
  * Reads the member's id and the form values that routing already needs; writes the dates the timers use.
  */
 @Component("reunificationSteps")
