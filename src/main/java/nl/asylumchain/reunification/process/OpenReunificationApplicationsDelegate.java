@@ -14,7 +14,8 @@ import nl.asylumchain.reunification.ReunificationProperties;
 
 /**
  * "Nareisaanvragen openen": an application per family member without one, and the terms the per-member process's
- * timers read. The ids are transient: the multi-instance reads them in this transaction and nothing keeps them.
+ * timers read. All transient: the multi-instance call activity reads them in this transaction and hands each
+ * application what it needs; the sponsor's process keeps only caseId and familyMembersAbroad.
  */
 @Component("openReunificationApplicationsDelegate")
 class OpenReunificationApplicationsDelegate implements JavaDelegate {
@@ -31,9 +32,10 @@ class OpenReunificationApplicationsDelegate implements JavaDelegate {
         ReunificationProperties terms = reunification.terms();
         execution.setVariable("familyMemberIds", Variables.untypedValue(
                 new java.util.ArrayList<>(opening.familyMemberIds().stream().map(UUID::toString).toList()), true));
-        execution.setVariable("applicationWindowEnd", Date.from(opening.applicationWindowEnd()));
-        execution.setVariable("decisionPeriod", terms.decisionPeriod().toString());
-        execution.setVariable("decisionExtension", terms.decisionExtension().toString());
-        execution.setVariable("mvvValidity", terms.mvvValidity().toString());
+        execution.setVariable("applicationWindowEnd",
+                Variables.dateValue(Date.from(opening.applicationWindowEnd()), true));
+        execution.setVariable("decisionPeriod", Variables.stringValue(terms.decisionPeriod().toString(), true));
+        execution.setVariable("decisionExtension", Variables.stringValue(terms.decisionExtension().toString(), true));
+        execution.setVariable("mvvValidity", Variables.stringValue(terms.mvvValidity().toString(), true));
     }
 }

@@ -7,15 +7,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledP
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +41,8 @@ import nl.asylumchain.ProcessTestSupport;
         "bpmn/forms/identifyAndRegister.form", "bpmn/forms/registrationInterview.form",
         "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/decideApplication.form",
         "bpmn/forms/linkMunicipality.form", "bpmn/forms/offerHousing.form", "bpmn/forms/confirmMove.form",
-        "bpmn/forms/assessReunification.form", "bpmn/forms/departureInterview.form",
+        "bpmn/familyReunificationApplication.bpmn", "bpmn/forms/registerReunificationApplication.form",
+        "bpmn/forms/departureInterview.form",
         "bpmn/forms/recordDeparture.form"})
 class AsylumCaseProcessTest {
 
@@ -53,6 +58,20 @@ class AsylumCaseProcessTest {
     void setUp() {
         init(extension.getProcessEngine());
         chain = ProcessTestSupport.start(extension.getProcessEngine());
+        // family reunification: one application, its steps not recorded here (FamilyReunificationProcessTest)
+        Mocks.register("openReunificationApplicationsDelegate", (JavaDelegate) execution -> {
+            execution.setVariable("familyMemberIds", Variables.untypedValue(new ArrayList<>(List.of("member-1")), true));
+            execution.setVariable("applicationWindowEnd", Variables.dateValue(ProcessTestSupport.nowPlus("P3M"), true));
+            for (String term : List.of("decisionPeriod", "decisionExtension", "mvvValidity")) {
+                execution.setVariable(term, Variables.stringValue("P3M", true));
+            }
+        });
+        Mocks.register("reunificationSteps", new IgnoredSteps());
+    }
+
+    public static class IgnoredSteps {
+        public void record(DelegateExecution execution, String step) {
+        }
     }
 
     @AfterEach
@@ -148,7 +167,7 @@ class AsylumCaseProcessTest {
         BpmnAwareTests.assertThat(reunification).hasBusinessKey(CASE_ID).variables()
                 .containsOnlyKeys("caseId", "familyMembersAbroad").containsEntry("familyMembersAbroad", 3);
 
-        chain.complete("Activity_AssessReunification", Map.of("reunificationOutcome", "GRANT", "evidenceType", "DOCUMENTS"));
+        chain.fireTimer("Event_ApplicationWindowPassed");
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Housing", "Gateway_PermitHolderJoin");
         housePermitHolder();
 

@@ -67,10 +67,10 @@ class FamilyReunificationProcessTest {
         Mocks.register("openReunificationApplicationsDelegate", (JavaDelegate) execution -> {
             execution.setVariable("familyMemberIds", Variables.untypedValue(
                     new ArrayList<>(List.of(MEMBER, OTHER_MEMBER)), true));
-            execution.setVariable("applicationWindowEnd", nowPlus("P3M"));
-            execution.setVariable("decisionPeriod", "P3M");
-            execution.setVariable("decisionExtension", "P3M");
-            execution.setVariable("mvvValidity", "P90D");
+            execution.setVariable("applicationWindowEnd", Variables.dateValue(nowPlus("P3M"), true));
+            execution.setVariable("decisionPeriod", Variables.stringValue("P3M", true));
+            execution.setVariable("decisionExtension", Variables.stringValue("P3M", true));
+            execution.setVariable("mvvValidity", Variables.stringValue("P90D", true));
         });
     }
 
@@ -89,7 +89,10 @@ class FamilyReunificationProcessTest {
         assertThat(applications).hasSize(2);
         assertThat(applications.stream().map(a -> runtimeService().getVariable(a.getId(), "familyMemberId")))
                 .containsExactlyInAnyOrder(MEMBER, OTHER_MEMBER);
-        assertThat(runtimeService().getVariable(sponsor.getId(), "familyMemberIds")).as("transient").isNull();
+        assertThat(runtimeService().getVariables(sponsor.getId())).as("the rest is transient")
+                .containsOnlyKeys("caseId", "familyMembersAbroad");
+        assertThat(runtimeService().getVariables(applications.get(0).getId())).containsOnlyKeys("caseId",
+                "familyMemberId", "applicationWindowEnd", "decisionPeriod", "decisionExtension", "mvvValidity");
 
         for (ProcessInstance application : applications) {
             runtimeService().createProcessInstanceModification(application.getId()).cancelAllForActivity(
