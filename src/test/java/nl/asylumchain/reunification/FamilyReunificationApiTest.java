@@ -30,6 +30,7 @@ import nl.asylumchain.ChainClient;
 import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.registration.process.RegistrationModel;
+import nl.asylumchain.reunification.process.FamilyReunificationApplicationModel;
 import nl.asylumchain.reunification.process.FamilyReunificationModel;
 
 /**
@@ -55,6 +56,9 @@ class FamilyReunificationApiTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    java.time.Clock clock;
 
     @Autowired
     FamilyReunificationService reunification;
@@ -243,6 +247,29 @@ class FamilyReunificationApiTest {
         members.forEach(m -> assertThat(m.path("endedAt").asText()).isNotEmpty());
         assertThat(meters.counter("asylum.reunification.decisions", "outcome", "window_missed").count())
                 .isEqualTo(missedBefore + 1);
+    }
+
+    @Test
+    void aPassedDecisionPeriodIsExtendedOnceByThreeMonthsAndTheDecisionTaskShowsTheNewDeadline() {
+        String caseId = grantedCase(List.of(Map.of("relation", "SPOUSE", "birthDate", "1990-01-01")));
+        complete(caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", ""));
+        complete(caseId, ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", "DOCUMENTS"));
+        JsonNode applied = caseFile(caseId).path("sections").path("familyReunification").path("members").get(0);
+        java.time.Instant deadline = java.time.Instant.parse(applied.path("decisionDeadline").asText());
+        assertThat(deadline).isEqualTo(java.time.Instant.parse(applied.path("appliedAt").asText())
+                .atZone(clock.getZone()).plusMonths(3).toInstant());
+
+        fire(caseId, FamilyReunificationApplicationModel.EVENT_DECISION_PERIOD_PASSED);
+        complete(caseId, FamilyReunificationApplicationModel.ACTIVITY_EXTEND_DECISION_PERIOD,
+                Map.of("extensionReason", "Onderzoek naar documenten loopt"));
+
+        JsonNode extended = caseFile(caseId).path("sections").path("familyReunification").path("members").get(0);
+        java.time.Instant newDeadline = java.time.Instant.parse(extended.path("decisionDeadline").asText());
+        assertThat(extended.path("decisionPeriodExtended").asBoolean()).isTrue();
+        assertThat(newDeadline).isEqualTo(deadline.atZone(clock.getZone()).plusMonths(3).toInstant());
+        Task decision = taskService.createTaskQuery().processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(ACTIVITY_DECIDE_REUNIFICATION).singleResult();
+        assertThat(decision.getDueDate().toInstant()).isEqualTo(newDeadline);
     }
 
     @Test

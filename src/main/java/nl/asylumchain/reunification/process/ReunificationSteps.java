@@ -3,7 +3,9 @@ package nl.asylumchain.reunification.process;
 import java.util.Date;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.reunification.FamilyReunificationService;
@@ -33,14 +35,24 @@ public class ReunificationSteps {
                     (String) execution.getVariable("evidenceType"));
             case "DNA_TEST", "EMBASSY_INTERVIEW" -> reunification.evidenceResearched(member,
                     (String) execution.getVariable("evidenceOutcome"));
-            case "DECISION_PERIOD_EXTENDED" -> execution.setVariable("decisionDeadline",
-                    Date.from(reunification.decisionPeriodExtended(member)));
+            case "DECISION_PERIOD_EXTENDED" -> extended(execution, Date.from(reunification.decisionPeriodExtended(member)));
             case "DECIDED" -> reunification.decided(member,
                     "GRANT".equals(execution.getVariable("reunificationOutcome")));
             case "MVV_ISSUED" -> reunification.mvvIssued(member);
             case "MVV_EXPIRED" -> reunification.mvvExpired(member);
             case "WINDOW_MISSED" -> reunification.windowMissed(member);
             default -> throw new IllegalArgumentException("Unknown family reunification step " + step);
+        }
+    }
+
+    /** The open decision task shows the extended deadline as its due date. */
+    private static void extended(DelegateExecution execution, Date deadline) {
+        execution.setVariable("decisionDeadline", deadline);
+        TaskService tasks = execution.getProcessEngineServices().getTaskService();
+        for (Task decision : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(FamilyReunificationApplicationModel.ACTIVITY_DECIDE_REUNIFICATION).list()) {
+            decision.setDueDate(deadline);
+            tasks.saveTask(decision);
         }
     }
 }
