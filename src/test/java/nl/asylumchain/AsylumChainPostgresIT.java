@@ -29,7 +29,7 @@ import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.departure.process.DepartureModel;
 import nl.asylumchain.housing.process.HousingModel;
 import nl.asylumchain.registration.process.RegistrationModel;
-import nl.asylumchain.reunification.process.FamilyReunificationModel;
+import nl.asylumchain.reunification.process.FamilyReunificationApplicationModel;
 
 /**
  * The whole application on a real PostgreSQL: cases posted over HTTP with credentials travel the chain to an end
@@ -89,8 +89,11 @@ class AsylumChainPostgresIT {
         answers.put(HousingModel.ACTIVITY_LINK_MUNICIPALITY, Map.of("municipalityCode", "GM0363", "linkReason", ""));
         answers.put(HousingModel.ACTIVITY_OFFER_HOUSING, Map.of("housingOffered", true));
         answers.put(HousingModel.ACTIVITY_CONFIRM_MOVE, Map.of("moveDate", "2027-03-01"));
-        answers.put(FamilyReunificationModel.ACTIVITY_ASSESS_REUNIFICATION, Map.of("reunificationOutcome", "GRANT",
-                "evidenceType", "DOCUMENTS"));
+        answers.put(FamilyReunificationApplicationModel.ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", ""));
+        answers.put(FamilyReunificationApplicationModel.ACTIVITY_ASSESS_REUNIFICATION,
+                Map.of("evidenceType", "DOCUMENTS"));
+        answers.put(FamilyReunificationApplicationModel.ACTIVITY_DECIDE_REUNIFICATION,
+                Map.of("reunificationOutcome", "GRANT", "decisionReason", ""));
         answers.put(DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, Map.of("willingToLeave", true,
                 "travelDocumentPresent", true, "familyWithMinorChildren", false, "interviewNotes", ""));
         answers.put(DepartureModel.ACTIVITY_ARRANGE_INDEPENDENT_DEPARTURE, Map.of("iomSupportRequested", true,
@@ -117,7 +120,14 @@ class AsylumChainPostgresIT {
                 "coa:" + HousingModel.ACTIVITY_LINK_MUNICIPALITY,
                 "municipality:" + HousingModel.ACTIVITY_OFFER_HOUSING,
                 "municipality:" + HousingModel.ACTIVITY_CONFIRM_MOVE,
-                "ind-reunification:" + FamilyReunificationModel.ACTIVITY_ASSESS_REUNIFICATION);
+                "ind-reunification:" + FamilyReunificationApplicationModel.ACTIVITY_REGISTER_APPLICATION,
+                "ind-reunification:" + FamilyReunificationApplicationModel.ACTIVITY_ASSESS_REUNIFICATION,
+                "ind-reunification:" + FamilyReunificationApplicationModel.ACTIVITY_DECIDE_REUNIFICATION);
+        String spouse = client.get("/api/cases/" + caseId, "demo").body().path("familyMembersAbroad").get(0)
+                .path("id").asText();
+        assertThat(client.post("/api/cases/" + caseId + "/events", "nareis", Map.of("type", "FAMILY_ARRIVED",
+                "familyMemberId", spouse, "familyName", "Haddad", "sex", "M", "nationality", "SYR")).status())
+                .isEqualTo(202);
         assertEnded(caseId, CaseModel.EVENT_PERMIT_HOLDER_HOUSED);
         JsonNode caseFile = client.get("/api/cases/" + caseId, "demo").body();
         assertThat(caseFile.path("status").asText()).isEqualTo("CLOSED");

@@ -23,6 +23,7 @@ public record CaseFile(
         String trackReason,
         String decisionOutcome,
         List<FamilyMember> familyMembersAbroad,
+        List<LinkedCase> linkedCases,
         List<OpenTask> openTasks,
         List<TimelineEntry> milestones,
         Map<String, Object> sections,
@@ -35,6 +36,16 @@ public record CaseFile(
 
     public record FamilyMember(UUID id, Relation relation, LocalDate birthDate) {
     }
+
+    /**
+     * A case linked through family reunification, seen from this case: its {@code SPONSOR} (this case is a
+     * family member's), or a {@code FAMILY_MEMBER} who arrived (this case is the sponsor's).
+     */
+    public record LinkedCase(UUID caseId, String vNumber, LinkRole link, UUID familyMemberId, Relation relation,
+            CaseStatus status) {
+    }
+
+    public enum LinkRole { SPONSOR, FAMILY_MEMBER }
 
     public record TimelineEntry(Milestone milestone, Instant reachedAt) {
     }

@@ -211,6 +211,14 @@ public class CaseFileService {
             errors.add(new FieldError("unaccompaniedMinor",
                 "an unaccompanied minor must be under 18 on the arrival date"));
         }
+        if (application.applicationType() == ApplicationType.FAMILY_REUNIFICATION) {
+            errors.add(new FieldError("applicationType",
+                "must be FIRST, REPEAT or RESETTLEMENT; a family reunification case opens when the family member arrives"));
+        }
+        if (application.arrival().location() == ArrivalLocation.ZEVENAAR) {
+            errors.add(new FieldError("arrival.location",
+                "must be TER_APEL, BUDEL or SCHIPHOL; IND Zevenaar receives only arriving family members"));
+        }
         List<NewCase.FamilyMemberAbroad> family = application.familyMembersAbroad();
         for (int i = 0; i < family.size(); i++) {
             if (family.get(i).birthDate().isBefore(today.minusYears(OLDEST_AGE))) {
@@ -221,6 +229,72 @@ public class CaseFileService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+    }
+
+    /**
+     * Adds a family member abroad to an existing case (reported after intake). The main process, if it has not
+     * yet passed the permit, sees the new count; a case with a permit starts their family reunification through
+     * {@link FamilyMemberAdded}, which is published in this transaction.
+     */
+    @Transactional
+    public FamilyMember addFamilyMember(UUID caseId, NewCase.FamilyMemberAbroad member) {
+        if (!exists(caseId)) {
+            throw new NotFoundException("No case with id " + caseId);
+        }
+        if (member.birthDate().isBefore(LocalDate.now(clock).minusYears(OLDEST_AGE))) {
+            throw new InvalidRequestException("birthDate", "must be less than " + OLDEST_AGE + " years ago");
+        }
+        UUID id = UUID.randomUUID();
+        cases.insertFamilyMember(id, caseId, member.relation().name(), member.birthDate());
+        engine.familyMembersAbroadChanged(caseId, cases.familyMembers(caseId).size());
+        events.publishEvent(new FamilyMemberAdded(caseId, id, member.relation()));
+        return new FamilyMember(id, member.relation(), member.birthDate());
+    }
+
+    /** The family members abroad recorded on a case (at intake or later). */
+    @Transactional(readOnly = true)
+    public List<FamilyMember> familyMembers(UUID caseId) {
+        return cases.familyMembers(caseId).stream()
+                .map(f -> new FamilyMember(f.id(), Relation.valueOf(f.relation()), f.birthDate())).toList();
+    }
+
+    /** When the case's (latest) asylum permit was granted, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> permitGrantedAt(UUID caseId) {
+        return cases.milestones(caseId).stream()
+                .filter(m -> Milestone.PERMIT_GRANTED.name().equals(m.milestone()))
+                .map(CaseRepository.MilestoneRecord::reachedAt).reduce((first, later) -> later);
+    }
+
+    /**
+     * Opens the case of a family member who arrived through family reunification: own case id and V-number, a
+     * derived permit (status PERMIT_GRANTED), linked to the sponsor's case both ways, milestone REGISTERED so that
+     * reception places them. Conflict when the family member already has a case.
+     */
+    @Transactional
+    public RegisteredCase registerLinkedCase(NewLinkedCase arrival) {
+        CaseRepository.FamilyMemberRecord member = cases.familyMember(arrival.sponsorCaseId(),
+                arrival.familyMemberId()).orElseThrow(() -> new InvalidRequestException("familyMemberId",
+                        "is not a family member of case " + arrival.sponsorCaseId()));
+        if (member.linkedCaseId() != null) {
+            throw new ConflictException("Family member " + arrival.familyMemberId() + " already has case "
+                    + member.linkedCaseId());
+        }
+        UUID caseId = UUID.randomUUID();
+        Instant now = clock.instant();
+        String vNumber = cases.nextVNumber();
+        CaseStatus status = CaseStatus.PERMIT_GRANTED;
+        cases.insert(new CaseRecord(caseId, vNumber, arrival.familyName().strip(),
+                arrival.givenNames() == null ? null : arrival.givenNames().strip(), member.birthDate(),
+                arrival.sex().name(), arrival.nationality(), ApplicationType.FAMILY_REUNIFICATION.name(),
+                ArrivalLocation.ZEVENAAR.name(), LocalDate.now(clock), false, false, status.name(),
+                Stage.FAMILY_REUNIFICATION.name(), null, null, null, null, null, null, now, now));
+        cases.updateDecision(caseId, "PERMIT_GRANTED", now);
+        if (!cases.linkFamilyMember(arrival.familyMemberId(), caseId, arrival.sponsorCaseId())) {
+            throw new ConflictException("Family member " + arrival.familyMemberId() + " already has a case");
+        }
+        reachMilestone(caseId, Milestone.REGISTERED);
+        return new RegisteredCase(caseId, vNumber, status, true);
     }
 
     private static int ageOn(LocalDate birthDate, LocalDate date) {
@@ -239,6 +313,11 @@ public class CaseFileService {
                 status == CaseStatus.CLOSED ? List.of() : engine.currentStages(c.caseId()),
                 c.outcome() == null ? null : CaseOutcome.valueOf(c.outcome()),
                 c.track(), c.trackReason(), c.decisionOutcome(), family,
+                cases.linkedCases(c.caseId()).stream()
+                        .map(l -> new CaseFile.LinkedCase(l.caseId(), l.vNumber(), CaseFile.LinkRole.valueOf(l.link()),
+                            l.familyMemberId(), l.relation() == null ? null : Relation.valueOf(l.relation()),
+                            CaseStatus.valueOf(l.status())))
+                        .toList(),
                 status == CaseStatus.CLOSED ? List.of() : engine.openTasks(c.caseId()),
                 cases.milestones(c.caseId()).stream()
                         .map(m -> new TimelineEntry(Milestone.valueOf(m.milestone()), m.reachedAt())).toList(),

@@ -40,6 +40,23 @@ public class ProcessMessages {
         }
     }
 
+    /**
+     * Delivers a message to the one process of a case whose process variables match {@code match} (e.g. the
+     * family member's application among the sponsor's); otherwise as {@link #correlate(UUID, String, Map)}.
+     */
+    @Transactional
+    public void correlate(UUID caseId, String messageName, Map<String, Object> match, Map<String, Object> variables) {
+        try {
+            var correlation = runtimeService.createMessageCorrelation(messageName)
+                    .processInstanceBusinessKey(caseId.toString());
+            match.forEach(correlation::processInstanceVariableEquals);
+            correlation.setVariables(variables).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ConflictException("Case " + caseId + " is not waiting for " + messageName + " " + match + ". "
+                    + waitingFor(caseId));
+        }
+    }
+
     /** What a case waits for now: its open tasks and the messages its processes can receive. */
     public String waitingFor(UUID caseId) {
         List<String> tasks = new ArrayList<>();

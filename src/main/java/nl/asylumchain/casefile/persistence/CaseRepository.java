@@ -87,10 +87,9 @@ public class CaseRepository {
     }
 
     public List<FamilyMemberRecord> familyMembers(UUID caseId) {
-        return jdbc.sql("select id, relation, birth_date from family_members where case_id = :caseId order by birth_date, id")
+        return jdbc.sql("select id, relation, birth_date, linked_case_id from family_members where case_id = :caseId order by birth_date, id")
                 .param("caseId", caseId)
-                .query((rs, i) -> new FamilyMemberRecord(rs.getObject("id", UUID.class), rs.getString("relation"),
-                        rs.getObject("birth_date", LocalDate.class)))
+                .query(CaseRepository::mapFamilyMember)
                 .list();
     }
 
@@ -100,6 +99,45 @@ public class CaseRepository {
                 select count(*) from family_members where relation = 'CHILD' and linked_case_id is not null
                 and (case_id = :caseId or case_id in (select f.case_id from family_members f where f.linked_case_id = :caseId))
                 """).param("caseId", caseId).query(Long.class).single() > 0;
+    public Optional<FamilyMemberRecord> familyMember(UUID caseId, UUID familyMemberId) {
+        return jdbc.sql("select id, relation, birth_date, linked_case_id from family_members where case_id = :caseId and id = :id")
+                .param("caseId", caseId).param("id", familyMemberId)
+                .query(CaseRepository::mapFamilyMember)
+                .optional();
+    }
+
+    /** Links a family member to the case opened on their arrival; false when they already have one. */
+    public boolean linkFamilyMember(UUID familyMemberId, UUID linkedCaseId, UUID sponsorCaseId) {
+        int updated = jdbc.sql("update family_members set linked_case_id = :linked where id = :id and linked_case_id is null")
+                .param("linked", linkedCaseId).param("id", familyMemberId).update();
+        jdbc.sql("update cases set sponsor_case_id = :sponsor where case_id = :linked")
+                .param("sponsor", sponsorCaseId).param("linked", linkedCaseId).update();
+        return updated == 1;
+    }
+
+    /** Cases linked through family reunification, both ways: the sponsor of this case, the family members of it. */
+    public List<LinkedCaseRecord> linkedCases(UUID caseId) {
+        return jdbc.sql("""
+                select s.case_id, s.v_number, s.status, 'SPONSOR' as link, f.id as family_member_id, f.relation
+                from cases c join cases s on s.case_id = c.sponsor_case_id
+                    left join family_members f on f.linked_case_id = c.case_id
+                where c.case_id = :caseId
+                union all
+                select m.case_id, m.v_number, m.status, 'FAMILY_MEMBER' as link, f.id as family_member_id, f.relation
+                from family_members f join cases m on m.case_id = f.linked_case_id
+                where f.case_id = :caseId
+                order by 4 desc, 2
+                """)
+                .param("caseId", caseId)
+                .query((rs, i) -> new LinkedCaseRecord(rs.getObject("case_id", UUID.class), rs.getString("v_number"),
+                        rs.getString("status"), rs.getString("link"), rs.getObject("family_member_id", UUID.class),
+                        rs.getString("relation")))
+                .list();
+    }
+
+    private static FamilyMemberRecord mapFamilyMember(ResultSet rs, int row) throws SQLException {
+        return new FamilyMemberRecord(rs.getObject("id", UUID.class), rs.getString("relation"),
+                rs.getObject("birth_date", LocalDate.class), rs.getObject("linked_case_id", UUID.class));
     }
 
     public void updateStage(UUID caseId, String stage, String status, Instant now) {
@@ -167,6 +205,10 @@ public class CaseRepository {
     public record MilestoneRecord(String milestone, Instant reachedAt) {
     }
 
-    public record FamilyMemberRecord(UUID id, String relation, LocalDate birthDate) {
+    public record FamilyMemberRecord(UUID id, String relation, LocalDate birthDate, UUID linkedCaseId) {
+    }
+
+    public record LinkedCaseRecord(UUID caseId, String vNumber, String status, String link, UUID familyMemberId,
+            String relation) {
     }
 }

@@ -55,6 +55,19 @@ public class CaseProcessEngine {
                         .putValue("age", start.age()));
     }
 
+    /**
+     * A family member was added after intake: the main process routes on the new count when it reaches the
+     * permit (its gateway "Gezinsleden in het buitenland?"); a finished or absent main process is left alone.
+     */
+    public void familyMembersAbroadChanged(UUID caseId, int familyMembersAbroad) {
+        ProcessInstance main = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(CaseModel.PROCESS_KEY)
+                .processInstanceBusinessKey(caseId.toString()).singleResult();
+        if (main != null) {
+            runtimeService.setVariable(main.getId(), "familyMembersAbroad", familyMembersAbroad);
+        }
+    }
+
     /** The stages the case is in now (housing and family reunification can run side by side). */
     public List<Stage> currentStages(UUID caseId) {
         ProcessInstance main = runtimeService.createProcessInstanceQuery()

@@ -7,17 +7,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledP
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +49,8 @@ import nl.asylumchain.departure.process.DepartureProcessBeans;
         "bpmn/forms/correctionsAndAdditions.form", "bpmn/forms/assessApplication.form",
         "bpmn/forms/intendedDecision.form",
         "bpmn/forms/linkMunicipality.form", "bpmn/forms/offerHousing.form", "bpmn/forms/confirmMove.form",
-        "bpmn/forms/assessReunification.form", "bpmn/forms/departureInterview.form",
+        "bpmn/familyReunificationApplication.bpmn", "bpmn/forms/registerReunificationApplication.form",
+        "bpmn/forms/departureInterview.form",
         "dmn/departureRoute.dmn", "bpmn/forms/arrangeIndependentDeparture.form",
         "bpmn/forms/arrangeForcedDeparture.form", "bpmn/forms/planTransfer.form", "bpmn/forms/executeTransfer.form",
         "bpmn/forms/proposeDetention.form", "bpmn/forms/reviewDetention.form"})
@@ -79,6 +83,20 @@ class AsylumCaseProcessTest {
                 execution.setVariable("dublinAcceptedOn", DUBLIN_ACCEPTED_ON);
             }
         });
+        // family reunification: one application, its steps not recorded here (FamilyReunificationProcessTest)
+        Mocks.register("openReunificationApplicationsDelegate", (JavaDelegate) execution -> {
+            execution.setVariable("familyMemberIds", Variables.untypedValue(new ArrayList<>(List.of("member-1")), true));
+            execution.setVariable("applicationWindowEnd", Variables.dateValue(ProcessTestSupport.nowPlus("P3M"), true));
+            for (String term : List.of("decisionPeriod", "decisionExtension", "mvvValidity")) {
+                execution.setVariable(term, Variables.stringValue("P3M", true));
+            }
+        });
+        Mocks.register("reunificationSteps", new IgnoredSteps());
+    }
+
+    public static class IgnoredSteps {
+        public void record(DelegateExecution execution, String step) {
+        }
     }
 
     @AfterEach
@@ -208,7 +226,7 @@ class AsylumCaseProcessTest {
         BpmnAwareTests.assertThat(reunification).hasBusinessKey(CASE_ID).variables()
                 .containsOnlyKeys("caseId", "familyMembersAbroad").containsEntry("familyMembersAbroad", 3);
 
-        chain.complete("Activity_AssessReunification", Map.of("reunificationOutcome", "GRANT", "evidenceType", "DOCUMENTS"));
+        chain.fireTimer("Event_ApplicationWindowPassed");
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Housing", "Gateway_PermitHolderJoin");
         housePermitHolder();
 

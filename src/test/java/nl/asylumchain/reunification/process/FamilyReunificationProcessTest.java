@@ -2,15 +2,24 @@ package nl.asylumchain.reunification.process;
 
 import static nl.asylumchain.ProcessTestSupport.CASE_ID;
 import static nl.asylumchain.ProcessTestSupport.nowPlus;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.*;
 
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,19 +28,50 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import nl.asylumchain.ProcessTestSupport;
 
-/** bpmn/familyReunification.bpmn: the IND decides on a nareis application within three months. */
-@Deployment(resources = {"bpmn/familyReunification.bpmn", "bpmn/forms/assessReunification.form"})
+/**
+ * bpmn/familyReunification.bpmn and bpmn/familyReunificationApplication.bpmn: per sponsor an application per
+ * family member; each member's path from the window to arrival, refusal, a missed window or an unused mvv.
+ */
+@Deployment(resources = {"bpmn/familyReunification.bpmn", "bpmn/familyReunificationApplication.bpmn",
+        "bpmn/forms/registerReunificationApplication.form", "bpmn/forms/assessFamilyTie.form",
+        "bpmn/forms/recordDnaTest.form", "bpmn/forms/recordEmbassyInterview.form",
+        "bpmn/forms/decideReunification.form", "bpmn/forms/extendDecisionPeriod.form"})
 class FamilyReunificationProcessTest {
+
+    static final String MEMBER = "0b6f7d3e-6a51-4d0a-9b1c-6e1f4a2b3c4d";
+    static final String OTHER_MEMBER = "9d2c1b0a-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
 
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
     private ProcessTestSupport chain;
 
+    /** The steps reunificationSteps recorded, as "member:STEP". */
+    private final List<String> steps = new ArrayList<>();
+
+    /** Stand-in for the reunificationSteps bean: records, and sets the deadlines the real one computes. */
+    public class RecordingSteps {
+        public void record(DelegateExecution execution, String step) {
+            steps.add(execution.getVariable("familyMemberId") + ":" + step);
+            if (step.equals("APPLIED")) {
+                execution.setVariable("decisionDeadline", nowPlus("P3M"));
+            }
+        }
+    }
+
     @BeforeEach
     void setUp() {
         init(extension.getProcessEngine());
         chain = ProcessTestSupport.start(extension.getProcessEngine());
+        Mocks.register("reunificationSteps", new RecordingSteps());
+        Mocks.register("openReunificationApplicationsDelegate", (JavaDelegate) execution -> {
+            execution.setVariable("familyMemberIds", Variables.untypedValue(
+                    new ArrayList<>(List.of(MEMBER, OTHER_MEMBER)), true));
+            execution.setVariable("applicationWindowEnd", Variables.dateValue(nowPlus("P3M"), true));
+            execution.setVariable("decisionPeriod", Variables.stringValue("P3M", true));
+            execution.setVariable("decisionExtension", Variables.stringValue("P3M", true));
+            execution.setVariable("mvvValidity", Variables.stringValue("P90D", true));
+        });
     }
 
     @AfterEach
@@ -40,14 +80,136 @@ class FamilyReunificationProcessTest {
     }
 
     @Test
-    void theIndAssessesAFamilyReunificationApplicationWithinThreeMonths() {
-        ProcessInstance reunification = runtimeService().startProcessInstanceByKey("familyReunification", CASE_ID,
+    void theSponsorsProcessRunsOneApplicationPerFamilyMemberAndEndsWhenAllAreDone() {
+        ProcessInstance sponsor = runtimeService().startProcessInstanceByKey("familyReunification", CASE_ID,
                 Variables.putValue("caseId", CASE_ID).putValue("familyMembersAbroad", 2));
 
-        assertThat(chain.task("Activity_AssessReunification")).hasCandidateGroup("ind-reunification")
-                .hasDueDate(nowPlus("P3M"));
-        chain.complete("Activity_AssessReunification", Map.of("reunificationOutcome", "GRANT", "evidenceType", "DNA"));
+        List<ProcessInstance> applications = runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(CASE_ID).list();
+        assertThat(applications).hasSize(2);
+        assertThat(applications.stream().map(a -> runtimeService().getVariable(a.getId(), "familyMemberId")))
+                .containsExactlyInAnyOrder(MEMBER, OTHER_MEMBER);
+        assertThat(runtimeService().getVariables(sponsor.getId())).as("the rest is transient")
+                .containsOnlyKeys("caseId", "familyMembersAbroad");
+        assertThat(runtimeService().getVariables(applications.get(0).getId())).containsOnlyKeys("caseId",
+                "familyMemberId", "applicationWindowEnd", "decisionPeriod", "decisionExtension", "mvvValidity");
 
-        assertThat(reunification).isEnded().hasPassed("Event_ReunificationDecided");
+        for (ProcessInstance application : applications) {
+            runtimeService().createProcessInstanceModification(application.getId()).cancelAllForActivity(
+                    ACTIVITY_REGISTER_APPLICATION).startBeforeActivity(EVENT_REGULAR_ROUTE).execute();
+        }
+        assertThat(sponsor).isEnded().hasPassed(FamilyReunificationModel.EVENT_REUNIFICATION_DECIDED);
+    }
+
+    @Test
+    void withDocumentsTheIndDecidesAndTheFamilyMemberArrivesOnTheMvv() {
+        ProcessInstance application = startApplication();
+
+        assertThat(chain.task(ACTIVITY_REGISTER_APPLICATION)).hasCandidateGroup("ind-reunification")
+                .hasDueDate(nowPlus("P3M"));
+        chain.complete(ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", ""));
+        chain.complete(ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", "DOCUMENTS"));
+        assertThat(chain.task(ACTIVITY_DECIDE_REUNIFICATION)).hasCandidateGroup("ind-reunification")
+                .hasDueDate(nowPlus("P3M"));
+        assertThat(chain.timer(EVENT_DECISION_PERIOD_PASSED).getDuedate()).isEqualTo(nowPlus("P3M"));
+        chain.complete(ACTIVITY_DECIDE_REUNIFICATION, Map.of("reunificationOutcome", "GRANT", "decisionReason", ""));
+
+        assertThat(application).isWaitingAt(GATEWAY_AWAIT_ARRIVAL);
+        assertThat(chain.timer(EVENT_MVV_EXPIRED).getDuedate()).isEqualTo(nowPlus("P90D"));
+        runtimeService().createMessageCorrelation(MESSAGE_FAMILY_ARRIVED).processInstanceBusinessKey(CASE_ID)
+                .processInstanceVariableEquals("familyMemberId", MEMBER).correlate();
+
+        assertThat(application).isEnded().hasPassed(EVENT_FAMILY_MEMBER_ARRIVED)
+                .hasNotPassed(ACTIVITY_DNA_TEST, ACTIVITY_EMBASSY_INTERVIEW);
+        assertThat(steps).containsExactly(MEMBER + ":APPLIED", MEMBER + ":EVIDENCE_ASSESSED", MEMBER + ":DECIDED",
+                MEMBER + ":MVV_ISSUED");
+    }
+
+    @Test
+    void withoutDocumentsADnaTestIsDoneAndItsOutcomeRecorded() {
+        ProcessInstance application = startApplication();
+        chain.complete(ACTIVITY_REGISTER_APPLICATION, Map.of());
+        chain.complete(ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", "DNA"));
+
+        assertThat(chain.task(ACTIVITY_DNA_TEST)).hasCandidateGroup("ind-reunification").hasDueDate(nowPlus("P3M"));
+        chain.complete(ACTIVITY_DNA_TEST, Map.of("evidenceOutcome", "CONFIRMED"));
+        chain.complete(ACTIVITY_DECIDE_REUNIFICATION, Map.of("reunificationOutcome", "GRANT"));
+
+        assertThat(application).isWaitingAt(GATEWAY_AWAIT_ARRIVAL).hasPassed(ACTIVITY_DNA_TEST)
+                .hasNotPassed(ACTIVITY_EMBASSY_INTERVIEW);
+        assertThat(steps).contains(MEMBER + ":DNA_TEST");
+    }
+
+    @Test
+    void withoutDocumentsAnIdentifyingInterviewAtTheEmbassyIsHeld() {
+        ProcessInstance application = startApplication();
+        chain.complete(ACTIVITY_REGISTER_APPLICATION, Map.of());
+        chain.complete(ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", "INTERVIEW"));
+
+        chain.complete(ACTIVITY_EMBASSY_INTERVIEW, Map.of("evidenceOutcome", "NOT_CONFIRMED"));
+        chain.complete(ACTIVITY_DECIDE_REUNIFICATION, Map.of("reunificationOutcome", "REJECT"));
+
+        assertThat(application).isEnded().hasPassed(ACTIVITY_EMBASSY_INTERVIEW, EVENT_REUNIFICATION_REFUSED)
+                .hasNotPassed(ACTIVITY_DNA_TEST);
+        assertThat(steps).contains(MEMBER + ":EMBASSY_INTERVIEW", MEMBER + ":DECIDED");
+    }
+
+    @Test
+    void aRefusalEndsTheApplicationWithoutAnMvv() {
+        ProcessInstance application = startApplication();
+        chain.complete(ACTIVITY_REGISTER_APPLICATION, Map.of());
+        chain.complete(ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", "DOCUMENTS"));
+        chain.complete(ACTIVITY_DECIDE_REUNIFICATION, Map.of("reunificationOutcome", "REJECT"));
+
+        assertThat(application).isEnded().hasPassed(EVENT_REUNIFICATION_REFUSED).hasNotPassed(EVENT_MVV_ISSUED);
+        assertThat(steps).doesNotContain(MEMBER + ":MVV_ISSUED");
+    }
+
+    @Test
+    void noApplicationWithinThreeMonthsOfThePermitEndsInTheRegularRouteAndIsRecorded() {
+        ProcessInstance application = startApplication();
+        assertThat(chain.timer(EVENT_APPLICATION_WINDOW_PASSED).getDuedate()).isEqualTo(nowPlus("P3M"));
+
+        chain.fireTimer(EVENT_APPLICATION_WINDOW_PASSED);
+
+        assertThat(application).isEnded().hasPassed(EVENT_REGULAR_ROUTE).hasNotPassed(ACTIVITY_ASSESS_REUNIFICATION);
+        assertThat(steps).containsExactly(MEMBER + ":WINDOW_MISSED");
+    }
+
+    @Test
+    void anMvvNotUsedWithinNinetyDaysExpiresAndIsRecorded() {
+        ProcessInstance application = startApplication();
+        chain.complete(ACTIVITY_REGISTER_APPLICATION, Map.of());
+        chain.complete(ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", "DOCUMENTS"));
+        chain.complete(ACTIVITY_DECIDE_REUNIFICATION, Map.of("reunificationOutcome", "GRANT"));
+
+        chain.fireTimer(EVENT_MVV_EXPIRED);
+
+        assertThat(application).isEnded().hasPassed(EVENT_MVV_UNUSED).hasNotPassed(EVENT_FAMILY_MEMBER_ARRIVED);
+        assertThat(steps).endsWith(MEMBER + ":MVV_ISSUED", MEMBER + ":MVV_EXPIRED");
+    }
+
+    @Test
+    void whenTheDecisionPeriodPassesTheIndExtendsItOnceAndStillDecides() {
+        ProcessInstance application = startApplication();
+        chain.complete(ACTIVITY_REGISTER_APPLICATION, Map.of());
+        chain.complete(ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", "DOCUMENTS"));
+        ClockUtil.setCurrentTime(Date.from(nowPlus("P3M").toInstant().plusSeconds(60)));
+
+        chain.fireTimer(EVENT_DECISION_PERIOD_PASSED);
+
+        assertThat(chain.task(ACTIVITY_EXTEND_DECISION_PERIOD)).hasCandidateGroup("ind-reunification");
+        assertThat(chain.task(ACTIVITY_DECIDE_REUNIFICATION)).isNotNull();
+        chain.complete(ACTIVITY_EXTEND_DECISION_PERIOD, Map.of("extensionReason", "DNA-uitslag laat op zich wachten"));
+        assertThat(steps).contains(MEMBER + ":DECISION_PERIOD_EXTENDED");
+        chain.complete(ACTIVITY_DECIDE_REUNIFICATION, Map.of("reunificationOutcome", "GRANT"));
+        assertThat(application).isWaitingAt(GATEWAY_AWAIT_ARRIVAL).hasPassed(EVENT_DECISION_PERIOD_EXTENDED);
+    }
+
+    private ProcessInstance startApplication() {
+        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, CASE_ID, Variables.createVariables()
+                .putValue("caseId", CASE_ID).putValue("familyMemberId", MEMBER)
+                .putValue("applicationWindowEnd", nowPlus("P3M")).putValue("decisionPeriod", "P3M")
+                .putValue("decisionExtension", "P3M").putValue("mvvValidity", "P90D"));
     }
 }

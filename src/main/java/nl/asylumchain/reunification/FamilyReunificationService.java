@@ -1,0 +1,187 @@
+package nl.asylumchain.reunification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.asylumchain.casefile.CaseFile.FamilyMember;
+import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.NewLinkedCase;
+import nl.asylumchain.casefile.RegisteredCase;
+import nl.asylumchain.casefile.Relation;
+import nl.asylumchain.platform.InvalidRequestException;
+import nl.asylumchain.platform.NotFoundException;
+import nl.asylumchain.platform.ProcessMessages;
+import nl.asylumchain.reunification.persistence.ReunificationRepository;
+import nl.asylumchain.reunification.persistence.ReunificationRepository.ReunificationRecord;
+
+/**
+ * Family reunification (nareis) of permit holders: one application per family member, from the window after the
+ * sponsor's permit to the family member's arrival (a new case, linked to the sponsor's), a refusal, a missed
+ * window or an unused mvv. Every step is recorded here; the models only route.
+ */
+@Service
+@EnableConfigurationProperties(ReunificationProperties.class)
+public class FamilyReunificationService {
+
+    /** The message the per-member application process waits for after the mvv. */
+    public static final String FAMILY_ARRIVED_MESSAGE = "FamilyArrived";
+
+    private final ReunificationRepository applications;
+    private final CaseFileService caseFile;
+    private final ProcessMessages messages;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ReunificationProperties terms;
+
+    FamilyReunificationService(ReunificationRepository applications, CaseFileService caseFile,
+            ProcessMessages messages, ApplicationEventPublisher events, Clock clock, ReunificationProperties terms) {
+        this.applications = applications;
+        this.caseFile = caseFile;
+        this.messages = messages;
+        this.events = events;
+        this.clock = clock;
+        this.terms = terms;
+    }
+
+    public ReunificationProperties terms() {
+        return terms;
+    }
+
+    /** The applications a sponsor's process opened now, and when their window closes. */
+    public record Opening(List<UUID> familyMemberIds, Instant applicationWindowEnd) {
+    }
+
+    /**
+     * Opens an application for every family member of the case that has none yet. The window runs from the
+     * (latest) permit; without one recorded, from now.
+     */
+    @Transactional
+    public Opening open(UUID sponsorCaseId) {
+        Instant now = clock.instant();
+        Instant windowEnd = plus(caseFile.permitGrantedAt(sponsorCaseId).orElse(now), terms.applicationWindow());
+        Set<UUID> open = applications.ofSponsor(sponsorCaseId).stream().map(ReunificationRecord::familyMemberId)
+                .collect(Collectors.toSet());
+        List<UUID> opened = new ArrayList<>();
+        for (FamilyMember member : caseFile.familyMembers(sponsorCaseId)) {
+            if (!open.contains(member.id())) {
+                applications.open(member.id(), sponsorCaseId, member.relation().name(), windowEnd, now);
+                opened.add(member.id());
+            }
+        }
+        return new Opening(List.copyOf(opened), windowEnd);
+    }
+
+    /** The application arrived within the window; returns the decision deadline. */
+    @Transactional
+    public Instant applied(UUID familyMemberId) {
+        Instant now = clock.instant();
+        Instant deadline = plus(now, terms.decisionPeriod());
+        applications.applied(familyMemberId, now, deadline);
+        return deadline;
+    }
+
+    @Transactional
+    public void evidenceAssessed(UUID familyMemberId, String evidenceType) {
+        applications.evidenceAssessed(familyMemberId, evidenceType, clock.instant());
+    }
+
+    /** The outcome of a DNA test or an identifying interview at the embassy. */
+    @Transactional
+    public void evidenceResearched(UUID familyMemberId, String outcome) {
+        applications.evidenceResearched(familyMemberId, outcome, clock.instant());
+    }
+
+    /** The decision period passed and is extended once; returns the new deadline. */
+    @Transactional
+    public Instant decisionPeriodExtended(UUID familyMemberId) {
+        ReunificationRecord application = application(familyMemberId);
+        Instant deadline = plus(application.decisionDeadline(), terms.decisionExtension());
+        applications.decisionPeriodExtended(familyMemberId, deadline, clock.instant());
+        return deadline;
+    }
+
+    @Transactional
+    public void decided(UUID familyMemberId, boolean granted) {
+        ReunificationRecord application = application(familyMemberId);
+        if (granted) {
+            applications.granted(familyMemberId, clock.instant());
+        } else {
+            applications.refused(familyMemberId, clock.instant());
+        }
+        events.publishEvent(new ReunificationDecided(application.sponsorCaseId(), familyMemberId,
+                granted ? ReunificationOutcome.GRANTED : ReunificationOutcome.REJECTED));
+    }
+
+    /** The mvv is issued on a grant; returns until when it is valid. */
+    @Transactional
+    public Instant mvvIssued(UUID familyMemberId) {
+        Instant now = clock.instant();
+        Instant validUntil = plus(now, terms.mvvValidity());
+        applications.mvvIssued(familyMemberId, validUntil, now);
+        return validUntil;
+    }
+
+    @Transactional
+    public void mvvExpired(UUID familyMemberId) {
+        applications.mvvExpired(familyMemberId, clock.instant());
+    }
+
+    @Transactional
+    public void windowMissed(UUID familyMemberId) {
+        ReunificationRecord application = application(familyMemberId);
+        applications.windowMissed(familyMemberId, clock.instant());
+        events.publishEvent(new ReunificationDecided(application.sponsorCaseId(), familyMemberId,
+                ReunificationOutcome.WINDOW_MISSED));
+    }
+
+    /**
+     * A family member arrived on their mvv: their application process ends, and they get an own case linked to
+     * the sponsor's (milestone REGISTERED, so that reception places them). 400 when the id is not a family member
+     * of the case, 409 when their application is not waiting for an arrival; either way nothing changes.
+     */
+    @Transactional
+    public RegisteredCase arrived(UUID sponsorCaseId, FamilyArrival arrival) {
+        if (caseFile.familyMembers(sponsorCaseId).stream().noneMatch(m -> m.id().equals(arrival.familyMemberId()))) {
+            throw new InvalidRequestException("familyMemberId", "is not a family member of case " + sponsorCaseId);
+        }
+        messages.correlate(sponsorCaseId, FAMILY_ARRIVED_MESSAGE,
+                Map.of("familyMemberId", arrival.familyMemberId().toString()), Map.of());
+        RegisteredCase linked = caseFile.registerLinkedCase(new NewLinkedCase(sponsorCaseId,
+                arrival.familyMemberId(), arrival.familyName(), arrival.givenNames(), arrival.sex(),
+                arrival.nationality()));
+        applications.arrived(arrival.familyMemberId(), linked.caseId(), clock.instant());
+        events.publishEvent(new FamilyMemberArrived(sponsorCaseId, arrival.familyMemberId(), linked.caseId()));
+        return linked;
+    }
+
+    /** The family members of a sponsor who arrived and live (or will live) in the sponsor's household. */
+    @Transactional(readOnly = true)
+    public List<ArrivedFamilyMember> arrivedHouseholdMembers(UUID sponsorCaseId) {
+        return applications.ofSponsor(sponsorCaseId).stream()
+                .filter(a -> ReunificationStatus.ARRIVED.name().equals(a.status()))
+                .map(a -> new ArrivedFamilyMember(a.familyMemberId(), a.linkedCaseId(), Relation.valueOf(a.relation()),
+                        a.arrivedAt()))
+                .toList();
+    }
+
+    private ReunificationRecord application(UUID familyMemberId) {
+        return applications.find(familyMemberId)
+                .orElseThrow(() -> new NotFoundException("No family reunification for family member " + familyMemberId));
+    }
+
+    private Instant plus(Instant from, Period period) {
+        return from.atZone(clock.getZone()).plus(period).toInstant();
+    }
+}
