@@ -37,7 +37,6 @@ import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.departure.process.DepartureModel;
 import nl.asylumchain.housing.process.HousingModel;
 import nl.asylumchain.registration.process.RegistrationModel;
-import nl.asylumchain.reunification.process.FamilyReunificationModel;
 
 /**
  * One case per IND track on a real PostgreSQL, driven through our API and the engine REST API by the demo users of
@@ -94,11 +93,10 @@ class IndDecisionPostgresIT {
         answers.put(HousingModel.ACTIVITY_LINK_MUNICIPALITY, Map.of("municipalityCode", "GM0363", "linkReason", ""));
         answers.put(HousingModel.ACTIVITY_OFFER_HOUSING, Map.of("housingOffered", true));
         answers.put(HousingModel.ACTIVITY_CONFIRM_MOVE, Map.of("moveDate", "2027-03-01"));
-        answers.put(FamilyReunificationModel.ACTIVITY_ASSESS_REUNIFICATION, Map.of("reunificationOutcome", "GRANT",
-                "evidenceType", "DOCUMENTS"));
         answers.put(DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, Map.of("willingToLeave", true,
-                "travelDocumentPresent", true));
-        answers.put(DepartureModel.ACTIVITY_RECORD_DEPARTURE, Map.of("departureOutcome", "DEPARTED_INDEPENDENTLY"));
+                "travelDocumentPresent", true, "familyWithMinorChildren", false, "interviewNotes", ""));
+        answers.put(DepartureModel.ACTIVITY_ARRANGE_INDEPENDENT_DEPARTURE, Map.of("iomSupportRequested", true,
+                "departed", true));
         return answers;
     }
 
@@ -110,7 +108,7 @@ class IndDecisionPostgresIT {
 
         assertThat(worked).contains("ind-decision:" + IndDecisionModel.ACTIVITY_INTENDED_DECISION,
                 "ind-decision:" + IndDecisionModel.ACTIVITY_DECIDE_APPLICATION,
-                "dtv:" + DepartureModel.ACTIVITY_RECORD_DEPARTURE);
+                "dtv:" + DepartureModel.ACTIVITY_ARRANGE_INDEPENDENT_DEPARTURE);
         assertEnded(caseId, CaseModel.EVENT_DEPARTED_INDEPENDENTLY);
         JsonNode file = client.get("/api/cases/" + caseId, "demo").body();
         assertThat(file.path("track").asInt()).isEqualTo(2);
@@ -189,6 +187,8 @@ class IndDecisionPostgresIT {
         Map<String, Object> application = ChainClient.application();
         ChainClient.section(application, "person").put("nationality", nationality);
         application.put("temporaryProtectionUkraine", temporaryProtectionUkraine);
+        // the IND tracks are under test here; family reunification has its own integration test
+        application.put("familyMembersAbroad", List.of());
         ChainClient.Response created = client.post("/api/cases", "agent", application);
         assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
         return created.body().path("caseId").asText();

@@ -99,6 +99,8 @@ public class CaseRepository {
                 select count(*) from family_members where relation = 'CHILD' and linked_case_id is not null
                 and (case_id = :caseId or case_id in (select f.case_id from family_members f where f.linked_case_id = :caseId))
                 """).param("caseId", caseId).query(Long.class).single() > 0;
+    }
+
     public Optional<FamilyMemberRecord> familyMember(UUID caseId, UUID familyMemberId) {
         return jdbc.sql("select id, relation, birth_date, linked_case_id from family_members where case_id = :caseId and id = :id")
                 .param("caseId", caseId).param("id", familyMemberId)
