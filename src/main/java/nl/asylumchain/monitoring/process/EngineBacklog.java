@@ -1,0 +1,149 @@
+package nl.asylumchain.monitoring.process;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.springframework.stereotype.Component;
+
+import nl.asylumchain.casefile.Stage;
+import nl.asylumchain.monitoring.process.ChainModels.DepartureStageModel;
+import nl.asylumchain.monitoring.process.ChainModels.FamilyReunificationStageModel;
+import nl.asylumchain.monitoring.process.ChainModels.HousingStageModel;
+import nl.asylumchain.monitoring.process.ChainModels.IndDecisionStageModel;
+import nl.asylumchain.monitoring.process.ChainModels.MainCaseModel;
+import nl.asylumchain.monitoring.process.ChainModels.RegistrationStageModel;
+
+/**
+ * Reads the backlog, the task queues and the engine's health from the engine. Runs in the monitoring's background
+ * refresh only, never on a scrape. Without an authenticated user the engine applies no authorizations: these are
+ * chain-wide counts.
+ */
+@Component
+public class EngineBacklog {
+
+    /** The backlog stages in the order dashboards list them ({@code asylum.cases.open}, tag {@code stage}). */
+    public static final List<String> BACKLOG_STAGES = List.of("registration", "rest_period", "ind_track_1",
+            "ind_track_2", "ind_track_4", "va", "appeal", "housing", "family_reunification", "departure");
+
+    /** The call activity of each stage in the main process: its start and end are the stage's start and end. */
+    static final Map<String, Stage> STAGE_ACTIVITIES = Map.of(
+            MainCaseModel.ACTIVITY_REGISTRATION, Stage.REGISTRATION,
+            MainCaseModel.ACTIVITY_IND_DECISION, Stage.IND_DECISION,
+            MainCaseModel.ACTIVITY_HOUSING, Stage.HOUSING,
+            MainCaseModel.ACTIVITY_FAMILY_REUNIFICATION, Stage.FAMILY_REUNIFICATION,
+            MainCaseModel.ACTIVITY_DEPARTURE, Stage.DEPARTURE);
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final HistoryService history;
+
+    EngineBacklog(RuntimeService runtime, TaskService tasks, ManagementService management, HistoryService history) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.management = management;
+        this.history = history;
+    }
+
+    /**
+     * Open cases per backlog stage. The one place that maps stages to model elements: a stage is the running
+     * instances of its process, narrowed by a variable or an activity where one process holds several stages.
+     * {@code va} and {@code appeal} have no model element yet and count 0; when the decision module models them
+     * (e.g. a VA sub-process or an appeal wait state in {@code indDecision}), count the executions at that element
+     * here, like {@code rest_period}, and subtract them from {@code ind_track_4}.
+     */
+    public Map<String, Long> openCasesPerStage() {
+        Map<String, Long> open = new LinkedHashMap<>();
+        long restPeriod = executionsAt(RegistrationStageModel.PROCESS_KEY,
+                RegistrationStageModel.EVENT_REST_PERIOD_PASSED);
+        open.put("registration", instances(RegistrationStageModel.PROCESS_KEY) - restPeriod);
+        open.put("rest_period", restPeriod);
+        for (int track : new int[] {1, 2, 4}) {
+            open.put("ind_track_" + track, runtime.createProcessInstanceQuery()
+                    .processDefinitionKey(IndDecisionStageModel.PROCESS_KEY).variableValueEquals("track", track)
+                    .count());
+        }
+        open.put("va", 0L);
+        open.put("appeal", 0L);
+        open.put("housing", instances(HousingStageModel.PROCESS_KEY));
+        open.put("family_reunification", instances(FamilyReunificationStageModel.PROCESS_KEY));
+        open.put("departure", instances(DepartureStageModel.PROCESS_KEY));
+        return open;
+    }
+
+    /** Open user tasks a candidate group can work on, claimed or not. */
+    public long openTasks(String group) {
+        return tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count();
+    }
+
+    /** Open user tasks of a candidate group whose due date has passed. */
+    public long overdueTasks(String group, Instant now) {
+        return tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
+                .dueBefore(Date.from(now)).count();
+    }
+
+    /**
+     * Open incidents, once per failure: an incident in a stage process is repeated on the main process's call
+     * activity, with the same root cause.
+     */
+    public long incidents() {
+        return runtime.createIncidentQuery().list().stream()
+                .map(incident -> incident.getRootCauseIncidentId() == null ? incident.getId()
+                        : incident.getRootCauseIncidentId())
+                .distinct().count();
+    }
+
+    /** Jobs that failed with no retries left: each waits for a person in Cockpit. */
+    public long failedJobs() {
+        return management.createJobQuery().noRetriesLeft().count();
+    }
+
+    /** Jobs that are due but that no job executor has picked up: a growing number means the executor lags. */
+    public long dueJobs() {
+        return management.createJobQuery().executable().count()
+                - management.createJobQuery().executable().acquired().count();
+    }
+
+    /** A stage of one case that ended, with how long it took (business time: the engine's clock). */
+    public record FinishedStage(String activityInstanceId, Stage stage, Instant ended, Duration duration) {
+    }
+
+    /** Stages of the main process that ended at or after {@code since}, oldest first. */
+    public List<FinishedStage> stagesFinishedSince(Instant since) {
+        List<FinishedStage> finished = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String activityId : STAGE_ACTIVITIES.keySet()) {
+            for (HistoricActivityInstance done : history.createHistoricActivityInstanceQuery().activityId(activityId)
+                    .finished().finishedAfter(Date.from(since)).list()) {
+                if (MainCaseModel.PROCESS_KEY.equals(done.getProcessDefinitionKey()) && seen.add(done.getId())
+                        && done.getEndTime() != null) {
+                    finished.add(new FinishedStage(done.getId(), STAGE_ACTIVITIES.get(activityId),
+                            done.getEndTime().toInstant(),
+                            Duration.between(done.getStartTime().toInstant(), done.getEndTime().toInstant())));
+                }
+            }
+        }
+        finished.sort(java.util.Comparator.comparing(FinishedStage::ended));
+        return finished;
+    }
+
+    private long instances(String processKey) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey).count();
+    }
+
+    private long executionsAt(String processKey, String activityId) {
+        return runtime.createExecutionQuery().processDefinitionKey(processKey).activityId(activityId).count();
+    }
+}

@@ -1,0 +1,278 @@
+package nl.asylumchain.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import nl.asylumchain.ChainClient;
+import nl.asylumchain.TestPostgres;
+import nl.asylumchain.decision.process.IndDecisionModel;
+import nl.asylumchain.departure.process.DepartureModel;
+import nl.asylumchain.housing.process.HousingModel;
+import nl.asylumchain.registration.process.RegistrationModel;
+import nl.asylumchain.reunification.process.FamilyReunificationModel;
+
+/**
+ * The whole application on its own PostgreSQL database: six cases driven over HTTP to known places in the chain,
+ * then the scrape must show exactly the counts those cases imply, and the backlog gauges change only when the
+ * background refresh runs, never on a scrape. The job executor and the scheduled refresh are off: the test decides.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        "asylumchain.monitoring.initial-delay=1h", "asylumchain.monitoring.refresh-interval=1h"})
+@AutoConfigureObservability
+class ChainMetricsPostgresIT {
+
+    private static final String DATABASE = "monitoring_it";
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) throws SQLException {
+        TestPostgres.register(registry);
+        try (Connection connection = TestPostgres.server().getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            if (!statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'").next()) {
+                statement.execute("create database " + DATABASE);
+            }
+        }
+        registry.add("spring.datasource.url", () -> TestPostgres.server().getJdbcUrl("postgres", DATABASE));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    BacklogGauges gauges;
+
+    ChainClient client;
+
+    @BeforeEach
+    void client() {
+        client = new ChainClient(port);
+    }
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void scrapeShowsExactlyWhatTheDrivenCasesImply() {
+        Scrape before = Scrape.parse(client.scrape());
+        assertThat(before.sum("asylum_cases_registered_total")).as("a fresh database").isZero();
+        assertThat(before.labelValues("asylum_cases_registered_total", "arrival_location"))
+                .as("series exist before the first case").containsExactlyInAnyOrder("ter_apel", "budel", "schiphol");
+
+        Map<String, Object> granted = ChainClient.application();
+        String housed = register(granted);
+        work(housed, answers("GRANT"), Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED));
+
+        Map<String, Object> rejected = ChainClient.application();
+        ChainClient.section(rejected, "arrival").put("location", "SCHIPHOL");
+        rejected.put("familyMembersAbroad", List.of());
+        String departed = register(rejected);
+        work(departed, answers("REJECT"), Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED));
+
+        Map<String, Object> budel = ChainClient.application();
+        ChainClient.section(budel, "arrival").put("location", "BUDEL");
+        register(budel); // stays at identification and registration (police-avim)
+
+        String resting = register(ChainClient.application());
+        work(resting, answers("GRANT"), Set.of()); // stops at the rest-period timer
+
+        String interview = register(ChainClient.application());
+        Map<String, Map<String, Object>> untilInterview = answers("GRANT");
+        untilInterview.remove(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
+        work(interview, untilInterview, Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED)); // main interview open
+
+        String dublin = register(ChainClient.application());
+        Map<String, Map<String, Object>> dublinAnswers = answers("REJECT");
+        dublinAnswers.put(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
+                "eurodacHitMemberState", "DE", "visaMemberState", "", "documentsPresent", true));
+        work(dublin, dublinAnswers, Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED)); // awaits the reply
+
+        Scrape counted = Scrape.parse(client.scrape());
+        assertThat(counted.sum("asylum_cases_registered_total")).isEqualTo(6);
+        assertThat(counted.sum("asylum_cases_registered_total", "arrival_location", "ter_apel")).isEqualTo(4);
+        assertThat(counted.sum("asylum_cases_registered_total", "arrival_location", "schiphol",
+                "application_type", "first", "unaccompanied_minor", "false")).isEqualTo(1);
+        assertThat(counted.sum("asylum_cases_registered_total", "arrival_location", "budel")).isEqualTo(1);
+        assertThat(counted.sum("asylum_tracks_assigned_total", "track", "4")).isEqualTo(4);
+        assertThat(counted.sum("asylum_tracks_assigned_total", "track", "1")).isEqualTo(1);
+        assertThat(counted.sum("asylum_tracks_assigned_total", "track", "2")).isZero();
+        assertThat(counted.sum("asylum_stages_entered_total", "stage", "registration")).isEqualTo(6);
+        assertThat(counted.sum("asylum_stages_entered_total", "stage", "ind_decision")).isEqualTo(4);
+        assertThat(counted.sum("asylum_stages_entered_total", "stage", "housing")).isEqualTo(1);
+        assertThat(counted.sum("asylum_stages_entered_total", "stage", "family_reunification")).isEqualTo(1);
+        assertThat(counted.sum("asylum_stages_entered_total", "stage", "departure")).isEqualTo(1);
+        assertThat(counted.sum("asylum_decisions_total", "track", "4", "outcome", "permit_granted")).isEqualTo(1);
+        assertThat(counted.sum("asylum_decisions_total", "track", "4", "outcome", "rejected")).isEqualTo(1);
+        assertThat(counted.sum("asylum_decisions_total", "track", "1")).isZero();
+        assertThat(counted.sum("asylum_cases_closed_total", "outcome", "permit_holder_housed")).isEqualTo(1);
+        assertThat(counted.sum("asylum_cases_closed_total", "outcome", "departed_independently")).isEqualTo(1);
+        assertThat(counted.sum("asylum_cases_closed_total")).isEqualTo(2);
+        assertThat(counted.sum("asylum_case_lead_time_seconds_count")).isEqualTo(2);
+        assertThat(counted.sum("asylum_cases_open")).as("no refresh ran yet: a scrape queries nothing").isZero();
+        assertThat(counted.sum("asylum_stage_lead_time_seconds_count")).isZero();
+
+        gauges.refresh();
+
+        Scrape refreshed = Scrape.parse(client.scrape());
+        Map<String, Double> open = new HashMap<>();
+        for (String stage : refreshed.labelValues("asylum_cases_open", "stage")) {
+            open.put(stage, refreshed.sum("asylum_cases_open", "stage", stage));
+        }
+        assertThat(open).containsExactlyInAnyOrderEntriesOf(Map.of("registration", 1.0, "rest_period", 1.0,
+                "ind_track_1", 1.0, "ind_track_2", 0.0, "ind_track_4", 1.0, "va", 0.0, "appeal", 0.0,
+                "housing", 0.0, "family_reunification", 0.0, "departure", 0.0));
+        assertThat(refreshed.sum("asylum_tasks_open", "group", "police-avim")).isEqualTo(1);
+        assertThat(refreshed.sum("asylum_tasks_open", "group", "ind-decision")).isEqualTo(1);
+        assertThat(refreshed.sum("asylum_tasks_open")).isEqualTo(2);
+        assertThat(refreshed.sum("asylum_tasks_overdue")).isZero();
+        assertThat(refreshed.sum("asylum_cases_past_decision_deadline")).isZero();
+        assertThat(refreshed.sum("asylum_engine_incidents")).isZero();
+        assertThat(refreshed.sum("asylum_engine_jobs_failed")).isZero();
+        assertThat(refreshed.sum("asylum_engine_jobs_due")).isZero();
+        // the stages that ended: registration of the four cases past it, the IND stage, housing, nareis, departure
+        assertThat(refreshed.sum("asylum_stage_lead_time_seconds_count", "stage", "registration")).isEqualTo(4);
+        assertThat(refreshed.sum("asylum_stage_lead_time_seconds_count", "stage", "ind_decision")).isEqualTo(2);
+        assertThat(refreshed.sum("asylum_stage_lead_time_seconds_count", "stage", "housing")).isEqualTo(1);
+        assertThat(refreshed.sum("asylum_stage_lead_time_seconds_count", "stage", "family_reunification"))
+                .isEqualTo(1);
+        assertThat(refreshed.sum("asylum_stage_lead_time_seconds_count", "stage", "departure")).isEqualTo(1);
+
+        gauges.refresh();
+        assertThat(Scrape.parse(client.scrape()).sum("asylum_stage_lead_time_seconds_count"))
+                .as("a second refresh records no stage twice").isEqualTo(9);
+
+        // ten days on: the identification (due P1D) and the main interview (due P6D) are overdue, the rest period
+        // and the Dublin reply period run; seven months on the four cases without a decision are past the deadline
+        ClockUtil.offset(10L * 24 * 60 * 60 * 1000);
+        gauges.refresh();
+        Scrape tenDaysOn = Scrape.parse(client.scrape());
+        assertThat(tenDaysOn.sum("asylum_tasks_overdue", "group", "police-avim")).isEqualTo(1);
+        assertThat(tenDaysOn.sum("asylum_tasks_overdue", "group", "ind-decision")).isEqualTo(1);
+        assertThat(tenDaysOn.sum("asylum_tasks_overdue")).isEqualTo(2);
+        assertThat(tenDaysOn.sum("asylum_engine_jobs_due")).as("the rest-period timer is due").isEqualTo(1);
+        assertThat(tenDaysOn.sum("asylum_cases_past_decision_deadline")).isZero();
+
+        ClockUtil.offset(213L * 24 * 60 * 60 * 1000);
+        gauges.refresh();
+        assertThat(Scrape.parse(client.scrape()).sum("asylum_cases_past_decision_deadline")).isEqualTo(4);
+
+        Execution waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(resting)
+                .activityId(RegistrationModel.EVENT_REST_PERIOD_PASSED).singleResult();
+        runtimeService.createIncident("failedJob", waiting.getId(), "monitoring test");
+        String extra = register(ChainClient.application());
+        Scrape notYet = Scrape.parse(client.scrape());
+        assertThat(notYet.sum("asylum_engine_incidents")).isZero();
+        assertThat(notYet.sum("asylum_cases_open", "stage", "registration")).isEqualTo(1);
+        gauges.refresh();
+        Scrape now = Scrape.parse(client.scrape());
+        assertThat(now.sum("asylum_engine_incidents")).isEqualTo(1);
+        assertThat(now.sum("asylum_cases_open", "stage", "registration")).isEqualTo(2);
+        assertThat(now.sum("asylum_cases_registered_total")).isEqualTo(7);
+        assertThat(extra).isNotBlank();
+    }
+
+    /** What each handler fills in on the task's form, by task (as in AsylumChainPostgresIT). */
+    static Map<String, Map<String, Object>> answers(String decisionOutcome) {
+        Map<String, Map<String, Object>> answers = new HashMap<>();
+        answers.put(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
+                "eurodacHitMemberState", "", "visaMemberState", "", "documentsPresent", true));
+        answers.put(RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW, Map.of("protectionInMemberState", "",
+                "medicalConcerns", false, "familyInVa", false));
+        answers.put(IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM, Map.of("claimType", "TAKE_BACK",
+                "requestedMemberState", "DE"));
+        answers.put(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW, Map.of("interpreterPresent", true,
+                "hearingNotes", "Gehoor afgenomen"));
+        answers.put(IndDecisionModel.ACTIVITY_DECIDE_APPLICATION, Map.of("decisionOutcome", decisionOutcome,
+                "decisionReason", "Beoordeeld"));
+        answers.put(HousingModel.ACTIVITY_LINK_MUNICIPALITY, Map.of("municipalityCode", "GM0363", "linkReason", ""));
+        answers.put(HousingModel.ACTIVITY_OFFER_HOUSING, Map.of("housingOffered", true));
+        answers.put(HousingModel.ACTIVITY_CONFIRM_MOVE, Map.of("moveDate", "2027-03-01"));
+        answers.put(FamilyReunificationModel.ACTIVITY_ASSESS_REUNIFICATION, Map.of("reunificationOutcome", "GRANT",
+                "evidenceType", "DOCUMENTS"));
+        answers.put(DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, Map.of("willingToLeave", true,
+                "travelDocumentPresent", true));
+        answers.put(DepartureModel.ACTIVITY_RECORD_DEPARTURE, Map.of("departureOutcome", "DEPARTED_INDEPENDENTLY"));
+        return answers;
+    }
+
+    private String register(Map<String, Object> application) {
+        ChainClient.Response created = client.post("/api/cases", "agent", application);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        return created.body().path("caseId").asText();
+    }
+
+    /**
+     * Works the case like its handlers would, for the tasks there are answers for; stops when only tasks without
+     * answers are open and none of the named timers can fire.
+     */
+    private List<String> work(String caseId, Map<String, Map<String, Object>> answers, Set<String> timers) {
+        List<String> worked = new ArrayList<>();
+        for (int round = 0; round < 50; round++) {
+            List<JsonNode> tasks = client.openTasks(caseId).stream()
+                    .filter(task -> answers.containsKey(task.path("taskDefinitionKey").asText())).toList();
+            if (tasks.isEmpty()) {
+                if (!fireTimers(caseId, timers)) {
+                    return worked;
+                }
+                continue;
+            }
+            for (JsonNode task : tasks) {
+                String key = task.path("taskDefinitionKey").asText();
+                String group = task.path("candidateGroups").get(0).asText();
+                ChainClient.Response done = client.completeTask(task.path("id").asText(),
+                        ChainClient.USER_OF_GROUP.get(group), answers.get(key));
+                assertThat(done.status()).as(key + " by " + group + ": " + done.body()).isEqualTo(204);
+                worked.add(group + ":" + key);
+            }
+        }
+        throw new AssertionError("Case " + caseId + " did not settle after 50 rounds: " + worked);
+    }
+
+    private boolean fireTimers(String caseId, Set<String> timers) {
+        boolean fired = false;
+        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId).list()) {
+            for (String timer : timers) {
+                for (Job job : managementService.createJobQuery().processInstanceId(instance.getId())
+                        .activityId(timer).list()) {
+                    managementService.executeJob(job.getId());
+                    fired = true;
+                }
+            }
+        }
+        return fired;
+    }
+}

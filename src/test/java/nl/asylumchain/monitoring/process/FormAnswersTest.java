@@ -1,0 +1,83 @@
+package nl.asylumchain.monitoring.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class FormAnswersTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private static final FormAnswers.Shares SHARES = new FormAnswers.Shares(0.6, 0.15, 0.05, 0.8, 0.9);
+
+    private FormAnswers answers(Map<String, Object> caseVariables) {
+        return new FormAnswers(new SplittableRandom(7), SHARES, LocalDate.of(2026, 11, 28), caseVariables::get);
+    }
+
+    @Test
+    void everyFormOfTheChainGetsAnAnswerForEachOfItsFields() throws Exception {
+        try (var forms = Files.list(Path.of("bpmn/forms"))) {
+            for (Path form : forms.toList()) {
+                JsonNode schema = json.readTree(form.toFile());
+                var answer = answers(Map.of()).answer(schema);
+                assertThat(answer).as(form.toString()).isPresent();
+                for (JsonNode key : schema.findValues("key")) {
+                    assertThat(answer.get()).as(form + " answers " + key.asText()).containsKey(key.asText());
+                }
+            }
+        }
+    }
+
+    @Test
+    void decisionOutcomesFollowTheGrantShare() throws Exception {
+        JsonNode form = json.readTree(Path.of("bpmn/forms/decideApplication.form").toFile());
+        FormAnswers answers = answers(Map.of());
+        int granted = 0;
+        for (int i = 0; i < 1000; i++) {
+            if ("GRANT".equals(answers.answer(form).orElseThrow().get("decisionOutcome"))) {
+                granted++;
+            }
+        }
+        assertThat(granted).isBetween(540, 660);
+    }
+
+    @Test
+    void aDublinCaseDepartsByTransferOrWithoutSupervision() throws Exception {
+        JsonNode form = json.readTree(Path.of("bpmn/forms/recordDeparture.form").toFile());
+        FormAnswers answers = answers(Map.of("indOutcome", "DUBLIN_ACCEPTED"));
+        for (int i = 0; i < 50; i++) {
+            assertThat(answers.answer(form).orElseThrow().get("departureOutcome"))
+                    .isIn("TRANSFERRED_DUBLIN", "LEFT_WITHOUT_SUPERVISION");
+        }
+    }
+
+    @Test
+    void aFormWithARequiredFieldItCannotFillGetsNoAnswer() throws Exception {
+        JsonNode form = json.readTree("""
+                {"components": [
+                  {"type": "checkbox", "key": "known", "defaultValue": false},
+                  {"type": "textfield", "key": "courtCaseNumber",
+                   "validate": {"required": true, "pattern": "^AWB [0-9]{2}/[0-9]+$"}}]}""");
+        assertThat(answers(Map.of()).answer(form)).isEmpty();
+    }
+
+    @Test
+    void unknownFieldsGetWhatTheirTypeAllows() throws Exception {
+        JsonNode form = json.readTree("""
+                {"components": [{"type": "group", "components": [
+                  {"type": "select", "key": "holdReason", "values": [{"label": "a", "value": "MORATORIUM"}],
+                   "validate": {"required": true}},
+                  {"type": "number", "key": "extensionMonths", "validate": {"min": 3}},
+                  {"type": "textfield", "key": "note"},
+                  {"type": "datetime", "key": "hearingDate"}]}]}""");
+        assertThat(answers(Map.of()).answer(form)).contains(Map.of("holdReason", "MORATORIUM",
+                "extensionMonths", 3, "note", "", "hearingDate", "2026-11-28"));
+    }
+}
