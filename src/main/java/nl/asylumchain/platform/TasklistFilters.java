@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -175,6 +177,24 @@ class TasklistFilters implements SmartInitializingSingleton {
             new Definition("DT&V – alle taken", List.of(Groups.DTV), 2, "Alle taken van DT&V",
                     q -> q.taskCandidateGroup(Groups.DTV), List.of(CASE, NATIONALITY, DEPARTURE_PERIOD)));
 
+    /**
+     * The processes whose variables each group's filter columns show. Tasklist reads a column's value through a
+     * variable query, which the engine allows only with READ_INSTANCE on the process definition; the models keep
+     * personal data out of process variables, so this shows a group routing facts of the stage it works in.
+     */
+    static final Map<String, List<String>> COLUMN_PROCESSES = Map.ofEntries(
+            Map.entry(Groups.POLICE_AVIM, List.of("registration")),
+            Map.entry(Groups.KMAR, List.of("registration")),
+            Map.entry(Groups.IND_REGISTRATION, List.of("registration")),
+            Map.entry(Groups.IND_DECISION, List.of("indDecision")),
+            Map.entry(Groups.IND_DUBLIN, List.of("indDecision")),
+            Map.entry(Groups.IND_TEAM_LEAD, List.of("indDecision")),
+            Map.entry(Groups.IND_REUNIFICATION, List.of("familyReunification")),
+            Map.entry(Groups.COA, List.of("housing", "reception")),
+            Map.entry(Groups.NIDOS, List.of("reception")),
+            Map.entry(Groups.MUNICIPALITY, List.of("housing")),
+            Map.entry(Groups.DTV, List.of("departure")));
+
     private final FilterService filterService;
     private final TaskService taskService;
     private final AuthorizationService authorizationService;
@@ -215,6 +235,8 @@ class TasklistFilters implements SmartInitializingSingleton {
                 log.info("Created Tasklist filter '{}' for {}", definition.name(), definition.groups());
             }
         }
+        COLUMN_PROCESSES.forEach((groupId, processKeys) -> processKeys.forEach(processKey ->
+                grant(groupId, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ_INSTANCE)));
         revokeBlanketFilterRead();
     }
 
@@ -233,17 +255,21 @@ class TasklistFilters implements SmartInitializingSingleton {
     }
 
     private void share(String filterId, String groupId) {
+        grant(groupId, Resources.FILTER, filterId, Permissions.READ);
+    }
+
+    private void grant(String groupId, Resources resource, String resourceId, Permission permission) {
         Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(Resources.FILTER).resourceId(filterId).singleResult();
-        if (existing != null && existing.isPermissionGranted(Permissions.READ)) {
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing != null && existing.isPermissionGranted(permission)) {
             return;
         }
         Authorization authorization = existing != null ? existing
                 : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setGroupId(groupId);
-        authorization.setResource(Resources.FILTER);
-        authorization.setResourceId(filterId);
-        authorization.addPermission(Permissions.READ);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(permission);
         authorizationService.saveAuthorization(authorization);
     }
 

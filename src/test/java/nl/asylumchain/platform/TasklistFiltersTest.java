@@ -106,7 +106,8 @@ class TasklistFiltersTest {
     }
 
     @Test
-    void theSpoor4FilterListsTheMainInterviewOfASpoor4CaseForTheIndButNotForTheMunicipality() {
+    void theSpoor4FilterListsTheMainInterviewOfASpoor4CaseWithItsCaseColumnForTheIndButNotForTheMunicipality()
+            throws Exception {
         ChainClient client = new ChainClient(port);
         CaseDriver driver = new CaseDriver(client);
         String caseId = driver.register();
@@ -118,11 +119,28 @@ class TasklistFiltersTest {
 
         JsonNode listed = client.post("/engine-rest/filter/" + spoor4 + "/list", "beslismedewerker", Map.of()).body();
         assertThat(listed.findValuesAsText("id")).contains(taskId);
+        JsonNode columns = listAsTasklistDoes(spoor4, "beslismedewerker").path("_embedded");
+        assertThat(columns.findValues("variable").stream().flatMap(v -> java.util.stream.StreamSupport
+                .stream(v.spliterator(), false)).filter(v -> v.path("name").asText().equals("caseId"))
+                .map(v -> v.path("value").asText())).contains(caseId);
         JsonNode notSpoor2 = client.post("/engine-rest/filter/" + spoor2 + "/list", "beslismedewerker", Map.of())
                 .body();
         assertThat(notSpoor2.findValuesAsText("id")).doesNotContain(taskId);
         assertThat(client.post("/engine-rest/filter/" + spoor4 + "/list", "gemeente", Map.of()).status())
                 .isEqualTo(403);
+    }
+
+    /** Tasklist asks for HAL, which embeds the filter's column variables with each task. */
+    private JsonNode listAsTasklistDoes(String filterId, String user) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/engine-rest/filter/" + filterId + "/list"))
+                .header("Accept", "application/hal+json").header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
+        String body = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
     }
 
     @Test
