@@ -29,6 +29,14 @@ const SPOOR_4_ANSWERS = {
   Activity_RegistrationInterview: { protectionInMemberState: '', medicalConcerns: false, familyInVa: false }
 };
 
+// and onwards to housing: the IND grants, the COA links the permit holder to Groningen
+const TO_HOUSING_ANSWERS = {
+  ...SPOOR_4_ANSWERS,
+  Activity_MainInterview: { interpreterPresent: true, hearingNotes: '' },
+  Activity_DecideApplication: { decisionOutcome: 'GRANT', decisionReason: '' },
+  Activity_LinkMunicipality: { municipalityCode: 'GM0014', linkReason: '' }
+};
+
 mkdirSync(SHOTS, { recursive: true });
 
 // --- the API, as the handlers' systems use it ---
@@ -69,17 +77,20 @@ async function registerCase(familyName) {
   return created;
 }
 
-/** Completes the earlier tasks as their groups' demo users and fires the rest-period timer, until the IND decides. */
-async function moveToIndDecision(caseId) {
+/**
+ * Completes the earlier tasks as their groups' demo users and fires the rest-period timer, until a task for the
+ * group is open (by default: until the IND decides).
+ */
+async function moveToGroup(caseId, group = 'ind-decision', answersByTask = SPOOR_4_ANSWERS) {
   for (let round = 0; round < 20; round++) {
     const file = await api('GET', `/api/cases/${caseId}`, 'demo');
-    const indTask = file.openTasks.find((task) => task.candidateGroups.includes('ind-decision'));
-    if (indTask) {
-      return indTask;
+    const groupTask = file.openTasks.find((task) => task.candidateGroups.includes(group));
+    if (groupTask) {
+      return groupTask;
     }
     let progressed = false;
     for (const task of file.openTasks) {
-      const answers = SPOOR_4_ANSWERS[task.taskDefinitionKey];
+      const answers = answersByTask[task.taskDefinitionKey];
       assert.ok(answers, `no answers for task ${task.taskDefinitionKey} of case ${caseId}`);
       const user = USER_OF_GROUP[task.candidateGroups[0]];
       await api('POST', `/engine-rest/task/${task.id}/complete`, user, { variables: typed(answers) });
@@ -97,7 +108,14 @@ async function moveToIndDecision(caseId) {
     }
     assert.ok(progressed, `case ${caseId} waits for nothing a test can do`);
   }
-  throw new Error(`case ${caseId} never reached an IND decision task`);
+  throw new Error(`case ${caseId} never reached a task for ${group}`);
+}
+
+async function filterId(name) {
+  const filters = await api('GET', '/engine-rest/filter', 'demo');
+  const found = filters.find((filter) => filter.name === name);
+  assert.ok(found, `filter ${name} exists`);
+  return found.id;
 }
 
 // --- the browser ---
@@ -135,6 +153,16 @@ async function openFilter(page, name) {
   await page.locator('.tasks-list .task').first().waitFor({ timeout: 30000 });
 }
 
+/**
+ * Tasklist keeps its own list sorting (default: created, newest first) over the filter's; a handler sets it to
+ * priority once, as the README says, and Tasklist remembers it.
+ */
+async function sortByPriority(page) {
+  await page.locator('[cam-sorting-choices] .dropdown-toggle, .sort-by .dropdown-toggle').first().click();
+  await page.locator('.dropdown-menu:visible').getByText('Priority', { exact: true }).first().click();
+  await page.waitForTimeout(1000);
+}
+
 /** Fills every field of the Camunda Form on screen the way a careful handler would. */
 async function fillForm(page) {
   const form = page.locator('.fjs-form');
@@ -158,9 +186,11 @@ async function main() {
   console.log(`case handling in the browser against ${APP_URL}`);
   const first = await registerCase('Browsertest-Een');
   const second = await registerCase('Browsertest-Twee');
-  await moveToIndDecision(first.caseId);
-  await moveToIndDecision(second.caseId);
-  console.log(`  cases ${first.vNumber} and ${second.vNumber} wait for the IND`);
+  const housed = await registerCase('Browsertest-Drie');
+  await moveToGroup(first.caseId);
+  await moveToGroup(second.caseId);
+  await moveToGroup(housed.caseId, 'municipality', TO_HOUSING_ANSWERS);
+  console.log(`  cases ${first.vNumber} and ${second.vNumber} wait for the IND, ${housed.vNumber} for the municipality`);
 
   const browser = await launch();
   try {
@@ -173,7 +203,11 @@ async function main() {
       assert.ok(names.includes('IND – Spoor 4 op prioriteit'), `IND filters: ${names}`);
       assert.ok(!names.some((name) => name.startsWith('Gemeente')), `the IND sees no municipality filters: ${names}`);
       await openFilter(page, 'IND – Spoor 4 op prioriteit');
+      await sortByPriority(page);
       await shot(page, '01-ind-spoor4-filter');
+      const listed = await api('POST', `/engine-rest/filter/${await filterId('IND – Spoor 4 op prioriteit')}/list`,
+        'beslismedewerker', {});
+      const highest = Math.max(...listed.map((open) => open.priority));
 
       await page.locator('.tasks-list .task').first().click();
       await page.waitForURL(/task=/, { timeout: 30000 });
@@ -181,7 +215,8 @@ async function main() {
       const task = await api('GET', `/engine-rest/task/${taskId}`, 'demo');
       const instance = await api('GET', `/engine-rest/process-instance/${task.processInstanceId}`, 'demo');
       const caseId = instance.businessKey;
-      console.log(`  top task "${task.name}" of case ${caseId}`);
+      console.log(`  top task "${task.name}" (priority ${task.priority}) of case ${caseId}`);
+      assert.equal(task.priority, highest, 'the top task has the highest priority of the filter');
 
       await page.getByRole('button', { name: /^\s*(Claim|Claimen)\s*$/ }).first().click();
       await page.getByRole('button', { name: /^\s*(Complete|Voltooien)\s*$/ }).first().waitFor({ timeout: 30000 });
@@ -217,15 +252,18 @@ async function main() {
       assert.deepEqual([...names].sort(), ['Gemeente – Verhuizing bevestigen', 'Gemeente – Woning aanbieden',
         'Gemeente – alle taken', 'Mijn taken'].sort(), `municipality filters: ${names}`);
       await page.locator('.task-filters .task-filter', { hasText: 'Gemeente – alle taken' }).first().click();
-      await page.waitForTimeout(1500);
+      await page.locator('.tasks-list .task').first().waitFor({ timeout: 30000 });
       const tasks = await page.locator('.tasks-list .task').allInnerTexts();
       const ind = tasks.filter((text) => /Nader gehoor|Beschikking|Aanmeldgehoor|Identificeren/.test(text));
       assert.deepEqual(ind, [], 'no tasks of other organisations');
+      assert.ok(tasks.some((text) => text.includes('Woning aanbieden')), `the housing offer is listed: ${tasks}`);
       const visible = await api('GET', '/engine-rest/task', 'gemeente');
       for (const open of visible) {
         const links = await api('GET', `/engine-rest/task/${open.id}/identity-links?type=candidate`, 'demo');
         assert.ok(links.some((link) => link.groupId === 'municipality'), `gemeente sees only municipality tasks: ${open.name}`);
       }
+      await page.locator('.tasks-list .task').first().click();
+      await page.locator('.fjs-form').waitFor({ timeout: 30000 });
       await shot(page, '04-gemeente-filters');
       await context.close();
     }
