@@ -276,6 +276,7 @@ async function main() {
       await page.locator('#username').fill('beslismedewerker');
       await page.locator('#password').fill(PASSWORD);
       await page.locator('#loginForm button[type="submit"]').click();
+      await page.locator('#login').waitFor({ state: 'hidden', timeout: 30000 });
       await page.locator('#vNumber').fill(second.vNumber);
       await page.locator('#search button[type="submit"]').click();
       await page.waitForURL(`${APP_URL}/cases/${second.caseId}`, { timeout: 30000 });

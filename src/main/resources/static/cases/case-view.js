@@ -283,6 +283,7 @@
     var caseId = caseIdFromPath();
     $('user').textContent = sessionStorage.getItem(CREDENTIALS + '.user') || '';
     $('logout').hidden = false;
+    $('login').hidden = true;
     if (!caseId) {
       $('case').hidden = true;
       showMessage('Zoek een zaak op V-nummer.');
