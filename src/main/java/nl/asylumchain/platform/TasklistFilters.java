@@ -27,7 +27,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 /**
  * The Tasklist filters of each organisation, created at every start-up (idempotently: found by name, brought up
  * to date, never duplicated) and shared only with the groups that work them: a handler sees the filters of their
- * own organisation and "Mijn taken", nothing else. Every filter sorts by priority (highest first), then by due
+ * own organisation and ‘Mijn taken’, nothing else. Every filter sorts by priority (highest first), then by due
  * date (soonest first), and shows as columns the process variables a handler picks work by.
  *
  * <p>The V-number is personal data and therefore no process variable: the filters show the case id (a random
@@ -73,7 +73,7 @@ class TasklistFilters implements SmartInitializingSingleton {
 
     /**
      * One filter: its name, the groups it is shared with, its place in Tasklist's list (lower first), what it
-     * selects on top of "open, sorted by priority and due date", and its columns.
+     * selects on top of ‘open, sorted by priority and due date’, and its columns.
      */
     record Definition(String name, List<String> groups, int order, String description,
             UnaryOperator<TaskQuery> criteria, List<Column> columns) {

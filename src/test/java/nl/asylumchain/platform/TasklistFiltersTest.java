@@ -28,7 +28,7 @@ import nl.asylumchain.ChainClient;
 
 /** The Tasklist filters: created once, shared per organisation, sorted and with the handler's columns. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:casehandling;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:tasklistfilters;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false"})
 class TasklistFiltersTest {
 

@@ -20,7 +20,7 @@ import nl.asylumchain.ChainClient.Response;
 
 /** The case view's data: one timeline with who did what and when, open tasks linked to Tasklist, positions. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:casehandling;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:caseview;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false"})
 class CaseViewApiTest {
 
