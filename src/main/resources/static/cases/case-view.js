@@ -30,6 +30,8 @@
     taskOutcome: { COMPLETED: 'afgerond', CANCELLED: 'afgebroken', STARTED: 'gestart', OCCURRED: '' },
     trackReason: { PROTECTION_IN_MEMBER_STATE: 'bescherming in lidstaat', SAFE_COUNTRY: 'veilig land van herkomst',
       EURODAC_HIT: 'Eurodac-treffer', VISA_MEMBER_STATE: 'visum van lidstaat', GENERAL: 'algemeen' },
+    process: { asylumCase: 'Asielzaak', registration: 'Aanmelding', indDecision: 'IND-beslissing',
+      housing: 'Huisvesting', familyReunification: 'Nareis', departure: 'Vertrek', reception: 'Opvang' },
     section: { decision: 'Beslissing en beslistermijn', reception: 'Opvang', housing: 'Huisvesting',
       reunification: 'Nareis', departure: 'Vertrek' }
   };
@@ -240,7 +242,7 @@
         var outcome = label('taskOutcome', r.outcome);
         return [dateTime(r.at), what + (outcome && outcome !== '–' ? ' (' + outcome + ')' : ''),
           el('span', { class: 'kind ' + r.kind, text: label('kind', r.kind) }),
-          r.user || (r.kind === 'TASK' ? '–' : 'systeem'), r.process || ''];
+          r.user || (r.kind === 'TASK' ? '–' : 'systeem'), r.process ? label('process', r.process) : ''];
       })));
 
     renderDiagrams(view.positions || []);
