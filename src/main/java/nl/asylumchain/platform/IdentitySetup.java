@@ -83,7 +83,6 @@ class IdentitySetup implements SmartInitializingSingleton {
         }
         for (String groupId : Groups.ALL) {
             grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(groupId, Resources.FILTER, ANY, Permissions.READ);
             grant(groupId, Resources.USER, ANY, Permissions.READ);
             grant(groupId, Resources.GROUP, ANY, Permissions.READ);
             grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);

@@ -45,9 +45,11 @@ class CaseEventController {
     private final CaseFileService caseFile;
     private final ObjectMapper objectMapper;
     private final Validator validator;
+    private final CaseEventJournal journal;
 
     CaseEventController(List<CaseEventType<?>> types, CaseFileService caseFile, ObjectMapper objectMapper,
-            Validator validator) {
+            Validator validator, CaseEventJournal journal) {
+        this.journal = journal;
         this.types = types.stream().collect(Collectors.toMap(CaseEventType::type, Function.identity(),
                 (a, b) -> {
                     throw new IllegalStateException("Two case event types named " + a.type());
@@ -72,7 +74,7 @@ class CaseEventController {
         if (!groups.contains(Groups.CAMUNDA_ADMIN) && type.senderGroups().stream().noneMatch(groups::contains)) {
             throw new AccessDeniedException(type.type() + " events come from " + type.senderGroups());
         }
-        deliver(caseId, type, body.deepCopy().without("type"));
+        deliver(caseId, type, body.deepCopy().without("type"), sender.getName());
         return new EventDelivered(caseId, type.type());
     }
 
@@ -85,7 +87,7 @@ class CaseEventController {
         return known;
     }
 
-    private <P> void deliver(UUID caseId, CaseEventType<P> type, ObjectNode fields) {
+    private <P> void deliver(UUID caseId, CaseEventType<P> type, ObjectNode fields, String sender) {
         P payload;
         try {
             payload = objectMapper.treeToValue(fields, type.payloadType());
@@ -104,6 +106,7 @@ class CaseEventController {
         if (!caseFile.exists(caseId)) {
             throw new NotFoundException("No case with id " + caseId);
         }
-        type.deliver(caseId, payload);
+        P delivered = payload;
+        journal.deliverAndRecord(caseId, type.type(), sender, () -> type.deliver(caseId, delivered));
     }
 }

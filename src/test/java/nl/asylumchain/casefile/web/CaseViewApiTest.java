@@ -1,0 +1,145 @@
+package nl.asylumchain.casefile.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import nl.asylumchain.CaseDriver;
+import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainClient.Response;
+
+/** The case view's data: one timeline with who did what and when, open tasks linked to Tasklist, positions. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:caseview;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false"})
+class CaseViewApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ChainClient client;
+    CaseDriver driver;
+
+    @BeforeEach
+    void client() {
+        client = new ChainClient(port);
+        driver = new CaseDriver(client);
+    }
+
+    @Test
+    void completedTasksAreOnTheTimelineWithTheUserWhoCompletedThemAndWhen() {
+        String caseId = driver.register();
+        driver.workUntil(caseId, "Activity_MainInterview", CaseDriver.SPOOR_4_ANSWERS);
+
+        JsonNode view = view(caseId, "beslismedewerker");
+
+        List<JsonNode> tasks = rows(view, "TASK");
+        assertThat(tasks).extracting(row -> row.path("name").asText() + " by " + row.path("user").asText())
+                .containsExactly("Identificeren en registreren by agent", "Aanmeldgehoor afnemen by aanmelding");
+        assertThat(tasks).allSatisfy(row -> {
+            assertThat(row.path("at").asText()).isNotBlank();
+            assertThat(row.path("outcome").asText()).isEqualTo("COMPLETED");
+        });
+        assertThat(rows(view, "MILESTONE")).extracting(row -> row.path("name").asText()).contains("REGISTERED");
+        assertThat(rows(view, "EVENT")).extracting(row -> row.path("name").asText())
+                .contains("Rust- en voorbereidingstermijn verstreken");
+        assertThat(rows(view, "STAGE")).extracting(row -> row.path("name").asText())
+                .containsSubsequence("Aanmelding afhandelen", "Asielaanvraag beoordelen");
+        List<String> times = new ArrayList<>();
+        view.path("timeline").forEach(row -> times.add(row.path("at").asText()));
+        assertThat(times).isSortedAccordingTo(java.util.Comparator.comparing(java.time.Instant::parse));
+    }
+
+    @Test
+    void openTasksLinkToTasklistAndThePositionShowsTheCurrentActivityOfEachRunningProcess() {
+        String caseId = driver.register();
+        String taskId = driver.workUntil(caseId, "Activity_MainInterview", CaseDriver.SPOOR_4_ANSWERS);
+
+        JsonNode view = view(caseId, "gemeente");
+
+        assertThat(view.path("openTasks").get(0).path("tasklistUrl").asText())
+                .isEqualTo("/camunda/app/tasklist/default/#/?task=" + taskId);
+        Map<String, JsonNode> positions = new java.util.HashMap<>();
+        view.path("positions").forEach(p -> positions.put(p.path("processKey").asText(), p));
+        assertThat(positions.get("indDecision").path("active").asBoolean()).isTrue();
+        assertThat(texts(positions.get("indDecision").path("activeActivityIds")))
+                .containsExactly("Activity_MainInterview");
+        assertThat(texts(positions.get("asylumCase").path("activeActivityIds"))).containsExactly("Activity_IndDecision");
+        assertThat(positions.get("registration").path("active").asBoolean()).isFalse();
+        assertThat(texts(positions.get("registration").path("completedActivityIds")))
+                .contains("Activity_IdentifyAndRegister", "Activity_RegistrationInterview");
+        assertThat(view.path("caseFile").path("vNumber").asText()).matches("\\d{10}");
+    }
+
+    @Test
+    void aReceivedEventIsOnTheTimelineWithItsSenderAndARefusedOneLeavesNoTrace() {
+        String caseId = driver.register();
+        Response refused = client.post("/api/cases/" + caseId + "/events", "dublin",
+                Map.of("type", "DUBLIN_REPLY", "accepted", true));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(rows(view(caseId, "demo"), "RECEIVED")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from case_events where case_id = cast(:id as uuid)")
+                .param("id", caseId).query(Long.class).single()).isZero();
+
+        // a Dublin case: a Eurodac hit sends it to spoor 1, where the reply is awaited
+        Map<String, Map<String, Object>> dublin = new java.util.HashMap<>(CaseDriver.SPOOR_4_ANSWERS);
+        dublin.put("Activity_IdentifyAndRegister", Map.of("identityEstablished", true, "documentsPresent", true,
+                "eurodacHitMemberState", "DE", "visaMemberState", ""));
+        dublin.put("Activity_SubmitDublinClaim", Map.of("claimType", "TAKE_CHARGE", "requestedMemberState", "DE"));
+        String other = driver.register();
+        String claim = driver.workUntil(other, "Activity_SubmitDublinClaim", dublin);
+        assertThat(client.completeTask(claim, "dublin", dublin.get("Activity_SubmitDublinClaim")).status())
+                .isEqualTo(204);
+        assertThat(client.post("/api/cases/" + other + "/events", "dublin",
+                Map.of("type", "DUBLIN_REPLY", "accepted", false)).status()).isEqualTo(202);
+
+        List<JsonNode> received = rows(view(other, "demo"), "RECEIVED");
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).path("name").asText()).isEqualTo("DUBLIN_REPLY");
+        assertThat(received.get(0).path("user").asText()).isEqualTo("dublin");
+        assertThat(received.get(0).path("at").asText()).isNotBlank();
+    }
+
+    @Test
+    void theViewNeedsALoginAndAnUnknownCaseIsNotFound() {
+        String caseId = driver.register();
+        assertThat(client.get("/api/cases/" + caseId + "/view", null).status()).isEqualTo(401);
+        assertThat(client.get("/api/cases/6f1c2a4e-0000-4000-8000-000000000000/view", "demo").status())
+                .isEqualTo(404);
+    }
+
+    private JsonNode view(String caseId, String user) {
+        Response response = client.get("/api/cases/" + caseId + "/view", user);
+        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
+        return response.body();
+    }
+
+    private static List<JsonNode> rows(JsonNode view, String kind) {
+        List<JsonNode> rows = new ArrayList<>();
+        view.path("timeline").forEach(row -> {
+            if (kind.equals(row.path("kind").asText())) {
+                rows.add(row);
+            }
+        });
+        return rows;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+}
