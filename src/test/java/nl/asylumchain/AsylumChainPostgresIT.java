@@ -39,7 +39,7 @@ import nl.asylumchain.reunification.process.FamilyReunificationApplicationModel;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.job-execution.enabled=false")
 @AutoConfigureObservability
-class AsylumChainPostgresIT {
+public class AsylumChainPostgresIT {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
@@ -68,8 +68,8 @@ class AsylumChainPostgresIT {
         client = new ChainClient(port);
     }
 
-    /** What each handler fills in on the task's form, by task. */
-    static Map<String, Map<String, Object>> answers(String decisionOutcome) {
+    /** What each handler fills in on the task's form, by task (other integration tests drive cases with it too). */
+    public static Map<String, Map<String, Object>> answers(String decisionOutcome) {
         Map<String, Map<String, Object>> answers = new HashMap<>();
         answers.put(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
                 "eurodacHitMemberState", "", "visaMemberState", "", "documentsPresent", true));

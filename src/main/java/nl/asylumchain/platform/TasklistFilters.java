@@ -54,7 +54,7 @@ class TasklistFilters implements SmartInitializingSingleton {
     static final String CONFIRM_MOVE = "Activity_ConfirmMove";
     static final String ASSESS_REUNIFICATION = "Activity_AssessReunification";
     static final String DEPARTURE_INTERVIEW = "Activity_DepartureInterview";
-    static final String RECORD_DEPARTURE = "Activity_RecordDeparture";
+    static final String ARRANGE_INDEPENDENT_DEPARTURE = "Activity_ArrangeIndependentDeparture";
 
     /** A column of a filter: a process variable and its Dutch heading. */
     record Column(String variable, String label) {
@@ -171,8 +171,9 @@ class TasklistFilters implements SmartInitializingSingleton {
                     "Vertrekgesprekken: zelfstandig vertrek of gedwongen vertrek",
                     q -> q.taskCandidateGroup(Groups.DTV).taskDefinitionKey(DEPARTURE_INTERVIEW),
                     List.of(CASE, NATIONALITY, DEPARTURE_PERIOD)),
-            new Definition("DT&V – Vertrek vastleggen", List.of(Groups.DTV), 1, "Hoe is de vreemdeling vertrokken?",
-                    q -> q.taskCandidateGroup(Groups.DTV).taskDefinitionKey(RECORD_DEPARTURE),
+            new Definition("DT&V – Zelfstandig vertrek", List.of(Groups.DTV), 1,
+                    "Zelfstandig vertrek met IOM regelen en vastleggen",
+                    q -> q.taskCandidateGroup(Groups.DTV).taskDefinitionKey(ARRANGE_INDEPENDENT_DEPARTURE),
                     List.of(CASE, NATIONALITY, DEPARTURE_PERIOD)),
             new Definition("DT&V – alle taken", List.of(Groups.DTV), 2, "Alle taken van DT&V",
                     q -> q.taskCandidateGroup(Groups.DTV), List.of(CASE, NATIONALITY, DEPARTURE_PERIOD)));

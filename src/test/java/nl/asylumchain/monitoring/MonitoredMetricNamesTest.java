@@ -101,9 +101,9 @@ class MonitoredMetricNamesTest {
     void everyFixedTagValueHasASeriesBeforeTheFirstCase() {
         Scrape scrape = Scrape.parse(new ChainClient(port).scrape());
         assertThat(scrape.labelValues("asylum_cases_registered_total", "application_type"))
-                .containsExactlyInAnyOrder("first", "repeat", "resettlement");
+                .containsExactlyInAnyOrder("first", "repeat", "resettlement", "family_reunification");
         assertThat(scrape.labelValues("asylum_cases_registered_total", "arrival_location"))
-                .containsExactlyInAnyOrder("ter_apel", "budel", "schiphol");
+                .containsExactlyInAnyOrder("ter_apel", "budel", "schiphol", "zevenaar");
         assertThat(scrape.labelValues("asylum_cases_registered_total", "unaccompanied_minor"))
                 .containsExactlyInAnyOrder("true", "false");
         assertThat(scrape.labelValues("asylum_tracks_assigned_total", "track"))

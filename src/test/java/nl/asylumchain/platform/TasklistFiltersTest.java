@@ -153,6 +153,6 @@ class TasklistFiltersTest {
         assertThat(userTasks).contains(TasklistFilters.IDENTIFY_AND_REGISTER, TasklistFilters.REGISTRATION_INTERVIEW,
                 TasklistFilters.SUBMIT_DUBLIN_CLAIM, TasklistFilters.LINK_MUNICIPALITY, TasklistFilters.OFFER_HOUSING,
                 TasklistFilters.CONFIRM_MOVE, TasklistFilters.ASSESS_REUNIFICATION,
-                TasklistFilters.DEPARTURE_INTERVIEW, TasklistFilters.RECORD_DEPARTURE);
+                TasklistFilters.DEPARTURE_INTERVIEW, TasklistFilters.ARRANGE_INDEPENDENT_DEPARTURE);
     }
 }

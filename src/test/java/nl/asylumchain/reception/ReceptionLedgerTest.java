@@ -180,10 +180,21 @@ class ReceptionLedgerTest {
         UUID parentOne = register(35, false, ArrivalLocation.TER_APEL);
         UUID parentTwo = register(36, false, ArrivalLocation.TER_APEL);
         for (UUID parent : List.of(parentOne, parentTwo)) {
+            // the child came over by family reunification: a case of its own (not in reception), linked to the parent
+            UUID child = UUID.randomUUID();
+            LocalDate birth = LocalDate.now(clock).minusYears(6);
+            jdbc.sql("insert into cases (case_id, v_number, family_name, birth_date, sex, nationality, application_type, "
+                            + "arrival_location, arrival_date, unaccompanied_minor, temporary_protection_ukraine, status, "
+                            + "stage, created_at, updated_at) values (:id, :vNumber, 'Kind', :birth, 'X', 'SYR', "
+                            + "'FAMILY_REUNIFICATION', 'ZEVENAAR', :today, false, false, 'PERMIT_GRANTED', "
+                            + "'HOUSING', :now, :now)")
+                    .param("id", child).param("vNumber", String.format("%010d", Math.abs(child.getLeastSignificantBits() % 1_000_000_000L)))
+                    .param("birth", birth).param("today", LocalDate.now(clock))
+                    .param("now", java.sql.Timestamp.from(clock.instant())).update();
             jdbc.sql("insert into family_members (id, case_id, relation, birth_date, linked_case_id) "
                             + "values (:id, :caseId, 'CHILD', :birth, :child)")
                     .param("id", UUID.randomUUID()).param("caseId", parent)
-                    .param("birth", LocalDate.now(clock).minusYears(6)).param("child", UUID.randomUUID()).update();
+                    .param("birth", birth).param("child", child).update();
         }
         for (UUID caseId : List.of(single, parentOne, parentTwo)) {
             caseFile.reachMilestone(caseId, Milestone.REJECTION_FINAL);

@@ -302,8 +302,10 @@ class FamilyReunificationApiTest {
         fire(caseId, RegistrationModel.EVENT_REST_PERIOD_PASSED);
         complete(caseId, IndDecisionModel.ACTIVITY_MAIN_INTERVIEW, Map.of("interpreterPresent", true,
                 "hearingNotes", ""));
-        complete(caseId, IndDecisionModel.ACTIVITY_DECIDE_APPLICATION, Map.of("decisionOutcome", "GRANT",
-                "decisionReason", ""));
+        complete(caseId, IndDecisionModel.ACTIVITY_CORRECTIONS_AND_ADDITIONS, Map.of("correctionsReceived", true,
+                "correctionNotes", ""));
+        complete(caseId, IndDecisionModel.ACTIVITY_ASSESS_APPLICATION, Map.of("decisionOutcome", "GRANT",
+                "vaReason", "", "decisionReason", ""));
         assertThat(caseFile(caseId).path("decisionOutcome").asText()).isEqualTo("PERMIT_GRANTED");
         return caseId;
     }

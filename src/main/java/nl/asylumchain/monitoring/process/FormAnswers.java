@@ -89,6 +89,9 @@ final class FormAnswers {
             case "willingToLeave" -> chance(0.4);
             case "travelDocumentPresent" -> chance(0.5);
             case "departureOutcome" -> departureOutcome();
+            // the departure route tasks: most people leave within the rhythm of the interviews
+            case "departed", "transferCompleted" -> chance(0.7);
+            case "proposeDetention" -> chance(0.1);
             default -> null;
         };
         return Optional.ofNullable(value);

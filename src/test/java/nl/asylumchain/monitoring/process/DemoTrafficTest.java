@@ -60,7 +60,7 @@ class DemoTrafficTest {
         assertThat(jdbc.sql("select count(*) from cases where status = 'CLOSED'").query(Long.class).single())
                 .as("cases reached an end of the chain").isGreaterThan(10);
         assertThat(jdbc.sql("select count(distinct outcome) from cases where outcome is not null")
-                .query(Long.class).single()).as("with several outcomes").isGreaterThan(2);
+                .query(Long.class).single()).as("housed and departed at least").isGreaterThanOrEqualTo(2);
         assertThat(taskService.createTaskQuery().taskDefinitionKey("Activity_NoForm").count()).isEqualTo(1);
     }
 }

@@ -49,13 +49,16 @@ class FormAnswersTest {
     }
 
     @Test
-    void aDublinCaseDepartsByTransferOrWithoutSupervision() throws Exception {
-        JsonNode form = json.readTree(Path.of("bpmn/forms/recordDeparture.form").toFile());
-        FormAnswers answers = answers(Map.of("indOutcome", "DUBLIN_ACCEPTED"));
-        for (int i = 0; i < 50; i++) {
-            assertThat(answers.answer(form).orElseThrow().get("departureOutcome"))
-                    .isIn("TRANSFERRED_DUBLIN", "LEFT_WITHOUT_SUPERVISION");
+    void mostPeopleLeaveOnTheRouteTheirInterviewSet() throws Exception {
+        JsonNode form = json.readTree(Path.of("bpmn/forms/arrangeIndependentDeparture.form").toFile());
+        FormAnswers answers = answers(Map.of("indOutcome", "REJECTED"));
+        int departed = 0;
+        for (int i = 0; i < 200; i++) {
+            if (Boolean.TRUE.equals(answers.answer(form).orElseThrow().get("departed"))) {
+                departed++;
+            }
         }
+        assertThat(departed).isBetween(110, 170);
     }
 
     @Test
