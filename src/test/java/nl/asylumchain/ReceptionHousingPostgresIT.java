@@ -108,7 +108,7 @@ class ReceptionHousingPostgresIT {
         List<String> moves = jdbc.sql("select move || ':' || coalesce(to_type, '-') || ':' || permit_holder "
                         + "from reception_moves where case_id = cast(:caseId as uuid) order by move_no")
                 .param("caseId", caseId).query(String.class).list();
-        assertThat(moves).containsExactly("IN:COL:false", "TRANSFER:AZC:true", "OUT:-:true");
+        assertThat(moves).containsExactly("IN:COL:false", "TRANSFER:POL:false", "TRANSFER:AZC:true", "OUT:-:true");
         assertThat(jdbc.sql("select count(*) from reception_moves m where m.move = 'IN' and not exists "
                         + "(select 1 from reception_moves o where o.case_id = m.case_id and o.move = 'OUT') "
                         + "and m.case_id = cast(:caseId as uuid)")
@@ -162,6 +162,11 @@ class ReceptionHousingPostgresIT {
         answers.put(RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW, Map.of("protectionInMemberState", "",
                 "medicalConcerns", false, "familyInVa", false));
         answers.put(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW, Map.of("interpreterPresent", true, "hearingNotes", ""));
+        answers.put(IndDecisionModel.ACTIVITY_CORRECTIONS_AND_ADDITIONS, Map.of("correctionsReceived", true,
+                "correctionNotes", ""));
+        answers.put(IndDecisionModel.ACTIVITY_ASSESS_APPLICATION, Map.of("decisionOutcome", "GRANT",
+                "vaReason", "", "decisionReason", ""));
+        answers.put(IndDecisionModel.ACTIVITY_INTENDED_DECISION, Map.of("intendedDecisionNotes", ""));
         answers.put(IndDecisionModel.ACTIVITY_DECIDE_APPLICATION, Map.of("decisionOutcome", "GRANT",
                 "decisionReason", "Beoordeeld"));
         answers.put(HousingModel.ACTIVITY_OFFER_HOUSING, Map.of("housingKind", "HOME", "addressNotes", ""));

@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.TestPostgres;
 import nl.asylumchain.casefile.process.CaseModel;
+import nl.asylumchain.decision.process.AppealModel;
 import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.departure.process.DepartureModel;
 import nl.asylumchain.housing.process.HousingModel;
@@ -75,6 +76,11 @@ class DeparturePostgresIT {
         answers.put(IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM, Map.of("claimType", "TAKE_CHARGE",
                 "requestedMemberState", "DE"));
         answers.put(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW, Map.of("interpreterPresent", true, "hearingNotes", ""));
+        answers.put(IndDecisionModel.ACTIVITY_CORRECTIONS_AND_ADDITIONS, Map.of("correctionsReceived", true,
+                "correctionNotes", ""));
+        answers.put(IndDecisionModel.ACTIVITY_ASSESS_APPLICATION, Map.of("decisionOutcome", "REJECT",
+                "vaReason", "", "decisionReason", ""));
+        answers.put(IndDecisionModel.ACTIVITY_INTENDED_DECISION, Map.of("intendedDecisionNotes", ""));
         answers.put(IndDecisionModel.ACTIVITY_DECIDE_APPLICATION, Map.of("decisionOutcome", "REJECT",
                 "decisionReason", ""));
         return answers;
@@ -87,6 +93,9 @@ class DeparturePostgresIT {
         application.put("familyMembersAbroad", List.of());
         String caseId = register(application);
         work(caseId, answers(""));
+        fire(caseId, IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED); // the lawyer's zienswijze period
+        work(caseId, answers(""));
+        fire(caseId, AppealModel.EVENT_APPEAL_WINDOW_PASSED); // no appeal: the rejection is final
         assertThat(openTaskKeys(caseId)).containsExactly(DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW);
         return caseId;
     }

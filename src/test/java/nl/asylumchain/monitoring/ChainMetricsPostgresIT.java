@@ -89,7 +89,8 @@ class ChainMetricsPostgresIT {
         Scrape before = Scrape.parse(client.scrape());
         assertThat(before.sum("asylum_cases_registered_total")).as("a fresh database").isZero();
         assertThat(before.labelValues("asylum_cases_registered_total", "arrival_location"))
-                .as("series exist before the first case").containsExactlyInAnyOrder("ter_apel", "budel", "schiphol");
+                .as("series exist before the first case")
+                .containsExactlyInAnyOrder("ter_apel", "budel", "schiphol", "zevenaar");
 
         Map<String, Object> granted = ChainClient.application();
         granted.put("familyMembersAbroad", List.of());
