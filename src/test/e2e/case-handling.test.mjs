@@ -33,6 +33,8 @@ const SPOOR_4_ANSWERS = {
 const TO_HOUSING_ANSWERS = {
   ...SPOOR_4_ANSWERS,
   Activity_MainInterview: { interpreterPresent: true, hearingNotes: '' },
+  Activity_CorrectionsAndAdditions: { correctionsReceived: true, correctionNotes: '' },
+  Activity_AssessApplication: { decisionOutcome: 'GRANT', vaReason: '', decisionReason: '' },
   Activity_DecideApplication: { decisionOutcome: 'GRANT', decisionReason: '' },
   Activity_LinkMunicipality: { municipalityCode: 'GM0014', linkReason: '' }
 };
@@ -248,7 +250,8 @@ async function main() {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'nl-NL' });
       const page = await context.newPage();
       await loginToTasklist(page, 'gemeente');
-      const names = await filterNames(page);
+      // Tasklist appends a filter's task count once it has loaded it ("Mijn taken 0"): compare the names only
+      const names = (await filterNames(page)).map((name) => name.replace(/\s+\d+$/, ''));
       assert.deepEqual([...names].sort(), ['Gemeente – Verhuizing bevestigen', 'Gemeente – Woning aanbieden',
         'Gemeente – alle taken', 'Mijn taken'].sort(), `municipality filters: ${names}`);
       await page.locator('.task-filters .task-filter', { hasText: 'Gemeente – alle taken' }).first().click();
