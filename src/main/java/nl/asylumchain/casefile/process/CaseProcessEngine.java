@@ -5,14 +5,17 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -89,13 +92,26 @@ public class CaseProcessEngine {
     public List<OpenTask> openTasks(UUID caseId) {
         return taskService.createTaskQuery().processInstanceBusinessKey(caseId.toString())
                 .orderByTaskPriority().desc().orderByDueDate().asc().list().stream()
-                .map(task -> new OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
-                        taskService.getIdentityLinksForTask(task.getId()).stream()
-                                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                                .map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().toList(),
-                        task.getAssignee(),
-                        task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                        task.getPriority()))
+                .flatMap(task -> describe(task).stream())
                 .toList();
+    }
+
+    /**
+     * A listed task with its candidate groups, or nothing when a handler completed it after the list was read: a
+     * case file read while somebody submits a form shows the case without that task instead of failing.
+     */
+    Optional<OpenTask> describe(Task task) {
+        List<IdentityLink> links;
+        try {
+            links = taskService.getIdentityLinksForTask(task.getId());
+        } catch (NullValueException completedMeanwhile) {
+            return Optional.empty();
+        }
+        return Optional.of(new OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+                links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                        .map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().toList(),
+                task.getAssignee(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                task.getPriority()));
     }
 }
