@@ -62,6 +62,19 @@ public class ChainClient {
         return send(request(path, user).GET().build());
     }
 
+    public Response put(String path, String user, Object body) {
+        try {
+            return send(request(path, user).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response delete(String path, String user) {
+        return send(request(path, user).DELETE().build());
+    }
+
     /** A scrape of the Prometheus endpoint, as Prometheus does it: no credentials, text format. */
     public String scrape() {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))

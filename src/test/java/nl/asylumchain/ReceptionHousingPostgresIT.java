@@ -5,28 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import nl.asylumchain.decision.process.IndDecisionModel;
+import nl.asylumchain.casefile.process.CaseModel;
 import nl.asylumchain.housing.HalfYear;
 import nl.asylumchain.housing.process.HousingModel;
 import nl.asylumchain.registration.process.RegistrationModel;
@@ -37,24 +27,7 @@ import nl.asylumchain.registration.process.RegistrationModel;
  * azc, is linked to the proposed municipality and housed. The ledger balances (in once, out once) and the quota
  * counts the link and the housing for the municipality in the current half-year.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=false")
-@AutoConfigureObservability
-class ReceptionHousingPostgresIT {
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RuntimeService runtimeService;
-
-    @Autowired
-    ManagementService managementService;
+class ReceptionHousingPostgresIT extends PostgresIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
@@ -62,12 +35,10 @@ class ReceptionHousingPostgresIT {
     @Autowired
     Clock clock;
 
-    ChainClient client;
     HalfYear now;
 
     @BeforeEach
-    void setUp() {
-        client = new ChainClient(port);
+    void halfYear() {
         now = HalfYear.of(LocalDate.now(clock));
     }
 
@@ -81,27 +52,32 @@ class ReceptionHousingPostgresIT {
     }
 
     @Test
-    void aGrantedPermitHolderIsHousedInTheProposedMunicipalityWithTheLedgerBalancedAndTheQuotaCounted() throws Exception {
+    void aGrantedPermitHolderIsHousedInTheProposedMunicipalityWithTheLedgerBalancedAndTheQuotaCounted() {
         String half = now.half() == 1 ? "I" : "II";
         String quotaPath = "/api/housing/quota/" + now.year() + "/" + half;
-        assertThat(put(quotaPath, "coa", Map.of("total", 18750)).status()).isEqualTo(200);
+        assertThat(client.put(quotaPath, "coa", Map.of("total", 18750)).status()).isEqualTo(200);
         JsonNode quotaBefore = client.get(quotaPath, "coa").body();
         JsonNode occupancyBefore = client.get("/api/reception/occupancy", "coa").body();
 
         Map<String, Object> application = ChainClient.application();
         application.put("familyMembersAbroad", List.of());
-        ChainClient.Response created = client.post("/api/cases", "agent", application);
-        assertThat(created.status()).isEqualTo(201);
-        String caseId = created.body().path("caseId").asText();
+        String caseId = driver.register(application);
 
-        List<String> proposals = new ArrayList<>();
-        List<String> worked = work(caseId, proposals);
+        Map<String, Map<String, Object>> answers = CaseDriver.answers("GRANT");
+        List<String> worked = new ArrayList<>(driver.workUntil(caseId, HousingModel.ACTIVITY_LINK_MUNICIPALITY,
+                answers, Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED)));
+        // COA links to the municipality the system proposes: the form comes prefilled with it
+        String municipality = client.get("/engine-rest/task/" + driver.openTask(caseId,
+                HousingModel.ACTIVITY_LINK_MUNICIPALITY).path("id").asText() + "/variables/municipalityCode", "coa")
+                .body().path("value").asText();
+        worked.add(driver.complete(caseId, HousingModel.ACTIVITY_LINK_MUNICIPALITY,
+                Map.of("municipalityCode", municipality, "linkReason", "")));
+        worked.addAll(driver.work(caseId, answers, Set.of()));
 
         assertThat(worked).contains("coa:" + HousingModel.ACTIVITY_LINK_MUNICIPALITY,
                 "municipality:" + HousingModel.ACTIVITY_OFFER_HOUSING,
                 "municipality:" + HousingModel.ACTIVITY_CONFIRM_MOVE);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isZero();
-        String municipality = proposals.get(0);
+        driver.assertEnded(caseId, CaseModel.EVENT_PERMIT_HOLDER_HOUSED);
         assertThat(municipality).matches("GM\\d{4}");
 
         // the ledger: in once, out once, a permit holder in an azc in between
@@ -152,77 +128,5 @@ class ReceptionHousingPostgresIT {
             }
         }
         throw new AssertionError("no row for " + code);
-    }
-
-    /** Works the case's tasks as their groups would; the link takes the proposal the form is prefilled with. */
-    private List<String> work(String caseId, List<String> proposals) {
-        Map<String, Map<String, Object>> answers = new HashMap<>();
-        answers.put(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
-                "eurodacHitMemberState", "", "visaMemberState", "", "documentsPresent", true));
-        answers.put(RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW, Map.of("protectionInMemberState", "",
-                "medicalConcerns", false, "familyInVa", false));
-        answers.put(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW, Map.of("interpreterPresent", true, "hearingNotes", ""));
-        answers.put(IndDecisionModel.ACTIVITY_CORRECTIONS_AND_ADDITIONS, Map.of("correctionsReceived", true,
-                "correctionNotes", ""));
-        answers.put(IndDecisionModel.ACTIVITY_ASSESS_APPLICATION, Map.of("decisionOutcome", "GRANT",
-                "vaReason", "", "decisionReason", ""));
-        answers.put(IndDecisionModel.ACTIVITY_INTENDED_DECISION, Map.of("intendedDecisionNotes", ""));
-        answers.put(IndDecisionModel.ACTIVITY_DECIDE_APPLICATION, Map.of("decisionOutcome", "GRANT",
-                "decisionReason", "Beoordeeld"));
-        answers.put(HousingModel.ACTIVITY_OFFER_HOUSING, Map.of("housingKind", "HOME", "addressNotes", ""));
-        answers.put(HousingModel.ACTIVITY_CONFIRM_MOVE, Map.of("moveDate", LocalDate.now(clock).toString()));
-        List<String> worked = new ArrayList<>();
-        for (int round = 0; round < 50; round++) {
-            List<JsonNode> tasks = client.openTasks(caseId);
-            if (tasks.isEmpty()) {
-                if (!fireRestPeriod(caseId)) {
-                    return worked;
-                }
-                continue;
-            }
-            for (JsonNode task : tasks) {
-                String key = task.path("taskDefinitionKey").asText();
-                String group = task.path("candidateGroups").get(0).asText();
-                String user = ChainClient.USER_OF_GROUP.get(group);
-                Map<String, Object> variables = answers.get(key);
-                if (HousingModel.ACTIVITY_LINK_MUNICIPALITY.equals(key)) {
-                    String proposal = client.get("/engine-rest/task/" + task.path("id").asText()
-                            + "/variables/municipalityCode", user).body().path("value").asText();
-                    proposals.add(proposal);
-                    variables = Map.of("municipalityCode", proposal, "linkReason", "");
-                }
-                assertThat(variables).as("answers for task " + key).isNotNull();
-                ChainClient.Response done = client.completeTask(task.path("id").asText(), user, variables);
-                assertThat(done.status()).as(key + " by " + group + ": " + done.body()).isEqualTo(204);
-                worked.add(group + ":" + key);
-            }
-        }
-        throw new AssertionError("Case " + caseId + " did not settle: " + worked);
-    }
-
-    private boolean fireRestPeriod(String caseId) {
-        boolean fired = false;
-        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId).list()) {
-            for (Job job : managementService.createJobQuery().processInstanceId(instance.getId())
-                    .activityId(RegistrationModel.EVENT_REST_PERIOD_PASSED).list()) {
-                managementService.executeJob(job.getId());
-                fired = true;
-            }
-        }
-        return fired;
-    }
-
-    private ChainClient.Response put(String path, String user, Map<String, Object> body) throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        var mapper = new ObjectMapper();
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (user + ":" + ChainClient.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build();
-        var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-        return new ChainClient.Response(response.statusCode(), null, null,
-                response.body().isBlank() ? mapper.nullNode() : mapper.readTree(response.body()));
     }
 }

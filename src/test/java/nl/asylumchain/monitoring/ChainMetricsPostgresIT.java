@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import nl.asylumchain.AsylumChainPostgresIT;
+import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.TestPostgres;
 import nl.asylumchain.decision.process.AppealModel;
@@ -208,7 +208,7 @@ class ChainMetricsPostgresIT {
 
     /** What each handler fills in on the task's form, by task: the same as in AsylumChainPostgresIT. */
     static Map<String, Map<String, Object>> answers(String decisionOutcome) {
-        return AsylumChainPostgresIT.answers(decisionOutcome);
+        return CaseDriver.answers(decisionOutcome);
     }
 
     private String register(Map<String, Object> application) {

@@ -111,7 +111,7 @@ class TasklistFiltersTest {
         ChainClient client = new ChainClient(port);
         CaseDriver driver = new CaseDriver(client);
         String caseId = driver.register();
-        String taskId = driver.workUntil(caseId, "Activity_MainInterview", CaseDriver.SPOOR_4_ANSWERS);
+        String taskId = driver.workToTask(caseId, "Activity_MainInterview", CaseDriver.SPOOR_4_ANSWERS);
         String spoor4 = filterService.createFilterQuery().filterName("IND – Spoor 4 op prioriteit").singleResult()
                 .getId();
         String spoor2 = filterService.createFilterQuery().filterName("IND – Spoor 2 (versneld)").singleResult()

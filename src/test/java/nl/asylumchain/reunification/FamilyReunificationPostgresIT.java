@@ -2,29 +2,20 @@ package nl.asylumchain.reunification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
-import nl.asylumchain.TestPostgres;
-import nl.asylumchain.decision.process.IndDecisionModel;
+import nl.asylumchain.PostgresIntegrationTest;
+import nl.asylumchain.housing.process.HousingModel;
 import nl.asylumchain.registration.process.RegistrationModel;
 import nl.asylumchain.reunification.process.FamilyReunificationApplicationModel;
 
@@ -33,63 +24,34 @@ import nl.asylumchain.reunification.process.FamilyReunificationApplicationModel;
  * two family members abroad, both applications granted, both arrive → three cases, linked both ways. (That the
  * three are housed together in one municipality is the housing module's part of this scenario.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=false")
-@AutoConfigureObservability
-class FamilyReunificationPostgresIT {
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class FamilyReunificationPostgresIT extends PostgresIntegrationTest {
 
     @Autowired
     RuntimeService runtimeService;
 
     @Autowired
-    ManagementService managementService;
-
-    @Autowired
     FamilyReunificationService reunification;
 
+    /** The IND grants the asylum application and each reunification application; housing's tasks stay open. */
     static Map<String, Map<String, Object>> answers() {
-        Map<String, Map<String, Object>> answers = new HashMap<>();
-        answers.put(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
-                "eurodacHitMemberState", "", "visaMemberState", "", "documentsPresent", true));
-        answers.put(RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW, Map.of("protectionInMemberState", "",
-                "medicalConcerns", false, "familyInVa", false));
-        answers.put(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW, Map.of("interpreterPresent", true, "hearingNotes", ""));
-        answers.put(IndDecisionModel.ACTIVITY_CORRECTIONS_AND_ADDITIONS, Map.of("correctionsReceived", true,
-                "correctionNotes", ""));
-        answers.put(IndDecisionModel.ACTIVITY_ASSESS_APPLICATION, Map.of("decisionOutcome", "GRANT",
-                "vaReason", "", "decisionReason", ""));
-        answers.put(IndDecisionModel.ACTIVITY_INTENDED_DECISION, Map.of("intendedDecisionNotes", ""));
-        answers.put(IndDecisionModel.ACTIVITY_DECIDE_APPLICATION, Map.of("decisionOutcome", "GRANT",
-                "decisionReason", "Beoordeeld"));
-        answers.put(FamilyReunificationApplicationModel.ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", ""));
-        answers.put(FamilyReunificationApplicationModel.ACTIVITY_ASSESS_REUNIFICATION,
-                Map.of("evidenceType", "DOCUMENTS"));
-        answers.put(FamilyReunificationApplicationModel.ACTIVITY_DECIDE_REUNIFICATION,
-                Map.of("reunificationOutcome", "GRANT", "decisionReason", "Gezinsband aangetoond"));
+        Map<String, Map<String, Object>> answers = CaseDriver.answers("GRANT");
+        answers.keySet().removeAll(Set.of(HousingModel.ACTIVITY_LINK_MUNICIPALITY, HousingModel.ACTIVITY_OFFER_HOUSING,
+                HousingModel.ACTIVITY_CONFIRM_MOVE));
         return answers;
     }
 
     @Test
     void aGrantedCaseWithTwoFamilyMembersAbroadEndsWithThreeLinkedCases() {
-        ChainClient client = new ChainClient(port);
         Map<String, Object> application = ChainClient.application();
         application.put("familyMembersAbroad", List.of(Map.of("relation", "SPOUSE", "birthDate", "1993-01-01"),
                 Map.of("relation", "CHILD", "birthDate", "2018-05-05")));
-        ChainClient.Response created = client.post("/api/cases", "agent", application);
-        assertThat(created.status()).isEqualTo(201);
-        String caseId = created.body().path("caseId").asText();
+        String caseId = driver.register(application);
 
-        List<String> worked = work(client, caseId);
+        List<String> worked = driver.workAnswered(caseId, answers(),
+                Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED));
 
-        assertThat(worked).contains("ind-reunification:" + FamilyReunificationApplicationModel.ACTIVITY_DECIDE_REUNIFICATION);
+        assertThat(worked)
+                .contains("ind-reunification:" + FamilyReunificationApplicationModel.ACTIVITY_DECIDE_REUNIFICATION);
         assertThat(worked.stream().filter(w -> w.startsWith("ind-reunification:"))).hasSize(6);
         JsonNode sponsor = client.get("/api/cases/" + caseId, "demo").body();
         List<String> members = sponsor.path("familyMembersAbroad").findValuesAsText("id");
@@ -126,43 +88,4 @@ class FamilyReunificationPostgresIT {
         assertThat(scrape).containsPattern("asylum_family_members_arrived_total\\{[^}]*\\} [1-9]");
         assertThat(scrape).containsPattern("asylum_reunification_decisions_total\\{[^}]*outcome=\"granted\"[^}]*\\} [1-9]");
     }
-
-    /** Every open task (but housing's) by the demo user of its group; the rest period fires when nobody has work. */
-    private List<String> work(ChainClient client, String caseId) {
-        Map<String, Map<String, Object>> answers = answers();
-        List<String> worked = new ArrayList<>();
-        for (int round = 0; round < 40; round++) {
-            List<JsonNode> tasks = client.openTasks(caseId).stream()
-                    .filter(t -> answers.containsKey(t.path("taskDefinitionKey").asText())).toList();
-            if (tasks.isEmpty()) {
-                if (!fireRestPeriod(caseId)) {
-                    return worked;
-                }
-                continue;
-            }
-            for (JsonNode task : tasks) {
-                String key = task.path("taskDefinitionKey").asText();
-                String group = task.path("candidateGroups").get(0).asText();
-                ChainClient.Response done = client.completeTask(task.path("id").asText(),
-                        ChainClient.USER_OF_GROUP.get(group), answers.get(key));
-                assertThat(done.status()).as(key + ": " + done.body()).isEqualTo(204);
-                worked.add(group + ":" + key);
-            }
-        }
-        throw new AssertionError("Case " + caseId + " did not settle: " + worked);
-    }
-
-    private boolean fireRestPeriod(String caseId) {
-        boolean fired = false;
-        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId).list()) {
-            for (Job job : managementService.createJobQuery().processInstanceId(instance.getId())
-                    .activityId(RegistrationModel.EVENT_REST_PERIOD_PASSED).list()) {
-                managementService.executeJob(job.getId());
-                fired = true;
-            }
-        }
-        return fired;
-    }
-
 }

@@ -42,7 +42,7 @@ class CaseViewApiTest {
     @Test
     void completedTasksAreOnTheTimelineWithTheUserWhoCompletedThemAndWhen() {
         String caseId = driver.register();
-        driver.workUntil(caseId, "Activity_MainInterview", CaseDriver.SPOOR_4_ANSWERS);
+        driver.workToTask(caseId, "Activity_MainInterview", CaseDriver.SPOOR_4_ANSWERS);
 
         JsonNode view = view(caseId, "beslismedewerker");
 
@@ -66,7 +66,7 @@ class CaseViewApiTest {
     @Test
     void openTasksLinkToTasklistAndThePositionShowsTheCurrentActivityOfEachRunningProcess() {
         String caseId = driver.register();
-        String taskId = driver.workUntil(caseId, "Activity_MainInterview", CaseDriver.SPOOR_4_ANSWERS);
+        String taskId = driver.workToTask(caseId, "Activity_MainInterview", CaseDriver.SPOOR_4_ANSWERS);
 
         JsonNode view = view(caseId, "gemeente");
 
@@ -100,7 +100,7 @@ class CaseViewApiTest {
                 "eurodacHitMemberState", "DE", "visaMemberState", ""));
         dublin.put("Activity_SubmitDublinClaim", Map.of("claimType", "TAKE_CHARGE", "requestedMemberState", "DE"));
         String other = driver.register();
-        String claim = driver.workUntil(other, "Activity_SubmitDublinClaim", dublin);
+        String claim = driver.workToTask(other, "Activity_SubmitDublinClaim", dublin);
         assertThat(client.completeTask(claim, "dublin", dublin.get("Activity_SubmitDublinClaim")).status())
                 .isEqualTo(204);
         assertThat(client.post("/api/cases/" + other + "/events", "dublin",
