@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.Milestone;
+import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.housing.QuotaService.Proposal;
 import nl.asylumchain.housing.persistence.HousingRepository;
 import nl.asylumchain.housing.persistence.HousingRepository.HousingCase;
@@ -75,11 +76,12 @@ public class HousingService {
     @Transactional
     public Municipality link(UUID caseId, String code, String reason) {
         Municipality municipality = municipalities.find(code == null ? null : code.strip())
-                .orElseThrow(() -> new IllegalArgumentException("Unknown municipality code " + code));
+                .orElseThrow(() -> new InvalidRequestException("municipalityCode",
+                        "unknown municipality code '" + (code == null ? "" : code.strip()) + "'"));
         HousingCase housing = housingCase(caseId);
         boolean other = housing.proposedCode() != null && !housing.proposedCode().equals(municipality.code());
         if (other && (reason == null || reason.isBlank())) {
-            throw new IllegalArgumentException("A reason is needed to link to " + municipality.code()
+            throw new InvalidRequestException("linkReason", "a reason is needed to link to " + municipality.code()
                     + " instead of the proposed " + housing.proposedCode());
         }
         repository.link(caseId, municipality.code(), reason == null || reason.isBlank() ? null : reason.strip(),
@@ -98,6 +100,7 @@ public class HousingService {
     /** Moved into a doorstroomlocatie: the reception place is free, it counts for the quota, a home is still owed. */
     @Transactional
     public void moveToTemporaryHousing(UUID caseId, LocalDate moveDate) {
+        requireMoveDateNotInTheFuture(moveDate);
         HousingCase housing = linkedCase(caseId);
         if (housing.leftReceptionAt() != null) {
             return;
@@ -112,6 +115,7 @@ public class HousingService {
     /** Moved into a home in the municipality (from reception, or from a doorstroomlocatie). */
     @Transactional
     public void house(UUID caseId, LocalDate moveDate) {
+        requireMoveDateNotInTheFuture(moveDate);
         HousingCase housing = linkedCase(caseId);
         if (housing.housedAt() != null) {
             return;
@@ -145,6 +149,13 @@ public class HousingService {
     @Transactional(readOnly = true)
     public Optional<Municipality> linkedMunicipality(UUID caseId) {
         return repository.find(caseId).map(HousingCase::municipalityCode).flatMap(municipalities::find);
+    }
+
+    /** The municipality confirms a move that happened: a date in the future is a typing error, refused. */
+    private void requireMoveDateNotInTheFuture(LocalDate moveDate) {
+        if (moveDate != null && moveDate.isAfter(LocalDate.now(clock))) {
+            throw new InvalidRequestException("moveDate", "must not be in the future");
+        }
     }
 
     private HousingCase housingCase(UUID caseId) {

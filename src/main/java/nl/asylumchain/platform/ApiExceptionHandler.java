@@ -58,7 +58,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
-        return badRequest(e.errors());
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(e.problem());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -91,12 +92,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Something went wrong on our side; nothing was changed.");
     }
 
-    private static ResponseEntity<Object> badRequest(List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has " + errors.size() + (errors.size() == 1 ? " bad field." : " bad fields."));
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+    private ResponseEntity<Object> badRequest(List<FieldError> errors) {
+        return invalidRequest(new InvalidRequestException(errors));
     }
 }

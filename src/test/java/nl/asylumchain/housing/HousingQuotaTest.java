@@ -206,7 +206,7 @@ class HousingQuotaTest {
         UUID second = permitHolder();
         assertThat(housing.start(second).municipality()).map(Municipality::code).contains("GM0599");
         assertThatThrownBy(() -> housing.link(second, "GM0014", " ")).hasMessageContaining("reason");
-        assertThatThrownBy(() -> housing.link(second, "GM9999", "omdat")).hasMessageContaining("Unknown");
+        assertThatThrownBy(() -> housing.link(second, "GM9999", "omdat")).hasMessageContaining("unknown municipality code");
         assertThat(housing.link(second, "GM0014", "studie in Groningen").name()).isEqualTo("Groningen");
     }
 
@@ -220,7 +220,8 @@ class HousingQuotaTest {
         UUID caseId = permitHolder();
         housing.start(caseId);
         housing.link(caseId, "GM0363", null);
-        housing.moveToTemporaryHousing(caseId, LocalDate.of(2035, 9, 10));
+        housing.moveToTemporaryHousing(caseId, LocalDate.of(2035, 8, 30));
+        today(2035, 12, 1);
         housing.house(caseId, LocalDate.of(2035, 12, 1));
 
         JsonNode report = client.get("/api/housing/quota/2035/II", "coa").body();

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import nl.asylumchain.housing.HousingService;
+import nl.asylumchain.platform.InvalidRequestException;
 
 /** The two moves out of reception: into a doorstroomlocatie, and into a home. */
 @Configuration(proxyBeanMethods = false)
@@ -30,7 +31,7 @@ class RecordHousingDelegates {
         return UUID.fromString(execution.getProcessBusinessKey());
     }
 
-    /** The move date as the form gives it (yyyy-MM-dd text, or a Date); null when missing or unreadable. */
+    /** The move date as the form gives it (yyyy-MM-dd text, or a Date); refused when missing or unreadable. */
     static LocalDate moveDate(DelegateExecution execution) {
         Object value = execution.getVariable("moveDate");
         if (value instanceof Date date) {
@@ -40,9 +41,9 @@ class RecordHousingDelegates {
             try {
                 return LocalDate.parse(text.substring(0, 10));
             } catch (DateTimeParseException e) {
-                return null;
+                // refused below
             }
         }
-        return null;
+        throw new InvalidRequestException("moveDate", "must be a date (yyyy-MM-dd)");
     }
 }

@@ -1,0 +1,52 @@
+package nl.asylumchain.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Bad input on a task form is answered like bad input on our own API. When a handler completes a task through the
+ * engine REST API (Tasklist submits the form there) and a step of the process refuses what they entered, the step
+ * throws {@link InvalidRequestException}; this mapper turns it into 400 {@code application/problem+json} naming the
+ * field, instead of the engine's 500. The transaction is rolled back, so the task stays open. {@code message} holds
+ * the fields and their messages: the text Tasklist shows above the form.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineRestProblems {
+
+    @Bean
+    ResourceConfigCustomizer taskInputProblems(ObjectMapper json) {
+        return config -> config.register(new InvalidTaskInputMapper(json));
+    }
+
+    static final class InvalidTaskInputMapper implements ExceptionMapper<InvalidRequestException> {
+
+        private static final Logger log = LoggerFactory.getLogger(EngineRestProblems.class);
+
+        private final ObjectMapper json;
+
+        InvalidTaskInputMapper(ObjectMapper json) {
+            this.json = json;
+        }
+
+        @Override
+        public Response toResponse(InvalidRequestException e) {
+            log.info("Task input refused, fields {}", e.errors().stream().map(FieldError::field).toList());
+            ProblemDetail problem = e.problem();
+            problem.setProperty("message", e.summary());
+            try {
+                return Response.status(Response.Status.BAD_REQUEST).type("application/problem+json")
+                        .entity(json.writeValueAsString(problem)).build();
+            } catch (JsonProcessingException unexpected) {
+                throw new IllegalStateException(unexpected);
+            }
+        }
+    }
+}

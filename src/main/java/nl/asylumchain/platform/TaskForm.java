@@ -1,0 +1,78 @@
+package nl.asylumchain.platform;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The rules of one Camunda Form (a {@code .form} file) that the server checks again when a task is completed:
+ * Tasklist checks them in the browser, but the engine REST API takes whatever a client sends. A field the handler
+ * cannot fill in (read-only) or that the form may hide (a {@code conditional}) is not checked.
+ */
+record TaskForm(String id, List<Field> fields) {
+
+    /** One input field: its variable, and what the form demands of it. */
+    record Field(String key, boolean required, Pattern pattern, List<String> options, boolean date) {
+    }
+
+    static TaskForm of(JsonNode form) {
+        List<Field> fields = new ArrayList<>();
+        collect(form.path("components"), fields);
+        return new TaskForm(form.path("id").asText(), List.copyOf(fields));
+    }
+
+    private static void collect(JsonNode components, List<Field> fields) {
+        for (JsonNode component : components) {
+            collect(component.path("components"), fields);
+            if (!component.hasNonNull("key") || component.path("readonly").asBoolean(false)
+                    || component.has("conditional")) {
+                continue;
+            }
+            JsonNode validate = component.path("validate");
+            List<String> options = new ArrayList<>();
+            component.path("values").forEach(option -> options.add(option.path("value").asText()));
+            fields.add(new Field(component.path("key").asText(), validate.path("required").asBoolean(false),
+                    validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
+                    List.copyOf(options), "datetime".equals(component.path("type").asText())));
+        }
+    }
+
+    /** What is wrong with the submitted values, field by field; empty when the form is complete. */
+    List<FieldError> check(Function<String, Object> variable) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Field field : fields) {
+            Object value = variable.apply(field.key());
+            boolean empty = value == null || (value instanceof String text && text.isBlank());
+            if (empty) {
+                if (field.required()) {
+                    errors.add(new FieldError(field.key(), "is required"));
+                }
+                continue;
+            }
+            String text = String.valueOf(value);
+            if (!field.options().isEmpty() && !field.options().contains(text)) {
+                errors.add(new FieldError(field.key(), "must be one of " + String.join(", ", field.options())));
+            } else if (field.pattern() != null && !field.pattern().matcher(text).find()) {
+                errors.add(new FieldError(field.key(), "must match " + field.pattern().pattern()));
+            } else if (field.date() && !(value instanceof Date) && !isDate(text)) {
+                errors.add(new FieldError(field.key(), "must be a date (yyyy-MM-dd)"));
+            }
+        }
+        return errors;
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package nl.asylumchain.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/** The server's second look at a submitted task form: the rules come from the deployed .form files themselves. */
+class TaskFormTest {
+
+    private final Map<String, TaskForm> forms =
+            new TaskFormChecks(new PathMatchingResourcePatternResolver(), new ObjectMapper()).forms();
+
+    @Test
+    void everyFormInTheModelsIsLoadedByItsId() {
+        String[] files = new File("bpmn/forms").list((dir, name) -> name.endsWith(".form"));
+        assertThat(files).isNotEmpty();
+        for (String file : files) {
+            assertThat(forms).containsKey(file.replace(".form", ""));
+        }
+    }
+
+    @Test
+    void aRequiredChoiceMustBeMadeAndBeOneOfTheOptions() {
+        TaskForm assess = forms.get("assessApplication");
+
+        assertThat(assess.check(Map.of("decisionReason", "")::get)).containsExactly(
+                new FieldError("decisionOutcome", "is required"));
+        assertThat(assess.check(Map.of("decisionOutcome", "MAYBE")::get)).extracting(FieldError::field)
+                .containsExactly("decisionOutcome");
+        assertThat(assess.check(Map.of("decisionOutcome", "EXTEND", "vaReason", "ILLNESS")::get)).isEmpty();
+    }
+
+    @Test
+    void patternsAndDatesAreCheckedButAnEmptyOptionalFieldIsFine() {
+        assertThat(forms.get("identifyAndRegister").check(Map.of("eurodacHitMemberState", "", "visaMemberState",
+                "Duitsland")::get)).containsExactly(new FieldError("visaMemberState", "must match ^[A-Z]{2}$"));
+        assertThat(forms.get("linkMunicipality").check(Map.of("municipalityCode", "GM0363")::get)).isEmpty();
+        assertThat(forms.get("confirmMove").check(Map.of("moveDate", "1 maart")::get)).containsExactly(
+                new FieldError("moveDate", "must be a date (yyyy-MM-dd)"));
+        assertThat(forms.get("confirmMove").check(Map.of("moveDate", "2026-11-28")::get)).isEmpty();
+    }
+
+    @Test
+    void readOnlyContextAndFieldsTheFormMayHideAreNotDemanded() {
+        assertThat(forms.get("linkMunicipality").fields()).extracting(TaskForm.Field::key)
+                .doesNotContain("proposedMunicipality", "regionalProposals");
+        assertThat(forms.get("reviewDetention").check(Map.of("extendDetention", false)::get)).isEmpty();
+    }
+}
