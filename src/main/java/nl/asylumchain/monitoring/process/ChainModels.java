@@ -34,11 +34,15 @@ public final class ChainModels {
         }
     }
 
-    /** {@code bpmn/indDecision.bpmn}: cases per track by the process variable {@code track}. */
+    /**
+     * {@code bpmn/indDecision.bpmn}: cases per track by the process variable {@code track}; in appeal while in the
+     * call activity of the appeal.
+     */
     public static final class IndDecisionStageModel {
         public static final String MODEL_RESOURCE = "bpmn/indDecision.bpmn";
         public static final String PROCESS_KEY = "indDecision";
         public static final String EVENT_REPLY_PERIOD_PASSED = "Event_ReplyPeriodPassed";
+        public static final String ACTIVITY_APPEAL = "Activity_Appeal";
 
         private IndDecisionStageModel() {
         }

@@ -29,6 +29,7 @@ class ChainModelsTest {
         assertThat(ChainModels.IndDecisionStageModel.PROCESS_KEY).isEqualTo(IndDecisionModel.PROCESS_KEY);
         assertThat(ChainModels.IndDecisionStageModel.EVENT_REPLY_PERIOD_PASSED)
                 .isEqualTo(IndDecisionModel.EVENT_REPLY_PERIOD_PASSED);
+        assertThat(ChainModels.IndDecisionStageModel.ACTIVITY_APPEAL).isEqualTo(IndDecisionModel.ACTIVITY_APPEAL);
         assertThat(ChainModels.HousingStageModel.PROCESS_KEY).isEqualTo(HousingModel.PROCESS_KEY);
         assertThat(ChainModels.FamilyReunificationStageModel.PROCESS_KEY)
                 .isEqualTo(FamilyReunificationModel.PROCESS_KEY);
