@@ -43,8 +43,19 @@ public final class ChainModels {
         public static final String PROCESS_KEY = "indDecision";
         public static final String EVENT_REPLY_PERIOD_PASSED = "Event_ReplyPeriodPassed";
         public static final String ACTIVITY_APPEAL = "Activity_Appeal";
+        public static final String EVENT_RESPONSE_PERIOD_PASSED = "Event_ResponsePeriodPassed";
 
         private IndDecisionStageModel() {
+        }
+    }
+
+    /** {@code bpmn/appeal.bpmn}: the appeal window, which the demo traffic cuts short. */
+    public static final class AppealStageModel {
+        public static final String MODEL_RESOURCE = "bpmn/appeal.bpmn";
+        public static final String PROCESS_KEY = "appeal";
+        public static final String EVENT_APPEAL_WINDOW_PASSED = "Event_AppealWindowPassed";
+
+        private AppealStageModel() {
         }
     }
 
