@@ -213,15 +213,26 @@ public class DecisionDeadlineService {
         });
     }
 
-    /** Open cases (not yet decided) whose decision deadline has passed: for the monitoring gauge. */
+    /**
+     * Open cases (not yet decided) whose decision deadline has passed, by the same rule as the case file's
+     * {@code deadlinePassed}: from the deadline day on, the deadline moved by the extensions and by the time on hold,
+     * a hold still running included (it suspends the deadline). For the monitoring gauge.
+     */
     @Transactional(readOnly = true)
     public int casesPastDeadline() {
-        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         return (int) jdbc.sql("select p.application_date, p.days_on_hold, (select coalesce(sum(e.months), 0) "
-                        + "from decision_deadline_extensions e where e.case_id = p.case_id) "
+                        + "from decision_deadline_extensions e where e.case_id = p.case_id), "
+                        + "(select min(h.held_from) from case_holds h where h.case_id = p.case_id "
+                        + "and h.released_at is null) "
                         + "from ind_procedures p where p.decided_on is null")
-                .query((rs, n) -> rs.getDate(1).toLocalDate().plus(DECISION_PERIOD).plusMonths(rs.getInt(3))
-                        .plusDays(rs.getInt(2)))
+                .query((rs, n) -> {
+                    Timestamp heldFrom = rs.getTimestamp(4);
+                    int onHoldNow = heldFrom == null ? 0 : daysBetween(heldFrom.toInstant(), now);
+                    return rs.getDate(1).toLocalDate().plus(DECISION_PERIOD).plusMonths(rs.getInt(3))
+                            .plusDays(rs.getInt(2) + onHoldNow);
+                })
                 .list().stream().filter(deadline -> !today.isBefore(deadline)).count();
     }
 

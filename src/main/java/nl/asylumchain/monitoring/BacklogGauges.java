@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,10 +51,9 @@ public class BacklogGauges {
     private Instant watermark;
     private Set<String> recordedAtWatermark = new HashSet<>();
 
-    BacklogGauges(MeterRegistry registry, EngineBacklog engine, List<DecisionBacklogSource> decisionSources,
-            Clock clock) {
+    BacklogGauges(MeterRegistry registry, EngineBacklog engine, DecisionBacklogSource decisions, Clock clock) {
         this.engine = engine;
-        this.decisions = decisionSources.get(0); // ordered: the most specific source first
+        this.decisions = decisions;
         this.clock = clock;
         this.watermark = clock.instant();
         for (String stage : EngineBacklog.BACKLOG_STAGES) {

@@ -161,6 +161,8 @@ class ChainMetricsPostgresIT {
         assertThat(refreshed.sum("asylum_tasks_open")).isEqualTo(2);
         assertThat(refreshed.sum("asylum_tasks_overdue")).isZero();
         assertThat(refreshed.sum("asylum_cases_past_decision_deadline")).isZero();
+        assertThat(refreshed.sum("asylum_cases_on_hold")).isZero();
+        assertThat(refreshed.sum("asylum_cases_penalty_exposed")).isZero();
         assertThat(refreshed.sum("asylum_engine_incidents")).isZero();
         assertThat(refreshed.sum("asylum_engine_jobs_failed")).isZero();
         assertThat(refreshed.sum("asylum_engine_jobs_due")).isZero();
@@ -177,7 +179,8 @@ class ChainMetricsPostgresIT {
                 .as("a second refresh records no stage twice").isEqualTo(8);
 
         // ten days on: the identification (due P1D) and the main interview (due P6D) are overdue, the rest period
-        // and the Dublin reply period run; seven months on the four cases without a decision are past the deadline
+        // and the Dublin reply period run; seven months on the two cases in the IND procedure without a decision
+        // (main interview, Dublin reply) are past their decision deadline, until the team lead extends one
         ClockUtil.offset(10L * 24 * 60 * 60 * 1000);
         gauges.refresh();
         Scrape tenDaysOn = Scrape.parse(client.scrape());
@@ -189,7 +192,12 @@ class ChainMetricsPostgresIT {
 
         ClockUtil.offset(213L * 24 * 60 * 60 * 1000);
         gauges.refresh();
-        assertThat(Scrape.parse(client.scrape()).sum("asylum_cases_past_decision_deadline")).isEqualTo(4);
+        assertThat(Scrape.parse(client.scrape()).sum("asylum_cases_past_decision_deadline")).isEqualTo(2);
+        ChainClient.Response extended = client.post("/api/cases/" + interview + "/decision-deadline/extensions",
+                "teamleider", Map.of("reason", "Complexe zaak"));
+        assertThat(extended.status()).as(String.valueOf(extended.body())).isEqualTo(201);
+        gauges.refresh();
+        assertThat(Scrape.parse(client.scrape()).sum("asylum_cases_past_decision_deadline")).isEqualTo(1);
 
         Execution waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(resting)
                 .activityId(RegistrationModel.EVENT_REST_PERIOD_PASSED).singleResult();

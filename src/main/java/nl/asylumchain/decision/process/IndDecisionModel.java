@@ -14,6 +14,7 @@ public final class IndDecisionModel {
     public static final String ACTIVITY_EXTENDED_INVESTIGATION = "Activity_ExtendedInvestigation";
     public static final String ACTIVITY_INTENDED_DECISION = "Activity_IntendedDecision";
     public static final String ACTIVITY_DECIDE_APPLICATION = "Activity_DecideApplication";
+    public static final String ACTIVITY_APPEAL = "Activity_Appeal";
     public static final String EVENT_RESPONSE_PERIOD_PASSED = "Event_ResponsePeriodPassed";
     public static final String EVENT_REPLY_PERIOD_PASSED = "Event_ReplyPeriodPassed";
     public static final String EVENT_DUBLIN_REPLY_RECEIVED = "Event_DublinReplyReceived";

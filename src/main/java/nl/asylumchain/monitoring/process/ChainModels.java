@@ -34,13 +34,28 @@ public final class ChainModels {
         }
     }
 
-    /** {@code bpmn/indDecision.bpmn}: cases per track by the process variable {@code track}. */
+    /**
+     * {@code bpmn/indDecision.bpmn}: cases per track by the process variable {@code track}; in appeal while in the
+     * call activity of the appeal.
+     */
     public static final class IndDecisionStageModel {
         public static final String MODEL_RESOURCE = "bpmn/indDecision.bpmn";
         public static final String PROCESS_KEY = "indDecision";
         public static final String EVENT_REPLY_PERIOD_PASSED = "Event_ReplyPeriodPassed";
+        public static final String ACTIVITY_APPEAL = "Activity_Appeal";
+        public static final String EVENT_RESPONSE_PERIOD_PASSED = "Event_ResponsePeriodPassed";
 
         private IndDecisionStageModel() {
+        }
+    }
+
+    /** {@code bpmn/appeal.bpmn}: the appeal window, which the demo traffic cuts short. */
+    public static final class AppealStageModel {
+        public static final String MODEL_RESOURCE = "bpmn/appeal.bpmn";
+        public static final String PROCESS_KEY = "appeal";
+        public static final String EVENT_APPEAL_WINDOW_PASSED = "Event_AppealWindowPassed";
+
+        private AppealStageModel() {
         }
     }
 

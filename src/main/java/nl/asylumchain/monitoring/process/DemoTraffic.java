@@ -34,6 +34,7 @@ import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.casefile.Relation;
 import nl.asylumchain.casefile.Sex;
+import nl.asylumchain.monitoring.process.ChainModels.AppealStageModel;
 import nl.asylumchain.monitoring.process.ChainModels.IndDecisionStageModel;
 import nl.asylumchain.monitoring.process.ChainModels.RegistrationStageModel;
 
@@ -41,7 +42,8 @@ import nl.asylumchain.monitoring.process.ChainModels.RegistrationStageModel;
  * Demo traffic, so that a user who starts the compose stack sees the dashboards fill: every tick it registers new
  * cases through the case file and completes open tasks with realistic choices, read from each task's Camunda Form.
  * Tasks without a form, or with a required field it cannot fill, it leaves alone. Waits that last days or months
- * in reality (the rest period, the Dublin reply period) it cuts short after {@code wait-shortcut}.
+ * in reality (the rest period, the Dublin reply period, the zienswijze period, the appeal window) it cuts short after
+ * {@code wait-shortcut}.
  * Off unless {@code asylumchain.demo.traffic.enabled=true}; never for production.
  */
 @Component
@@ -50,9 +52,13 @@ public class DemoTraffic {
 
     private static final Logger log = LoggerFactory.getLogger(DemoTraffic.class);
 
-    /** Timers the demo fires early: waiting six days or two months shows nothing on a dashboard. */
+    /**
+     * Timers the demo fires early: waiting six days or two months shows nothing on a dashboard, and without the
+     * zienswijze period and the appeal window cut short no rejected case would reach appeal or departure for days.
+     */
     static final List<String> SHORTENED_WAITS = List.of(RegistrationStageModel.EVENT_REST_PERIOD_PASSED,
-            IndDecisionStageModel.EVENT_REPLY_PERIOD_PASSED);
+            IndDecisionStageModel.EVENT_REPLY_PERIOD_PASSED, IndDecisionStageModel.EVENT_RESPONSE_PERIOD_PASSED,
+            AppealStageModel.EVENT_APPEAL_WINDOW_PASSED);
 
     private static final List<String> FAMILY_NAMES = List.of("Haddad", "Tesfay", "Ahmadi", "Yilmaz", "Osman",
             "Kareem", "Mohammed", "Hussein", "Abdi", "Nazari", "Bakr", "Gebremedhin", "Demir", "Saleh");
@@ -88,6 +94,7 @@ public class DemoTraffic {
             @Value("${asylumchain.demo.traffic.tasks-per-tick:20}") int tasksPerTick,
             @Value("${asylumchain.demo.traffic.wait-shortcut:2m}") Duration waitShortcut,
             @Value("${asylumchain.demo.traffic.grant-share:0.6}") double grantShare,
+            @Value("${asylumchain.demo.traffic.va-share:0.1}") double vaShare,
             @Value("${asylumchain.demo.traffic.dublin-share:0.15}") double dublinShare,
             @Value("${asylumchain.demo.traffic.family-abroad-share:0.4}") double familyAbroadShare,
             @Value("${asylumchain.demo.traffic.seed:0}") long seed) {
@@ -101,7 +108,7 @@ public class DemoTraffic {
         this.waitShortcut = waitShortcut;
         this.familyAbroadShare = familyAbroadShare;
         this.unaccompaniedMinorShare = 0.05;
-        this.shares = new FormAnswers.Shares(grantShare, dublinShare, 0.05, 0.8, 0.9);
+        this.shares = new FormAnswers.Shares(grantShare, dublinShare, 0.05, 0.8, 0.9, vaShare);
         this.random = seed == 0 ? new SplittableRandom() : new SplittableRandom(seed);
     }
 

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.casefile.Stage;
@@ -36,6 +37,13 @@ public class EngineBacklog {
     /** The backlog stages in the order dashboards list them ({@code asylum.cases.open}, tag {@code stage}). */
     public static final List<String> BACKLOG_STAGES = List.of("registration", "rest_period", "ind_track_1",
             "ind_track_2", "ind_track_4", "va", "appeal", "housing", "family_reunification", "departure");
+
+    /** The tracks of the IND procedure: spoor 3 and 5 exist in the track DMN but are switched off. */
+    static final int[] TRACKS = {1, 2, 4};
+    /** Routing variables of {@code indDecision} that the stage is read from (the decision module sets them). */
+    static final String VARIABLE_TRACK = "track";
+    static final String VARIABLE_PROCEDURE = "procedure";
+    static final String PROCEDURE_VA = "VA";
 
     /** The call activity of each stage in the main process: its start and end are the stage's start and end. */
     static final Map<String, Stage> STAGE_ACTIVITIES = Map.of(
@@ -59,10 +67,20 @@ public class EngineBacklog {
 
     /**
      * Open cases per backlog stage. The one place that maps stages to model elements: a stage is the running
-     * instances of its process, narrowed by a variable or an activity where one process holds several stages.
-     * {@code va} and {@code appeal} have no model element yet and count 0; when the decision module models them
-     * (e.g. a VA sub-process or an appeal wait state in {@code indDecision}), count the executions at that element
-     * here, like {@code rest_period}, and subtract them from {@code ind_track_4}.
+     * instances of its process, narrowed by a variable or an activity where one process holds several stages, so
+     * that each open case counts in exactly one stage.
+     * <ul>
+     * <li>{@code rest_period}: waiting at the rest-period timer of {@code registration}; {@code registration} the
+     * other registration instances.</li>
+     * <li>{@code appeal}: an {@code indDecision} instance in its call activity {@code Activity_Appeal}, from the
+     * rejection until it is final (no appeal in the window, or the court upholds it) or annulled: the appeal window
+     * and a lodged appeal awaiting the court's ruling.</li>
+     * <li>{@code va}: an {@code indDecision} instance referred to the extended procedure (process variable
+     * {@code procedure} = {@code VA}, set by the referral and kept until the decision), not in appeal.</li>
+     * <li>{@code ind_track_1/2/4}: the other {@code indDecision} instances, by the process variable {@code track}
+     * (a Dublin case whose claim was refused keeps track 1 in the general procedure).</li>
+     * </ul>
+     * A case on a policy hold stays in its stage; {@code asylum.cases.on.hold} counts it as well.
      */
     public Map<String, Long> openCasesPerStage() {
         Map<String, Long> open = new LinkedHashMap<>();
@@ -70,13 +88,20 @@ public class EngineBacklog {
                 RegistrationStageModel.EVENT_REST_PERIOD_PASSED);
         open.put("registration", instances(RegistrationStageModel.PROCESS_KEY) - restPeriod);
         open.put("rest_period", restPeriod);
-        for (int track : new int[] {1, 2, 4}) {
-            open.put("ind_track_" + track, runtime.createProcessInstanceQuery()
-                    .processDefinitionKey(IndDecisionStageModel.PROCESS_KEY).variableValueEquals("track", track)
-                    .count());
+        long va = 0;
+        long appeal = 0;
+        for (int track : TRACKS) {
+            long all = indDecision(track).count();
+            long inAppeal = indDecision(track).activityIdIn(IndDecisionStageModel.ACTIVITY_APPEAL).count();
+            long inVa = indDecision(track).variableValueEquals(VARIABLE_PROCEDURE, PROCEDURE_VA).count()
+                    - indDecision(track).variableValueEquals(VARIABLE_PROCEDURE, PROCEDURE_VA)
+                            .activityIdIn(IndDecisionStageModel.ACTIVITY_APPEAL).count();
+            open.put("ind_track_" + track, all - inAppeal - inVa);
+            va += inVa;
+            appeal += inAppeal;
         }
-        open.put("va", 0L);
-        open.put("appeal", 0L);
+        open.put("va", va);
+        open.put("appeal", appeal);
         open.put("housing", instances(HousingStageModel.PROCESS_KEY));
         open.put("family_reunification", instances(FamilyReunificationStageModel.PROCESS_KEY));
         open.put("departure", instances(DepartureStageModel.PROCESS_KEY));
@@ -137,6 +162,11 @@ public class EngineBacklog {
         }
         finished.sort(java.util.Comparator.comparing(FinishedStage::ended));
         return finished;
+    }
+
+    private ProcessInstanceQuery indDecision(int track) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(IndDecisionStageModel.PROCESS_KEY)
+                .variableValueEquals(VARIABLE_TRACK, track);
     }
 
     private long instances(String processKey) {

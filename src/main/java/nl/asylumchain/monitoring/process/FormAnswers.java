@@ -20,7 +20,7 @@ final class FormAnswers {
 
     /** The shares of realistic outcomes; defaults follow the letter's orders of magnitude. */
     record Shares(double grant, double dublinHit, double safeCountryRoute, double reunificationGranted,
-            double housingOffered) {
+            double housingOffered, double extendedProcedure) {
     }
 
     private static final List<String> MEMBER_STATES = List.of("DE", "IT", "GR", "ES", "BE", "AT", "PL");
@@ -58,7 +58,7 @@ final class FormAnswers {
             if (key.isEmpty()) {
                 continue; // text, spacer, image: nothing to fill
             }
-            Optional<Object> value = known(key).or(() -> byType(component));
+            Optional<Object> value = known(key, component).or(() -> byType(component));
             if (value.isEmpty()) {
                 return false;
             }
@@ -68,7 +68,7 @@ final class FormAnswers {
     }
 
     /** Realistic answers for the fields the chain routes on. */
-    private Optional<Object> known(String key) {
+    private Optional<Object> known(String key, JsonNode component) {
         Object value = switch (key) {
             case "identityEstablished" -> chance(0.9);
             case "documentsPresent" -> chance(0.6);
@@ -80,7 +80,7 @@ final class FormAnswers {
             case "claimType" -> chance(0.8) ? "TAKE_BACK" : "TAKE_CHARGE";
             case "requestedMemberState" -> memberStateOfHit();
             case "interpreterPresent" -> true;
-            case "decisionOutcome" -> chance(shares.grant()) ? "GRANT" : "REJECT";
+            case "decisionOutcome" -> decisionOutcome(component);
             case "municipalityCode" -> pick(MUNICIPALITIES);
             case "housingOffered" -> chance(shares.housingOffered());
             case "moveDate" -> today.toString();
@@ -95,6 +95,18 @@ final class FormAnswers {
             default -> null;
         };
         return Optional.ofNullable(value);
+    }
+
+    /**
+     * Where the form offers it (the assessment) and the case is not in the VA yet, a share of the cases is referred
+     * to the extended procedure; otherwise granted or rejected by the grant share.
+     */
+    private Object decisionOutcome(JsonNode component) {
+        boolean offersVa = component.path("values").findValuesAsText("value").contains("EXTEND");
+        if (offersVa && !"VA".equals(caseVariable.apply("procedure")) && chance(shares.extendedProcedure())) {
+            return "EXTEND";
+        }
+        return chance(shares.grant()) ? "GRANT" : "REJECT";
     }
 
     private Object memberStateOfHit() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import nl.asylumchain.casefile.process.CaseModel;
+import nl.asylumchain.decision.process.AppealModel;
 import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.departure.process.DepartureModel;
 import nl.asylumchain.housing.process.HousingModel;
@@ -29,6 +30,12 @@ class ChainModelsTest {
         assertThat(ChainModels.IndDecisionStageModel.PROCESS_KEY).isEqualTo(IndDecisionModel.PROCESS_KEY);
         assertThat(ChainModels.IndDecisionStageModel.EVENT_REPLY_PERIOD_PASSED)
                 .isEqualTo(IndDecisionModel.EVENT_REPLY_PERIOD_PASSED);
+        assertThat(ChainModels.IndDecisionStageModel.ACTIVITY_APPEAL).isEqualTo(IndDecisionModel.ACTIVITY_APPEAL);
+        assertThat(ChainModels.IndDecisionStageModel.EVENT_RESPONSE_PERIOD_PASSED)
+                .isEqualTo(IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED);
+        assertThat(ChainModels.AppealStageModel.PROCESS_KEY).isEqualTo(AppealModel.PROCESS_KEY);
+        assertThat(ChainModels.AppealStageModel.EVENT_APPEAL_WINDOW_PASSED)
+                .isEqualTo(AppealModel.EVENT_APPEAL_WINDOW_PASSED);
         assertThat(ChainModels.HousingStageModel.PROCESS_KEY).isEqualTo(HousingModel.PROCESS_KEY);
         assertThat(ChainModels.FamilyReunificationStageModel.PROCESS_KEY)
                 .isEqualTo(FamilyReunificationModel.PROCESS_KEY);

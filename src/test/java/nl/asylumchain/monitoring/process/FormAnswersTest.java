@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class FormAnswersTest {
 
     private final ObjectMapper json = new ObjectMapper();
-    private static final FormAnswers.Shares SHARES = new FormAnswers.Shares(0.6, 0.15, 0.05, 0.8, 0.9);
+    private static final FormAnswers.Shares SHARES = new FormAnswers.Shares(0.6, 0.15, 0.05, 0.8, 0.9, 0.1);
 
     private FormAnswers answers(Map<String, Object> caseVariables) {
         return new FormAnswers(new SplittableRandom(7), SHARES, LocalDate.of(2026, 11, 28), caseVariables::get);
@@ -46,6 +46,25 @@ class FormAnswersTest {
             }
         }
         assertThat(granted).isBetween(540, 660);
+    }
+
+    @Test
+    void theAssessmentRefersAShareToTheVaButNotACaseAlreadyInIt() throws Exception {
+        JsonNode assessment = json.readTree(Path.of("bpmn/forms/assessApplication.form").toFile());
+        JsonNode decision = json.readTree(Path.of("bpmn/forms/decideApplication.form").toFile());
+        assertThat(referrals(answers(Map.of("procedure", "AA")), assessment)).isBetween(70, 130);
+        assertThat(referrals(answers(Map.of("procedure", "VA")), assessment)).isZero();
+        assertThat(referrals(answers(Map.of("procedure", "AA")), decision)).as("the decision offers no VA").isZero();
+    }
+
+    private static int referrals(FormAnswers answers, JsonNode form) {
+        int referred = 0;
+        for (int i = 0; i < 1000; i++) {
+            if ("EXTEND".equals(answers.answer(form).orElseThrow().get("decisionOutcome"))) {
+                referred++;
+            }
+        }
+        return referred;
     }
 
     @Test

@@ -1,0 +1,315 @@
+package nl.asylumchain.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainClient.Response;
+
+/**
+ * The backlog gauges of the IND procedure on the whole app (H2), each driven into its state through our API and
+ * the engine: a policy hold, a passed decision deadline, a notice of default, the VA and the appeal. The job
+ * executor and the scheduled refresh are off; each test refreshes and compares with the gauge before its own step
+ * at the same business time, so cases of the other tests in this database do not move the figures.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:decisionbacklog;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false",
+        "asylumchain.monitoring.initial-delay=1h", "asylumchain.monitoring.refresh-interval=1h"})
+class DecisionBacklogGaugesTest {
+
+    private static final ZoneId CHAIN_ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final String UKRAINE = "TEMPORARY_PROTECTION_UKRAINE";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    BacklogGauges gauges;
+
+    ChainClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = new ChainClient(port);
+        at(LocalDate.of(2026, 11, 20), 10);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aCaseParkedByAPolicyHoldCountsOnHoldUntilTheHoldIsReleased() throws Exception {
+        String holdId = placeHold();
+        try {
+            String parked = newCase(LocalDate.of(2026, 11, 20), true);
+            String notHeld = newCase(LocalDate.of(2026, 11, 20), false);
+            registerUntilRestPeriod(parked);
+            registerUntilRestPeriod(notHeld);
+            double before = refreshed("asylum.cases.on.hold");
+
+            fire(parked, "Event_RestPeriodPassed");
+            fire(notHeld, "Event_RestPeriodPassed");
+            assertThat(refreshed("asylum.cases.on.hold")).as("parked at its first IND step").isEqualTo(before + 1);
+
+            releaseHold(holdId);
+            holdId = null;
+            assertThat(refreshed("asylum.cases.on.hold")).isEqualTo(before);
+            task(parked, "Activity_MainInterview");
+        } finally {
+            if (holdId != null) {
+                releaseHold(holdId);
+            }
+        }
+    }
+
+    @Test
+    void aCaseCountsPastItsDecisionDeadlineFromTheDeadlineDayUntilTheDeadlineIsExtended() {
+        String onDeadlineDay = newCase(LocalDate.of(2026, 5, 20), false); // deadline 2026-11-20: today
+        String dayBefore = newCase(LocalDate.of(2026, 5, 21), false); // deadline 2026-11-21: tomorrow
+        double before = refreshed("asylum.cases.past.decision.deadline");
+
+        register(onDeadlineDay);
+        register(dayBefore);
+        assertThat(refreshed("asylum.cases.past.decision.deadline")).isEqualTo(before + 1);
+
+        Response extended = client.post("/api/cases/" + onDeadlineDay + "/decision-deadline/extensions",
+                "teamleider", Map.of("reason", "Complexe zaak"));
+        assertThat(extended.status()).isEqualTo(201);
+        assertThat(refreshed("asylum.cases.past.decision.deadline")).as("9 months more").isEqualTo(before);
+    }
+
+    @Test
+    void aRunningPolicyHoldSuspendsTheDecisionDeadlineOfTheParkedCase() throws Exception {
+        // no other case of this class has its deadline between 10 and 25 January 2027
+        at(LocalDate.of(2027, 1, 10), 10);
+        String holdId = placeHold();
+        try {
+            String parked = newCase(LocalDate.of(2026, 7, 15), true); // deadline 2027-01-15, parked from 01-10
+            String twin = newCase(LocalDate.of(2026, 7, 15), false); // deadline 2027-01-15
+            register(parked);
+            register(twin);
+            double before = refreshed("asylum.cases.past.decision.deadline");
+
+            at(LocalDate.of(2027, 1, 20), 10);
+            assertThat(refreshed("asylum.cases.past.decision.deadline")).as("only the twin; the parked case's "
+                    + "deadline moves with its ten days on hold").isEqualTo(before + 1);
+
+            releaseHold(holdId);
+            holdId = null;
+            assertThat(refreshed("asylum.cases.past.decision.deadline")).as("released: deadline 2027-01-25")
+                    .isEqualTo(before + 1);
+            at(LocalDate.of(2027, 1, 25), 10);
+            assertThat(refreshed("asylum.cases.past.decision.deadline")).isEqualTo(before + 2);
+        } finally {
+            if (holdId != null) {
+                releaseHold(holdId);
+            }
+        }
+    }
+
+    @Test
+    void aCaseIsExposedToPenaltyTwoWeeksAfterANoticeOfDefaultUntilItIsDecided() {
+        String caseId = newCase(LocalDate.of(2026, 5, 1), false); // deadline 2026-11-01: passed
+        register(caseId);
+        fire(caseId, "Event_DeadlineNear");
+        complete(caseId, "Activity_ReviewDecisionDeadline", Map.of("extendDeadline", false, "extensionReason", ""));
+        fire(caseId, "Event_DeadlinePassed");
+        double before = refreshed("asylum.cases.penalty.exposed");
+
+        assertThat(client.post("/api/cases/" + caseId + "/events", "teamleider",
+                Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2026-11-20")).status()).isEqualTo(202);
+        assertThat(refreshed("asylum.cases.penalty.exposed")).as("the two weeks run").isEqualTo(before);
+
+        at(LocalDate.of(2026, 12, 4), 1);
+        fire(caseId, "Event_PenaltyPeriodPassed");
+        assertThat(refreshed("asylum.cases.penalty.exposed")).isEqualTo(before + 1);
+
+        hearAndAssess(caseId, "GRANT");
+        assertThat(refreshed("asylum.cases.penalty.exposed")).as("decided").isEqualTo(before);
+    }
+
+    @Test
+    void aCaseReferredToTheVaCountsInVaThenInAppealAfterItsRejectionNeverTwice() {
+        String caseId = newCase(LocalDate.of(2026, 11, 20), false);
+        register(caseId);
+        Map<String, Double> before = openCases();
+
+        hearAndAssess(caseId, "EXTEND");
+        task(caseId, "Activity_ExtendedInvestigation");
+        assertThat(openCases()).isEqualTo(changed(before, Map.of("ind_track_4", -1.0, "va", 1.0)));
+
+        complete(caseId, "Activity_ExtendedInvestigation", Map.of("investigationNotes", ""));
+        complete(caseId, "Activity_AssessApplication",
+                Map.of("decisionOutcome", "REJECT", "vaReason", "", "decisionReason", ""));
+        assertThat(openCases()).as("still in the VA until the decision")
+                .isEqualTo(changed(before, Map.of("ind_track_4", -1.0, "va", 1.0)));
+        rejectAfterIntendedDecision(caseId);
+        assertThat(openCases()).as("the appeal window runs")
+                .isEqualTo(changed(before, Map.of("ind_track_4", -1.0, "appeal", 1.0)));
+
+        assertThat(event(caseId, Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20"))).isEqualTo(202);
+        assertThat(openCases()).isEqualTo(changed(before, Map.of("ind_track_4", -1.0, "appeal", 1.0)));
+
+        assertThat(event(caseId, Map.of("type", "COURT_RULING", "outcome", "UPHELD"))).isEqualTo(202);
+        assertThat(openCases()).as("the rejection is final: on to departure")
+                .isEqualTo(changed(before, Map.of("ind_track_4", -1.0, "departure", 1.0)));
+    }
+
+    @Test
+    void aRejectedCaseCountsInAppealUntilTheCourtAnnulsTheRejectionAndTheIndDecidesAgain() {
+        String caseId = newCase(LocalDate.of(2026, 11, 20), false);
+        register(caseId);
+        Map<String, Double> before = openCases();
+
+        hearAndAssess(caseId, "REJECT");
+        rejectAfterIntendedDecision(caseId);
+        assertThat(openCases()).isEqualTo(changed(before, Map.of("ind_track_4", -1.0, "appeal", 1.0)));
+
+        assertThat(event(caseId, Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20"))).isEqualTo(202);
+        assertThat(event(caseId, Map.of("type", "COURT_RULING", "outcome", "ANNULLED"))).isEqualTo(202);
+        task(caseId, "Activity_AssessApplication");
+        assertThat(openCases()).as("back in the general procedure").isEqualTo(before);
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    private static void at(LocalDate day, int hour) {
+        ClockUtil.setCurrentTime(Date.from(day.atTime(hour, 0).atZone(CHAIN_ZONE).toInstant()));
+    }
+
+    private double refreshed(String gauge) {
+        gauges.refresh();
+        return meters.get(gauge).gauge().value();
+    }
+
+    private Map<String, Double> openCases() {
+        gauges.refresh();
+        Map<String, Double> open = new HashMap<>();
+        meters.get("asylum.cases.open").gauges().forEach(g -> open.put(g.getId().getTag("stage"), g.value()));
+        assertThat(open).hasSize(10);
+        return open;
+    }
+
+    private static Map<String, Double> changed(Map<String, Double> before, Map<String, Double> deltas) {
+        Map<String, Double> expected = new HashMap<>(before);
+        deltas.forEach((stage, delta) -> expected.merge(stage, delta, Double::sum));
+        return expected;
+    }
+
+    private String newCase(LocalDate applied, boolean temporaryProtectionUkraine) {
+        Map<String, Object> application = ChainClient.application();
+        ChainClient.section(application, "person").put("nationality", "AFG");
+        ChainClient.section(application, "arrival").put("date", applied.toString());
+        application.put("temporaryProtectionUkraine", temporaryProtectionUkraine);
+        application.put("familyMembersAbroad", List.of());
+        Response created = client.post("/api/cases", "agent", application);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        return created.body().path("caseId").asText();
+    }
+
+    private void registerUntilRestPeriod(String caseId) {
+        Map<String, Object> identification = new HashMap<>();
+        identification.put("identityEstablished", true);
+        identification.put("documentsPresent", true);
+        identification.put("eurodacHitMemberState", "");
+        identification.put("visaMemberState", "");
+        complete(caseId, "Activity_IdentifyAndRegister", identification);
+        complete(caseId, "Activity_RegistrationInterview",
+                Map.of("protectionInMemberState", "", "medicalConcerns", false, "familyInVa", false));
+    }
+
+    /** Registration and the rest period: the case arrives in the IND procedure (spoor 4 for AFG). */
+    private void register(String caseId) {
+        registerUntilRestPeriod(caseId);
+        fire(caseId, "Event_RestPeriodPassed");
+    }
+
+    private void hearAndAssess(String caseId, String outcome) {
+        complete(caseId, "Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
+        complete(caseId, "Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
+        complete(caseId, "Activity_AssessApplication", Map.of("decisionOutcome", outcome,
+                "vaReason", "EXTEND".equals(outcome) ? "FURTHER_RESEARCH" : "", "decisionReason", ""));
+    }
+
+    private void rejectAfterIntendedDecision(String caseId) {
+        complete(caseId, "Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+        fire(caseId, "Event_ResponsePeriodPassed");
+        complete(caseId, "Activity_DecideApplication", Map.of("decisionOutcome", "REJECT", "decisionReason", ""));
+    }
+
+    private String placeHold() {
+        Response placed = client.post("/api/holds", "teamleider", Map.of("category", UKRAINE, "reason", "Beleid"));
+        assertThat(placed.status()).as(String.valueOf(placed.body())).isEqualTo(201);
+        return placed.body().path("id").asText();
+    }
+
+    private void releaseHold(String holdId) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/holds/" + holdId))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "teamleider:demo".getBytes(StandardCharsets.UTF_8)))
+                .DELETE().build();
+        assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+    }
+
+    private int event(String caseId, Map<String, Object> event) {
+        return client.post("/api/cases/" + caseId + "/events", "beslismedewerker", event).status();
+    }
+
+    private Task task(String caseId, String key) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(key)
+                .singleResult();
+        assertThat(task).as(key).isNotNull();
+        return task;
+    }
+
+    private void complete(String caseId, String key, Map<String, Object> variables) {
+        taskService.complete(task(caseId, key).getId(), variables);
+    }
+
+    private void fire(String caseId, String activityId) {
+        Job job = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()
+                .map(instance -> managementService.createJobQuery().processInstanceId(instance.getId())
+                        .activityId(activityId).timers().singleResult())
+                .filter(Objects::nonNull).findFirst()
+                .orElseThrow(() -> new AssertionError("no timer at " + activityId));
+        managementService.executeJob(job.getId());
+    }
+}
