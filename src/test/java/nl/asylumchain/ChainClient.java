@@ -62,6 +62,17 @@ public class ChainClient {
         return send(request(path, user).GET().build());
     }
 
+    /** A PUT with a JSON body (e.g. the taakstelling of a half-year). */
+    public Response put(String path, String user, Object body) {
+        try {
+            String content = body instanceof String s ? s : json.writeValueAsString(body);
+            return send(request(path, user).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(content)).build());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A scrape of the Prometheus endpoint, as Prometheus does it: no credentials, text format. */
     public String scrape() {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
