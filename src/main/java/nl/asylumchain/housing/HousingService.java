@@ -137,7 +137,7 @@ public class HousingService {
      * and at each of the sponsor's housing steps, in that step's transaction; repeating it changes nothing.
      */
     @Transactional
-    public void followSponsor(UUID memberCaseId, UUID sponsorCaseId) {
+    void followSponsor(UUID memberCaseId, UUID sponsorCaseId) {
         Instant now = clock.instant();
         if (repository.find(memberCaseId).isEmpty()) {
             repository.start(memberCaseId, now, null);
