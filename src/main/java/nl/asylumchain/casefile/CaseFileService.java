@@ -297,6 +297,19 @@ public class CaseFileService {
         return new RegisteredCase(caseId, vNumber, status, true);
     }
 
+    /**
+     * The cases linked to this one through family reunification: its {@code SPONSOR}, or the {@code FAMILY_MEMBER}s
+     * who arrived. What reception and housing need to keep a household together.
+     */
+    @Transactional(readOnly = true)
+    public List<CaseFile.LinkedCase> linkedCases(UUID caseId) {
+        return cases.linkedCases(caseId).stream()
+                .map(l -> new CaseFile.LinkedCase(l.caseId(), l.vNumber(), CaseFile.LinkRole.valueOf(l.link()),
+                        l.familyMemberId(), l.relation() == null ? null : Relation.valueOf(l.relation()),
+                        CaseStatus.valueOf(l.status())))
+                .toList();
+    }
+
     private static int ageOn(LocalDate birthDate, LocalDate date) {
         return Math.max(0, Period.between(birthDate, date).getYears());
     }

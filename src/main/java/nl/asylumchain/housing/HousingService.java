@@ -23,7 +23,8 @@ import nl.asylumchain.housing.persistence.HousingRepository.HousingCase;
 /**
  * The steps of housing a permit holder, each in the transaction of its process step: the proposal, the link, a late
  * step, the move into a doorstroomlocatie or a home. Moving out of reception is told to the chain as a milestone
- * (TEMPORARY_HOUSING, HOUSED), on which reception writes the ledger's OUT row.
+ * (TEMPORARY_HOUSING, HOUSED), on which reception writes the ledger's OUT row. Family members who arrive through
+ * family reunification follow their sponsor ({@link #followSponsor}).
  */
 @Service
 public class HousingService {
@@ -131,24 +132,43 @@ public class HousingService {
     }
 
     /**
-     * A family member who joined the sponsor (a linked case from family reunification) moves in with them: linked to
-     * the sponsor's municipality and housed at once, which ends their reception stay (HOUSED) and counts for that
-     * municipality's quota like any permit holder. The sponsor must be linked already.
+     * A family member who arrived through family reunification (a linked case) lives where the sponsor lives, and is
+     * brought level with the sponsor here: linked to the sponsor's municipality once the sponsor is linked, into the
+     * doorstroomlocatie when the sponsor is there, into the home when the sponsor is housed. Each step counts for
+     * that municipality's quota like any permit holder's and reaches the same milestone on the member's case
+     * (MUNICIPALITY_LINKED, TEMPORARY_HOUSING, HOUSED; the last two end a reception stay). Their housing is recorded
+     * from their arrival (their derived permit), so the lead time runs from there. Called at the member's arrival
+     * and at each of the sponsor's housing steps, in that step's transaction; repeating it changes nothing.
      */
     @Transactional
-    public Municipality houseWithSponsor(UUID memberCaseId, UUID sponsorCaseId) {
-        Municipality municipality = linkedMunicipality(sponsorCaseId).orElseThrow(() -> new IllegalStateException(
-                "Sponsor case " + sponsorCaseId + " is not linked to a municipality"));
-        repository.start(memberCaseId, clock.instant(), municipality.code());
-        link(memberCaseId, municipality.code(), "Gezinshereniging met referent");
-        house(memberCaseId, LocalDate.now(clock));
-        return municipality;
+    void followSponsor(UUID memberCaseId, UUID sponsorCaseId) {
+        Instant now = clock.instant();
+        if (repository.find(memberCaseId).isEmpty()) {
+            repository.start(memberCaseId, now, null);
+        }
+        Optional<HousingCase> sponsor = repository.find(sponsorCaseId);
+        if (sponsor.isEmpty() || sponsor.get().municipalityCode() == null) {
+            return;
+        }
+        HousingCase member = housingCase(memberCaseId);
+        if (member.municipalityCode() == null) {
+            link(memberCaseId, sponsor.get().municipalityCode(), FAMILY_REUNIFICATION_LINK);
+        }
+        if (sponsor.get().housedAt() != null) {
+            house(memberCaseId, moveDate(member, sponsor.get().housedAt(), sponsor.get().moveDate()));
+        } else if (sponsor.get().leftReceptionAt() != null) {
+            moveToTemporaryHousing(memberCaseId,
+                    moveDate(member, sponsor.get().leftReceptionAt(), sponsor.get().moveDate()));
+        }
     }
 
-    /** The municipality a permit holder is linked to, if any (family members who join are housed with them). */
-    @Transactional(readOnly = true)
-    public Optional<Municipality> linkedMunicipality(UUID caseId) {
-        return repository.find(caseId).map(HousingCase::municipalityCode).flatMap(municipalities::find);
+    /** The reason recorded on the link of a family member who follows the sponsor to the sponsor's municipality. */
+    static final String FAMILY_REUNIFICATION_LINK = "Gezinshereniging: woont bij de referent";
+
+    /** Moving with the sponsor: the sponsor's move date; arriving after the sponsor moved: the day of the arrival. */
+    private LocalDate moveDate(HousingCase member, Instant sponsorMovedAt, LocalDate sponsorMoveDate) {
+        return member.permitAt().isAfter(sponsorMovedAt) || sponsorMoveDate == null ? LocalDate.now(clock)
+                : sponsorMoveDate;
     }
 
     /** The municipality confirms a move that happened: a date in the future is a typing error, refused. */

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.casefile.ArrivalLocation;
+import nl.asylumchain.casefile.CaseFile.LinkRole;
+import nl.asylumchain.casefile.CaseFile.LinkedCase;
 import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.CaseFileService.PlacementFacts;
 import nl.asylumchain.casefile.Milestone;
@@ -27,6 +29,7 @@ import nl.asylumchain.reception.persistence.ReceptionLedger;
 import nl.asylumchain.reception.persistence.ReceptionLedger.MoveRow;
 import nl.asylumchain.reception.persistence.ReceptionLedger.Occupants;
 import nl.asylumchain.reception.process.PlacementDecision;
+import nl.asylumchain.reception.process.PlacementDecision.Sponsor;
 
 /**
  * Moves people through reception as their case reaches milestones, and keeps every move in the ledger within the
@@ -45,6 +48,8 @@ public class ReceptionService {
     /** Steps at which the person leaves reception. */
     static final Set<Milestone> LEAVING_STEPS = Set.of(Milestone.TEMPORARY_HOUSING, Milestone.HOUSED,
             Milestone.CLOSED);
+    /** Steps at which a permit holder left reception for housing (a family member who arrives joins them there). */
+    static final Set<String> HOUSING_STEPS = Set.of(Milestone.TEMPORARY_HOUSING.name(), Milestone.HOUSED.name());
 
     private final ReceptionLedger ledger;
     private final PlacementDecision placement;
@@ -76,7 +81,8 @@ public class ReceptionService {
     /** Where the DMN would place the person at this step now (for a Nidos guardian: the proposal). */
     @Transactional(readOnly = true)
     public Optional<LocationType> proposal(UUID caseId, String step) {
-        return caseFile.placementFacts(caseId).flatMap(facts -> decide(facts, step, clock.instant()));
+        return caseFile.placementFacts(caseId)
+                .flatMap(facts -> decide(facts, sponsor(sponsorOf(caseId)), step, clock.instant()));
     }
 
     /** The Nidos guardian placed an unaccompanied minor: a foster family or COA amv reception. */
@@ -90,7 +96,9 @@ public class ReceptionService {
     }
 
     private void place(UUID caseId, String step, Instant at) {
-        caseFile.placementFacts(caseId).ifPresent(facts -> decide(facts, step, at).ifPresent(type -> {
+        Optional<UUID> sponsorCase = sponsorOf(caseId);
+        Sponsor sponsor = sponsor(sponsorCase);
+        caseFile.placementFacts(caseId).ifPresent(facts -> decide(facts, sponsor, step, at).ifPresent(type -> {
             Optional<MoveRow> current = ledger.latest(caseId).filter(row -> !Move.OUT.name().equals(row.move()));
             LocationType target = type;
             // an amv already with a foster family or in amv reception stays where the guardian placed them
@@ -98,12 +106,31 @@ public class ReceptionService {
                     && LocationType.valueOf(current.get().to()).forUnaccompaniedMinors()) {
                 target = LocationType.valueOf(current.get().to());
             }
-            moveTo(caseId, facts, target, step, Milestone.PERMIT_GRANTED.name().equals(step), at);
+            // a family member who arrived through family reunification holds a permit derived from the sponsor's
+            boolean permitHolder = Milestone.PERMIT_GRANTED.name().equals(step) || sponsorCase.isPresent();
+            moveTo(caseId, facts, target, step, permitHolder, at);
         }));
     }
 
-    private Optional<LocationType> decide(PlacementFacts facts, String step, Instant at) {
-        return placement.locationType(step, facts.unaccompaniedMinor(), age(facts, at), facts.familyWithChildren());
+    private Optional<LocationType> decide(PlacementFacts facts, Sponsor sponsor, String step, Instant at) {
+        return placement.locationType(step, facts.unaccompaniedMinor(), age(facts, at), facts.familyWithChildren(),
+                sponsor);
+    }
+
+    /**
+     * Where the sponsor of a family member is, from their latest move: moved out of reception to a home or a
+     * doorstroomlocatie, or (any other row, or none) still to be housed from reception.
+     */
+    private Sponsor sponsor(Optional<UUID> sponsorCase) {
+        return sponsorCase.map(sponsor -> ledger.latest(sponsor)
+                .filter(row -> Move.OUT.name().equals(row.move()) && HOUSING_STEPS.contains(row.step()))
+                .map(row -> Sponsor.HOUSED).orElse(Sponsor.IN_RECEPTION)).orElse(Sponsor.NONE);
+    }
+
+    /** The sponsor's case, when this person arrived through family reunification (a linked case). */
+    private Optional<UUID> sponsorOf(UUID caseId) {
+        return caseFile.linkedCases(caseId).stream().filter(link -> link.link() == LinkRole.SPONSOR)
+                .map(LinkedCase::caseId).findFirst();
     }
 
     private void moveTo(UUID caseId, PlacementFacts facts, LocationType target, String step,

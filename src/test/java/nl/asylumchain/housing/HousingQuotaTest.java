@@ -239,28 +239,6 @@ class HousingQuotaTest {
     }
 
     @Test
-    void aFamilyMemberWhoJoinsIsHousedWithTheSponsorAndCountsForTheSameMunicipality() {
-        today(2039, 3, 1);
-        put(2039, "I", 300);
-        UUID sponsor = permitHolder();
-        housing.start(sponsor);
-        housing.link(sponsor, "GM0344", "werk in Utrecht");
-        housing.house(sponsor, null);
-        UUID member = permitHolder();
-
-        assertThat(housing.houseWithSponsor(member, sponsor).code()).isEqualTo("GM0344");
-
-        JsonNode report = client.get("/api/housing/quota/2039/I", "coa").body();
-        assertThat(row(report, "GM0344").path("linked").asInt()).isEqualTo(2);
-        assertThat(row(report, "GM0344").path("housed").asInt()).isEqualTo(2);
-        JsonNode sections = client.get("/api/cases/" + member, "coa").body().path("sections");
-        assertThat(sections.path("reception").path("inReception").asBoolean()).isFalse();
-        assertThat(sections.path("housing").path("municipality").path("code").asText()).isEqualTo("GM0344");
-        assertThatThrownBy(() -> housing.houseWithSponsor(permitHolder(), permitHolder()))
-                .hasMessageContaining("not linked");
-    }
-
-    @Test
     void aLateStepIsCountedByStepAndShownOnTheCase() {
         double before = registry.get("asylum.housing.steps.late").tag("step", "offer").counter().count();
         UUID caseId = permitHolder();

@@ -31,9 +31,14 @@ class ReceptionPlacementDecisionTableTest {
 
     private static DmnDecisionResult place(String step, boolean unaccompaniedMinor, int age,
             boolean familyWithChildren) {
+        return place(step, unaccompaniedMinor, age, familyWithChildren, "NONE");
+    }
+
+    private static DmnDecisionResult place(String step, boolean unaccompaniedMinor, int age,
+            boolean familyWithChildren, String sponsor) {
         return dmnEngine.evaluateDecision(decision, Variables.createVariables().putValue("step", step)
                 .putValue("unaccompaniedMinor", unaccompaniedMinor).putValue("age", age)
-                .putValue("familyWithChildren", familyWithChildren));
+                .putValue("familyWithChildren", familyWithChildren).putValue("sponsor", sponsor));
     }
 
     private static String locationType(String step, boolean unaccompaniedMinor, int age, boolean family) {
@@ -102,6 +107,29 @@ class ReceptionPlacementDecisionTableTest {
         assertThat(locationType("REGISTERED", false, 35, true)).isEqualTo("COL");
         assertThat(locationType("PROCEDURE_STARTED", false, 35, true)).isEqualTo("POL");
         assertThat(locationType("PERMIT_GRANTED", false, 35, true)).isEqualTo("AZC");
+    }
+
+    @ParameterizedTest(name = "family member aged {0} (family with children {1}) joining a sponsor in reception: AZC")
+    @CsvSource({"35, false", "35, true", "8, true", "17, true", "18, false"})
+    void aFamilyMemberWhoseSponsorWaitsInReceptionGoesToAnAzcNotToTheCol(int age, boolean familyWithChildren) {
+        assertThat(place("REGISTERED", false, age, familyWithChildren, "IN_RECEPTION").getFirstResult()
+                .getEntry("locationType").toString()).isEqualTo("AZC");
+    }
+
+    @ParameterizedTest(name = "family member aged {0} joining a housed sponsor: no reception")
+    @CsvSource({"35", "8", "17"})
+    void aFamilyMemberWhoseSponsorIsHousedIsPlacedNowhere(int age) {
+        DmnDecisionResult result = place("REGISTERED", false, age, age < 18, "HOUSED");
+        assertThat(result).hasSize(1);
+        assertThat((Object) result.getFirstResult().getEntry("locationType")).isNull();
+    }
+
+    @Test
+    void someoneWithAnApplicationOfTheirOwnStillArrivesInTheCol() {
+        assertThat(place("REGISTERED", false, 30, false, "NONE").getFirstResult().getEntry("locationType")
+                .toString()).isEqualTo("COL");
+        assertThat(place("REGISTERED", true, 16, false, "NONE").getFirstResult().getEntry("locationType")
+                .toString()).isEqualTo("COL");
     }
 
     @Test
