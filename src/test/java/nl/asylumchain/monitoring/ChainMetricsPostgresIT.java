@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Execution;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,16 +62,15 @@ class ChainMetricsPostgresIT {
     RuntimeService runtimeService;
 
     @Autowired
-    ManagementService managementService;
-
-    @Autowired
     BacklogGauges gauges;
 
     ChainClient client;
+    CaseDriver driver;
 
     @BeforeEach
     void client() {
         client = new ChainClient(port);
+        driver = new CaseDriver(client);
     }
 
     @AfterEach
@@ -94,33 +88,33 @@ class ChainMetricsPostgresIT {
 
         Map<String, Object> granted = ChainClient.application();
         granted.put("familyMembersAbroad", List.of());
-        String housed = register(granted);
-        work(housed, answers("GRANT"), Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED));
+        String housed = driver.register(granted);
+        driver.workAnswered(housed, CaseDriver.answers("GRANT"), Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED));
 
         Map<String, Object> rejected = ChainClient.application();
         ChainClient.section(rejected, "arrival").put("location", "SCHIPHOL");
         rejected.put("familyMembersAbroad", List.of());
-        String departed = register(rejected);
-        work(departed, answers("REJECT"), Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED,
+        String departed = driver.register(rejected);
+        driver.workAnswered(departed, CaseDriver.answers("REJECT"), Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED,
                 IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED, AppealModel.EVENT_APPEAL_WINDOW_PASSED));
 
         Map<String, Object> budel = ChainClient.application();
         ChainClient.section(budel, "arrival").put("location", "BUDEL");
-        register(budel); // stays at identification and registration (police-avim)
+        driver.register(budel); // stays at identification and registration (police-avim)
 
-        String resting = register(ChainClient.application());
-        work(resting, answers("GRANT"), Set.of()); // stops at the rest-period timer
+        String resting = driver.register(ChainClient.application());
+        driver.workAnswered(resting, CaseDriver.answers("GRANT"), Set.of()); // stops at the rest-period timer
 
-        String interview = register(ChainClient.application());
-        Map<String, Map<String, Object>> untilInterview = answers("GRANT");
+        String interview = driver.register(ChainClient.application());
+        Map<String, Map<String, Object>> untilInterview = CaseDriver.answers("GRANT");
         untilInterview.remove(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
-        work(interview, untilInterview, Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED)); // main interview open
+        driver.workAnswered(interview, untilInterview, Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED)); // main interview open
 
-        String dublin = register(ChainClient.application());
-        Map<String, Map<String, Object>> dublinAnswers = answers("REJECT");
+        String dublin = driver.register(ChainClient.application());
+        Map<String, Map<String, Object>> dublinAnswers = CaseDriver.answers("REJECT");
         dublinAnswers.put(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
                 "eurodacHitMemberState", "DE", "visaMemberState", "", "documentsPresent", true));
-        work(dublin, dublinAnswers, Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED)); // awaits the reply
+        driver.workAnswered(dublin, dublinAnswers, Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED)); // awaits the reply
 
         Scrape counted = Scrape.parse(client.scrape());
         assertThat(counted.sum("asylum_cases_registered_total")).isEqualTo(6);
@@ -202,7 +196,7 @@ class ChainMetricsPostgresIT {
         Execution waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(resting)
                 .activityId(RegistrationModel.EVENT_REST_PERIOD_PASSED).singleResult();
         runtimeService.createIncident("failedJob", waiting.getId(), "monitoring test");
-        String extra = register(ChainClient.application());
+        String extra = driver.register(ChainClient.application());
         Scrape notYet = Scrape.parse(client.scrape());
         assertThat(notYet.sum("asylum_engine_incidents")).isZero();
         assertThat(notYet.sum("asylum_cases_open", "stage", "registration")).isEqualTo(1);
@@ -212,58 +206,5 @@ class ChainMetricsPostgresIT {
         assertThat(now.sum("asylum_cases_open", "stage", "registration")).isEqualTo(2);
         assertThat(now.sum("asylum_cases_registered_total")).isEqualTo(7);
         assertThat(extra).isNotBlank();
-    }
-
-    /** What each handler fills in on the task's form, by task: the same as in AsylumChainPostgresIT. */
-    static Map<String, Map<String, Object>> answers(String decisionOutcome) {
-        return CaseDriver.answers(decisionOutcome);
-    }
-
-    private String register(Map<String, Object> application) {
-        ChainClient.Response created = client.post("/api/cases", "agent", application);
-        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
-        return created.body().path("caseId").asText();
-    }
-
-    /**
-     * Works the case like its handlers would, for the tasks there are answers for; stops when only tasks without
-     * answers are open and none of the named timers can fire.
-     */
-    private List<String> work(String caseId, Map<String, Map<String, Object>> answers, Set<String> timers) {
-        List<String> worked = new ArrayList<>();
-        for (int round = 0; round < 50; round++) {
-            List<JsonNode> tasks = client.openTasks(caseId).stream()
-                    .filter(task -> answers.containsKey(task.path("taskDefinitionKey").asText())).toList();
-            if (tasks.isEmpty()) {
-                if (!fireTimers(caseId, timers)) {
-                    return worked;
-                }
-                continue;
-            }
-            for (JsonNode task : tasks) {
-                String key = task.path("taskDefinitionKey").asText();
-                String group = task.path("candidateGroups").get(0).asText();
-                ChainClient.Response done = client.completeTask(task.path("id").asText(),
-                        ChainClient.USER_OF_GROUP.get(group), answers.get(key));
-                assertThat(done.status()).as(key + " by " + group + ": " + done.body()).isEqualTo(204);
-                worked.add(group + ":" + key);
-            }
-        }
-        throw new AssertionError("Case " + caseId + " did not settle after 50 rounds: " + worked);
-    }
-
-    private boolean fireTimers(String caseId, Set<String> timers) {
-        boolean fired = false;
-        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId).list()) {
-            for (String timer : timers) {
-                for (Job job : managementService.createJobQuery().processInstanceId(instance.getId())
-                        .activityId(timer).list()) {
-                    managementService.executeJob(job.getId());
-                    fired = true;
-                }
-            }
-        }
-        return fired;
     }
 }
