@@ -137,7 +137,7 @@ class FamilyHousingTest {
         quotas.setQuota(new HalfYear(2042, 1), 300, "coa");
         UUID sponsor = sponsorWithFamilyAbroad();
         housing.link(sponsor, "GM0344", "werk in Utrecht");
-        housing.house(sponsor, LocalDate.of(2042, 3, 10));
+        housing.house(sponsor, LocalDate.of(2042, 3, 1));
         Occupancy before = reception.occupancy();
         double homesBefore = housedHomes();
 
@@ -205,7 +205,7 @@ class FamilyHousingTest {
         UUID sponsor = sponsorWithFamilyAbroad();
         UUID spouse = arrives(sponsor, Relation.SPOUSE);
         housing.link(sponsor, "GM0363", "werk in Amsterdam");
-        housing.moveToTemporaryHousing(sponsor, LocalDate.of(2044, 2, 20));
+        housing.moveToTemporaryHousing(sponsor, LocalDate.of(2044, 2, 2));
         UUID child = arrives(sponsor, Relation.CHILD);
 
         assertThat(ledger(spouse)).containsExactly("IN:AZC:true:REGISTERED", "OUT:-:true:TEMPORARY_HOUSING");
@@ -216,6 +216,7 @@ class FamilyHousingTest {
         }
         assertThat(row(quotas.report(new HalfYear(2044, 1)), "GM0363").housed()).isEqualTo(3);
 
+        today(2044, 6, 1);
         housing.house(sponsor, LocalDate.of(2044, 6, 1));
 
         for (UUID member : List.of(spouse, child)) {
@@ -246,7 +247,7 @@ class FamilyHousingTest {
         housing.link(sponsor, "GM0599", "werk in Rotterdam");
 
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-            housing.house(sponsor, LocalDate.of(2046, 3, 20));
+            housing.house(sponsor, LocalDate.of(2046, 3, 2));
             assertThat(ledger(spouse)).hasSize(2);
             status.setRollbackOnly();
         });
