@@ -20,6 +20,11 @@ public enum Milestone {
     PERMIT_GRANTED,
     /** Rejection final (no appeal in time, or appeal upheld): handed to DT&V. */
     REJECTION_FINAL,
+    /**
+     * Rejection enforceable while the appeal runs: the appeal has no suspensive effect and interim relief was
+     * refused; handed to DT&V before the court rules.
+     */
+    REJECTION_ENFORCEABLE,
     /** Departure period over: the person moves to a VBL or a family location. */
     DEPARTURE_PERIOD_ENDED,
     /** Twelve weeks in the restricted-freedom location (VBL) are over: the VBL place ends. */

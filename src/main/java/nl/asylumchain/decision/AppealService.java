@@ -20,7 +20,20 @@ public class AppealService {
 
     public enum RulingOutcome { UPHELD, ANNULLED }
 
-    public record Appeal(LocalDate lodgedOn, boolean suspensive, RulingOutcome outcome) {
+    /** The interim relief judge's decision on a non-suspensive appeal (Awb art. 8:81). */
+    public enum ReliefOutcome { GRANTED, REFUSED }
+
+    /**
+     * An appeal; {@code interimRelief} only for a non-suspensive one once the judge decided. With relief
+     * REFUSED and no {@code outcome} yet, the rejection is enforceable: the case went to departure while the
+     * appeal runs.
+     */
+    public record Appeal(LocalDate lodgedOn, boolean suspensive, ReliefOutcome interimRelief,
+            RulingOutcome outcome) {
+
+        public boolean enforcedWhilePending() {
+            return outcome == null && interimRelief == ReliefOutcome.REFUSED;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -41,6 +54,18 @@ public class AppealService {
         events.publishEvent(new AppealLodged(caseId, suspensive));
     }
 
+    /** The interim relief judge decided on the pending non-suspensive appeal. */
+    @Transactional
+    public void decideInterimRelief(UUID caseId, ReliefOutcome relief) {
+        int updated = jdbc.sql("update appeals set interim_relief = :relief, relief_decided_at = :at "
+                        + "where case_id = :caseId and outcome is null and suspensive = false and interim_relief is null")
+                .param("relief", relief.name()).param("at", Timestamp.from(clock.instant()))
+                .param("caseId", caseId).update();
+        if (updated == 0) {
+            throw new ConflictException("Case " + caseId + " has no non-suspensive appeal waiting for interim relief.");
+        }
+    }
+
     @Transactional
     public void rule(UUID caseId, RulingOutcome outcome) {
         int updated = jdbc.sql("update appeals set outcome = :outcome, ruled_at = :at "
@@ -56,11 +81,12 @@ public class AppealService {
     /** The latest appeal of a case. */
     @Transactional(readOnly = true)
     public Optional<Appeal> latest(UUID caseId) {
-        return jdbc.sql("select lodged_on, suspensive, outcome from appeals where case_id = :caseId "
+        return jdbc.sql("select lodged_on, suspensive, interim_relief, outcome from appeals where case_id = :caseId "
                         + "order by lodged_on desc")
                 .param("caseId", caseId)
                 .query((rs, n) -> new Appeal(rs.getDate(1).toLocalDate(), rs.getBoolean(2),
-                        rs.getString(3) == null ? null : RulingOutcome.valueOf(rs.getString(3))))
+                        rs.getString(3) == null ? null : ReliefOutcome.valueOf(rs.getString(3)),
+                        rs.getString(4) == null ? null : RulingOutcome.valueOf(rs.getString(4))))
                 .list().stream().findFirst();
     }
 }

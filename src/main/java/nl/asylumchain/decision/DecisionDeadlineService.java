@@ -36,6 +36,11 @@ public class DecisionDeadlineService {
     static final Period WARNING_BEFORE_DEADLINE = Period.ofWeeks(4);
     /** Awb art. 4:17: penalty payments run two weeks after the notice of default. */
     static final Period NOTICE_OF_DEFAULT_PERIOD = Period.ofWeeks(2);
+    /**
+     * After a court annulment the IND decides again within this period from the ruling. An assumption: the domain
+     * brief is silent, and the court may set its own term (Awb art. 8:72 lid 4).
+     */
+    static final Period REDECISION_PERIOD = Period.ofWeeks(8);
     /** Spoor 2 is decided within 8 days; the AA takes 6 (Vb 2000 art. 3.109c, 3.115). */
     static final Period TRACK_TWO_DECISION_WITHIN = Period.ofDays(8);
     static final Period GENERAL_PROCEDURE_DECISION_WITHIN = Period.ofDays(6);
@@ -63,7 +68,8 @@ public class DecisionDeadlineService {
 
     private record Row(UUID caseId, int track, LocalDate applicationDate, String procedure, Integer priority,
             String priorityReason, String vaReason, int daysOnHold, LocalDate noticeOfDefaultOn,
-            LocalDate penaltyExposedFrom, LocalDate decidedOn) {
+            LocalDate penaltyExposedFrom, LocalDate decidedOn, LocalDate redecisionDeadline, Instant reopenedAt,
+            int daysOnHoldAtReopen) {
     }
 
     /**
@@ -91,12 +97,37 @@ public class DecisionDeadlineService {
                 .plus(track == 2 ? TRACK_TWO_DECISION_WITHIN : GENERAL_PROCEDURE_DECISION_WITHIN).toInstant();
     }
 
-    /** The deadline now: application date + 6 months + extensions + days on hold (also the hold still running). */
+    /**
+     * The deadline now: application date + 6 months + extensions + days on hold (also the hold still running). After
+     * a court annulment: the ruling + 8 weeks, moved by the extensions and the days on hold since.
+     */
     @Transactional(readOnly = true)
     public LocalDate deadline(UUID caseId) {
         Row row = row(caseId);
+        if (row.redecisionDeadline() != null) {
+            return row.redecisionDeadline().plusMonths(extendedMonthsSince(caseId, row.reopenedAt()))
+                    .plusDays(row.daysOnHold() - row.daysOnHoldAtReopen());
+        }
         return row.applicationDate().plus(DECISION_PERIOD).plusMonths(extendedMonths(caseId))
                 .plusDays(row.daysOnHold());
+    }
+
+    /**
+     * The court annulled the rejection: the IND decides again. The decision deadline runs again, 8 weeks from today
+     * (the ruling), and its watch starts again; a notice of default and penalty exposure of the first decision no
+     * longer apply. Returns the new deadline.
+     */
+    @Transactional
+    public Instant reopenAfterAnnulment(UUID caseId) {
+        Row row = row(caseId);
+        LocalDate redecisionDeadline = LocalDate.now(clock).plus(REDECISION_PERIOD);
+        jdbc.sql("update ind_procedures set decided_on = null, notice_of_default_on = null, "
+                        + "penalty_exposed_from = null, redecision_deadline = :deadline, reopened_at = :at, "
+                        + "days_on_hold_at_reopen = :held where case_id = :caseId")
+                .param("deadline", Date.valueOf(redecisionDeadline)).param("at", Timestamp.from(clock.instant()))
+                .param("held", row.daysOnHold()).param("caseId", caseId).update();
+        rewatch(caseId);
+        return startOf(deadline(caseId));
     }
 
     /**
@@ -225,11 +256,18 @@ public class DecisionDeadlineService {
         return (int) jdbc.sql("select p.application_date, p.days_on_hold, (select coalesce(sum(e.months), 0) "
                         + "from decision_deadline_extensions e where e.case_id = p.case_id), "
                         + "(select min(h.held_from) from case_holds h where h.case_id = p.case_id "
-                        + "and h.released_at is null) "
+                        + "and h.released_at is null), p.redecision_deadline, (select coalesce(sum(e.months), 0) "
+                        + "from decision_deadline_extensions e where e.case_id = p.case_id "
+                        + "and e.extended_at > p.reopened_at), p.days_on_hold_at_reopen "
                         + "from ind_procedures p where p.decided_on is null")
                 .query((rs, n) -> {
                     Timestamp heldFrom = rs.getTimestamp(4);
                     int onHoldNow = heldFrom == null ? 0 : daysBetween(heldFrom.toInstant(), now);
+                    Date redecisionDeadline = rs.getDate(5);
+                    if (redecisionDeadline != null) {
+                        return redecisionDeadline.toLocalDate().plusMonths(rs.getInt(6))
+                                .plusDays(rs.getInt(2) - rs.getInt(7) + onHoldNow);
+                    }
                     return rs.getDate(1).toLocalDate().plus(DECISION_PERIOD).plusMonths(rs.getInt(3))
                             .plusDays(rs.getInt(2) + onHoldNow);
                 })
@@ -257,6 +295,12 @@ public class DecisionDeadlineService {
                 .list();
     }
 
+    private int extendedMonthsSince(UUID caseId, Instant since) {
+        return jdbc.sql("select coalesce(sum(months), 0) from decision_deadline_extensions where case_id = :caseId "
+                        + "and extended_at > :since")
+                .param("caseId", caseId).param("since", Timestamp.from(since)).query(Integer.class).single();
+    }
+
     private int extendedMonths(UUID caseId) {
         return jdbc.sql("select coalesce(sum(months), 0) from decision_deadline_extensions where case_id = :caseId")
                 .param("caseId", caseId).query(Integer.class).single();
@@ -273,12 +317,14 @@ public class DecisionDeadlineService {
 
     private Optional<Row> find(UUID caseId) {
         return jdbc.sql("select case_id, track, application_date, ind_procedure, priority, priority_reason, "
-                        + "va_reason, days_on_hold, notice_of_default_on, penalty_exposed_from, decided_on "
+                        + "va_reason, days_on_hold, notice_of_default_on, penalty_exposed_from, decided_on, "
+                        + "redecision_deadline, reopened_at, days_on_hold_at_reopen "
                         + "from ind_procedures where case_id = :caseId")
                 .param("caseId", caseId)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getDate(3).toLocalDate(),
                         rs.getString(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-                        date(rs.getDate(9)), date(rs.getDate(10)), date(rs.getDate(11))))
+                        date(rs.getDate(9)), date(rs.getDate(10)), date(rs.getDate(11)), date(rs.getDate(12)),
+                        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), rs.getInt(14)))
                 .optional();
     }
 

@@ -88,6 +88,17 @@ public class IndDecisionService {
                 Optional.empty());
     }
 
+    /**
+     * A non-suspensive appeal and interim relief refused: the rejection is enforceable while the appeal runs; on to
+     * departure as after a final rejection, but marked REJECTION_ENFORCEABLE, not REJECTION_FINAL.
+     */
+    @Transactional
+    public Consequence rejectionEnforceable(UUID caseId, int track) {
+        caseFile.reachMilestone(caseId, Milestone.REJECTION_ENFORCEABLE);
+        return new Consequence(Optional.of(IndOutcome.REJECTED), departurePeriod(track, IndOutcome.REJECTED),
+                Optional.empty());
+    }
+
     /** Spoor 4: referred from the AA to the extended procedure (VA). */
     @Transactional
     public Instant referToExtendedProcedure(UUID caseId, String vaReason) {

@@ -16,7 +16,10 @@ import nl.asylumchain.platform.ProcessMessages;
 
 /**
  * {@code COURT_RULING {outcome}}: the court's ruling on the appeal, entered by IND staff. UPHELD: the rejection is
- * final; ANNULLED: the IND decides again.
+ * final; ANNULLED: the IND decides again. When the case already went to departure (non-suspensive appeal, interim
+ * relief refused), no process waits for the ruling any more: it is recorded on the appeal and departure goes on;
+ * after an annulment the IND decides again and, on a permit, sends {@code PERMIT_AFTER_ALL {reason:
+ * COURT_ANNULMENT}} (departure module), which takes the case to housing.
  */
 @Component
 class CourtRulingEvent implements CaseEventType<CourtRulingEvent.CourtRuling> {
@@ -50,7 +53,11 @@ class CourtRulingEvent implements CaseEventType<CourtRulingEvent.CourtRuling> {
     @Override
     @Transactional
     public void deliver(UUID caseId, CourtRuling ruling) {
-        messages.correlate(caseId, AppealModel.MESSAGE_COURT_RULING, Map.of("appealOutcome", ruling.outcome().name()));
+        boolean inDeparture = appeals.latest(caseId).map(AppealService.Appeal::enforcedWhilePending).orElse(false);
+        if (!inDeparture) {
+            messages.correlate(caseId, AppealModel.MESSAGE_COURT_RULING,
+                    Map.of("appealOutcome", ruling.outcome().name()));
+        }
         appeals.rule(caseId, ruling.outcome());
     }
 }

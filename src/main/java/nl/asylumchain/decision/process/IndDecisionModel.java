@@ -15,6 +15,9 @@ public final class IndDecisionModel {
     public static final String ACTIVITY_INTENDED_DECISION = "Activity_IntendedDecision";
     public static final String ACTIVITY_DECIDE_APPLICATION = "Activity_DecideApplication";
     public static final String ACTIVITY_APPEAL = "Activity_Appeal";
+    public static final String ACTIVITY_ENFORCE_REJECTION = "Activity_EnforceRejection";
+    public static final String ACTIVITY_REOPEN_DECISION_DEADLINE = "Activity_ReopenDecisionDeadline";
+    public static final String EVENT_REJECTION_ENFORCEABLE = "Event_RejectionEnforceable";
     public static final String EVENT_RESPONSE_PERIOD_PASSED = "Event_ResponsePeriodPassed";
     public static final String EVENT_REPLY_PERIOD_PASSED = "Event_ReplyPeriodPassed";
     public static final String EVENT_DUBLIN_REPLY_RECEIVED = "Event_DublinReplyReceived";

@@ -195,7 +195,7 @@ class IndDecisionProcessTest {
         hearAndCorrect();
         assess("REJECT");
         intendToRejectAndDecide("REJECT");
-        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "appealSuspensive", false));
+        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "appealSuspensive", true));
 
         send("CourtRuling", Map.of("appealOutcome", "ANNULLED"));
 

@@ -23,6 +23,8 @@ public final class IndDecisionTestBeans {
     public final List<String> extensions = new ArrayList<>();
     /** Cases flagged as exposed to penalty payments. */
     public int penaltyFlags;
+    /** Times the decision deadline was opened again after an annulment. */
+    public int deadlineReopenings;
     /** Whether the next hold checks find the case's category on hold. */
     public boolean categoryOnHold;
 
@@ -53,6 +55,18 @@ public final class IndDecisionTestBeans {
             execution.setVariable("indOutcome", "REJECTED");
             execution.setVariable("departurePeriod", track == 2 ? "P0D" : "P28D");
             execution.setVariable("dublinAcceptedOn", null);
+        });
+        // as IndDecisionService.rejectionEnforceable: a rejection to enforce while the appeal runs, same routing
+        Mocks.register("enforceRejectionDelegate", (JavaDelegate) execution -> {
+            int track = ((Number) execution.getVariable("track")).intValue();
+            execution.setVariable("indOutcome", "REJECTED");
+            execution.setVariable("departurePeriod", track == 2 ? "P0D" : "P28D");
+            execution.setVariable("dublinAcceptedOn", null);
+        });
+        // as DecisionDeadlineService.reopenAfterAnnulment: decide again within 8 weeks of the ruling
+        Mocks.register("reopenDecisionDeadlineDelegate", (JavaDelegate) execution -> {
+            beans.deadlineReopenings++;
+            execution.setVariable("decisionDueDate", ProcessTestSupport.nowPlus("P56D"));
         });
         Mocks.register("checkPolicyHoldDelegate",
                 (JavaDelegate) execution -> execution.setVariable("policyHeld", beans.categoryOnHold));

@@ -1,0 +1,221 @@
+package nl.asylumchain.decision.process;
+
+import static nl.asylumchain.ProcessTestSupport.CASE_ID;
+import static nl.asylumchain.ProcessTestSupport.NOW;
+import static nl.asylumchain.ProcessTestSupport.nowPlus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import nl.asylumchain.ProcessTestSupport;
+import nl.asylumchain.departure.InMemoryDepartureService;
+import nl.asylumchain.departure.process.DepartureProcessBeans;
+
+/**
+ * bpmn/appeal.bpmn as indDecision calls it, and the main process around it: a suspensive appeal waits for the ruling;
+ * a non-suspensive one waits for the interim relief decision first; relief granted waits for the ruling, relief
+ * refused sends the case on to departure while the appeal runs; an annulment reopens the decision deadline.
+ */
+@Deployment(resources = {"bpmn/asylumCase.bpmn", "bpmn/indDecision.bpmn", "bpmn/appeal.bpmn",
+        "bpmn/policyHold.bpmn", "bpmn/departure.bpmn", "bpmn/housing.bpmn",
+        "dmn/casePriority.dmn", "dmn/hearingMode.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
+        "dmn/departureRoute.dmn",
+        "bpmn/forms/mainInterview.form", "bpmn/forms/correctionsAndAdditions.form",
+        "bpmn/forms/assessApplication.form", "bpmn/forms/intendedDecision.form", "bpmn/forms/decideApplication.form",
+        "bpmn/forms/departureInterview.form", "bpmn/forms/linkMunicipality.form"})
+class AppealProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+
+    private ProcessTestSupport chain;
+    private IndDecisionTestBeans beans;
+
+    @BeforeEach
+    void setUp() {
+        init(extension.getProcessEngine());
+        chain = ProcessTestSupport.start(extension.getProcessEngine());
+        DepartureProcessBeans.register(new InMemoryDepartureService(), new DepartureProcessBeans.Milestones());
+        beans = IndDecisionTestBeans.register();
+    }
+
+    @AfterEach
+    void tearDown() {
+        ProcessTestSupport.reset();
+    }
+
+    /** A spoor-4 case, rejected in the AA, in its appeal window. */
+    private ProcessInstance rejectedInTheGeneralProcedure() {
+        ProcessInstance procedure = IndDecisionProcessTest.startIndProcedure(4, "GENERAL", "AFG", "");
+        decideToReject();
+        return procedure;
+    }
+
+    /** The main process from the IND stage on, for a spoor-4 case without family abroad, rejected in the AA. */
+    private ProcessInstance caseRejectedInTheGeneralProcedure() {
+        ProcessInstance asylumCase = runtimeService().createProcessInstanceByKey("asylumCase").businessKey(CASE_ID)
+                .setVariables(Variables.createVariables()
+                        .putValue("caseId", CASE_ID).putValue("track", 4).putValue("trackReason", "GENERAL")
+                        .putValue("nationality", "AFG").putValue("unaccompaniedMinor", false)
+                        .putValue("medicalConcerns", false).putValue("eurodacHitMemberState", "")
+                        .putValue("applicationDate", Date.from(NOW)).putValue("temporaryProtectionUkraine", false)
+                        .putValue("familyMembersAbroad", 0))
+                .startBeforeActivity("Activity_IndDecision").execute();
+        decideToReject();
+        return asylumCase;
+    }
+
+    private void decideToReject() {
+        chain.complete("Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
+        chain.complete("Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
+        assess("REJECT");
+        chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+        chain.fireTimer("Event_ResponsePeriodPassed");
+        chain.complete("Activity_DecideApplication", Map.of("decisionOutcome", "REJECT", "decisionReason", ""));
+    }
+
+    private void assess(String outcome) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("decisionOutcome", outcome);
+        form.put("vaReason", null);
+        form.put("decisionReason", "");
+        chain.complete("Activity_AssessApplication", form);
+    }
+
+    private static void send(String message, Map<String, Object> variables) {
+        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(CASE_ID)
+                .setVariables(variables).correlate();
+    }
+
+    private static void lodgeAppeal(boolean suspensive) {
+        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "appealSuspensive", suspensive));
+    }
+
+    private static long waitingFor(String message) {
+        return runtimeService().createEventSubscriptionQuery().eventType("message").eventName(message).count();
+    }
+
+    @Test
+    void aSuspensiveAppealWaitsForTheCourtRulingWithoutInterimRelief() {
+        ProcessInstance procedure = rejectedInTheGeneralProcedure();
+        lodgeAppeal(true);
+
+        ProcessInstance appeal = calledProcessInstance("appeal", procedure);
+        BpmnAwareTests.assertThat(appeal).isWaitingAt("Event_CourtRulingReceived")
+                .hasPassed("Gateway_AppealSuspensive").hasNotPassed("Event_InterimReliefDecided");
+        assertThat(waitingFor("InterimRelief")).isZero();
+
+        send("CourtRuling", Map.of("appealOutcome", "UPHELD"));
+        BpmnAwareTests.assertThat(procedure).isEnded()
+                .hasPassed("Activity_FinalizeRejection", "Event_DecisionTaken")
+                .hasNotPassed("Activity_EnforceRejection");
+    }
+
+    @Test
+    void aNonSuspensiveAppealWaitsForTheInterimReliefDecisionAndNotYetForTheRuling() {
+        ProcessInstance procedure = rejectedInTheGeneralProcedure();
+        lodgeAppeal(false);
+
+        BpmnAwareTests.assertThat(calledProcessInstance("appeal", procedure)).isWaitingAt("Event_InterimReliefDecided");
+        assertThat(waitingFor("CourtRuling")).isZero();
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_Appeal").hasNotPassed("Activity_EnforceRejection");
+    }
+
+    @Test
+    void interimReliefGrantedKeepsDepartureSuspendedUntilTheCourtRulesAsWithASuspensiveAppeal() {
+        ProcessInstance procedure = rejectedInTheGeneralProcedure();
+        lodgeAppeal(false);
+
+        send("InterimRelief", Map.of("interimReliefOutcome", "GRANTED"));
+
+        ProcessInstance appeal = calledProcessInstance("appeal", procedure);
+        BpmnAwareTests.assertThat(appeal).isWaitingAt("Event_CourtRulingReceived")
+                .hasPassed("Event_InterimReliefDecided", "Gateway_AwaitRulingMerge");
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_Appeal");
+
+        send("CourtRuling", Map.of("appealOutcome", "UPHELD"));
+        BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Event_DecisionTaken")
+                .variables().containsEntry("indOutcome", "REJECTED").containsEntry("interimReliefOutcome", "GRANTED");
+    }
+
+    @Test
+    void interimReliefRefusedMakesTheRejectionEnforceableAndTheCaseGoesOnToDepartureWhileTheAppealRuns() {
+        ProcessInstance asylumCase = caseRejectedInTheGeneralProcedure();
+        ProcessInstance procedure = calledProcessInstance("indDecision", asylumCase);
+        lodgeAppeal(false);
+
+        send("InterimRelief", Map.of("interimReliefOutcome", "REFUSED"));
+
+        BpmnAwareTests.assertThat(procedure).isEnded()
+                .hasPassedInOrder("Activity_Appeal", "Activity_EnforceRejection", "Event_RejectionEnforceable")
+                .hasNotPassed("Activity_FinalizeRejection", "Event_DecisionTaken");
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure")
+                .variables().containsEntry("indOutcome", "REJECTED").containsEntry("departurePeriod", "P28D");
+        BpmnAwareTests.assertThat(calledProcessInstance("departure", asylumCase)).isActive()
+                .variables().containsEntry("indOutcome", "REJECTED");
+    }
+
+    @Test
+    void aRulingThatArrivesAfterTheCaseWentToDepartureFindsNoProcessWaitingAndAPermitAfterAllTakesItToHousing() {
+        ProcessInstance asylumCase = caseRejectedInTheGeneralProcedure();
+        lodgeAppeal(false);
+        send("InterimRelief", Map.of("interimReliefOutcome", "REFUSED"));
+
+        assertThat(waitingFor("CourtRuling")).isZero();
+        assertThatThrownBy(() -> send("CourtRuling", Map.of("appealOutcome", "ANNULLED")))
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
+
+        // the IND decided again and granted: the departure module's existing way out of departure
+        send("PermitAfterAll", Map.of("permitAfterAllReason", "COURT_ANNULMENT"));
+
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Housing")
+                .hasPassedInOrder("Activity_Departure", "Gateway_PermitHolderMerge").variables().containsEntry("departureOutcome", "PERMIT_AFTER_ALL");
+    }
+
+    @Test
+    void anAnnulmentReopensTheDecisionDeadlineAndTheNewDecisionIsDueByIt() {
+        ProcessInstance procedure = rejectedInTheGeneralProcedure();
+        lodgeAppeal(false);
+        send("InterimRelief", Map.of("interimReliefOutcome", "GRANTED"));
+        assertThat(beans.deadlineReopenings).isZero();
+
+        send("CourtRuling", Map.of("appealOutcome", "ANNULLED"));
+
+        assertThat(beans.deadlineReopenings).isEqualTo(1);
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_AssessApplication")
+                .hasPassedInOrder("Gateway_AppealOutcome", "Activity_ReopenDecisionDeadline");
+        assess("REJECT");
+        chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+        chain.fireTimer("Event_ResponsePeriodPassed");
+        BpmnAwareTests.assertThat(chain.task("Activity_DecideApplication")).hasDueDate(nowPlus("P56D"));
+    }
+
+    @Test
+    void noAppealInTheWindowStillMakesTheRejectionFinalWithoutReopeningOrEnforcing() {
+        ProcessInstance procedure = rejectedInTheGeneralProcedure();
+
+        chain.fireTimer("Event_AppealWindowPassed");
+
+        BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Activity_FinalizeRejection")
+                .hasNotPassed("Activity_EnforceRejection", "Activity_ReopenDecisionDeadline");
+        assertThat(beans.deadlineReopenings).isZero();
+    }
+}
