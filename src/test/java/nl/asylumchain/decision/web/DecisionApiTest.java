@@ -304,9 +304,9 @@ class DecisionApiTest {
     void aRejectionIsFinalOnlyAfterTheAppealAndTheCourtRuling() {
         String caseId = newCase("AFG", false);
         register(caseId);
-        Map<String, Object> appeal = Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20", "suspensive", false);
+        Map<String, Object> appeal = Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20", "suspensive", true);
         assertThat(event(caseId, "beslismedewerker", appeal).status()).isEqualTo(409);
-        double lodgedBefore = counter("asylum.appeals.lodged", "suspensive", "false");
+        double lodgedBefore = counter("asylum.appeals.lodged", "suspensive", "true");
         double upheldBefore = counter("asylum.court.rulings", "outcome", "upheld");
 
         hearAndIntendToReject(caseId);
@@ -325,7 +325,9 @@ class DecisionApiTest {
         assertThat(future.status()).isEqualTo(400);
         assertThat(event(caseId, "dublin", appeal).status()).isEqualTo(403);
         assertThat(event(caseId, "beslismedewerker", appeal).status()).isEqualTo(202);
-        assertThat(decisionSection(caseId).path("appeal").path("suspensive").asBoolean()).isFalse();
+        assertThat(decisionSection(caseId).path("appeal").path("suspensive").asBoolean()).isTrue();
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "INTERIM_RELIEF", "outcome", "REFUSED")).status())
+                .as("a suspensive appeal needs no interim relief").isEqualTo(409);
 
         Response badOutcome = event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "MAYBE"));
         assertThat(badOutcome.status()).isEqualTo(400);
@@ -337,10 +339,109 @@ class DecisionApiTest {
         assertThat(file.path("milestones").findValuesAsText("milestone")).contains("REJECTION_FINAL");
         assertThat(file.path("currentStages").toString()).contains("DEPARTURE");
         assertThat(decisionSection(caseId).path("appeal").path("outcome").asText()).isEqualTo("UPHELD");
-        assertThat(counter("asylum.appeals.lodged", "suspensive", "false"))
+        assertThat(counter("asylum.appeals.lodged", "suspensive", "true"))
                 .isEqualTo(lodgedBefore + 1);
         assertThat(counter("asylum.court.rulings", "outcome", "upheld"))
                 .isEqualTo(upheldBefore + 1);
+    }
+
+    private boolean deadlineWatched(String caseId) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("decisionDeadline")
+                .processInstanceBusinessKey(caseId).count() == 1;
+    }
+
+    private java.util.List<String> milestones(String caseId) {
+        return caseFile(caseId).path("milestones").findValuesAsText("milestone");
+    }
+
+    @Test
+    void interimReliefRefusedOnANonSuspensiveAppealSendsTheCaseToDepartureAndALaterRulingIsRecordedThere() {
+        String caseId = newCase("AFG", false);
+        register(caseId);
+        hearAndIntendToReject(caseId);
+        Map<String, Object> refused = Map.of("type", "INTERIM_RELIEF", "outcome", "REFUSED");
+
+        Response tooEarly = event(caseId, "beslismedewerker", refused);
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(tooEarly.body().toString()).contains("not waiting for InterimRelief").contains("AppealLodged");
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20",
+                "suspensive", false)).status()).isEqualTo(202);
+        Response rulingFirst = event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "UPHELD"));
+        assertThat(rulingFirst.status()).isEqualTo(409);
+        assertThat(rulingFirst.body().toString()).contains("InterimRelief");
+
+        Response badOutcome = event(caseId, "beslismedewerker", Map.of("type", "INTERIM_RELIEF", "outcome", "MAYBE"));
+        assertThat(badOutcome.status()).isEqualTo(400);
+        assertThat(badOutcome.body().path("errors").get(0).path("field").asText()).isEqualTo("outcome");
+        Response noOutcome = event(caseId, "beslismedewerker", Map.of("type", "INTERIM_RELIEF"));
+        assertThat(noOutcome.status()).isEqualTo(400);
+        assertThat(noOutcome.body().path("errors").get(0).path("field").asText()).isEqualTo("outcome");
+        assertThat(event(caseId, "dublin", refused).status()).isEqualTo(403);
+        assertThat(event(caseId, "terugkeer", refused).status()).isEqualTo(403);
+        assertThat(decisionSection(caseId).path("appeal").hasNonNull("interimRelief")).isFalse();
+        assertThat(caseFile(caseId).path("currentStages").toString()).doesNotContain("DEPARTURE");
+
+        assertThat(event(caseId, "beslismedewerker", refused).status()).isEqualTo(202);
+
+        assertThat(milestones(caseId)).contains("REJECTION_ENFORCEABLE").doesNotContain("REJECTION_FINAL");
+        JsonNode file = caseFile(caseId);
+        assertThat(file.path("currentStages").toString()).contains("DEPARTURE");
+        assertThat(file.path("sections").path("departure").path("indOutcome").asText()).isEqualTo("REJECTED");
+        JsonNode appeal = decisionSection(caseId).path("appeal");
+        assertThat(appeal.path("interimRelief").asText()).isEqualTo("REFUSED");
+        assertThat(appeal.hasNonNull("outcome")).isFalse();
+        assertThat(event(caseId, "teamleider", refused).status()).as("decided already").isEqualTo(409);
+
+        // the court rules while DT&V works the case: recorded on the appeal, departure goes on
+        assertThat(event(caseId, "teamleider", Map.of("type", "COURT_RULING", "outcome", "ANNULLED")).status())
+                .isEqualTo(202);
+        assertThat(decisionSection(caseId).path("appeal").path("outcome").asText()).isEqualTo("ANNULLED");
+        assertThat(caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
+        assertThat(event(caseId, "teamleider", Map.of("type", "COURT_RULING", "outcome", "UPHELD")).status())
+                .as("ruled already").isEqualTo(409);
+
+        // the IND decided again and grants: the departure module's way out of departure
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "PERMIT_AFTER_ALL", "reason", "COURT_ANNULMENT"))
+                .status()).isEqualTo(202);
+        file = caseFile(caseId);
+        assertThat(file.path("currentStages").toString()).contains("HOUSING").doesNotContain("DEPARTURE");
+    }
+
+    @Test
+    void interimReliefGrantedWaitsForTheRulingAndAnAnnulmentRestartsTheDeadlineWatchEightWeeksFromTheRuling() {
+        String caseId = newCase("AFG", false);
+        register(caseId);
+        hearAndIntendToReject(caseId);
+        assertThat(deadlineWatched(caseId)).isFalse();
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20",
+                "suspensive", false)).status()).isEqualTo(202);
+        assertThat(event(caseId, "teamleider", Map.of("type", "INTERIM_RELIEF", "outcome", "GRANTED")).status())
+                .isEqualTo(202);
+
+        assertThat(decisionSection(caseId).path("appeal").path("interimRelief").asText()).isEqualTo("GRANTED");
+        assertThat(caseFile(caseId).path("currentStages").toString()).doesNotContain("DEPARTURE");
+        assertThat(milestones(caseId)).doesNotContain("REJECTION_ENFORCEABLE", "REJECTION_FINAL");
+
+        ClockUtil.setCurrentTime(Date.from(startOf(LocalDate.of(2026, 12, 20)).plusSeconds(3600 * 9)));
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "ANNULLED")).status())
+                .isEqualTo(202);
+
+        task(caseId, "Activity_AssessApplication");
+        assertThat(deadlineWatched(caseId)).isTrue();
+        assertThat(timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
+                .isEqualTo(startOf(LocalDate.of(2027, 2, 14)));
+        assertThat(timer(caseId, "Event_DeadlineNear").getDuedate().toInstant())
+                .isEqualTo(startOf(LocalDate.of(2027, 1, 17)));
+        JsonNode section = decisionSection(caseId);
+        assertThat(section.path("deadline").asText()).isEqualTo("2027-02-14");
+        assertThat(section.hasNonNull("decidedOn")).isFalse();
+        assertThat(section.path("deadlinePassed").asBoolean()).isFalse();
+
+        // the new decision stops the watch again
+        complete(caseId, "Activity_AssessApplication", Map.of("decisionOutcome", "GRANT", "vaReason", "",
+                "decisionReason", ""));
+        assertThat(deadlineWatched(caseId)).isFalse();
+        assertThat(decisionSection(caseId).path("decidedOn").asText()).isEqualTo("2026-12-20");
     }
 
     @Test
