@@ -206,6 +206,11 @@ class DecisionBacklogGaugesTest {
         assertThat(event(caseId, Map.of("type", "COURT_RULING", "outcome", "ANNULLED"))).isEqualTo(202);
         task(caseId, "Activity_AssessApplication");
         assertThat(openCases()).as("back in the general procedure").isEqualTo(before);
+
+        // the IND decides again: the annulment reopened the deadline 8 weeks from the ruling (2027-01-15), inside the
+        // window aRunningPolicyHoldSuspendsTheDecisionDeadlineOfTheParkedCase keeps free of other cases
+        complete(caseId, "Activity_AssessApplication",
+                Map.of("decisionOutcome", "GRANT", "vaReason", "", "decisionReason", ""));
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
