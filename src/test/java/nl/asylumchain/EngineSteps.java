@@ -2,12 +2,15 @@ package nl.asylumchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+
+import nl.asylumchain.registration.process.RegistrationModel;
 
 /**
  * Steps of a case through the engine's Java API, for Spring tests that check a rule in-process (on H2) rather than
@@ -32,6 +35,14 @@ public class EngineSteps {
 
     public void complete(String caseId, String key, Map<String, Object> variables) {
         engine.getTaskService().complete(task(caseId, key).getId(), variables);
+    }
+
+    /** Identification and registration and the aanmeldgehoor, answered as for a spoor-4 case (no hits). */
+    public void registration(String caseId) {
+        for (String key : List.of(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER,
+                RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW)) {
+            complete(caseId, key, CaseDriver.SPOOR_4_ANSWERS.get(key));
+        }
     }
 
     /** The due-later timer at this activity in one of the case's processes. */

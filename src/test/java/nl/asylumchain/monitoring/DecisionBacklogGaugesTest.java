@@ -240,14 +240,7 @@ class DecisionBacklogGaugesTest {
     }
 
     private void registerUntilRestPeriod(String caseId) {
-        Map<String, Object> identification = new HashMap<>();
-        identification.put("identityEstablished", true);
-        identification.put("documentsPresent", true);
-        identification.put("eurodacHitMemberState", "");
-        identification.put("visaMemberState", "");
-        steps.complete(caseId, "Activity_IdentifyAndRegister", identification);
-        steps.complete(caseId, "Activity_RegistrationInterview",
-                Map.of("protectionInMemberState", "", "medicalConcerns", false, "familyInVa", false));
+        steps.registration(caseId);
     }
 
     /** Registration and the rest period: the case arrives in the IND procedure (spoor 4 for AFG). */

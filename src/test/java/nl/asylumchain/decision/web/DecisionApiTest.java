@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,14 +88,7 @@ class DecisionApiTest {
 
     /** Registration and the rest period: the case arrives in the IND procedure (spoor 4 for AFG). */
     private void register(String caseId) {
-        Map<String, Object> identification = new HashMap<>();
-        identification.put("identityEstablished", true);
-        identification.put("documentsPresent", true);
-        identification.put("eurodacHitMemberState", "");
-        identification.put("visaMemberState", "");
-        steps.complete(caseId, "Activity_IdentifyAndRegister", identification);
-        steps.complete(caseId, "Activity_RegistrationInterview",
-                Map.of("protectionInMemberState", "", "medicalConcerns", false, "familyInVa", false));
+        steps.registration(caseId);
         steps.fire(caseId, "Event_RestPeriodPassed");
     }
 
