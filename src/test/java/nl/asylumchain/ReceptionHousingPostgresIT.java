@@ -3,7 +3,6 @@ package nl.asylumchain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.asylumchain.casefile.process.CaseModel;
-import nl.asylumchain.housing.HalfYear;
+import nl.asylumchain.housing.CurrentQuota;
 import nl.asylumchain.housing.process.HousingModel;
 import nl.asylumchain.registration.process.RegistrationModel;
 
@@ -35,27 +34,23 @@ class ReceptionHousingPostgresIT extends PostgresIntegrationTest {
     @Autowired
     Clock clock;
 
-    HalfYear now;
+    CurrentQuota quota;
 
     @BeforeEach
     void halfYear() {
-        now = HalfYear.of(LocalDate.now(clock));
+        quota = new CurrentQuota(client, jdbc, clock);
     }
 
     /** The taakstelling of this half-year would change the proposal for the other integration tests: removed. */
     @AfterEach
     void removeQuota() {
-        jdbc.sql("delete from municipality_quotas where quota_year = :y and quota_half = :h")
-                .param("y", now.year()).param("h", now.half()).update();
-        jdbc.sql("delete from housing_quotas where quota_year = :y and quota_half = :h")
-                .param("y", now.year()).param("h", now.half()).update();
+        quota.remove();
     }
 
     @Test
     void aGrantedPermitHolderIsHousedInTheProposedMunicipalityWithTheLedgerBalancedAndTheQuotaCounted() {
-        String half = now.half() == 1 ? "I" : "II";
-        String quotaPath = "/api/housing/quota/" + now.year() + "/" + half;
-        assertThat(client.put(quotaPath, "coa", Map.of("total", 18750)).status()).isEqualTo(200);
+        quota.set(18750);
+        String quotaPath = quota.path();
         JsonNode quotaBefore = client.get(quotaPath, "coa").body();
         JsonNode occupancyBefore = client.get("/api/reception/occupancy", "coa").body();
 

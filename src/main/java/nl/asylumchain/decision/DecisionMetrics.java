@@ -1,6 +1,5 @@
 package nl.asylumchain.decision;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+
+import nl.asylumchain.platform.LeadTimes;
 
 /**
  * The IND procedure's meters (names in metrics.md). Every series exists from start-up at 0; counters count after
@@ -38,13 +39,9 @@ class DecisionMetrics {
                     .tag("outcome", tag).register(registry));
         }
         for (int track : new int[] {1, 2, 4}) {
-            leadTimes.put(track, Timer.builder("asylum.decision.lead.time")
-                    .description("Time from the application date to the IND decision")
-                    .tag("track", Integer.toString(track))
-                    .publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofDays(1))
-                    .maximumExpectedValue(Duration.ofDays(2 * 365))
-                    .register(registry));
+            leadTimes.put(track, LeadTimes.timer("asylum.decision.lead.time",
+                    "Time from the application date to the IND decision")
+                    .tag("track", Integer.toString(track)).register(registry));
         }
     }
 

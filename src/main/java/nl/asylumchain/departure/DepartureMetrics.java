@@ -1,6 +1,5 @@
 package nl.asylumchain.departure;
 
-import java.time.Duration;
 import java.util.Locale;
 
 import io.micrometer.core.instrument.Counter;
@@ -8,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+
+import nl.asylumchain.platform.LeadTimes;
 
 /**
  * {@code asylum.departures} and {@code asylum.departure.lead.time} by outcome, counted after commit. Every outcome
@@ -38,10 +39,8 @@ class DepartureMetrics {
     }
 
     private Timer timer(DepartureOutcome outcome) {
-        return Timer.builder("asylum.departure.lead.time")
-                .description("Time from the hand-over to DT&V to the outcome").tag("outcome", tag(outcome))
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofHours(1))
-                .maximumExpectedValue(Duration.ofDays(2 * 365)).register(registry);
+        return LeadTimes.timer("asylum.departure.lead.time", "Time from the hand-over to DT&V to the outcome")
+                .tag("outcome", tag(outcome)).register(registry);
     }
 
     private static String tag(DepartureOutcome outcome) {

@@ -1,6 +1,5 @@
 package nl.asylumchain.housing;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -18,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+
+import nl.asylumchain.platform.LeadTimes;
 
 /**
  * Housing metrics. Counters count after commit and exist at 0 from the start: {@code asylum.permit.holders.housed}
@@ -56,11 +57,7 @@ class HousingMetrics {
                     .description("Housing steps that passed their deadline").tag("step", step.tag())
                     .register(registry));
         }
-        leadTime = Timer.builder("asylum.housing.lead.time")
-                .description("Time from the permit to moving into a home")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofDays(1))
-                .maximumExpectedValue(Duration.ofDays(3 * 365))
+        leadTime = LeadTimes.timer("asylum.housing.lead.time", "Time from the permit to moving into a home")
                 .register(registry);
         List<String> provinces = new java.util.ArrayList<>(PROVINCES);
         municipalities.all().stream().map(Municipality::provinceTag).distinct()

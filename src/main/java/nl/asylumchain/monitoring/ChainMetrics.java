@@ -1,6 +1,5 @@
 package nl.asylumchain.monitoring;
 
-import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
@@ -18,6 +17,7 @@ import nl.asylumchain.casefile.Stage;
 import nl.asylumchain.casefile.StageEntered;
 import nl.asylumchain.decision.DecisionRecorded;
 import nl.asylumchain.decision.IndOutcome;
+import nl.asylumchain.platform.LeadTimes;
 import nl.asylumchain.registration.TrackAssigned;
 
 /**
@@ -135,14 +135,8 @@ class ChainMetrics {
      * the 6-month decision period, years): a dozen series per timer where Micrometer's generic percentile
      * histogram would publish some seventy, and quantiles read against the deadlines managers know.
      */
-    static final Duration[] LEAD_TIME_BUCKETS = {Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(6),
-        Duration.ofDays(14), Duration.ofDays(28), Duration.ofDays(56), Duration.ofDays(91), Duration.ofDays(182),
-        Duration.ofDays(273), Duration.ofDays(365), Duration.ofDays(547), Duration.ofDays(730),
-        Duration.ofDays(1095)};
-
-    /** A lead-time timer: chain lead times run from hours to years. */
+    /** A lead-time timer of the chain, with one tag. */
     static Timer.Builder leadTimeTimer(String name, String description, String tag, String value) {
-        return Timer.builder(name).description(description).tag(tag, value)
-                .serviceLevelObjectives(LEAD_TIME_BUCKETS);
+        return LeadTimes.timer(name, description).tag(tag, value);
     }
 }

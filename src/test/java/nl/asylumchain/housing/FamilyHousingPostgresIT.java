@@ -42,27 +42,24 @@ class FamilyHousingPostgresIT extends PostgresIntegrationTest {
     @Autowired
     Clock clock;
 
-    HalfYear now;
+    CurrentQuota quota;
     String quotaPath;
 
     @BeforeEach
     void setUp() {
-        now = HalfYear.of(LocalDate.now(clock));
-        quotaPath = "/api/housing/quota/" + now.year() + "/" + (now.half() == 1 ? "I" : "II");
+        quota = new CurrentQuota(client, jdbc, clock);
+        quotaPath = quota.path();
     }
 
     /** The taakstelling of this half-year would change the proposal for the other integration tests: removed. */
     @AfterEach
     void removeQuota() {
-        jdbc.sql("delete from municipality_quotas where quota_year = :y and quota_half = :h")
-                .param("y", now.year()).param("h", now.half()).update();
-        jdbc.sql("delete from housing_quotas where quota_year = :y and quota_half = :h")
-                .param("y", now.year()).param("h", now.half()).update();
+        quota.remove();
     }
 
     @Test
     void aGrantedCaseWithTwoFamilyMembersAbroadEndsWithThreeHousedPeopleInOneMunicipalityTheLedgerBalancedAndTheQuotaCounted() {
-        assertThat(client.put(quotaPath, "coa", Map.of("total", 18750)).status()).isEqualTo(200);
+        quota.set(18750);
         JsonNode quotaBefore = client.get(quotaPath, "coa").body();
         JsonNode occupancyBefore = client.get("/api/reception/occupancy", "coa").body();
 

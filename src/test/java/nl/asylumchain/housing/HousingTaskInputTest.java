@@ -46,15 +46,14 @@ class HousingTaskInputTest {
     Clock clock;
 
     /** The taakstelling of this half-year, so that the link task comes with a proposed municipality (own database). */
-    HalfYear now;
+    CurrentQuota quota;
 
     @BeforeEach
     void aPermitHolderWaitsForTheLink() {
         client = new ChainClient(port);
         driver = new CaseDriver(client);
-        now = HalfYear.of(LocalDate.now(clock));
-        assertThat(client.put("/api/housing/quota/" + now.year() + "/" + (now.half() == 1 ? "I" : "II"), "coa",
-                Map.of("total", 18750)).status()).isEqualTo(200);
+        quota = new CurrentQuota(client, jdbc, clock);
+        quota.set(18750);
         Map<String, Object> application = ChainClient.application();
         application.put("familyMembersAbroad", List.of());
         caseId = driver.register(application);
@@ -64,10 +63,7 @@ class HousingTaskInputTest {
 
     @AfterEach
     void removeQuota() {
-        jdbc.sql("delete from municipality_quotas where quota_year = :y and quota_half = :h")
-                .param("y", now.year()).param("h", now.half()).update();
-        jdbc.sql("delete from housing_quotas where quota_year = :y and quota_half = :h")
-                .param("y", now.year()).param("h", now.half()).update();
+        quota.remove();
     }
 
     @Test

@@ -14,15 +14,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.EngineSteps;
 import nl.asylumchain.ChainClient.Response;
 
 /**
@@ -51,21 +47,20 @@ class DecisionBacklogGaugesTest {
     @LocalServerPort
     int port;
     @Autowired
-    TaskService taskService;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
     MeterRegistry meters;
     @Autowired
     BacklogGauges gauges;
 
+    @Autowired
+    ProcessEngine engine;
+
     ChainClient client;
+    EngineSteps steps;
 
     @BeforeEach
     void setUp() {
         client = new ChainClient(port);
+        steps = new EngineSteps(engine);
         at(LocalDate.of(2026, 11, 20), 10);
     }
 
@@ -84,14 +79,14 @@ class DecisionBacklogGaugesTest {
             registerUntilRestPeriod(notHeld);
             double before = refreshed("asylum.cases.on.hold");
 
-            fire(parked, "Event_RestPeriodPassed");
-            fire(notHeld, "Event_RestPeriodPassed");
+            steps.fire(parked, "Event_RestPeriodPassed");
+            steps.fire(notHeld, "Event_RestPeriodPassed");
             assertThat(refreshed("asylum.cases.on.hold")).as("parked at its first IND step").isEqualTo(before + 1);
 
             releaseHold(holdId);
             holdId = null;
             assertThat(refreshed("asylum.cases.on.hold")).isEqualTo(before);
-            task(parked, "Activity_MainInterview");
+            steps.task(parked, "Activity_MainInterview");
         } finally {
             if (holdId != null) {
                 releaseHold(holdId);
@@ -148,9 +143,9 @@ class DecisionBacklogGaugesTest {
     void aCaseIsExposedToPenaltyTwoWeeksAfterANoticeOfDefaultUntilItIsDecided() {
         String caseId = newCase(LocalDate.of(2026, 5, 1), false); // deadline 2026-11-01: passed
         register(caseId);
-        fire(caseId, "Event_DeadlineNear");
-        complete(caseId, "Activity_ReviewDecisionDeadline", Map.of("extendDeadline", false, "extensionReason", ""));
-        fire(caseId, "Event_DeadlinePassed");
+        steps.fire(caseId, "Event_DeadlineNear");
+        steps.complete(caseId, "Activity_ReviewDecisionDeadline", Map.of("extendDeadline", false, "extensionReason", ""));
+        steps.fire(caseId, "Event_DeadlinePassed");
         double before = refreshed("asylum.cases.penalty.exposed");
 
         assertThat(client.post("/api/cases/" + caseId + "/events", "teamleider",
@@ -158,7 +153,7 @@ class DecisionBacklogGaugesTest {
         assertThat(refreshed("asylum.cases.penalty.exposed")).as("the two weeks run").isEqualTo(before);
 
         at(LocalDate.of(2026, 12, 4), 1);
-        fire(caseId, "Event_PenaltyPeriodPassed");
+        steps.fire(caseId, "Event_PenaltyPeriodPassed");
         assertThat(refreshed("asylum.cases.penalty.exposed")).isEqualTo(before + 1);
 
         hearAndAssess(caseId, "GRANT");
@@ -172,11 +167,11 @@ class DecisionBacklogGaugesTest {
         Map<String, Double> before = openCases();
 
         hearAndAssess(caseId, "EXTEND");
-        task(caseId, "Activity_ExtendedInvestigation");
+        steps.task(caseId, "Activity_ExtendedInvestigation");
         assertThat(openCases()).isEqualTo(changed(before, Map.of("ind_track_4", -1.0, "va", 1.0)));
 
-        complete(caseId, "Activity_ExtendedInvestigation", Map.of("investigationNotes", ""));
-        complete(caseId, "Activity_AssessApplication",
+        steps.complete(caseId, "Activity_ExtendedInvestigation", Map.of("investigationNotes", ""));
+        steps.complete(caseId, "Activity_AssessApplication",
                 Map.of("decisionOutcome", "REJECT", "vaReason", "", "decisionReason", ""));
         assertThat(openCases()).as("still in the VA until the decision")
                 .isEqualTo(changed(before, Map.of("ind_track_4", -1.0, "va", 1.0)));
@@ -204,7 +199,7 @@ class DecisionBacklogGaugesTest {
 
         assertThat(event(caseId, Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20"))).isEqualTo(202);
         assertThat(event(caseId, Map.of("type", "COURT_RULING", "outcome", "ANNULLED"))).isEqualTo(202);
-        task(caseId, "Activity_AssessApplication");
+        steps.task(caseId, "Activity_AssessApplication");
         assertThat(openCases()).as("back in the general procedure").isEqualTo(before);
 
         // the IND decides again: the annulment reopened the deadline 8 weeks from the ruling (2027-01-15), inside the
@@ -250,33 +245,26 @@ class DecisionBacklogGaugesTest {
     }
 
     private void registerUntilRestPeriod(String caseId) {
-        Map<String, Object> identification = new HashMap<>();
-        identification.put("identityEstablished", true);
-        identification.put("documentsPresent", true);
-        identification.put("eurodacHitMemberState", "");
-        identification.put("visaMemberState", "");
-        complete(caseId, "Activity_IdentifyAndRegister", identification);
-        complete(caseId, "Activity_RegistrationInterview",
-                Map.of("protectionInMemberState", "", "medicalConcerns", false, "familyInVa", false));
+        steps.registration(caseId);
     }
 
     /** Registration and the rest period: the case arrives in the IND procedure (spoor 4 for AFG). */
     private void register(String caseId) {
         registerUntilRestPeriod(caseId);
-        fire(caseId, "Event_RestPeriodPassed");
+        steps.fire(caseId, "Event_RestPeriodPassed");
     }
 
     private void hearAndAssess(String caseId, String outcome) {
-        complete(caseId, "Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
-        complete(caseId, "Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
-        complete(caseId, "Activity_AssessApplication", Map.of("decisionOutcome", outcome,
+        steps.complete(caseId, "Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
+        steps.complete(caseId, "Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
+        steps.complete(caseId, "Activity_AssessApplication", Map.of("decisionOutcome", outcome,
                 "vaReason", "EXTEND".equals(outcome) ? "FURTHER_RESEARCH" : "", "decisionReason", ""));
     }
 
     private void rejectAfterIntendedDecision(String caseId) {
-        complete(caseId, "Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
-        fire(caseId, "Event_ResponsePeriodPassed");
-        complete(caseId, "Activity_DecideApplication", Map.of("decisionOutcome", "REJECT", "decisionReason", ""));
+        steps.complete(caseId, "Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+        steps.fire(caseId, "Event_ResponsePeriodPassed");
+        steps.complete(caseId, "Activity_DecideApplication", Map.of("decisionOutcome", "REJECT", "decisionReason", ""));
     }
 
     private String placeHold() {
@@ -298,23 +286,4 @@ class DecisionBacklogGaugesTest {
         return client.post("/api/cases/" + caseId + "/events", "beslismedewerker", event).status();
     }
 
-    private Task task(String caseId, String key) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(key)
-                .singleResult();
-        assertThat(task).as(key).isNotNull();
-        return task;
-    }
-
-    private void complete(String caseId, String key, Map<String, Object> variables) {
-        taskService.complete(task(caseId, key).getId(), variables);
-    }
-
-    private void fire(String caseId, String activityId) {
-        Job job = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()
-                .map(instance -> managementService.createJobQuery().processInstanceId(instance.getId())
-                        .activityId(activityId).timers().singleResult())
-                .filter(Objects::nonNull).findFirst()
-                .orElseThrow(() -> new AssertionError("no timer at " + activityId));
-        managementService.executeJob(job.getId());
-    }
 }

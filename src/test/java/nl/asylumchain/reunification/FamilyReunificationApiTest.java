@@ -15,10 +15,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.EngineSteps;
 import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.registration.process.RegistrationModel;
@@ -51,8 +51,6 @@ class FamilyReunificationApiTest {
     @Autowired
     RuntimeService runtimeService;
 
-    @Autowired
-    ManagementService managementService;
 
     @Autowired
     MeterRegistry meters;
@@ -63,11 +61,16 @@ class FamilyReunificationApiTest {
     @Autowired
     FamilyReunificationService reunification;
 
+    @Autowired
+    ProcessEngine engine;
+
     ChainClient client;
+    EngineSteps steps;
 
     @BeforeEach
     void client() {
         client = new ChainClient(port);
+        steps = new EngineSteps(engine);
     }
 
     // --- POST /api/cases/{caseId}/family-members ---------------------------------------------------------------
@@ -234,11 +237,11 @@ class FamilyReunificationApiTest {
         double missedBefore = meters.counter("asylum.reunification.decisions", "outcome", "window_missed").count();
         String caseId = grantedCase(List.of(Map.of("relation", "CHILD", "birthDate", "2016-06-06")));
 
-        fire(caseId, EVENT_APPLICATION_WINDOW_PASSED);
+        steps.fire(caseId, EVENT_APPLICATION_WINDOW_PASSED);
         String granted = addMember(caseId, "nareis", Map.of("relation", "SPOUSE", "birthDate", "1990-01-01"))
                 .body().path("id").asText();
         workApplication(caseId, "DOCUMENTS", "GRANT");
-        fire(caseId, EVENT_MVV_EXPIRED);
+        steps.fire(caseId, EVENT_MVV_EXPIRED);
 
         JsonNode members = caseFile(caseId).path("sections").path("familyReunification").path("members");
         Map<String, String> statusById = new HashMap<>();
@@ -252,15 +255,15 @@ class FamilyReunificationApiTest {
     @Test
     void aPassedDecisionPeriodIsExtendedOnceByThreeMonthsAndTheDecisionTaskShowsTheNewDeadline() {
         String caseId = grantedCase(List.of(Map.of("relation", "SPOUSE", "birthDate", "1990-01-01")));
-        complete(caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", ""));
-        complete(caseId, ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", "DOCUMENTS"));
+        steps.complete(caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", ""));
+        steps.complete(caseId, ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", "DOCUMENTS"));
         JsonNode applied = caseFile(caseId).path("sections").path("familyReunification").path("members").get(0);
         java.time.Instant deadline = java.time.Instant.parse(applied.path("decisionDeadline").asText());
         assertThat(deadline).isEqualTo(java.time.Instant.parse(applied.path("appliedAt").asText())
                 .atZone(clock.getZone()).plusMonths(3).toInstant());
 
-        fire(caseId, FamilyReunificationApplicationModel.EVENT_DECISION_PERIOD_PASSED);
-        complete(caseId, FamilyReunificationApplicationModel.ACTIVITY_EXTEND_DECISION_PERIOD,
+        steps.fire(caseId, FamilyReunificationApplicationModel.EVENT_DECISION_PERIOD_PASSED);
+        steps.complete(caseId, FamilyReunificationApplicationModel.ACTIVITY_EXTEND_DECISION_PERIOD,
                 Map.of("extensionReason", "Onderzoek naar documenten loopt"));
 
         JsonNode extended = caseFile(caseId).path("sections").path("familyReunification").path("members").get(0);
@@ -295,16 +298,16 @@ class FamilyReunificationApiTest {
         application.put("familyMembersAbroad", family);
         Response created = client.post("/api/cases", "agent", application);
         String caseId = created.body().path("caseId").asText();
-        complete(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
+        steps.complete(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
                 "eurodacHitMemberState", "", "visaMemberState", "", "documentsPresent", true));
-        complete(caseId, RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW, Map.of("protectionInMemberState", "",
+        steps.complete(caseId, RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW, Map.of("protectionInMemberState", "",
                 "medicalConcerns", false, "familyInVa", false));
-        fire(caseId, RegistrationModel.EVENT_REST_PERIOD_PASSED);
-        complete(caseId, IndDecisionModel.ACTIVITY_MAIN_INTERVIEW, Map.of("interpreterPresent", true,
+        steps.fire(caseId, RegistrationModel.EVENT_REST_PERIOD_PASSED);
+        steps.complete(caseId, IndDecisionModel.ACTIVITY_MAIN_INTERVIEW, Map.of("interpreterPresent", true,
                 "hearingNotes", ""));
-        complete(caseId, IndDecisionModel.ACTIVITY_CORRECTIONS_AND_ADDITIONS, Map.of("correctionsReceived", true,
+        steps.complete(caseId, IndDecisionModel.ACTIVITY_CORRECTIONS_AND_ADDITIONS, Map.of("correctionsReceived", true,
                 "correctionNotes", ""));
-        complete(caseId, IndDecisionModel.ACTIVITY_ASSESS_APPLICATION, Map.of("decisionOutcome", "GRANT",
+        steps.complete(caseId, IndDecisionModel.ACTIVITY_ASSESS_APPLICATION, Map.of("decisionOutcome", "GRANT",
                 "vaReason", "", "decisionReason", ""));
         assertThat(caseFile(caseId).path("decisionOutcome").asText()).isEqualTo("PERMIT_GRANTED");
         return caseId;
@@ -312,27 +315,12 @@ class FamilyReunificationApiTest {
 
     /** Works the one open application of the case up to the decision. */
     private void workApplication(String caseId, String evidenceType, String outcome) {
-        complete(caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", ""));
-        complete(caseId, ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", evidenceType));
+        steps.complete(caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", ""));
+        steps.complete(caseId, ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", evidenceType));
         if (evidenceType.equals("DNA")) {
-            complete(caseId, ACTIVITY_DNA_TEST, Map.of("evidenceOutcome", "CONFIRMED"));
+            steps.complete(caseId, ACTIVITY_DNA_TEST, Map.of("evidenceOutcome", "CONFIRMED"));
         }
-        complete(caseId, ACTIVITY_DECIDE_REUNIFICATION, Map.of("reunificationOutcome", outcome, "decisionReason", ""));
-    }
-
-    private void complete(String caseId, String taskKey, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey)
-                .singleResult();
-        assertThat(task).as("open task " + taskKey).isNotNull();
-        taskService.complete(task.getId(), variables);
-    }
-
-    private void fire(String caseId, String activityId) {
-        List<String> instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list()
-                .stream().map(p -> p.getId()).toList();
-        Job job = managementService.createJobQuery().activityId(activityId).timers().list().stream()
-                .filter(j -> instances.contains(j.getProcessInstanceId())).findFirst().orElseThrow();
-        managementService.executeJob(job.getId());
+        steps.complete(caseId, ACTIVITY_DECIDE_REUNIFICATION, Map.of("reunificationOutcome", outcome, "decisionReason", ""));
     }
 
     private long reunificationsOf(String caseId) {

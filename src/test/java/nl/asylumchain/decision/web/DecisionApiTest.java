@@ -13,16 +13,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.EngineSteps;
 import nl.asylumchain.ChainClient.Response;
 
 /**
@@ -53,17 +52,20 @@ class DecisionApiTest {
     @Autowired
     RuntimeService runtimeService;
     @Autowired
-    ManagementService managementService;
-    @Autowired
     MeterRegistry meters;
     @Autowired
     nl.asylumchain.decision.DecisionDeadlineService deadlines;
 
+    @Autowired
+    ProcessEngine engine;
+
     ChainClient client;
+    EngineSteps steps;
 
     @BeforeEach
     void setUp() {
         client = new ChainClient(port);
+        steps = new EngineSteps(engine);
         ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 11, 20).atTime(10, 0).atZone(CHAIN_ZONE).toInstant()));
     }
 
@@ -84,50 +86,20 @@ class DecisionApiTest {
         return created.body().path("caseId").asText();
     }
 
-    private Task task(String caseId, String key) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(key)
-                .singleResult();
-        assertThat(task).as(key).isNotNull();
-        return task;
-    }
-
-    private void complete(String caseId, String key, Map<String, Object> variables) {
-        taskService.complete(task(caseId, key).getId(), variables);
-    }
-
-    private Job timer(String caseId, String activityId) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()
-                .map(instance -> managementService.createJobQuery().processInstanceId(instance.getId())
-                        .activityId(activityId).timers().singleResult())
-                .filter(java.util.Objects::nonNull).findFirst()
-                .orElseThrow(() -> new AssertionError("no timer at " + activityId));
-    }
-
-    private void fire(String caseId, String activityId) {
-        managementService.executeJob(timer(caseId, activityId).getId());
-    }
-
     /** Registration and the rest period: the case arrives in the IND procedure (spoor 4 for AFG). */
     private void register(String caseId) {
-        Map<String, Object> identification = new HashMap<>();
-        identification.put("identityEstablished", true);
-        identification.put("documentsPresent", true);
-        identification.put("eurodacHitMemberState", "");
-        identification.put("visaMemberState", "");
-        complete(caseId, "Activity_IdentifyAndRegister", identification);
-        complete(caseId, "Activity_RegistrationInterview",
-                Map.of("protectionInMemberState", "", "medicalConcerns", false, "familyInVa", false));
-        fire(caseId, "Event_RestPeriodPassed");
+        steps.registration(caseId);
+        steps.fire(caseId, "Event_RestPeriodPassed");
     }
 
     private void hearAndIntendToReject(String caseId) {
-        complete(caseId, "Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
-        complete(caseId, "Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
-        complete(caseId, "Activity_AssessApplication",
+        steps.complete(caseId, "Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
+        steps.complete(caseId, "Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
+        steps.complete(caseId, "Activity_AssessApplication",
                 Map.of("decisionOutcome", "REJECT", "vaReason", "", "decisionReason", ""));
-        complete(caseId, "Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
-        fire(caseId, "Event_ResponsePeriodPassed");
-        complete(caseId, "Activity_DecideApplication", Map.of("decisionOutcome", "REJECT", "decisionReason", ""));
+        steps.complete(caseId, "Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+        steps.fire(caseId, "Event_ResponsePeriodPassed");
+        steps.complete(caseId, "Activity_DecideApplication", Map.of("decisionOutcome", "REJECT", "decisionReason", ""));
     }
 
     private JsonNode decisionSection(String caseId) {
@@ -186,7 +158,7 @@ class DecisionApiTest {
         register(other);
 
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(held).count()).isZero();
-        task(other, "Activity_MainInterview");
+        steps.task(other, "Activity_MainInterview");
         JsonNode section = decisionSection(held);
         assertThat(section.path("onHold").asBoolean()).isTrue();
         assertThat(section.path("deadline").asText()).isEqualTo("2027-05-20");
@@ -200,17 +172,17 @@ class DecisionApiTest {
         assertThat(delete("/api/holds/" + holdId, "teamleider")).isEqualTo(200);
         assertThat(delete("/api/holds/" + holdId, "teamleider")).isEqualTo(409);
 
-        task(held, "Activity_MainInterview");
+        steps.task(held, "Activity_MainInterview");
         section = decisionSection(held);
         assertThat(section.path("onHold").asBoolean()).isFalse();
         assertThat(section.path("daysOnHold").asInt()).isEqualTo(10);
         assertThat(section.path("deadline").asText()).isEqualTo("2027-05-30");
-        assertThat(timer(held, "Event_DeadlinePassed").getDuedate().toInstant())
+        assertThat(steps.timer(held, "Event_DeadlinePassed").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2027, 5, 30)));
-        assertThat(timer(held, "Event_DeadlineNear").getDuedate().toInstant())
+        assertThat(steps.timer(held, "Event_DeadlineNear").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2027, 5, 2)));
-        assertThat(task(held, "Activity_MainInterview").getPriority())
-                .isEqualTo(task(other, "Activity_MainInterview").getPriority());
+        assertThat(steps.task(held, "Activity_MainInterview").getPriority())
+                .isEqualTo(steps.task(other, "Activity_MainInterview").getPriority());
     }
 
     @Test
@@ -236,7 +208,7 @@ class DecisionApiTest {
         assertThat(section.path("originalDeadline").asText()).isEqualTo("2027-05-20");
         assertThat(section.path("extensions")).hasSize(2);
         assertThat(section.path("extensions").get(0).path("reason").asText()).isEqualTo("Complexe zaak");
-        assertThat(timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
+        assertThat(steps.timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2028, 5, 20)));
     }
 
@@ -245,8 +217,8 @@ class DecisionApiTest {
         String caseId = newCase("AFG", false);
         register(caseId);
         ClockUtil.setCurrentTime(Date.from(startOf(LocalDate.of(2027, 4, 23)).plusSeconds(3600 * 9)));
-        fire(caseId, "Event_DeadlineNear");
-        Task review = task(caseId, "Activity_ReviewDecisionDeadline");
+        steps.fire(caseId, "Event_DeadlineNear");
+        Task review = steps.task(caseId, "Activity_ReviewDecisionDeadline");
         assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(link -> link.getGroupId())
                 .contains("ind-team-lead");
 
@@ -260,9 +232,9 @@ class DecisionApiTest {
         JsonNode section = decisionSection(caseId);
         assertThat(section.path("extensions")).hasSize(1);
         assertThat(section.path("deadline").asText()).isEqualTo("2028-02-20");
-        assertThat(timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
+        assertThat(steps.timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2028, 2, 20)));
-        assertThat(timer(caseId, "Event_DeadlineNear").getDuedate().toInstant())
+        assertThat(steps.timer(caseId, "Event_DeadlineNear").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2028, 1, 23)));
     }
 
@@ -274,10 +246,10 @@ class DecisionApiTest {
         assertThat(event(caseId, "teamleider", notice).status()).isEqualTo(409);
 
         ClockUtil.setCurrentTime(Date.from(startOf(LocalDate.of(2027, 5, 21)).plusSeconds(3600 * 9)));
-        fire(caseId, "Event_DeadlineNear");
-        complete(caseId, "Activity_ReviewDecisionDeadline", Map.of("extendDeadline", false, "extensionReason", ""));
-        fire(caseId, "Event_DeadlinePassed");
-        task(caseId, "Activity_HandleDeadlinePassed");
+        steps.fire(caseId, "Event_DeadlineNear");
+        steps.complete(caseId, "Activity_ReviewDecisionDeadline", Map.of("extendDeadline", false, "extensionReason", ""));
+        steps.fire(caseId, "Event_DeadlinePassed");
+        steps.task(caseId, "Activity_HandleDeadlinePassed");
         assertThat(decisionSection(caseId).path("deadlinePassed").asBoolean()).isTrue();
 
         Response tooEarly = event(caseId, "teamleider", Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2027-05-01"));
@@ -287,12 +259,12 @@ class DecisionApiTest {
                 .isEqualTo(403);
         assertThat(event(caseId, "teamleider", Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2027-05-21"))
                 .status()).isEqualTo(202);
-        assertThat(timer(caseId, "Event_PenaltyPeriodPassed").getDuedate().toInstant())
+        assertThat(steps.timer(caseId, "Event_PenaltyPeriodPassed").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2027, 6, 4)));
         assertThat(decisionSection(caseId).path("exposedToPenalty").asBoolean()).isFalse();
 
         ClockUtil.setCurrentTime(Date.from(startOf(LocalDate.of(2027, 6, 4)).plusSeconds(3600)));
-        fire(caseId, "Event_PenaltyPeriodPassed");
+        steps.fire(caseId, "Event_PenaltyPeriodPassed");
         JsonNode section = decisionSection(caseId);
         assertThat(section.path("exposedToPenalty").asBoolean()).isTrue();
         assertThat(deadlines.casesExposedToPenalty()).isEqualTo(1);
