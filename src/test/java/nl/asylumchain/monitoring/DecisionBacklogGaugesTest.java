@@ -204,7 +204,7 @@ class DecisionBacklogGaugesTest {
 
         // the IND decides again: the annulment reopened the deadline 8 weeks from the ruling (2027-01-15), inside the
         // window aRunningPolicyHoldSuspendsTheDecisionDeadlineOfTheParkedCase keeps free of other cases
-        complete(caseId, "Activity_AssessApplication",
+        steps.complete(caseId, "Activity_AssessApplication",
                 Map.of("decisionOutcome", "GRANT", "vaReason", "", "decisionReason", ""));
     }
 

@@ -398,11 +398,11 @@ class DecisionApiTest {
         assertThat(event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "ANNULLED")).status())
                 .isEqualTo(202);
 
-        task(caseId, "Activity_AssessApplication");
+        steps.task(caseId, "Activity_AssessApplication");
         assertThat(deadlineWatched(caseId)).isTrue();
-        assertThat(timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
+        assertThat(steps.timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2027, 2, 14)));
-        assertThat(timer(caseId, "Event_DeadlineNear").getDuedate().toInstant())
+        assertThat(steps.timer(caseId, "Event_DeadlineNear").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2027, 1, 17)));
         JsonNode section = decisionSection(caseId);
         assertThat(section.path("deadline").asText()).isEqualTo("2027-02-14");
@@ -410,7 +410,7 @@ class DecisionApiTest {
         assertThat(section.path("deadlinePassed").asBoolean()).isFalse();
 
         // the new decision stops the watch again
-        complete(caseId, "Activity_AssessApplication", Map.of("decisionOutcome", "GRANT", "vaReason", "",
+        steps.complete(caseId, "Activity_AssessApplication", Map.of("decisionOutcome", "GRANT", "vaReason", "",
                 "decisionReason", ""));
         assertThat(deadlineWatched(caseId)).isFalse();
         assertThat(decisionSection(caseId).path("decidedOn").asText()).isEqualTo("2026-12-20");
