@@ -25,7 +25,8 @@ import nl.asylumchain.registration.process.RegistrationModel;
 /**
  * One case per IND track on a real PostgreSQL, driven through our API and the engine REST API by the demo users of
  * each task's group: spoor 2 to a final rejection and departure; spoor 1 with a refused claim into spoor 4, the VA,
- * an annulled rejection and a grant; spoor 4 parked by a policy hold, released, extended and granted.
+ * an annulled rejection and a grant; spoor 4 parked by a policy hold, released, extended and granted; spoor 4 with a
+ * non-suspensive appeal, interim relief refused, departure while the appeal runs, and a permit after the annulment.
  */
 class IndDecisionPostgresIT extends PostgresIntegrationTest {
 
@@ -130,6 +131,39 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
         JsonNode section = client.get("/api/cases/" + caseId, "demo").body().path("sections").path("decision");
         assertThat(section.path("extensions")).hasSize(1);
         assertThat(section.path("onHold").asBoolean()).isFalse();
+    }
+
+    @Test
+    void nonSuspensiveAppealWithInterimReliefRefusedGoesToDepartureAndAnAnnulmentThenBringsAPermitAfterAll() {
+        String caseId = register("AFG", false);
+        driver.work(caseId, answers("", "REJECT"), Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED,
+                IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED));
+        assertThat(client.openTasks(caseId)).as("in the appeal window").isEmpty();
+        String today = LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString();
+
+        assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", today,
+                "suspensive", false)).status()).isEqualTo(202);
+        assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "INTERIM_RELIEF", "outcome", "REFUSED"))
+                .status()).isEqualTo(202);
+
+        JsonNode file = driver.caseFile(caseId);
+        assertThat(file.path("currentStages").toString()).contains("DEPARTURE");
+        assertThat(file.path("milestones").findValuesAsText("milestone")).contains("REJECTION_ENFORCEABLE")
+                .doesNotContain("REJECTION_FINAL");
+        assertThat(file.path("sections").path("decision").path("appeal").path("interimRelief").asText())
+                .isEqualTo("REFUSED");
+        assertThat(client.openTasks(caseId)).extracting(task -> task.path("taskDefinitionKey").asText())
+                .contains(DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW);
+
+        assertThat(driver.event(caseId, "teamleider", Map.of("type", "COURT_RULING", "outcome", "ANNULLED"))
+                .status()).isEqualTo(202);
+        assertThat(driver.caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
+        assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "PERMIT_AFTER_ALL",
+                "reason", "COURT_ANNULMENT")).status()).isEqualTo(202);
+
+        driver.work(caseId, answers("", "GRANT"), TIMERS);
+        driver.assertEnded(caseId, CaseModel.EVENT_PERMIT_HOLDER_HOUSED);
+        assertThat(mainProcessVariable(caseId, "departureOutcome")).isEqualTo("PERMIT_AFTER_ALL");
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
