@@ -44,7 +44,7 @@ public class ReceptionService {
     /** Steps at which the DMN decides the location. */
     static final Set<Milestone> PLACEMENT_STEPS = Set.of(Milestone.REGISTERED, Milestone.REST_PERIOD_STARTED,
             Milestone.PROCEDURE_STARTED, Milestone.EXTENDED_PROCEDURE_STARTED, Milestone.PERMIT_GRANTED,
-            Milestone.REJECTION_FINAL, Milestone.DEPARTURE_PERIOD_ENDED);
+            Milestone.REJECTION_FINAL, Milestone.REJECTION_ENFORCEABLE, Milestone.DEPARTURE_PERIOD_ENDED);
     /** Steps at which the person leaves reception. */
     static final Set<Milestone> LEAVING_STEPS = Set.of(Milestone.TEMPORARY_HOUSING, Milestone.HOUSED,
             Milestone.CLOSED);

@@ -53,6 +53,7 @@ class ReceptionPlacementDecisionTableTest {
             "EXTENDED_PROCEDURE_STARTED, AZC",
             "PERMIT_GRANTED, AZC",
             "REJECTION_FINAL, AZC",
+            "REJECTION_ENFORCEABLE, AZC",
             "DEPARTURE_PERIOD_ENDED, VBL"})
     void anAdultMovesFromTheColThroughThePolToTheAzcAndOnReturnToAVbl(String step, String expected) {
         assertThat(locationType(step, false, 30, false)).isEqualTo(expected);
@@ -83,6 +84,7 @@ class ReceptionPlacementDecisionTableTest {
             "17, EXTENDED_PROCEDURE_STARTED, COA_AMV",
             "17, PERMIT_GRANTED, COA_AMV",
             "17, REJECTION_FINAL, COA_AMV",
+            "17, REJECTION_ENFORCEABLE, COA_AMV",
             "17, DEPARTURE_PERIOD_ENDED, COA_AMV",
             "18, REGISTERED, COL",
             "18, REST_PERIOD_STARTED, POL",
