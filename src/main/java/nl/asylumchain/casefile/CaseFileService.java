@@ -21,6 +21,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.asylumchain.casefile.CaseFile.FamilyMember;
@@ -148,6 +150,29 @@ public class CaseFileService {
         cases.close(caseId, outcome.name(), CaseStatus.CLOSED.name(), now);
         reachMilestone(caseId, Milestone.CLOSED);
         events.publishEvent(new CaseClosed(caseId, outcome, Duration.between(record.createdAt(), now)));
+    }
+
+    /**
+     * A family member's own case (opened on their arrival, linked to the sponsor's, without a chain process of its
+     * own) ends when they are housed: CLOSED with outcome PERMIT_HOLDER_HOUSED, like the sponsor's. The chain's
+     * closed-case counter is left alone: the member did not come in through intake but as an arrival
+     * ({@code asylum.family.members.arrived}). Just before the housing step commits, so that reception has
+     * recorded the move out as HOUSED first.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    public void closeHousedFamilyMember(MilestoneReached reached) {
+        if (reached.milestone() != Milestone.HOUSED) {
+            return;
+        }
+        boolean familyMember = linkedCases(reached.caseId()).stream()
+                .anyMatch(link -> link.link() == CaseFile.LinkRole.SPONSOR);
+        boolean open = cases.findById(reached.caseId()).map(c -> !CaseStatus.CLOSED.name().equals(c.status()))
+                .orElse(false);
+        if (familyMember && open) {
+            cases.close(reached.caseId(), CaseOutcome.PERMIT_HOLDER_HOUSED.name(), CaseStatus.CLOSED.name(),
+                    clock.instant());
+            reachMilestone(reached.caseId(), Milestone.CLOSED);
+        }
     }
 
     /** Registration tells the case file which track (spoor) the case is in and why. */

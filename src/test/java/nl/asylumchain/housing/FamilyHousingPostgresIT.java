@@ -124,8 +124,11 @@ class FamilyHousingPostgresIT extends PostgresIntegrationTest {
             assertThat(caseFile.path("sections").path("housing").path("housingKind").asText()).isEqualTo("HOME");
             assertThat(caseFile.path("sections").path("reception").path("inReception").asBoolean()).isFalse();
         }
-        assertThat(client.get("/api/cases/" + sponsor, "demo").body().path("outcome").asText())
-                .isEqualTo("PERMIT_HOLDER_HOUSED");
+        for (String person : household) {
+            JsonNode closed = driver.caseFile(person);
+            assertThat(closed.path("status").asText()).as(person).isEqualTo("CLOSED");
+            assertThat(closed.path("outcome").asText()).as(person).isEqualTo("PERMIT_HOLDER_HOUSED");
+        }
 
         // the ledger: each person came in once and went out once
         assertThat(moves(sponsor)).containsExactly("IN:COL", "TRANSFER:POL", "TRANSFER:AZC", "OUT:HOUSED");

@@ -146,8 +146,9 @@ class FamilyHousingTest {
 
         assertThat(ledger(spouse)).as("never in reception").isEmpty();
         assertThat(reception.occupancy().total().occupancy()).isEqualTo(before.total().occupancy());
-        assertThat(milestones(spouse)).containsExactlyInAnyOrder(Milestone.REGISTERED, Milestone.MUNICIPALITY_LINKED,
-                Milestone.HOUSED);
+        assertThat(milestones(spouse)).as("housed, and so the member's own case is closed")
+                .containsExactlyInAnyOrder(Milestone.REGISTERED, Milestone.MUNICIPALITY_LINKED, Milestone.HOUSED,
+                        Milestone.CLOSED);
         HousingCase spouseHousing = housingOf(spouse);
         assertThat(spouseHousing.municipalityCode()).isEqualTo("GM0344");
         assertThat(spouseHousing.housingKind()).isEqualTo(HousingKind.HOME.name());
@@ -189,7 +190,7 @@ class FamilyHousingTest {
         for (UUID member : List.of(spouse, child)) {
             assertThat(ledger(member)).containsExactly("IN:AZC:true:REGISTERED", "OUT:-:true:HOUSED");
             assertThat(milestones(member)).containsExactlyInAnyOrder(Milestone.REGISTERED, Milestone.MUNICIPALITY_LINKED,
-                    Milestone.HOUSED);
+                    Milestone.HOUSED, Milestone.CLOSED);
             assertThat(housingOf(member).moveDate()).as("the sponsor's move").isEqualTo(LocalDate.of(2043, 10, 30));
         }
         assertThat(reception.occupancy().total().occupancy()).isEqualTo(before.total().occupancy() - 1);
