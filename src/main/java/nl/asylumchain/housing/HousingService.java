@@ -15,10 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.Milestone;
-import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.housing.QuotaService.Proposal;
 import nl.asylumchain.housing.persistence.HousingRepository;
 import nl.asylumchain.housing.persistence.HousingRepository.HousingCase;
+import nl.asylumchain.platform.InvalidRequestException;
 
 /**
  * The steps of housing a permit holder, each in the transaction of its process step: the proposal, the link, a late
