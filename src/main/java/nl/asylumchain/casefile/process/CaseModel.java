@@ -2,10 +2,13 @@ package nl.asylumchain.casefile.process;
 
 import java.util.Map;
 
+import org.springframework.modulith.NamedInterface;
+
 import nl.asylumchain.casefile.CaseOutcome;
 import nl.asylumchain.casefile.Stage;
 
 /** Ids in {@code bpmn/asylumCase.bpmn} that Java relies on. */
+@NamedInterface("model")
 public final class CaseModel {
 
     public static final String MODEL_RESOURCE = "bpmn/asylumCase.bpmn";

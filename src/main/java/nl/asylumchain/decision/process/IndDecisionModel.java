@@ -1,6 +1,9 @@
 package nl.asylumchain.decision.process;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Ids in {@code bpmn/indDecision.bpmn} that Java relies on. */
+@NamedInterface("model")
 public final class IndDecisionModel {
 
     public static final String MODEL_RESOURCE = "bpmn/indDecision.bpmn";

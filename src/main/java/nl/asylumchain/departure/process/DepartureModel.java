@@ -2,9 +2,12 @@ package nl.asylumchain.departure.process;
 
 import java.util.Map;
 
+import org.springframework.modulith.NamedInterface;
+
 import nl.asylumchain.departure.DepartureOutcome;
 
 /** Ids in {@code bpmn/departure.bpmn} that Java relies on. */
+@NamedInterface("model")
 public final class DepartureModel {
 
     public static final String MODEL_RESOURCE = "bpmn/departure.bpmn";

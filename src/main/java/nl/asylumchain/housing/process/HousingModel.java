@@ -1,6 +1,9 @@
 package nl.asylumchain.housing.process;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Ids in {@code bpmn/housing.bpmn} that Java relies on. */
+@NamedInterface("model")
 public final class HousingModel {
 
     public static final String MODEL_RESOURCE = "bpmn/housing.bpmn";

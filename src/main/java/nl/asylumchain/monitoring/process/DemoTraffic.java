@@ -34,9 +34,9 @@ import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.casefile.Relation;
 import nl.asylumchain.casefile.Sex;
-import nl.asylumchain.monitoring.process.ChainModels.AppealStageModel;
-import nl.asylumchain.monitoring.process.ChainModels.IndDecisionStageModel;
-import nl.asylumchain.monitoring.process.ChainModels.RegistrationStageModel;
+import nl.asylumchain.decision.process.AppealModel;
+import nl.asylumchain.decision.process.IndDecisionModel;
+import nl.asylumchain.registration.process.RegistrationModel;
 
 /**
  * Demo traffic, so that a user who starts the compose stack sees the dashboards fill: every tick it registers new
@@ -56,9 +56,9 @@ public class DemoTraffic {
      * Timers the demo fires early: waiting six days or two months shows nothing on a dashboard, and without the
      * zienswijze period and the appeal window cut short no rejected case would reach appeal or departure for days.
      */
-    static final List<String> SHORTENED_WAITS = List.of(RegistrationStageModel.EVENT_REST_PERIOD_PASSED,
-            IndDecisionStageModel.EVENT_REPLY_PERIOD_PASSED, IndDecisionStageModel.EVENT_RESPONSE_PERIOD_PASSED,
-            AppealStageModel.EVENT_APPEAL_WINDOW_PASSED);
+    static final List<String> SHORTENED_WAITS = List.of(RegistrationModel.EVENT_REST_PERIOD_PASSED,
+            IndDecisionModel.EVENT_REPLY_PERIOD_PASSED, IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED,
+            AppealModel.EVENT_APPEAL_WINDOW_PASSED);
 
     private static final List<String> FAMILY_NAMES = List.of("Haddad", "Tesfay", "Ahmadi", "Yilmaz", "Osman",
             "Kareem", "Mohammed", "Hussein", "Abdi", "Nazari", "Bakr", "Gebremedhin", "Demir", "Saleh");

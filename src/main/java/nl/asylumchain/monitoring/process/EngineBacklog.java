@@ -19,12 +19,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.casefile.Stage;
-import nl.asylumchain.monitoring.process.ChainModels.DepartureStageModel;
-import nl.asylumchain.monitoring.process.ChainModels.FamilyReunificationStageModel;
-import nl.asylumchain.monitoring.process.ChainModels.HousingStageModel;
-import nl.asylumchain.monitoring.process.ChainModels.IndDecisionStageModel;
-import nl.asylumchain.monitoring.process.ChainModels.MainCaseModel;
-import nl.asylumchain.monitoring.process.ChainModels.RegistrationStageModel;
+import nl.asylumchain.casefile.process.CaseModel;
+import nl.asylumchain.decision.process.IndDecisionModel;
+import nl.asylumchain.departure.process.DepartureModel;
+import nl.asylumchain.housing.process.HousingModel;
+import nl.asylumchain.registration.process.RegistrationModel;
+import nl.asylumchain.reunification.process.FamilyReunificationModel;
 
 /**
  * Reads the backlog, the task queues and the engine's health from the engine. Runs in the monitoring's background
@@ -47,11 +47,11 @@ public class EngineBacklog {
 
     /** The call activity of each stage in the main process: its start and end are the stage's start and end. */
     static final Map<String, Stage> STAGE_ACTIVITIES = Map.of(
-            MainCaseModel.ACTIVITY_REGISTRATION, Stage.REGISTRATION,
-            MainCaseModel.ACTIVITY_IND_DECISION, Stage.IND_DECISION,
-            MainCaseModel.ACTIVITY_HOUSING, Stage.HOUSING,
-            MainCaseModel.ACTIVITY_FAMILY_REUNIFICATION, Stage.FAMILY_REUNIFICATION,
-            MainCaseModel.ACTIVITY_DEPARTURE, Stage.DEPARTURE);
+            CaseModel.ACTIVITY_REGISTRATION, Stage.REGISTRATION,
+            CaseModel.ACTIVITY_IND_DECISION, Stage.IND_DECISION,
+            CaseModel.ACTIVITY_HOUSING, Stage.HOUSING,
+            CaseModel.ACTIVITY_FAMILY_REUNIFICATION, Stage.FAMILY_REUNIFICATION,
+            CaseModel.ACTIVITY_DEPARTURE, Stage.DEPARTURE);
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -84,27 +84,27 @@ public class EngineBacklog {
      */
     public Map<String, Long> openCasesPerStage() {
         Map<String, Long> open = new LinkedHashMap<>();
-        long restPeriod = executionsAt(RegistrationStageModel.PROCESS_KEY,
-                RegistrationStageModel.EVENT_REST_PERIOD_PASSED);
-        open.put("registration", instances(RegistrationStageModel.PROCESS_KEY) - restPeriod);
+        long restPeriod = executionsAt(RegistrationModel.PROCESS_KEY,
+                RegistrationModel.EVENT_REST_PERIOD_PASSED);
+        open.put("registration", instances(RegistrationModel.PROCESS_KEY) - restPeriod);
         open.put("rest_period", restPeriod);
         long va = 0;
         long appeal = 0;
         for (int track : TRACKS) {
             long all = indDecision(track).count();
-            long inAppeal = indDecision(track).activityIdIn(IndDecisionStageModel.ACTIVITY_APPEAL).count();
+            long inAppeal = indDecision(track).activityIdIn(IndDecisionModel.ACTIVITY_APPEAL).count();
             long inVa = indDecision(track).variableValueEquals(VARIABLE_PROCEDURE, PROCEDURE_VA).count()
                     - indDecision(track).variableValueEquals(VARIABLE_PROCEDURE, PROCEDURE_VA)
-                            .activityIdIn(IndDecisionStageModel.ACTIVITY_APPEAL).count();
+                            .activityIdIn(IndDecisionModel.ACTIVITY_APPEAL).count();
             open.put("ind_track_" + track, all - inAppeal - inVa);
             va += inVa;
             appeal += inAppeal;
         }
         open.put("va", va);
         open.put("appeal", appeal);
-        open.put("housing", instances(HousingStageModel.PROCESS_KEY));
-        open.put("family_reunification", instances(FamilyReunificationStageModel.PROCESS_KEY));
-        open.put("departure", instances(DepartureStageModel.PROCESS_KEY));
+        open.put("housing", instances(HousingModel.PROCESS_KEY));
+        open.put("family_reunification", instances(FamilyReunificationModel.PROCESS_KEY));
+        open.put("departure", instances(DepartureModel.PROCESS_KEY));
         return open;
     }
 
@@ -152,7 +152,7 @@ public class EngineBacklog {
         for (String activityId : STAGE_ACTIVITIES.keySet()) {
             for (HistoricActivityInstance done : history.createHistoricActivityInstanceQuery().activityId(activityId)
                     .finished().finishedAfter(Date.from(since)).list()) {
-                if (MainCaseModel.PROCESS_KEY.equals(done.getProcessDefinitionKey()) && seen.add(done.getId())
+                if (CaseModel.PROCESS_KEY.equals(done.getProcessDefinitionKey()) && seen.add(done.getId())
                         && done.getEndTime() != null) {
                     finished.add(new FinishedStage(done.getId(), STAGE_ACTIVITIES.get(activityId),
                             done.getEndTime().toInstant(),
@@ -165,7 +165,7 @@ public class EngineBacklog {
     }
 
     private ProcessInstanceQuery indDecision(int track) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(IndDecisionStageModel.PROCESS_KEY)
+        return runtime.createProcessInstanceQuery().processDefinitionKey(IndDecisionModel.PROCESS_KEY)
                 .variableValueEquals(VARIABLE_TRACK, track);
     }
 

@@ -1,6 +1,9 @@
 package nl.asylumchain.registration.process;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Ids in {@code bpmn/registration.bpmn} that Java relies on. */
+@NamedInterface("model")
 public final class RegistrationModel {
 
     public static final String MODEL_RESOURCE = "bpmn/registration.bpmn";

@@ -1,6 +1,9 @@
 package nl.asylumchain.reunification.process;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Ids in {@code bpmn/familyReunification.bpmn} (the sponsor's process) that Java relies on. */
+@NamedInterface("model")
 public final class FamilyReunificationModel {
 
     public static final String MODEL_RESOURCE = "bpmn/familyReunification.bpmn";
