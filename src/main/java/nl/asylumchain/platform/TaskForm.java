@@ -1,9 +1,6 @@
 package nl.asylumchain.platform;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -60,19 +57,10 @@ record TaskForm(String id, List<Field> fields) {
                 errors.add(new FieldError(field.key(), "must be one of " + String.join(", ", field.options())));
             } else if (field.pattern() != null && !field.pattern().matcher(text).find()) {
                 errors.add(new FieldError(field.key(), "must match " + field.pattern().pattern()));
-            } else if (field.date() && !(value instanceof Date) && !isDate(text)) {
+            } else if (field.date() && FormDate.of(value).isEmpty()) {
                 errors.add(new FieldError(field.key(), "must be a date (yyyy-MM-dd)"));
             }
         }
         return errors;
-    }
-
-    private static boolean isDate(String text) {
-        try {
-            LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 }

@@ -16,6 +16,8 @@ import nl.asylumchain.departure.DepartureRoute;
 import nl.asylumchain.departure.DepartureService;
 import nl.asylumchain.departure.DepartureService.HandOver;
 import nl.asylumchain.departure.TransferCircumstance;
+import nl.asylumchain.platform.FormDate;
+import nl.asylumchain.platform.InvalidRequestException;
 
 /**
  * The thin delegates of {@code departure.bpmn}: each reads the typed variables of its step, calls
@@ -97,9 +99,8 @@ final class DepartureDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            Object value = execution.getVariable("transferDate");
-            LocalDate date = value instanceof Date d ? LocalDate.ofInstant(d.toInstant(), java.time.ZoneId.systemDefault())
-                    : LocalDate.parse(value.toString().substring(0, 10));
+            LocalDate date = FormDate.of(execution.getVariable("transferDate"))
+                    .orElseThrow(() -> new InvalidRequestException("transferDate", "must be a date (yyyy-MM-dd)"));
             execution.setVariable("transferReportBy", Date.from(departures.planTransfer(caseId(execution), date)));
         }
     }

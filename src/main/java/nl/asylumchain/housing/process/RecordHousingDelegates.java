@@ -1,8 +1,6 @@
 package nl.asylumchain.housing.process;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import nl.asylumchain.housing.HousingService;
+import nl.asylumchain.platform.FormDate;
 import nl.asylumchain.platform.InvalidRequestException;
 
 /** The two moves out of reception: into a doorstroomlocatie, and into a home. */
@@ -31,19 +30,9 @@ class RecordHousingDelegates {
         return UUID.fromString(execution.getProcessBusinessKey());
     }
 
-    /** The move date as the form gives it (yyyy-MM-dd text, or a Date); refused when missing or unreadable. */
+    /** The move date as the form gives it; refused when missing or unreadable. */
     static LocalDate moveDate(DelegateExecution execution) {
-        Object value = execution.getVariable("moveDate");
-        if (value instanceof Date date) {
-            return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
-        }
-        if (value instanceof String text && text.length() >= 10) {
-            try {
-                return LocalDate.parse(text.substring(0, 10));
-            } catch (DateTimeParseException e) {
-                // refused below
-            }
-        }
-        throw new InvalidRequestException("moveDate", "must be a date (yyyy-MM-dd)");
+        return FormDate.of(execution.getVariable("moveDate"))
+                .orElseThrow(() -> new InvalidRequestException("moveDate", "must be a date (yyyy-MM-dd)"));
     }
 }
