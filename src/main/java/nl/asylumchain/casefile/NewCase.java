@@ -29,8 +29,8 @@ public record NewCase(
     }
 
     public record Person(
-            @NotBlank @Size(max = 200) String familyName,
-            @Size(max = 200) String givenNames,
+            @NotBlank @Size(max = 200) @PersonName String familyName,
+            @Size(max = 200) @PersonName String givenNames,
             @NotNull @PastOrPresent LocalDate birthDate,
             @NotNull Sex sex,
             @NotNull @IsoNationality String nationality) {

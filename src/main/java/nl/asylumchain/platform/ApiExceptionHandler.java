@@ -1,14 +1,19 @@
 package nl.asylumchain.platform;
 
+import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,9 +21,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -45,7 +52,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldError(
-                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                        nameOf(result.getMethodParameter()), error.getDefaultMessage())))
                 .toList();
         return badRequest(errors);
     }
@@ -53,19 +60,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLargeException tooLarge) {
+                return problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            }
+        }
         return badRequest(List.of(JsonFieldErrors.describe(e.getCause())));
+    }
+
+    /** A multipart or otherwise unparsable body where our API expects JSON. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
     }
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
-        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(e.problem());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
         return badRequest(e.getConstraintViolations().stream()
-                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field)).toList());
     }
 
@@ -75,8 +93,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    ResponseEntity<Object> conflict(ConflictException e) {
+        log.info("Refused with 409: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, e.getMessage());
     }
 
     /** Left to Spring Security, which answers 401 or 403. */
@@ -87,9 +106,53 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (ConcurrentUpdates.isConcurrentUpdate(e)) {
+            // a race no retry covered: the transaction was rolled back, the client may simply repeat
+            log.info("Refused with 409, concurrent update: {}", e.getClass().getSimpleName());
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "The case was changed by another request at the same time; nothing of yours was saved. Try again.");
+        }
         log.error("Unexpected error in API call", e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was changed.");
+    }
+
+    /**
+     * A violation on a controller's parameter is named like the request names it: a header by its header name
+     * ({@code Idempotency-Key}), a parameter by its name; a property by its path.
+     */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        Path.MethodNode method = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node instanceof Path.MethodNode m) {
+                method = m;
+            } else if (node instanceof Path.ParameterNode parameter && method != null) {
+                try {
+                    Method target = violation.getRootBeanClass().getDeclaredMethod(method.getName(),
+                            method.getParameterTypes().toArray(Class<?>[]::new));
+                    RequestHeader header = new MethodParameter(target, parameter.getParameterIndex())
+                            .getParameterAnnotation(RequestHeader.class);
+                    return header != null && !header.name().isEmpty() ? header.name() : parameter.getName();
+                } catch (NoSuchMethodException e) {
+                    return parameter.getName();
+                }
+            }
+        }
+        return violation.getPropertyPath().toString();
+    }
+
+    /** A header is named as the client sends it ({@code Idempotency-Key}), anything else by its parameter. */
+    private static String nameOf(MethodParameter parameter) {
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        return parameter.getParameterName();
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 
     private ResponseEntity<Object> badRequest(List<FieldError> errors) {

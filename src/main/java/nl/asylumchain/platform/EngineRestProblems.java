@@ -1,52 +1,332 @@
 package nl.asylumchain.platform;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Bad input on a task form is answered like bad input on our own API. When a handler completes a task through the
- * engine REST API (Tasklist submits the form there) and a step of the process refuses what they entered, the step
- * throws {@link InvalidRequestException}; this mapper turns it into 400 {@code application/problem+json} naming the
- * field, instead of the engine's 500. The transaction is rolled back, so the task stays open. {@code message} holds
- * the fields and their messages: the text Tasklist shows above the form.
+ * The engine REST API (Tasklist and Cockpit talk to it, and so may clients) answers errors like our own API: an
+ * {@code application/problem+json} body whose {@code detail} says what happened in words, never an exception
+ * class, an SQL statement or a stack trace; {@code message} repeats it, because that is what Tasklist shows above
+ * a form. Camunda's own mappers answer many expected refusals with 500 and the engine's exception text; ours take
+ * precedence (a higher priority for the same exception types) and decide:
+ * <ul>
+ * <li>a task that does not exist or is completed already: 404;</li>
+ * <li>somebody else changed the same task or process at the same moment (optimistic locking): 409, nothing saved;</li>
+ * <li>no authorization: 403;</li>
+ * <li>a missing or {@code null} body, JSON that cannot be read, NUL in a text, a serialized Java object, an engine
+ * "bad user request": 400;</li>
+ * <li>a task form the process refuses ({@link InvalidRequestException}): 400 naming the fields; the transaction is
+ * rolled back, so the task stays open;</li>
+ * <li>anything else: 500 with a fixed text, logged once at ERROR with its stack trace.</li>
+ * </ul>
+ * Every refusal (4xx) is one INFO line; the engine's own ERROR line for it is dropped by {@link RefusedInputLogFilter}.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestProblems {
 
+    private static final Logger log = LoggerFactory.getLogger(EngineRestProblems.class);
+
+    /** Ahead of Camunda's mappers for the same exception types, which have the default priority (5000). */
+    static final int AHEAD_OF_CAMUNDA = 1000;
+
+    /** Camunda's message id for a variable in Java serialization when the engine forbids that format. */
+    static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
+
     @Bean
-    ResourceConfigCustomizer taskInputProblems(ObjectMapper json) {
-        return config -> config.register(new InvalidTaskInputMapper(json));
+    ResourceConfigCustomizer engineRestProblemMappers(ObjectMapper json) {
+        ProblemWriter writer = new ProblemWriter(json);
+        return config -> config
+                .register(new InvalidTaskInputMapper(writer))
+                .register(new RestExceptionMapper(writer))
+                .register(new EngineExceptionMapper(writer))
+                .register(new JsonMappingMapper(writer))
+                .register(new JsonParseMapper(writer))
+                .register(new AnyThrowableMapper(writer))
+                .register(BodyCheck.class);
     }
 
-    static final class InvalidTaskInputMapper implements ExceptionMapper<InvalidRequestException> {
-
-        private static final Logger log = LoggerFactory.getLogger(EngineRestProblems.class);
+    /** Writes the problem body and the one log line of a refusal. */
+    static final class ProblemWriter {
 
         private final ObjectMapper json;
 
-        InvalidTaskInputMapper(ObjectMapper json) {
+        ProblemWriter(ObjectMapper json) {
             this.json = json;
         }
 
-        @Override
-        public Response toResponse(InvalidRequestException e) {
-            log.info("Task input refused, fields {}", e.errors().stream().map(FieldError::field).toList());
-            ProblemDetail problem = e.problem();
-            problem.setProperty("message", e.summary());
+        Response refuse(HttpStatus status, String detail, Throwable cause) {
+            log.info("Engine REST {} refused with {}: {} ({})", request(), status.value(), detail,
+                    cause.getClass().getSimpleName());
+            return write(ProblemDetail.forStatusAndDetail(status, detail));
+        }
+
+        Response write(ProblemDetail problem) {
+            if (problem.getProperties() == null || !problem.getProperties().containsKey("message")) {
+                problem.setProperty("message", problem.getDetail());
+            }
             try {
-                return Response.status(Response.Status.BAD_REQUEST).type("application/problem+json")
+                return Response.status(problem.getStatus()).type("application/problem+json")
                         .entity(json.writeValueAsString(problem)).build();
             } catch (JsonProcessingException unexpected) {
                 throw new IllegalStateException(unexpected);
             }
+        }
+
+        Response failure(Throwable e) {
+            log.error("Engine REST {} failed", request(), e);
+            return write(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                    "Something went wrong on our side; nothing was changed."));
+        }
+
+        private static String request() {
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+                HttpServletRequest request = attributes.getRequest();
+                return request.getMethod() + " " + request.getRequestURI();
+            }
+            return "request";
+        }
+    }
+
+    /** What an exception from the engine means for the client; {@code null} when it is our failure. */
+    static Response answer(ProblemWriter writer, Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLargeException tooLarge) {
+                return writer.refuse(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), cause);
+            }
+            if (cause instanceof InvalidRequestException invalid) {
+                return taskInput(writer, invalid);
+            }
+            if (cause instanceof AuthorizationException) {
+                return writer.refuse(HttpStatus.FORBIDDEN, "Your groups do not allow this.", cause);
+            }
+            if (cause instanceof OptimisticLockingException || ConcurrentUpdates.isConcurrentUpdate(cause)) {
+                return writer.refuse(HttpStatus.CONFLICT, "Somebody else changed this at the same moment (completed "
+                        + "the task, for example); nothing of yours was saved. Reload and try again.", cause);
+            }
+            if (cause instanceof NotFoundException || cause instanceof NullValueException
+                    && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find")) {
+                return writer.refuse(HttpStatus.NOT_FOUND,
+                        "Not found: it does not exist, is completed already, or is not yours to see.", cause);
+            }
+            if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
+                    && engine.getMessage().startsWith(JAVA_SERIALIZATION_PROHIBITED)) {
+                return writer.refuse(HttpStatus.BAD_REQUEST,
+                        "Serialized Java objects are not accepted; send variables as JSON values.", cause);
+            }
+            if (cause instanceof BadUserRequestException) {
+                return writer.refuse(HttpStatus.BAD_REQUEST, firstLine(cause.getMessage()), cause);
+            }
+            if (cause instanceof JsonProcessingException json) {
+                FieldError error = JsonFieldErrors.describe(json);
+                return writer.refuse(HttpStatus.BAD_REQUEST,
+                        (error.field().isEmpty() ? "" : error.field() + ": ") + error.message(), cause);
+            }
+        }
+        return null;
+    }
+
+    private static Response taskInput(ProblemWriter writer, InvalidRequestException e) {
+        log.info("Task input refused, fields {}", e.errors().stream().map(FieldError::field).toList());
+        ProblemDetail problem = e.problem();
+        problem.setProperty("message", e.summary());
+        return writer.write(problem);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "The request cannot be carried out.";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        // the engine's message ids (ENGINE-13017 ...) mean nothing to a handler
+        return line.replaceFirst("^[A-Z]+-\\d+ ", "");
+    }
+
+    @Priority(AHEAD_OF_CAMUNDA)
+    static final class InvalidTaskInputMapper implements ExceptionMapper<InvalidRequestException> {
+
+        private final ProblemWriter writer;
+
+        InvalidTaskInputMapper(ProblemWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public Response toResponse(InvalidRequestException e) {
+            return taskInput(writer, e);
+        }
+    }
+
+    /**
+     * Camunda's resources wrap most engine exceptions in a {@link RestException} with status 500 ("Cannot complete
+     * task ..."); the status it carries is kept only when nothing in the cause says better.
+     */
+    @Priority(AHEAD_OF_CAMUNDA)
+    static final class RestExceptionMapper implements ExceptionMapper<RestException> {
+
+        private final ProblemWriter writer;
+
+        RestExceptionMapper(ProblemWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public Response toResponse(RestException e) {
+            Response known = answer(writer, e.getCause());
+            if (known != null) {
+                return known;
+            }
+            if (e.getStatus() != null && e.getStatus().getStatusCode() < 500) {
+                HttpStatus status = HttpStatus.valueOf(e.getStatus().getStatusCode());
+                return writer.refuse(status, firstLine(e.getMessage()), e);
+            }
+            return writer.failure(e);
+        }
+    }
+
+    @Priority(AHEAD_OF_CAMUNDA)
+    static final class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+
+        private final ProblemWriter writer;
+
+        EngineExceptionMapper(ProblemWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public Response toResponse(ProcessEngineException e) {
+            Response known = answer(writer, e);
+            return known != null ? known : writer.failure(e);
+        }
+    }
+
+    @Priority(AHEAD_OF_CAMUNDA)
+    static final class JsonMappingMapper implements ExceptionMapper<JsonMappingException> {
+
+        private final ProblemWriter writer;
+
+        JsonMappingMapper(ProblemWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public Response toResponse(JsonMappingException e) {
+            return answer(writer, e);
+        }
+    }
+
+    @Priority(AHEAD_OF_CAMUNDA)
+    static final class JsonParseMapper implements ExceptionMapper<JsonParseException> {
+
+        private final ProblemWriter writer;
+
+        JsonParseMapper(ProblemWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public Response toResponse(JsonParseException e) {
+            return answer(writer, e);
+        }
+    }
+
+    /** Unknown paths, wrong methods and media types keep their status; anything else is our failure. */
+    @Priority(AHEAD_OF_CAMUNDA)
+    static final class AnyThrowableMapper implements ExceptionMapper<Throwable> {
+
+        private final ProblemWriter writer;
+
+        AnyThrowableMapper(ProblemWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public Response toResponse(Throwable e) {
+            if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+                HttpStatus status = HttpStatus.valueOf(web.getResponse().getStatus());
+                return writer.refuse(status, status.getReasonPhrase() + ".", e);
+            }
+            Response known = answer(writer, e);
+            return known != null ? known : writer.failure(e);
+        }
+    }
+
+    /**
+     * A resource method that takes a JSON body gets one: Camunda's resources read a missing or {@code null} body as
+     * a null object and fail with a NullPointerException (a 500). And no text in it holds NUL ({@code \u0000}),
+     * which PostgreSQL cannot store: the engine would fail at flush, after the work was done.
+     */
+    @Priority(AHEAD_OF_CAMUNDA)
+    static final class BodyCheck implements ContainerRequestFilter {
+
+        @Context
+        private ResourceInfo resource;
+
+        @Override
+        public void filter(ContainerRequestContext request) throws IOException {
+            Method method = resource == null ? null : resource.getResourceMethod();
+            if (method == null || !takesEntity(method)) {
+                return;
+            }
+            MediaType type = request.getMediaType();
+            if (type != null && !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                    && !type.getSubtype().endsWith("+json")) {
+                return;
+            }
+            byte[] body = request.getEntityStream().readAllBytes();
+            request.setEntityStream(new ByteArrayInputStream(body));
+            String text = new String(body, StandardCharsets.UTF_8);
+            if (text.isBlank() || "null".equals(text.strip())) {
+                throw new BadUserRequestException("The request needs a JSON body; send {} for none.");
+            }
+            if (text.indexOf('\u0000') >= 0 || text.toLowerCase(Locale.ROOT).contains("\\u0000")) {
+                throw new BadUserRequestException("Texts must not contain the NUL character.");
+            }
+        }
+
+        /** JAX-RS passes the body to the one parameter without an annotation. */
+        private static boolean takesEntity(Method method) {
+            for (Annotation[] annotations : method.getParameterAnnotations()) {
+                if (annotations.length == 0) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -1,11 +1,17 @@
 package nl.asylumchain.platform;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -17,6 +23,16 @@ public final class JsonFieldErrors {
 
     /** The field a JSON reading error is about, and what is wrong with it, in words a client understands. */
     public static FieldError describe(Throwable cause) {
+        if (cause instanceof StrictJson.RefusedValueException refused) {
+            return new FieldError(path(refused), refused.reason());
+        }
+        if (cause instanceof InvalidNullException nullValue) {
+            return new FieldError(path(nullValue), "must not be null; leave the field out instead");
+        }
+        if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                && read.getOriginalMessage().startsWith("Duplicate field")) {
+            return new FieldError(path(read), "appears more than once");
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new FieldError(path(unknown), "is not a known field");
         }
@@ -32,6 +48,10 @@ public final class JsonFieldErrors {
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return new FieldError(path(mapping), "cannot be read");
+        }
+        if (cause instanceof MismatchedInputException && cause.getMessage() != null
+                && cause.getMessage().startsWith("Trailing token")) {
+            return new FieldError("", "the body holds more than one JSON value");
         }
         if (cause instanceof JsonProcessingException) {
             return new FieldError("", "the body is not well-formed JSON");
@@ -56,6 +76,25 @@ public final class JsonFieldErrors {
             return "list";
         }
         return "JSON object";
+    }
+
+    /** Where the parser stood when it refused a key: {@code person.familyName} for a second familyName. */
+    private static String path(StreamReadException e) {
+        JsonParser parser = e.getProcessor();
+        if (parser == null) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+                context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                names.add(0, "." + context.getCurrentName());
+            } else if (context.inArray()) {
+                names.add(0, "[" + Math.max(0, context.getCurrentIndex()) + "]");
+            }
+        }
+        String path = String.join("", names);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String path(JsonMappingException e) {

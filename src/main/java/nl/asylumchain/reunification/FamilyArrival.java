@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import nl.asylumchain.casefile.IsoNationality;
+import nl.asylumchain.casefile.PersonName;
 import nl.asylumchain.casefile.Sex;
 
 /**
@@ -15,8 +16,8 @@ import nl.asylumchain.casefile.Sex;
  */
 public record FamilyArrival(
         @NotNull UUID familyMemberId,
-        @NotBlank @Size(max = 200) String familyName,
-        @Size(max = 200) String givenNames,
+        @NotBlank @Size(max = 200) @PersonName String familyName,
+        @Size(max = 200) @PersonName String givenNames,
         @NotNull Sex sex,
         @NotNull @IsoNationality String nationality) {
 }

@@ -44,7 +44,9 @@ class CaseController {
     @PostMapping
     @PreAuthorize("hasAnyAuthority('police-avim', 'kmar', 'camunda-admin')")
     ResponseEntity<CaseCreated> register(@Valid @RequestBody NewCase application,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200)
+            @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+            String idempotencyKey) {
         RegisteredCase registered = caseFile.register(application, idempotencyKey);
         CaseCreated body = new CaseCreated(registered.caseId(), registered.vNumber(), registered.status());
         URI location = URI.create("/api/cases/" + registered.caseId());

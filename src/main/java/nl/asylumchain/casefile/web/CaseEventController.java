@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import nl.asylumchain.casefile.CaseEventType;
 import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.platform.ConcurrentUpdates;
 import nl.asylumchain.platform.FieldError;
 import nl.asylumchain.platform.Groups;
 import nl.asylumchain.platform.InvalidRequestException;
@@ -46,10 +47,12 @@ class CaseEventController {
     private final ObjectMapper objectMapper;
     private final Validator validator;
     private final CaseEventJournal journal;
+    private final ConcurrentUpdates concurrentUpdates;
 
     CaseEventController(List<CaseEventType<?>> types, CaseFileService caseFile, ObjectMapper objectMapper,
-            Validator validator, CaseEventJournal journal) {
+            Validator validator, CaseEventJournal journal, ConcurrentUpdates concurrentUpdates) {
         this.journal = journal;
+        this.concurrentUpdates = concurrentUpdates;
         this.types = types.stream().collect(Collectors.toMap(CaseEventType::type, Function.identity(),
                 (a, b) -> {
                     throw new IllegalStateException("Two case event types named " + a.type());
@@ -107,6 +110,11 @@ class CaseEventController {
             throw new NotFoundException("No case with id " + caseId);
         }
         P delivered = payload;
-        journal.deliverAndRecord(caseId, type.type(), sender, () -> type.deliver(caseId, delivered));
+        // A parallel event on the same case makes the engine refuse one of them at commit. Delivering again reads
+        // the case afresh: the event is then taken, or refused with 409 because the case has moved on.
+        concurrentUpdates.retry(type.type() + " on case " + caseId, () -> {
+            journal.deliverAndRecord(caseId, type.type(), sender, () -> type.deliver(caseId, delivered));
+            return null;
+        });
     }
 }

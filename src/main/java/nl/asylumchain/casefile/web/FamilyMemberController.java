@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import nl.asylumchain.casefile.CaseFile.FamilyMember;
 import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.NewCase;
+import nl.asylumchain.platform.ConcurrentUpdates;
 
 /**
  * A family member abroad reported after intake: {@code {"relation": "CHILD", "birthDate": "2015-04-01"}}. Before
@@ -23,15 +24,19 @@ import nl.asylumchain.casefile.NewCase;
 class FamilyMemberController {
 
     private final CaseFileService caseFile;
+    private final ConcurrentUpdates concurrentUpdates;
 
-    FamilyMemberController(CaseFileService caseFile) {
+    FamilyMemberController(CaseFileService caseFile, ConcurrentUpdates concurrentUpdates) {
         this.caseFile = caseFile;
+        this.concurrentUpdates = concurrentUpdates;
     }
 
     @PostMapping("/api/cases/{caseId}/family-members")
     @PreAuthorize("hasAnyAuthority('ind-registration', 'ind-decision', 'ind-reunification', 'coa', 'camunda-admin')")
     ResponseEntity<FamilyMember> add(@PathVariable UUID caseId, @Valid @RequestBody NewCase.FamilyMemberAbroad member) {
-        FamilyMember added = caseFile.addFamilyMember(caseId, member);
+        // parallel additions to one case collide on its process variable; a repeat counts the members afresh
+        FamilyMember added = concurrentUpdates.retry("adding a family member to case " + caseId,
+                () -> caseFile.addFamilyMember(caseId, member));
         return ResponseEntity.created(URI.create("/api/cases/" + caseId))
                 .body(added);
     }
