@@ -6,6 +6,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
@@ -288,11 +289,13 @@ class EngineRestProblems {
 
     /**
      * A resource method that takes a JSON body gets one: Camunda's resources read a missing or {@code null} body as
-     * a null object and fail with a NullPointerException (a 500). And no text in it holds NUL ({@code \u0000}),
+     * a null object and fail with a NullPointerException (a 500). And no text in it holds NUL (escaped in JSON as backslash-u0000),
      * which PostgreSQL cannot store: the engine would fail at flush, after the work was done.
      */
     @Priority(AHEAD_OF_CAMUNDA)
     static final class BodyCheck implements ContainerRequestFilter {
+
+        private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
 
         @Context
         private ResourceInfo resource;
@@ -300,21 +303,19 @@ class EngineRestProblems {
         @Override
         public void filter(ContainerRequestContext request) throws IOException {
             Method method = resource == null ? null : resource.getResourceMethod();
-            if (method == null || !takesEntity(method)) {
+            if (!BODY_METHODS.contains(request.getMethod()) || method == null || !takesEntity(method)) {
                 return;
             }
             MediaType type = request.getMediaType();
-            if (type != null && !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
-                    && !type.getSubtype().endsWith("+json")) {
-                return;
-            }
-            byte[] body = request.getEntityStream().readAllBytes();
+            boolean json = type == null || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                    || type.getSubtype().endsWith("+json");
+            byte[] body = request.getLength() == 0 ? new byte[0] : request.getEntityStream().readAllBytes();
             request.setEntityStream(new ByteArrayInputStream(body));
             String text = new String(body, StandardCharsets.UTF_8);
-            if (text.isBlank() || "null".equals(text.strip())) {
+            if (json && (text.isBlank() || "null".equals(text.strip()))) {
                 throw new BadUserRequestException("The request needs a JSON body; send {} for none.");
             }
-            if (text.indexOf('\u0000') >= 0 || text.toLowerCase(Locale.ROOT).contains("\\u0000")) {
+            if (json && (text.indexOf('\u0000') >= 0 || text.toLowerCase(Locale.ROOT).contains("\\u0000"))) {
                 throw new BadUserRequestException("Texts must not contain the NUL character.");
             }
         }
