@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -112,6 +114,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                     "The case was changed by another request at the same time; nothing of yours was saved. Try again.");
         }
+        if (ConcurrentUpdates.isRefusedValue(e)) {
+            log.info("Refused with 400, the database refused a value: {}", e.getClass().getSimpleName());
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "A value does not fit: a text is too long or holds a character that cannot be stored.");
+        }
         log.error("Unexpected error in API call", e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was changed.");
@@ -124,12 +131,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String fieldOf(ConstraintViolation<?> violation) {
         Path.MethodNode method = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node instanceof Path.MethodNode m) {
-                method = m;
-            } else if (node instanceof Path.ParameterNode parameter && method != null) {
+            if (node.getKind() == ElementKind.METHOD) {
+                method = node.as(Path.MethodNode.class);
+            } else if (node.getKind() == ElementKind.PARAMETER && method != null) {
+                Path.ParameterNode parameter = node.as(Path.ParameterNode.class);
                 try {
-                    Method target = violation.getRootBeanClass().getDeclaredMethod(method.getName(),
-                            method.getParameterTypes().toArray(Class<?>[]::new));
+                    Method target = ClassUtils.getUserClass(violation.getRootBeanClass()).getDeclaredMethod(
+                            method.getName(), method.getParameterTypes().toArray(Class<?>[]::new));
                     RequestHeader header = new MethodParameter(target, parameter.getParameterIndex())
                             .getParameterAnnotation(RequestHeader.class);
                     return header != null && !header.name().isEmpty() ? header.name() : parameter.getName();

@@ -65,6 +65,20 @@ public class ConcurrentUpdates {
         return false;
     }
 
+    /**
+     * Whether the database refused a value itself (SQLState class 22: a text longer than its column, a character
+     * the encoding cannot hold). Our own fields are checked before they reach the database; this catches what
+     * reaches it anyway, above all engine variables sent through the engine REST API. Answered with 400.
+     */
+    public static boolean isRefusedValue(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void pause(int attempt) {
         try {
             // spread the losers out so that they do not collide again at once

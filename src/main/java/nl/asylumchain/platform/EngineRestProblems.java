@@ -150,6 +150,10 @@ class EngineRestProblems {
                 return writer.refuse(HttpStatus.BAD_REQUEST,
                         "Serialized Java objects are not accepted; send variables as JSON values.", cause);
             }
+            if (ConcurrentUpdates.isRefusedValue(cause)) {
+                return writer.refuse(HttpStatus.BAD_REQUEST, "A value does not fit: a text is too long (variables "
+                        + "hold at most 4000 characters) or holds a character that cannot be stored.", cause);
+            }
             if (cause instanceof BadUserRequestException) {
                 return writer.refuse(HttpStatus.BAD_REQUEST, firstLine(cause.getMessage()), cause);
             }

@@ -169,6 +169,17 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void tooLongEngineVariableIsABadRequestAndTheTaskStaysOpen() {
+        String taskId = openTask();
+        Map<String, Object> answers = new HashMap<>(IDENTIFIED);
+        answers.put("remark", "x".repeat(5000));
+        Response response = client.completeTask(taskId, "agent", answers);
+        assertThat(response.status()).isBetween(400, 499);
+        assertProblem(response);
+        assertThat(client.get("/engine-rest/task/" + taskId, "agent").status()).isEqualTo(200);
+    }
+
+    @Test
     void malformedPathWithoutCredentialsIsABadRequest() {
         Response response = send("GET", "/engine-rest;/task", null, null, null);
         assertThat(response.status()).isEqualTo(400);

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -139,12 +140,17 @@ class StrictInputApiTest {
 
     @Test
     void multipartBodyIsAnUnsupportedMediaType() throws Exception {
-        HttpResponse<String> response = send(request("/api/cases")
-                .header("Content-Type", "multipart/form-data; boundary=xyz")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "--xyz\r\nContent-Disposition: form-data; name=\"person\"\r\n\r\nHaddad\r\n--xyz--\r\n")));
-        assertThat(response.statusCode()).isEqualTo(415);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        for (String body : List.of(
+                "--xyz\r\nContent-Disposition: form-data; name=\"person\"\r\n\r\nHaddad\r\n--xyz--\r\n",
+                "--xyz\r\nContent-Disposition: form-data; name=\"person\"\r\n\r\nHaddad",
+                "not multipart at all")) {
+            HttpResponse<String> response = send(request("/api/cases")
+                    .header("Content-Type", "multipart/form-data; boundary=xyz")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(response.statusCode()).as(body).isEqualTo(415);
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("application/problem+json");
+        }
     }
 
     @Test
