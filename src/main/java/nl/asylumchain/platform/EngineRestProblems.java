@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +29,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -54,6 +60,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * "bad user request": 400;</li>
  * <li>a task form the process refuses ({@link InvalidRequestException}): 400 naming the fields; the transaction is
  * rolled back, so the task stays open;</li>
+ * <li>a refused deployment (the model gate or the engine's parser): 400 listing resource, element and problem;</li>
  * <li>anything else: 500 with a fixed text, logged once at ERROR with its stack trace.</li>
  * </ul>
  * Every refusal (4xx) is one INFO line; the engine's own ERROR line for it is dropped by {@link RefusedInputLogFilter}.
@@ -80,6 +87,57 @@ class EngineRestProblems {
                 .register(new JsonParseMapper(writer))
                 .register(new AnyThrowableMapper(writer))
                 .register(BodyCheck.class);
+    }
+
+    /**
+     * A refused deployment (the model gate, or the engine's own parser) is answered 400 with one entry per problem:
+     * the resource, the element and what is wrong. Camunda's own answer would carry its exception text and codes;
+     * this one carries only the problems list.
+     */
+    @Bean
+    ResourceConfigCustomizer refusedModelProblems(ObjectMapper json) {
+        return config -> config.register(new RefusedModelMapper(json));
+    }
+
+    /** One thing wrong with a deployed model. */
+    record ModelProblem(String resource, String element, int line, String message) {
+    }
+
+    static final class RefusedModelMapper implements ExceptionMapper<ParseException> {
+
+        private static final Logger log = LoggerFactory.getLogger(EngineRestProblems.class);
+
+        private final ObjectMapper json;
+
+        RefusedModelMapper(ObjectMapper json) {
+            this.json = json;
+        }
+
+        @Override
+        public Response toResponse(ParseException e) {
+            List<ModelProblem> problems = new ArrayList<>();
+            for (ResourceReport report : e.getResorceReports()) {
+                for (Problem problem : report.getErrors()) {
+                    problems.add(new ModelProblem(report.getResourceName(), problem.getMainElementId(),
+                            problem.getLine(), problem.getMessage()));
+                }
+            }
+            log.info("Deployment refused: {}", problems.stream().map(ModelProblem::resource).distinct().toList());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The deployment has "
+                    + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "; nothing of it was "
+                    + "deployed.");
+            problem.setTitle("Model refused");
+            problem.setProperty("errors", problems);
+            // Camunda Modeler shows "message" when a deployment fails
+            problem.setProperty("message", problems.stream()
+                    .map(p -> p.resource() + ": " + p.message()).collect(Collectors.joining("\n")));
+            try {
+                return Response.status(Response.Status.BAD_REQUEST).type("application/problem+json")
+                        .entity(json.writeValueAsString(problem)).build();
+            } catch (JsonProcessingException unexpected) {
+                throw new IllegalStateException(unexpected);
+            }
+        }
     }
 
     /** Writes the problem body and the one log line of a refusal. */
@@ -132,6 +190,9 @@ class EngineRestProblems {
             }
             if (cause instanceof InvalidRequestException invalid) {
                 return taskInput(writer, invalid);
+            }
+            if (cause instanceof ParseException refusedModel) {
+                return new RefusedModelMapper(writer.json).toResponse(refusedModel);
             }
             if (cause instanceof AuthorizationException) {
                 return writer.refuse(HttpStatus.FORBIDDEN, "Your groups do not allow this.", cause);
