@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
@@ -31,13 +34,16 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,8 +83,8 @@ class EngineRestProblems {
     static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
     @Bean
-    ResourceConfigCustomizer engineRestProblemMappers(ObjectMapper json) {
-        ProblemWriter writer = new ProblemWriter(json);
+    ResourceConfigCustomizer engineRestProblemMappers(ObjectMapper json, ObjectProvider<ProcessEngine> engine) {
+        ProblemWriter writer = new ProblemWriter(json, taskId -> taskExists(engine.getObject(), taskId));
         return config -> config
                 .register(new InvalidTaskInputMapper(writer))
                 .register(new RestExceptionMapper(writer))
@@ -140,13 +146,41 @@ class EngineRestProblems {
         }
     }
 
+    /**
+     * Whether a task exists, whoever may see it: read by id, without the authorization check a query would make
+     * for the user of the request.
+     */
+    private static boolean taskExists(ProcessEngine engine, String taskId) {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        return configuration.getCommandExecutorTxRequired()
+                .execute(context -> context.getTaskManager().findTaskById(taskId) != null);
+    }
+
     /** Writes the problem body and the one log line of a refusal. */
     static final class ProblemWriter {
 
-        private final ObjectMapper json;
+        private static final Pattern TASK_PATH = Pattern.compile("/engine-rest/task/([^/]+)/");
 
-        ProblemWriter(ObjectMapper json) {
+        private final ObjectMapper json;
+        private final Predicate<String> taskExists;
+
+        ProblemWriter(ObjectMapper json, Predicate<String> taskExists) {
             this.json = json;
+            this.taskExists = taskExists;
+        }
+
+        /**
+         * A handler who loses the race for a task may be refused by the authorization check instead of the optimistic
+         * lock: the winner's completion removed the candidate groups that check reads. Their task is gone, not
+         * forbidden.
+         */
+        boolean taskOfRequestIsGone() {
+            if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+                return false;
+            }
+            Matcher task = TASK_PATH.matcher(attributes.getRequest().getRequestURI());
+            return task.find() && !taskExists.test(task.group(1));
         }
 
         Response refuse(HttpStatus status, String detail, Throwable cause) {
@@ -195,6 +229,10 @@ class EngineRestProblems {
                 return new RefusedModelMapper(writer.json).toResponse(refusedModel);
             }
             if (cause instanceof AuthorizationException) {
+                if (writer.taskOfRequestIsGone()) {
+                    return writer.refuse(HttpStatus.NOT_FOUND,
+                            "Not found: it does not exist, is completed already, or is not yours to see.", cause);
+                }
                 return writer.refuse(HttpStatus.FORBIDDEN, "Your groups do not allow this.", cause);
             }
             if (cause instanceof OptimisticLockingException || ConcurrentUpdates.isConcurrentUpdate(cause)) {
