@@ -57,7 +57,7 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
 
     @Test
     void twoHandlersCompletingOneTaskGetOneSuccessAndOneConflictOrNotFound() throws Exception {
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 10; round++) {
             String caseId = driver.register();
             String taskId = driver.openTask(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER).path("id").asText();
 
