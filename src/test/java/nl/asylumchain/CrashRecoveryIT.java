@@ -41,7 +41,8 @@ import nl.asylumchain.registration.process.RegistrationModel;
 class CrashRecoveryIT {
 
     private static final int CLIENTS = 4;
-    private static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("crash.load-seconds", 6));
+    /** How long the load runs after the first work was acknowledged, before the kill. */
+    private static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("crash.load-seconds", 3));
     private static final Duration START_UP = Duration.ofSeconds(Integer.getInteger("crash.start-up-seconds", 240));
     private static final Map<String, Object> IDENTIFIED = CaseDriver.SPOOR_4_ANSWERS
             .get(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER);
@@ -72,6 +73,11 @@ class CrashRecoveryIT {
                 thread.start();
                 clients.add(thread);
             }
+            // a cold application answers slowly at first: kill it once work is being acknowledged, mid-load
+            Instant warm = Instant.now().plus(Duration.ofSeconds(90));
+            while ((acknowledged.size() < 12 || completed.size() < 4) && Instant.now().isBefore(warm)) {
+                Thread.sleep(200);
+            }
             Thread.sleep(LOAD.toMillis());
             app.destroyForcibly().waitFor();
             running.set(false);
@@ -84,6 +90,7 @@ class CrashRecoveryIT {
         System.out.println("CrashRecovery: " + sent.size() + " intakes sent, " + acknowledged.size()
                 + " acknowledged, " + completed.size() + " tasks completed before the kill");
         assertThat(acknowledged).as("cases acknowledged before the kill").isNotEmpty();
+        assertThat(completed).as("tasks completed before the kill").isNotEmpty();
 
         Process restarted = start(url, port, "restarted");
         try {
@@ -147,6 +154,7 @@ class CrashRecoveryIT {
                 }
             } catch (RuntimeException serverGone) {
                 // killed mid-request: this answer never came, the client will repeat it with its key
+                return;
             }
         }
     }
