@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the chain's groups and their authorizations at start-up, idempotently, before the web server takes
- * requests, and then the demo users when they are switched on. Groups are part of the models
+ * requests, then the first administrator when one is configured ({@link FirstAdministrator}) and the demo users
+ * when they are switched on. Groups are part of the models
  * (user tasks name them as candidate groups), so they exist with or without demo data.
  *
  * <p>Case handlers see Tasklist and their own tasks (the engine grants a candidate group each task it is a
@@ -54,10 +55,12 @@ class IdentitySetup implements SmartInitializingSingleton {
     private final AuthorizationService authorizationService;
 
     private final ObjectProvider<DemoData> demoData;
+    private final FirstAdministrator firstAdministrator;
 
     IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-            ObjectProvider<DemoData> demoData) {
+            ObjectProvider<DemoData> demoData, FirstAdministrator firstAdministrator) {
         this.demoData = demoData;
+        this.firstAdministrator = firstAdministrator;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
     }
@@ -65,6 +68,7 @@ class IdentitySetup implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         createGroupsAndAuthorizations();
+        firstAdministrator.ensure();
         demoData.ifAvailable(DemoData::createDemoUsers);
     }
 
