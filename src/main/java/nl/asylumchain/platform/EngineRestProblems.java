@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +25,15 @@ class EngineRestProblems {
     @Bean
     ResourceConfigCustomizer taskInputProblems(ObjectMapper json) {
         return config -> config.register(new InvalidTaskInputMapper(json));
+    }
+
+    /** Every other error of the engine REST API without exception class names or internal messages. */
+    @Bean
+    FilterRegistrationBean<EngineRestErrorBodies> engineRestErrorBodies(ObjectMapper json) {
+        FilterRegistrationBean<EngineRestErrorBodies> registration =
+                new FilterRegistrationBean<>(new EngineRestErrorBodies(json));
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
     }
 
     static final class InvalidTaskInputMapper implements ExceptionMapper<InvalidRequestException> {
