@@ -320,7 +320,9 @@
   $('loginForm').addEventListener('submit', function (event) {
     event.preventDefault();
     refreshSession()
-      .then(function () { return send('/cases/login', { username: $('username').value.trim(), password: $('password').value }); })
+      .then(function () {
+        return send('/cases/login', { username: $('username').value.trim(), password: $('password').value });
+      })
       .then(function (response) {
         $('password').value = '';
         if (!response.ok) { throw new Error('Onbekende gebruiker of verkeerd wachtwoord.'); }

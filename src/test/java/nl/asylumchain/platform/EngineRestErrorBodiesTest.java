@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** What the engine REST API says when it breaks inside never reaches the client; successful answers pass as they are. */
+/**
+ * What the engine REST API says when it breaks inside never reaches the client; successful answers pass as they are.
+ */
 class EngineRestErrorBodiesTest {
 
     final EngineRestErrorBodies filter = new EngineRestErrorBodies(new ObjectMapper());

@@ -163,6 +163,11 @@ class CaseViewApiTest {
         assertThat(diagram.path("bpmn20Xml").asText()).contains("<bpmn:definitions", definitionId.split(":")[0]);
         assertThat(json(browser, get("/cases/search?vNumber=" + view.path("caseFile").path("vNumber").asText()))
                 .path("caseId").asText()).isEqualTo(caseId);
+        // the session is for the case view only: the rest of the API and the engine's still want Basic credentials
+        assertThat(browser.send(get("/api/cases/" + caseId), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
+        assertThat(browser.send(get("/engine-rest/task"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
 
         HttpResponse<String> logout = browser.send(HttpRequest.newBuilder(URI.create(base() + "/cases/logout"))
                 .header(session.path("csrfHeader").asText(), session.path("csrfToken").asText())
