@@ -1,6 +1,10 @@
 package nl.asylumchain.platform;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -26,7 +30,11 @@ class SecurityConfiguration {
         return http
                 // path patterns, not MVC matchers: the engine REST API is a servlet of its own (Jersey)
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        // job operations are for administrators; refused here, a request never reaches the job
+                        // (the engine checks again before running one, see GuardedManagementService)
+                        .requestMatchers(jobOperations()).hasAuthority(Groups.CAMUNDA_ADMIN)
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -35,6 +43,17 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .build();
+    }
+
+    /** Executing, retrying, rescheduling, suspending or deleting jobs and job definitions (reads stay open). */
+    static RequestMatcher jobOperations() {
+        List<RequestMatcher> matchers = new ArrayList<>();
+        for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE)) {
+            for (String pattern : List.of("/engine-rest/job/{id}/**", "/engine-rest/job-definition/{id}/**")) {
+                matchers.add(PathPatternRequestMatcher.withDefaults().matcher(method, pattern));
+            }
+        }
+        return new OrRequestMatcher(matchers);
     }
 
     private static RequestMatcher path(String pattern) {
