@@ -104,6 +104,8 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
             assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
             return (int) response.body().path("count").asLong();
         });
+        LoggerFactory.getLogger(TasklistQueryPlanIT.class).info("The filter's page, as planned:\n{}",
+                String.join("\n", jdbc.sql("explain " + page.get(1)).query(String.class).list()));
         return new Work(Integer.parseInt(page.get(0)), Long.parseLong(count.get(0)), rowsTouched(page.get(1)),
                 rowsTouched(count.get(1)));
     }
