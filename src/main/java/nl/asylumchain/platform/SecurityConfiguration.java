@@ -1,9 +1,13 @@
 package nl.asylumchain.platform;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -34,7 +38,11 @@ class SecurityConfiguration {
         return http
                 // path patterns, not MVC matchers: the engine REST API is a servlet of its own (Jersey)
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        // job operations are for administrators; refused here, a request never reaches the job
+                        // (the engine checks again before running one, see GuardedManagementService)
+                        .requestMatchers(jobOperations()).hasAuthority(Groups.CAMUNDA_ADMIN)
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -47,6 +55,17 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** Executing, retrying, rescheduling, suspending or deleting jobs and job definitions (reads stay open). */
+    static RequestMatcher jobOperations() {
+        List<RequestMatcher> matchers = new ArrayList<>();
+        for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE)) {
+            for (String pattern : List.of("/engine-rest/job/{id}/**", "/engine-rest/job-definition/{id}/**")) {
+                matchers.add(PathPatternRequestMatcher.withDefaults().matcher(method, pattern));
+            }
+        }
+        return new OrRequestMatcher(matchers);
     }
 
     private static RequestMatcher path(String pattern) {
