@@ -1,6 +1,7 @@
 package nl.asylumchain.platform;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -89,6 +90,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .sorted(Comparator.comparing(FieldError::field)).toList());
     }
 
+    /**
+     * The field as the client named it: a violation on a controller's parameter has the path
+     * {@code method.parameter[.property...]}; the Java method name means nothing to a client (and tells how the
+     * server is built), so it is left out, and so is the parameter's name when properties of its body follow.
+     */
+    static String fieldOf(Path path) {
+        List<String> names = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            names.add(node.toString());
+        }
+        if (names.isEmpty()) {
+            return parameter == null ? path.toString() : parameter;
+        }
+        return String.join(".", names);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -134,19 +159,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (node.getKind() == ElementKind.METHOD) {
                 method = node.as(Path.MethodNode.class);
             } else if (node.getKind() == ElementKind.PARAMETER && method != null) {
-                Path.ParameterNode parameter = node.as(Path.ParameterNode.class);
                 try {
                     Method target = ClassUtils.getUserClass(violation.getRootBeanClass()).getDeclaredMethod(
                             method.getName(), method.getParameterTypes().toArray(Class<?>[]::new));
-                    RequestHeader header = new MethodParameter(target, parameter.getParameterIndex())
-                            .getParameterAnnotation(RequestHeader.class);
-                    return header != null && !header.name().isEmpty() ? header.name() : parameter.getName();
+                    RequestHeader header = new MethodParameter(target,
+                            node.as(Path.ParameterNode.class).getParameterIndex()).getParameterAnnotation(RequestHeader.class);
+                    if (header != null && !header.name().isEmpty()) {
+                        return header.name();
+                    }
                 } catch (NoSuchMethodException e) {
-                    return parameter.getName();
+                    // named by its path below
                 }
+                break;
             }
         }
-        return violation.getPropertyPath().toString();
+        return fieldOf(violation.getPropertyPath());
     }
 
     /** A header is named as the client sends it ({@code Idempotency-Key}), anything else by its parameter. */

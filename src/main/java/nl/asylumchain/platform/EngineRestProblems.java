@@ -45,6 +45,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -93,6 +94,15 @@ class EngineRestProblems {
                 .register(new JsonParseMapper(writer))
                 .register(new AnyThrowableMapper(writer))
                 .register(BodyCheck.class);
+    }
+
+    /** Every other error of the engine REST API without exception class names or internal messages. */
+    @Bean
+    FilterRegistrationBean<EngineRestErrorBodies> engineRestErrorBodies(ObjectMapper json) {
+        FilterRegistrationBean<EngineRestErrorBodies> registration =
+                new FilterRegistrationBean<>(new EngineRestErrorBodies(json));
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
     }
 
     /**
