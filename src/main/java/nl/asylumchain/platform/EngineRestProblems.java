@@ -287,8 +287,9 @@ class EngineRestProblems {
             return "The request cannot be carried out.";
         }
         String line = message.lines().findFirst().orElse(message);
-        // the engine's message ids (ENGINE-13017 ...) mean nothing to a handler
-        return line.replaceFirst("^[A-Z]+-\\d+ ", "");
+        // no Java class names (EngineRestErrorBodies), and the engine's message ids (ENGINE-13017 ...) mean nothing
+        // to a handler
+        return EngineRestErrorBodies.clean(line).replaceAll("\\b[A-Z]+-\\d{5} ", "");
     }
 
     @Priority(AHEAD_OF_CAMUNDA)
@@ -308,7 +309,7 @@ class EngineRestProblems {
 
     /**
      * Camunda's resources wrap most engine exceptions in a {@link RestException} with status 500 ("Cannot complete
-     * task ..."); the status it carries is kept only when nothing in the cause says better.
+     * task ..."); then the cause decides. A 4xx it chose itself is kept, with its message.
      */
     @Priority(AHEAD_OF_CAMUNDA)
     static final class RestExceptionMapper implements ExceptionMapper<RestException> {
@@ -321,15 +322,13 @@ class EngineRestProblems {
 
         @Override
         public Response toResponse(RestException e) {
-            Response known = answer(writer, e.getCause());
-            if (known != null) {
-                return known;
-            }
             if (e.getStatus() != null && e.getStatus().getStatusCode() < 500) {
+                // Camunda wrote this refusal for the client ("Cannot set query parameter 'dueAfter' ...")
                 HttpStatus status = HttpStatus.valueOf(e.getStatus().getStatusCode());
                 return writer.refuse(status, firstLine(e.getMessage()), e);
             }
-            return writer.failure(e);
+            Response known = answer(writer, e.getCause());
+            return known != null ? known : writer.failure(e);
         }
     }
 
