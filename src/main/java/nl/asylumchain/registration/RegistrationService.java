@@ -2,6 +2,8 @@ package nl.asylumchain.registration;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,16 +30,44 @@ public class RegistrationService {
         this.clock = clock;
     }
 
+    /** Who assigns the track at registration: the {@code trackAssignment} decision. */
+    static final String ASSIGNED_BY_DECISION = "trackAssignment";
+
+    /** The track the {@code trackAssignment} decision gave at registration. */
     @Transactional
     public void recordTrack(UUID caseId, int track, String reason) {
+        changeTrack(caseId, track, reason, ASSIGNED_BY_DECISION);
+    }
+
+    /**
+     * The case moves to another track after registration (a Dublin case becomes the Netherlands' own, spoor 4):
+     * who (a user, or the timer or decision that caused it), when and why, beside the first assignment, so the
+     * change stays visible; the case file and the TrackAssigned listeners learn the new track.
+     */
+    @Transactional
+    public void changeTrack(UUID caseId, int track, String reason, String changedBy) {
         if (track < 1 || track > 5) {
             throw new IllegalArgumentException("There is no spoor " + track);
         }
-        jdbc.sql("insert into track_assignments (id, case_id, track, reason, assigned_at) "
-                        + "values (:id, :caseId, :track, :reason, :at)")
+        jdbc.sql("insert into track_assignments (id, case_id, track, reason, assigned_by, assigned_at) "
+                        + "values (:id, :caseId, :track, :reason, :by, :at)")
                 .param("id", UUID.randomUUID()).param("caseId", caseId).param("track", track)
-                .param("reason", reason).param("at", Timestamp.from(clock.instant())).update();
+                .param("reason", reason).param("by", changedBy).param("at", Timestamp.from(clock.instant())).update();
         caseFile.recordTrack(caseId, track, reason);
         events.publishEvent(new TrackAssigned(caseId, track, reason));
+    }
+
+    /** A case's track assignments, oldest first: the assignment at registration and every change after it. */
+    public record TrackAssignment(int track, String reason, String assignedBy, Instant assignedAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<TrackAssignment> trackHistory(UUID caseId) {
+        return jdbc.sql("select track, reason, assigned_by, assigned_at from track_assignments where case_id = :caseId "
+                        + "order by assigned_at, track")
+                .param("caseId", caseId)
+                .query((rs, n) -> new TrackAssignment(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
     }
 }

@@ -1,0 +1,41 @@
+package nl.asylumchain.decision.process;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import nl.asylumchain.decision.IndDecisionService;
+
+/**
+ * The Netherlands became responsible for a Dublin case, for the reason the model hands it as input parameter
+ * {@code reason} (DUBLIN_CLAIM_REFUSED, DUBLIN_TRANSFER_DEADLINE_PASSED, DUBLIN_DECISION_ANNULLED): records the move to
+ * spoor 4 with who caused it (the user whose action this is, or {@value #SYSTEM} for a timer), restarts the decision
+ * deadline and sets {@code track} and {@code trackReason} for routing, the priority decision and the Tasklist filters.
+ */
+@Component("assumeResponsibilityDelegate")
+class AssumeResponsibilityDelegate implements JavaDelegate {
+
+    /** Who changed the track when no user did (a timer): the chain itself. */
+    static final String SYSTEM = "system";
+
+    private final IndDecisionService decisions;
+
+    AssumeResponsibilityDelegate(IndDecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String reason = (String) execution.getVariableLocal("reason");
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String by = user == null || user.getUserId() == null ? SYSTEM : user.getUserId();
+        decisions.responsibilityAssumed(UUID.fromString(execution.getProcessBusinessKey()), reason, by);
+        execution.setVariable("track", 4);
+        execution.setVariable("trackReason", reason);
+        // the acceptance no longer counts: nothing downstream may start a transfer period from it
+        execution.setVariable("dublinAcceptedOn", null);
+    }
+}
