@@ -129,8 +129,9 @@ public class DecisionDeadlineService {
      * or the court annulled the Dublin decision): the case is in spoor 4 and the six months of Vw 2000 art. 42 start
      * today (Procedurerichtlijn 2013/32/EU art. 31 lid 3). An earlier Dublin decision no longer counts as the
      * decision, and a notice of default, penalty exposure and extensions of the Dublin stage no longer apply: the
-     * extensions and holds from today on move the new deadline, and its watch starts (again). Returns the new
-     * deadline.
+     * extensions and holds from today on move the new deadline. Its watch starts (again) when the procedure opens in
+     * spoor 4 ({@link #open}), which the model does next: starting it here too would start a second watch in the same
+     * transaction, as the engine's query cannot see the first one before it is flushed. Returns the new deadline.
      */
     @Transactional
     public Instant assumeResponsibility(UUID caseId) {
@@ -141,7 +142,6 @@ public class DecisionDeadlineService {
                         + "days_on_hold_at_reopen = :held where case_id = :caseId")
                 .param("since", Date.valueOf(LocalDate.now(clock))).param("at", Timestamp.from(clock.instant()))
                 .param("held", row.daysOnHold()).param("caseId", caseId).update();
-        rewatch(caseId);
         return startOf(deadline(caseId));
     }
 
@@ -180,10 +180,10 @@ public class DecisionDeadlineService {
             throw new ConflictException("Case " + caseId + " was decided on " + row.decidedOn()
                     + "; its decision deadline no longer runs.");
         }
-        // a fresh deadline (the Netherlands responsible) has its own two extensions
+        // a fresh deadline (the Netherlands responsible) has its own two extensions, from the moment it started
         Instant countFrom = row.responsibleSinceAt() == null ? Instant.EPOCH : row.responsibleSinceAt();
         int done = jdbc.sql("select count(*) from decision_deadline_extensions where case_id = :caseId "
-                        + "and extended_at > :from")
+                        + "and extended_at >= :from")
                 .param("caseId", caseId).param("from", Timestamp.from(countFrom)).query(Integer.class).single();
         if (done >= EXTENSIONS_IN_MONTHS.size()) {
             throw new ConflictException("The decision deadline of case " + caseId + " was extended "
@@ -295,9 +295,9 @@ public class DecisionDeadlineService {
                         + "(select min(h.held_from) from case_holds h where h.case_id = p.case_id "
                         + "and h.released_at is null), p.redecision_deadline, (select coalesce(sum(e.months), 0) "
                         + "from decision_deadline_extensions e where e.case_id = p.case_id "
-                        + "and e.extended_at > p.reopened_at), p.days_on_hold_at_reopen, p.responsible_since, "
+                        + "and e.extended_at >= p.reopened_at), p.days_on_hold_at_reopen, p.responsible_since, "
                         + "(select coalesce(sum(e.months), 0) from decision_deadline_extensions e "
-                        + "where e.case_id = p.case_id and e.extended_at > p.responsible_since_at) "
+                        + "where e.case_id = p.case_id and e.extended_at >= p.responsible_since_at) "
                         + "from ind_procedures p where p.decided_on is null")
                 .query((rs, n) -> {
                     Timestamp heldFrom = rs.getTimestamp(4);
@@ -341,7 +341,7 @@ public class DecisionDeadlineService {
 
     private int extendedMonthsSince(UUID caseId, Instant since) {
         return jdbc.sql("select coalesce(sum(months), 0) from decision_deadline_extensions where case_id = :caseId "
-                        + "and extended_at > :since")
+                        + "and extended_at >= :since")
                 .param("caseId", caseId).param("since", Timestamp.from(since)).query(Integer.class).single();
     }
 

@@ -2,8 +2,6 @@ package nl.asylumchain.registration;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,17 +55,4 @@ public class RegistrationService {
         events.publishEvent(new TrackAssigned(caseId, track, reason));
     }
 
-    /** A case's track assignments, oldest first: the assignment at registration and every change after it. */
-    public record TrackAssignment(int track, String reason, String assignedBy, Instant assignedAt) {
-    }
-
-    @Transactional(readOnly = true)
-    public List<TrackAssignment> trackHistory(UUID caseId) {
-        return jdbc.sql("select track, reason, assigned_by, assigned_at from track_assignments where case_id = :caseId "
-                        + "order by assigned_at, track")
-                .param("caseId", caseId)
-                .query((rs, n) -> new TrackAssignment(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
-                .list();
-    }
 }

@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.decision.IndDecisionService;
@@ -27,12 +29,28 @@ class AssumeResponsibilityDelegate implements JavaDelegate {
         this.decisions = decisions;
     }
 
+    /**
+     * Whose action this is: the user of an engine REST call (Tasklist), else the user of our API call (a DUBLIN_REPLY),
+     * else nobody's: a timer.
+     */
+    static String actor(DelegateExecution execution) {
+        Authentication engineUser = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        if (engineUser != null && engineUser.getUserId() != null) {
+            return engineUser.getUserId();
+        }
+        org.springframework.security.core.Authentication apiUser =
+                SecurityContextHolder.getContext().getAuthentication();
+        if (apiUser != null && apiUser.isAuthenticated() && !(apiUser instanceof AnonymousAuthenticationToken)) {
+            return apiUser.getName();
+        }
+        return SYSTEM;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         String reason = (String) execution.getVariableLocal("reason");
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String by = user == null || user.getUserId() == null ? SYSTEM : user.getUserId();
-        decisions.responsibilityAssumed(UUID.fromString(execution.getProcessBusinessKey()), reason, by);
+        decisions.responsibilityAssumed(UUID.fromString(execution.getProcessBusinessKey()), reason, actor(execution));
         execution.setVariable("track", 4);
         execution.setVariable("trackReason", reason);
         // the acceptance no longer counts: nothing downstream may start a transfer period from it
