@@ -65,25 +65,24 @@ public class CaseFileService {
 
     /**
      * Registers a case and starts its chain in one transaction: either both the row and the process exist, or
-     * neither. With an idempotency key, a repeat of the same request returns the first case and starts nothing.
+     * neither. With an idempotency key, a repeat of the same request by the same user returns the first case and
+     * starts nothing; the same key from another user registers that user's own case.
      */
-    public RegisteredCase register(NewCase application, String idempotencyKey) {
+    public RegisteredCase register(NewCase application, IdempotencyKey idempotencyKey) {
         try {
             return transactions.execute(status -> registerOnce(application, idempotencyKey));
         } catch (DuplicateKeyException raced) {
-            // a parallel request with the same idempotency key won; its case is the first case
+            // a parallel request of the same user with the same key won; its case is the first case
             return transactions.execute(status -> earlierRegistration(idempotencyKey, hash(application)))
                 .orElseThrow(() -> raced);
         }
     }
 
-    private RegisteredCase registerOnce(NewCase application, String idempotencyKey) {
+    private RegisteredCase registerOnce(NewCase application, IdempotencyKey idempotencyKey) {
         String requestHash = hash(application);
-        if (idempotencyKey != null) {
-            Optional<RegisteredCase> earlier = earlierRegistration(idempotencyKey, requestHash);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
+        Optional<RegisteredCase> earlier = earlierRegistration(idempotencyKey, requestHash);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         checkDates(application);
 
@@ -97,7 +96,10 @@ public class CaseFileService {
                 person.sex().name(), person.nationality(), application.applicationType().name(),
                 application.arrival().location().name(), application.arrival().date(),
                 application.unaccompaniedMinor(), application.temporaryProtectionUkraine(), status.name(),
-                Stage.REGISTRATION.name(), null, null, null, null, idempotencyKey, requestHash, now, now));
+                Stage.REGISTRATION.name(), null, null, null, null, now, now));
+        if (idempotencyKey != null) {
+            cases.insertIdempotencyKey(idempotencyKey.userId(), idempotencyKey.key(), caseId, requestHash, now);
+        }
         for (NewCase.FamilyMemberAbroad member : application.familyMembersAbroad()) {
             cases.insertFamilyMember(UUID.randomUUID(), caseId, member.relation().name(), member.birthDate());
         }
@@ -209,9 +211,13 @@ public class CaseFileService {
                 cases.hasChildInTheCountry(caseId)));
     }
 
-    private Optional<RegisteredCase> earlierRegistration(String idempotencyKey, String requestHash) {
-        return cases.findByIdempotencyKey(idempotencyKey).map(earlier -> {
-            if (!earlier.requestHash().equals(requestHash)) {
+    private Optional<RegisteredCase> earlierRegistration(IdempotencyKey idempotencyKey, String requestHash) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return cases.findByIdempotencyKey(idempotencyKey.userId(), idempotencyKey.key()).map(registration -> {
+            CaseRecord earlier = registration.caseRecord();
+            if (!registration.requestHash().equals(requestHash)) {
                 throw new InvalidRequestException("Idempotency-Key",
                     "was used before for a different application; use a new key for a new application");
             }
@@ -313,7 +319,7 @@ public class CaseFileService {
                 arrival.givenNames() == null ? null : arrival.givenNames().strip(), member.birthDate(),
                 arrival.sex().name(), arrival.nationality(), ApplicationType.FAMILY_REUNIFICATION.name(),
                 ArrivalLocation.ZEVENAAR.name(), LocalDate.now(clock), false, false, status.name(),
-                Stage.FAMILY_REUNIFICATION.name(), null, null, null, null, null, null, now, now));
+                Stage.FAMILY_REUNIFICATION.name(), null, null, null, null, now, now));
         cases.updateDecision(caseId, "PERMIT_GRANTED", now);
         if (!cases.linkFamilyMember(arrival.familyMemberId(), caseId, arrival.sponsorCaseId())) {
             throw new ConflictException("Family member " + arrival.familyMemberId() + " already has a case");

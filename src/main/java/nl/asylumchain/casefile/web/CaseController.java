@@ -1,6 +1,7 @@
 package nl.asylumchain.casefile.web;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import nl.asylumchain.casefile.CaseFile;
 import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.CaseStatus;
+import nl.asylumchain.casefile.IdempotencyKey;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.casefile.RegisteredCase;
 
@@ -40,12 +42,14 @@ class CaseController {
     record CaseCreated(UUID caseId, String vNumber, CaseStatus status) {
     }
 
-    /** Police (AVIM) and KMar register applications at intake. */
+    /** Police (AVIM) and KMar register applications at intake; an Idempotency-Key is the sending user's own. */
     @PostMapping
     @PreAuthorize("hasAnyAuthority('police-avim', 'kmar', 'camunda-admin')")
     ResponseEntity<CaseCreated> register(@Valid @RequestBody NewCase application,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey) {
-        RegisteredCase registered = caseFile.register(application, idempotencyKey);
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
+            Principal user) {
+        RegisteredCase registered = caseFile.register(application,
+                idempotencyKey == null ? null : new IdempotencyKey(user.getName(), idempotencyKey));
         CaseCreated body = new CaseCreated(registered.caseId(), registered.vNumber(), registered.status());
         URI location = URI.create("/api/cases/" + registered.caseId());
         return ResponseEntity.status(registered.created() ? HttpStatus.CREATED : HttpStatus.OK)
