@@ -170,6 +170,8 @@ class CrashRecoveryIT {
                 "-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.metrics.enabled=false",
+                // a throwaway database: the demo users log the test clients in
+                "--asylumchain.demo.users-on-production-database=true",
                 "--logging.level.root=WARN")
                 .redirectErrorStream(true).redirectOutput(log).start();
     }

@@ -430,6 +430,11 @@ class EngineRestProblems {
             if (json && (text.indexOf('\u0000') >= 0 || text.toLowerCase(Locale.ROOT).contains("\\u0000"))) {
                 throw new BadUserRequestException("Texts must not contain the NUL character.");
             }
+            // refused before any check reads the value: reading it would mean deserializing it
+            if (json && text.contains("application/x-java-serialized-object")) {
+                throw new BadUserRequestException(
+                        "Serialized Java objects are not accepted; send variables as JSON values.");
+            }
         }
 
         /** JAX-RS passes the body to the one parameter without an annotation. */
