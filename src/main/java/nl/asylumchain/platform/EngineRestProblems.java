@@ -276,6 +276,11 @@ class EngineRestProblems {
     }
 
     private static Response taskInput(ProblemWriter writer, InvalidRequestException e) {
+        if (writer.taskOfRequestIsGone()) {
+            // a loser of a race is checked against the step the winner moved the case to: its task is gone
+            return writer.refuse(HttpStatus.NOT_FOUND,
+                    "Not found: it does not exist, is completed already, or is not yours to see.", e);
+        }
         log.info("Task input refused, fields {}", e.errors().stream().map(FieldError::field).toList());
         ProblemDetail problem = e.problem();
         problem.setProperty("message", e.summary());
