@@ -276,6 +276,8 @@ public class CaseFileService {
             throw new InvalidRequestException("birthDate", "must be less than " + OLDEST_AGE + " years ago");
         }
         UUID id = UUID.randomUUID();
+        // parallel additions would each count the members without the other's new row: one at a time per case
+        cases.lock(caseId);
         cases.insertFamilyMember(id, caseId, member.relation().name(), member.birthDate());
         engine.familyMembersAbroadChanged(caseId, cases.familyMembers(caseId).size());
         events.publishEvent(new FamilyMemberAdded(caseId, id, member.relation()));

@@ -63,6 +63,15 @@ public class CaseRepository {
                 .update();
     }
 
+    /**
+     * Locks the case's row until the transaction ends: changes that count what the case holds (its family members)
+     * then run one after the other, and none counts without seeing the other's row.
+     */
+    public void lock(UUID caseId) {
+        jdbc.sql("select case_id from cases where case_id = :caseId for update").param("caseId", caseId)
+                .query(UUID.class).optional();
+    }
+
     public void insertFamilyMember(UUID id, UUID caseId, String relation, LocalDate birthDate) {
         jdbc.sql("insert into family_members (id, case_id, relation, birth_date) values (:id, :caseId, :relation, :birthDate)")
                 .param("id", id).param("caseId", caseId).param("relation", relation).param("birthDate", birthDate)
