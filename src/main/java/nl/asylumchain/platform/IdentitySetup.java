@@ -48,6 +48,7 @@ class IdentitySetup implements SmartInitializingSingleton {
             Map.entry(Groups.DTV, "DT&V"),
             Map.entry(Groups.IND_TEAM_LEAD, "IND – Teamleiders"),
             Map.entry(Groups.PROCESS_DESIGNER, "Procesontwerpers"),
+            Map.entry(Groups.PRIVACY_OFFICER, "Privacy officer / FG"),
             Map.entry(Groups.CAMUNDA_ADMIN, "Beheerders"));
 
     private final IdentityService identityService;
@@ -82,6 +83,10 @@ class IdentitySetup implements SmartInitializingSingleton {
             grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
         }
         for (String groupId : Groups.ALL) {
+            if (Groups.PRIVACY_OFFICER.equals(groupId)) {
+                // reads the access log through our API only: no webapp, no process definition, no history
+                continue;
+            }
             grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(groupId, Resources.USER, ANY, Permissions.READ);
             grant(groupId, Resources.GROUP, ANY, Permissions.READ);

@@ -81,6 +81,43 @@ public class CaseRepository {
                 .query(CaseRepository::map).optional();
     }
 
+    /**
+     * What decides which organisations work on a case: where it arrived, its kind, whether the person is an
+     * unaccompanied minor, and the milestones it reached. One query on the primary key (or the unique V-number) and
+     * the milestones' case index; nothing of the person.
+     */
+    public Optional<WorkFacts> workFacts(UUID caseId) {
+        return workFacts("c.case_id = :key", caseId);
+    }
+
+    public Optional<WorkFacts> workFactsByVNumber(String vNumber) {
+        return workFacts("c.v_number = :key", vNumber);
+    }
+
+    private Optional<WorkFacts> workFacts(String condition, Object key) {
+        List<Object[]> rows = jdbc.sql("""
+                select c.case_id, c.arrival_location, c.application_type, c.unaccompanied_minor, m.milestone
+                from cases c left join case_milestones m on m.case_id = c.case_id
+                where %s
+                """.formatted(condition))
+                .param("key", key)
+                .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4), rs.getString(5)})
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] first = rows.get(0);
+        java.util.Set<String> milestones = new java.util.TreeSet<>();
+        rows.stream().map(row -> (String) row[4]).filter(java.util.Objects::nonNull).forEach(milestones::add);
+        return Optional.of(new WorkFacts((UUID) first[0], (String) first[1], (String) first[2], (Boolean) first[3],
+                milestones));
+    }
+
+    public record WorkFacts(UUID caseId, String arrivalLocation, String applicationType, boolean unaccompaniedMinor,
+            java.util.Set<String> milestones) {
+    }
+
     public Optional<CaseRecord> findByIdempotencyKey(String key) {
         return jdbc.sql("select * from cases where idempotency_key = :key").param("key", key)
                 .query(CaseRepository::map).optional();

@@ -4,16 +4,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import nl.asylumchain.casefile.Accessor;
+import nl.asylumchain.casefile.CaseEventType;
 import nl.asylumchain.casefile.CaseFile;
+import nl.asylumchain.casefile.CaseFilePart;
 import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.NeedToKnow;
 import nl.asylumchain.casefile.persistence.CaseEventRepository;
 import nl.asylumchain.casefile.process.CaseHistory;
 import nl.asylumchain.casefile.process.CaseHistory.Position;
@@ -22,7 +30,9 @@ import nl.asylumchain.casefile.process.CaseHistory.Position;
  * The case view: the page {@code /cases/{caseId}} (a static page that asks for a login and reads the API) and its
  * data, {@code GET /api/cases/{caseId}/view}: the case file, one timeline of everything that happened (completed
  * tasks with who did them, events with who sent them, automatic steps, stages, milestones), links to the open
- * tasks in Tasklist, and the position of each process of the case for the diagram.
+ * tasks in Tasklist, and the position of each process of the case for the diagram. Each reader sees what the
+ * need-to-know table gives their groups: the engine's steps and the diagrams with {@code PROCESS_HISTORY}, the
+ * milestones with {@code PROGRESS}, a received event only with the part it belongs to ({@link CaseEventType#part()}).
  */
 @Controller
 class CaseViewController {
@@ -32,11 +42,14 @@ class CaseViewController {
     private final CaseFileService caseFile;
     private final CaseHistory history;
     private final CaseEventRepository events;
+    private final Map<String, CaseFilePart> eventParts;
 
-    CaseViewController(CaseFileService caseFile, CaseHistory history, CaseEventRepository events) {
+    CaseViewController(CaseFileService caseFile, CaseHistory history, CaseEventRepository events,
+            List<CaseEventType<?>> eventTypes) {
         this.caseFile = caseFile;
         this.history = history;
         this.events = events;
+        this.eventParts = eventTypes.stream().collect(Collectors.toMap(CaseEventType::type, CaseEventType::part));
     }
 
     /** A row of the timeline. {@code user} is empty for what the system did by itself. */
@@ -59,20 +72,31 @@ class CaseViewController {
     @GetMapping("/api/cases/{caseId}/view")
     @ResponseBody
     @PreAuthorize("isAuthenticated()")
-    CaseView view(@PathVariable UUID caseId) {
-        CaseFile file = caseFile.caseFile(caseId);
+    CaseView view(@PathVariable UUID caseId, Authentication user,
+            @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId) {
+        CaseFileService.Read read = caseFile.read(caseId, Accessor.of(user, taskId), "case view");
+        CaseFile file = read.caseFile();
+        NeedToKnow.Access access = read.access();
+        boolean processHistory = access.sees(CaseFilePart.PROCESS_HISTORY);
         List<TimelineRow> timeline = new ArrayList<>();
-        history.steps(caseId).forEach(step -> timeline.add(new TimelineRow(step.at(), step.kind().name(),
-                step.name(), step.user(), step.processKey(), step.outcome())));
-        events.events(caseId).forEach(event -> timeline.add(new TimelineRow(event.receivedAt(), "RECEIVED",
-                event.eventType(), event.receivedBy(), null, null)));
-        file.milestones().forEach(milestone -> timeline.add(new TimelineRow(milestone.reachedAt(), "MILESTONE",
-                milestone.milestone().name(), null, null, null)));
+        if (processHistory) {
+            history.steps(caseId).forEach(step -> timeline.add(new TimelineRow(step.at(), step.kind().name(),
+                    step.name(), step.user(), step.processKey(), step.outcome())));
+        }
+        events.events(caseId).stream()
+                // an event type no module receives any more is shown only to those who see everything
+                .filter(event -> access.sees(eventParts.getOrDefault(event.eventType(), CaseFilePart.PROCESS_HISTORY)))
+                .forEach(event -> timeline.add(new TimelineRow(event.receivedAt(), "RECEIVED", event.eventType(),
+                        event.receivedBy(), null, null)));
+        if (file.milestones() != null) {
+            file.milestones().forEach(milestone -> timeline.add(new TimelineRow(milestone.reachedAt(), "MILESTONE",
+                    milestone.milestone().name(), null, null, null)));
+        }
         timeline.sort(Comparator.comparing(TimelineRow::at));
-        List<TaskLink> tasks = file.openTasks().stream()
+        List<TaskLink> tasks = file.openTasks() == null ? null : file.openTasks().stream()
                 .map(task -> new TaskLink(task.id(), task.name(), task.assignee(), task.candidateGroups(),
                         task.dueDate(), task.priority(), TASKLIST_TASK + task.id()))
                 .toList();
-        return new CaseView(file, timeline, tasks, history.positions(caseId));
+        return new CaseView(file, timeline, tasks, processHistory ? history.positions(caseId) : null);
     }
 }
