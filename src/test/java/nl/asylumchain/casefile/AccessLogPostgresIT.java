@@ -79,6 +79,26 @@ class AccessLogPostgresIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void aTaskCompletedThroughTheEngineApiAppendsOneChangeRowWithTheTask() {
+        String caseId = driver.register();
+        String taskId = driver.openTask(caseId, "Activity_IdentifyAndRegister").path("id").asText();
+        long before = rows(caseId);
+
+        assertThat(client.completeTask(taskId, "agent",
+                nl.asylumchain.CaseDriver.SPOOR_4_ANSWERS.get("Activity_IdentifyAndRegister")).status()).isEqualTo(204);
+
+        JsonNode row = list(client.get("/api/access-log?caseId=" + caseId + "&size=200", "privacy").body()
+                .path("entries")).stream().filter(e -> "CHANGE".equals(e.path("action").asText()))
+                .findFirst().orElseThrow();
+        assertThat(row.path("userId").asText()).isEqualTo("agent");
+        assertThat(row.path("groups").toString()).isEqualTo("[\"police-avim\"]");
+        assertThat(row.path("what").asText()).isEqualTo("task Activity_IdentifyAndRegister completed");
+        assertThat(row.path("taskId").asText()).isEqualTo(taskId);
+        // the completion is one row, however far the chain moves on after it
+        assertThat(rows(caseId)).isEqualTo(before + 1);
+    }
+
+    @Test
     void aRefusedReadOrChangeAppendsNothing() {
         String caseId = driver.register();
         long before = rows(caseId);
