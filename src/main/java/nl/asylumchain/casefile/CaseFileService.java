@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -377,8 +378,9 @@ public class CaseFileService {
         return Math.max(0, Period.between(birthDate, date).getYears());
     }
 
+    /** The chain's own reads (no reader): every part. */
     private static final NeedToKnow.Access EVERYTHING = new NeedToKnow.Access(Set.of(),
-            java.util.EnumSet.allOf(CaseFilePart.class));
+            EnumSet.allOf(CaseFilePart.class));
 
     /** Builds only the parts the access gives: what a reader may not see is neither queried nor shown. */
     private CaseFile toCaseFile(CaseRecord c, NeedToKnow.Access access, Set<String> readerGroups) {

@@ -14,6 +14,7 @@ import static nl.asylumchain.casefile.CaseFilePart.PROGRESS;
 import static nl.asylumchain.casefile.CaseFilePart.RECEPTION_SECTION;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -112,7 +113,7 @@ public final class NeedToKnow {
         table.put(Groups.PROCESS_DESIGNER, new Row(Cases.NONE, EnumSet.noneOf(CaseFilePart.class)));
         table.put(Groups.PRIVACY_OFFICER, new Row(Cases.NONE, EnumSet.noneOf(CaseFilePart.class)));
         table.put(Groups.CAMUNDA_ADMIN, new Row(Cases.EVERY_CASE, EVERYTHING));
-        TABLE = java.util.Collections.unmodifiableMap(table);
+        TABLE = Collections.unmodifiableMap(table);
         if (!table.keySet().containsAll(Groups.ALL)) {
             throw new IllegalStateException("The need-to-know table has no row for some group of " + Groups.ALL);
         }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -95,27 +97,27 @@ public class CaseRepository {
     }
 
     private Optional<WorkFacts> workFacts(String condition, Object key) {
-        List<Object[]> rows = jdbc.sql("""
+        List<WorkFacts> rows = jdbc.sql("""
                 select c.case_id, c.arrival_location, c.application_type, c.unaccompanied_minor, m.milestone
                 from cases c left join case_milestones m on m.case_id = c.case_id
                 where %s
                 """.formatted(condition))
                 .param("key", key)
-                .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getBoolean(4), rs.getString(5)})
+                .query((rs, i) -> new WorkFacts(rs.getObject("case_id", UUID.class), rs.getString("arrival_location"),
+                        rs.getString("application_type"), rs.getBoolean("unaccompanied_minor"),
+                        rs.getString("milestone") == null ? Set.of() : Set.of(rs.getString("milestone"))))
                 .list();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] first = rows.get(0);
-        java.util.Set<String> milestones = new java.util.TreeSet<>();
-        rows.stream().map(row -> (String) row[4]).filter(java.util.Objects::nonNull).forEach(milestones::add);
-        return Optional.of(new WorkFacts((UUID) first[0], (String) first[1], (String) first[2], (Boolean) first[3],
-                milestones));
+        // one row per milestone (or one without): the case's columns repeat, the milestones add up
+        return rows.stream().reduce((a, b) -> {
+            Set<String> milestones = new TreeSet<>(a.milestones());
+            milestones.addAll(b.milestones());
+            return new WorkFacts(a.caseId(), a.arrivalLocation(), a.applicationType(), a.unaccompaniedMinor(),
+                    milestones);
+        });
     }
 
     public record WorkFacts(UUID caseId, String arrivalLocation, String applicationType, boolean unaccompaniedMinor,
-            java.util.Set<String> milestones) {
+            Set<String> milestones) {
     }
 
     public Optional<CaseRecord> findByIdempotencyKey(String key) {
