@@ -20,7 +20,9 @@ public enum CaseFilePart {
     FAMILY("familyMembersAbroad, linkedCases (the household)"),
     OWN_TASKS("openTasks for which one of the reader's groups is a candidate"),
     ALL_TASKS("openTasks of every organisation"),
-    PROCESS_HISTORY("case view: the engine's steps (tasks, events, automatic steps, stages) and the diagrams"),
+    PROCESS_HISTORY("case view: the engine's steps (tasks, events, automatic steps, stages) and the diagrams of"
+            + " every process of the case; without it, those of the main process (with PROGRESS) and of the processes"
+            + " of the sections the reader sees"),
     DECISION_SECTION("sections.decision: deadline, extensions, holds, VA and priority reasons, appeal", "decision"),
     RECEPTION_SECTION("sections.reception: where the person stays and every move", "reception"),
     HOUSING_SECTION("sections.housing: link, municipality, offer, move, late steps", "housing"),

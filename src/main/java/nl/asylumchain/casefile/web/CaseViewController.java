@@ -3,6 +3,7 @@ package nl.asylumchain.casefile.web;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,10 +21,12 @@ import nl.asylumchain.casefile.Accessor;
 import nl.asylumchain.casefile.CaseEventType;
 import nl.asylumchain.casefile.CaseFile;
 import nl.asylumchain.casefile.CaseFilePart;
+import nl.asylumchain.casefile.CaseFileSection;
 import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.NeedToKnow;
 import nl.asylumchain.casefile.persistence.CaseEventRepository;
 import nl.asylumchain.casefile.process.CaseHistory;
+import nl.asylumchain.casefile.process.CaseModel;
 import nl.asylumchain.casefile.process.CaseHistory.Position;
 
 /**
@@ -31,8 +34,10 @@ import nl.asylumchain.casefile.process.CaseHistory.Position;
  * data, {@code GET /api/cases/{caseId}/view}: the case file, one timeline of everything that happened (completed
  * tasks with who did them, events with who sent them, automatic steps, stages, milestones), links to the open
  * tasks in Tasklist, and the position of each process of the case for the diagram. Each reader sees what the
- * need-to-know table gives their groups: the engine's steps and the diagrams with {@code PROCESS_HISTORY}, the
- * milestones with {@code PROGRESS}, a received event only with the part it belongs to ({@link CaseEventType#part()}).
+ * need-to-know table gives their groups: the engine's steps and the diagrams of a process with the part it belongs
+ * to (the main process: {@code PROGRESS}; a stage's: its section, {@link CaseFileSection#processKeys()}; all of them:
+ * {@code PROCESS_HISTORY}), the milestones with {@code PROGRESS}, a received event only with the part it belongs to
+ * ({@link CaseEventType#part()}).
  */
 @Controller
 class CaseViewController {
@@ -43,13 +48,23 @@ class CaseViewController {
     private final CaseHistory history;
     private final CaseEventRepository events;
     private final Map<String, CaseFilePart> eventParts;
+    private final Map<String, CaseFilePart> processParts = new HashMap<>();
 
     CaseViewController(CaseFileService caseFile, CaseHistory history, CaseEventRepository events,
-            List<CaseEventType<?>> eventTypes) {
+            List<CaseEventType<?>> eventTypes, List<CaseFileSection> sections) {
         this.caseFile = caseFile;
         this.history = history;
         this.events = events;
         this.eventParts = eventTypes.stream().collect(Collectors.toMap(CaseEventType::type, CaseEventType::part));
+        processParts.put(CaseModel.PROCESS_KEY, CaseFilePart.PROGRESS);
+        sections.forEach(section -> CaseFilePart.ofSection(section.name()).ifPresent(part ->
+                section.processKeys().forEach(key -> processParts.put(key, part))));
+    }
+
+    /** Whether the reader sees the steps of this process; one no section claims needs PROCESS_HISTORY. */
+    private boolean seesProcess(NeedToKnow.Access access, String processKey) {
+        return access.sees(CaseFilePart.PROCESS_HISTORY)
+                || access.sees(processParts.getOrDefault(processKey, CaseFilePart.PROCESS_HISTORY));
     }
 
     /** A row of the timeline. {@code user} is empty for what the system did by itself. */
@@ -77,12 +92,10 @@ class CaseViewController {
         CaseFileService.Read read = caseFile.read(caseId, Accessor.of(user, taskId), "case view");
         CaseFile file = read.caseFile();
         NeedToKnow.Access access = read.access();
-        boolean processHistory = access.sees(CaseFilePart.PROCESS_HISTORY);
         List<TimelineRow> timeline = new ArrayList<>();
-        if (processHistory) {
-            history.steps(caseId).forEach(step -> timeline.add(new TimelineRow(step.at(), step.kind().name(),
-                    step.name(), step.user(), step.processKey(), step.outcome())));
-        }
+        history.steps(caseId).stream().filter(step -> seesProcess(access, step.processKey()))
+                .forEach(step -> timeline.add(new TimelineRow(step.at(), step.kind().name(), step.name(),
+                        step.user(), step.processKey(), step.outcome())));
         events.events(caseId).stream()
                 // an event type no module receives any more is shown only to those who see everything
                 .filter(event -> access.sees(eventParts.getOrDefault(event.eventType(), CaseFilePart.PROCESS_HISTORY)))
@@ -97,6 +110,8 @@ class CaseViewController {
                 .map(task -> new TaskLink(task.id(), task.name(), task.assignee(), task.candidateGroups(),
                         task.dueDate(), task.priority(), TASKLIST_TASK + task.id()))
                 .toList();
-        return new CaseView(file, timeline, tasks, processHistory ? history.positions(caseId) : null);
+        List<Position> positions = history.positions(caseId).stream()
+                .filter(position -> seesProcess(access, position.processKey())).toList();
+        return new CaseView(file, timeline, tasks, positions.isEmpty() ? null : positions);
     }
 }
