@@ -19,7 +19,7 @@ import nl.asylumchain.casefile.AccessLog.Entry;
 
 /**
  * The {@code access_log} table: insert, read, and the retention purge. No update, and no delete but the purge: on
- * PostgreSQL the table's trigger refuses both unless the transaction says it purges (V1_4_1).
+ * PostgreSQL the table's trigger refuses both unless the transaction says it purges (V1_5_1).
  */
 @Repository
 public class AccessLogRepository {

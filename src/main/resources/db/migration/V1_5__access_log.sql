@@ -1,7 +1,7 @@
 -- The access log (inzage-logging): who read or changed which case, when, as which group(s), what (parts of the
 -- case file, or the operation) and for which task. Ids and names of parts only, no personal data. Append-only:
 -- the application inserts rows and purges those past the retention (asylumchain.access-log.retention); on
--- PostgreSQL a trigger (V1_4_1, db/vendor/postgresql) refuses every other UPDATE or DELETE.
+-- PostgreSQL a trigger (V1_5_1, db/vendor/postgresql) refuses every other UPDATE or DELETE.
 create table access_log (
     id          bigint       generated always as identity primary key,
     at          timestamp with time zone not null,
