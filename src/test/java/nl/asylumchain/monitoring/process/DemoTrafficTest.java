@@ -12,8 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The demo traffic registers cases and works them through the chain with the forms' fields; a task it has no form
- * for stays open. Ticks are called by the test (interval 1 h), waits are cut short at once.
+ * The demo traffic registers cases and works them through the chain with the forms' fields; a task whose form it
+ * cannot load stays open. Ticks are called by the test (interval 1 h), waits are cut short at once.
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:demotraffic;DB_CLOSE_DELAY=-1",
@@ -40,9 +40,14 @@ class DemoTrafficTest {
 
     @Test
     void ticksRegisterCasesAndWorkThemToTheEndButLeaveUnknownTasksAlone() {
+        // the model gate wants a form on every user task: this one names a form that is not deployed
         repositoryService.createDeployment().addModelInstance("demoTrafficProbe.bpmn",
                 Bpmn.createExecutableProcess("demoTrafficProbe").camundaHistoryTimeToLive(1)
-                        .startEvent().userTask("Activity_NoForm").camundaCandidateGroups("coa").endEvent().done())
+                        .startEvent("Event_ProbeStarted").name("Gestart")
+                        .userTask("Activity_NoForm").name("Zonder formulier").camundaCandidateGroups("coa")
+                        .camundaDueDate("2099-01-01T00:00:00").camundaFormRef("demoTrafficNoSuchForm")
+                        .camundaFormRefBinding("latest")
+                        .endEvent("Event_ProbeDone").name("Klaar").done())
                 .deploy();
         runtimeService.startProcessInstanceByKey("demoTrafficProbe");
 

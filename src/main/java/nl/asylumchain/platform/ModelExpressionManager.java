@@ -1,0 +1,177 @@
+package nl.asylumchain.platform;
+
+import java.beans.FeatureDescriptor;
+import java.lang.reflect.Method;
+import java.util.Iterator;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
+import org.camunda.bpm.engine.impl.el.VariableContextElResolver;
+import org.camunda.bpm.engine.impl.el.VariableScopeElResolver;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.BeanELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
+import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.FunctionMapper;
+import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
+
+/**
+ * The engine's expression manager with a resolver chain that knows only what models are offered: process variables
+ * (and maps, lists and arrays in them, read-only), {@code execution} and {@code task}, and the beans and methods of
+ * {@link ModelBeans}. Spring's and Camunda's default chains end in a {@code BeanELResolver} over any object, which
+ * lets {@code ${''.getClass().forName(...)}} or {@code ${execution.processEngineServices...}} reach anything; this
+ * chain has none, so a property or method not resolved here is an error at runtime, even for a model that got into
+ * the database some other way than through the gate. No functions either ({@code now()}, {@code currentUser()}):
+ * models do not use them, and each is a static method called by reflection.
+ */
+final class ModelExpressionManager extends JuelExpressionManager {
+
+    private final ModelBeans modelBeans;
+
+    ModelExpressionManager(ModelBeans modelBeans) {
+        this.modelBeans = modelBeans;
+    }
+
+    @Override
+    protected ELResolver createElResolver() {
+        CompositeELResolver resolver = new CompositeELResolver();
+        resolver.add(new VariableScopeElResolver());
+        resolver.add(new VariableContextElResolver());
+        resolver.add(new AllowListedBeans(modelBeans));
+        resolver.add(new ArrayELResolver(true));
+        resolver.add(new ListELResolver(true));
+        resolver.add(new MapELResolver(true));
+        resolver.add(new AllowListedMembers(modelBeans));
+        return resolver;
+    }
+
+    /** The engine registers its functions on every expression manager; models get none of them. */
+    @Override
+    public void addFunction(String name, Method function) {
+        // deliberately not registered
+    }
+
+    @Override
+    protected FunctionMapper createFunctionMapper() {
+        return new FunctionMapper() {
+            @Override
+            public Method resolveFunction(String prefix, String localName) {
+                return null;
+            }
+        };
+    }
+
+    /** An evaluation context over a variable scope, as the engine makes one for an execution or a task. */
+    ELContext contextFor(VariableScope scope) {
+        return createElContext(scope);
+    }
+
+    /** An evaluation context over plain variables, as the DMN engine makes one. */
+    ELContext contextFor(VariableContext variables) {
+        return createElContext(variables);
+    }
+
+    /** Root names that are allow-listed beans (after the variables, which come first as in Camunda's chain). */
+    static final class AllowListedBeans extends ReadOnlyResolver {
+
+        private final ModelBeans modelBeans;
+
+        AllowListedBeans(ModelBeans modelBeans) {
+            this.modelBeans = modelBeans;
+        }
+
+        @Override
+        public Object getValue(ELContext context, Object base, Object property) {
+            if (base == null && property instanceof String name) {
+                Object bean = modelBeans.bean(name);
+                if (bean != null) {
+                    context.setPropertyResolved(true);
+                    return bean;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The members models may use on objects: {@code task.execution}, {@code execution.processBusinessKey}, the
+     * variable readers on {@code execution} and
+     * {@code task}, and the listed methods of helper beans. Everything else stays unresolved, which JUEL reports as
+     * an unknown property or method.
+     */
+    static final class AllowListedMembers extends ReadOnlyResolver {
+
+        private final ModelBeans modelBeans;
+        // invokes only after the checks below, on a helper bean with a listed method
+        private final BeanELResolver helperInvoker = new BeanELResolver(true);
+
+        AllowListedMembers(ModelBeans modelBeans) {
+            this.modelBeans = modelBeans;
+        }
+
+        @Override
+        public Object getValue(ELContext context, Object base, Object property) {
+            if (base instanceof DelegateTask task && "execution".equals(property)) {
+                context.setPropertyResolved(true);
+                return task.getExecution();
+            }
+            if (base instanceof DelegateExecution execution && property instanceof String name
+                    && ModelBeans.EXECUTION_PROPERTIES.contains(name)) {
+                context.setPropertyResolved(true);
+                return execution.getProcessBusinessKey();
+            }
+            return null;
+        }
+
+        @Override
+        public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
+            if (base == null || !(method instanceof String name)) {
+                return null;
+            }
+            if (base instanceof VariableScope scope && ModelBeans.SCOPE_METHODS.contains(name) && params != null
+                    && params.length == 1 && params[0] instanceof String variable) {
+                context.setPropertyResolved(true);
+                return "getVariable".equals(name) ? scope.getVariable(variable) : scope.hasVariable(variable);
+            }
+            String helper = modelBeans.helperNameOf(base);
+            if (helper != null && modelBeans.allowsCall(helper, name)) {
+                return helperInvoker.invoke(context, base, name, paramTypes, params);
+            }
+            return null;
+        }
+    }
+
+    /** Expressions read; they never write through these resolvers. */
+    abstract static class ReadOnlyResolver extends ELResolver {
+
+        @Override
+        public Class<?> getType(ELContext context, Object base, Object property) {
+            return null;
+        }
+
+        @Override
+        public void setValue(ELContext context, Object base, Object property, Object value) {
+            // nothing is writable here
+        }
+
+        @Override
+        public boolean isReadOnly(ELContext context, Object base, Object property) {
+            return true;
+        }
+
+        @Override
+        public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
+            return null;
+        }
+
+        @Override
+        public Class<?> getCommonPropertyType(ELContext context, Object base) {
+            return Object.class;
+        }
+    }
+}
