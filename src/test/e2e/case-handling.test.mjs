@@ -3,7 +3,8 @@
 //   1. an IND handler logs in to Tasklist, opens "IND – Spoor 4 op prioriteit", claims the top task, fills in and
 //      submits its form, and sees the case advance;
 //   2. a municipality user logs in and sees only municipality filters and tasks;
-//   3. the case view shows the case and its current position highlighted in the diagram.
+//   3. the case view logs in with a form to a server session (nothing in browser storage, no CSP violation) and
+//      shows the case and its current position highlighted in the diagram.
 // Screenshots go to target/e2e/. Any failure exits non-zero.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -275,11 +276,23 @@ async function main() {
     {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'nl-NL' });
       const page = await context.newPage();
+      const blocked = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+      });
       await page.goto(`${APP_URL}/cases`);
       await page.locator('#username').fill('beslismedewerker');
       await page.locator('#password').fill(PASSWORD);
       await page.locator('#loginForm button[type="submit"]').click();
       await page.locator('#login').waitFor({ state: 'hidden', timeout: 30000 });
+      // the login lives in the server session: no password, token or user in browser storage, and the session
+      // cookie is out of the page's reach (HttpOnly)
+      const stored = await page.evaluate(() => ({
+        session: Object.keys(sessionStorage), local: Object.keys(localStorage), cookies: document.cookie }));
+      assert.deepEqual(stored.session, [], `sessionStorage holds nothing: ${stored.session}`);
+      assert.deepEqual(stored.local, [], `localStorage holds nothing: ${stored.local}`);
+      assert.ok(!stored.cookies.includes('JSESSIONID'), `the session cookie is HttpOnly: ${stored.cookies}`);
+      assert.equal(await page.locator('#password').inputValue(), '', 'the password is not left in the form');
       await page.locator('#vNumber').fill(second.vNumber);
       await page.locator('#search button[type="submit"]').click();
       await page.waitForURL(`${APP_URL}/cases/${second.caseId}`, { timeout: 30000 });
@@ -300,6 +313,13 @@ async function main() {
       await page.goto(`${APP_URL}/cases/${globalThis.workedCase}`);
       await page.locator('.diagram[data-rendered="true"]').first().waitFor({ timeout: 30000 });
       await shot(page, '06-case-view-after-decision-step');
+      assert.deepEqual(blocked, [], 'the case view breaks no rule of its Content-Security-Policy');
+
+      // logging out ends the session: the view asks for a login again
+      await page.locator('#logout').click();
+      await page.locator('#login').waitFor({ state: 'visible', timeout: 30000 });
+      await page.goto(`${APP_URL}/cases/${second.caseId}`);
+      await page.locator('#login').waitFor({ state: 'visible', timeout: 30000 });
       await context.close();
     }
   } finally {

@@ -1,9 +1,11 @@
-// The case view: reads GET /api/cases/{caseId}/view with the handler's own credentials (HTTP Basic, kept in this
-// tab's sessionStorage only) and renders it. Everything from the server is inserted as text, never as HTML.
+// The case view: logs in with a form to a server session (the browser keeps only the HttpOnly session cookie; no
+// password or token is ever put in browser storage), reads GET /api/cases/{caseId}/view and renders it. Changes to
+// the session (log in, log out) carry the CSRF token GET /cases/session hands out, kept in memory only. Everything
+// from the server is inserted as text, never as HTML.
 (function () {
   'use strict';
 
-  var CREDENTIALS = 'asylumchain.credentials';
+  var session = { user: null, csrfHeader: null, csrfToken: null };
   var ZONE = 'Europe/Amsterdam';
 
   var LABELS = {
@@ -141,14 +143,31 @@
     return document.createTextNode(plain(value));
   }
 
-  // --- credentials and API ---
+  // --- session and API ---
 
-  function credentials() { return sessionStorage.getItem(CREDENTIALS); }
+  function refreshSession() {
+    return fetch('/cases/session', { headers: { Accept: 'application/json' } })
+      .then(function (response) {
+        if (!response.ok) { throw new Error('Fout ' + response.status); }
+        return response.json();
+      })
+      .then(function (current) {
+        session = { user: current.user || null, csrfHeader: current.csrfHeader, csrfToken: current.csrfToken };
+        return session;
+      });
+  }
+
+  // a change to the session: form fields, the CSRF token in its header
+  function send(path, fields) {
+    var headers = { Accept: 'application/json' };
+    headers[session.csrfHeader] = session.csrfToken;
+    return fetch(path, { method: 'POST', headers: headers, body: new URLSearchParams(fields || {}) });
+  }
 
   function api(path) {
-    return fetch(path, { headers: withTask({ Authorization: 'Basic ' + credentials(), Accept: 'application/json' }) })
+    return fetch(path, { headers: withTask({ Accept: 'application/json' }) })
       .then(function (response) {
-        if (response.status === 401) { showLogin('Uw sessie is verlopen of het wachtwoord klopt niet.'); throw new Error('401'); }
+        if (response.status === 401) { showLogin('Uw sessie is verlopen; log opnieuw in.'); throw new Error('401'); }
         if (response.status === 403) { throw new Error('U heeft geen toegang tot deze zaak.'); }
         if (response.status === 404) { throw new Error('Deze zaak bestaat niet.'); }
         if (!response.ok) {
@@ -279,7 +298,8 @@
       var box = el('div', { class: 'diagram', 'data-process': position.processKey });
       container.appendChild(el('h3', { text: position.processName + (position.active ? '' : ' (afgerond)') }));
       container.appendChild(box);
-      api('/engine-rest/process-definition/' + encodeURIComponent(position.processDefinitionId) + '/xml')
+      api('/api/cases/' + encodeURIComponent(caseIdFromPath()) + '/view/diagrams/' +
+          encodeURIComponent(position.processDefinitionId))
         .then(function (definition) {
           var viewer = new BpmnJS({ container: box });
           return viewer.importXML(definition.bpmn20Xml).then(function () {
@@ -301,7 +321,7 @@
 
   function load() {
     var caseId = caseIdFromPath();
-    $('user').textContent = sessionStorage.getItem(CREDENTIALS + '.user') || '';
+    $('user').textContent = session.user || '';
     $('logout').hidden = false;
     $('login').hidden = true;
     if (!caseId) {
@@ -317,37 +337,40 @@
 
   $('loginForm').addEventListener('submit', function (event) {
     event.preventDefault();
-    var user = $('username').value.trim();
-    var encoded = btoa(unescape(encodeURIComponent(user + ':' + $('password').value)));
-    fetch('/engine-rest/user/' + encodeURIComponent(user) + '/profile',
-      { headers: { Authorization: 'Basic ' + encoded, Accept: 'application/json' } })
-      .then(function (response) {
-        if (!response.ok) { throw new Error('Onbekende gebruiker of verkeerd wachtwoord.'); }
-        sessionStorage.setItem(CREDENTIALS, encoded);
-        sessionStorage.setItem(CREDENTIALS + '.user', user);
-        $('password').value = '';
-        load();
+    refreshSession()
+      .then(function () {
+        return send('/cases/login', { username: $('username').value.trim(), password: $('password').value });
       })
+      .then(function (response) {
+        $('password').value = '';
+        if (!response.ok) { throw new Error('Onbekende gebruiker of verkeerd wachtwoord.'); }
+        // the login starts a new session with a new CSRF token
+        return refreshSession();
+      })
+      .then(load)
       .catch(function (e) { showLogin(e.message); });
   });
 
   $('search').addEventListener('submit', function (event) {
     event.preventDefault();
-    if (!credentials()) { showLogin(); return; }
-    api('/api/cases?vNumber=' + encodeURIComponent($('vNumber').value.trim()))
-      .then(function (file) { location.assign('/cases/' + file.caseId); })
+    if (!session.user) { showLogin(); return; }
+    api('/cases/search?vNumber=' + encodeURIComponent($('vNumber').value.trim()))
+      .then(function (found) { location.assign('/cases/' + found.caseId); })
       .catch(function (e) {
         if (e.message !== '401') { showMessage(e.message === 'Deze zaak bestaat niet.' ? 'Geen zaak met dit V-nummer.' : e.message); }
       });
   });
 
   $('logout').addEventListener('click', function () {
-    sessionStorage.removeItem(CREDENTIALS);
-    sessionStorage.removeItem(CREDENTIALS + '.user');
-    $('user').textContent = '';
-    $('logout').hidden = true;
-    showLogin();
+    send('/cases/logout').then(refreshSession).catch(function () { return null; }).then(function () {
+      session.user = null;
+      $('user').textContent = '';
+      $('logout').hidden = true;
+      showLogin();
+    });
   });
 
-  if (credentials()) { load(); } else { showLogin(); }
+  refreshSession()
+    .then(function () { if (session.user) { load(); } else { showLogin(); } })
+    .catch(function (e) { showMessage('De zaakweergave is niet bereikbaar: ' + e.message); });
 }());

@@ -71,25 +71,24 @@ public class CaseFileService {
 
     /**
      * Registers a case and starts its chain in one transaction: either both the row and the process exist, or
-     * neither. With an idempotency key, a repeat of the same request returns the first case and starts nothing.
+     * neither. With an idempotency key, a repeat of the same request by the same user returns the first case and
+     * starts nothing; the same key from another user registers that user's own case.
      */
-    public RegisteredCase register(NewCase application, String idempotencyKey) {
+    public RegisteredCase register(NewCase application, IdempotencyKey idempotencyKey) {
         try {
             return transactions.execute(status -> registerOnce(application, idempotencyKey));
         } catch (DuplicateKeyException raced) {
-            // a parallel request with the same idempotency key won; its case is the first case
+            // a parallel request of the same user with the same key won; its case is the first case
             return transactions.execute(status -> earlierRegistration(idempotencyKey, hash(application)))
                 .orElseThrow(() -> raced);
         }
     }
 
-    private RegisteredCase registerOnce(NewCase application, String idempotencyKey) {
+    private RegisteredCase registerOnce(NewCase application, IdempotencyKey idempotencyKey) {
         String requestHash = hash(application);
-        if (idempotencyKey != null) {
-            Optional<RegisteredCase> earlier = earlierRegistration(idempotencyKey, requestHash);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
+        Optional<RegisteredCase> earlier = earlierRegistration(idempotencyKey, requestHash);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         checkDates(application);
 
@@ -103,7 +102,10 @@ public class CaseFileService {
                 person.sex().name(), person.nationality(), application.applicationType().name(),
                 application.arrival().location().name(), application.arrival().date(),
                 application.unaccompaniedMinor(), application.temporaryProtectionUkraine(), status.name(),
-                Stage.REGISTRATION.name(), null, null, null, null, idempotencyKey, requestHash, now, now));
+                Stage.REGISTRATION.name(), null, null, null, null, now, now));
+        if (idempotencyKey != null) {
+            cases.insertIdempotencyKey(idempotencyKey.userId(), idempotencyKey.key(), caseId, requestHash, now);
+        }
         for (NewCase.FamilyMemberAbroad member : application.familyMembersAbroad()) {
             cases.insertFamilyMember(UUID.randomUUID(), caseId, member.relation().name(), member.birthDate());
         }
@@ -137,11 +139,31 @@ public class CaseFileService {
         return read(cases.workFactsByVNumber(vNumber), reader, channel, "No case with V-number " + vNumber);
     }
 
-    private Read read(Optional<CaseRepository.WorkFacts> found, Accessor reader, String channel, String notFound) {
+    /**
+     * The case id of a V-number, for a reader whose groups work on the case (the case view's search): the same 403
+     * and 404 as a read, and no access-log row, since it shows nothing but the id.
+     */
+    @Transactional(readOnly = true)
+    public UUID caseIdByVNumber(String vNumber, Accessor reader) {
+        String notFound = "No case with V-number " + vNumber;
+        CaseRepository.WorkFacts facts = cases.workFactsByVNumber(vNumber).orElse(null);
+        access(facts, reader, notFound);
+        return facts.caseId();
+    }
+
+    /** What this reader may see of the case (the case view's diagrams ask it); 403 and 404 as for a read. */
+    @Transactional(readOnly = true)
+    public NeedToKnow.Access access(UUID caseId, Accessor reader) {
+        return access(cases.workFacts(caseId).orElse(null), reader, "No case with id " + caseId);
+    }
+
+    private NeedToKnow.Access access(CaseRepository.WorkFacts facts, Accessor reader, String notFound) {
         if (!NeedToKnow.readsCaseFiles(reader.groups())) {
             throw new AccessDeniedException("Your groups read no case files");
         }
-        CaseRepository.WorkFacts facts = found.orElseThrow(() -> new NotFoundException(notFound));
+        if (facts == null) {
+            throw new NotFoundException(notFound);
+        }
         NeedToKnow.Access access = NeedToKnow.access(reader.groups(), new NeedToKnow.CaseFacts(
                 ArrivalLocation.valueOf(facts.arrivalLocation()), ApplicationType.valueOf(facts.applicationType()),
                 facts.unaccompaniedMinor(), facts.milestones().stream().map(Milestone::valueOf)
@@ -149,6 +171,12 @@ public class CaseFileService {
         if (!access.granted()) {
             throw new NotFoundException(notFound);
         }
+        return access;
+    }
+
+    private Read read(Optional<CaseRepository.WorkFacts> found, Accessor reader, String channel, String notFound) {
+        NeedToKnow.Access access = access(found.orElse(null), reader, notFound);
+        CaseRepository.WorkFacts facts = found.orElseThrow();
         CaseRecord record = cases.findById(facts.caseId()).orElseThrow(() -> new NotFoundException(notFound));
         CaseFile file = toCaseFile(record, access, reader.groups());
         accessLog.read(reader, access.groups(), record.caseId(), channel + " " + access.parts());
@@ -248,9 +276,13 @@ public class CaseFileService {
                 cases.hasChildInTheCountry(caseId)));
     }
 
-    private Optional<RegisteredCase> earlierRegistration(String idempotencyKey, String requestHash) {
-        return cases.findByIdempotencyKey(idempotencyKey).map(earlier -> {
-            if (!earlier.requestHash().equals(requestHash)) {
+    private Optional<RegisteredCase> earlierRegistration(IdempotencyKey idempotencyKey, String requestHash) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return cases.findByIdempotencyKey(idempotencyKey.userId(), idempotencyKey.key()).map(registration -> {
+            CaseRecord earlier = registration.caseRecord();
+            if (!registration.requestHash().equals(requestHash)) {
                 throw new InvalidRequestException("Idempotency-Key",
                     "was used before for a different application; use a new key for a new application");
             }
@@ -352,7 +384,7 @@ public class CaseFileService {
                 arrival.givenNames() == null ? null : arrival.givenNames().strip(), member.birthDate(),
                 arrival.sex().name(), arrival.nationality(), ApplicationType.FAMILY_REUNIFICATION.name(),
                 ArrivalLocation.ZEVENAAR.name(), LocalDate.now(clock), false, false, status.name(),
-                Stage.FAMILY_REUNIFICATION.name(), null, null, null, null, null, null, now, now));
+                Stage.FAMILY_REUNIFICATION.name(), null, null, null, null, now, now));
         cases.updateDecision(caseId, "PERMIT_GRANTED", now);
         if (!cases.linkFamilyMember(arrival.familyMemberId(), caseId, arrival.sponsorCaseId())) {
             throw new ConflictException("Family member " + arrival.familyMemberId() + " already has a case");

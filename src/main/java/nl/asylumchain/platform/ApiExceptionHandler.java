@@ -1,9 +1,12 @@
 package nl.asylumchain.platform;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -65,8 +68,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
         return badRequest(e.getConstraintViolations().stream()
-                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .map(v -> new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field)).toList());
+    }
+
+    /**
+     * The field as the client named it: a violation on a controller's parameter has the path
+     * {@code method.parameter[.property...]}; the Java method name means nothing to a client (and tells how the
+     * server is built), so it is left out, and so is the parameter's name when properties of its body follow.
+     */
+    static String fieldOf(Path path) {
+        List<String> names = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            names.add(node.toString());
+        }
+        if (names.isEmpty()) {
+            return parameter == null ? path.toString() : parameter;
+        }
+        return String.join(".", names);
     }
 
     @ExceptionHandler(NotFoundException.class)

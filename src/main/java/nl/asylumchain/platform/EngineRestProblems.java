@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ResourceReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,15 @@ class EngineRestProblems {
     @Bean
     ResourceConfigCustomizer taskInputProblems(ObjectMapper json) {
         return config -> config.register(new InvalidTaskInputMapper(json));
+    }
+
+    /** Every other error of the engine REST API without exception class names or internal messages. */
+    @Bean
+    FilterRegistrationBean<EngineRestErrorBodies> engineRestErrorBodies(ObjectMapper json) {
+        FilterRegistrationBean<EngineRestErrorBodies> registration =
+                new FilterRegistrationBean<>(new EngineRestErrorBodies(json));
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
     }
 
     /**

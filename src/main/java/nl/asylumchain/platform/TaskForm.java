@@ -1,18 +1,23 @@
 package nl.asylumchain.platform;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * The rules of one Camunda Form (a {@code .form} file) that the server checks again when a task is completed:
  * Tasklist checks them in the browser, but the engine REST API takes whatever a client sends. A field the handler
  * cannot fill in (read-only) or that the form may hide (a {@code conditional}) is not checked.
  */
-record TaskForm(String id, List<Field> fields) {
+record TaskForm(String id, List<Field> fields, Set<String> inputs, Set<String> readOnly) {
 
     /** One input field: its variable, and what the form demands of it. */
     record Field(String key, boolean required, Pattern pattern, List<String> options, boolean date) {
@@ -20,15 +25,21 @@ record TaskForm(String id, List<Field> fields) {
 
     static TaskForm of(JsonNode form) {
         List<Field> fields = new ArrayList<>();
-        collect(form.path("components"), fields);
-        return new TaskForm(form.path("id").asText(), List.copyOf(fields));
+        Set<String> inputs = new LinkedHashSet<>();
+        Set<String> readOnly = new LinkedHashSet<>();
+        collect(form.path("components"), fields, inputs, readOnly);
+        return new TaskForm(form.path("id").asText(), List.copyOf(fields), Set.copyOf(inputs), Set.copyOf(readOnly));
     }
 
-    private static void collect(JsonNode components, List<Field> fields) {
+    private static void collect(JsonNode components, List<Field> fields, Set<String> inputs, Set<String> readOnly) {
         for (JsonNode component : components) {
-            collect(component.path("components"), fields);
-            if (!component.hasNonNull("key") || component.path("readonly").asBoolean(false)
-                    || component.has("conditional")) {
+            collect(component.path("components"), fields, inputs, readOnly);
+            if (!component.hasNonNull("key")) {
+                continue;
+            }
+            boolean shown = !component.path("readonly").asBoolean(false);
+            (shown ? inputs : readOnly).add(component.path("key").asText());
+            if (!shown || component.has("conditional")) {
                 continue;
             }
             JsonNode validate = component.path("validate");
@@ -38,6 +49,30 @@ record TaskForm(String id, List<Field> fields) {
                     validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
                     List.copyOf(options), "datetime".equals(component.path("type").asText())));
         }
+    }
+
+    /**
+     * The submitted variables the form does not own: a name that is no field of the form (a routing variable such
+     * as {@code caseId}, or anything else), or a read-only field whose value would change. Tasklist sends the
+     * form's fields, read-only ones as they were shown; the engine REST API takes whatever a client sends.
+     */
+    List<FieldError> foreign(Map<String, ?> submitted, Function<String, Object> current) {
+        List<FieldError> errors = new ArrayList<>();
+        submitted.forEach((name, value) -> {
+            if (inputs.contains(name)) {
+                return;
+            }
+            if (!readOnly.contains(name)) {
+                errors.add(new FieldError(name, "is not a field of form " + id));
+            } else if (!Objects.equals(plain(value), plain(current.apply(name)))) {
+                errors.add(new FieldError(name, "is read-only on form " + id));
+            }
+        });
+        return errors;
+    }
+
+    private static Object plain(Object value) {
+        return value instanceof TypedValue typed ? typed.getValue() : value;
     }
 
     /** What is wrong with the submitted values, field by field; empty when the form is complete. */

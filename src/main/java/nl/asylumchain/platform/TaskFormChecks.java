@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * other listener or delegate sees the values: a required field left empty, a value that is not one of the form's
  * options, a text that breaks the field's pattern or a date that is no date is refused with
  * {@link InvalidRequestException} (400 naming the fields, see {@link EngineRestProblems}); the task stays open.
- * The forms are the ones the engine deploys: {@code bpmn/forms/*.form} on the classpath, by form id.
+ * The forms are the ones the engine deploys: {@code bpmn/forms/*.form} on the classpath, by form id. Each user
+ * task also keeps its form, so that completing it accepts that form's fields only ({@link FormOnlyCompletion}).
  */
 @Component
 class TaskFormChecks extends AbstractProcessEnginePlugin {
@@ -58,6 +59,9 @@ class TaskFormChecks extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // complete and submit-form take the form's own fields only (FormOnlyCompletion reads the activity's form)
+        configuration.setTaskService(new FormOnlyCompletion.TaskService());
+        configuration.setFormService(new FormOnlyCompletion.FormService());
         if (configuration.getCustomPreBPMNParseListeners() == null) {
             configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
@@ -67,6 +71,7 @@ class TaskFormChecks extends AbstractProcessEnginePlugin {
                 String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
                 TaskForm form = formRef == null ? null : forms.get(formRef);
                 if (form != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior) {
+                    activity.setProperty(FormOnlyCompletion.FORM_PROPERTY, form);
                     // when the task is completed (not when a boundary event or a deletion cancels it); an
                     // execution listener, so that the refusal reaches the caller as it is
                     activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, execution -> {

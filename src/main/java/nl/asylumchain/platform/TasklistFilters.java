@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -178,24 +177,6 @@ class TasklistFilters implements SmartInitializingSingleton {
             new Definition("DT&V – alle taken", List.of(Groups.DTV), 2, "Alle taken van DT&V",
                     q -> q.taskCandidateGroup(Groups.DTV), List.of(CASE, NATIONALITY, DEPARTURE_PERIOD)));
 
-    /**
-     * The processes whose variables each group's filter columns show. Tasklist reads a column's value through a
-     * variable query, which the engine allows only with READ_INSTANCE on the process definition; the models keep
-     * personal data out of process variables, so this shows a group routing facts of the stage it works in.
-     */
-    static final Map<String, List<String>> COLUMN_PROCESSES = Map.ofEntries(
-            Map.entry(Groups.POLICE_AVIM, List.of("registration")),
-            Map.entry(Groups.KMAR, List.of("registration")),
-            Map.entry(Groups.IND_REGISTRATION, List.of("registration")),
-            Map.entry(Groups.IND_DECISION, List.of("indDecision")),
-            Map.entry(Groups.IND_DUBLIN, List.of("indDecision")),
-            Map.entry(Groups.IND_TEAM_LEAD, List.of("indDecision")),
-            Map.entry(Groups.IND_REUNIFICATION, List.of("familyReunification")),
-            Map.entry(Groups.COA, List.of("housing", "reception")),
-            Map.entry(Groups.NIDOS, List.of("reception")),
-            Map.entry(Groups.MUNICIPALITY, List.of("housing")),
-            Map.entry(Groups.DTV, List.of("departure")));
-
     private final FilterService filterService;
     private final TaskService taskService;
     private final AuthorizationService authorizationService;
@@ -211,7 +192,11 @@ class TasklistFilters implements SmartInitializingSingleton {
         provision();
     }
 
-    /** Creates or updates every filter and its grants; running it again changes nothing. */
+    /**
+     * Creates or updates every filter and its grants; running it again changes nothing. Reading the columns'
+     * variables needs READ_INSTANCE on the task's process definition, which {@link IdentitySetup} grants from the
+     * {@link WorkScope}.
+     */
     void provision() {
         for (Definition definition : DEFINITIONS) {
             Filter filter = filterService.createFilterQuery().filterResourceType(Resources.TASK.resourceName())
@@ -236,8 +221,6 @@ class TasklistFilters implements SmartInitializingSingleton {
                 log.info("Created Tasklist filter '{}' for {}", definition.name(), definition.groups());
             }
         }
-        COLUMN_PROCESSES.forEach((groupId, processKeys) -> processKeys.forEach(processKey ->
-                grant(groupId, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ_INSTANCE)));
         revokeBlanketFilterRead();
     }
 

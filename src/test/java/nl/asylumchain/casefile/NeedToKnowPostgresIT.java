@@ -40,7 +40,11 @@ class NeedToKnowPostgresIT extends PostgresIntegrationTest {
         Response view = client.get("/api/cases/" + caseId + "/view", "gemeente");
         Response unknown = client.get("/api/cases?vNumber=9999999999", "gemeente");
 
-        assertThat(List.of(byId.status(), byVNumber.status(), view.status(), unknown.status()))
+        String diagram = client.get("/api/cases/" + caseId + "/view", "demo").body().path("positions").get(0)
+                .path("processDefinitionId").asText();
+        Response diagramOfIt = client.get("/api/cases/" + caseId + "/view/diagrams/" + diagram, "gemeente");
+
+        assertThat(List.of(byId.status(), byVNumber.status(), view.status(), unknown.status(), diagramOfIt.status()))
                 .containsOnly(404);
         // the answer for a case that exists reads like the one for a V-number that does not
         assertThat(byVNumber.body().path("detail").asText().replace(vNumber, "#"))
@@ -73,6 +77,14 @@ class NeedToKnowPostgresIT extends PostgresIntegrationTest {
         view.body().path("positions").forEach(position -> processes.add(position.path("processKey").asText()));
         assertThat(processes).isNotEmpty().containsOnly(HousingModel.PROCESS_KEY);
         assertThat(kinds(view.body())).doesNotContain("MILESTONE", "RECEIVED");
+        // the view's diagrams likewise: the housing process's, not the IND's
+        Map<String, String> definitions = new java.util.HashMap<>();
+        client.get("/api/cases/" + caseId + "/view", "demo").body().path("positions").forEach(position ->
+                definitions.put(position.path("processKey").asText(), position.path("processDefinitionId").asText()));
+        assertThat(client.get("/api/cases/" + caseId + "/view/diagrams/" + definitions.get(HousingModel.PROCESS_KEY),
+                "gemeente").status()).isEqualTo(200);
+        assertThat(client.get("/api/cases/" + caseId + "/view/diagrams/"
+                + definitions.get(IndDecisionModel.PROCESS_KEY), "gemeente").status()).isEqualTo(404);
         // the main interview and its notes, the assessment and its reasons: none of it reaches the municipality
         assertThat(view.body().toString()).doesNotContain("gehoor", "Gehoor", "Beoordeeld", "decision\"");
     }

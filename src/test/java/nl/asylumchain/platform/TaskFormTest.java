@@ -51,4 +51,18 @@ class TaskFormTest {
                 .doesNotContain("proposedMunicipality", "regionalProposals");
         assertThat(forms.get("reviewDetention").check(Map.of("extendDetention", false)::get)).isEmpty();
     }
+
+    @Test
+    void aVariableOffTheFormOrAChangedReadOnlyFieldIsNotTheTasksToWrite() {
+        TaskForm offer = forms.get("offerHousing");
+        Map<String, Object> current = Map.of("municipalityName", "Amsterdam", "caseId", "c-1");
+
+        assertThat(offer.foreign(Map.of("housingKind", "HOME", "addressNotes", ""), current::get)).isEmpty();
+        assertThat(offer.foreign(Map.of("housingKind", "HOME", "municipalityName", "Amsterdam"), current::get))
+                .as("a read-only field sent back as shown").isEmpty();
+        assertThat(offer.foreign(Map.of("caseId", "c-2"), current::get))
+                .containsExactly(new FieldError("caseId", "is not a field of form offerHousing"));
+        assertThat(offer.foreign(Map.of("municipalityName", "Utrecht"), current::get))
+                .containsExactly(new FieldError("municipalityName", "is read-only on form offerHousing"));
+    }
 }

@@ -224,13 +224,15 @@ class ReceptionLedgerTest {
     }
 
     @Test
-    void theOccupancyEndpointAnswersAnyChainUserAndNobodyElse() {
+    void theOccupancyEndpointAnswersReceptionAndNobodyElse() {
         ChainClient client = new ChainClient(port);
-        ChainClient.Response response = client.get("/api/reception/occupancy", "gemeente");
+        ChainClient.Response response = client.get("/api/reception/occupancy", "coa");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().path("locationTypes")).hasSize(LocationType.values().length);
         assertThat(response.body().path("total").path("capacity").asInt()).isEqualTo(60000);
         assertThat(response.body().path("terApel").path("ceiling").asInt()).isEqualTo(2000);
+        assertThat(client.get("/api/reception/occupancy", "voogd").status()).isEqualTo(200);
+        assertThat(client.get("/api/reception/occupancy", "gemeente").status()).isEqualTo(403);
         assertThat(client.get("/api/reception/occupancy", null).status()).isEqualTo(401);
     }
 

@@ -24,8 +24,6 @@ public record CaseRecord(
         Integer track,
         String trackReason,
         String decisionOutcome,
-        String idempotencyKey,
-        String requestHash,
         Instant createdAt,
         Instant updatedAt) {
 }

@@ -41,10 +41,10 @@ public class CaseRepository {
         jdbc.sql("""
                 insert into cases (case_id, v_number, family_name, given_names, birth_date, sex, nationality,
                     application_type, arrival_location, arrival_date, unaccompanied_minor,
-                    temporary_protection_ukraine, status, stage, idempotency_key, request_hash, created_at, updated_at)
+                    temporary_protection_ukraine, status, stage, created_at, updated_at)
                 values (:caseId, :vNumber, :familyName, :givenNames, :birthDate, :sex, :nationality,
                     :applicationType, :arrivalLocation, :arrivalDate, :unaccompaniedMinor,
-                    :temporaryProtectionUkraine, :status, :stage, :idempotencyKey, :requestHash, :createdAt, :updatedAt)
+                    :temporaryProtectionUkraine, :status, :stage, :createdAt, :updatedAt)
                 """)
                 .param("caseId", c.caseId())
                 .param("vNumber", c.vNumber())
@@ -60,8 +60,6 @@ public class CaseRepository {
                 .param("temporaryProtectionUkraine", c.temporaryProtectionUkraine())
                 .param("status", c.status())
                 .param("stage", c.stage())
-                .param("idempotencyKey", c.idempotencyKey())
-                .param("requestHash", c.requestHash())
                 .param("createdAt", Timestamp.from(c.createdAt()))
                 .param("updatedAt", Timestamp.from(c.updatedAt()))
                 .update();
@@ -120,9 +118,30 @@ public class CaseRepository {
             Set<String> milestones) {
     }
 
-    public Optional<CaseRecord> findByIdempotencyKey(String key) {
-        return jdbc.sql("select * from cases where idempotency_key = :key").param("key", key)
-                .query(CaseRepository::map).optional();
+    /** A registration a user made earlier with this key: the case and the hash of the request it answered. */
+    public record IdempotentRegistration(CaseRecord caseRecord, String requestHash) {
+    }
+
+    /** Keys are the sending user's own: another user's identical key finds nothing. */
+    public Optional<IdempotentRegistration> findByIdempotencyKey(String userId, String key) {
+        return jdbc.sql("""
+                select c.*, k.request_hash from case_idempotency_keys k join cases c on c.case_id = k.case_id
+                where k.user_id = :userId and k.idempotency_key = :key
+                """)
+                .param("userId", userId).param("key", key)
+                .query((rs, row) -> new IdempotentRegistration(map(rs, row), rs.getString("request_hash")))
+                .optional();
+    }
+
+    /** Fails with a duplicate key when the same user registered with the same key at the same moment. */
+    public void insertIdempotencyKey(String userId, String key, UUID caseId, String requestHash, Instant at) {
+        jdbc.sql("""
+                insert into case_idempotency_keys (user_id, idempotency_key, case_id, request_hash, created_at)
+                values (:userId, :key, :caseId, :requestHash, :createdAt)
+                """)
+                .param("userId", userId).param("key", key).param("caseId", caseId)
+                .param("requestHash", requestHash).param("createdAt", Timestamp.from(at))
+                .update();
     }
 
     public List<FamilyMemberRecord> familyMembers(UUID caseId) {
@@ -237,8 +256,6 @@ public class CaseRepository {
                 (Integer) rs.getObject("track", Integer.class),
                 rs.getString("track_reason"),
                 rs.getString("decision_outcome"),
-                rs.getString("idempotency_key"),
-                rs.getString("request_hash"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }

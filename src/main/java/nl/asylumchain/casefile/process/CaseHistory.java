@@ -1,11 +1,16 @@
 package nl.asylumchain.casefile.process;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -115,6 +120,27 @@ public class CaseHistory {
         }
         positions.sort(Comparator.comparing(Position::active).reversed());
         return positions;
+    }
+
+    /** The key of the case's process of this definition, when the case has one. */
+    public Optional<String> processKey(UUID caseId, String processDefinitionId) {
+        return instances(caseId).stream().filter(i -> i.getProcessDefinitionId().equals(processDefinitionId))
+                .map(HistoricProcessInstance::getProcessDefinitionKey).findFirst();
+    }
+
+    /**
+     * The BPMN XML of a process the case ran in, for the case view's diagram; empty when the definition is not one
+     * of this case's, so the view's session reads diagrams of its case only.
+     */
+    public Optional<String> diagram(UUID caseId, String processDefinitionId) {
+        if (instances(caseId).stream().noneMatch(i -> i.getProcessDefinitionId().equals(processDefinitionId))) {
+            return Optional.empty();
+        }
+        try (InputStream xml = repositoryService.getProcessModel(processDefinitionId)) {
+            return Optional.of(new String(xml.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Ordered by start time: the main process first, then its stages. */

@@ -26,6 +26,7 @@ import nl.asylumchain.casefile.Accessor;
 import nl.asylumchain.casefile.CaseFile;
 import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.CaseStatus;
+import nl.asylumchain.casefile.IdempotencyKey;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.casefile.RegisteredCase;
 import nl.asylumchain.platform.Groups;
@@ -50,14 +51,15 @@ class CaseController {
     record CaseCreated(UUID caseId, String vNumber, CaseStatus status) {
     }
 
-    /** Police (AVIM) and KMar register applications at intake. */
+    /** Police (AVIM) and KMar register applications at intake; an Idempotency-Key is the sending user's own. */
     @PostMapping
     @PreAuthorize("hasAnyAuthority('police-avim', 'kmar', 'camunda-admin')")
     ResponseEntity<CaseCreated> register(@Valid @RequestBody NewCase application,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
             @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId, Authentication user) {
         Accessor who = Accessor.of(user, taskId);
-        RegisteredCase registered = caseFile.register(application, idempotencyKey);
+        RegisteredCase registered = caseFile.register(application,
+                idempotencyKey == null ? null : new IdempotencyKey(user.getName(), idempotencyKey));
         if (registered.created()) {
             // after the intake's own transaction, which retries a raced idempotency key; a repeat changed nothing
             accessLog.change(who, INTAKE_GROUPS, registered.caseId(), "intake");

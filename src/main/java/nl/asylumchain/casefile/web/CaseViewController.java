@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.validation.constraints.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import nl.asylumchain.casefile.Accessor;
@@ -26,20 +29,23 @@ import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.NeedToKnow;
 import nl.asylumchain.casefile.persistence.CaseEventRepository;
 import nl.asylumchain.casefile.process.CaseHistory;
-import nl.asylumchain.casefile.process.CaseModel;
 import nl.asylumchain.casefile.process.CaseHistory.Position;
+import nl.asylumchain.casefile.process.CaseModel;
+import nl.asylumchain.platform.NotFoundException;
 
 /**
- * The case view: the page {@code /cases/{caseId}} (a static page that asks for a login and reads the API) and its
- * data, {@code GET /api/cases/{caseId}/view}: the case file, one timeline of everything that happened (completed
- * tasks with who did them, events with who sent them, automatic steps, stages, milestones), links to the open
- * tasks in Tasklist, and the position of each process of the case for the diagram. Each reader sees what the
- * need-to-know table gives their groups: the engine's steps and the diagrams of a process with the part it belongs
+ * The case view: the page {@code /cases/{caseId}} (a static page with a login form; the login is a server session,
+ * see platform's BrowserSecurityConfiguration) and its data, {@code GET /api/cases/{caseId}/view}: the case file, one
+ * timeline of everything that happened (completed tasks with who did them, events with who sent them, automatic
+ * steps, stages, milestones), links to the open tasks in Tasklist, and the position of each process of the case for
+ * the diagram, whose XML {@code .../view/diagrams/{processDefinitionId}} serves. Each reader sees what the
+ * need-to-know table gives their groups: the engine's steps and the diagram of a process with the part it belongs
  * to (the main process: {@code PROGRESS}; a stage's: its section, {@link CaseFileSection#processKeys()}; all of them:
  * {@code PROCESS_HISTORY}), the milestones with {@code PROGRESS}, a received event only with the part it belongs to
  * ({@link CaseEventType#part()}).
  */
 @Controller
+@Validated
 class CaseViewController {
 
     static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
@@ -82,6 +88,41 @@ class CaseViewController {
     @GetMapping({"/cases", "/cases/", "/cases/{caseId:[0-9a-fA-F-]{36}}"})
     String page() {
         return "forward:/cases/index.html";
+    }
+
+    record Diagram(String bpmn20Xml) {
+    }
+
+    record Found(UUID caseId) {
+    }
+
+    /**
+     * The case view's search: the case id of a V-number, read with the view's own login (session). A V-number of a
+     * case the reader's groups do not work on is not found, as on {@code GET /api/cases?vNumber=}.
+     */
+    @GetMapping("/cases/search")
+    @ResponseBody
+    @PreAuthorize("isAuthenticated()")
+    Found search(@RequestParam @Pattern(regexp = "\\d{10}", message = "must be ten digits") String vNumber,
+            Authentication user) {
+        return new Found(caseFile.caseIdByVNumber(vNumber, Accessor.of(user, null)));
+    }
+
+    /**
+     * The diagram of a process of this case, for the view's session (which has no access to the engine REST API):
+     * only of a case and a process the reader sees in the view.
+     */
+    @GetMapping("/api/cases/{caseId}/view/diagrams/{processDefinitionId}")
+    @ResponseBody
+    @PreAuthorize("isAuthenticated()")
+    Diagram diagram(@PathVariable UUID caseId, @PathVariable String processDefinitionId, Authentication user) {
+        NeedToKnow.Access access = caseFile.access(caseId, Accessor.of(user, null));
+        NotFoundException noSuchProcess = new NotFoundException(
+                "Case " + caseId + " has no process of definition " + processDefinitionId);
+        if (history.processKey(caseId, processDefinitionId).filter(key -> seesProcess(access, key)).isEmpty()) {
+            throw noSuchProcess;
+        }
+        return history.diagram(caseId, processDefinitionId).map(Diagram::new).orElseThrow(() -> noSuchProcess);
     }
 
     @GetMapping("/api/cases/{caseId}/view")

@@ -44,7 +44,7 @@ class DecisionDeadlineController {
     }
 
     @PostMapping("/api/cases/{caseId}/decision-deadline/extensions")
-    @PreAuthorize("hasAnyAuthority('ind-team-lead', 'camunda-admin')")
+    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     @ResponseStatus(HttpStatus.CREATED)
     Extended extend(@PathVariable UUID caseId, @Valid @RequestBody ExtensionRequest request, Authentication user,
             @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId) {

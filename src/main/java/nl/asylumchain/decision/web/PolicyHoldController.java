@@ -38,20 +38,20 @@ class PolicyHoldController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyAuthority('ind-team-lead', 'camunda-admin')")
+    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     ResponseEntity<Hold> place(@Valid @RequestBody NewHold hold, Authentication user) {
         Hold placed = holds.place(hold.category(), hold.reason(), user.getName());
         return ResponseEntity.created(URI.create("/api/holds/" + placed.id())).body(placed);
     }
 
     @DeleteMapping("/{holdId}")
-    @PreAuthorize("hasAnyAuthority('ind-team-lead', 'camunda-admin')")
+    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     Hold release(@PathVariable UUID holdId) {
         return holds.release(holdId);
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyAuthority('ind-team-lead', 'ind-decision', 'ind-dublin', 'camunda-admin')")
+    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).IND_DECISION, T(nl.asylumchain.platform.Groups).IND_DUBLIN, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     List<Hold> holds() {
         return holds.holds();
     }

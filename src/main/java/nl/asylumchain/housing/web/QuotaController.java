@@ -17,7 +17,7 @@ import nl.asylumchain.housing.QuotaReport;
 import nl.asylumchain.housing.QuotaService;
 import nl.asylumchain.platform.InvalidRequestException;
 
-/** The taakstelling per half-year: set by COA (for the state), read by anyone in the chain. */
+/** The taakstelling per half-year: set by COA (for the state), read by COA and the municipalities. */
 @RestController
 @RequestMapping("/api/housing/quota/{year}/{half}")
 class QuotaController {
@@ -32,13 +32,15 @@ class QuotaController {
     }
 
     @PutMapping
-    @PreAuthorize("hasAnyAuthority('coa', 'camunda-admin')")
+    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).COA, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     QuotaReport set(@PathVariable int year, @PathVariable String half, @Valid @RequestBody NationalQuota quota,
             Principal user) {
         return quotas.setQuota(halfYear(year, half), quota.total(), user.getName());
     }
 
+    // COA links permit holders to municipalities by it; a municipality plans its homes by it
     @GetMapping
+    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).COA, T(nl.asylumchain.platform.Groups).MUNICIPALITY, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     QuotaReport get(@PathVariable int year, @PathVariable String half) {
         return quotas.report(halfYear(year, half));
     }

@@ -55,8 +55,8 @@ final class FormAnswers {
                 continue;
             }
             String key = component.path("key").asText("");
-            if (key.isEmpty()) {
-                continue; // text, spacer, image: nothing to fill
+            if (key.isEmpty() || component.path("readonly").asBoolean(false)) {
+                continue; // text, spacer, image, a value the form only shows: nothing to fill
             }
             Optional<Object> value = known(key, component).or(() -> byType(component));
             if (value.isEmpty()) {

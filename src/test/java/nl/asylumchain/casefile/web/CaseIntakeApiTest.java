@@ -90,6 +90,26 @@ class CaseIntakeApiTest {
     }
 
     @Test
+    void anotherUsersIdempotencyKeyRegistersTheirOwnCaseAndNeverReturnsTheFirstUsersCase() {
+        Map<String, String> key = Map.of("Idempotency-Key", "intake-shared-key-0001");
+        Response agents = client.post("/api/cases", "agent", ChainClient.application(), key);
+        long processes = runtimeService.createProcessInstanceQuery().count();
+
+        Response marechaussees = client.post("/api/cases", "marechaussee", ChainClient.application(), key);
+
+        assertThat(agents.status()).isEqualTo(201);
+        assertThat(marechaussees.status()).isEqualTo(201);
+        assertThat(marechaussees.body().path("caseId")).isNotEqualTo(agents.body().path("caseId"));
+        assertThat(marechaussees.body().path("vNumber")).isNotEqualTo(agents.body().path("vNumber"));
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isGreaterThan(processes);
+        // and each user's own repeat still finds their own case
+        assertThat(client.post("/api/cases", "marechaussee", ChainClient.application(), key).body().path("caseId"))
+                .isEqualTo(marechaussees.body().path("caseId"));
+        assertThat(client.post("/api/cases", "agent", ChainClient.application(), key).body().path("caseId"))
+                .isEqualTo(agents.body().path("caseId"));
+    }
+
+    @Test
     void idempotencyKeyReusedForAnotherApplicationIsRefused() {
         Map<String, String> key = Map.of("Idempotency-Key", "intake-ter-apel-0002");
         client.post("/api/cases", "agent", ChainClient.application(), key);

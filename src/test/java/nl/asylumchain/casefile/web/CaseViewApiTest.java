@@ -2,6 +2,13 @@ package nl.asylumchain.casefile.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +126,92 @@ class CaseViewApiTest {
         assertThat(client.get("/api/cases/" + caseId + "/view", null).status()).isEqualTo(401);
         assertThat(client.get("/api/cases/6f1c2a4e-0000-4000-8000-000000000000/view", "demo").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theCaseViewLogsInWithAFormToASessionAndTheBrowserHoldsNoCredentials() throws Exception {
+        String caseId = driver.register();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+        JsonNode anonymous = json(browser, get("/cases/session"));
+        assertThat(anonymous.path("user").isMissingNode()).isTrue();
+        HttpResponse<String> withoutToken = browser.send(login("beslismedewerker", ChainClient.PASSWORD, null, null),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutToken.statusCode()).as("a login without the session's CSRF token").isEqualTo(403);
+        // an unknown user: a wrong password would lock a real one for a few seconds (the engine's login delay)
+        HttpResponse<String> wrong = browser.send(login("nobody", "wrong",
+                anonymous.path("csrfHeader").asText(), anonymous.path("csrfToken").asText()),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).as("no browser password prompt").isEmpty();
+
+        JsonNode fresh = json(browser, get("/cases/session"));
+        HttpResponse<String> loggedIn = browser.send(login("beslismedewerker", ChainClient.PASSWORD,
+                fresh.path("csrfHeader").asText(), fresh.path("csrfToken").asText()),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(204);
+        assertThat(loggedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax"));
+
+        JsonNode session = json(browser, get("/cases/session"));
+        assertThat(session.path("user").asText()).isEqualTo("beslismedewerker");
+        JsonNode view = json(browser, get("/api/cases/" + caseId + "/view"));
+        assertThat(view.path("caseFile").path("caseId").asText()).isEqualTo(caseId);
+        String definitionId = view.path("positions").get(0).path("processDefinitionId").asText();
+        JsonNode diagram = json(browser, get("/api/cases/" + caseId + "/view/diagrams/"
+                + URLEncoder.encode(definitionId, StandardCharsets.UTF_8)));
+        assertThat(diagram.path("bpmn20Xml").asText()).contains("<bpmn:definitions", definitionId.split(":")[0]);
+        assertThat(json(browser, get("/cases/search?vNumber=" + view.path("caseFile").path("vNumber").asText()))
+                .path("caseId").asText()).isEqualTo(caseId);
+        // the session is for the case view only: the rest of the API and the engine's still want Basic credentials
+        assertThat(browser.send(get("/api/cases/" + caseId), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
+        assertThat(browser.send(get("/engine-rest/task"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
+
+        HttpResponse<String> logout = browser.send(HttpRequest.newBuilder(URI.create(base() + "/cases/logout"))
+                .header(session.path("csrfHeader").asText(), session.path("csrfToken").asText())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(browser.send(get("/api/cases/" + caseId + "/view"), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theViewServesTheDiagramsOfItsOwnCaseOnly() {
+        String caseId = driver.register();
+        String other = driver.register();
+        String definitionId = view(other, "demo").path("positions").get(0).path("processDefinitionId").asText();
+        String unrelated = "unrelated:1:" + java.util.UUID.randomUUID();
+
+        assertThat(client.get("/api/cases/" + caseId + "/view/diagrams/" + unrelated, "demo").status())
+                .isEqualTo(404);
+        assertThat(client.get("/api/cases/" + caseId + "/view/diagrams/" + definitionId, "demo").status())
+                .isEqualTo(200);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "application/json").GET().build();
+    }
+
+    private HttpRequest login(String user, String password, String csrfHeader, String csrfToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/cases/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password));
+        if (csrfHeader != null) {
+            request.header(csrfHeader, csrfToken);
+        }
+        return request.build();
+    }
+
+    private JsonNode json(HttpClient browser, HttpRequest request) throws Exception {
+        HttpResponse<String> response = browser.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(request.uri() + ": " + response.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
     }
 
     private JsonNode view(String caseId, String user) {

@@ -1,0 +1,46 @@
+package nl.asylumchain.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the work scope into the engine: no authorization rows per task ({@link WorkScopeAuthorizationProvider}),
+ * task queries bounded to the user's reach ({@link WorkScopeAuthorizationManager}), single-task commands bounded the
+ * same way ({@link WorkScopeCommandChecker}, in place of the engine's own checker, whose checks it keeps), and jobs
+ * checked before they run ({@link GuardedManagementService}).
+ */
+@Component
+class WorkScopePlugin extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setResourceAuthorizationProvider(new WorkScopeAuthorizationProvider());
+        configuration.setManagementService(new GuardedManagementService(configuration));
+
+        List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+        sessionFactories.add(new WorkScopeAuthorizationManager.Factory());
+        configuration.setCustomSessionFactories(sessionFactories);
+
+        List<CommandChecker> checkers = new ArrayList<>();
+        if (configuration.getCommandCheckers() == null) {
+            // the engine's defaults (initCommandCheckers), with our checker in place of its authorization checker
+            checkers.add(new TenantCommandChecker());
+            checkers.add(new WorkScopeCommandChecker());
+        } else {
+            for (CommandChecker checker : configuration.getCommandCheckers()) {
+                checkers.add(checker.getClass() == AuthorizationCommandChecker.class
+                        ? new WorkScopeCommandChecker() : checker);
+            }
+        }
+        configuration.setCommandCheckers(checkers);
+    }
+}

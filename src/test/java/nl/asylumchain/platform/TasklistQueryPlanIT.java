@@ -1,0 +1,206 @@
+package nl.asylumchain.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import nl.asylumchain.PostgresIntegrationTest;
+
+/**
+ * Issue 14's guard: Tasklist must not go quadratic in open tasks again. A Nidos handler opens the group filter
+ * "Nidos – Taken" (first page of 50 by priority and due date, and its count) with authorization checks on, at two
+ * task counts; the statements the engine actually sends are taken from its MyBatis log, run again under
+ * {@code EXPLAIN (ANALYZE, FORMAT JSON)}, and the rows every plan node touches (returned and removed, over all
+ * loops) are summed. Doubling the tasks may at most double that work (with a little slack for the few rows that
+ * do not grow). No timing: the machine is shared, plans are not. With the engine's default per-task authorization
+ * rows the authorization join makes the work grow with tasks × rows, and this test fails.
+ */
+class TasklistQueryPlanIT extends PostgresIntegrationTest {
+
+    private static final String STATEMENTS = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+    private static final int TASKS = 2000;
+    private static final double ALLOWED_GROWTH = 2.2;
+
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    FilterService filterService;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    private final List<String> seeded = new ArrayList<>();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void doublingTheOpenTasksAtMostDoublesTheWorkOfTheGroupFiltersPageAndCount() {
+        String filterId = filterService.createFilterQuery().filterName("Nidos – Taken").singleResult().getId();
+
+        seed(TASKS);
+        Work first = measure(filterId);
+        seed(TASKS);
+        Work second = measure(filterId);
+        LoggerFactory.getLogger(TasklistQueryPlanIT.class).info("Tasklist plan work at {} and {} tasks: {} / {}",
+                TASKS, 2 * TASKS, first, second);
+
+        assertThat(second.listed()).as("the page is full both times").isEqualTo(first.listed()).isEqualTo(50);
+        assertThat(second.counted() - first.counted()).as("the count sees the new tasks").isEqualTo(TASKS);
+        assertThat((double) second.pageRows()).as("rows the page's plan touches: %s then %s", first.pageRows(),
+                second.pageRows()).isLessThanOrEqualTo(ALLOWED_GROWTH * first.pageRows());
+        assertThat((double) second.countRows()).as("rows the count's plan touches: %s then %s", first.countRows(),
+                second.countRows()).isLessThanOrEqualTo(ALLOWED_GROWTH * first.countRows());
+    }
+
+    /** Open Nidos tasks, started through the engine like the reception module does (guardianship, by case). */
+    private void seed(int tasks) {
+        // a few hundred starts per transaction: the engine's work per start, without a commit for each
+        for (int done = 0; done < tasks; done += 250) {
+            int batch = Math.min(250, tasks - done);
+            transactions.executeWithoutResult(status -> {
+                for (int i = 0; i < batch; i++) {
+                    ProcessInstance instance = runtimeService.startProcessInstanceByKey("guardianship",
+                            "00000000-0000-0000-0000-" + String.format("%012d", seeded.size()));
+                    seeded.add(instance.getId());
+                }
+            });
+        }
+        jdbc.sql("analyze").update();
+    }
+
+    record Work(int listed, long counted, long pageRows, long countRows) {
+    }
+
+    private Work measure(String filterId) {
+        List<String> page = capture("selectTaskByQueryCriteria", () -> {
+            var response = client.post("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=50",
+                    "voogd", Map.of());
+            assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
+            return response.body().size();
+        });
+        List<String> count = capture("selectTaskCountByQueryCriteria", () -> {
+            var response = client.post("/engine-rest/filter/" + filterId + "/count", "voogd", Map.of());
+            assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
+            return (int) response.body().path("count").asLong();
+        });
+        LoggerFactory.getLogger(TasklistQueryPlanIT.class).info("The filter's page, as planned:\n{}",
+                String.join("\n", jdbc.sql("explain " + page.get(1)).query(String.class).list()));
+        return new Work(Integer.parseInt(page.get(0)), Long.parseLong(count.get(0)), rowsTouched(page.get(1)),
+                rowsTouched(count.get(1)));
+    }
+
+    /**
+     * Runs the request with the engine's statement log on and returns the request's result and the one statement
+     * with this id it sent, parameters filled in.
+     */
+    private List<String> capture(String statementId, java.util.function.IntSupplier request) {
+        Logger logger = (Logger) LoggerFactory.getLogger(STATEMENTS + "." + statementId);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        Level level = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        logger.setAdditive(false);
+        logger.addAppender(appender);
+        int result;
+        try {
+            result = request.getAsInt();
+        } finally {
+            logger.detachAppender(appender);
+            logger.setAdditive(true);
+            logger.setLevel(level);
+        }
+        String sql = null;
+        String parameters = null;
+        for (ILoggingEvent event : appender.list) {
+            String message = event.getFormattedMessage();
+            if (message.contains("Preparing:")) {
+                sql = message.substring(message.indexOf("Preparing:") + "Preparing:".length()).trim();
+            } else if (message.contains("Parameters:")) {
+                parameters = message.substring(message.indexOf("Parameters:") + "Parameters:".length()).trim();
+            }
+        }
+        assertThat(sql).as("the engine's " + statementId + " statement").isNotNull();
+        return List.of(String.valueOf(result), fill(sql, parameters == null ? "" : parameters));
+    }
+
+    /** MyBatis logs parameters as {@code value(Type), value(Type)}; our values hold no ", ". */
+    private static String fill(String sql, String parameters) {
+        List<String> values = new ArrayList<>();
+        if (!parameters.isBlank()) {
+            for (String parameter : parameters.split(", ")) {
+                int type = parameter.lastIndexOf('(');
+                String value = type < 0 ? parameter : parameter.substring(0, type);
+                String kind = type < 0 ? "" : parameter.substring(type + 1, parameter.length() - 1);
+                values.add(switch (kind) {
+                    case "Integer", "Long", "Short", "Double", "BigDecimal" -> value;
+                    case "Boolean" -> value;
+                    case "" -> "null";
+                    default -> "'" + value.replace("'", "''") + "'";
+                });
+            }
+        }
+        StringBuilder filled = new StringBuilder();
+        int next = 0;
+        for (char c : sql.toCharArray()) {
+            if (c == '?') {
+                filled.append(values.get(next++));
+            } else {
+                filled.append(c);
+            }
+        }
+        assertThat(next).as("parameters of " + sql).isEqualTo(values.size());
+        return filled.toString();
+    }
+
+    /** Rows every node of the plan returned or removed, over all its loops. */
+    private long rowsTouched(String sql) {
+        String plan = jdbc.sql("explain (analyze, format json) " + sql).query(String.class).single();
+        try {
+            return touched(json.readTree(plan).get(0).path("Plan"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(plan, e);
+        }
+    }
+
+    private static long touched(JsonNode node) {
+        double loops = Math.max(1, node.path("Actual Loops").asDouble(1));
+        double rows = node.path("Actual Rows").asDouble(0) + node.path("Rows Removed by Filter").asDouble(0)
+                + node.path("Rows Removed by Join Filter").asDouble(0)
+                + node.path("Rows Removed by Index Recheck").asDouble(0);
+        long total = Math.round(rows * loops);
+        for (JsonNode child : node.path("Plans")) {
+            total += touched(child);
+        }
+        return total;
+    }
+
+    @AfterEach
+    void removeSeededCases() {
+        if (!seeded.isEmpty()) {
+            runtimeService.deleteProcessInstancesIfExists(seeded, "plan guard done", true, true, true);
+            historyService.deleteHistoricProcessInstancesIfExists(seeded);
+            seeded.clear();
+        }
+    }
+}
