@@ -103,6 +103,9 @@ class AsylumChainPostgresIT extends PostgresIntegrationTest {
                 Map.of("type", "DUBLIN_REPLY", "accepted", true));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body().path("detail").asText()).contains("not waiting for DublinReply");
+        // the decision not to consider the application is open to appeal for a week; nobody appeals
+        assertThat(driver.openTaskKeys(caseId)).isEmpty();
+        driver.fire(caseId, AppealModel.EVENT_APPEAL_WINDOW_PASSED);
 
         worked = driver.work(caseId, answers, Set.of());
         assertThat(worked).containsExactly("dtv:" + DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW,

@@ -73,21 +73,21 @@ public final class ProcessTestSupport {
             execution.setVariable("track", ((Number) result.get("track")).intValue());
             execution.setVariable("trackReason", result.get("trackReason"));
         });
-        // as the contract says: indOutcome from the input parameter outcome; departurePeriod P0D in spoor 2,
-        // P28D otherwise, null on a grant
+        // as the contract says: a grant sets indOutcome PERMIT_GRANTED; a rejection sets nothing yet (the appeal
+        // decides when it is final); a Dublin decision sets only dublinAcceptedOn (its appeal decides the transfer)
         Mocks.register("recordDecisionDelegate", (JavaDelegate) execution -> {
             String outcome = (String) execution.getVariableLocal("outcome");
             recordedDecisions.add(outcome);
-            String indOutcome = switch (outcome) {
-                case "GRANT" -> "PERMIT_GRANTED";
-                case "REJECT" -> "REJECTED";
-                case "DUBLIN_ACCEPTED" -> "DUBLIN_ACCEPTED";
+            switch (outcome) {
+                case "GRANT" -> {
+                    execution.setVariable("indOutcome", "PERMIT_GRANTED");
+                    execution.setVariable("departurePeriod", null);
+                }
+                case "REJECT" -> {
+                }
+                case "DUBLIN_ACCEPTED" -> execution.setVariable("dublinAcceptedOn", Date.from(NOW));
                 default -> throw new IllegalArgumentException(outcome);
-            };
-            int track = ((Number) execution.getVariable("track")).intValue();
-            execution.setVariable("indOutcome", indOutcome);
-            execution.setVariable("departurePeriod",
-                    indOutcome.equals("PERMIT_GRANTED") ? null : track == 2 ? "P0D" : "P28D");
+            }
         });
         // bpmn/housing.bpmn: the deadlines as the real proposeMunicipalityDelegate sets them from configuration;
         // the other housing steps record in our tables only (HousingProcessTest replaces these to watch them)

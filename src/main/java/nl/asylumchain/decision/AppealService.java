@@ -24,15 +24,17 @@ public class AppealService {
     public enum ReliefOutcome { GRANTED, REFUSED }
 
     /**
-     * An appeal; {@code interimRelief} only for a non-suspensive one once the judge decided. With relief
-     * REFUSED and no {@code outcome} yet, the rejection is enforceable: the case went to departure while the
-     * appeal runs.
+     * An appeal; {@code suspensive} as DMN appealEffect decided it; {@code interimRelief} only for a non-suspensive
+     * one once the judge decided. A non-suspensive appeal without a request for interim relief, or with relief
+     * REFUSED, and no {@code outcome} yet: the decision is enforceable, the case went to departure while the appeal
+     * runs.
      */
-    public record Appeal(LocalDate lodgedOn, boolean suspensive, ReliefOutcome interimRelief,
-            RulingOutcome outcome) {
+    public record Appeal(LocalDate lodgedOn, boolean suspensive, boolean interimReliefRequested,
+            ReliefOutcome interimRelief, RulingOutcome outcome) {
 
         public boolean enforcedWhilePending() {
-            return outcome == null && interimRelief == ReliefOutcome.REFUSED;
+            return outcome == null && !suspensive
+                    && (!interimReliefRequested || interimRelief == ReliefOutcome.REFUSED);
         }
     }
 
@@ -46,11 +48,13 @@ public class AppealService {
         this.events = events;
     }
 
+    /** An appeal lodged; whether it suspends comes from DMN appealEffect, not from whoever reports it. */
     @Transactional
-    public void lodge(UUID caseId, LocalDate lodgedOn, boolean suspensive) {
-        jdbc.sql("insert into appeals (id, case_id, lodged_on, suspensive) values (:id, :caseId, :on, :suspensive)")
+    public void lodge(UUID caseId, LocalDate lodgedOn, boolean suspensive, boolean interimReliefRequested) {
+        jdbc.sql("insert into appeals (id, case_id, lodged_on, suspensive, interim_relief_requested) "
+                        + "values (:id, :caseId, :on, :suspensive, :requested)")
                 .param("id", UUID.randomUUID()).param("caseId", caseId).param("on", Date.valueOf(lodgedOn))
-                .param("suspensive", suspensive).update();
+                .param("suspensive", suspensive).param("requested", interimReliefRequested).update();
         events.publishEvent(new AppealLodged(caseId, suspensive));
     }
 
@@ -58,7 +62,8 @@ public class AppealService {
     @Transactional
     public void decideInterimRelief(UUID caseId, ReliefOutcome relief) {
         int updated = jdbc.sql("update appeals set interim_relief = :relief, relief_decided_at = :at "
-                        + "where case_id = :caseId and outcome is null and suspensive = false and interim_relief is null")
+                        + "where case_id = :caseId and outcome is null and suspensive = false "
+                        + "and interim_relief_requested = true and interim_relief is null")
                 .param("relief", relief.name()).param("at", Timestamp.from(clock.instant()))
                 .param("caseId", caseId).update();
         if (updated == 0) {
@@ -81,12 +86,12 @@ public class AppealService {
     /** The latest appeal of a case. */
     @Transactional(readOnly = true)
     public Optional<Appeal> latest(UUID caseId) {
-        return jdbc.sql("select lodged_on, suspensive, interim_relief, outcome from appeals where case_id = :caseId "
-                        + "order by lodged_on desc")
+        return jdbc.sql("select lodged_on, suspensive, interim_relief_requested, interim_relief, outcome from appeals "
+                        + "where case_id = :caseId order by lodged_on desc")
                 .param("caseId", caseId)
-                .query((rs, n) -> new Appeal(rs.getDate(1).toLocalDate(), rs.getBoolean(2),
-                        rs.getString(3) == null ? null : ReliefOutcome.valueOf(rs.getString(3)),
-                        rs.getString(4) == null ? null : RulingOutcome.valueOf(rs.getString(4))))
+                .query((rs, n) -> new Appeal(rs.getDate(1).toLocalDate(), rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getString(4) == null ? null : ReliefOutcome.valueOf(rs.getString(4)),
+                        rs.getString(5) == null ? null : RulingOutcome.valueOf(rs.getString(5))))
                 .list().stream().findFirst();
     }
 }

@@ -63,13 +63,18 @@ public class DecisionDeadlineService {
             String priorityReason, LocalDate applicationDate, LocalDate originalDeadline, LocalDate deadline,
             List<Extension> extensions, int daysOnHold, boolean onHold, boolean deadlinePassed,
             LocalDate noticeOfDefaultOn, LocalDate penaltyExposedFrom, boolean exposedToPenalty,
-            LocalDate decidedOn, AppealService.Appeal appeal) {
+            LocalDate decidedOn, AppealService.Appeal appeal, LocalDate responsibleSince) {
     }
 
     private record Row(UUID caseId, int track, LocalDate applicationDate, String procedure, Integer priority,
             String priorityReason, String vaReason, int daysOnHold, LocalDate noticeOfDefaultOn,
             LocalDate penaltyExposedFrom, LocalDate decidedOn, LocalDate redecisionDeadline, Instant reopenedAt,
-            int daysOnHoldAtReopen) {
+            int daysOnHoldAtReopen, LocalDate responsibleSince, Instant responsibleSinceAt) {
+
+        /** The day the six months start: the application, or the day the Netherlands became responsible. */
+        LocalDate periodStart() {
+            return responsibleSince != null ? responsibleSince : applicationDate;
+        }
     }
 
     /**
@@ -99,7 +104,9 @@ public class DecisionDeadlineService {
 
     /**
      * The deadline now: application date + 6 months + extensions + days on hold (also the hold still running). After
-     * a court annulment: the ruling + 8 weeks, moved by the extensions and the days on hold since.
+     * a court annulment: the ruling + 8 weeks, moved by the extensions and the days on hold since. Once the
+     * Netherlands became responsible for a Dublin case: that day + 6 months, moved by the extensions and the days on
+     * hold since.
      */
     @Transactional(readOnly = true)
     public LocalDate deadline(UUID caseId) {
@@ -108,8 +115,34 @@ public class DecisionDeadlineService {
             return row.redecisionDeadline().plusMonths(extendedMonthsSince(caseId, row.reopenedAt()))
                     .plusDays(row.daysOnHold() - row.daysOnHoldAtReopen());
         }
+        if (row.responsibleSince() != null) {
+            return row.responsibleSince().plus(DECISION_PERIOD)
+                    .plusMonths(extendedMonthsSince(caseId, row.responsibleSinceAt()))
+                    .plusDays(row.daysOnHold() - row.daysOnHoldAtReopen());
+        }
         return row.applicationDate().plus(DECISION_PERIOD).plusMonths(extendedMonths(caseId))
                 .plusDays(row.daysOnHold());
+    }
+
+    /**
+     * The Netherlands became responsible for a Dublin case today (the claim was refused, the transfer period passed,
+     * or the court annulled the Dublin decision): the case is in spoor 4 and the six months of Vw 2000 art. 42 start
+     * today (Procedurerichtlijn 2013/32/EU art. 31 lid 3). An earlier Dublin decision no longer counts as the
+     * decision, and a notice of default, penalty exposure and extensions of the Dublin stage no longer apply: the
+     * extensions and holds from today on move the new deadline. Its watch starts (again) when the procedure opens in
+     * spoor 4 ({@link #open}), which the model does next: starting it here too would start a second watch in the same
+     * transaction, as the engine's query cannot see the first one before it is flushed. Returns the new deadline.
+     */
+    @Transactional
+    public Instant assumeResponsibility(UUID caseId) {
+        Row row = row(caseId);
+        jdbc.sql("update ind_procedures set track = 4, ind_procedure = 'AA', va_reason = null, decided_on = null, "
+                        + "notice_of_default_on = null, penalty_exposed_from = null, redecision_deadline = null, "
+                        + "reopened_at = null, responsible_since = :since, responsible_since_at = :at, "
+                        + "days_on_hold_at_reopen = :held where case_id = :caseId")
+                .param("since", Date.valueOf(LocalDate.now(clock))).param("at", Timestamp.from(clock.instant()))
+                .param("held", row.daysOnHold()).param("caseId", caseId).update();
+        return startOf(deadline(caseId));
     }
 
     /**
@@ -147,8 +180,11 @@ public class DecisionDeadlineService {
             throw new ConflictException("Case " + caseId + " was decided on " + row.decidedOn()
                     + "; its decision deadline no longer runs.");
         }
-        int done = jdbc.sql("select count(*) from decision_deadline_extensions where case_id = :caseId")
-                .param("caseId", caseId).query(Integer.class).single();
+        // a fresh deadline (the Netherlands responsible) has its own two extensions, from the moment it started
+        Instant countFrom = row.responsibleSinceAt() == null ? Instant.EPOCH : row.responsibleSinceAt();
+        int done = jdbc.sql("select count(*) from decision_deadline_extensions where case_id = :caseId "
+                        + "and extended_at >= :from")
+                .param("caseId", caseId).param("from", Timestamp.from(countFrom)).query(Integer.class).single();
         if (done >= EXTENSIONS_IN_MONTHS.size()) {
             throw new ConflictException("The decision deadline of case " + caseId + " was extended "
                     + done + " times already (9 + 3 months, at most 18 months in all).");
@@ -237,10 +273,11 @@ public class DecisionDeadlineService {
             LocalDate deadline = deadline(caseId).plusDays(daysOnHoldNow);
             LocalDate today = LocalDate.now(clock);
             return new DecisionSection(row.track(), row.procedure(), row.vaReason(), row.priority(),
-                    row.priorityReason(), row.applicationDate(), row.applicationDate().plus(DECISION_PERIOD),
+                    row.priorityReason(), row.applicationDate(), row.periodStart().plus(DECISION_PERIOD),
                     deadline, extensions(caseId), row.daysOnHold() + daysOnHoldNow, onHold,
                     row.decidedOn() == null && !today.isBefore(deadline), row.noticeOfDefaultOn(),
-                    row.penaltyExposedFrom(), row.penaltyExposedFrom() != null, row.decidedOn(), appeal);
+                    row.penaltyExposedFrom(), row.penaltyExposedFrom() != null, row.decidedOn(), appeal,
+                    row.responsibleSince());
         });
     }
 
@@ -258,7 +295,9 @@ public class DecisionDeadlineService {
                         + "(select min(h.held_from) from case_holds h where h.case_id = p.case_id "
                         + "and h.released_at is null), p.redecision_deadline, (select coalesce(sum(e.months), 0) "
                         + "from decision_deadline_extensions e where e.case_id = p.case_id "
-                        + "and e.extended_at > p.reopened_at), p.days_on_hold_at_reopen "
+                        + "and e.extended_at >= p.reopened_at), p.days_on_hold_at_reopen, p.responsible_since, "
+                        + "(select coalesce(sum(e.months), 0) from decision_deadline_extensions e "
+                        + "where e.case_id = p.case_id and e.extended_at >= p.responsible_since_at) "
                         + "from ind_procedures p where p.decided_on is null")
                 .query((rs, n) -> {
                     Timestamp heldFrom = rs.getTimestamp(4);
@@ -266,6 +305,11 @@ public class DecisionDeadlineService {
                     Date redecisionDeadline = rs.getDate(5);
                     if (redecisionDeadline != null) {
                         return redecisionDeadline.toLocalDate().plusMonths(rs.getInt(6))
+                                .plusDays(rs.getInt(2) - rs.getInt(7) + onHoldNow);
+                    }
+                    Date responsibleSince = rs.getDate(8);
+                    if (responsibleSince != null) {
+                        return responsibleSince.toLocalDate().plus(DECISION_PERIOD).plusMonths(rs.getInt(9))
                                 .plusDays(rs.getInt(2) - rs.getInt(7) + onHoldNow);
                     }
                     return rs.getDate(1).toLocalDate().plus(DECISION_PERIOD).plusMonths(rs.getInt(3))
@@ -297,7 +341,7 @@ public class DecisionDeadlineService {
 
     private int extendedMonthsSince(UUID caseId, Instant since) {
         return jdbc.sql("select coalesce(sum(months), 0) from decision_deadline_extensions where case_id = :caseId "
-                        + "and extended_at > :since")
+                        + "and extended_at >= :since")
                 .param("caseId", caseId).param("since", Timestamp.from(since)).query(Integer.class).single();
     }
 
@@ -318,18 +362,23 @@ public class DecisionDeadlineService {
     private Optional<Row> find(UUID caseId) {
         return jdbc.sql("select case_id, track, application_date, ind_procedure, priority, priority_reason, "
                         + "va_reason, days_on_hold, notice_of_default_on, penalty_exposed_from, decided_on, "
-                        + "redecision_deadline, reopened_at, days_on_hold_at_reopen "
-                        + "from ind_procedures where case_id = :caseId")
+                        + "redecision_deadline, reopened_at, days_on_hold_at_reopen, responsible_since, "
+                        + "responsible_since_at from ind_procedures where case_id = :caseId")
                 .param("caseId", caseId)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getDate(3).toLocalDate(),
                         rs.getString(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getInt(8),
                         date(rs.getDate(9)), date(rs.getDate(10)), date(rs.getDate(11)), date(rs.getDate(12)),
-                        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), rs.getInt(14)))
+                        instant(rs.getTimestamp(13)), rs.getInt(14), date(rs.getDate(15)),
+                        instant(rs.getTimestamp(16))))
                 .optional();
     }
 
     private static LocalDate date(Date date) {
         return date == null ? null : date.toLocalDate();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     static int daysBetween(Instant from, Instant to) {

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.Milestone;
+import nl.asylumchain.registration.RegistrationService;
 
 /** Records IND decisions and says what follows from them. */
 @Service
@@ -24,6 +25,8 @@ public class IndDecisionService {
     static final Period DEPARTURE_PERIOD = Period.ofDays(28);
     /** ... and none after a rejection in spoor 2 (safe country, protection elsewhere): art. 62(2). */
     static final Period NO_DEPARTURE_PERIOD = Period.ZERO;
+    /** Spoor 4, the general asylum procedure: where a Dublin case goes when the Netherlands becomes responsible. */
+    static final int GENERAL_ASYLUM_TRACK = 4;
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -33,7 +36,8 @@ public class IndDecisionService {
     private final DecisionDeadlineService deadlines;
 
     IndDecisionService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, CaseFileService caseFile,
-            DecisionDeadlineService deadlines) {
+            DecisionDeadlineService deadlines, RegistrationService registration) {
+        this.registration = registration;
         this.caseFile = caseFile;
         this.jdbc = jdbc;
         this.events = events;
@@ -42,16 +46,32 @@ public class IndDecisionService {
     }
 
     /**
-     * What the chain routes on after a decision. A rejection is not final yet (the appeal window follows), so its
-     * outcome is empty until {@link #rejectionFinal}.
+     * What the chain routes on after a decision. A rejection or a Dublin decision is not enforceable yet (the appeal
+     * window follows), so its outcome is empty until {@link #rejectionFinal}, {@link #rejectionEnforceable} or
+     * {@link #dublinDecisionEnforceable}. {@code transferPeriodFrom}: when the 6 months of a Dublin transfer start.
      */
     public record Consequence(Optional<IndOutcome> outcome, Optional<Period> departurePeriod,
-            Optional<Instant> dublinAcceptedOn) {
+            Optional<Instant> dublinAcceptedOn, Optional<Instant> transferPeriodFrom) {
+
+        Consequence(Optional<IndOutcome> outcome, Optional<Period> departurePeriod) {
+            this(outcome, departurePeriod, Optional.empty(), Optional.empty());
+        }
     }
+
+    /** From when the Dublin transfer period runs (Dublin III art. 29 lid 1). */
+    public enum TransferPeriodStart {
+        /** No appeal, no request for interim relief, or relief refused: from the acceptance of the claim. */
+        ACCEPTANCE,
+        /** Interim relief suspended the transfer and the court then upheld the decision: from that ruling. */
+        RULING
+    }
+
+    private final RegistrationService registration;
 
     /**
      * Records a decision (beschikking): a grant, a rejection (not final until the appeal window closes or the
-     * court upholds it) or a Dublin acceptance (not taken into consideration). The decision deadline stops.
+     * court upholds it) or, after another member state accepted the claim, the decision not to take the application
+     * into consideration (Vw 2000 art. 30; open to appeal like a rejection). The decision deadline stops.
      */
     @Transactional
     public Consequence record(UUID caseId, int track, IndOutcome outcome) {
@@ -73,10 +93,10 @@ public class IndDecisionService {
         deadlines.decided(caseId);
         events.publishEvent(new DecisionRecorded(caseId, track, outcome));
         return switch (outcome) {
-            case PERMIT_GRANTED -> new Consequence(Optional.of(outcome), Optional.empty(), Optional.empty());
-            case DUBLIN_ACCEPTED -> new Consequence(Optional.of(outcome), departurePeriod(track, outcome),
-                    Optional.of(now));
-            case REJECTED -> new Consequence(Optional.empty(), Optional.empty(), Optional.empty());
+            case PERMIT_GRANTED -> new Consequence(Optional.of(outcome), Optional.empty());
+            case DUBLIN_ACCEPTED -> new Consequence(Optional.empty(), Optional.empty(), Optional.of(now),
+                    Optional.empty());
+            case REJECTED -> new Consequence(Optional.empty(), Optional.empty());
         };
     }
 
@@ -84,8 +104,7 @@ public class IndDecisionService {
     @Transactional
     public Consequence rejectionFinal(UUID caseId, int track) {
         caseFile.reachMilestone(caseId, Milestone.REJECTION_FINAL);
-        return new Consequence(Optional.of(IndOutcome.REJECTED), departurePeriod(track, IndOutcome.REJECTED),
-                Optional.empty());
+        return new Consequence(Optional.of(IndOutcome.REJECTED), departurePeriod(track, IndOutcome.REJECTED));
     }
 
     /**
@@ -95,8 +114,31 @@ public class IndDecisionService {
     @Transactional
     public Consequence rejectionEnforceable(UUID caseId, int track) {
         caseFile.reachMilestone(caseId, Milestone.REJECTION_ENFORCEABLE);
-        return new Consequence(Optional.of(IndOutcome.REJECTED), departurePeriod(track, IndOutcome.REJECTED),
-                Optional.empty());
+        return new Consequence(Optional.of(IndOutcome.REJECTED), departurePeriod(track, IndOutcome.REJECTED));
+    }
+
+    /**
+     * The decision not to take the application into consideration can be carried out: no appeal in the window, an
+     * appeal without (granted) interim relief, or the court upheld it. On to DT&V for the transfer, whose 6 months
+     * run from the acceptance or, when interim relief had suspended the transfer, from the court's ruling.
+     */
+    @Transactional
+    public Consequence dublinDecisionEnforceable(UUID caseId, Instant acceptedOn, TransferPeriodStart start) {
+        Instant from = start == TransferPeriodStart.RULING || acceptedOn == null ? clock.instant() : acceptedOn;
+        return new Consequence(Optional.of(IndOutcome.DUBLIN_ACCEPTED), Optional.empty(),
+                Optional.ofNullable(acceptedOn), Optional.of(from));
+    }
+
+    /**
+     * The Netherlands became responsible for a Dublin case: the case moves to spoor 4 (recorded with who, when and
+     * why where track assignments are kept), its decision deadline starts again from today and the earlier Dublin
+     * decision no longer counts as the decision. Returns the new deadline.
+     */
+    @Transactional
+    public Instant responsibilityAssumed(UUID caseId, String reason, String by) {
+        registration.changeTrack(caseId, GENERAL_ASYLUM_TRACK, reason, by);
+        caseFile.recordDecision(caseId, null);
+        return deadlines.assumeResponsibility(caseId);
     }
 
     /** Spoor 4: referred from the AA to the extended procedure (VA). */

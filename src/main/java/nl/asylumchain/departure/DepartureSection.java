@@ -30,7 +30,7 @@ class DepartureSection implements CaseFileSection {
     record Reports(int kept, int missed, int missedInARow) {
     }
 
-    record Transfer(Instant acceptedOn, String circumstance, Instant deadline, LocalDate plannedOn,
+    record Transfer(Instant acceptedOn, Instant periodFrom, String circumstance, Instant deadline, LocalDate plannedOn,
             Instant reportBy) {
     }
 
@@ -57,7 +57,7 @@ class DepartureSection implements CaseFileSection {
     private View view(DepartureRecord d) {
         return new View(d.handedOverAt(), d.indOutcome(), d.departurePeriod(), d.departurePeriodEnds(), d.route(),
                 departures.interviews(d.id()), d.familyWithChildren(), d.vblStayEndedAt(),
-                d.dublinClaimant() ? new Transfer(d.dublinAcceptedOn(), d.transferCircumstance(), d.transferDeadline(),
+                d.dublinClaimant() ? new Transfer(d.dublinAcceptedOn(), d.transferPeriodFrom(), d.transferCircumstance(), d.transferDeadline(),
                         d.transferDate(), d.transferReportBy()) : null,
                 d.detentionStartedAt() == null ? null : new Detention(d.detentionGround(), d.detentionStartedAt(),
                         d.detentionEnds(), d.detentionExtended(), d.detentionExtensionReason(), d.releasedAt()),

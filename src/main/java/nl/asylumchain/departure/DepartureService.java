@@ -48,18 +48,22 @@ public class DepartureService {
     }
 
     /**
-     * The IND hands the case to DT&V. Without an acceptance date (the IND module may not pass one), a Dublin
-     * transfer period counts from the hand-over.
+     * The IND hands the case to DT&V. A Dublin transfer period runs from {@code transferPeriodFrom} (the acceptance,
+     * or the court's ruling when interim relief had suspended the transfer); without it from the acceptance, and
+     * without an acceptance date from the hand-over.
      */
     @Transactional
-    public HandOver handOver(UUID caseId, String indOutcome, String departurePeriod, Instant dublinAcceptedOn) {
+    public HandOver handOver(UUID caseId, String indOutcome, String departurePeriod, Instant dublinAcceptedOn,
+            Instant transferPeriodFrom) {
         Instant now = clock.instant();
         boolean dublin = "DUBLIN_ACCEPTED".equals(indOutcome);
         String period = departurePeriod == null || departurePeriod.isBlank() ? "P0D" : departurePeriod;
         Instant periodEnds = rules.departurePeriodEnds(now, period, clock.getZone());
         Instant acceptedOn = dublin ? (dublinAcceptedOn == null ? now : dublinAcceptedOn) : null;
-        Instant deadline = dublin ? rules.transferDeadline(acceptedOn, TransferCircumstance.NONE, clock.getZone()) : null;
-        departures.insert(UUID.randomUUID(), caseId, indOutcome, dublin, now, period, periodEnds, acceptedOn, deadline);
+        Instant periodFrom = dublin ? (transferPeriodFrom == null ? acceptedOn : transferPeriodFrom) : null;
+        Instant deadline = dublin ? rules.transferDeadline(periodFrom, TransferCircumstance.NONE, clock.getZone()) : null;
+        departures.insert(UUID.randomUUID(), caseId, indOutcome, dublin, now, period, periodEnds, acceptedOn, periodFrom,
+                deadline);
         return new HandOver(periodEnds, deadline, rules.missedReportLimit(dublin));
     }
 
@@ -78,7 +82,9 @@ public class DepartureService {
         TransferCircumstance current = departure.transferCircumstance() == null ? TransferCircumstance.NONE
                 : TransferCircumstance.valueOf(departure.transferCircumstance());
         TransferCircumstance applies = DepartureRules.longer(current, circumstance);
-        Instant deadline = rules.transferDeadline(departure.dublinAcceptedOn(), applies, clock.getZone());
+        Instant from = departure.transferPeriodFrom() == null ? departure.dublinAcceptedOn()
+                : departure.transferPeriodFrom();
+        Instant deadline = rules.transferDeadline(from, applies, clock.getZone());
         departures.updateTransferDeadline(departure.id(), applies.name(), deadline);
         return deadline;
     }
@@ -137,11 +143,13 @@ public class DepartureService {
         departures.release(open(caseId).id(), clock.instant());
     }
 
-    /** The Dublin transfer deadline passed: the Netherlands is responsible and the IND decides in spoor 4. */
-    @Transactional
+    /**
+     * The Dublin transfer deadline passed: the Netherlands is responsible and the IND decides in spoor 4. The IND
+     * records the track change and its new decision deadline when the case comes back to it.
+     */
+    @Transactional(readOnly = true)
     public void assumeResponsibility(UUID caseId) {
         open(caseId);
-        caseFile.recordTrack(caseId, 4, DUBLIN_TRANSFER_DEADLINE_PASSED);
     }
 
     /** Whether the case's open departure is a Dublin claimant's. */

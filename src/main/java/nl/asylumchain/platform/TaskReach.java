@@ -55,6 +55,12 @@ final class TaskReach {
         }
     }
 
+    /** True when the acting user is the task's assignee. */
+    static boolean actingUserHolds(TaskEntity task) {
+        Authentication user = actingUser();
+        return user != null && user.getUserId().equals(task.getAssignee());
+    }
+
     /** Refuses handing a task to a user outside its reach (a team lead handing an IND task to a municipality). */
     static void ensureUserReaches(TaskEntity task, String userId, String role) {
         Authentication actor = actingUser();

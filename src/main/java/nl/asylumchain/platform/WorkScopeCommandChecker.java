@@ -38,9 +38,16 @@ class WorkScopeCommandChecker extends AuthorizationCommandChecker {
         TaskReach.ensureActingUserReaches(task, "TASK_WORK");
     }
 
+    /**
+     * Handing out work needs TASK_ASSIGN (team leads, administrators), except for the handler who holds the task: he
+     * may give it back (Tasklist's unclaim) or pass it to a colleague, and the new assignee must reach the task too
+     * ({@link WorkScopeAuthorizationProvider#newTaskAssignee}).
+     */
     @Override
     public void checkTaskAssign(TaskEntity task) {
-        super.checkTaskAssign(task);
+        if (!TaskReach.actingUserHolds(task)) {
+            super.checkTaskAssign(task);
+        }
         TaskReach.ensureActingUserReaches(task, "TASK_ASSIGN");
     }
 

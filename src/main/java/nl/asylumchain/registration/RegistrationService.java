@@ -28,16 +28,31 @@ public class RegistrationService {
         this.clock = clock;
     }
 
+    /** Who assigns the track at registration: the {@code trackAssignment} decision. */
+    static final String ASSIGNED_BY_DECISION = "trackAssignment";
+
+    /** The track the {@code trackAssignment} decision gave at registration. */
     @Transactional
     public void recordTrack(UUID caseId, int track, String reason) {
+        changeTrack(caseId, track, reason, ASSIGNED_BY_DECISION);
+    }
+
+    /**
+     * The case moves to another track after registration (a Dublin case becomes the Netherlands' own, spoor 4):
+     * who (a user, or the timer or decision that caused it), when and why, beside the first assignment, so the
+     * change stays visible; the case file and the TrackAssigned listeners learn the new track.
+     */
+    @Transactional
+    public void changeTrack(UUID caseId, int track, String reason, String changedBy) {
         if (track < 1 || track > 5) {
             throw new IllegalArgumentException("There is no spoor " + track);
         }
-        jdbc.sql("insert into track_assignments (id, case_id, track, reason, assigned_at) "
-                        + "values (:id, :caseId, :track, :reason, :at)")
+        jdbc.sql("insert into track_assignments (id, case_id, track, reason, assigned_by, assigned_at) "
+                        + "values (:id, :caseId, :track, :reason, :by, :at)")
                 .param("id", UUID.randomUUID()).param("caseId", caseId).param("track", track)
-                .param("reason", reason).param("at", Timestamp.from(clock.instant())).update();
+                .param("reason", reason).param("by", changedBy).param("at", Timestamp.from(clock.instant())).update();
         caseFile.recordTrack(caseId, track, reason);
         events.publishEvent(new TrackAssigned(caseId, track, reason));
     }
+
 }

@@ -24,9 +24,11 @@ import nl.asylumchain.registration.process.RegistrationModel;
 
 /**
  * One case per IND track on a real PostgreSQL, driven through our API and the engine REST API by the demo users of
- * each task's group: spoor 2 to a final rejection and departure; spoor 1 with a refused claim into spoor 4, the VA,
- * an annulled rejection and a grant; spoor 4 parked by a policy hold, released, extended and granted; spoor 4 with a
- * non-suspensive appeal, interim relief refused, departure while the appeal runs, and a permit after the annulment.
+ * each task's group: spoor 2 to a final rejection and departure; spoor 1 with a refused claim into spoor 4 (a fresh
+ * deadline), the VA, an annulled rejection and a grant; spoor 1 with an accepted claim, an appeal and interim relief,
+ * and the transfer; spoor 1 whose transfer period passes, back in spoor 4 with a fresh deadline; spoor 4 parked by a
+ * policy hold, released, extended and granted; spoor 2 with a non-suspensive appeal, interim relief refused,
+ * departure while the appeal runs, and a permit after the annulment.
  */
 class IndDecisionPostgresIT extends PostgresIntegrationTest {
 
@@ -80,6 +82,19 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
         assertThat(driver.event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", false)).status())
                 .isEqualTo(202);
 
+        String today = LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString();
+        JsonNode refused = driver.caseFile(caseId);
+        assertThat(refused.path("track").asInt()).isEqualTo(4);
+        assertThat(refused.path("trackReason").asText()).isEqualTo("DUBLIN_CLAIM_REFUSED");
+        JsonNode tracks = refused.path("sections").path("registration").path("tracks");
+        assertThat(tracks.findValuesAsText("track")).containsExactly("1", "4");
+        assertThat(tracks.get(1).path("assignedBy").asText()).isEqualTo("dublin");
+        JsonNode restarted = refused.path("sections").path("decision");
+        assertThat(restarted.path("responsibleSince").asText()).isEqualTo(today);
+        assertThat(restarted.path("deadline").asText())
+                .isEqualTo(LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusMonths(6).toString());
+        assertThat(restarted.path("priorityReason").asText()).isEqualTo("STANDARD");
+
         driver.workUntil(caseId, IndDecisionModel.ACTIVITY_EXTENDED_INVESTIGATION, answers, TIMERS);
         JsonNode section = client.get("/api/cases/" + caseId, "demo").body().path("sections").path("decision");
         assertThat(section.path("procedure").asText()).isEqualTo("VA");
@@ -87,7 +102,6 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
 
         answers.putAll(answers("DE", "REJECT"));
         driver.work(caseId, answers, Set.of(IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED));
-        String today = LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString();
         assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", today))
                 .status()).isEqualTo(202);
         assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "ANNULLED"))
@@ -105,6 +119,73 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
         String scrape = client.scrape();
         assertThat(scrape).contains("asylum_va_referrals_total", "asylum_court_rulings_total{",
                 "outcome=\"annulled\"", "asylum_appeals_lodged_total{", "asylum_decision_lead_time_seconds_count{");
+    }
+
+    /** A case with a Eurodac hit in Germany, its claim sent and accepted: the Dublin decision is taken. */
+    private String acceptedDublinCase() {
+        String caseId = register("AFG", false);
+        driver.work(caseId, answers("DE", "REJECT"), Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED));
+        assertThat(driver.event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", true)).status())
+                .isEqualTo(202);
+        return caseId;
+    }
+
+    @Test
+    void dublinAcceptanceIsADecisionWhoseAppealWithInterimReliefStartsTheTransferPeriodAtTheRuling() {
+        String caseId = acceptedDublinCase();
+        JsonNode decided = driver.caseFile(caseId);
+        assertThat(decided.path("decisionOutcome").asText()).isEqualTo("DUBLIN_ACCEPTED");
+        assertThat(decided.path("currentStages").toString()).doesNotContain("DEPARTURE");
+        assertThat(client.openTasks(caseId)).as("in the appeal window").isEmpty();
+        String today = LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString();
+
+        assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", today,
+                "interimReliefRequested", true)).status()).isEqualTo(202);
+        JsonNode appeal = driver.caseFile(caseId).path("sections").path("decision").path("appeal");
+        assertThat(appeal.path("suspensive").asBoolean()).as("a Dublin decision's appeal does not suspend").isFalse();
+        assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "INTERIM_RELIEF", "outcome", "GRANTED"))
+                .status()).isEqualTo(202);
+        assertThat(driver.caseFile(caseId).path("currentStages").toString()).doesNotContain("DEPARTURE");
+        assertThat(driver.event(caseId, "teamleider", Map.of("type", "COURT_RULING", "outcome", "UPHELD"))
+                .status()).isEqualTo(202);
+
+        JsonNode transfer = driver.caseFile(caseId).path("sections").path("departure").path("transfer");
+        assertThat(transfer.path("periodFrom").asText()).isNotEqualTo(transfer.path("acceptedOn").asText());
+        assertThat(transfer.path("deadline").asText()).startsWith(
+                LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusMonths(6).toString().substring(0, 7));
+        Map<String, Map<String, Object>> answers = answers("DE", "REJECT");
+        List<String> worked = driver.work(caseId, answers, Set.of());
+        assertThat(worked).contains("dtv:" + DepartureModel.ACTIVITY_EXECUTE_TRANSFER);
+        driver.assertEnded(caseId, CaseModel.EVENT_TRANSFERRED_DUBLIN);
+    }
+
+    @Test
+    void aTransferPeriodThatPassesBringsTheCaseBackInSpoorFourWithAFreshDecisionDeadline() {
+        String caseId = acceptedDublinCase();
+        driver.fire(caseId, AppealModel.EVENT_APPEAL_WINDOW_PASSED);
+        assertThat(driver.openTaskKeys(caseId)).containsExactly(DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW);
+
+        driver.fire(caseId, DepartureModel.EVENT_TRANSFER_DEADLINE_PASSED);
+
+        JsonNode file = driver.caseFile(caseId);
+        assertThat(file.path("track").asInt()).isEqualTo(4);
+        assertThat(file.path("trackReason").asText()).isEqualTo("DUBLIN_TRANSFER_DEADLINE_PASSED");
+        assertThat(file.hasNonNull("decisionOutcome")).isFalse();
+        assertThat(file.path("sections").path("registration").path("tracks").findValuesAsText("reason"))
+                .endsWith("DUBLIN_TRANSFER_DEADLINE_PASSED");
+        JsonNode section = file.path("sections").path("decision");
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+        assertThat(section.path("deadline").asText()).isEqualTo(today.plusMonths(6).toString());
+        assertThat(section.hasNonNull("decidedOn")).isFalse();
+        assertThat(section.path("deadlinePassed").asBoolean()).isFalse();
+        assertThat(driver.openTaskKeys(caseId)).containsExactly(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
+        assertThat(client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
+                Map.of("reason", "Veel gelijktijdige aanvragen")).status()).isEqualTo(201);
+        assertThat(driver.caseFile(caseId).path("sections").path("decision").path("deadline").asText())
+                .isEqualTo(today.plusMonths(15).toString());
+
+        driver.work(caseId, answers("DE", "GRANT"), TIMERS);
+        driver.assertEnded(caseId, CaseModel.EVENT_PERMIT_HOLDER_HOUSED);
     }
 
     @Test
@@ -135,14 +216,13 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
 
     @Test
     void nonSuspensiveAppealWithInterimReliefRefusedGoesToDepartureAndAnAnnulmentThenBringsAPermitAfterAll() {
-        String caseId = register("AFG", false);
-        driver.work(caseId, answers("", "REJECT"), Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED,
-                IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED));
+        String caseId = register("ALB", false);
+        driver.work(caseId, answers("", "REJECT"), Set.of(IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED));
         assertThat(client.openTasks(caseId)).as("in the appeal window").isEmpty();
         String today = LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString();
 
         assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", today,
-                "suspensive", false)).status()).isEqualTo(202);
+                "interimReliefRequested", true)).status()).isEqualTo(202);
         assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "INTERIM_RELIEF", "outcome", "REFUSED"))
                 .status()).isEqualTo(202);
 

@@ -61,6 +61,7 @@ class DeparturePostgresIT extends PostgresIntegrationTest {
         assertThat(worked).contains("ind-dublin:" + IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM);
         assertThat(driver.event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", true)).status())
                 .isEqualTo(202);
+        driver.fire(caseId, AppealModel.EVENT_APPEAL_WINDOW_PASSED);
         assertThat(driver.openTaskKeys(caseId)).containsExactly(DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW);
         return caseId;
     }

@@ -39,9 +39,11 @@ public class InMemoryDepartureService extends DepartureService {
     }
 
     @Override
-    public HandOver handOver(UUID caseId, String indOutcome, String departurePeriod, Instant dublinAcceptedOn) {
+    public HandOver handOver(UUID caseId, String indOutcome, String departurePeriod, Instant dublinAcceptedOn,
+            Instant transferPeriodFrom) {
         dublin = "DUBLIN_ACCEPTED".equals(indOutcome);
-        acceptedOn = dublin ? (dublinAcceptedOn == null ? now() : dublinAcceptedOn) : null;
+        acceptedOn = dublin ? (transferPeriodFrom != null ? transferPeriodFrom
+                : dublinAcceptedOn == null ? now() : dublinAcceptedOn) : null;
         return new HandOver(rules().departurePeriodEnds(now(), departurePeriod, ZONE),
                 dublin ? rules().transferDeadline(acceptedOn, TransferCircumstance.NONE, ZONE) : null,
                 rules().missedReportLimit(dublin));

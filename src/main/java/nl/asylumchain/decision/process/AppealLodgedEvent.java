@@ -14,27 +14,26 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.casefile.CaseEventType;
 import nl.asylumchain.casefile.CaseFilePart;
-import nl.asylumchain.decision.AppealService;
 import nl.asylumchain.platform.Groups;
 import nl.asylumchain.platform.ProcessMessages;
 
 /**
- * {@code APPEAL_LODGED {lodgedOn, suspensive?}}: an appeal against the rejection, inside the appeal window, as the
- * IND learns of it. {@code suspensive} defaults to true (Vw 2000 art. 82); false where the law lists an exception.
+ * {@code APPEAL_LODGED {lodgedOn, interimReliefRequested?}}: an appeal against the rejection or the Dublin decision,
+ * inside the appeal window, as the IND learns of it, with whether the lawyer asked for interim relief (default: no).
+ * Whether the appeal suspends departure is not the sender's to say: DMN appealEffect decides it in the appeal process,
+ * which records the appeal.
  */
 @Component
 class AppealLodgedEvent implements CaseEventType<AppealLodgedEvent.AppealLodged> {
 
-    record AppealLodged(@NotNull @PastOrPresent LocalDate lodgedOn, Boolean suspensive) {
+    record AppealLodged(@NotNull @PastOrPresent LocalDate lodgedOn, Boolean interimReliefRequested) {
     }
 
     private final ProcessMessages messages;
-    private final AppealService appeals;
     private final Clock clock;
 
-    AppealLodgedEvent(ProcessMessages messages, AppealService appeals, Clock clock) {
+    AppealLodgedEvent(ProcessMessages messages, Clock clock) {
         this.messages = messages;
-        this.appeals = appeals;
         this.clock = clock;
     }
 
@@ -61,10 +60,8 @@ class AppealLodgedEvent implements CaseEventType<AppealLodgedEvent.AppealLodged>
     @Override
     @Transactional
     public void deliver(UUID caseId, AppealLodged appeal) {
-        boolean suspensive = appeal.suspensive() == null || appeal.suspensive();
         messages.correlate(caseId, AppealModel.MESSAGE_APPEAL_LODGED, Map.of(
                 "appealLodgedOn", Date.from(appeal.lodgedOn().atStartOfDay(clock.getZone()).toInstant()),
-                "appealSuspensive", suspensive));
-        appeals.lodge(caseId, appeal.lodgedOn(), suspensive);
+                "interimReliefRequested", Boolean.TRUE.equals(appeal.interimReliefRequested())));
     }
 }

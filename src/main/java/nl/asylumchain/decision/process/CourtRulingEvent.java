@@ -18,7 +18,7 @@ import nl.asylumchain.platform.ProcessMessages;
 /**
  * {@code COURT_RULING {outcome}}: the court's ruling on the appeal, entered by IND staff. UPHELD: the rejection is
  * final; ANNULLED: the IND decides again. When the case already went to departure (non-suspensive appeal, interim
- * relief refused), no process waits for the ruling any more: it is recorded on the appeal and departure goes on;
+ * relief refused or not asked for), no process waits for the ruling any more: it is recorded on the appeal and departure goes on;
  * after an annulment the IND decides again and, on a permit, sends {@code PERMIT_AFTER_ALL {reason:
  * COURT_ANNULMENT}} (departure module), which takes the case to housing.
  */

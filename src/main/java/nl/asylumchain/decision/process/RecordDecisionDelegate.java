@@ -13,8 +13,9 @@ import nl.asylumchain.decision.IndOutcome;
 
 /**
  * Records the outcome the model hands it as input parameter {@code outcome} (GRANT, REJECT, DUBLIN_ACCEPTED) and
- * sets what the chain routes on: {@code indOutcome}, {@code departurePeriod} (ISO-8601) and, for an accepted Dublin
- * claim, {@code dublinAcceptedOn}. A rejection sets nothing yet: it is final only after the appeal.
+ * sets what the chain routes on: {@code indOutcome} and {@code departurePeriod} (ISO-8601) for a grant; for an
+ * accepted Dublin claim only {@code dublinAcceptedOn}. A rejection or a Dublin decision sets no outcome yet: it can
+ * be carried out only after the appeal window (and any interim relief).
  */
 @Component("recordDecisionDelegate")
 class RecordDecisionDelegate implements JavaDelegate {
@@ -35,11 +36,14 @@ class RecordDecisionDelegate implements JavaDelegate {
     }
 
     static void apply(DelegateExecution execution, Consequence consequence) {
+        // the acceptance date is known at the Dublin decision, before the appeal says whether it can be carried out
+        consequence.dublinAcceptedOn().ifPresent(on -> execution.setVariable("dublinAcceptedOn", Date.from(on)));
         consequence.outcome().ifPresent(outcome -> {
             execution.setVariable("indOutcome", outcome.name());
             execution.setVariable("departurePeriod",
                     consequence.departurePeriod().map(Object::toString).orElse(null));
-            execution.setVariable("dublinAcceptedOn", consequence.dublinAcceptedOn().map(Date::from).orElse(null));
+            execution.setVariable("transferPeriodFrom",
+                    consequence.transferPeriodFrom().map(Date::from).orElse(null));
         });
     }
 }

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /** A row of {@code departures}. */
 public record DepartureRecord(UUID id, UUID caseId, String indOutcome, boolean dublinClaimant, Instant handedOverAt,
-        String departurePeriod, Instant departurePeriodEnds, Instant dublinAcceptedOn, String transferCircumstance,
+        String departurePeriod, Instant departurePeriodEnds, Instant dublinAcceptedOn, Instant transferPeriodFrom,
+        String transferCircumstance,
         Instant transferDeadline, LocalDate transferDate, Instant transferReportBy, String route,
         boolean familyWithChildren, Instant vblStayEndedAt, int reports, int missedReports, int missedReportsInARow,
         String detentionGround, Instant detentionStartedAt, Instant detentionEnds, boolean detentionExtended,

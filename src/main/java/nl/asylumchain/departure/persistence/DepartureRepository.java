@@ -26,15 +26,17 @@ public class DepartureRepository {
     }
 
     public void insert(UUID id, UUID caseId, String indOutcome, boolean dublinClaimant, Instant handedOverAt,
-            String departurePeriod, Instant departurePeriodEnds, Instant dublinAcceptedOn, Instant transferDeadline) {
+            String departurePeriod, Instant departurePeriodEnds, Instant dublinAcceptedOn, Instant transferPeriodFrom,
+            Instant transferDeadline) {
         jdbc.sql("insert into departures (id, case_id, ind_outcome, dublin_claimant, handed_over_at, departure_period, "
-                        + "departure_period_ends, dublin_accepted_on, transfer_circumstance, transfer_deadline, "
+                        + "departure_period_ends, dublin_accepted_on, transfer_period_from, transfer_circumstance, transfer_deadline, "
                         + "family_with_children, reports, missed_reports, missed_reports_in_a_row, detention_extended) "
-                        + "values (:id, :caseId, :indOutcome, :dublin, :at, :period, :periodEnds, :acceptedOn, "
+                        + "values (:id, :caseId, :indOutcome, :dublin, :at, :period, :periodEnds, :acceptedOn, :periodFrom, "
                         + ":circumstance, :deadline, false, 0, 0, 0, false)")
                 .param("id", id).param("caseId", caseId).param("indOutcome", indOutcome).param("dublin", dublinClaimant)
                 .param("at", ts(handedOverAt)).param("period", departurePeriod)
                 .param("periodEnds", ts(departurePeriodEnds)).param("acceptedOn", ts(dublinAcceptedOn))
+                .param("periodFrom", ts(transferPeriodFrom))
                 .param("circumstance", dublinClaimant ? "NONE" : null).param("deadline", ts(transferDeadline))
                 .update();
     }
@@ -135,7 +137,7 @@ public class DepartureRepository {
         return new DepartureRecord(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
                 rs.getString("ind_outcome"), rs.getBoolean("dublin_claimant"), instant(rs, "handed_over_at"),
                 rs.getString("departure_period"), instant(rs, "departure_period_ends"),
-                instant(rs, "dublin_accepted_on"), rs.getString("transfer_circumstance"),
+                instant(rs, "dublin_accepted_on"), instant(rs, "transfer_period_from"), rs.getString("transfer_circumstance"),
                 instant(rs, "transfer_deadline"), transferDate == null ? null : transferDate.toLocalDate(),
                 instant(rs, "transfer_report_by"), rs.getString("route"), rs.getBoolean("family_with_children"),
                 instant(rs, "vbl_stay_ended_at"), rs.getInt("reports"), rs.getInt("missed_reports"),

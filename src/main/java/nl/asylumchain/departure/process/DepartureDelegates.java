@@ -53,7 +53,8 @@ final class DepartureDelegates {
         public void execute(DelegateExecution execution) {
             HandOver handOver = departures.handOver(caseId(execution), (String) execution.getVariable("indOutcome"),
                     (String) execution.getVariable("departurePeriod"),
-                    instant(execution.getVariable("dublinAcceptedOn")));
+                    instant(execution.getVariable("dublinAcceptedOn")),
+                    instant(execution.getVariable("transferPeriodFrom")));
             execution.setVariable("departurePeriodEnds", Date.from(handOver.departurePeriodEnds()));
             execution.setVariable("transferDeadline",
                     handOver.transferDeadline() == null ? null : Date.from(handOver.transferDeadline()));

@@ -41,7 +41,7 @@ import nl.asylumchain.departure.process.DepartureProcessBeans;
 @Deployment(resources = {
         "bpmn/asylumCase.bpmn", "bpmn/registration.bpmn", "bpmn/indDecision.bpmn", "bpmn/housing.bpmn",
         "bpmn/familyReunification.bpmn", "bpmn/departure.bpmn",
-        "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn",
+        "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn", "dmn/appealEffect.dmn",
         "dmn/identificationAuthority.dmn", "dmn/trackAssignment.dmn", "dmn/casePriority.dmn",
         "dmn/hearingMode.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
         "bpmn/forms/identifyAndRegister.form", "bpmn/forms/registrationInterview.form",
@@ -75,11 +75,11 @@ class AsylumCaseProcessTest {
         IndDecisionTestBeans.register();
         departures = new InMemoryDepartureService();
         DepartureProcessBeans.register(departures, new DepartureProcessBeans.Milestones());
-        // the IND's delegate of the contract, plus the acceptance date indDecision hands on with a Dublin acceptance
+        // the IND's delegate of the contract, with the acceptance date of these tests for a Dublin decision
         JavaDelegate recordDecision = (JavaDelegate) Mocks.get("recordDecisionDelegate");
         Mocks.register("recordDecisionDelegate", (JavaDelegate) execution -> {
             recordDecision.execute(execution);
-            if ("DUBLIN_ACCEPTED".equals(execution.getVariable("indOutcome"))) {
+            if ("DUBLIN_ACCEPTED".equals(execution.getVariableLocal("outcome"))) {
                 execution.setVariable("dublinAcceptedOn", DUBLIN_ACCEPTED_ON);
             }
         });
@@ -272,6 +272,7 @@ class AsylumCaseProcessTest {
         chain.complete("Activity_SubmitDublinClaim", Map.of("claimType", "TAKE_CHARGE", "requestedMemberState", "DE"));
         runtimeService().createMessageCorrelation("DublinReply").processInstanceBusinessKey(CASE_ID)
                 .setVariable("dublinAccepted", true).correlate();
+        chain.fireTimer("Event_AppealWindowPassed");
 
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure").hasPassed("Gateway_DepartureMerge")
                 .variables().containsEntry("indOutcome", "DUBLIN_ACCEPTED");
@@ -288,6 +289,7 @@ class AsylumCaseProcessTest {
         chain.complete("Activity_SubmitDublinClaim", Map.of("claimType", "TAKE_CHARGE", "requestedMemberState", "DE"));
         runtimeService().createMessageCorrelation("DublinReply").processInstanceBusinessKey(CASE_ID)
                 .setVariable("dublinAccepted", true).correlate();
+        chain.fireTimer("Event_AppealWindowPassed");
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
         return asylumCase;
     }
@@ -304,8 +306,10 @@ class AsylumCaseProcessTest {
                 .isWaitingAt("Activity_IndDecision").variables().containsEntry("track", 4)
                 .containsEntry("trackReason", "DUBLIN_TRANSFER_DEADLINE_PASSED")
                 .containsEntry("departureOutcome", "RESPONSIBILITY_ASSUMED");
-        BpmnAwareTests.assertThat(calledProcessInstance("indDecision", asylumCase)).variables()
+        ProcessInstance backAtInd = calledProcessInstance("indDecision", asylumCase);
+        BpmnAwareTests.assertThat(backAtInd).hasPassed("Activity_AssumeResponsibilityAfterTransfer").variables()
                 .containsEntry("track", 4).containsEntry("trackReason", "DUBLIN_TRANSFER_DEADLINE_PASSED");
+        assertThat(chain.task("Activity_MainInterview").getPriority()).as("spoor 4, AFG: standard").isEqualTo(50);
         assertThat(chain.outcomes).isEmpty();
 
         hearAndDecide("GRANT");

@@ -29,14 +29,16 @@ import nl.asylumchain.departure.InMemoryDepartureService;
 import nl.asylumchain.departure.process.DepartureProcessBeans;
 
 /**
- * bpmn/appeal.bpmn as indDecision calls it, and the main process around it: a suspensive appeal waits for the ruling;
- * a non-suspensive one waits for the interim relief decision first; relief granted waits for the ruling, relief
- * refused sends the case on to departure while the appeal runs; an annulment reopens the decision deadline.
+ * bpmn/appeal.bpmn as indDecision calls it, and the main process around it: DMN appealEffect says whether the appeal
+ * suspends (spoor 4: yes; spoor 2: no); a suspensive appeal waits for the ruling; a non-suspensive one waits for the
+ * interim relief decision when relief was asked, or makes the rejection enforceable at once when not; relief granted
+ * waits for the ruling, relief refused sends the case on to departure while the appeal runs; an annulment reopens
+ * the decision deadline.
  */
 @Deployment(resources = {"bpmn/asylumCase.bpmn", "bpmn/indDecision.bpmn", "bpmn/appeal.bpmn",
         "bpmn/policyHold.bpmn", "bpmn/departure.bpmn", "bpmn/housing.bpmn",
         "dmn/casePriority.dmn", "dmn/hearingMode.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
-        "dmn/departureRoute.dmn",
+        "dmn/departureRoute.dmn", "dmn/appealEffect.dmn",
         "bpmn/forms/mainInterview.form", "bpmn/forms/correctionsAndAdditions.form",
         "bpmn/forms/assessApplication.form", "bpmn/forms/intendedDecision.form", "bpmn/forms/decideApplication.form",
         "bpmn/forms/departureInterview.form", "bpmn/forms/linkMunicipality.form"})
@@ -68,12 +70,19 @@ class AppealProcessTest {
         return procedure;
     }
 
-    /** The main process from the IND stage on, for a spoor-4 case without family abroad, rejected in the AA. */
-    private ProcessInstance caseRejectedInTheGeneralProcedure() {
+    /** A spoor-2 case (safe country of origin), rejected, in its appeal window. */
+    private ProcessInstance rejectedInSpoorTwo() {
+        ProcessInstance procedure = IndDecisionProcessTest.startIndProcedure(2, "SAFE_COUNTRY", "GEO", "");
+        decideToReject();
+        return procedure;
+    }
+
+    /** The main process from the IND stage on, for a spoor-2 case without family abroad, rejected. */
+    private ProcessInstance caseRejectedInSpoorTwo() {
         ProcessInstance asylumCase = runtimeService().createProcessInstanceByKey("asylumCase").businessKey(CASE_ID)
                 .setVariables(Variables.createVariables()
-                        .putValue("caseId", CASE_ID).putValue("track", 4).putValue("trackReason", "GENERAL")
-                        .putValue("nationality", "AFG").putValue("unaccompaniedMinor", false)
+                        .putValue("caseId", CASE_ID).putValue("track", 2).putValue("trackReason", "SAFE_COUNTRY")
+                        .putValue("nationality", "GEO").putValue("unaccompaniedMinor", false)
                         .putValue("medicalConcerns", false).putValue("eurodacHitMemberState", "")
                         .putValue("applicationDate", Date.from(NOW)).putValue("temporaryProtectionUkraine", false)
                         .putValue("familyMembersAbroad", 0))
@@ -104,8 +113,8 @@ class AppealProcessTest {
                 .setVariables(variables).correlate();
     }
 
-    private static void lodgeAppeal(boolean suspensive) {
-        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "appealSuspensive", suspensive));
+    private static void lodgeAppeal(boolean interimReliefRequested) {
+        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "interimReliefRequested", interimReliefRequested));
     }
 
     private static long waitingFor(String message) {
@@ -115,8 +124,9 @@ class AppealProcessTest {
     @Test
     void aSuspensiveAppealWaitsForTheCourtRulingWithoutInterimRelief() {
         ProcessInstance procedure = rejectedInTheGeneralProcedure();
-        lodgeAppeal(true);
+        lodgeAppeal(false);
 
+        assertThat(beans.appealsSuspensive).containsExactly(true);
         ProcessInstance appeal = calledProcessInstance("appeal", procedure);
         BpmnAwareTests.assertThat(appeal).isWaitingAt("Event_CourtRulingReceived")
                 .hasPassed("Gateway_AppealSuspensive").hasNotPassed("Event_InterimReliefDecided");
@@ -129,19 +139,48 @@ class AppealProcessTest {
     }
 
     @Test
-    void aNonSuspensiveAppealWaitsForTheInterimReliefDecisionAndNotYetForTheRuling() {
+    void whetherAnAppealSuspendsComesFromTheDecisionTableNotFromWhoeverReportsIt() {
         ProcessInstance procedure = rejectedInTheGeneralProcedure();
-        lodgeAppeal(false);
 
+        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "appealSuspensive", false,
+                "interimReliefRequested", true));
+
+        BpmnAwareTests.assertThat(calledProcessInstance("appeal", procedure)).isWaitingAt("Event_CourtRulingReceived")
+                .hasPassed("Activity_DetermineAppealEffect").hasNotPassed("Gateway_InterimReliefRequested")
+                .variables().containsEntry("appealSuspensive", true);
+        assertThat(waitingFor("InterimRelief")).isZero();
+    }
+
+    @Test
+    void anAppealAgainstASpoorTwoRejectionDoesNotSuspendAndWaitsForTheInterimReliefAskedFor() {
+        ProcessInstance procedure = rejectedInSpoorTwo();
+        lodgeAppeal(true);
+
+        assertThat(beans.appealsSuspensive).containsExactly(false);
         BpmnAwareTests.assertThat(calledProcessInstance("appeal", procedure)).isWaitingAt("Event_InterimReliefDecided");
         assertThat(waitingFor("CourtRuling")).isZero();
         BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_Appeal").hasNotPassed("Activity_EnforceRejection");
     }
 
     @Test
-    void interimReliefGrantedKeepsDepartureSuspendedUntilTheCourtRulesAsWithASuspensiveAppeal() {
-        ProcessInstance procedure = rejectedInTheGeneralProcedure();
+    void aNonSuspensiveAppealWithoutARequestForInterimReliefMakesTheRejectionEnforceableAtOnce() {
+        ProcessInstance asylumCase = caseRejectedInSpoorTwo();
+        ProcessInstance procedure = calledProcessInstance("indDecision", asylumCase);
+
         lodgeAppeal(false);
+
+        BpmnAwareTests.assertThat(procedure).isEnded()
+                .hasPassedInOrder("Activity_Appeal", "Activity_EnforceRejection", "Event_RejectionEnforceable");
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure")
+                .variables().containsEntry("indOutcome", "REJECTED").containsEntry("departurePeriod", "P0D");
+        assertThat(waitingFor("InterimRelief")).isZero();
+        assertThat(waitingFor("CourtRuling")).isZero();
+    }
+
+    @Test
+    void interimReliefGrantedKeepsDepartureSuspendedUntilTheCourtRulesAsWithASuspensiveAppeal() {
+        ProcessInstance procedure = rejectedInSpoorTwo();
+        lodgeAppeal(true);
 
         send("InterimRelief", Map.of("interimReliefOutcome", "GRANTED"));
 
@@ -157,9 +196,9 @@ class AppealProcessTest {
 
     @Test
     void interimReliefRefusedMakesTheRejectionEnforceableAndTheCaseGoesOnToDepartureWhileTheAppealRuns() {
-        ProcessInstance asylumCase = caseRejectedInTheGeneralProcedure();
+        ProcessInstance asylumCase = caseRejectedInSpoorTwo();
         ProcessInstance procedure = calledProcessInstance("indDecision", asylumCase);
-        lodgeAppeal(false);
+        lodgeAppeal(true);
 
         send("InterimRelief", Map.of("interimReliefOutcome", "REFUSED"));
 
@@ -167,15 +206,15 @@ class AppealProcessTest {
                 .hasPassedInOrder("Activity_Appeal", "Activity_EnforceRejection", "Event_RejectionEnforceable")
                 .hasNotPassed("Activity_FinalizeRejection", "Event_DecisionTaken");
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure")
-                .variables().containsEntry("indOutcome", "REJECTED").containsEntry("departurePeriod", "P28D");
+                .variables().containsEntry("indOutcome", "REJECTED").containsEntry("departurePeriod", "P0D");
         BpmnAwareTests.assertThat(calledProcessInstance("departure", asylumCase)).isActive()
                 .variables().containsEntry("indOutcome", "REJECTED");
     }
 
     @Test
     void aRulingThatArrivesAfterTheCaseWentToDepartureFindsNoProcessWaitingAndAPermitAfterAllTakesItToHousing() {
-        ProcessInstance asylumCase = caseRejectedInTheGeneralProcedure();
-        lodgeAppeal(false);
+        ProcessInstance asylumCase = caseRejectedInSpoorTwo();
+        lodgeAppeal(true);
         send("InterimRelief", Map.of("interimReliefOutcome", "REFUSED"));
 
         assertThat(waitingFor("CourtRuling")).isZero();
@@ -192,8 +231,8 @@ class AppealProcessTest {
 
     @Test
     void anAnnulmentReopensTheDecisionDeadlineAndTheNewDecisionIsDueByIt() {
-        ProcessInstance procedure = rejectedInTheGeneralProcedure();
-        lodgeAppeal(false);
+        ProcessInstance procedure = rejectedInSpoorTwo();
+        lodgeAppeal(true);
         send("InterimRelief", Map.of("interimReliefOutcome", "GRANTED"));
         assertThat(beans.deadlineReopenings).isZero();
 

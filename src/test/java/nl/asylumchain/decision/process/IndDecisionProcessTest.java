@@ -33,7 +33,7 @@ import nl.asylumchain.ProcessTestSupport;
  */
 @Deployment(resources = {"bpmn/indDecision.bpmn", "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn",
         "dmn/casePriority.dmn", "dmn/hearingMode.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
-        "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/writtenHearing.form",
+        "dmn/appealEffect.dmn", "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/writtenHearing.form",
         "bpmn/forms/correctionsAndAdditions.form", "bpmn/forms/assessApplication.form",
         "bpmn/forms/extendedInvestigation.form", "bpmn/forms/intendedDecision.form",
         "bpmn/forms/decideApplication.form"})
@@ -178,7 +178,7 @@ class IndDecisionProcessTest {
         assess("REJECT");
         intendToRejectAndDecide("REJECT");
 
-        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "appealSuspensive", true));
+        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "interimReliefRequested", false));
         ProcessInstance appeal = appeal(procedure);
         BpmnAwareTests.assertThat(appeal).isWaitingAt("Event_CourtRulingReceived");
         assertThat(extension.getManagementService().createJobQuery().activityId("Event_AppealWindowPassed").count())
@@ -195,7 +195,7 @@ class IndDecisionProcessTest {
         hearAndCorrect();
         assess("REJECT");
         intendToRejectAndDecide("REJECT");
-        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "appealSuspensive", true));
+        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "interimReliefRequested", false));
 
         send("CourtRuling", Map.of("appealOutcome", "ANNULLED"));
 
@@ -298,35 +298,123 @@ class IndDecisionProcessTest {
         assertThat(beans.milestones).isEmpty();
     }
 
-    @Test
-    void aDublinClaimAcceptedByTheMemberStateEndsWithTheApplicationNotTakenIntoConsideration() {
+    /** A spoor-1 case whose claim the member state accepted: the Dublin decision is taken, the appeal window open. */
+    private ProcessInstance acceptedClaim() {
         ProcessInstance procedure = startIndProcedure(1, "EURODAC_HIT", "AFG", "DE");
         submitClaim("TAKE_CHARGE");
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Gateway_AwaitDublinReply");
-
         send("DublinReply", Map.of("dublinAccepted", true));
+        return procedure;
+    }
 
-        BpmnAwareTests.assertThat(procedure).isEnded()
-                .hasPassedInOrder("Event_DublinReplyReceived", "Gateway_ClaimAccepted",
-                        "Activity_RecordDublinAcceptance", "Event_ClaimAccepted")
-                .hasNotPassed("Event_ReplyPeriodPassed", "Activity_MainInterview", "Activity_Appeal");
-        assertThat(chain.recordedDecisions).containsExactly("DUBLIN_ACCEPTED");
-        BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "DUBLIN_ACCEPTED");
+    private static Date acceptedOn(ProcessInstance procedure) {
+        return (Date) runtimeService().getVariable(procedure.getId(), "dublinAcceptedOn");
     }
 
     @Test
-    void aDublinClaimRefusedByTheMemberStateContinuesInTheGeneralProcedure() {
+    void anAcceptedDublinClaimIsADecisionNotToConsiderTheApplicationOpenToAppealForOneWeek() {
+        ProcessInstance procedure = acceptedClaim();
+
+        assertThat(chain.recordedDecisions).containsExactly("DUBLIN_ACCEPTED");
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_DublinAppeal")
+                .hasPassedInOrder("Event_DublinReplyReceived", "Gateway_ClaimAccepted",
+                        "Activity_RecordDublinAcceptance", "Activity_DetermineDublinAppealWindow")
+                .hasNotPassed("Event_ReplyPeriodPassed", "Activity_MainInterview", "Event_ClaimAccepted");
+        BpmnAwareTests.assertThat(procedure).variables().doesNotContainKey("indOutcome");
+        assertThat(chain.timer("Event_AppealWindowPassed").getDuedate()).isEqualTo(nowPlus("P7D"));
+
+        chain.fireTimer("Event_AppealWindowPassed");
+
+        BpmnAwareTests.assertThat(procedure).isEnded()
+                .hasPassedInOrder("Activity_DublinAppeal", "Activity_EnforceDublinDecision", "Event_ClaimAccepted");
+        BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "DUBLIN_ACCEPTED")
+                .containsEntry("transferPeriodFrom", Date.from(NOW));
+    }
+
+    @Test
+    void anAppealAgainstTheDublinDecisionDoesNotSuspendTheTransferWithoutInterimRelief() {
+        ProcessInstance procedure = acceptedClaim();
+
+        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "interimReliefRequested", false));
+
+        assertThat(beans.appealsSuspensive).containsExactly(false);
+        BpmnAwareTests.assertThat(procedure).isEnded()
+                .hasPassedInOrder("Activity_DublinAppeal", "Activity_EnforceDublinDecision", "Event_ClaimAccepted");
+        BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "DUBLIN_ACCEPTED")
+                .containsEntry("transferPeriodFrom", Date.from(NOW));
+    }
+
+    @Test
+    void interimReliefSuspendsTheTransferAndItsSixMonthsThenRunFromTheCourtsRuling() {
+        ProcessInstance procedure = acceptedClaim();
+        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "interimReliefRequested", true));
+        send("InterimRelief", Map.of("interimReliefOutcome", "GRANTED"));
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_DublinAppeal");
+
+        Date ruledOn = nowPlus("P40D");
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(ruledOn);
+        send("CourtRuling", Map.of("appealOutcome", "UPHELD"));
+
+        BpmnAwareTests.assertThat(procedure).isEnded()
+                .hasPassedInOrder("Gateway_DublinAppealOutcome", "Activity_EnforceDublinDecisionAfterRuling",
+                        "Event_ClaimAccepted")
+                .hasNotPassed("Activity_EnforceDublinDecision");
+        BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "DUBLIN_ACCEPTED")
+                .containsEntry("transferPeriodFrom", ruledOn).containsEntry("dublinAcceptedOn", Date.from(NOW));
+    }
+
+    @Test
+    void aDublinDecisionAnnulledByTheCourtMakesTheNetherlandsResponsibleInSpoorFour() {
+        ProcessInstance procedure = acceptedClaim();
+        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "interimReliefRequested", true));
+        send("InterimRelief", Map.of("interimReliefOutcome", "GRANTED"));
+
+        send("CourtRuling", Map.of("appealOutcome", "ANNULLED"));
+
+        assertThat(beans.responsibilityReasons).containsExactly("DUBLIN_DECISION_ANNULLED");
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_MainInterview")
+                .hasPassed("Activity_AssumeResponsibilityAfterAnnulment").hasNotPassed("Event_ClaimAccepted")
+                .variables().containsEntry("track", 4).containsEntry("trackReason", "DUBLIN_DECISION_ANNULLED")
+                .doesNotContainKey("indOutcome");
+        assertThat(chain.task("Activity_MainInterview").getPriority()).isEqualTo(50);
+    }
+
+    @Test
+    void aDublinClaimRefusedByTheMemberStateMovesTheCaseToSpoorFourWithItsPriorityDeterminedAgain() {
         ProcessInstance procedure = startIndProcedure(1, "EURODAC_HIT", "AFG", "DE");
         submitClaim("TAKE_CHARGE");
 
         send("DublinReply", Map.of("dublinAccepted", false));
 
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_MainInterview").hasPassed("Gateway_AsylumTrackMerge");
+        assertThat(beans.responsibilityReasons).containsExactly("DUBLIN_CLAIM_REFUSED");
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_MainInterview")
+                .hasPassedInOrder("Gateway_ClaimAccepted", "Activity_AssumeResponsibility", "Activity_DeterminePriority",
+                        "Activity_OpenProcedure", "Activity_HoldBeforeHearing")
+                .variables().containsEntry("track", 4).containsEntry("trackReason", "DUBLIN_CLAIM_REFUSED");
+        // spoor 1 comes first (95); in spoor 4 an Afghan case is standard
+        assertThat(chain.task("Activity_MainInterview").getPriority()).isEqualTo(50);
+        assertThat(runtimeService().createProcessInstanceQuery().variableValueEquals("track", 4).count()).isOne();
         assertThat(beans.milestones).containsExactly("PROCEDURE_STARTED");
-        assertThat(extension.getManagementService().createJobQuery().count()).isZero();
         hearAndCorrect();
         assess("GRANT");
         BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Event_PermitGranted").hasNotPassed("Event_ClaimAccepted");
+    }
+
+    @Test
+    void aCaseBackFromDepartureAfterTheTransferPeriodIsRecordedInSpoorFourBeforeItsProcedureOpensAgain() {
+        ProcessInstance procedure = startIndProcedure(4, "DUBLIN_TRANSFER_DEADLINE_PASSED", "AFG", "DE");
+
+        assertThat(beans.responsibilityReasons).containsExactly("DUBLIN_TRANSFER_DEADLINE_PASSED");
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_MainInterview")
+                .hasPassedInOrder("Gateway_ReturnedToInd", "Activity_AssumeResponsibilityAfterTransfer",
+                        "Activity_DeterminePriority", "Activity_OpenProcedure");
+    }
+
+    @Test
+    void aFirstProcedureInSpoorFourChangesNoTrack() {
+        ProcessInstance procedure = startGeneralProcedure("AFG");
+
+        assertThat(beans.responsibilityReasons).isEmpty();
+        BpmnAwareTests.assertThat(procedure).hasNotPassed("Activity_AssumeResponsibilityAfterTransfer");
     }
 
     @ParameterizedTest(name = "{0} with Eurodac hit ''{1}'': silence for {2} counts as acceptance")
@@ -344,11 +432,11 @@ class IndDecisionProcessTest {
 
         chain.fireTimer("Event_ReplyPeriodPassed");
 
-        BpmnAwareTests.assertThat(procedure).isEnded()
-                .hasPassedInOrder("Event_ReplyPeriodPassed", "Activity_RecordDublinAcceptance", "Event_ClaimAccepted")
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_DublinAppeal")
+                .hasPassedInOrder("Event_ReplyPeriodPassed", "Activity_RecordDublinAcceptance")
                 .hasNotPassed("Event_DublinReplyReceived");
         assertThat(chain.recordedDecisions).containsExactly("DUBLIN_ACCEPTED");
-        assertThat(runtimeService().createEventSubscriptionQuery().count()).isZero();
+        assertThat(runtimeService().createEventSubscriptionQuery().eventName("DublinReply").count()).isZero();
     }
 
     // --- policy hold ------------------------------------------------------------------------------------------

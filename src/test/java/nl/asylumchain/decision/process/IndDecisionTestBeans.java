@@ -27,6 +27,10 @@ public final class IndDecisionTestBeans {
     public int deadlineReopenings;
     /** Whether the next hold checks find the case's category on hold. */
     public boolean categoryOnHold;
+    /** Why the Netherlands became responsible, each time it did (the reason input of assumeResponsibilityDelegate). */
+    public final List<String> responsibilityReasons = new ArrayList<>();
+    /** Appeals recorded: whether each suspends departure, as DMN appealEffect decided. */
+    public final List<Boolean> appealsSuspensive = new ArrayList<>();
 
     private IndDecisionTestBeans() {
     }
@@ -68,6 +72,25 @@ public final class IndDecisionTestBeans {
             beans.deadlineReopenings++;
             execution.setVariable("decisionDueDate", ProcessTestSupport.nowPlus("P56D"));
         });
+        // as IndDecisionService.responsibilityAssumed: spoor 4, the reason, the acceptance no longer counts
+        Mocks.register("assumeResponsibilityDelegate", (JavaDelegate) execution -> {
+            String reason = (String) execution.getVariableLocal("reason");
+            beans.responsibilityReasons.add(reason);
+            execution.setVariable("track", 4);
+            execution.setVariable("trackReason", reason);
+            execution.setVariable("dublinAcceptedOn", null);
+        });
+        // as IndDecisionService.dublinDecisionEnforceable: from the acceptance, or from the ruling (now)
+        Mocks.register("enforceDublinDecisionDelegate", (JavaDelegate) execution -> {
+            boolean fromRuling = "RULING".equals(execution.getVariableLocal("transferPeriodStart"));
+            execution.setVariable("indOutcome", "DUBLIN_ACCEPTED");
+            execution.setVariable("departurePeriod", null);
+            execution.setVariable("transferPeriodFrom",
+                    fromRuling ? org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+                            : execution.getVariable("dublinAcceptedOn"));
+        });
+        Mocks.register("recordAppealDelegate", (JavaDelegate) execution ->
+                beans.appealsSuspensive.add((Boolean) execution.getVariable("appealSuspensive")));
         Mocks.register("checkPolicyHoldDelegate",
                 (JavaDelegate) execution -> execution.setVariable("policyHeld", beans.categoryOnHold));
         Mocks.register("extendDecisionDeadlineDelegate", (JavaDelegate) execution -> {

@@ -29,9 +29,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.EngineSteps;
 import nl.asylumchain.ChainClient.Response;
+import nl.asylumchain.decision.process.IndDecisionModel;
+import nl.asylumchain.registration.process.RegistrationModel;
 
 /**
  * The IND procedure through our API on the whole app (H2): policy holds with deadline suspension, deadline
@@ -276,7 +279,7 @@ class DecisionApiTest {
     void aRejectionIsFinalOnlyAfterTheAppealAndTheCourtRuling() {
         String caseId = newCase("AFG", false);
         register(caseId);
-        Map<String, Object> appeal = Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20", "suspensive", true);
+        Map<String, Object> appeal = Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20");
         assertThat(event(caseId, "beslismedewerker", appeal).status()).isEqualTo(409);
         double lodgedBefore = counter("asylum.appeals.lodged", "suspensive", "true");
         double upheldBefore = counter("asylum.court.rulings", "outcome", "upheld");
@@ -318,8 +321,9 @@ class DecisionApiTest {
     }
 
     private boolean deadlineWatched(String caseId) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey("decisionDeadline")
-                .processInstanceBusinessKey(caseId).count() == 1;
+        long n = runtimeService.createProcessInstanceQuery().processDefinitionKey("decisionDeadline")
+                .processInstanceBusinessKey(caseId).count();
+        return n == 1;
     }
 
     private java.util.List<String> milestones(String caseId) {
@@ -328,8 +332,8 @@ class DecisionApiTest {
 
     @Test
     void interimReliefRefusedOnANonSuspensiveAppealSendsTheCaseToDepartureAndALaterRulingIsRecordedThere() {
-        String caseId = newCase("AFG", false);
-        register(caseId);
+        String caseId = newCase("ALB", false);
+        steps.registration(caseId);
         hearAndIntendToReject(caseId);
         Map<String, Object> refused = Map.of("type", "INTERIM_RELIEF", "outcome", "REFUSED");
 
@@ -337,7 +341,8 @@ class DecisionApiTest {
         assertThat(tooEarly.status()).isEqualTo(409);
         assertThat(tooEarly.body().toString()).contains("not waiting for InterimRelief").contains("AppealLodged");
         assertThat(event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20",
-                "suspensive", false)).status()).isEqualTo(202);
+                "interimReliefRequested", true)).status()).isEqualTo(202);
+        assertThat(decisionSection(caseId).path("appeal").path("suspensive").asBoolean()).as("spoor 2").isFalse();
         Response rulingFirst = event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "UPHELD"));
         assertThat(rulingFirst.status()).isEqualTo(409);
         assertThat(rulingFirst.body().toString()).contains("InterimRelief");
@@ -381,12 +386,12 @@ class DecisionApiTest {
 
     @Test
     void interimReliefGrantedWaitsForTheRulingAndAnAnnulmentRestartsTheDeadlineWatchEightWeeksFromTheRuling() {
-        String caseId = newCase("AFG", false);
-        register(caseId);
+        String caseId = newCase("ALB", false);
+        steps.registration(caseId);
         hearAndIntendToReject(caseId);
         assertThat(deadlineWatched(caseId)).isFalse();
         assertThat(event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20",
-                "suspensive", false)).status()).isEqualTo(202);
+                "interimReliefRequested", true)).status()).isEqualTo(202);
         assertThat(event(caseId, "teamleider", Map.of("type", "INTERIM_RELIEF", "outcome", "GRANTED")).status())
                 .isEqualTo(202);
 
@@ -414,6 +419,92 @@ class DecisionApiTest {
                 "decisionReason", ""));
         assertThat(deadlineWatched(caseId)).isFalse();
         assertThat(decisionSection(caseId).path("decidedOn").asText()).isEqualTo("2026-12-20");
+    }
+
+    // --- the Netherlands responsible for a Dublin case ---------------------------------------------------------
+
+    /** Registration with a Eurodac hit in Germany (spoor 1), the rest period, and the take-charge claim sent. */
+    private void registerDublinCaseAndSendTheClaim(String caseId) {
+        steps.complete(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
+                "documentsPresent", true, "eurodacHitMemberState", "DE", "visaMemberState", ""));
+        steps.complete(caseId, RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW,
+                CaseDriver.SPOOR_4_ANSWERS.get(RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW));
+        steps.fire(caseId, RegistrationModel.EVENT_REST_PERIOD_PASSED);
+        steps.complete(caseId, IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM,
+                Map.of("claimType", "TAKE_CHARGE", "requestedMemberState", "DE"));
+    }
+
+    @Test
+    void aRefusedDublinClaimMovesTheCaseToSpoorFourWithADecisionDeadlineSixMonthsFromTheRefusal() {
+        String caseId = newCase("AFG", false);
+        registerDublinCaseAndSendTheClaim(caseId);
+        assertThat(decisionSection(caseId).path("deadline").asText()).isEqualTo("2027-05-20");
+        advance(Duration.ofDays(40));
+
+        assertThat(event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", false)).status())
+                .isEqualTo(202);
+
+        JsonNode file = caseFile(caseId);
+        assertThat(file.path("track").asInt()).isEqualTo(4);
+        assertThat(file.path("trackReason").asText()).isEqualTo("DUBLIN_CLAIM_REFUSED");
+        JsonNode tracks = file.path("sections").path("registration").path("tracks");
+        assertThat(tracks).hasSize(2);
+        assertThat(tracks.get(0).path("track").asInt()).isEqualTo(1);
+        assertThat(tracks.get(1).path("track").asInt()).isEqualTo(4);
+        assertThat(tracks.get(1).path("reason").asText()).isEqualTo("DUBLIN_CLAIM_REFUSED");
+        assertThat(tracks.get(1).path("assignedBy").asText()).isEqualTo("dublin");
+        assertThat(tracks.get(1).path("assignedAt").asText()).startsWith("2026-12-30");
+        JsonNode section = decisionSection(caseId);
+        assertThat(section.path("track").asInt()).isEqualTo(4);
+        assertThat(section.path("responsibleSince").asText()).isEqualTo("2026-12-30");
+        assertThat(section.path("deadline").asText()).isEqualTo("2027-06-30");
+        assertThat(section.path("priorityReason").asText()).isEqualTo("STANDARD");
+        assertThat(steps.timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
+                .isEqualTo(startOf(LocalDate.of(2027, 6, 30)));
+
+        Task interview = steps.task(caseId, IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
+        assertThat(interview.getPriority()).isEqualTo(50);
+        assertThat(taskService.createTaskQuery().taskId(interview.getId()).processVariableValueEquals("track", 4)
+                .count()).as("in the filter 'IND – Spoor 4 op prioriteit'").isOne();
+    }
+
+    @Test
+    void aTransferPeriodThatPassesBringsTheCaseBackInSpoorFourWithAFreshDeadlineThatCanBeExtended() {
+        String caseId = newCase("AFG", false);
+        registerDublinCaseAndSendTheClaim(caseId);
+        assertThat(event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", true)).status())
+                .isEqualTo(202);
+        assertThat(caseFile(caseId).path("currentStages").toString()).doesNotContain("DEPARTURE");
+        steps.fire(caseId, "Event_AppealWindowPassed");
+        assertThat(caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
+        assertThat(decisionSection(caseId).path("decidedOn").asText()).isEqualTo("2026-11-20");
+
+        // six months on, the transfer has not happened: the Netherlands is responsible from this day
+        ClockUtil.setCurrentTime(Date.from(startOf(LocalDate.of(2027, 5, 21)).plusSeconds(3600 * 9)));
+        steps.fire(caseId, "Event_TransferDeadlinePassed");
+
+        JsonNode file = caseFile(caseId);
+        assertThat(file.path("track").asInt()).isEqualTo(4);
+        assertThat(file.path("trackReason").asText()).isEqualTo("DUBLIN_TRANSFER_DEADLINE_PASSED");
+        assertThat(file.hasNonNull("decisionOutcome")).as("the Dublin decision no longer counts").isFalse();
+        JsonNode tracks = file.path("sections").path("registration").path("tracks");
+        assertThat(tracks.get(tracks.size() - 1).path("assignedBy").asText()).isEqualTo("system");
+        JsonNode section = decisionSection(caseId);
+        assertThat(section.hasNonNull("decidedOn")).isFalse();
+        assertThat(section.path("deadline").asText()).isEqualTo("2027-11-21");
+        assertThat(section.path("deadlinePassed").asBoolean()).isFalse();
+        assertThat(deadlineWatched(caseId)).isTrue();
+        assertThat(steps.timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
+                .isEqualTo(startOf(LocalDate.of(2027, 11, 21)));
+        steps.task(caseId, IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
+
+        Response extended = client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
+                Map.of("reason", "Veel gelijktijdige aanvragen"));
+        assertThat(extended.status()).isEqualTo(201);
+        assertThat(decisionSection(caseId).path("deadline").asText()).isEqualTo("2028-08-21");
+        Response tooEarly = event(caseId, "teamleider", Map.of("type", "NOTICE_OF_DEFAULT",
+                "receivedOn", "2027-05-21"));
+        assertThat(tooEarly.status()).as("no default before the new deadline").isEqualTo(409);
     }
 
     @Test
