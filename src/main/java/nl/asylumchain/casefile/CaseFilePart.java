@@ -23,6 +23,7 @@ public enum CaseFilePart {
     PROCESS_HISTORY("case view: the engine's steps (tasks, events, automatic steps, stages) and the diagrams of"
             + " every process of the case; without it, those of the main process (with PROGRESS) and of the processes"
             + " of the sections the reader sees"),
+    REGISTRATION_SECTION("sections.registration: the track assignments with who, when and why", "registration"),
     DECISION_SECTION("sections.decision: deadline, extensions, holds, VA and priority reasons, appeal", "decision"),
     RECEPTION_SECTION("sections.reception: where the person stays and every move", "reception"),
     HOUSING_SECTION("sections.housing: link, municipality, offer, move, late steps", "housing"),
