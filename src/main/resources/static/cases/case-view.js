@@ -35,7 +35,7 @@
     process: { asylumCase: 'Asielzaak', registration: 'Aanmelding', indDecision: 'IND-beslissing',
       housing: 'Huisvesting', familyReunification: 'Nareis', departure: 'Vertrek', reception: 'Opvang' },
     section: { decision: 'Beslissing en beslistermijn', reception: 'Opvang', housing: 'Huisvesting',
-      reunification: 'Nareis', departure: 'Vertrek' }
+      familyReunification: 'Nareis', departure: 'Vertrek' }
   };
 
   function $(id) { return document.getElementById(id); }
@@ -84,9 +84,10 @@
     return String(value);
   }
 
+  // rows whose part the reader may not see (absent from the answer) are left out, not shown as empty
   function definitions(target, rows) {
     target.replaceChildren();
-    rows.forEach(function (row) {
+    rows.filter(function (row) { return row[2] !== false; }).forEach(function (row) {
       target.appendChild(el('dt', { text: row[0] }));
       target.appendChild(el('dd', { text: row[1] }));
     });
@@ -164,7 +165,7 @@
   }
 
   function api(path) {
-    return fetch(path, { headers: { Accept: 'application/json' } })
+    return fetch(path, { headers: withTask({ Accept: 'application/json' }) })
       .then(function (response) {
         if (response.status === 401) { showLogin('Uw sessie is verlopen; log opnieuw in.'); throw new Error('401'); }
         if (response.status === 403) { throw new Error('U heeft geen toegang tot deze zaak.'); }
@@ -178,6 +179,15 @@
         return response.json();
       });
   }
+
+  // opened from a task (/cases/{id}?task={taskId}): the access log records the read for that task
+  function withTask(headers) {
+    var task = new URLSearchParams(location.search).get('task');
+    if (task) { headers['X-Task-Id'] = task; }
+    return headers;
+  }
+
+  function absent(text) { return el('p', { class: 'muted', text: text || 'Niet zichtbaar voor uw organisatie.' }); }
 
   function showLogin(error) {
     $('case').hidden = true;
@@ -203,31 +213,37 @@
   function render(view) {
     var file = view.caseFile;
     var person = file.person || {};
+    var named = 'familyName' in person;
+    var applied = 'applicationType' in file;
+    var progress = 'status' in file;
     document.title = 'V-nummer ' + file.vNumber + ' – zaakdossier';
-    $('title').textContent = 'V-nummer ' + file.vNumber + ' · ' + person.familyName +
-      (person.givenNames ? ', ' + person.givenNames : '');
+    $('title').textContent = 'V-nummer ' + file.vNumber + (named ? ' · ' + person.familyName +
+      (person.givenNames ? ', ' + person.givenNames : '') : '');
     definitions($('person'), [
       ['V-nummer', file.vNumber],
-      ['Naam', person.familyName + (person.givenNames ? ', ' + person.givenNames : '')],
-      ['Geboortedatum', date(person.birthDate)],
-      ['Geslacht', label('sex', person.sex)],
-      ['Nationaliteit', person.nationality],
-      ['Alleenstaande minderjarige', plain(file.unaccompaniedMinor)],
-      ['Aanvraag', label('applicationType', file.applicationType)],
-      ['Aankomst', label('arrivalLocation', file.arrivalLocation) + ', ' + date(file.applicationDate)]
+      ['Naam', person.familyName + (person.givenNames ? ', ' + person.givenNames : ''), named],
+      ['Geboortedatum', date(person.birthDate), 'birthDate' in person],
+      ['Geslacht', label('sex', person.sex), 'sex' in person],
+      ['Nationaliteit', person.nationality, 'nationality' in person],
+      ['Alleenstaande minderjarige', plain(file.unaccompaniedMinor), applied],
+      ['Aanvraag', label('applicationType', file.applicationType), applied],
+      ['Aankomst', label('arrivalLocation', file.arrivalLocation) + ', ' + date(file.applicationDate), applied]
     ]);
     definitions($('status'), [
-      ['Status', label('status', file.status)],
-      ['Huidige fase', (file.currentStages || []).map(function (s) { return label('stage', s); }).join(', ') || '–'],
-      ['Spoor', file.track ? 'spoor ' + file.track + ' (' + label('trackReason', file.trackReason) + ')' : '–'],
-      ['Beslissing IND', label('outcome', file.decisionOutcome)],
-      ['Uitkomst', label('outcome', file.outcome)],
-      ['Geregistreerd', dateTime(file.registeredAt)],
-      ['Laatst gewijzigd', dateTime(file.updatedAt)]
+      ['Status', label('status', file.status), progress],
+      ['Huidige fase', (file.currentStages || []).map(function (s) { return label('stage', s); }).join(', ') || '–',
+        progress],
+      ['Spoor', file.track ? 'spoor ' + file.track + ' (' + label('trackReason', file.trackReason) + ')' : '–',
+        'track' in file || 'trackReason' in file],
+      ['Beslissing IND', label('outcome', file.decisionOutcome), 'decisionOutcome' in file || progress],
+      ['Uitkomst', label('outcome', file.outcome), progress],
+      ['Geregistreerd', dateTime(file.registeredAt), applied],
+      ['Laatst gewijzigd', dateTime(file.updatedAt), progress]
     ]);
 
     var tasks = view.openTasks || [];
-    $('tasks').replaceChildren(tasks.length === 0 ? el('p', { class: 'muted', text: 'Geen open taken.' })
+    $('tasks').replaceChildren(!view.openTasks ? absent()
+      : tasks.length === 0 ? el('p', { class: 'muted', text: 'Geen open taken.' })
       : table(['Taak', 'Groep', 'Behandelaar', 'Vervaldatum', 'Prioriteit', ''], tasks.map(function (t) {
         return [t.name, (t.candidateGroups || []).join(', '), t.assignee || '–', dateTime(t.dueDate),
           String(t.priority), el('a', { href: t.tasklistUrl, class: 'tasklist-link', text: 'Openen in Tasklist' })];
@@ -240,10 +256,12 @@
       sectionNodes.push(el('h3', { text: label('section', name) }), generic(sections[name]));
     });
     $('sections').replaceChildren.apply($('sections'), sectionNodes.length ? sectionNodes
-      : [el('p', { class: 'muted', text: 'Nog geen termijnen of onderdelen van andere ketenpartners.' })]);
+      : [file.sections ? el('p', { class: 'muted', text: 'Nog geen termijnen of onderdelen van andere ketenpartners.' })
+        : absent()]);
 
     var family = file.familyMembersAbroad || [];
-    var familyNodes = [family.length === 0 ? el('p', { class: 'muted', text: 'Geen gezinsleden in het buitenland.' })
+    var familyNodes = [!file.familyMembersAbroad ? absent()
+      : family.length === 0 ? el('p', { class: 'muted', text: 'Geen gezinsleden in het buitenland.' })
       : table(['Relatie', 'Geboortedatum', 'Eigen zaak'], family.map(function (m) {
         var linked = m.linkedCaseId || m.caseId;
         return [label('relation', m.relation), date(m.birthDate),
@@ -264,7 +282,7 @@
           r.user || (r.kind === 'TASK' ? '–' : 'systeem'), r.process ? label('process', r.process) : ''];
       })));
 
-    renderDiagrams(view.positions || []);
+    if (view.positions) { renderDiagrams(view.positions); } else { $('diagrams').replaceChildren(absent()); }
     $('login').hidden = true;
     $('message').hidden = true;
     $('case').hidden = false;

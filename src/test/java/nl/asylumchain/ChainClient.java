@@ -27,7 +27,7 @@ public class ChainClient {
             Map.entry("ind-dublin", "dublin"), Map.entry("ind-reunification", "nareis"), Map.entry("coa", "coa"),
             Map.entry("nidos", "voogd"), Map.entry("municipality", "gemeente"), Map.entry("dtv", "terugkeer"),
             Map.entry("ind-team-lead", "teamleider"), Map.entry("process-designer", "ontwerper"),
-            Map.entry("camunda-admin", "demo"));
+            Map.entry("privacy-officer", "privacy"), Map.entry("camunda-admin", "demo"));
 
     public static final String PASSWORD = "demo";
 
@@ -59,7 +59,13 @@ public class ChainClient {
     }
 
     public Response get(String path, String user) {
-        return send(request(path, user).GET().build());
+        return get(path, user, Map.of());
+    }
+
+    public Response get(String path, String user, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, user).GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     public Response put(String path, String user, Object body) {

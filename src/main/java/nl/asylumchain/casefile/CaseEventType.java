@@ -19,6 +19,12 @@ public interface CaseEventType<P> {
 
     Class<P> payloadType();
 
+    /**
+     * The part of the case file this event belongs to: the case view lists a received event only to readers who see
+     * that part (a court ruling tells what the decision section tells).
+     */
+    CaseFilePart part();
+
     /** Groups allowed to send this event (besides {@code camunda-admin}). */
     Set<String> senderGroups();
 

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A case as a handler sees it: who, where in the chain, what is open. */
+/**
+ * A case as a handler sees it: who, where in the chain, what is open. A reader gets only the parts the need-to-know
+ * table gives their groups ({@link NeedToKnow}); the others are null, and so absent from the JSON.
+ */
 public record CaseFile(
         UUID caseId,
         String vNumber,
@@ -14,8 +17,8 @@ public record CaseFile(
         ApplicationType applicationType,
         ArrivalLocation arrivalLocation,
         LocalDate applicationDate,
-        boolean unaccompaniedMinor,
-        boolean temporaryProtectionUkraine,
+        Boolean unaccompaniedMinor,
+        Boolean temporaryProtectionUkraine,
         CaseStatus status,
         List<Stage> currentStages,
         CaseOutcome outcome,

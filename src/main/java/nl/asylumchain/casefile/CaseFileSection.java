@@ -1,6 +1,7 @@
 package nl.asylumchain.casefile;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -15,4 +16,12 @@ public interface CaseFileSection {
 
     /** The section for this case, or empty when the module has nothing on it. Must be JSON-serialisable. */
     Optional<Object> of(UUID caseId);
+
+    /**
+     * The process keys whose steps and diagram belong to this section: the case view shows them to a reader who
+     * sees the section ({@link NeedToKnow}), e.g. the housing process to the municipality.
+     */
+    default Set<String> processKeys() {
+        return Set.of();
+    }
 }

@@ -1,11 +1,16 @@
 package nl.asylumchain.decision;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.casefile.CaseFileSection;
+import nl.asylumchain.decision.process.AppealModel;
+import nl.asylumchain.decision.process.DecisionDeadlineModel;
+import nl.asylumchain.decision.process.IndDecisionModel;
+import nl.asylumchain.decision.process.PolicyHoldModel;
 
 /** {@code sections.decision} of {@code GET /api/cases/{caseId}}: deadline, extensions, hold, penalty, priority. */
 @Component
@@ -19,6 +24,12 @@ class DecisionSectionProvider implements CaseFileSection {
         this.deadlines = deadlines;
         this.holds = holds;
         this.appeals = appeals;
+    }
+
+    @Override
+    public Set<String> processKeys() {
+        return Set.of(IndDecisionModel.PROCESS_KEY, AppealModel.PROCESS_KEY, DecisionDeadlineModel.PROCESS_KEY,
+                PolicyHoldModel.PROCESS_KEY);
     }
 
     @Override

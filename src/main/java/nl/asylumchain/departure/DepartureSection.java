@@ -3,6 +3,7 @@ package nl.asylumchain.departure;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import nl.asylumchain.casefile.CaseFileSection;
 import nl.asylumchain.departure.persistence.DepartureRecord;
 import nl.asylumchain.departure.persistence.DepartureRepository;
+import nl.asylumchain.departure.process.DepartureModel;
 
 /** {@code sections.departure} of the case file: the latest hand-over to DT&V and where it stands. */
 @Component
@@ -35,6 +37,11 @@ class DepartureSection implements CaseFileSection {
     record View(Instant handedOverAt, String indOutcome, String departurePeriod, Instant departurePeriodEnds,
             String route, int interviews, boolean familyWithChildren, Instant vblStayEndedAt, Transfer transfer,
             Detention detention, Reports reports, String outcome, Instant outcomeAt) {
+    }
+
+    @Override
+    public Set<String> processKeys() {
+        return Set.of(DepartureModel.PROCESS_KEY);
     }
 
     @Override

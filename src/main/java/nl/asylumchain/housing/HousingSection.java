@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.housing.persistence.HousingRepository;
+import nl.asylumchain.housing.process.HousingModel;
 
 /** {@code sections.housing} of a case: proposal, link, how and when the permit holder moved, late steps. */
 @Component
@@ -26,6 +28,11 @@ class HousingSection implements nl.asylumchain.casefile.CaseFileSection {
     HousingSection(HousingRepository housing, MunicipalityCatalogue municipalities) {
         this.housing = housing;
         this.municipalities = municipalities;
+    }
+
+    @Override
+    public Set<String> processKeys() {
+        return Set.of(HousingModel.PROCESS_KEY);
     }
 
     @Override

@@ -18,13 +18,15 @@ public final class Groups {
     public static final String IND_TEAM_LEAD = "ind-team-lead";
     public static final String PROCESS_DESIGNER = "process-designer";
     public static final String CAMUNDA_ADMIN = "camunda-admin";
+    /** Reads the access log (inzage-logging), never a case file (privacy officer / FG, AVG art. 37-39). */
+    public static final String PRIVACY_OFFICER = "privacy-officer";
 
     /** Organisations whose handlers work tasks in Tasklist. */
     public static final List<String> CASE_HANDLERS = List.of(POLICE_AVIM, KMAR, IND_REGISTRATION, IND_DECISION,
             IND_DUBLIN, IND_REUNIFICATION, COA, NIDOS, MUNICIPALITY, DTV);
 
     public static final List<String> ALL = List.of(POLICE_AVIM, KMAR, IND_REGISTRATION, IND_DECISION, IND_DUBLIN,
-            IND_REUNIFICATION, COA, NIDOS, MUNICIPALITY, DTV, IND_TEAM_LEAD, PROCESS_DESIGNER, CAMUNDA_ADMIN);
+            IND_REUNIFICATION, COA, NIDOS, MUNICIPALITY, DTV, IND_TEAM_LEAD, PROCESS_DESIGNER, PRIVACY_OFFICER, CAMUNDA_ADMIN);
 
     private Groups() {
     }

@@ -3,6 +3,7 @@ package nl.asylumchain.reception;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import nl.asylumchain.casefile.CaseFileSection;
 import nl.asylumchain.reception.persistence.ReceptionLedger;
 import nl.asylumchain.reception.persistence.ReceptionLedger.MoveRow;
+import nl.asylumchain.reception.process.GuardianshipModel;
 
 /** {@code sections.reception} of a case: where the person stays now and every move before. */
 @Component
@@ -28,6 +30,11 @@ class ReceptionSection implements CaseFileSection {
 
     ReceptionSection(ReceptionLedger ledger) {
         this.ledger = ledger;
+    }
+
+    @Override
+    public Set<String> processKeys() {
+        return Set.of(GuardianshipModel.PROCESS_KEY);
     }
 
     @Override

@@ -3,6 +3,7 @@ package nl.asylumchain.reunification;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Component;
 import nl.asylumchain.casefile.CaseFileSection;
 import nl.asylumchain.reunification.persistence.ReunificationRepository;
 import nl.asylumchain.reunification.persistence.ReunificationRepository.ReunificationRecord;
+import nl.asylumchain.reunification.process.FamilyReunificationApplicationModel;
+import nl.asylumchain.reunification.process.FamilyReunificationModel;
 
 /**
  * {@code sections.familyReunification} of a sponsor's case: each family member's application with its status,
@@ -32,6 +35,11 @@ class FamilyReunificationSection implements CaseFileSection {
             Instant applicationWindowEnds, Instant appliedAt, String evidenceType, String evidenceOutcome,
             Instant decisionDeadline, boolean decisionPeriodExtended, String decision, Instant decidedAt,
             Instant mvvValidUntil, Instant arrivedAt, UUID linkedCaseId, Instant endedAt) {
+    }
+
+    @Override
+    public Set<String> processKeys() {
+        return Set.of(FamilyReunificationModel.PROCESS_KEY, FamilyReunificationApplicationModel.PROCESS_KEY);
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -86,6 +88,43 @@ public class CaseRepository {
     public Optional<CaseRecord> findByVNumber(String vNumber) {
         return jdbc.sql("select * from cases where v_number = :vNumber").param("vNumber", vNumber)
                 .query(CaseRepository::map).optional();
+    }
+
+    /**
+     * What decides which organisations work on a case: where it arrived, its kind, whether the person is an
+     * unaccompanied minor, and the milestones it reached. One query on the primary key (or the unique V-number) and
+     * the milestones' case index; nothing of the person.
+     */
+    public Optional<WorkFacts> workFacts(UUID caseId) {
+        return workFacts("c.case_id = :key", caseId);
+    }
+
+    public Optional<WorkFacts> workFactsByVNumber(String vNumber) {
+        return workFacts("c.v_number = :key", vNumber);
+    }
+
+    private Optional<WorkFacts> workFacts(String condition, Object key) {
+        List<WorkFacts> rows = jdbc.sql("""
+                select c.case_id, c.arrival_location, c.application_type, c.unaccompanied_minor, m.milestone
+                from cases c left join case_milestones m on m.case_id = c.case_id
+                where %s
+                """.formatted(condition))
+                .param("key", key)
+                .query((rs, i) -> new WorkFacts(rs.getObject("case_id", UUID.class), rs.getString("arrival_location"),
+                        rs.getString("application_type"), rs.getBoolean("unaccompanied_minor"),
+                        rs.getString("milestone") == null ? Set.of() : Set.of(rs.getString("milestone"))))
+                .list();
+        // one row per milestone (or one without): the case's columns repeat, the milestones add up
+        return rows.stream().reduce((a, b) -> {
+            Set<String> milestones = new TreeSet<>(a.milestones());
+            milestones.addAll(b.milestones());
+            return new WorkFacts(a.caseId(), a.arrivalLocation(), a.applicationType(), a.unaccompaniedMinor(),
+                    milestones);
+        });
+    }
+
+    public record WorkFacts(UUID caseId, String arrivalLocation, String applicationType, boolean unaccompaniedMinor,
+            Set<String> milestones) {
     }
 
     /** A registration a user made earlier with this key: the case and the hash of the request it answered. */

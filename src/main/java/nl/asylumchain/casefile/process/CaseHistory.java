@@ -122,6 +122,12 @@ public class CaseHistory {
         return positions;
     }
 
+    /** The key of the case's process of this definition, when the case has one. */
+    public Optional<String> processKey(UUID caseId, String processDefinitionId) {
+        return instances(caseId).stream().filter(i -> i.getProcessDefinitionId().equals(processDefinitionId))
+                .map(HistoricProcessInstance::getProcessDefinitionKey).findFirst();
+    }
+
     /**
      * The BPMN XML of a process the case ran in, for the case view's diagram; empty when the definition is not one
      * of this case's, so the view's session reads diagrams of its case only.

@@ -1,7 +1,7 @@
 package nl.asylumchain.casefile.web;
 
 import java.net.URI;
-import java.security.Principal;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,12 +21,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.asylumchain.casefile.AccessLog;
+import nl.asylumchain.casefile.Accessor;
 import nl.asylumchain.casefile.CaseFile;
 import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.CaseStatus;
 import nl.asylumchain.casefile.IdempotencyKey;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.casefile.RegisteredCase;
+import nl.asylumchain.platform.Groups;
 
 /** Intake of asylum applications and the case file as the chain sees it. */
 @RestController
@@ -33,10 +37,15 @@ import nl.asylumchain.casefile.RegisteredCase;
 @Validated
 class CaseController {
 
-    private final CaseFileService caseFile;
+    /** Who registers applications; also the groups an intake's access-log row names. */
+    static final Set<String> INTAKE_GROUPS = Set.of(Groups.POLICE_AVIM, Groups.KMAR, Groups.CAMUNDA_ADMIN);
 
-    CaseController(CaseFileService caseFile) {
+    private final CaseFileService caseFile;
+    private final AccessLog accessLog;
+
+    CaseController(CaseFileService caseFile, AccessLog accessLog) {
         this.caseFile = caseFile;
+        this.accessLog = accessLog;
     }
 
     record CaseCreated(UUID caseId, String vNumber, CaseStatus status) {
@@ -49,22 +58,31 @@ class CaseController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200)
             @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
             String idempotencyKey,
-            Principal user) {
+            @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId, Authentication user) {
+        Accessor who = Accessor.of(user, taskId);
         RegisteredCase registered = caseFile.register(application,
                 idempotencyKey == null ? null : new IdempotencyKey(user.getName(), idempotencyKey));
+        if (registered.created()) {
+            // after the intake's own transaction, which retries a raced idempotency key; a repeat changed nothing
+            accessLog.change(who, INTAKE_GROUPS, registered.caseId(), "intake");
+        }
         CaseCreated body = new CaseCreated(registered.caseId(), registered.vNumber(), registered.status());
         URI location = URI.create("/api/cases/" + registered.caseId());
         return ResponseEntity.status(registered.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(location).body(body);
     }
 
+    /** The parts of the case file the reader's groups need ({@code docs/need-to-know.md}); logged as a read. */
     @GetMapping("/{caseId}")
-    CaseFile caseFile(@PathVariable UUID caseId) {
-        return caseFile.caseFile(caseId);
+    CaseFile caseFile(@PathVariable UUID caseId, Authentication user,
+            @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId) {
+        return caseFile.read(caseId, Accessor.of(user, taskId), "case file").caseFile();
     }
 
+    /** A V-number of a case the reader's groups do not work on is not found, so V-numbers cannot be enumerated. */
     @GetMapping(params = "vNumber")
-    CaseFile byVNumber(@RequestParam @Pattern(regexp = "\\d{10}", message = "must be ten digits") String vNumber) {
-        return caseFile.caseFileByVNumber(vNumber);
+    CaseFile byVNumber(@RequestParam @Pattern(regexp = "\\d{10}", message = "must be ten digits") String vNumber,
+            Authentication user, @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId) {
+        return caseFile.readByVNumber(vNumber, Accessor.of(user, taskId), "case file by V-number").caseFile();
     }
 }

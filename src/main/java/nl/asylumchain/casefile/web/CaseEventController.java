@@ -22,9 +22,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.asylumchain.casefile.Accessor;
 import nl.asylumchain.casefile.CaseEventType;
 import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.platform.ConcurrentUpdates;
@@ -67,7 +69,9 @@ class CaseEventController {
 
     @PostMapping("/api/cases/{caseId}/events")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    EventDelivered receive(@PathVariable UUID caseId, @RequestBody JsonNode event, Authentication sender) {
+    EventDelivered receive(@PathVariable UUID caseId, @RequestBody JsonNode event, Authentication sender,
+            @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId) {
+        Accessor who = Accessor.of(sender, taskId);
         if (!(event instanceof ObjectNode body)) {
             throw new InvalidRequestException("", "an event is a JSON object with a type field");
         }
@@ -77,7 +81,7 @@ class CaseEventController {
         if (!groups.contains(Groups.CAMUNDA_ADMIN) && type.senderGroups().stream().noneMatch(groups::contains)) {
             throw new AccessDeniedException(type.type() + " events come from " + type.senderGroups());
         }
-        deliver(caseId, type, body.deepCopy().without("type"), sender.getName());
+        deliver(caseId, type, body.deepCopy().without("type"), who);
         return new EventDelivered(caseId, type.type());
     }
 
@@ -90,7 +94,7 @@ class CaseEventController {
         return known;
     }
 
-    private <P> void deliver(UUID caseId, CaseEventType<P> type, ObjectNode fields, String sender) {
+    private <P> void deliver(UUID caseId, CaseEventType<P> type, ObjectNode fields, Accessor sender) {
         P payload;
         try {
             payload = objectMapper.treeToValue(fields, type.payloadType());
@@ -110,10 +114,12 @@ class CaseEventController {
             throw new NotFoundException("No case with id " + caseId);
         }
         P delivered = payload;
+        Set<String> senderGroups = new java.util.TreeSet<>(type.senderGroups());
+        senderGroups.add(Groups.CAMUNDA_ADMIN);
         // A parallel event on the same case makes the engine refuse one of them at commit. Delivering again reads
         // the case afresh: the event is then taken, or refused with 409 because the case has moved on.
         concurrentUpdates.retry(type.type() + " on case " + caseId, () -> {
-            journal.deliverAndRecord(caseId, type.type(), sender, () -> type.deliver(caseId, delivered));
+            journal.deliverAndRecord(caseId, type.type(), sender, senderGroups, () -> type.deliver(caseId, delivered));
             return null;
         });
     }

@@ -1,31 +1,38 @@
 package nl.asylumchain.casefile.web;
 
 import java.time.Clock;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.asylumchain.casefile.AccessLog;
+import nl.asylumchain.casefile.Accessor;
 import nl.asylumchain.casefile.persistence.CaseEventRepository;
 
 /**
- * Delivers an event and writes its audit row (type, sender, time) in one transaction: an event the case was not
- * waiting for leaves no row, and a delivered event always has one.
+ * Delivers an event and writes its audit row (type, sender, time) and its access-log row in one transaction: an
+ * event the case was not waiting for leaves no row, and a delivered event always has both.
  */
 @Component
 class CaseEventJournal {
 
     private final CaseEventRepository events;
     private final Clock clock;
+    private final AccessLog accessLog;
 
-    CaseEventJournal(CaseEventRepository events, Clock clock) {
+    CaseEventJournal(CaseEventRepository events, Clock clock, AccessLog accessLog) {
         this.events = events;
         this.clock = clock;
+        this.accessLog = accessLog;
     }
 
     @Transactional
-    public void deliverAndRecord(UUID caseId, String type, String sender, Runnable delivery) {
+    public void deliverAndRecord(UUID caseId, String type, Accessor sender, Set<String> senderGroups,
+            Runnable delivery) {
         delivery.run();
-        events.insert(UUID.randomUUID(), caseId, type, sender, clock.instant());
+        events.insert(UUID.randomUUID(), caseId, type, sender.userId(), clock.instant());
+        accessLog.change(sender, senderGroups, caseId, "event " + type);
     }
 }

@@ -1,20 +1,26 @@
 package nl.asylumchain.casefile.web;
 
 import java.net.URI;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.asylumchain.casefile.AccessLog;
+import nl.asylumchain.casefile.Accessor;
 import nl.asylumchain.casefile.CaseFile.FamilyMember;
 import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.platform.ConcurrentUpdates;
+import nl.asylumchain.platform.Groups;
 
 /**
  * A family member abroad reported after intake: {@code {"relation": "CHILD", "birthDate": "2015-04-01"}}. Before
@@ -23,20 +29,29 @@ import nl.asylumchain.platform.ConcurrentUpdates;
 @RestController
 class FamilyMemberController {
 
+    /** The groups that may report a family member, as the annotation below says; named in the access log. */
+    static final Set<String> REPORTING_GROUPS = Set.of(Groups.IND_REGISTRATION, Groups.IND_DECISION,
+            Groups.IND_REUNIFICATION, Groups.COA, Groups.CAMUNDA_ADMIN);
+
     private final CaseFileService caseFile;
+    private final AccessLog accessLog;
     private final ConcurrentUpdates concurrentUpdates;
 
-    FamilyMemberController(CaseFileService caseFile, ConcurrentUpdates concurrentUpdates) {
+    FamilyMemberController(CaseFileService caseFile, AccessLog accessLog, ConcurrentUpdates concurrentUpdates) {
         this.caseFile = caseFile;
+        this.accessLog = accessLog;
         this.concurrentUpdates = concurrentUpdates;
     }
 
     @PostMapping("/api/cases/{caseId}/family-members")
     @PreAuthorize("hasAnyAuthority('ind-registration', 'ind-decision', 'ind-reunification', 'coa', 'camunda-admin')")
-    ResponseEntity<FamilyMember> add(@PathVariable UUID caseId, @Valid @RequestBody NewCase.FamilyMemberAbroad member) {
-        // parallel additions to one case collide on its process variable; a repeat counts the members afresh
+    ResponseEntity<FamilyMember> add(@PathVariable UUID caseId, @Valid @RequestBody NewCase.FamilyMemberAbroad member,
+            Authentication user, @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId) {
+        // parallel additions to one case collide on its process variable; a repeat counts the members afresh (each
+        // attempt its own transaction, the access-log row with it)
         FamilyMember added = concurrentUpdates.retry("adding a family member to case " + caseId,
-                () -> caseFile.addFamilyMember(caseId, member));
+                () -> accessLog.change(Accessor.of(user, taskId), REPORTING_GROUPS, caseId,
+                        "familyMembersAbroad: added", () -> caseFile.addFamilyMember(caseId, member)));
         return ResponseEntity.created(URI.create("/api/cases/" + caseId))
                 .body(added);
     }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.casefile.CaseEventType;
+import nl.asylumchain.casefile.CaseFilePart;
 import nl.asylumchain.platform.Groups;
 import nl.asylumchain.platform.ProcessMessages;
 
@@ -34,6 +35,11 @@ class AppealLodgedEvent implements CaseEventType<AppealLodgedEvent.AppealLodged>
     AppealLodgedEvent(ProcessMessages messages, Clock clock) {
         this.messages = messages;
         this.clock = clock;
+    }
+
+    @Override
+    public CaseFilePart part() {
+        return CaseFilePart.DECISION_SECTION;
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.casefile.CaseEventType;
+import nl.asylumchain.casefile.CaseFilePart;
 import nl.asylumchain.decision.AppealService;
 import nl.asylumchain.decision.AppealService.RulingOutcome;
 import nl.asylumchain.platform.Groups;
@@ -33,6 +34,11 @@ class CourtRulingEvent implements CaseEventType<CourtRulingEvent.CourtRuling> {
     CourtRulingEvent(ProcessMessages messages, AppealService appeals) {
         this.messages = messages;
         this.appeals = appeals;
+    }
+
+    @Override
+    public CaseFilePart part() {
+        return CaseFilePart.DECISION_SECTION;
     }
 
     @Override

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.casefile.CaseEventType;
+import nl.asylumchain.casefile.CaseFilePart;
 import nl.asylumchain.platform.Groups;
 import nl.asylumchain.platform.ProcessMessages;
 
@@ -22,6 +23,11 @@ class DublinReplyEvent implements CaseEventType<DublinReplyEvent.DublinReply> {
 
     DublinReplyEvent(ProcessMessages messages) {
         this.messages = messages;
+    }
+
+    @Override
+    public CaseFilePart part() {
+        return CaseFilePart.DECISION_SECTION;
     }
 
     @Override

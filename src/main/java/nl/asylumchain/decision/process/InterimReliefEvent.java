@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.casefile.CaseEventType;
+import nl.asylumchain.casefile.CaseFilePart;
 import nl.asylumchain.decision.AppealService;
 import nl.asylumchain.decision.AppealService.ReliefOutcome;
 import nl.asylumchain.platform.Groups;
@@ -31,6 +32,11 @@ class InterimReliefEvent implements CaseEventType<InterimReliefEvent.InterimReli
     InterimReliefEvent(ProcessMessages messages, AppealService appeals) {
         this.messages = messages;
         this.appeals = appeals;
+    }
+
+    @Override
+    public CaseFilePart part() {
+        return CaseFilePart.DECISION_SECTION;
     }
 
     @Override

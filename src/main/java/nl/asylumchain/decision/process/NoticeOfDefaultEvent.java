@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.casefile.CaseEventType;
+import nl.asylumchain.casefile.CaseFilePart;
 import nl.asylumchain.decision.DecisionDeadlineService;
 import nl.asylumchain.platform.Groups;
 import nl.asylumchain.platform.ProcessMessages;
@@ -32,6 +33,11 @@ class NoticeOfDefaultEvent implements CaseEventType<NoticeOfDefaultEvent.NoticeO
     NoticeOfDefaultEvent(ProcessMessages messages, DecisionDeadlineService deadlines) {
         this.messages = messages;
         this.deadlines = deadlines;
+    }
+
+    @Override
+    public CaseFilePart part() {
+        return CaseFilePart.DECISION_SECTION;
     }
 
     @Override

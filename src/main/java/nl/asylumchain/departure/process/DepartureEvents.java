@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.casefile.CaseEventType;
+import nl.asylumchain.casefile.CaseFilePart;
 import nl.asylumchain.departure.DepartureRoute;
 import nl.asylumchain.departure.DepartureService;
 import nl.asylumchain.platform.Groups;
@@ -39,6 +40,11 @@ final class DepartureEvents {
             this.type = type;
             this.message = message;
             this.senders = senders;
+        }
+
+        @Override
+        public CaseFilePart part() {
+            return CaseFilePart.DEPARTURE_SECTION;
         }
 
         @Override
@@ -119,6 +125,11 @@ final class DepartureEvents {
         }
 
         @Override
+        public CaseFilePart part() {
+            return CaseFilePart.DEPARTURE_SECTION;
+        }
+
+        @Override
         public String type() {
             return "DEPARTURE_CONFIRMED";
         }
@@ -157,6 +168,11 @@ final class DepartureEvents {
 
         PermitAfterAll(ProcessMessages messages) {
             this.messages = messages;
+        }
+
+        @Override
+        public CaseFilePart part() {
+            return CaseFilePart.DEPARTURE_SECTION;
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.casefile.CaseEventType;
+import nl.asylumchain.casefile.CaseFilePart;
 import nl.asylumchain.platform.Groups;
 import nl.asylumchain.reunification.FamilyArrival;
 import nl.asylumchain.reunification.FamilyReunificationService;
@@ -21,6 +22,11 @@ class FamilyArrivedEvent implements CaseEventType<FamilyArrival> {
 
     FamilyArrivedEvent(FamilyReunificationService reunification) {
         this.reunification = reunification;
+    }
+
+    @Override
+    public CaseFilePart part() {
+        return CaseFilePart.FAMILY_REUNIFICATION_SECTION;
     }
 
     @Override

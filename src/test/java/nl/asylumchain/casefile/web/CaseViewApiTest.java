@@ -75,7 +75,7 @@ class CaseViewApiTest {
         String caseId = driver.register();
         String taskId = driver.workToTask(caseId, "Activity_MainInterview", CaseDriver.SPOOR_4_ANSWERS);
 
-        JsonNode view = view(caseId, "gemeente");
+        JsonNode view = view(caseId, "beslismedewerker");
 
         assertThat(view.path("openTasks").get(0).path("tasklistUrl").asText())
                 .isEqualTo("/camunda/app/tasklist/default/#/?task=" + taskId);
