@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -46,14 +47,22 @@ class EngineRestErrorBodies extends OncePerRequestFilter {
     static final String INTERNAL_ERROR = "Something went wrong on our side; nothing was changed.";
 
     private final ObjectMapper json;
+    /** Where an engine REST API answers: {@code /engine-rest/}, and the webapps' own copy of it. */
+    private final List<String> paths;
 
     EngineRestErrorBodies(ObjectMapper json) {
+        this(json, List.of("/engine-rest/"));
+    }
+
+    EngineRestErrorBodies(ObjectMapper json, List<String> paths) {
         this.json = json;
+        this.paths = List.copyOf(paths);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return paths.stream().noneMatch(path::startsWith);
     }
 
     @Override

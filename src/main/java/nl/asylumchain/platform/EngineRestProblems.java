@@ -41,13 +41,19 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -83,6 +89,10 @@ class EngineRestProblems {
     /** Camunda's message id for a variable in Java serialization when the engine forbids that format. */
     static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
+    /** The webapps' engine REST API below their application path ({@code /camunda}), and its servlet's name. */
+    static final String WEBAPPS_ENGINE_API = "/api/engine";
+    static final String WEBAPPS_ENGINE_API_SERVLET = "Engine Api";
+
     @Bean
     ResourceConfigCustomizer engineRestProblemMappers(ObjectMapper json, ObjectProvider<ProcessEngine> engine) {
         ProblemWriter writer = new ProblemWriter(json, taskId -> taskExists(engine.getObject(), taskId));
@@ -98,10 +108,34 @@ class EngineRestProblems {
 
     /** Every other error of the engine REST API without exception class names or internal messages. */
     @Bean
-    FilterRegistrationBean<EngineRestErrorBodies> engineRestErrorBodies(ObjectMapper json) {
-        FilterRegistrationBean<EngineRestErrorBodies> registration =
-                new FilterRegistrationBean<>(new EngineRestErrorBodies(json));
-        registration.addUrlPatterns("/engine-rest/*");
+    FilterRegistrationBean<EngineRestErrorBodies> engineRestErrorBodies(ObjectMapper json,
+            CamundaBpmProperties camunda) {
+        String webappsEngineApi = camunda.getWebapp().getApplicationPath() + WEBAPPS_ENGINE_API;
+        FilterRegistrationBean<EngineRestErrorBodies> registration = new FilterRegistrationBean<>(
+                new EngineRestErrorBodies(json, List.of("/engine-rest/", webappsEngineApi + "/")));
+        registration.addUrlPatterns("/engine-rest/*", webappsEngineApi + "/*");
+        return registration;
+    }
+
+    /**
+     * Tasklist, Cockpit and Admin do not call {@code /engine-rest}: they call the webapps' own copy of the engine REST
+     * API ({@code /camunda/api/engine/engine/default/...}), a Jersey servlet of its own that Camunda's webapp starter
+     * registers with Camunda's mappers only. Two handlers completing one task in Tasklist would get a 500 with the
+     * engine's exception text for the loser. So that servlet is ours: the same resources (Camunda's
+     * {@code EngineRestApplication}) with every {@link ResourceConfigCustomizer} that configures {@code /engine-rest}
+     * (these mappers, {@link BodyCheck}, ...), so both answer alike without a second copy of any rule. The starter
+     * leaves a servlet of the same name alone when one is registered already, hence the name and the order: ahead of
+     * the starter's initializer, which has none.
+     */
+    @Bean
+    ServletRegistrationBean<ServletContainer> webappsEngineApi(ObjectProvider<ResourceConfigCustomizer> customizers,
+            CamundaBpmProperties camunda) {
+        ResourceConfig config = ResourceConfig.forApplicationClass(EngineRestApplication.class);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(config));
+        ServletRegistrationBean<ServletContainer> registration = new ServletRegistrationBean<>(
+                new ServletContainer(config), camunda.getWebapp().getApplicationPath() + WEBAPPS_ENGINE_API + "/*");
+        registration.setName(WEBAPPS_ENGINE_API_SERVLET);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
@@ -170,7 +204,9 @@ class EngineRestProblems {
     /** Writes the problem body and the one log line of a refusal. */
     static final class ProblemWriter {
 
-        private static final Pattern TASK_PATH = Pattern.compile("/engine-rest/task/([^/]+)/");
+        /** A task in {@code /engine-rest} or in the webapps' copy ({@code .../api/engine/engine/default}). */
+        private static final Pattern TASK_PATH =
+                Pattern.compile("(?:/engine-rest|/api/engine/engine/[^/]+)/task/([^/]+)/");
 
         private final ObjectMapper json;
         private final Predicate<String> taskExists;
