@@ -42,12 +42,14 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.property.WebappProperty;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -125,9 +127,11 @@ class EngineRestProblems {
      * {@code EngineRestApplication}) with every {@link ResourceConfigCustomizer} that configures {@code /engine-rest}
      * (these mappers, {@link BodyCheck}, ...), so both answer alike without a second copy of any rule. The starter
      * leaves a servlet of the same name alone when one is registered already, hence the name and the order: ahead of
-     * the starter's initializer, which has none.
+     * the starter's initializer, which has none. Without the webapps there is none: their login and CSRF filters
+     * guard this path, and without them it would be open.
      */
     @Bean
+    @ConditionalOnProperty(prefix = WebappProperty.PREFIX, name = "enabled", matchIfMissing = true)
     ServletRegistrationBean<ServletContainer> webappsEngineApi(ObjectProvider<ResourceConfigCustomizer> customizers,
             CamundaBpmProperties camunda) {
         ResourceConfig config = ResourceConfig.forApplicationClass(EngineRestApplication.class);
