@@ -34,10 +34,13 @@ class RequestBodyLimit {
     static final int API_LIMIT = 64 * 1024;
     static final int ENGINE_REST_LIMIT = 5 * 1024 * 1024;
 
+    /** Tasklist's and Cockpit's copy of the engine REST API (the webapps' default application path). */
+    static final String WEBAPPS_ENGINE_API = "/camunda" + EngineRestProblems.WEBAPPS_ENGINE_API;
+
     @Bean
     FilterRegistrationBean<LimitFilter> requestBodyLimitFilter(ObjectMapper json) {
         FilterRegistrationBean<LimitFilter> registration = new FilterRegistrationBean<>(new LimitFilter(json));
-        registration.addUrlPatterns("/api/*", "/engine-rest/*");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", WEBAPPS_ENGINE_API + "/*");
         // before security and everything else that might read the body
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
@@ -67,7 +70,8 @@ class RequestBodyLimit {
                 refuse(response, HttpStatus.BAD_REQUEST, "The path is malformed: it must not contain ';'.");
                 return;
             }
-            int limit = path.startsWith("/engine-rest") ? ENGINE_REST_LIMIT : API_LIMIT;
+            int limit = path.startsWith("/engine-rest") || path.startsWith(WEBAPPS_ENGINE_API) ? ENGINE_REST_LIMIT
+                    : API_LIMIT;
             if (request.getContentLengthLong() > limit) {
                 // the client may still be sending; it gets its answer and the connection is not reused
                 response.setHeader("Connection", "close");

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -43,9 +44,10 @@ class RestDeploymentSwitch {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> restDeploymentFilter(Environment environment,
-            ProblemSecurityHandler problems) {
+            ProblemSecurityHandler problems, CamundaBpmProperties camunda) {
         boolean enabled = enabled(environment);
-        log.info("Deploying models through /engine-rest is {} ({})", enabled ? "on" : "off", PROPERTY);
+        log.info("Deploying models through /engine-rest and the webapps' engine API is {} ({})",
+                enabled ? "on" : "off", PROPERTY);
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
                 new OncePerRequestFilter() {
                     @Override
@@ -60,15 +62,17 @@ class RestDeploymentSwitch {
                         chain.doFilter(request, response);
                     }
                 });
-        registration.addUrlPatterns("/engine-rest/deployment/*");
+        // the webapps serve the same engine resources to Cockpit under their own path, deployments included
+        registration.addUrlPatterns("/engine-rest/deployment/*",
+                camunda.getWebapp().getApplicationPath() + EngineRestProblems.WEBAPPS_ENGINE_API + "/*");
         registration.setName("restDeploymentSwitch");
         return registration;
     }
 
     private static boolean createsDeployment(HttpServletRequest request) {
-        // the filter sees /engine-rest/deployment/* only; a trailing slash reaches the same Jersey resource
+        // a trailing slash reaches the same Jersey resource
         String path = request.getRequestURI().replaceAll("/+$", "");
-        return "POST".equalsIgnoreCase(request.getMethod())
-                && (path.endsWith("/deployment/create") || path.endsWith("/redeploy"));
+        return "POST".equalsIgnoreCase(request.getMethod()) && (path.endsWith("/deployment/create")
+                || path.contains("/deployment/") && path.endsWith("/redeploy"));
     }
 }

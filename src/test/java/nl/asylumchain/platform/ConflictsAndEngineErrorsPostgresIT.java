@@ -330,6 +330,13 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
             return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
 
+        /** A change as the webapps send it: with the session and the CSRF token. */
+        HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+            return browser.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                    .header("Accept", "application/json, text/plain, */*").header("X-XSRF-TOKEN", token())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
         private String token() {
             return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                     .map(HttpCookie::getValue).findFirst().orElseThrow();

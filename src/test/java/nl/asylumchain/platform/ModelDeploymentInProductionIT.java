@@ -39,6 +39,26 @@ class ModelDeploymentInProductionIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void deployingThroughTheWebappsEngineApiIsOffToo() throws Exception {
+        ConflictsAndEngineErrorsPostgresIT.Tasklist cockpit = ConflictsAndEngineErrorsPostgresIT.Tasklist.login(port,
+                "demo");
+        String boundary = "probe";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+                + "webapp-probe\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"valid.bpmn\"; "
+                + "filename=\"valid.bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                + ProbeModels.validUserTask("webappProbe") + "\r\n--" + boundary + "--\r\n";
+
+        Response response = ConflictsAndEngineErrorsPostgresIT.Tasklist.response(cockpit.post(
+                "/camunda/api/engine/engine/default/deployment/create", "multipart/form-data; boundary=" + boundary,
+                body));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.body().path("detail").asText()).contains("asylumchain.models.rest-deployment");
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("webappProbe").count())
+                .isZero();
+    }
+
+    @Test
     void theReleasedModelsAreDeployedAtStartUp() {
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("asylumCase").count())
                 .isPositive();
