@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -58,16 +60,21 @@ record TaskForm(String id, List<Field> fields, Set<String> inputs, Set<String> r
      */
     List<FieldError> foreign(Map<String, ?> submitted, Function<String, Object> current) {
         List<FieldError> errors = new ArrayList<>();
-        submitted.forEach((name, value) -> {
-            if (inputs.contains(name)) {
-                return;
-            }
-            if (!readOnly.contains(name)) {
+        for (String name : submitted.keySet()) {
+            // typed, so that a serialized object is looked at, never deserialized
+            Object value = submitted instanceof VariableMap variables ? variables.getValueTyped(name)
+                    : submitted.get(name);
+            if (value instanceof SerializableValue) {
+                // a form answers with text, numbers, true/false and dates; an object is nobody's form field
+                errors.add(new FieldError(name, "must be a plain value (text, number, true/false or date)"));
+            } else if (inputs.contains(name)) {
+                continue;
+            } else if (!readOnly.contains(name)) {
                 errors.add(new FieldError(name, "is not a field of form " + id));
             } else if (!Objects.equals(plain(value), plain(current.apply(name)))) {
                 errors.add(new FieldError(name, "is read-only on form " + id));
             }
-        });
+        }
         return errors;
     }
 

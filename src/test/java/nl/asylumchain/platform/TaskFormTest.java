@@ -6,6 +6,8 @@ import java.io.File;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -64,5 +66,19 @@ class TaskFormTest {
                 .containsExactly(new FieldError("caseId", "is not a field of form offerHousing"));
         assertThat(offer.foreign(Map.of("municipalityName", "Utrecht"), current::get))
                 .containsExactly(new FieldError("municipalityName", "is read-only on form offerHousing"));
+    }
+
+    @Test
+    void anObjectIsNoFormAnswerEvenForAFieldOfTheForm() {
+        TaskForm offer = forms.get("offerHousing");
+        Map<String, Object> current = Map.of("municipalityName", "Amsterdam");
+        // as the engine REST API hands it over: typed, serialized, never deserialized
+        VariableMap submitted = Variables.createVariables()
+                .putValueTyped("addressNotes", Variables.serializedObjectValue("M").create())
+                .putValueTyped("municipalityName", Variables.serializedObjectValue("Amsterdam").create());
+
+        assertThat(offer.foreign(submitted, current::get)).containsExactly(
+                new FieldError("addressNotes", "must be a plain value (text, number, true/false or date)"),
+                new FieldError("municipalityName", "must be a plain value (text, number, true/false or date)"));
     }
 }
