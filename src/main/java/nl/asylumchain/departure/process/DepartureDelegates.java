@@ -89,7 +89,7 @@ final class DepartureDelegates {
         }
     }
 
-    /** Meldtijd overdracht vastleggen: the transfer date from the form, and the 48 hours to show up. */
+    /** Meldtijd Dublinoverdracht vastleggen: the transfer date from the form, and the 48 hours to show up. */
     @Component("recordTransferPlanDelegate")
     static class RecordTransferPlan implements JavaDelegate {
         private final DepartureService departures;
