@@ -19,6 +19,7 @@ public record CaseFile(
         LocalDate applicationDate,
         Boolean unaccompaniedMinor,
         Boolean temporaryProtectionUkraine,
+        Boolean returnedAfterDublin,
         CaseStatus status,
         List<Stage> currentStages,
         CaseOutcome outcome,

@@ -13,7 +13,7 @@ public enum CaseFilePart {
     NAME("person.familyName, person.givenNames"),
     IDENTITY("person.birthDate, person.sex, person.nationality"),
     APPLICATION("applicationType, arrivalLocation, applicationDate, unaccompaniedMinor, temporaryProtectionUkraine,"
-            + " registeredAt"),
+            + " returnedAfterDublin, registeredAt"),
     PROGRESS("status, currentStages, outcome, milestones, updatedAt"),
     TRACK("track, trackReason (the IND's track assignment and why)"),
     DECISION_OUTCOME("decisionOutcome (what the IND decided, without its reasons)"),

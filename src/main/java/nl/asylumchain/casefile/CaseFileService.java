@@ -101,7 +101,8 @@ public class CaseFileService {
                 person.givenNames() == null ? null : person.givenNames().strip(), person.birthDate(),
                 person.sex().name(), person.nationality(), application.applicationType().name(),
                 application.arrival().location().name(), application.arrival().date(),
-                application.unaccompaniedMinor(), application.temporaryProtectionUkraine(), status.name(),
+                application.unaccompaniedMinor(), application.temporaryProtectionUkraine(),
+                application.returnedAfterDublin(), status.name(),
                 Stage.REGISTRATION.name(), null, null, null, null, now, now));
         if (idempotencyKey != null) {
             cases.insertIdempotencyKey(idempotencyKey.userId(), idempotencyKey.key(), caseId, requestHash, now);
@@ -111,7 +112,8 @@ public class CaseFileService {
         }
         engine.start(new ChainStart(caseId, application.applicationType().name(),
                 application.arrival().location().name(), person.nationality(), application.unaccompaniedMinor(),
-                application.temporaryProtectionUkraine(), application.familyMembersAbroad().size(),
+                application.temporaryProtectionUkraine(), application.returnedAfterDublin(),
+                application.familyMembersAbroad().size(),
                 application.arrival().date(), ageOn(person.birthDate(), application.arrival().date())));
         reachMilestone(caseId, Milestone.REGISTERED);
         events.publishEvent(new CaseRegistered(caseId, application.applicationType(),
@@ -385,7 +387,7 @@ public class CaseFileService {
         cases.insert(new CaseRecord(caseId, vNumber, arrival.familyName().strip(),
                 arrival.givenNames() == null ? null : arrival.givenNames().strip(), member.birthDate(),
                 arrival.sex().name(), arrival.nationality(), ApplicationType.FAMILY_REUNIFICATION.name(),
-                ArrivalLocation.ZEVENAAR.name(), LocalDate.now(clock), false, false, status.name(),
+                ArrivalLocation.ZEVENAAR.name(), LocalDate.now(clock), false, false, false, status.name(),
                 Stage.FAMILY_REUNIFICATION.name(), null, null, null, null, now, now));
         cases.updateDecision(caseId, "PERMIT_GRANTED", now);
         if (!cases.linkFamilyMember(arrival.familyMemberId(), caseId, arrival.sponsorCaseId())) {
@@ -435,6 +437,7 @@ public class CaseFileService {
                 application ? c.arrivalDate() : null,
                 application ? c.unaccompaniedMinor() : null,
                 application ? c.temporaryProtectionUkraine() : null,
+                application ? c.returnedAfterDublin() : null,
                 progress ? status : null,
                 !progress ? null : open ? engine.currentStages(c.caseId()) : List.of(),
                 progress && c.outcome() != null ? CaseOutcome.valueOf(c.outcome()) : null,

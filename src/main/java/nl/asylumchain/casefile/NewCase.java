@@ -18,11 +18,14 @@ public record NewCase(
         @NotNull @Valid Arrival arrival,
         Boolean unaccompaniedMinor,
         Boolean temporaryProtectionUkraine,
+        Boolean returnedAfterDublin,
         @Size(max = 20) List<@NotNull @Valid FamilyMemberAbroad> familyMembersAbroad) {
 
     public NewCase {
         unaccompaniedMinor = Boolean.TRUE.equals(unaccompaniedMinor);
         temporaryProtectionUkraine = Boolean.TRUE.equals(temporaryProtectionUkraine);
+        // came back to the Netherlands after a Dublin transfer: the IND, not police or KMar, does the I&R
+        returnedAfterDublin = Boolean.TRUE.equals(returnedAfterDublin);
         // null elements are kept so that validation can name them
         familyMembersAbroad = familyMembersAbroad == null ? List.of()
                 : Collections.unmodifiableList(new ArrayList<>(familyMembersAbroad));

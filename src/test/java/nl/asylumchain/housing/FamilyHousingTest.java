@@ -87,7 +87,7 @@ class FamilyHousingTest {
         LocalDate day = today();
         UUID caseId = caseFile.register(new NewCase(new NewCase.Person("Haddad", "Amal", day.minusYears(32), Sex.F,
                 "SYR"), ApplicationType.FIRST, new NewCase.Arrival(ArrivalLocation.TER_APEL, day), false, false,
-                List.of(new NewCase.FamilyMemberAbroad(Relation.SPOUSE, day.minusYears(33)),
+                false, List.of(new NewCase.FamilyMemberAbroad(Relation.SPOUSE, day.minusYears(33)),
                         new NewCase.FamilyMemberAbroad(Relation.CHILD, day.minusYears(7)))), null).caseId();
         caseFile.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
         housing.start(caseId);

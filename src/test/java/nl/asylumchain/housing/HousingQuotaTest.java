@@ -78,7 +78,7 @@ class HousingQuotaTest {
         LocalDate day = ClockUtil.now().toInstant().atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate();
         UUID caseId = caseFile.register(new NewCase(new NewCase.Person("Test", "Persoon", day.minusYears(30), Sex.M,
                 "ERI"), ApplicationType.FIRST, new NewCase.Arrival(ArrivalLocation.TER_APEL, day), false, false,
-                List.of()), null).caseId();
+                false, List.of()), null).caseId();
         caseFile.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
         return caseId;
     }

@@ -66,7 +66,7 @@ class ScrapeBenchmark {
         for (int i = 0; i < cases; i++) {
             caseFile.register(new NewCase(new NewCase.Person("Bench", "Case " + i, LocalDate.of(1990, 1, 1), Sex.X,
                     "SYR"), ApplicationType.FIRST, new NewCase.Arrival(ArrivalLocation.TER_APEL,
-                    LocalDate.of(2026, 1, 5)), false, false, List.of()), null);
+                    LocalDate.of(2026, 1, 5)), false, false, false, List.of()), null);
         }
         System.out.printf("registered %d open cases in %d ms%n", cases, (System.nanoTime() - registering) / 1_000_000);
 

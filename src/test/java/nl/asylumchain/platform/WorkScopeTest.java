@@ -91,8 +91,10 @@ class WorkScopeTest {
     }
 
     @Test
-    void theIdentificationGroupResolvesToPoliceOrKmar() {
-        assertThat(resolve("${identificationGroup}")).containsExactlyInAnyOrder(Groups.POLICE_AVIM, Groups.KMAR);
+    void theIdentificationGroupResolvesToPoliceKmarOrTheIndsRegistration() {
+        // the IND does the I&R of repeat applicants and of those back after a Dublin transfer (dmn/identificationAuthority)
+        assertThat(resolve("${identificationGroup}")).containsExactlyInAnyOrder(Groups.POLICE_AVIM, Groups.KMAR,
+                Groups.IND_REGISTRATION);
     }
 
     @Test

@@ -66,7 +66,7 @@ class ReceptionLedgerTest {
         LocalDate today = LocalDate.now(clock);
         return caseFile.register(new NewCase(
                 new NewCase.Person("Test", "Persoon", today.minusYears(ageInYears).minusDays(10), Sex.F, "SYR"),
-                ApplicationType.FIRST, new NewCase.Arrival(arrival, today), unaccompaniedMinor, false, List.of()),
+                ApplicationType.FIRST, new NewCase.Arrival(arrival, today), unaccompaniedMinor, false, false, List.of()),
                 null).caseId();
     }
 

@@ -18,6 +18,7 @@ public record CaseRecord(
         LocalDate arrivalDate,
         boolean unaccompaniedMinor,
         boolean temporaryProtectionUkraine,
+        boolean returnedAfterDublin,
         String status,
         String stage,
         String outcome,

@@ -41,10 +41,10 @@ public class CaseRepository {
         jdbc.sql("""
                 insert into cases (case_id, v_number, family_name, given_names, birth_date, sex, nationality,
                     application_type, arrival_location, arrival_date, unaccompanied_minor,
-                    temporary_protection_ukraine, status, stage, created_at, updated_at)
+                    temporary_protection_ukraine, returned_after_dublin, status, stage, created_at, updated_at)
                 values (:caseId, :vNumber, :familyName, :givenNames, :birthDate, :sex, :nationality,
                     :applicationType, :arrivalLocation, :arrivalDate, :unaccompaniedMinor,
-                    :temporaryProtectionUkraine, :status, :stage, :createdAt, :updatedAt)
+                    :temporaryProtectionUkraine, :returnedAfterDublin, :status, :stage, :createdAt, :updatedAt)
                 """)
                 .param("caseId", c.caseId())
                 .param("vNumber", c.vNumber())
@@ -58,6 +58,7 @@ public class CaseRepository {
                 .param("arrivalDate", c.arrivalDate())
                 .param("unaccompaniedMinor", c.unaccompaniedMinor())
                 .param("temporaryProtectionUkraine", c.temporaryProtectionUkraine())
+                .param("returnedAfterDublin", c.returnedAfterDublin())
                 .param("status", c.status())
                 .param("stage", c.stage())
                 .param("createdAt", Timestamp.from(c.createdAt()))
@@ -259,6 +260,7 @@ public class CaseRepository {
                 rs.getObject("arrival_date", LocalDate.class),
                 rs.getBoolean("unaccompanied_minor"),
                 rs.getBoolean("temporary_protection_ukraine"),
+                rs.getBoolean("returned_after_dublin"),
                 rs.getString("status"),
                 rs.getString("stage"),
                 rs.getString("outcome"),

@@ -39,7 +39,8 @@ public class CaseProcessEngine {
 
     /** What the main process routes on; small, typed and free of personal data. */
     public record ChainStart(UUID caseId, String applicationType, String arrivalLocation, String nationality,
-            boolean unaccompaniedMinor, boolean temporaryProtectionUkraine, int familyMembersAbroad,
+            boolean unaccompaniedMinor, boolean temporaryProtectionUkraine, boolean returnedAfterDublin,
+            int familyMembersAbroad,
             LocalDate applicationDate, int age) {
     }
 
@@ -52,6 +53,7 @@ public class CaseProcessEngine {
                         .putValue("nationality", start.nationality())
                         .putValue("unaccompaniedMinor", start.unaccompaniedMinor())
                         .putValue("temporaryProtectionUkraine", start.temporaryProtectionUkraine())
+                        .putValue("returnedAfterDublin", start.returnedAfterDublin())
                         .putValue("familyMembersAbroad", start.familyMembersAbroad())
                         .putValue("applicationDate", Variables.dateValue(Date.from(
                                 start.applicationDate().atStartOfDay(clock.getZone()).toInstant())))

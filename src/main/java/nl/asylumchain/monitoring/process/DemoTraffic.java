@@ -211,6 +211,6 @@ public class DemoTraffic {
         return new NewCase(
                 new NewCase.Person(FAMILY_NAMES.get(random.nextInt(FAMILY_NAMES.size())), "Demo", birthDate, sex,
                         NATIONALITIES.get(random.nextInt(NATIONALITIES.size()))),
-                type, new NewCase.Arrival(location, today), minor, false, family);
+                type, new NewCase.Arrival(location, today), minor, false, false, family);
     }
 }

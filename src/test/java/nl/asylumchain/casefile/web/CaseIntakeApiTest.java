@@ -66,6 +66,19 @@ class CaseIntakeApiTest {
     }
 
     @Test
+    void anApplicantReturnedAfterADublinTransferIsIdentifiedByTheIndAndTheCaseFileSaysSo() {
+        Map<String, Object> application = ChainClient.application();
+        application.put("returnedAfterDublin", true);
+        Response response = client.post("/api/cases", "agent", application);
+        assertThat(response.status()).isEqualTo(201);
+
+        Response caseFile = client.get("/api/cases/" + response.body().path("caseId").asText(), "aanmelding");
+        assertThat(caseFile.body().path("returnedAfterDublin").asBoolean()).isTrue();
+        assertThat(caseFile.body().path("openTasks").get(0).path("candidateGroups").get(0).asText())
+                .isEqualTo("ind-registration");
+    }
+
+    @Test
     void vNumbersAreUniqueTenDigitNumbers() {
         String first = client.post("/api/cases", "agent", ChainClient.application()).body().path("vNumber").asText();
         String second = client.post("/api/cases", "marechaussee", ChainClient.application())

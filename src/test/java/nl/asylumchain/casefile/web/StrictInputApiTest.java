@@ -98,6 +98,18 @@ class StrictInputApiTest {
     }
 
     @Test
+    void textAsReturnedAfterDublinIsRefusedAsNotABoolean() {
+        Map<String, Object> application = ChainClient.application();
+        application.put("returnedAfterDublin", "yes");
+        long cases = cases();
+        Response response = client.post("/api/cases", "agent", application);
+        assertBadField(response, "returnedAfterDublin");
+        // a known field of the wrong type, not an unknown one
+        assertThat(response.body().path("errors").get(0).path("message").asText()).isEqualTo("must be true or false");
+        assertThat(cases()).isEqualTo(cases);
+    }
+
+    @Test
     void nullForABooleanIsRefusedWhileLeavingItOutMeansNo() {
         assertRefused(a -> a.put("unaccompaniedMinor", null), "unaccompaniedMinor");
         Map<String, Object> without = ChainClient.application();

@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** dmn/identificationAuthority.dmn: who identifies and registers an asylum seeker, by place of arrival. */
+/**
+ * dmn/identificationAuthority.dmn: who identifies and registers an asylum seeker. The IND for repeat applicants and
+ * for those who came back after a Dublin transfer (Kamerstuk 19637 nr. 3173), otherwise by place of arrival.
+ */
 class IdentificationAuthorityDecisionTableTest {
 
     private static DmnEngine dmnEngine;
@@ -27,8 +30,42 @@ class IdentificationAuthorityDecisionTableTest {
         }
     }
 
+    private static DmnDecisionResult decide(String applicationType, Boolean returnedAfterDublin,
+            String arrivalLocation) {
+        return dmnEngine.evaluateDecision(decision, Variables.putValue("applicationType", applicationType)
+                .putValue("returnedAfterDublin", returnedAfterDublin).putValue("arrivalLocation", arrivalLocation));
+    }
+
+    /** A first application of someone who did not come back after a Dublin transfer. */
     private static DmnDecisionResult arrivingAt(String arrivalLocation) {
-        return dmnEngine.evaluateDecision(decision, Variables.putValue("arrivalLocation", arrivalLocation));
+        return decide("FIRST", false, arrivalLocation);
+    }
+
+    @Test
+    void repeatApplicantsAreIdentifiedByTheIndEvenAtTerApel() {
+        assertThat((String) decide("REPEAT", false, "TER_APEL").getSingleEntry()).isEqualTo("ind-registration");
+    }
+
+    @Test
+    void repeatApplicantsAreIdentifiedByTheIndWhereverTheyArrive() {
+        assertThat((String) decide("REPEAT", false, "SCHIPHOL").getSingleEntry()).isEqualTo("ind-registration");
+        assertThat((String) decide("REPEAT", true, "BUDEL").getSingleEntry()).isEqualTo("ind-registration");
+    }
+
+    @Test
+    void applicantsReturnedAfterADublinTransferAreIdentifiedByTheIndEvenAtSchiphol() {
+        assertThat((String) decide("FIRST", true, "SCHIPHOL").getSingleEntry()).isEqualTo("ind-registration");
+        assertThat((String) decide("RESETTLEMENT", true, "TER_APEL").getSingleEntry()).isEqualTo("ind-registration");
+    }
+
+    @Test
+    void firstApplicantsAtBudelAreStillIdentifiedByThePoliceAvim() {
+        assertThat((String) decide("FIRST", false, "BUDEL").getSingleEntry()).isEqualTo("police-avim");
+    }
+
+    @Test
+    void firstApplicantsAtSchipholAreStillIdentifiedByTheMarechaussee() {
+        assertThat((String) decide("FIRST", false, "SCHIPHOL").getSingleEntry()).isEqualTo("kmar");
     }
 
     @Test
@@ -44,6 +81,13 @@ class IdentificationAuthorityDecisionTableTest {
     @Test
     void arrivalsAtBudelAreIdentifiedByThePoliceAvim() {
         assertThat((String) arrivingAt("BUDEL").getSingleEntry()).isEqualTo("police-avim");
+    }
+
+    @Test
+    void aMissingReturnedAfterDublinCountsAsNotReturned() {
+        assertThat((String) decide("FIRST", null, "SCHIPHOL").getSingleEntry()).isEqualTo("kmar");
+        assertThat((String) dmnEngine.evaluateDecision(decision, Variables.putValue("applicationType", "FIRST")
+                .putValue("arrivalLocation", "TER_APEL")).getSingleEntry()).isEqualTo("police-avim");
     }
 
     @Test

@@ -46,13 +46,19 @@ class RegistrationProcessTest {
     }
 
     private static ProcessInstance startRegistration(String arrivalLocation, String nationality) {
+        return startRegistration("FIRST", false, arrivalLocation, nationality);
+    }
+
+    private static ProcessInstance startRegistration(String applicationType, boolean returnedAfterDublin,
+            String arrivalLocation, String nationality) {
         return runtimeService().startProcessInstanceByKey("registration", CASE_ID, Variables.createVariables()
                 .putValue("caseId", CASE_ID)
-                .putValue("applicationType", "FIRST")
+                .putValue("applicationType", applicationType)
                 .putValue("arrivalLocation", arrivalLocation)
                 .putValue("nationality", nationality)
                 .putValue("unaccompaniedMinor", false)
                 .putValue("temporaryProtectionUkraine", false)
+                .putValue("returnedAfterDublin", returnedAfterDublin)
                 .putValue("age", 31));
     }
 
@@ -95,6 +101,19 @@ class RegistrationProcessTest {
     void budelArrivalsAreIdentifiedAndRegisteredByThePoliceAvim() {
         startRegistration("BUDEL", "AFG");
         assertThat(chain.task("Activity_IdentifyAndRegister")).hasCandidateGroup("police-avim");
+    }
+
+    @Test
+    void aRepeatApplicantIsIdentifiedAndRegisteredByTheInd() {
+        ProcessInstance registration = startRegistration("REPEAT", false, "TER_APEL", "AFG");
+        assertThat(chain.task("Activity_IdentifyAndRegister")).hasCandidateGroup("ind-registration");
+        assertThat(registration).variables().containsEntry("identificationGroup", "ind-registration");
+    }
+
+    @Test
+    void anApplicantReturnedAfterADublinTransferIsIdentifiedAndRegisteredByTheInd() {
+        startRegistration("FIRST", true, "SCHIPHOL", "AFG");
+        assertThat(chain.task("Activity_IdentifyAndRegister")).hasCandidateGroup("ind-registration");
     }
 
     @Test
