@@ -63,12 +63,15 @@ class TasklistFilters implements SmartInitializingSingleton {
     private static final Column TRACK = new Column("track", "Spoor");
     private static final Column TRACK_REASON = new Column("trackReason", "Reden spoor");
     private static final Column NATIONALITY = new Column("nationality", "Nationaliteit");
-    private static final Column PRIORITY_REASON = new Column("priorityReason", "Reden prioriteit");
-    private static final Column DECISION_DEADLINE = new Column("decisionDeadline", "Beslistermijn");
+    // indDecision keeps the statutory deadline as decisionDueDate; the deadline watch (decisionDeadline) as deadlineAt
+    private static final Column DECISION_DEADLINE = new Column("decisionDueDate", "Beslistermijn");
+    private static final Column DEADLINE_AT = new Column("deadlineAt", "Beslistermijn");
+    // a family member's application has its own deadline, set when the application is registered
+    private static final Column REUNIFICATION_DEADLINE = new Column("decisionDeadline", "Beslistermijn");
     private static final Column ARRIVAL = new Column("arrivalLocation", "Aankomst");
     private static final Column MUNICIPALITY = new Column("municipalityCode", "Gemeente");
+    private static final Column PLACEMENT = new Column("proposedPlacement", "Voorgestelde opvang");
     private static final Column DEPARTURE_PERIOD = new Column("departurePeriod", "Vertrektermijn");
-    private static final Column FAMILY_ABROAD = new Column("familyMembersAbroad", "Gezinsleden buitenland");
 
     /**
      * One filter: its name, the groups it is shared with, its place in Tasklist's list (lower first), what it
@@ -81,7 +84,7 @@ class TasklistFilters implements SmartInitializingSingleton {
     static final List<Definition> DEFINITIONS = List.of(
             new Definition(MY_TASKS, Groups.ALL, -10, "Taken die aan mij zijn toegewezen",
                     q -> q.taskAssigneeExpression("${currentUser()}"),
-                    List.of(CASE, TRACK, NATIONALITY, PRIORITY_REASON)),
+                    List.of(CASE, TRACK, NATIONALITY)),
 
             new Definition("Politie – Identificeren en registreren", List.of(Groups.POLICE_AVIM), 0,
                     "Aanmeldingen in Ter Apel en Budel: vingerafdrukken, Eurodac, VIS, documenten",
@@ -99,61 +102,63 @@ class TasklistFilters implements SmartInitializingSingleton {
             new Definition("IND – Aanmelding: alle taken", List.of(Groups.IND_REGISTRATION), 1,
                     "Alle taken van IND Aanmelding",
                     q -> q.taskCandidateGroup(Groups.IND_REGISTRATION),
-                    List.of(CASE, NATIONALITY, TRACK, TRACK_REASON)),
+                    // the track is chosen after the aanmeldgehoor: no task of this group has one yet
+                    List.of(CASE, NATIONALITY, ARRIVAL)),
 
             new Definition("IND – Spoor 4 op prioriteit", List.of(Groups.IND_DECISION, Groups.IND_TEAM_LEAD), 0,
                     "Algemene asielprocedure (spoor 4), hoogste prioriteit eerst",
                     q -> q.taskCandidateGroup(Groups.IND_DECISION).processVariableValueEquals("track", 4),
-                    List.of(CASE, NATIONALITY, TRACK_REASON, PRIORITY_REASON, DECISION_DEADLINE)),
+                    List.of(CASE, NATIONALITY, TRACK_REASON, DECISION_DEADLINE)),
             new Definition("IND – Spoor 2 (versneld)", List.of(Groups.IND_DECISION, Groups.IND_TEAM_LEAD), 1,
                     "Veilig land van herkomst of bescherming in een lidstaat: beslissen binnen 8 dagen",
                     q -> q.taskCandidateGroup(Groups.IND_DECISION).processVariableValueEquals("track", 2),
-                    List.of(CASE, NATIONALITY, TRACK_REASON, PRIORITY_REASON, DECISION_DEADLINE)),
+                    List.of(CASE, NATIONALITY, TRACK_REASON, DECISION_DEADLINE)),
             new Definition("IND – Termijn verloopt binnen 4 weken",
                     List.of(Groups.IND_DECISION, Groups.IND_TEAM_LEAD), 2,
                     "Taken van IND Beslissen met een vervaldatum binnen 4 weken (of al verlopen)",
                     q -> q.taskCandidateGroup(Groups.IND_DECISION).dueBeforeExpression("${dateTime().plusWeeks(4)}"),
-                    List.of(CASE, TRACK, NATIONALITY, PRIORITY_REASON, DECISION_DEADLINE)),
+                    List.of(CASE, TRACK, NATIONALITY, DECISION_DEADLINE)),
             new Definition("IND – Beslissen: alle taken", List.of(Groups.IND_DECISION, Groups.IND_TEAM_LEAD), 3,
                     "Alle taken van IND Beslissen",
                     q -> q.taskCandidateGroup(Groups.IND_DECISION),
-                    List.of(CASE, TRACK, NATIONALITY, PRIORITY_REASON, DECISION_DEADLINE)),
+                    List.of(CASE, TRACK, NATIONALITY, DECISION_DEADLINE)),
             new Definition("IND – Teamleider: alle taken", List.of(Groups.IND_TEAM_LEAD), 4,
                     "Taken voor teamleiders: termijnen, verlengingen, aanhoudingen",
                     q -> q.taskCandidateGroup(Groups.IND_TEAM_LEAD),
-                    List.of(CASE, TRACK, NATIONALITY, PRIORITY_REASON, DECISION_DEADLINE)),
+                    // these tasks live in the deadline watch, which carries the case and its deadline only
+                    List.of(CASE, DEADLINE_AT)),
 
             new Definition("Dublin – Claims indienen", List.of(Groups.IND_DUBLIN), 0,
                     "Spoor 1: claim bij de verantwoordelijke lidstaat indienen",
                     q -> q.taskCandidateGroup(Groups.IND_DUBLIN).taskDefinitionKey(SUBMIT_DUBLIN_CLAIM),
-                    List.of(CASE, NATIONALITY, TRACK_REASON, PRIORITY_REASON)),
+                    List.of(CASE, NATIONALITY, TRACK_REASON)),
             // waiting itself is no task; these are the Dublin unit's tasks on cases whose claim has gone out
             new Definition("Dublin – wacht op antwoord", List.of(Groups.IND_DUBLIN), 1,
                     "Taken in zaken waarvan de claim is ingediend (antwoord lidstaat, overdracht)",
                     q -> q.taskCandidateGroup(Groups.IND_DUBLIN).processVariableValueLike("claimType", "%"),
-                    List.of(CASE, NATIONALITY, TRACK_REASON, PRIORITY_REASON)),
+                    List.of(CASE, NATIONALITY, TRACK_REASON)),
             new Definition("Dublin – alle taken", List.of(Groups.IND_DUBLIN), 2, "Alle taken van de Dublin-unit",
                     q -> q.taskCandidateGroup(Groups.IND_DUBLIN),
-                    List.of(CASE, NATIONALITY, TRACK_REASON, PRIORITY_REASON)),
+                    List.of(CASE, NATIONALITY, TRACK_REASON)),
 
             new Definition("IND – Nareis beoordelen", List.of(Groups.IND_REUNIFICATION), 0,
                     "Nareisaanvragen van vergunninghouders",
                     q -> q.taskCandidateGroup(Groups.IND_REUNIFICATION).taskDefinitionKey(ASSESS_REUNIFICATION),
-                    List.of(CASE, NATIONALITY, FAMILY_ABROAD)),
+                    List.of(CASE, REUNIFICATION_DEADLINE)),
             new Definition("IND – Nareis: alle taken", List.of(Groups.IND_REUNIFICATION), 1,
                     "Alle taken van IND Nareis",
                     q -> q.taskCandidateGroup(Groups.IND_REUNIFICATION),
-                    List.of(CASE, NATIONALITY, FAMILY_ABROAD)),
+                    List.of(CASE)),
 
             new Definition("COA – Koppelen", List.of(Groups.COA), 0,
                     "Vergunninghouders koppelen aan een gemeente (binnen 2 weken)",
                     q -> q.taskCandidateGroup(Groups.COA).taskDefinitionKey(LINK_MUNICIPALITY),
-                    List.of(CASE, NATIONALITY, FAMILY_ABROAD)),
+                    List.of(CASE)),
             new Definition("COA – alle taken", List.of(Groups.COA), 1, "Alle taken van het COA",
-                    q -> q.taskCandidateGroup(Groups.COA), List.of(CASE, NATIONALITY)),
+                    q -> q.taskCandidateGroup(Groups.COA), List.of(CASE)),
 
             new Definition("Nidos – Taken", List.of(Groups.NIDOS), 0, "Voogdij en opvang van amv",
-                    q -> q.taskCandidateGroup(Groups.NIDOS), List.of(CASE, NATIONALITY)),
+                    q -> q.taskCandidateGroup(Groups.NIDOS), List.of(CASE, PLACEMENT)),
 
             new Definition("Gemeente – Woning aanbieden", List.of(Groups.MUNICIPALITY), 0,
                     "Gekoppelde vergunninghouders: woning aanbieden binnen 10 weken",
@@ -169,13 +174,13 @@ class TasklistFilters implements SmartInitializingSingleton {
             new Definition("DT&V – Vertrekgesprekken", List.of(Groups.DTV), 0,
                     "Vertrekgesprekken: zelfstandig vertrek of gedwongen vertrek",
                     q -> q.taskCandidateGroup(Groups.DTV).taskDefinitionKey(DEPARTURE_INTERVIEW),
-                    List.of(CASE, NATIONALITY, DEPARTURE_PERIOD)),
+                    List.of(CASE, DEPARTURE_PERIOD)),
             new Definition("DT&V – Zelfstandig vertrek", List.of(Groups.DTV), 1,
                     "Zelfstandig vertrek met IOM regelen en vastleggen",
                     q -> q.taskCandidateGroup(Groups.DTV).taskDefinitionKey(ARRANGE_INDEPENDENT_DEPARTURE),
-                    List.of(CASE, NATIONALITY, DEPARTURE_PERIOD)),
+                    List.of(CASE, DEPARTURE_PERIOD)),
             new Definition("DT&V – alle taken", List.of(Groups.DTV), 2, "Alle taken van DT&V",
-                    q -> q.taskCandidateGroup(Groups.DTV), List.of(CASE, NATIONALITY, DEPARTURE_PERIOD)));
+                    q -> q.taskCandidateGroup(Groups.DTV), List.of(CASE, DEPARTURE_PERIOD)));
 
     private final FilterService filterService;
     private final TaskService taskService;
