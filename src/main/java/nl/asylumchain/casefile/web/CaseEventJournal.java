@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.asylumchain.casefile.AccessLog;
 import nl.asylumchain.casefile.Accessor;
 import nl.asylumchain.casefile.persistence.CaseEventRepository;
+import nl.asylumchain.casefile.persistence.CaseRepository;
 
 /**
  * Delivers an event and writes its audit row (type, sender, time) and its access-log row in one transaction: an
@@ -19,11 +20,13 @@ import nl.asylumchain.casefile.persistence.CaseEventRepository;
 class CaseEventJournal {
 
     private final CaseEventRepository events;
+    private final CaseRepository cases;
     private final Clock clock;
     private final AccessLog accessLog;
 
-    CaseEventJournal(CaseEventRepository events, Clock clock, AccessLog accessLog) {
+    CaseEventJournal(CaseEventRepository events, CaseRepository cases, Clock clock, AccessLog accessLog) {
         this.events = events;
+        this.cases = cases;
         this.clock = clock;
         this.accessLog = accessLog;
     }
@@ -31,6 +34,9 @@ class CaseEventJournal {
     @Transactional
     public void deliverAndRecord(UUID caseId, String type, Accessor sender, Set<String> senderGroups,
             Runnable delivery) {
+        // one event per case at a time: a parallel one waits here and then finds the case as the first left it
+        // (taken, or 409 because it is no longer waiting), instead of racing it inside the engine
+        cases.lock(caseId);
         delivery.run();
         events.insert(UUID.randomUUID(), caseId, type, sender.userId(), clock.instant());
         accessLog.change(sender, senderGroups, caseId, "event " + type);
