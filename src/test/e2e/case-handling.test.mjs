@@ -174,6 +174,10 @@ async function fillForm(page) {
     await group.locator('input[type="radio"]').first().check();
   }
   for (const select of await form.locator('.fjs-form-field-select').all()) {
+    // a read-only select shows a code as its label (e.g. "Afgewezen"); there is nothing to choose
+    const readOnly = await select.evaluate(el => el.classList.contains('fjs-readonly')
+        || el.classList.contains('fjs-disabled') || !!el.querySelector('input[readonly], input[disabled]'));
+    if (readOnly) continue;
     await select.locator('.fjs-input-group, input').first().click();
     await page.locator('.fjs-dropdownlist-item').first().click();
   }

@@ -3,6 +3,9 @@ package nl.asylumchain.platform;
 import java.beans.FeatureDescriptor;
 import java.lang.reflect.Method;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,8 +29,10 @@ import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
  * {@link ModelBeans}. Spring's and Camunda's default chains end in a {@code BeanELResolver} over any object, which
  * lets {@code ${''.getClass().forName(...)}} or {@code ${execution.processEngineServices...}} reach anything; this
  * chain has none, so a property or method not resolved here is an error at runtime, even for a model that got into
- * the database some other way than through the gate. No functions either ({@code now()}, {@code currentUser()}):
- * models do not use them, and each is a static method called by reflection.
+ * the database some other way than through the gate. Of the engine's functions only those Tasklist's filters need
+ * ({@code currentUser()}, {@code currentUserGroups()}, {@code now()}: "Mijn taken" is {@code assignee =
+ * ${currentUser()}}) resolve; they return the acting user's id and groups or the time, nothing to call further. The
+ * gate refuses every function in a model, so models still get none.
  */
 final class ModelExpressionManager extends JuelExpressionManager {
 
@@ -50,10 +55,17 @@ final class ModelExpressionManager extends JuelExpressionManager {
         return resolver;
     }
 
-    /** The engine registers its functions on every expression manager; models get none of them. */
+    /** The engine's functions that task filters use; see above. */
+    static final Set<String> FILTER_FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now");
+
+    private final Map<String, Method> filterFunctions = new ConcurrentHashMap<>();
+
+    /** The engine registers its functions on every expression manager; only the filters' few are kept. */
     @Override
     public void addFunction(String name, Method function) {
-        // deliberately not registered
+        if (FILTER_FUNCTIONS.contains(name)) {
+            filterFunctions.put(name, function);
+        }
     }
 
     @Override
@@ -61,7 +73,7 @@ final class ModelExpressionManager extends JuelExpressionManager {
         return new FunctionMapper() {
             @Override
             public Method resolveFunction(String prefix, String localName) {
-                return null;
+                return prefix == null || prefix.isEmpty() ? filterFunctions.get(localName) : null;
             }
         };
     }

@@ -79,8 +79,10 @@ class ModelExpressionRuntimeTest {
     }
 
     @Test
-    void noFunctionsAreOffered() {
-        assertThatThrownBy(() -> evaluate("${now()}")).hasMessageContaining("now");
+    void noFunctionsAreOfferedBeyondTheFewTaskFiltersUse() {
+        assertThatThrownBy(() -> evaluate("${dateTime()}")).hasMessageContaining("dateTime");
+        assertThat(ModelExpressionManager.FILTER_FUNCTIONS).containsExactlyInAnyOrder("currentUser",
+                "currentUserGroups", "now");
     }
 
     @Test
