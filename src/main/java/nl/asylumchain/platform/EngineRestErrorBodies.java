@@ -175,7 +175,12 @@ class EngineRestErrorBodies extends OncePerRequestFilter {
 
                 @Override
                 public void setWriteListener(WriteListener listener) {
-                    throw new UnsupportedOperationException("error bodies are written blocking");
+                    // the body goes to a buffer, so writing is always possible
+                    try {
+                        listener.onWritePossible();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }
