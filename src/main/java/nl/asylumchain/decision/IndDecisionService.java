@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.Milestone;
 import nl.asylumchain.registration.RegistrationService;
 
@@ -32,10 +32,10 @@ public class IndDecisionService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    private final CaseFileService caseFile;
+    private final CaseProgress caseFile;
     private final DecisionDeadlineService deadlines;
 
-    IndDecisionService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, CaseFileService caseFile,
+    IndDecisionService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, CaseProgress caseFile,
             DecisionDeadlineService deadlines, RegistrationService registration) {
         this.registration = registration;
         this.caseFile = caseFile;

@@ -11,7 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.Milestone;
 import nl.asylumchain.departure.persistence.DepartureRecord;
 import nl.asylumchain.departure.persistence.DepartureRepository;
@@ -26,11 +26,11 @@ public class DepartureService {
 
     private final DepartureRepository departures;
     private final DepartureRules rules;
-    private final CaseFileService caseFile;
+    private final CaseProgress caseFile;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DepartureService(DepartureRepository departures, DepartureRules rules, CaseFileService caseFile,
+    DepartureService(DepartureRepository departures, DepartureRules rules, CaseProgress caseFile,
             ApplicationEventPublisher events, Clock clock) {
         this.departures = departures;
         this.rules = rules;

@@ -13,7 +13,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseFile.LinkRole;
+import nl.asylumchain.casefile.CaseFile.LinkedCase;
+import nl.asylumchain.casefile.CaseFiles;
+import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.Milestone;
 import nl.asylumchain.housing.QuotaService.Proposal;
 import nl.asylumchain.housing.persistence.HousingRepository;
@@ -23,8 +26,9 @@ import nl.asylumchain.platform.InvalidRequestException;
 /**
  * The steps of housing a permit holder, each in the transaction of its process step: the proposal, the link, a late
  * step, the move into a doorstroomlocatie or a home. Moving out of reception is told to the chain as a milestone
- * (TEMPORARY_HOUSING, HOUSED), on which reception writes the ledger's OUT row. Family members who arrive through
- * family reunification follow their sponsor ({@link #followSponsor}).
+ * (TEMPORARY_HOUSING, HOUSED), on which reception writes the ledger's OUT row. A household moves together: family
+ * members who arrived through family reunification follow their sponsor ({@link #followSponsor}) in the sponsor's
+ * step, called here and not through a milestone that comes back.
  */
 @Service
 public class HousingService {
@@ -32,17 +36,19 @@ public class HousingService {
     private final HousingRepository repository;
     private final QuotaService quotas;
     private final MunicipalityCatalogue municipalities;
-    private final CaseFileService caseFile;
+    private final CaseProgress progress;
+    private final CaseFiles caseFiles;
     private final ApplicationEventPublisher events;
     private final HousingProperties properties;
     private final Clock clock;
 
     HousingService(HousingRepository repository, QuotaService quotas, MunicipalityCatalogue municipalities,
-            CaseFileService caseFile, ApplicationEventPublisher events, HousingProperties properties, Clock clock) {
+            CaseProgress progress, CaseFiles caseFiles, ApplicationEventPublisher events, HousingProperties properties, Clock clock) {
         this.repository = repository;
         this.quotas = quotas;
         this.municipalities = municipalities;
-        this.caseFile = caseFile;
+        this.progress = progress;
+        this.caseFiles = caseFiles;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -72,7 +78,7 @@ public class HousingService {
 
     /**
      * COA links the permit holder to a municipality. Another municipality than the proposal needs a reason; an
-     * unknown code is refused. Both leave the task open.
+     * unknown code is refused. Both leave the task open. The household's arrived family members are linked along.
      */
     @Transactional
     public Municipality link(UUID caseId, String code, String reason) {
@@ -85,10 +91,15 @@ public class HousingService {
             throw new InvalidRequestException("linkReason", "a reason is needed to link to " + municipality.code()
                     + " instead of the proposed " + housing.proposedCode());
         }
-        repository.link(caseId, municipality.code(), reason == null || reason.isBlank() ? null : reason.strip(),
-                clock.instant());
-        caseFile.reachMilestone(caseId, Milestone.MUNICIPALITY_LINKED);
+        linkTo(caseId, municipality.code(), reason);
+        moveHouseholdWith(caseId);
         return municipality;
+    }
+
+    private void linkTo(UUID caseId, String municipalityCode, String reason) {
+        repository.link(caseId, municipalityCode, reason == null || reason.isBlank() ? null : reason.strip(),
+                clock.instant());
+        progress.reachMilestone(caseId, Milestone.MUNICIPALITY_LINKED);
     }
 
     /** A step passed its deadline: recorded and counted; the step itself goes on. */
@@ -98,37 +109,68 @@ public class HousingService {
         events.publishEvent(new HousingStepLate(caseId, step));
     }
 
-    /** Moved into a doorstroomlocatie: the reception place is free, it counts for the quota, a home is still owed. */
+    /**
+     * Moved into a doorstroomlocatie: the reception place is free, it counts for the quota, a home is still owed. The
+     * household's arrived family members move along.
+     */
     @Transactional
     public void moveToTemporaryHousing(UUID caseId, LocalDate moveDate) {
         requireMoveDateNotInTheFuture(moveDate);
+        if (moveToTemporaryHousingOnce(caseId, moveDate)) {
+            moveHouseholdWith(caseId);
+        }
+    }
+
+    /** The move itself; false when the person had left reception already. */
+    private boolean moveToTemporaryHousingOnce(UUID caseId, LocalDate moveDate) {
         HousingCase housing = linkedCase(caseId);
         if (housing.leftReceptionAt() != null) {
-            return;
+            return false;
         }
         Instant now = clock.instant();
         repository.leaveReception(caseId, HousingKind.TEMPORARY.name(), now,
                 LocalDate.now(clock).plus(properties.temporaryHousingPeriod()), moveDate);
-        caseFile.reachMilestone(caseId, Milestone.TEMPORARY_HOUSING);
+        progress.reachMilestone(caseId, Milestone.TEMPORARY_HOUSING);
         events.publishEvent(new PermitHolderHoused(caseId, HousingKind.TEMPORARY, housing.municipalityCode(), null));
+        return true;
     }
 
-    /** Moved into a home in the municipality (from reception, or from a doorstroomlocatie). */
+    /**
+     * Moved into a home in the municipality (from reception, or from a doorstroomlocatie). The household's arrived
+     * family members move in along.
+     */
     @Transactional
     public void house(UUID caseId, LocalDate moveDate) {
         requireMoveDateNotInTheFuture(moveDate);
+        if (houseOnce(caseId, moveDate)) {
+            moveHouseholdWith(caseId);
+        }
+    }
+
+    /** The move itself; false when the person was housed already. */
+    private boolean houseOnce(UUID caseId, LocalDate moveDate) {
         HousingCase housing = linkedCase(caseId);
         if (housing.housedAt() != null) {
-            return;
+            return false;
         }
         Instant now = clock.instant();
         if (housing.leftReceptionAt() == null) {
             repository.leaveReception(caseId, HousingKind.HOME.name(), now, null, moveDate);
         }
         repository.housed(caseId, now, moveDate);
-        caseFile.reachMilestone(caseId, Milestone.HOUSED);
+        progress.reachMilestone(caseId, Milestone.HOUSED);
         events.publishEvent(new PermitHolderHoused(caseId, HousingKind.HOME, housing.municipalityCode(),
                 Duration.between(housing.permitAt(), now)));
+        return true;
+    }
+
+    /**
+     * A household moves together: after the sponsor's step, each family member who arrived through family
+     * reunification (a linked case) is brought level with them, in the same transaction.
+     */
+    private void moveHouseholdWith(UUID sponsorCaseId) {
+        caseFiles.linkedCases(sponsorCaseId).stream().filter(link -> link.link() == LinkRole.FAMILY_MEMBER)
+                .map(LinkedCase::caseId).forEach(member -> followSponsor(member, sponsorCaseId));
     }
 
     /**
@@ -137,8 +179,9 @@ public class HousingService {
      * doorstroomlocatie when the sponsor is there, into the home when the sponsor is housed. Each step counts for
      * that municipality's quota like any permit holder's and reaches the same milestone on the member's case
      * (MUNICIPALITY_LINKED, TEMPORARY_HOUSING, HOUSED; the last two end a reception stay). Their housing is recorded
-     * from their arrival (their derived permit), so the lead time runs from there. Called at the member's arrival
-     * and at each of the sponsor's housing steps, in that step's transaction; repeating it changes nothing.
+     * from their arrival (their derived permit), so the lead time runs from there. Moved into the home, the member's
+     * own case is closed (it has no chain process that would close it). Called at the member's arrival and at each
+     * of the sponsor's housing steps, in that step's transaction; repeating it changes nothing.
      */
     @Transactional
     void followSponsor(UUID memberCaseId, UUID sponsorCaseId) {
@@ -152,12 +195,14 @@ public class HousingService {
         }
         HousingCase member = housingCase(memberCaseId);
         if (member.municipalityCode() == null) {
-            link(memberCaseId, sponsor.get().municipalityCode(), FAMILY_REUNIFICATION_LINK);
+            linkTo(memberCaseId, sponsor.get().municipalityCode(), FAMILY_REUNIFICATION_LINK);
         }
         if (sponsor.get().housedAt() != null) {
-            house(memberCaseId, moveDate(member, sponsor.get().housedAt(), sponsor.get().moveDate()));
+            if (houseOnce(memberCaseId, moveDate(member, sponsor.get().housedAt(), sponsor.get().moveDate()))) {
+                progress.closeHousedFamilyMember(memberCaseId);
+            }
         } else if (sponsor.get().leftReceptionAt() != null) {
-            moveToTemporaryHousing(memberCaseId,
+            moveToTemporaryHousingOnce(memberCaseId,
                     moveDate(member, sponsor.get().leftReceptionAt(), sponsor.get().moveDate()));
         }
     }

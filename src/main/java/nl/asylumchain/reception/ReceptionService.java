@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.asylumchain.casefile.ArrivalLocation;
 import nl.asylumchain.casefile.CaseFile.LinkRole;
 import nl.asylumchain.casefile.CaseFile.LinkedCase;
-import nl.asylumchain.casefile.CaseFileService;
-import nl.asylumchain.casefile.CaseFileService.PlacementFacts;
+import nl.asylumchain.casefile.CaseFiles;
+import nl.asylumchain.casefile.CaseFiles.PlacementFacts;
 import nl.asylumchain.casefile.Milestone;
 import nl.asylumchain.casefile.MilestoneReached;
 import nl.asylumchain.reception.ReceptionMoved.Move;
@@ -53,12 +53,12 @@ public class ReceptionService {
 
     private final ReceptionLedger ledger;
     private final PlacementDecision placement;
-    private final CaseFileService caseFile;
+    private final CaseFiles caseFile;
     private final ApplicationEventPublisher events;
     private final ReceptionProperties properties;
     private final Clock clock;
 
-    ReceptionService(ReceptionLedger ledger, PlacementDecision placement, CaseFileService caseFile,
+    ReceptionService(ReceptionLedger ledger, PlacementDecision placement, CaseFiles caseFile,
             ApplicationEventPublisher events, ReceptionProperties properties, Clock clock) {
         this.ledger = ledger;
         this.placement = placement;

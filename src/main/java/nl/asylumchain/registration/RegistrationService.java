@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseProgress;
 
 /** Keeps the track assignments of registration, one row per assignment, so a reassignment stays visible. */
 @Service
@@ -19,9 +19,9 @@ public class RegistrationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    private final CaseFileService caseFile;
+    private final CaseProgress caseFile;
 
-    RegistrationService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, CaseFileService caseFile) {
+    RegistrationService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, CaseProgress caseFile) {
         this.caseFile = caseFile;
         this.jdbc = jdbc;
         this.events = events;

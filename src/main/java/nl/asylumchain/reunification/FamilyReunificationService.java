@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.casefile.CaseFile.FamilyMember;
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseFiles;
+import nl.asylumchain.casefile.CaseIntake;
 import nl.asylumchain.casefile.NewLinkedCase;
 import nl.asylumchain.casefile.RegisteredCase;
 import nl.asylumchain.casefile.Relation;
@@ -39,16 +40,18 @@ public class FamilyReunificationService {
     public static final String FAMILY_ARRIVED_MESSAGE = "FamilyArrived";
 
     private final ReunificationRepository applications;
-    private final CaseFileService caseFile;
+    private final CaseFiles caseFile;
+    private final CaseIntake intake;
     private final ProcessMessages messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ReunificationProperties terms;
 
-    FamilyReunificationService(ReunificationRepository applications, CaseFileService caseFile,
+    FamilyReunificationService(ReunificationRepository applications, CaseFiles caseFile, CaseIntake intake,
             ProcessMessages messages, ApplicationEventPublisher events, Clock clock, ReunificationProperties terms) {
         this.applications = applications;
         this.caseFile = caseFile;
+        this.intake = intake;
         this.messages = messages;
         this.events = events;
         this.clock = clock;
@@ -158,7 +161,7 @@ public class FamilyReunificationService {
         }
         messages.correlate(sponsorCaseId, FAMILY_ARRIVED_MESSAGE,
                 Map.of("familyMemberId", arrival.familyMemberId().toString()), Map.of());
-        RegisteredCase linked = caseFile.registerLinkedCase(new NewLinkedCase(sponsorCaseId,
+        RegisteredCase linked = intake.registerLinkedCase(new NewLinkedCase(sponsorCaseId,
                 arrival.familyMemberId(), arrival.familyName(), arrival.givenNames(), arrival.sex(),
                 arrival.nationality()));
         applications.arrived(arrival.familyMemberId(), linked.caseId(), clock.instant());

@@ -23,7 +23,11 @@ import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.ArrivalLocation;
 import nl.asylumchain.casefile.CaseFile.FamilyMember;
 import nl.asylumchain.casefile.CaseFile.TimelineEntry;
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseIntake;
+import nl.asylumchain.casefile.CaseProgress;
+import nl.asylumchain.casefile.CaseFiles;
+import nl.asylumchain.casefile.CaseOutcome;
+import nl.asylumchain.casefile.CaseStatus;
 import nl.asylumchain.casefile.Milestone;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.casefile.NewLinkedCase;
@@ -45,7 +49,13 @@ import nl.asylumchain.reception.ReceptionService;
 class FamilyHousingTest {
 
     @Autowired
-    CaseFileService caseFile;
+    CaseIntake intake;
+
+    @Autowired
+    CaseProgress progress;
+
+    @Autowired
+    CaseFiles caseFiles;
 
     @Autowired
     HousingService housing;
@@ -85,20 +95,20 @@ class FamilyHousingTest {
     /** A permit holder in an azc with a spouse and a child abroad. */
     private UUID sponsorWithFamilyAbroad() {
         LocalDate day = today();
-        UUID caseId = caseFile.register(new NewCase(new NewCase.Person("Haddad", "Amal", day.minusYears(32), Sex.F,
+        UUID caseId = intake.register(new NewCase(new NewCase.Person("Haddad", "Amal", day.minusYears(32), Sex.F,
                 "SYR"), ApplicationType.FIRST, new NewCase.Arrival(ArrivalLocation.TER_APEL, day), false, false,
                 false, List.of(new NewCase.FamilyMemberAbroad(Relation.SPOUSE, day.minusYears(33)),
                         new NewCase.FamilyMemberAbroad(Relation.CHILD, day.minusYears(7)))), null).caseId();
-        caseFile.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
+        progress.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
         housing.start(caseId);
         return caseId;
     }
 
     /** The family member arrives on their mvv: the case file opens their linked case, as on FAMILY_ARRIVED. */
     private UUID arrives(UUID sponsor, Relation relation) {
-        FamilyMember member = caseFile.familyMembers(sponsor).stream().filter(m -> m.relation() == relation)
+        FamilyMember member = caseFiles.familyMembers(sponsor).stream().filter(m -> m.relation() == relation)
                 .findFirst().orElseThrow();
-        return caseFile.registerLinkedCase(new NewLinkedCase(sponsor, member.id(), "Haddad", "Noor", Sex.M, "SYR"))
+        return intake.registerLinkedCase(new NewLinkedCase(sponsor, member.id(), "Haddad", "Noor", Sex.M, "SYR"))
                 .caseId();
     }
 
@@ -111,7 +121,7 @@ class FamilyHousingTest {
     }
 
     private List<Milestone> milestones(UUID caseId) {
-        return caseFile.caseFile(caseId).milestones().stream().map(TimelineEntry::milestone).toList();
+        return caseFiles.caseFile(caseId).milestones().stream().map(TimelineEntry::milestone).toList();
     }
 
     private HousingCase housingOf(UUID caseId) {
@@ -257,5 +267,24 @@ class FamilyHousingTest {
         assertThat(housingOf(spouse).leftReceptionAt()).isNull();
         assertThat(housingOf(spouse).housedAt()).isNull();
         assertThat(milestones(spouse)).doesNotContain(Milestone.HOUSED);
+    }
+
+    @Test
+    void theHousingStepThatMovesAFamilyMemberIntoTheHomeClosesTheirCaseItself() {
+        today(2047, 2, 3);
+        UUID sponsor = sponsorWithFamilyAbroad();
+        UUID spouse = arrives(sponsor, Relation.SPOUSE);
+        housing.link(sponsor, "GM0344", "werk in Utrecht");
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            housing.house(sponsor, LocalDate.of(2047, 2, 2));
+            // an explicit call in the step, not a listener that waits for the commit: closed before anything commits
+            assertThat(caseFiles.caseFile(spouse).status()).isEqualTo(CaseStatus.CLOSED);
+            assertThat(caseFiles.caseFile(spouse).outcome()).isEqualTo(CaseOutcome.PERMIT_HOLDER_HOUSED);
+            status.setRollbackOnly();
+        });
+
+        assertThat(caseFiles.caseFile(spouse).status()).as("rolled back with the step")
+                .isEqualTo(CaseStatus.PERMIT_GRANTED);
     }
 }

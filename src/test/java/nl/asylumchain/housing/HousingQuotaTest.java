@@ -24,7 +24,8 @@ import nl.asylumchain.ChainClient;
 import nl.asylumchain.ReceptionHousingTestContext;
 import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.ArrivalLocation;
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseIntake;
+import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.Milestone;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.casefile.Sex;
@@ -43,7 +44,10 @@ class HousingQuotaTest {
     HousingService housing;
 
     @Autowired
-    CaseFileService caseFile;
+CaseIntake intake;
+
+    @Autowired
+    CaseProgress progress;
 
     @Autowired
     MunicipalityCatalogue municipalities;
@@ -76,10 +80,10 @@ class HousingQuotaTest {
 
     private UUID permitHolder() {
         LocalDate day = ClockUtil.now().toInstant().atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate();
-        UUID caseId = caseFile.register(new NewCase(new NewCase.Person("Test", "Persoon", day.minusYears(30), Sex.M,
+        UUID caseId = intake.register(new NewCase(new NewCase.Person("Test", "Persoon", day.minusYears(30), Sex.M,
                 "ERI"), ApplicationType.FIRST, new NewCase.Arrival(ArrivalLocation.TER_APEL, day), false, false,
                 false, List.of()), null).caseId();
-        caseFile.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
+        progress.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
         return caseId;
     }
 

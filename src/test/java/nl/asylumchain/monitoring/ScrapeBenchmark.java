@@ -20,7 +20,7 @@ import nl.asylumchain.ChainClient;
 import nl.asylumchain.TestPostgres;
 import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.ArrivalLocation;
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseIntake;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.casefile.Sex;
 
@@ -51,7 +51,7 @@ class ScrapeBenchmark {
     int port;
 
     @Autowired
-    CaseFileService caseFile;
+CaseIntake intake;
 
     @Autowired
     BacklogGauges gauges;
@@ -64,7 +64,7 @@ class ScrapeBenchmark {
         int cases = Integer.getInteger("bench.cases", 1000);
         long registering = System.nanoTime();
         for (int i = 0; i < cases; i++) {
-            caseFile.register(new NewCase(new NewCase.Person("Bench", "Case " + i, LocalDate.of(1990, 1, 1), Sex.X,
+            intake.register(new NewCase(new NewCase.Person("Bench", "Case " + i, LocalDate.of(1990, 1, 1), Sex.X,
                     "SYR"), ApplicationType.FIRST, new NewCase.Arrival(ArrivalLocation.TER_APEL,
                     LocalDate.of(2026, 1, 5)), false, false, false, List.of()), null);
         }

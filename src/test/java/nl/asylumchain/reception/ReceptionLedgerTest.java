@@ -21,7 +21,8 @@ import nl.asylumchain.ChainClient;
 import nl.asylumchain.ReceptionHousingTestContext;
 import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.ArrivalLocation;
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseIntake;
+import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.Milestone;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.casefile.Sex;
@@ -36,7 +37,10 @@ import nl.asylumchain.reception.process.GuardianshipModel;
 class ReceptionLedgerTest {
 
     @Autowired
-    CaseFileService caseFile;
+CaseIntake intake;
+
+    @Autowired
+    CaseProgress progress;
 
     @Autowired
     ReceptionService reception;
@@ -64,7 +68,7 @@ class ReceptionLedgerTest {
 
     private UUID register(int ageInYears, boolean unaccompaniedMinor, ArrivalLocation arrival) {
         LocalDate today = LocalDate.now(clock);
-        return caseFile.register(new NewCase(
+        return intake.register(new NewCase(
                 new NewCase.Person("Test", "Persoon", today.minusYears(ageInYears).minusDays(10), Sex.F, "SYR"),
                 ApplicationType.FIRST, new NewCase.Arrival(arrival, today), unaccompaniedMinor, false, false, List.of()),
                 null).caseId();
@@ -82,12 +86,12 @@ class ReceptionLedgerTest {
     @Test
     void everyMoveOfAnAdultFromArrivalToHousingIsOneRowAndTheLedgerBalances() {
         UUID caseId = register(30, false, ArrivalLocation.TER_APEL);
-        caseFile.reachMilestone(caseId, Milestone.REST_PERIOD_STARTED);
-        caseFile.reachMilestone(caseId, Milestone.PROCEDURE_STARTED);
-        caseFile.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
-        caseFile.reachMilestone(caseId, Milestone.MUNICIPALITY_LINKED);
-        caseFile.reachMilestone(caseId, Milestone.HOUSED);
-        caseFile.reachMilestone(caseId, Milestone.CLOSED);
+        progress.reachMilestone(caseId, Milestone.REST_PERIOD_STARTED);
+        progress.reachMilestone(caseId, Milestone.PROCEDURE_STARTED);
+        progress.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
+        progress.reachMilestone(caseId, Milestone.MUNICIPALITY_LINKED);
+        progress.reachMilestone(caseId, Milestone.HOUSED);
+        progress.reachMilestone(caseId, Milestone.CLOSED);
 
         assertThat(moves(caseId)).containsExactly("IN:null>COL", "TRANSFER:COL>POL", "TRANSFER:POL>AZC",
                 "OUT:AZC>null");
@@ -103,7 +107,7 @@ class ReceptionLedgerTest {
         Occupancy before = reception.occupancy();
         UUID waiting = register(40, false, ArrivalLocation.BUDEL);
         UUID permitHolder = register(25, false, ArrivalLocation.TER_APEL);
-        caseFile.reachMilestone(permitHolder, Milestone.PERMIT_GRANTED);
+        progress.reachMilestone(permitHolder, Milestone.PERMIT_GRANTED);
 
         Occupancy after = reception.occupancy();
         assertThat(of(after, LocationType.COL).occupancy()).isEqualTo(of(before, LocationType.COL).occupancy() + 1);
@@ -117,8 +121,8 @@ class ReceptionLedgerTest {
         assertThat(after.terApel().amvPlaces()).isEqualTo(55);
         assertThat(after.terApel().amvMaximum()).isEqualTo(120);
 
-        caseFile.reachMilestone(permitHolder, Milestone.TEMPORARY_HOUSING);
-        caseFile.reachMilestone(waiting, Milestone.CLOSED);
+        progress.reachMilestone(permitHolder, Milestone.TEMPORARY_HOUSING);
+        progress.reachMilestone(waiting, Milestone.CLOSED);
         Occupancy out = reception.occupancy();
         assertThat(out.total().occupancy()).isEqualTo(before.total().occupancy());
         assertThat(out.total().permitHolders()).isEqualTo(before.total().permitHolders());
@@ -128,7 +132,7 @@ class ReceptionLedgerTest {
     void aMoveRollsBackWithTheStepThatCausedIt() {
         UUID caseId = register(30, false, ArrivalLocation.TER_APEL);
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-            caseFile.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
+            progress.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
             assertThat(moves(caseId)).hasSize(2);
             status.setRollbackOnly();
         });
@@ -153,14 +157,14 @@ class ReceptionLedgerTest {
 
         assertThat(moves(caseId)).containsExactly("IN:null>COL", "TRANSFER:COL>NIDOS_FOSTER");
         assertThat(reception.occupancy().terApel().unaccompaniedMinors()).isEqualTo(amvInTerApel);
-        caseFile.reachMilestone(caseId, Milestone.REST_PERIOD_STARTED);
+        progress.reachMilestone(caseId, Milestone.REST_PERIOD_STARTED);
         assertThat(moves(caseId)).hasSize(2);
     }
 
     @Test
     void anUnaccompaniedMinorOfSeventeenGoesToCoaAmvReceptionAtTheNextStepEvenBeforeTheGuardianChose() {
         UUID caseId = register(17, true, ArrivalLocation.BUDEL);
-        caseFile.reachMilestone(caseId, Milestone.REST_PERIOD_STARTED);
+        progress.reachMilestone(caseId, Milestone.REST_PERIOD_STARTED);
         assertThat(moves(caseId)).containsExactly("IN:null>COL", "TRANSFER:COL>COA_AMV");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId.toString())
                 .taskDefinitionKey(GuardianshipModel.ACTIVITY_APPOINT_GUARDIAN).singleResult()).isNotNull();
@@ -197,8 +201,8 @@ class ReceptionLedgerTest {
                     .param("birth", birth).param("child", child).update();
         }
         for (UUID caseId : List.of(single, parentOne, parentTwo)) {
-            caseFile.reachMilestone(caseId, Milestone.REJECTION_FINAL);
-            caseFile.reachMilestone(caseId, Milestone.DEPARTURE_PERIOD_ENDED);
+            progress.reachMilestone(caseId, Milestone.REJECTION_FINAL);
+            progress.reachMilestone(caseId, Milestone.DEPARTURE_PERIOD_ENDED);
         }
 
         assertThat(moves(single)).containsExactly("IN:null>COL", "TRANSFER:COL>AZC", "TRANSFER:AZC>VBL");
@@ -213,7 +217,7 @@ class ReceptionLedgerTest {
     @Test
     void theCaseFileShowsTheReceptionHistory() {
         UUID caseId = register(30, false, ArrivalLocation.TER_APEL);
-        caseFile.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
+        progress.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
 
         ChainClient client = new ChainClient(port);
         var section = client.get("/api/cases/" + caseId, "coa").body().path("sections").path("reception");
@@ -239,7 +243,7 @@ class ReceptionLedgerTest {
     @Test
     void theGaugesShowTheLedgerAfterABackgroundRefresh() {
         UUID caseId = register(30, false, ArrivalLocation.TER_APEL);
-        caseFile.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
+        progress.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
         metrics.refresh();
         Occupancy now = reception.occupancy();
         assertThat(registry.get("asylum.reception.occupancy").tag("location_type", "azc").gauge().value())

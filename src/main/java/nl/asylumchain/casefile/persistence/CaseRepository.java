@@ -210,16 +210,38 @@ public class CaseRepository {
                 rs.getObject("birth_date", LocalDate.class), rs.getObject("linked_case_id", UUID.class));
     }
 
-    public void updateStage(UUID caseId, String stage, String status, Instant now) {
-        jdbc.sql("update cases set stage = :stage, status = :status, updated_at = :now where case_id = :caseId")
+    /**
+     * Moves the case to a stage; a case already in that stage and status (the registration stage, which the intake
+     * wrote with the row) is left as it is. True when the row changed.
+     */
+    public boolean updateStage(UUID caseId, String stage, String status, Instant now) {
+        return jdbc.sql("""
+                update cases set stage = :stage, status = :status, updated_at = :now
+                where case_id = :caseId and (stage <> :stage or status <> :status)
+                """)
                 .param("stage", stage).param("status", status).param("now", Timestamp.from(now))
-                .param("caseId", caseId).update();
+                .param("caseId", caseId).update() == 1;
     }
 
-    public void close(UUID caseId, String outcome, String status, Instant now) {
-        jdbc.sql("update cases set outcome = :outcome, status = :status, updated_at = :now where case_id = :caseId")
+    /** Closes an open case; false when it was closed already (or does not exist). */
+    public boolean close(UUID caseId, String outcome, String status, Instant now) {
+        return jdbc.sql("""
+                update cases set outcome = :outcome, status = :status, updated_at = :now
+                where case_id = :caseId and status <> :status
+                """)
                 .param("outcome", outcome).param("status", status).param("now", Timestamp.from(now))
-                .param("caseId", caseId).update();
+                .param("caseId", caseId).update() == 1;
+    }
+
+    /** One column for the chain's policy-hold check: empty when there is no such case. */
+    public Optional<Boolean> temporaryProtectionUkraine(UUID caseId) {
+        return jdbc.sql("select temporary_protection_ukraine from cases where case_id = :caseId")
+                .param("caseId", caseId).query(Boolean.class).optional();
+    }
+
+    public boolean exists(UUID caseId) {
+        return jdbc.sql("select count(*) from cases where case_id = :caseId").param("caseId", caseId)
+                .query(Long.class).single() > 0;
     }
 
     public void updateTrack(UUID caseId, int track, String reason, Instant now) {

@@ -6,16 +6,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.CaseOutcome;
 
 /** On each end event of {@code asylumCase}: the case file closes the case with that outcome. */
 @Component("caseOutcomeListener")
 class CaseOutcomeListener implements ExecutionListener {
 
-    private final CaseFileService caseFile;
+    private final CaseProgress caseFile;
 
-    CaseOutcomeListener(CaseFileService caseFile) {
+    CaseOutcomeListener(CaseProgress caseFile) {
         this.caseFile = caseFile;
     }
 

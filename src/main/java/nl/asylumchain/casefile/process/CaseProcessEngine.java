@@ -1,6 +1,5 @@
 package nl.asylumchain.casefile.process;
 
-import java.time.LocalDate;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
@@ -20,11 +19,12 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.casefile.CaseFile.OpenTask;
+import nl.asylumchain.casefile.ChainProcesses;
 import nl.asylumchain.casefile.Stage;
 
 /** The case file's bridge to the engine: starts the chain for a case and reads where it stands. */
 @Component
-public class CaseProcessEngine {
+class CaseProcessEngine implements ChainProcesses {
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
@@ -37,13 +37,7 @@ public class CaseProcessEngine {
         this.clock = clock;
     }
 
-    /** What the main process routes on; small, typed and free of personal data. */
-    public record ChainStart(UUID caseId, String applicationType, String arrivalLocation, String nationality,
-            boolean unaccompaniedMinor, boolean temporaryProtectionUkraine, boolean returnedAfterDublin,
-            int familyMembersAbroad,
-            LocalDate applicationDate, int age) {
-    }
-
+    @Override
     public void start(ChainStart start) {
         runtimeService.startProcessInstanceByKey(CaseModel.PROCESS_KEY, start.caseId().toString(),
                 Variables.createVariables()
@@ -56,7 +50,7 @@ public class CaseProcessEngine {
                         .putValue("returnedAfterDublin", start.returnedAfterDublin())
                         .putValue("familyMembersAbroad", start.familyMembersAbroad())
                         .putValue("applicationDate", Variables.dateValue(Date.from(
-                                start.applicationDate().atStartOfDay(clock.getZone()).toInstant())))
+                                start.reportedOn().atStartOfDay(clock.getZone()).toInstant())))
                         .putValue("age", start.age()));
     }
 
@@ -64,6 +58,7 @@ public class CaseProcessEngine {
      * A family member was added after intake: the main process routes on the new count when it reaches the
      * permit (its gateway "Gezinsleden in het buitenland?"); a finished or absent main process is left alone.
      */
+    @Override
     public void familyMembersAbroadChanged(UUID caseId, int familyMembersAbroad) {
         ProcessInstance main = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(CaseModel.PROCESS_KEY)
@@ -73,7 +68,7 @@ public class CaseProcessEngine {
         }
     }
 
-    /** The stages the case is in now (housing and family reunification can run side by side). */
+    @Override
     public List<Stage> currentStages(UUID caseId) {
         ProcessInstance main = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(CaseModel.PROCESS_KEY)
@@ -90,7 +85,8 @@ public class CaseProcessEngine {
                 .filter(Objects::nonNull).distinct().sorted().toList();
     }
 
-    /** Open user tasks of the case in every stage: call activities pass the case id on as business key. */
+    /** Call activities pass the case id on as business key, so one query finds every stage's tasks. */
+    @Override
     public List<OpenTask> openTasks(UUID caseId) {
         return taskService.createTaskQuery().processInstanceBusinessKey(caseId.toString())
                 .orderByTaskPriority().desc().orderByDueDate().asc().list().stream()

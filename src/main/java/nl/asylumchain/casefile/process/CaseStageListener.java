@@ -6,16 +6,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.Stage;
 
 /** On the start of each stage's call activity in {@code asylumCase}: the case file records the stage. */
 @Component("caseStageListener")
 class CaseStageListener implements ExecutionListener {
 
-    private final CaseFileService caseFile;
+    private final CaseProgress caseFile;
 
-    CaseStageListener(CaseFileService caseFile) {
+    CaseStageListener(CaseProgress caseFile) {
         this.caseFile = caseFile;
     }
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.Milestone;
 
 /**
@@ -15,9 +15,9 @@ import nl.asylumchain.casefile.Milestone;
 @Component("milestones")
 public class MilestoneListener {
 
-    private final CaseFileService caseFile;
+    private final CaseProgress caseFile;
 
-    MilestoneListener(CaseFileService caseFile) {
+    MilestoneListener(CaseProgress caseFile) {
         this.caseFile = caseFile;
     }
 

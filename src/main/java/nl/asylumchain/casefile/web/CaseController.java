@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 import nl.asylumchain.casefile.AccessLog;
 import nl.asylumchain.casefile.Accessor;
 import nl.asylumchain.casefile.CaseFile;
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseFiles;
+import nl.asylumchain.casefile.CaseIntake;
 import nl.asylumchain.casefile.CaseStatus;
 import nl.asylumchain.casefile.IdempotencyKey;
 import nl.asylumchain.casefile.NewCase;
@@ -40,11 +41,13 @@ class CaseController {
     /** Who registers applications; also the groups an intake's access-log row names. */
     static final Set<String> INTAKE_GROUPS = Set.of(Groups.POLICE_AVIM, Groups.KMAR, Groups.CAMUNDA_ADMIN);
 
-    private final CaseFileService caseFile;
+    private final CaseIntake intake;
+    private final CaseFiles caseFiles;
     private final AccessLog accessLog;
 
-    CaseController(CaseFileService caseFile, AccessLog accessLog) {
-        this.caseFile = caseFile;
+    CaseController(CaseIntake intake, CaseFiles caseFiles, AccessLog accessLog) {
+        this.intake = intake;
+        this.caseFiles = caseFiles;
         this.accessLog = accessLog;
     }
 
@@ -60,7 +63,7 @@ class CaseController {
             String idempotencyKey,
             @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId, Authentication user) {
         Accessor who = Accessor.of(user, taskId);
-        RegisteredCase registered = caseFile.register(application,
+        RegisteredCase registered = intake.register(application,
                 idempotencyKey == null ? null : new IdempotencyKey(user.getName(), idempotencyKey));
         if (registered.created()) {
             // after the intake's own transaction, which retries a raced idempotency key; a repeat changed nothing
@@ -76,13 +79,13 @@ class CaseController {
     @GetMapping("/{caseId}")
     CaseFile caseFile(@PathVariable UUID caseId, Authentication user,
             @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId) {
-        return caseFile.read(caseId, Accessor.of(user, taskId), "case file").caseFile();
+        return caseFiles.read(caseId, Accessor.of(user, taskId), "case file").caseFile();
     }
 
     /** A V-number of a case the reader's groups do not work on is not found, so V-numbers cannot be enumerated. */
     @GetMapping(params = "vNumber")
     CaseFile byVNumber(@RequestParam @Pattern(regexp = "\\d{10}", message = "must be ten digits") String vNumber,
             Authentication user, @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId) {
-        return caseFile.readByVNumber(vNumber, Accessor.of(user, taskId), "case file by V-number").caseFile();
+        return caseFiles.readByVNumber(vNumber, Accessor.of(user, taskId), "case file by V-number").caseFile();
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import nl.asylumchain.casefile.Accessor;
 import nl.asylumchain.casefile.CaseEventType;
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseFiles;
 import nl.asylumchain.platform.ConcurrentUpdates;
 import nl.asylumchain.platform.FieldError;
 import nl.asylumchain.platform.Groups;
@@ -45,13 +45,13 @@ import nl.asylumchain.platform.NotFoundException;
 class CaseEventController {
 
     private final Map<String, CaseEventType<?>> types;
-    private final CaseFileService caseFile;
+    private final CaseFiles caseFile;
     private final ObjectMapper objectMapper;
     private final Validator validator;
     private final CaseEventJournal journal;
     private final ConcurrentUpdates concurrentUpdates;
 
-    CaseEventController(List<CaseEventType<?>> types, CaseFileService caseFile, ObjectMapper objectMapper,
+    CaseEventController(List<CaseEventType<?>> types, CaseFiles caseFile, ObjectMapper objectMapper,
             Validator validator, CaseEventJournal journal, ConcurrentUpdates concurrentUpdates) {
         this.journal = journal;
         this.concurrentUpdates = concurrentUpdates;

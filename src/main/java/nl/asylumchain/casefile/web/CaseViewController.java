@@ -25,7 +25,7 @@ import nl.asylumchain.casefile.CaseEventType;
 import nl.asylumchain.casefile.CaseFile;
 import nl.asylumchain.casefile.CaseFilePart;
 import nl.asylumchain.casefile.CaseFileSection;
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseFiles;
 import nl.asylumchain.casefile.NeedToKnow;
 import nl.asylumchain.casefile.persistence.CaseEventRepository;
 import nl.asylumchain.casefile.process.CaseHistory;
@@ -50,13 +50,13 @@ class CaseViewController {
 
     static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
 
-    private final CaseFileService caseFile;
+    private final CaseFiles caseFile;
     private final CaseHistory history;
     private final CaseEventRepository events;
     private final Map<String, CaseFilePart> eventParts;
     private final Map<String, CaseFilePart> processParts = new HashMap<>();
 
-    CaseViewController(CaseFileService caseFile, CaseHistory history, CaseEventRepository events,
+    CaseViewController(CaseFiles caseFile, CaseHistory history, CaseEventRepository events,
             List<CaseEventType<?>> eventTypes, List<CaseFileSection> sections) {
         this.caseFile = caseFile;
         this.history = history;
@@ -130,7 +130,7 @@ class CaseViewController {
     @PreAuthorize("isAuthenticated()")
     CaseView view(@PathVariable UUID caseId, Authentication user,
             @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId) {
-        CaseFileService.Read read = caseFile.read(caseId, Accessor.of(user, taskId), "case view");
+        CaseFiles.Read read = caseFile.read(caseId, Accessor.of(user, taskId), "case view");
         CaseFile file = read.caseFile();
         NeedToKnow.Access access = read.access();
         List<TimelineRow> timeline = new ArrayList<>();

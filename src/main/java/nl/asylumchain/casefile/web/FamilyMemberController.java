@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import nl.asylumchain.casefile.AccessLog;
 import nl.asylumchain.casefile.Accessor;
 import nl.asylumchain.casefile.CaseFile.FamilyMember;
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseIntake;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.platform.ConcurrentUpdates;
 import nl.asylumchain.platform.Groups;
@@ -33,11 +33,11 @@ class FamilyMemberController {
     static final Set<String> REPORTING_GROUPS = Set.of(Groups.IND_REGISTRATION, Groups.IND_DECISION,
             Groups.IND_REUNIFICATION, Groups.COA, Groups.CAMUNDA_ADMIN);
 
-    private final CaseFileService caseFile;
+    private final CaseIntake caseFile;
     private final AccessLog accessLog;
     private final ConcurrentUpdates concurrentUpdates;
 
-    FamilyMemberController(CaseFileService caseFile, AccessLog accessLog, ConcurrentUpdates concurrentUpdates) {
+    FamilyMemberController(CaseIntake caseFile, AccessLog accessLog, ConcurrentUpdates concurrentUpdates) {
         this.caseFile = caseFile;
         this.accessLog = accessLog;
         this.concurrentUpdates = concurrentUpdates;

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseFiles;
 import nl.asylumchain.decision.PolicyHoldService;
 
 /**
@@ -17,9 +17,9 @@ import nl.asylumchain.decision.PolicyHoldService;
 class CheckPolicyHoldDelegate implements JavaDelegate {
 
     private final PolicyHoldService holds;
-    private final CaseFileService caseFile;
+    private final CaseFiles caseFile;
 
-    CheckPolicyHoldDelegate(PolicyHoldService holds, CaseFileService caseFile) {
+    CheckPolicyHoldDelegate(PolicyHoldService holds, CaseFiles caseFile) {
         this.holds = holds;
         this.caseFile = caseFile;
     }
@@ -29,7 +29,7 @@ class CheckPolicyHoldDelegate implements JavaDelegate {
         UUID caseId = UUID.fromString(execution.getProcessBusinessKey());
         Boolean ukraine = (Boolean) execution.getVariable("temporaryProtectionUkraine");
         if (ukraine == null) {
-            ukraine = caseFile.exists(caseId) && caseFile.caseFile(caseId).temporaryProtectionUkraine();
+            ukraine = caseFile.temporaryProtectionUkraine(caseId).orElse(false);
         }
         execution.setVariable("policyHeld", holds.parkIfHeld(caseId, ukraine));
     }

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.ArrivalLocation;
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseIntake;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.casefile.Relation;
 import nl.asylumchain.casefile.Sex;
@@ -65,7 +65,7 @@ public class DemoTraffic {
     private static final List<String> NATIONALITIES = List.of("SYR", "SYR", "SYR", "TUR", "TUR", "ERI", "ERI",
             "AFG", "AFG", "YEM", "IRQ", "SOM", "DZA", "MAR", "GEO", "XXA");
 
-    private final CaseFileService caseFile;
+    private final CaseIntake caseFile;
     private final TaskService tasks;
     private final FormService forms;
     private final ManagementService management;
@@ -88,7 +88,7 @@ public class DemoTraffic {
         }
     });
 
-    DemoTraffic(CaseFileService caseFile, TaskService tasks, FormService forms, ManagementService management,
+    DemoTraffic(CaseIntake caseFile, TaskService tasks, FormService forms, ManagementService management,
             Clock clock,
             @Value("${asylumchain.demo.traffic.cases-per-tick:2}") int casesPerTick,
             @Value("${asylumchain.demo.traffic.tasks-per-tick:20}") int tasksPerTick,

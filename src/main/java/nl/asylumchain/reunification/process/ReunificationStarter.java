@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import nl.asylumchain.casefile.CaseFileService;
+import nl.asylumchain.casefile.CaseFiles;
 import nl.asylumchain.casefile.FamilyMemberAdded;
 
 /**
@@ -17,9 +17,9 @@ import nl.asylumchain.casefile.FamilyMemberAdded;
 class ReunificationStarter {
 
     private final RuntimeService runtimeService;
-    private final CaseFileService caseFile;
+    private final CaseFiles caseFile;
 
-    ReunificationStarter(RuntimeService runtimeService, CaseFileService caseFile) {
+    ReunificationStarter(RuntimeService runtimeService, CaseFiles caseFile) {
         this.runtimeService = runtimeService;
         this.caseFile = caseFile;
     }
