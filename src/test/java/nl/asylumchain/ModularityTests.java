@@ -1,11 +1,17 @@
 package nl.asylumchain;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -26,6 +32,52 @@ class ModularityTests {
         noClasses().that().resideOutsideOfPackages("..process..", "nl.asylumchain.platform..")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..")
                 .because("domain code must not know the engine (house style, like Valtimo)")
+                .check(classes);
+    }
+
+    /**
+     * A case walks forward through the modules: each module names the modules it may use in its package-info
+     * ({@code allowedDependencies}), so {@link #modulesOnlyUseEachOthersPublicFaceAndFormNoCycles()} fails on a
+     * dependency that walks back (the case file calling a stage, a stage calling the one after it). The platform is
+     * shared by all and uses none of them.
+     */
+    @Test
+    void everyModuleNamesTheModulesItMayUse() throws ClassNotFoundException {
+        for (org.springframework.modulith.core.ApplicationModule module : MODULES) {
+            String basePackage = module.getBasePackage().getName();
+            ApplicationModule declared = Class.forName(basePackage + ".package-info")
+                    .getAnnotation(ApplicationModule.class);
+            if (module.getName().equals("platform")) {
+                assertThat(module.getDirectDependencies(MODULES).uniqueModules().toList())
+                        .as("the platform uses no module").isEmpty();
+            } else {
+                assertThat(declared).as(module.getName() + " has @ApplicationModule").isNotNull();
+                assertThat(List.of(declared.allowedDependencies())).as(module.getName() + " allowedDependencies")
+                        .isNotEmpty();
+            }
+        }
+    }
+
+    /** A process class that calls the engine: an engine bridge, not a model's id constants. */
+    private static final DescribedPredicate<JavaClass> ENGINE_BRIDGE = DescribedPredicate.describe(
+            "process classes that use the engine", javaClass -> javaClass.getPackageName().contains(".process")
+                    && javaClass.getDirectDependenciesFromSelf().stream()
+                            .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.camunda")));
+
+    /**
+     * "Only process/ touches the engine" holds both ways: a module's services start or signal processes and ask
+     * decisions through a port (an interface in the module root) that process/ implements, never by calling an
+     * engine bridge. The web adapters may read the engine's history through one (the case view's diagrams). Still
+     * to do: monitoring's backlog gauges call their engine queries directly (issue 13, item 4, moves those counts).
+     */
+    @Test
+    void moduleServicesReachTheEngineOnlyThroughAPort() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("nl.asylumchain");
+        noClasses().that().resideInAPackage("nl.asylumchain.*")
+                .and().resideOutsideOfPackages("nl.asylumchain.monitoring", "nl.asylumchain.platform")
+                .should().dependOnClassesThat(ENGINE_BRIDGE)
+                .because("the port keeps the root free of the engine (house style: a case walks forward)")
                 .check(classes);
     }
 

@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.asylumchain.decision.process.DecisionProcesses;
 import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
@@ -47,9 +46,9 @@ public class DecisionDeadlineService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final DecisionProcesses processes;
+    private final DecisionEngine processes;
 
-    DecisionDeadlineService(JdbcClient jdbc, Clock clock, DecisionProcesses processes) {
+    DecisionDeadlineService(JdbcClient jdbc, Clock clock, DecisionEngine processes) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.processes = processes;

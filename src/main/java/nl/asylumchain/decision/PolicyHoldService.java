@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.asylumchain.decision.process.DecisionProcesses;
 import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
@@ -28,9 +27,9 @@ public class PolicyHoldService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DecisionDeadlineService deadlines;
-    private final DecisionProcesses processes;
+    private final DecisionEngine processes;
 
-    PolicyHoldService(JdbcClient jdbc, Clock clock, DecisionDeadlineService deadlines, DecisionProcesses processes) {
+    PolicyHoldService(JdbcClient jdbc, Clock clock, DecisionDeadlineService deadlines, DecisionEngine processes) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.deadlines = deadlines;

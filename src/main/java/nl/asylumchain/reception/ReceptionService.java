@@ -28,8 +28,7 @@ import nl.asylumchain.reception.ReceptionMoved.Move;
 import nl.asylumchain.reception.persistence.ReceptionLedger;
 import nl.asylumchain.reception.persistence.ReceptionLedger.MoveRow;
 import nl.asylumchain.reception.persistence.ReceptionLedger.Occupants;
-import nl.asylumchain.reception.process.PlacementDecision;
-import nl.asylumchain.reception.process.PlacementDecision.Sponsor;
+import nl.asylumchain.reception.PlacementRules.Sponsor;
 
 /**
  * Moves people through reception as their case reaches milestones, and keeps every move in the ledger within the
@@ -52,13 +51,13 @@ public class ReceptionService {
     static final Set<String> HOUSING_STEPS = Set.of(Milestone.TEMPORARY_HOUSING.name(), Milestone.HOUSED.name());
 
     private final ReceptionLedger ledger;
-    private final PlacementDecision placement;
+    private final PlacementRules placement;
     private final CaseFiles caseFile;
     private final ApplicationEventPublisher events;
     private final ReceptionProperties properties;
     private final Clock clock;
 
-    ReceptionService(ReceptionLedger ledger, PlacementDecision placement, CaseFiles caseFile,
+    ReceptionService(ReceptionLedger ledger, PlacementRules placement, CaseFiles caseFile,
             ApplicationEventPublisher events, ReceptionProperties properties, Clock clock) {
         this.ledger = ledger;
         this.placement = placement;

@@ -1,5 +1,6 @@
 /**
  * Family reunification (nareis): the sponsor's application for family members abroad, evidence, decision and arrival.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Family reunification")
+@org.springframework.modulith.ApplicationModule(displayName = "Family reunification",
+        allowedDependencies = { "casefile", "platform" })
 package nl.asylumchain.reunification;

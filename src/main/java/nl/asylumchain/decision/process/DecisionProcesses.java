@@ -11,9 +11,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import nl.asylumchain.decision.DecisionEngine;
+
 /** The decision module's bridge to the engine: the deadline watch and the release of held cases. */
 @Component
-public class DecisionProcesses {
+class DecisionProcesses implements DecisionEngine {
 
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
@@ -23,10 +25,8 @@ public class DecisionProcesses {
         this.managementService = managementService;
     }
 
-    /**
-     * Starts watching a case's decision deadline, or moves the watch's timers to new dates (after an extension or
-     * a hold) by recalculating them from the new variables.
-     */
+    /** Moves the timers of a running watch by recalculating them from the new variables. */
+    @Override
     public void watchDeadline(UUID caseId, Instant warningAt, Instant deadlineAt) {
         ProcessInstance watch = deadlineWatch(caseId);
         if (watch == null) {
@@ -44,7 +44,7 @@ public class DecisionProcesses {
         }
     }
 
-    /** The decision is taken: the watch (and any open escalation task) ends. */
+    @Override
     public void stopWatchingDeadline(UUID caseId) {
         ProcessInstance watch = deadlineWatch(caseId);
         if (watch != null) {
@@ -52,7 +52,7 @@ public class DecisionProcesses {
         }
     }
 
-    /** A hold was lifted: the case goes on from where it was parked. */
+    @Override
     public void releaseFromHold(UUID caseId) {
         runtimeService.createMessageCorrelation(PolicyHoldModel.MESSAGE_POLICY_HOLD_RELEASED)
                 .processInstanceBusinessKey(caseId.toString()).correlateAll();

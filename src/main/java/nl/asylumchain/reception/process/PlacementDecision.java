@@ -8,10 +8,11 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.reception.LocationType;
+import nl.asylumchain.reception.PlacementRules;
 
 /** Asks the DMN {@code receptionPlacement} (deployed, so a designer's change applies at once) where a person goes. */
 @Component
-public class PlacementDecision {
+class PlacementDecision implements PlacementRules {
 
     private final DecisionService decisions;
 
@@ -19,17 +20,7 @@ public class PlacementDecision {
         this.decisions = decisions;
     }
 
-    /**
-     * For a family member who arrived through family reunification: where their sponsor is. {@code NONE} for
-     * everyone with an application of their own; {@code HOUSED} when the sponsor left reception for a home or a
-     * doorstroomlocatie.
-     */
-    public enum Sponsor { NONE, IN_RECEPTION, HOUSED }
-
-    /**
-     * The location type for this step, or empty when no rule applies or the rule places nobody (the person stays
-     * where they are, or, a family member joining a housed sponsor, never enters reception).
-     */
+    @Override
     public Optional<LocationType> locationType(String step, boolean unaccompaniedMinor, int age,
             boolean familyWithChildren, Sponsor sponsor) {
         DmnDecisionResult result = decisions.evaluateDecisionByKey(ReceptionPlacementModel.DECISION_KEY)
