@@ -227,7 +227,9 @@
       ['Nationaliteit', person.nationality, 'nationality' in person],
       ['Alleenstaande minderjarige', plain(file.unaccompaniedMinor), applied],
       ['Aanvraag', label('applicationType', file.applicationType), applied],
-      ['Aankomst', label('arrivalLocation', file.arrivalLocation) + ', ' + date(file.applicationDate), applied]
+      ['Aangemeld', label('arrivalLocation', file.arrivalLocation) + ', ' + date(file.reportedOn), applied],
+      ['Aanvraag ondertekend', file.applicationSignedOn ? date(file.applicationSignedOn)
+        : 'nog niet (identificatie en registratie)', applied]
     ]);
     definitions($('status'), [
       ['Status', label('status', file.status), progress],

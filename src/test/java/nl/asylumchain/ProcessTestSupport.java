@@ -3,6 +3,7 @@ package nl.asylumchain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -65,6 +67,16 @@ public final class ProcessTestSupport {
         Mocks.register("caseOutcomeListener", (ExecutionListener) execution -> {
             assertThat(execution.getProcessBusinessKey()).isEqualTo(CASE_ID);
             outcomes.add(execution.getCurrentActivityId());
+        });
+        // as the contract says: the I&R form proposes today; completed, applicationSignedOn goes on as a date
+        Mocks.register("applicationSignedListener", (TaskListener) task -> {
+            if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+                task.getExecution().setVariable("applicationSignedOn", LocalDate.ofInstant(NOW, ZoneId.systemDefault()).toString());
+            } else {
+                LocalDate signedOn = LocalDate.parse((String) task.getExecution().getVariable("applicationSignedOn"));
+                task.getExecution().setVariable("applicationSignedOn",
+                        Date.from(signedOn.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+            }
         });
         // as the contract says: reads the trackAssignment map, writes track (Integer) and trackReason (String)
         Mocks.register("recordTrackDelegate", (JavaDelegate) execution -> {

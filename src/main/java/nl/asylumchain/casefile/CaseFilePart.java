@@ -12,7 +12,7 @@ public enum CaseFilePart {
 
     NAME("person.familyName, person.givenNames"),
     IDENTITY("person.birthDate, person.sex, person.nationality"),
-    APPLICATION("applicationType, arrivalLocation, applicationDate, unaccompaniedMinor, temporaryProtectionUkraine,"
+    APPLICATION("applicationType, arrivalLocation, reportedOn, applicationSignedOn, unaccompaniedMinor, temporaryProtectionUkraine,"
             + " returnedAfterDublin, registeredAt"),
     PROGRESS("status, currentStages, outcome, milestones, updatedAt"),
     TRACK("track, trackReason (the IND's track assignment and why)"),

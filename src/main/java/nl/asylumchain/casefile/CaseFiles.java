@@ -193,6 +193,7 @@ public class CaseFiles {
                 application ? ApplicationType.valueOf(c.applicationType()) : null,
                 application ? ArrivalLocation.valueOf(c.arrivalLocation()) : null,
                 application ? c.arrivalDate() : null,
+                application ? c.applicationSignedOn() : null,
                 application ? c.unaccompaniedMinor() : null,
                 application ? c.temporaryProtectionUkraine() : null,
                 application ? c.returnedAfterDublin() : null,

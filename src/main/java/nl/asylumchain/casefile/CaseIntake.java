@@ -30,7 +30,7 @@ import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
 
 /**
- * Opens case files: a person who reports at intake (with the idempotency of a repeated request and the rules between
+ * Opens case files: a person who reports at intake (aanmelding; the application is signed later, at I&R) (with the idempotency of a repeated request and the rules between
  * its dates), a family member who arrives through family reunification, and a family member abroad reported later.
  */
 @Service
@@ -88,7 +88,7 @@ public class CaseIntake {
         cases.insert(new CaseRecord(caseId, vNumber, person.familyName().strip(),
                 person.givenNames() == null ? null : person.givenNames().strip(), person.birthDate(),
                 person.sex().name(), person.nationality(), application.applicationType().name(),
-                application.arrival().location().name(), application.arrival().date(),
+                application.arrival().location().name(), application.arrival().date(), null,
                 application.unaccompaniedMinor(), application.temporaryProtectionUkraine(),
                 application.returnedAfterDublin(), status.name(),
                 Stage.REGISTRATION.name(), null, null, null, null, now, now));
@@ -103,9 +103,8 @@ public class CaseIntake {
                 application.temporaryProtectionUkraine(), application.returnedAfterDublin(),
                 application.familyMembersAbroad().size(),
                 application.arrival().date(), ageOn(person.birthDate(), application.arrival().date())));
+        // reported (aangemeld): the application itself counts from its signature at I&R (CaseProgress)
         progress.reachMilestone(caseId, Milestone.REGISTERED);
-        events.publishEvent(new CaseRegistered(caseId, application.applicationType(),
-                application.arrival().location(), application.unaccompaniedMinor()));
         return new RegisteredCase(caseId, vNumber, status, true);
     }
 
@@ -203,7 +202,7 @@ public class CaseIntake {
         cases.insert(new CaseRecord(caseId, vNumber, arrival.familyName().strip(),
                 arrival.givenNames() == null ? null : arrival.givenNames().strip(), member.birthDate(),
                 arrival.sex().name(), arrival.nationality(), ApplicationType.FAMILY_REUNIFICATION.name(),
-                ArrivalLocation.ZEVENAAR.name(), LocalDate.now(clock), false, false, false, status.name(),
+                ArrivalLocation.ZEVENAAR.name(), LocalDate.now(clock), null, false, false, false, status.name(),
                 Stage.FAMILY_REUNIFICATION.name(), null, null, null, null, now, now));
         cases.updateDecision(caseId, "PERMIT_GRANTED", now);
         if (!cases.linkFamilyMember(arrival.familyMemberId(), caseId, arrival.sponsorCaseId())) {

@@ -3,6 +3,7 @@ package nl.asylumchain.casefile;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.casefile.persistence.CaseRecord;
 import nl.asylumchain.casefile.persistence.CaseRepository;
+import nl.asylumchain.platform.InvalidRequestException;
 
 /**
  * The writes a process makes on a case file, each in the transaction of the step that makes it: a stage entered, a
@@ -48,17 +50,51 @@ public class CaseProgress {
         events.publishEvent(new StageEntered(caseId, stage));
     }
 
-    /** Called by the main process when a case reaches an end state; a closed case stays as it was closed. */
+    /**
+     * Called by the main process when a case reaches an end state; a closed case stays as it was closed. The lead
+     * time runs from the application's signature (the start of that day), or from the report for a case that ended
+     * before it was signed.
+     */
     @Transactional
     public void close(UUID caseId, CaseOutcome outcome) {
         CaseRecord record = cases.findById(caseId)
                 .orElseThrow(() -> new IllegalStateException("Closing an unknown case " + caseId));
         Instant now = clock.instant();
+        Instant counted = record.applicationSignedOn() == null ? record.createdAt()
+                : record.applicationSignedOn().atStartOfDay(clock.getZone()).toInstant();
         if (cases.close(caseId, outcome.name(), CaseStatus.CLOSED.name(), now)) {
             reachMilestone(caseId, Milestone.CLOSED);
-            events.publishEvent(new CaseClosed(caseId, outcome, Duration.between(record.createdAt(), now)));
+            events.publishEvent(new CaseClosed(caseId, outcome, Duration.between(counted, now)));
         }
     }
+
+    /**
+     * The application was signed at identification and registration (I&R): from this date it counts, for the
+     * decision period and the lead times, and it is counted as registered ({@link CaseRegistered}). Not in the
+     * future and not before the person reported at intake (the arrival date): a 400 naming
+     * {@code applicationSignedOn}, and the I&R task stays open.
+     */
+    @Transactional
+    public void recordApplicationSigned(UUID caseId, LocalDate signedOn) {
+        CaseRecord record = cases.findById(caseId)
+                .orElseThrow(() -> new IllegalStateException("Signing the application of an unknown case " + caseId));
+        if (signedOn.isAfter(LocalDate.now(clock))) {
+            throw new InvalidRequestException(APPLICATION_SIGNED_ON, "must not be in the future");
+        }
+        if (signedOn.isBefore(record.arrivalDate())) {
+            throw new InvalidRequestException(APPLICATION_SIGNED_ON,
+                    "must not be before the person reported at intake (" + record.arrivalDate() + ")");
+        }
+        boolean first = record.applicationSignedOn() == null;
+        cases.updateApplicationSignedOn(caseId, signedOn, clock.instant());
+        if (first) {
+            events.publishEvent(new CaseRegistered(caseId, ApplicationType.valueOf(record.applicationType()),
+                    ArrivalLocation.valueOf(record.arrivalLocation()), record.unaccompaniedMinor()));
+        }
+    }
+
+    /** The I&R form's field for the signature date, named in a refusal. */
+    public static final String APPLICATION_SIGNED_ON = "applicationSignedOn";
 
     /**
      * A family member's own case (opened on their arrival, linked to the sponsor's, without a chain process of its

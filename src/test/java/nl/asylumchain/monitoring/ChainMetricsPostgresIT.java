@@ -204,7 +204,8 @@ class ChainMetricsPostgresIT {
         Scrape now = Scrape.parse(client.scrape());
         assertThat(now.sum("asylum_engine_incidents")).isEqualTo(1);
         assertThat(now.sum("asylum_cases_open", "stage", "registration")).isEqualTo(2);
-        assertThat(now.sum("asylum_cases_registered_total")).isEqualTo(7);
+        assertThat(now.sum("asylum_cases_registered_total")).as("the extra case reported, not yet signed at I&R")
+                .isEqualTo(6);
         assertThat(extra).isNotBlank();
     }
 }

@@ -39,8 +39,9 @@ class TaskFormTest {
 
     @Test
     void patternsAndDatesAreCheckedButAnEmptyOptionalFieldIsFine() {
-        assertThat(forms.get("identifyAndRegister").check(Map.of("eurodacHitMemberState", "", "visaMemberState",
-                "Duitsland")::get)).containsExactly(new FieldError("visaMemberState", "must match ^[A-Z]{2}$"));
+        assertThat(forms.get("identifyAndRegister").check(Map.of("applicationSignedOn", "2026-11-28",
+                "eurodacHitMemberState", "", "visaMemberState", "Duitsland")::get))
+                .containsExactly(new FieldError("visaMemberState", "must match ^[A-Z]{2}$"));
         assertThat(forms.get("linkMunicipality").check(Map.of("municipalityCode", "GM0363")::get)).isEmpty();
         assertThat(forms.get("confirmMove").check(Map.of("moveDate", "1 maart")::get)).containsExactly(
                 new FieldError("moveDate", "must be a date (yyyy-MM-dd)"));

@@ -16,6 +16,7 @@ public record CaseRecord(
         String applicationType,
         String arrivalLocation,
         LocalDate arrivalDate,
+        LocalDate applicationSignedOn,
         boolean unaccompaniedMinor,
         boolean temporaryProtectionUkraine,
         boolean returnedAfterDublin,

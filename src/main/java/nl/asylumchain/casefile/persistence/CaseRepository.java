@@ -233,6 +233,12 @@ public class CaseRepository {
                 .param("caseId", caseId).update() == 1;
     }
 
+    /** The date the application was signed at I&R: from then on it counts (the decision period, the lead times). */
+    public void updateApplicationSignedOn(UUID caseId, LocalDate signedOn, Instant now) {
+        jdbc.sql("update cases set application_signed_on = :signedOn, updated_at = :now where case_id = :caseId")
+                .param("signedOn", signedOn).param("now", Timestamp.from(now)).param("caseId", caseId).update();
+    }
+
     /** One column for the chain's policy-hold check: empty when there is no such case. */
     public Optional<Boolean> temporaryProtectionUkraine(UUID caseId) {
         return jdbc.sql("select temporary_protection_ukraine from cases where case_id = :caseId")
@@ -280,6 +286,7 @@ public class CaseRepository {
                 rs.getString("application_type"),
                 rs.getString("arrival_location"),
                 rs.getObject("arrival_date", LocalDate.class),
+                rs.getObject("application_signed_on", LocalDate.class),
                 rs.getBoolean("unaccompanied_minor"),
                 rs.getBoolean("temporary_protection_ukraine"),
                 rs.getBoolean("returned_after_dublin"),

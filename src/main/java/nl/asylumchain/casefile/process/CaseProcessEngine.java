@@ -49,7 +49,7 @@ class CaseProcessEngine implements ChainProcesses {
                         .putValue("temporaryProtectionUkraine", start.temporaryProtectionUkraine())
                         .putValue("returnedAfterDublin", start.returnedAfterDublin())
                         .putValue("familyMembersAbroad", start.familyMembersAbroad())
-                        .putValue("applicationDate", Variables.dateValue(Date.from(
+                        .putValue("reportedOn", Variables.dateValue(Date.from(
                                 start.reportedOn().atStartOfDay(clock.getZone()).toInstant())))
                         .putValue("age", start.age()));
     }

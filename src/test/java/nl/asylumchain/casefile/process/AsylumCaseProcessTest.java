@@ -7,6 +7,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledP
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -115,13 +118,21 @@ class AsylumCaseProcessTest {
                 .putValue("unaccompaniedMinor", false)
                 .putValue("temporaryProtectionUkraine", false)
                 .putValue("familyMembersAbroad", familyMembersAbroad)
-                .putValue("applicationDate", Date.from(NOW))
+                .putValue("reportedOn", Date.from(NOW.minus(Duration.ofDays(REPORTED_DAYS_BEFORE_SIGNING))))
                 .putValue("age", 34));
     }
 
     /** I&R and aanmeldgehoor; then, unless the case went to spoor 2, the rest period passes. */
     private void register(String eurodacHitMemberState) {
+        register(eurodacHitMemberState, LocalDate.ofInstant(NOW, ZoneId.systemDefault()));
+    }
+
+    /** The person reported at intake this many days before the application was signed at I&R. */
+    private static final int REPORTED_DAYS_BEFORE_SIGNING = 5;
+
+    private void register(String eurodacHitMemberState, LocalDate signedOn) {
         Map<String, Object> identification = new HashMap<>();
+        identification.put("applicationSignedOn", signedOn.toString());
         identification.put("identityEstablished", true);
         identification.put("documentsPresent", false);
         identification.put("eurodacHitMemberState", eurodacHitMemberState);
@@ -235,6 +246,18 @@ class AsylumCaseProcessTest {
                 "Activity_Housing", "Activity_FamilyReunification");
     }
 
+    @Test
+    void theIndDecisionCountsTheApplicationFromItsSignatureAtIAndRNotFromTheReport() {
+        ProcessInstance asylumCase = applicationOf("SYR", "TER_APEL", 0);
+        LocalDate signedOn = LocalDate.ofInstant(NOW, ZoneId.systemDefault()).minusDays(2);
+
+        register("", signedOn);
+
+        ProcessInstance decision = calledProcessInstance("indDecision", asylumCase);
+        BpmnAwareTests.assertThat(decision).variables().containsEntry("applicationDate",
+                Date.from(signedOn.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+    }
+
     @ParameterizedTest(name = "{0} ends at {1}")
     @CsvSource({
             "DEPARTED_INDEPENDENTLY,   Event_DepartedIndependently",
@@ -250,7 +273,7 @@ class AsylumCaseProcessTest {
         ProcessInstance departure = calledProcessInstance("departure", asylumCase);
         BpmnAwareTests.assertThat(departure).variables().containsEntry("indOutcome", "REJECTED")
                 .containsEntry("departurePeriod", "P0D").containsEntry("track", 2)
-                .doesNotContainKeys("nationality", "age", "applicationDate");
+                .doesNotContainKeys("nationality", "age", "applicationDate", "reportedOn");
 
         depart(departureOutcome);
 
