@@ -45,6 +45,16 @@ public class EngineSteps {
         }
     }
 
+    /** As {@link #registration(String)}, the application signed at I&R on this day (from which it counts). */
+    public void registration(String caseId, java.time.LocalDate applicationSignedOn) {
+        Map<String, Object> identification = new java.util.HashMap<>(
+                CaseDriver.SPOOR_4_ANSWERS.get(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER));
+        identification.put("applicationSignedOn", applicationSignedOn.toString());
+        complete(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, identification);
+        complete(caseId, RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW,
+                CaseDriver.SPOOR_4_ANSWERS.get(RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW));
+    }
+
     /** The due-later timer at this activity in one of the case's processes. */
     public Job timer(String caseId, String activityId) {
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).list()

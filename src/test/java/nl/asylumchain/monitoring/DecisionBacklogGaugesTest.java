@@ -233,6 +233,9 @@ class DecisionBacklogGaugesTest {
         return expected;
     }
 
+    /** The day each case applied: it reports then and signs its application at I&R that day. */
+    private final Map<String, LocalDate> appliedOn = new HashMap<>();
+
     private String newCase(LocalDate applied, boolean temporaryProtectionUkraine) {
         Map<String, Object> application = ChainClient.application();
         ChainClient.section(application, "person").put("nationality", "AFG");
@@ -241,11 +244,13 @@ class DecisionBacklogGaugesTest {
         application.put("familyMembersAbroad", List.of());
         Response created = client.post("/api/cases", "agent", application);
         assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
-        return created.body().path("caseId").asText();
+        String caseId = created.body().path("caseId").asText();
+        appliedOn.put(caseId, applied);
+        return caseId;
     }
 
     private void registerUntilRestPeriod(String caseId) {
-        steps.registration(caseId);
+        steps.registration(caseId, appliedOn.get(caseId));
     }
 
     /** Registration and the rest period: the case arrives in the IND procedure (spoor 4 for AFG). */

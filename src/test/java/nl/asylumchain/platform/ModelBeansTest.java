@@ -83,8 +83,8 @@ class ModelBeansTest {
 
     @Test
     void otherBeansOfTheApplicationAreNotOnTheList() {
-        for (String bean : new String[] {"dataSource", "identityService", "runtimeService", "caseFileService",
-                "modelBeans", "repositoryService"}) {
+        for (String bean : new String[] {"dataSource", "identityService", "runtimeService", "caseIntake",
+                "caseFiles", "caseProgress", "modelBeans", "repositoryService"}) {
             assertThat(modelBeans.isForbiddenBean(bean)).as(bean).isTrue();
             assertThat(modelBeans.bean(bean)).as(bean).isNull();
         }
