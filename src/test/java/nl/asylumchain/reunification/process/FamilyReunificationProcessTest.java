@@ -32,7 +32,7 @@ import nl.asylumchain.ProcessTestSupport;
  * bpmn/familyReunification.bpmn and bpmn/familyReunificationApplication.bpmn: per sponsor an application per
  * family member; each member's path from the window to arrival, refusal, a missed window or an unused mvv.
  */
-@Deployment(resources = {"bpmn/familyReunification.bpmn", "bpmn/familyReunificationApplication.bpmn",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/familyReunification.bpmn", "bpmn/familyReunificationApplication.bpmn",
         "bpmn/forms/registerReunificationApplication.form", "bpmn/forms/assessFamilyTie.form",
         "bpmn/forms/recordDnaTest.form", "bpmn/forms/recordEmbassyInterview.form",
         "bpmn/forms/decideReunification.form", "bpmn/forms/extendDecisionPeriod.form"})
