@@ -91,8 +91,10 @@ class FamilyReunificationProcessTest {
                 .containsExactlyInAnyOrder(MEMBER, OTHER_MEMBER);
         assertThat(runtimeService().getVariables(sponsor.getId())).as("the rest is transient")
                 .containsOnlyKeys("caseId", "familyMembersAbroad");
+        // periods and priorities: the application's rows of dmn/taskPeriods.dmn, read at its start
         assertThat(runtimeService().getVariables(applications.get(0).getId())).containsOnlyKeys("caseId",
-                "familyMemberId", "applicationWindowEnd", "decisionPeriod", "decisionExtension", "mvvValidity");
+                "familyMemberId", "applicationWindowEnd", "decisionPeriod", "decisionExtension", "mvvValidity",
+                "periods", "priorities");
 
         for (ProcessInstance application : applications) {
             runtimeService().createProcessInstanceModification(application.getId()).cancelAllForActivity(
