@@ -180,7 +180,7 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
         assertThat(section.path("deadlinePassed").asBoolean()).isFalse();
         assertThat(driver.openTaskKeys(caseId)).containsExactly(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
         assertThat(client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
-                Map.of("reason", "Veel gelijktijdige aanvragen")).status()).isEqualTo(201);
+                Map.of("ground", "MANY_APPLICATIONS", "reason", "Veel gelijktijdige aanvragen")).status()).isEqualTo(201);
         assertThat(driver.caseFile(caseId).path("sections").path("decision").path("deadline").asText())
                 .isEqualTo(today.plusMonths(15).toString());
 
@@ -205,7 +205,7 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
         assertThat(client.openTasks(caseId)).extracting(task -> task.path("taskDefinitionKey").asText())
                 .containsExactly(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
         assertThat(client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
-                Map.of("reason", "Complexe zaak")).status()).isEqualTo(201);
+                Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak")).status()).isEqualTo(201);
 
         driver.work(caseId, answers("", "GRANT"), TIMERS);
         driver.assertEnded(caseId, CaseModel.EVENT_PERMIT_HOLDER_HOUSED);

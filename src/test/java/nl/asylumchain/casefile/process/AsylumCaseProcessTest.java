@@ -38,7 +38,7 @@ import nl.asylumchain.departure.process.DepartureProcessBeans;
  * bpmn/asylumCase.bpmn with every stage model deployed: one test per path of a case through the chain. The four
  * beans of the contract are stand-ins; the DMN decisions and the called processes are the real ones.
  */
-@Deployment(resources = {
+@Deployment(resources = {"dmn/taskPeriods.dmn", 
         "bpmn/asylumCase.bpmn", "bpmn/registration.bpmn", "bpmn/indDecision.bpmn", "bpmn/housing.bpmn",
         "bpmn/familyReunification.bpmn", "bpmn/departure.bpmn",
         "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn", "dmn/appealEffect.dmn",

@@ -35,7 +35,7 @@ import nl.asylumchain.departure.process.DepartureProcessBeans;
  * waits for the ruling, relief refused sends the case on to departure while the appeal runs; an annulment reopens
  * the decision deadline.
  */
-@Deployment(resources = {"bpmn/asylumCase.bpmn", "bpmn/indDecision.bpmn", "bpmn/appeal.bpmn",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/asylumCase.bpmn", "bpmn/indDecision.bpmn", "bpmn/appeal.bpmn",
         "bpmn/policyHold.bpmn", "bpmn/departure.bpmn", "bpmn/housing.bpmn",
         "dmn/casePriority.dmn", "dmn/hearingMode.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
         "dmn/departureRoute.dmn", "dmn/appealEffect.dmn",

@@ -31,7 +31,7 @@ import nl.asylumchain.ProcessTestSupport;
  * bpmn/indDecision.bpmn with its sub-processes (appeal, policyHold) and its real decisions: spoor 1 (Dublin claim,
  * reply or silence), spoor 2, spoor 4 with the AA, the VA, the voornemen and zienswijze, and the appeal.
  */
-@Deployment(resources = {"bpmn/indDecision.bpmn", "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/indDecision.bpmn", "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn",
         "dmn/casePriority.dmn", "dmn/hearingMode.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
         "dmn/appealEffect.dmn", "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/writtenHearing.form",
         "bpmn/forms/correctionsAndAdditions.form", "bpmn/forms/assessApplication.form",

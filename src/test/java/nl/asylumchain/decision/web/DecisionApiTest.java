@@ -189,21 +189,27 @@ class DecisionApiTest {
     }
 
     @Test
-    void theDeadlineIsExtendedByNineThenThreeMonthsWithAReasonAndNoFurther() {
+    void theDeadlineIsExtendedByNineThenThreeMonthsOnTheirGroundsWithAReasonAndNoFurther() {
         String caseId = newCase("AFG", false);
         String path = "/api/cases/" + caseId + "/decision-deadline/extensions";
-        assertThat(client.post(path, "teamleider", Map.of("reason", "Complexe zaak")).status()).isEqualTo(404);
+        assertThat(client.post(path, "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"))
+                .status()).isEqualTo(404);
         register(caseId);
 
-        assertThat(client.post(path, "teamleider", Map.of("reason", "")).status()).isEqualTo(400);
-        assertThat(client.post(path, "beslismedewerker", Map.of("reason", "Complexe zaak")).status()).isEqualTo(403);
-        Response first = client.post(path, "teamleider", Map.of("reason", "Complexe zaak"));
+        assertThat(client.post(path, "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "")).status())
+                .isEqualTo(400);
+        assertThat(client.post(path, "beslismedewerker", Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"))
+                .status()).isEqualTo(403);
+        Response first = client.post(path, "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"));
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.body().path("extension").path("months").asInt()).isEqualTo(9);
+        assertThat(first.body().path("extension").path("ground").asText()).isEqualTo("COMPLEX_CASE");
         assertThat(first.body().path("deadline").asText()).isEqualTo("2028-02-20");
-        Response second = client.post(path, "teamleider", Map.of("reason", "Uitzonderlijke omstandigheden"));
+        Response second = client.post(path, "teamleider",
+                Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Uitzonderlijke omstandigheden"));
         assertThat(second.body().path("extension").path("months").asInt()).isEqualTo(3);
-        Response third = client.post(path, "teamleider", Map.of("reason", "Nog langer"));
+        Response third = client.post(path, "teamleider",
+                Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Nog langer"));
         assertThat(third.status()).isEqualTo(409);
 
         JsonNode section = decisionSection(caseId);
@@ -213,6 +219,78 @@ class DecisionApiTest {
         assertThat(section.path("extensions").get(0).path("reason").asText()).isEqualTo("Complexe zaak");
         assertThat(steps.timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2028, 5, 20)));
+    }
+
+    @Test
+    void aCategoryWideExtensionInTheTableMovesTheDeadlineAndLeavesOnlyTheThreeMonthStep() throws Exception {
+        String caseId = newCase("AFG", false);
+        register(caseId);
+        assertThat(decisionSection(caseId).path("deadline").asText()).isEqualTo("2027-05-20");
+
+        // the minister extends all spoor-4 applications of November 2026: a designer adds one row to groupExtension
+        String shipped = new String(getClass().getClassLoader().getResourceAsStream("dmn/decisionPeriods.dmn")
+                .readAllBytes(), StandardCharsets.UTF_8);
+        String anchor = "      <rule id=\"Rule_GroupExtension_None\">";
+        assertThat(shipped).contains(anchor);
+        String changed = shipped.replace(anchor, """
+                      <rule id="Rule_GroupExtension_November2026">
+                        <description>Generieke verlenging aanvragen november 2026</description>
+                        <inputEntry id="Rule_GroupExtension_November2026_ApplicationDate">
+                          <text>[date("2026-11-01")..date("2026-11-30")]</text>
+                        </inputEntry>
+                        <inputEntry id="Rule_GroupExtension_November2026_Track">
+                          <text>4</text>
+                        </inputEntry>
+                        <outputEntry id="Rule_GroupExtension_November2026_Extension">
+                          <text>"P9M"</text>
+                        </outputEntry>
+                        <outputEntry id="Rule_GroupExtension_November2026_ExtensionBasis">
+                          <text>"Besluit generieke verlenging 2026"</text>
+                        </outputEntry>
+                      </rule>
+                """ + anchor);
+        String deployment = engine.getRepositoryService().createDeployment().name("group extension test")
+                .addString("decisionPeriods.dmn", changed).deploy().getId();
+        try {
+            JsonNode section = decisionSection(caseId);
+            assertThat(section.path("deadline").asText()).isEqualTo("2028-02-20");
+            assertThat(section.path("originalDeadline").asText()).isEqualTo("2027-05-20");
+            assertThat(section.path("categoryExtension").path("months").asInt()).isEqualTo(9);
+            assertThat(section.path("categoryExtension").path("basis").asText())
+                    .isEqualTo("Besluit generieke verlenging 2026");
+
+            // the group extension was the first step: a ground of art. 42 lid 4 no longer fits, lid 5 does, once
+            String path = "/api/cases/" + caseId + "/decision-deadline/extensions";
+            Response complex = client.post(path, "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "Complex"));
+            assertThat(complex.status()).isEqualTo(400);
+            assertThat(complex.body().toString()).contains("ground").contains("EXCEPTIONAL_CIRCUMSTANCES");
+            Response exceptional = client.post(path, "teamleider",
+                    Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Tolk niet beschikbaar"));
+            assertThat(exceptional.status()).isEqualTo(201);
+            assertThat(exceptional.body().path("deadline").asText()).isEqualTo("2028-05-20");
+            assertThat(client.post(path, "teamleider",
+                    Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Nog langer")).status()).isEqualTo(409);
+            assertThat(steps.timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
+                    .isEqualTo(startOf(LocalDate.of(2028, 5, 20)));
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+        assertThat(decisionSection(caseId).hasNonNull("categoryExtension")).isFalse();
+    }
+
+    @Test
+    void anExtensionWithoutAGroundIsRefusedNamingTheField() {
+        String caseId = newCase("AFG", false);
+        register(caseId);
+        Response refused = client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
+                Map.of("reason", "Complexe zaak"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().toString()).contains("ground");
+        Response second = client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
+                Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Eerst lid 4"));
+        assertThat(second.status()).isEqualTo(400);
+        assertThat(second.body().toString()).contains("ground").contains("COMPLEX_CASE");
+        assertThat(decisionSection(caseId).path("extensions")).isEmpty();
     }
 
     @Test
@@ -226,11 +304,12 @@ class DecisionApiTest {
                 .contains("ind-team-lead");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(),
-                Map.of("extendDeadline", true, "extensionReason", " ")))
+                Map.of("extendDeadline", true, "extensionGround", "COMPLEX_CASE", "extensionReason", " ")))
                 .hasMessageContaining("reason");
         assertThat(decisionSection(caseId).path("extensions")).isEmpty();
 
-        taskService.complete(review.getId(), Map.of("extendDeadline", true, "extensionReason", "Complexe zaak"));
+        taskService.complete(review.getId(), Map.of("extendDeadline", true, "extensionGround", "COMPLEX_CASE",
+                "extensionReason", "Complexe zaak"));
 
         JsonNode section = decisionSection(caseId);
         assertThat(section.path("extensions")).hasSize(1);
@@ -499,7 +578,7 @@ class DecisionApiTest {
         steps.task(caseId, IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
 
         Response extended = client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
-                Map.of("reason", "Veel gelijktijdige aanvragen"));
+                Map.of("ground", "MANY_APPLICATIONS", "reason", "Veel gelijktijdige aanvragen"));
         assertThat(extended.status()).isEqualTo(201);
         assertThat(decisionSection(caseId).path("deadline").asText()).isEqualTo("2028-08-21");
         Response tooEarly = event(caseId, "teamleider", Map.of("type", "NOTICE_OF_DEFAULT",

@@ -32,7 +32,7 @@ import nl.asylumchain.ProcessTestSupport;
  * bpmn/familyReunification.bpmn and bpmn/familyReunificationApplication.bpmn: per sponsor an application per
  * family member; each member's path from the window to arrival, refusal, a missed window or an unused mvv.
  */
-@Deployment(resources = {"bpmn/familyReunification.bpmn", "bpmn/familyReunificationApplication.bpmn",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/familyReunification.bpmn", "bpmn/familyReunificationApplication.bpmn",
         "bpmn/forms/registerReunificationApplication.form", "bpmn/forms/assessFamilyTie.form",
         "bpmn/forms/recordDnaTest.form", "bpmn/forms/recordEmbassyInterview.form",
         "bpmn/forms/decideReunification.form", "bpmn/forms/extendDecisionPeriod.form"})
@@ -91,8 +91,10 @@ class FamilyReunificationProcessTest {
                 .containsExactlyInAnyOrder(MEMBER, OTHER_MEMBER);
         assertThat(runtimeService().getVariables(sponsor.getId())).as("the rest is transient")
                 .containsOnlyKeys("caseId", "familyMembersAbroad");
+        // periods and priorities: the application's rows of dmn/taskPeriods.dmn, read at its start
         assertThat(runtimeService().getVariables(applications.get(0).getId())).containsOnlyKeys("caseId",
-                "familyMemberId", "applicationWindowEnd", "decisionPeriod", "decisionExtension", "mvvValidity");
+                "familyMemberId", "applicationWindowEnd", "decisionPeriod", "decisionExtension", "mvvValidity",
+                "periods", "priorities");
 
         for (ProcessInstance application : applications) {
             runtimeService().createProcessInstanceModification(application.getId()).cancelAllForActivity(
