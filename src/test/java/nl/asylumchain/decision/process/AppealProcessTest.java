@@ -37,7 +37,7 @@ import nl.asylumchain.departure.process.DepartureProcessBeans;
  */
 @Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/asylumCase.bpmn", "bpmn/indDecision.bpmn", "bpmn/appeal.bpmn",
         "bpmn/policyHold.bpmn", "bpmn/departure.bpmn", "bpmn/housing.bpmn",
-        "dmn/casePriority.dmn", "dmn/hearingMode.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
+        "dmn/nationalityGroups.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
         "dmn/departureRoute.dmn", "dmn/appealEffect.dmn",
         "bpmn/forms/mainInterview.form", "bpmn/forms/correctionsAndAdditions.form",
         "bpmn/forms/assessApplication.form", "bpmn/forms/intendedDecision.form", "bpmn/forms/decideApplication.form",

@@ -32,7 +32,7 @@ import nl.asylumchain.ProcessTestSupport;
  * reply or silence), spoor 2, spoor 4 with the AA, the VA, the voornemen and zienswijze, and the appeal.
  */
 @Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/indDecision.bpmn", "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn",
-        "dmn/casePriority.dmn", "dmn/hearingMode.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
+        "dmn/nationalityGroups.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
         "dmn/appealEffect.dmn", "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/writtenHearing.form",
         "bpmn/forms/correctionsAndAdditions.form", "bpmn/forms/assessApplication.form",
         "bpmn/forms/extendedInvestigation.form", "bpmn/forms/intendedDecision.form",
@@ -241,11 +241,11 @@ class IndDecisionProcessTest {
 
     @Test
     void switchingTheWrittenHearingPolicyOnInTheTableSendsPromisingCasesToAWrittenHearingWithoutAJavaChange() {
-        String restarted = DecisionTables.read("dmn/hearingMode.dmn").replace(
+        String restarted = DecisionTables.read("dmn/nationalityGroups.dmn").replace(
                 "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>false</text>",
                 "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>true</text>");
         String deployment = extension.getRepositoryService().createDeployment()
-                .addString("hearingMode.dmn", restarted).deploy().getId();
+                .addString("nationalityGroups.dmn", restarted).deploy().getId();
         try {
             ProcessInstance promising = startGeneralProcedure("SYR");
 

@@ -23,7 +23,8 @@ import nl.asylumchain.ProcessTestSupport;
 import nl.asylumchain.decision.process.IndDecisionTestBeans;
 
 /** bpmn/registration.bpmn: I&R by the right service, aanmeldgehoor, track, and the rest period except in spoor 2. */
-@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/registration.bpmn", "dmn/identificationAuthority.dmn", "dmn/trackAssignment.dmn",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/registration.bpmn", "dmn/identificationAuthority.dmn",
+        "dmn/nationalityGroups.dmn",
         "bpmn/forms/identifyAndRegister.form", "bpmn/forms/registrationInterview.form"})
 class RegistrationProcessTest {
 
