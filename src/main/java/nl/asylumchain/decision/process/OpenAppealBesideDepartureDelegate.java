@@ -26,6 +26,8 @@ class OpenAppealBesideDepartureDelegate implements JavaDelegate {
                         .putValue("appealWindow", appealWindow)
                         .putValue("procedure", execution.getVariable("procedure"))
                         .putValue("track", execution.getVariable("track"))
-                        .putValue("decisionType", "REJECTION"));
+                        .putValue("decisionType", "REJECTION")
+                        // the appeal itself makes the rejection final: no indDecision waits for it
+                        .putValue("besideDeparture", true));
     }
 }

@@ -207,8 +207,22 @@ class AppealProcessTest {
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
 
         send("CourtRuling", Map.of("appealOutcome", "UPHELD"));
-        BpmnAwareTests.assertThat(appeal).isEnded().hasPassed("Event_AppealDecided")
-                .variables().containsEntry("appealOutcome", "UPHELD");
+        BpmnAwareTests.assertThat(appeal).isEnded()
+                .hasPassedInOrder("Gateway_RulingBeside", "Activity_RecordRejectionFinal", "Event_RejectionFinal")
+                .hasNotPassed("Event_AppealDecided").variables().containsEntry("appealOutcome", "UPHELD");
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
+    }
+
+    @Test
+    void noAppealInTheWindowBesideTheDepartureMakesTheSpoorTwoRejectionFinal() {
+        ProcessInstance asylumCase = caseRejectedInSpoorTwo();
+        ProcessInstance appeal = appealBeside();
+
+        chain.fireTimer("Event_AppealWindowPassed");
+
+        BpmnAwareTests.assertThat(appeal).isEnded()
+                .hasPassedInOrder("Gateway_WindowPassedBeside", "Activity_RecordRejectionFinal", "Event_RejectionFinal")
+                .hasNotPassed("Event_NoAppeal");
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
     }
 
@@ -269,6 +283,11 @@ class AppealProcessTest {
 
         BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Activity_FinalizeRejection")
                 .hasNotPassed("Activity_EnforceRejection", "Activity_ReopenDecisionDeadline");
+        // the called appeal leaves the finality to indDecision
+        var activities = extension.getHistoryService().createHistoricActivityInstanceQuery();
+        assertThat(activities.activityId("Event_NoAppeal").count()).isEqualTo(1);
+        assertThat(extension.getHistoryService().createHistoricActivityInstanceQuery()
+                .activityId("Activity_RecordRejectionFinal").count()).isZero();
         assertThat(beans.deadlineReopenings).isZero();
     }
 }
