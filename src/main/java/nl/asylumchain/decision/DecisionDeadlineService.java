@@ -298,6 +298,14 @@ public class DecisionDeadlineService {
                 .param("on", Date.valueOf(LocalDate.now(clock))).param("caseId", caseId).update();
     }
 
+    /** The AA gets its 3 extra days (AA+, Vb 2000 art. 3.110); a case in the VA or already in the AA+ stays. */
+    @Transactional
+    public void extendGeneralProcedure(UUID caseId) {
+        row(caseId);
+        jdbc.sql("update ind_procedures set ind_procedure = 'AA_PLUS' where case_id = :caseId and ind_procedure = 'AA'")
+                .param("caseId", caseId).update();
+    }
+
     /** The case went to the VA: the zienswijze and appeal periods change; the decision is due at the deadline. */
     @Transactional
     public Instant referToExtendedProcedure(UUID caseId, String vaReason) {

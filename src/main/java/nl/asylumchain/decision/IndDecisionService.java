@@ -147,6 +147,12 @@ public class IndDecisionService {
         return deadlines.assumeResponsibility(caseId);
     }
 
+    /** The assessor takes 3 more days in the AA, as DMN procedureChoice allows: the AA+. */
+    @Transactional
+    public void extendGeneralProcedure(UUID caseId) {
+        deadlines.extendGeneralProcedure(caseId);
+    }
+
     /** Spoor 4: referred from the AA to the extended procedure (VA). */
     @Transactional
     public Instant referToExtendedProcedure(UUID caseId, String vaReason) {

@@ -55,7 +55,7 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
     }
 
     @Test
-    void spoorTwoRejectionBecomesFinalAfterTheAppealWindowAndGoesToDepartureWithoutDeparturePeriod() {
+    void spoorTwoRejectionGoesToDepartureAtOnceWithoutDeparturePeriodAndBecomesFinalWhenTheWindowPassesBeside() {
         String caseId = register("ALB", false);
 
         List<String> worked = driver.work(caseId, answers("", "REJECT"), TIMERS);
@@ -67,7 +67,8 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
         JsonNode file = client.get("/api/cases/" + caseId, "demo").body();
         assertThat(file.path("track").asInt()).isEqualTo(2);
         assertThat(file.path("milestones").findValuesAsText("milestone"))
-                .contains("PROCEDURE_STARTED", "REJECTION_FINAL").doesNotContain("REST_PERIOD_STARTED");
+                .contains("PROCEDURE_STARTED", "REJECTION_ENFORCEABLE", "REJECTION_FINAL")
+                .doesNotContain("REST_PERIOD_STARTED");
         assertThat(file.path("sections").path("decision").path("priorityReason").asText()).isEqualTo("TRACK_2");
         assertThat(mainProcessVariable(caseId, "departurePeriod")).isEqualTo("P0D");
     }

@@ -1,6 +1,7 @@
 package nl.asylumchain.decision.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +35,7 @@ import nl.asylumchain.ChainClient;
 import nl.asylumchain.EngineSteps;
 import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.decision.process.IndDecisionModel;
+import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.registration.process.RegistrationModel;
 
 /**
@@ -167,7 +169,14 @@ class DecisionApiTest {
         assertThat(section.path("deadline").asText()).isEqualTo("2027-05-20");
         assertThat(section.path("priorityReason").asText()).isEqualTo("STANDARD");
         JsonNode holds = client.get("/api/holds", "teamleider").body();
-        assertThat(holds.get(0).path("casesHeld").asInt()).isEqualTo(1);
+        JsonNode thisHold = null;
+        for (JsonNode hold : holds) {
+            if (hold.path("id").asText().equals(holdId)) {
+                thisHold = hold;
+            }
+        }
+        assertThat(thisHold).isNotNull();
+        assertThat(thisHold.path("casesHeld").asInt()).isEqualTo(1);
 
         advance(Duration.ofDays(10));
         assertThat(decisionSection(held).path("daysOnHold").asInt()).isEqualTo(10);
@@ -186,6 +195,69 @@ class DecisionApiTest {
                 .isEqualTo(startOf(LocalDate.of(2027, 5, 2)));
         assertThat(steps.task(held, "Activity_MainInterview").getPriority())
                 .isEqualTo(steps.task(other, "Activity_MainInterview").getPriority());
+    }
+
+    @Test
+    void aHeldCasesOpenIndTaskCannotBeCompletedUntilTheHoldIsReleased() throws Exception {
+        String caseId = newCase("SYR", false);
+        register(caseId);
+        Task interview = steps.task(caseId, "Activity_MainInterview");
+        Map<String, Object> answers = Map.of("interpreterPresent", true, "hearingNotes", "");
+        Response placed = client.post("/api/holds", "teamleider",
+                Map.of("category", "COUNTRY_REASSESSMENT_SYRIA", "reason", "Situatie in Syrië wordt herbeoordeeld"));
+        assertThat(placed.status()).isEqualTo(201);
+        String holdId = placed.body().path("id").asText();
+        try {
+            // Tasklist and clients: the engine REST API
+            Response refused = client.completeTask(interview.getId(), "beslismedewerker", answers);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().path("detail").asText()).contains("on hold", "COUNTRY_REASSESSMENT_SYRIA");
+            // our own code completes through the same service
+            assertThatThrownBy(() -> taskService.complete(interview.getId(), answers))
+                    .isInstanceOf(ConflictException.class);
+            assertThat(steps.task(caseId, "Activity_MainInterview").getId()).isEqualTo(interview.getId());
+        } finally {
+            assertThat(delete("/api/holds/" + holdId, "teamleider")).isEqualTo(200);
+        }
+
+        assertThat(client.completeTask(interview.getId(), "beslismedewerker", answers).status()).isEqualTo(204);
+        steps.task(caseId, "Activity_CorrectionsAndAdditions");
+    }
+
+    @Test
+    void aHoldNamesACategoryOfTheHoldCategoryTable() {
+        Response unknown = client.post("/api/holds", "teamleider",
+                Map.of("category", "TEMPORARY_PROTECTION_UKRAINE ", "reason", "x"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().path("errors").get(0).path("field").asText()).isEqualTo("category");
+        assertThat(unknown.body().path("errors").get(0).path("message").asText())
+                .contains("COUNTRY_REASSESSMENT_SYRIA", "TEMPORARY_PROTECTION_UKRAINE");
+        Response missing = client.post("/api/holds", "teamleider", Map.of("reason", "x"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body().path("errors").get(0).path("field").asText()).isEqualTo("category");
+    }
+
+    @Test
+    void aReferralToTheVaWithoutItsReasonIsRefusedNamingVaReason() {
+        String caseId = newCase("AFG", false);
+        register(caseId);
+        steps.complete(caseId, "Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
+        steps.complete(caseId, "Activity_CorrectionsAndAdditions",
+                Map.of("correctionsReceived", true, "correctionNotes", ""));
+        Task assess = steps.task(caseId, "Activity_AssessApplication");
+
+        Response refused = client.completeTask(assess.getId(), "beslismedewerker",
+                Map.of("decisionOutcome", "EXTEND", "decisionReason", ""));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("vaReason");
+        assertThat(client.completeTask(assess.getId(), "beslismedewerker",
+                Map.of("decisionOutcome", "EXTEND", "vaReason", "ILLNESS", "decisionReason", "")).status())
+                .isEqualTo(204);
+        steps.task(caseId, "Activity_ExtendedInvestigation");
+        assertThat(decisionSection(caseId).path("procedure").asText()).isEqualTo("VA");
+        assertThat(decisionSection(caseId).path("vaReason").asText()).isEqualTo("ILLNESS");
     }
 
     @Test
@@ -410,10 +482,12 @@ class DecisionApiTest {
     }
 
     @Test
-    void interimReliefRefusedOnANonSuspensiveAppealSendsTheCaseToDepartureAndALaterRulingIsRecordedThere() {
+    void aSpoorTwoRejectionGoesToDepartureAtOnceAndTheAppealWithItsInterimReliefAndRulingIsRecordedBeside() {
         String caseId = newCase("ALB", false);
         steps.registration(caseId);
         hearAndIntendToReject(caseId);
+        assertThat(milestones(caseId)).contains("REJECTION_ENFORCEABLE").doesNotContain("REJECTION_FINAL");
+        assertThat(caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
         Map<String, Object> refused = Map.of("type", "INTERIM_RELIEF", "outcome", "REFUSED");
 
         Response tooEarly = event(caseId, "beslismedewerker", refused);
@@ -435,7 +509,8 @@ class DecisionApiTest {
         assertThat(event(caseId, "dublin", refused).status()).isEqualTo(403);
         assertThat(event(caseId, "terugkeer", refused).status()).isEqualTo(403);
         assertThat(decisionSection(caseId).path("appeal").hasNonNull("interimRelief")).isFalse();
-        assertThat(caseFile(caseId).path("currentStages").toString()).doesNotContain("DEPARTURE");
+        // spoor 2: DT&V has had the case since the rejection; the appeal runs beside it
+        assertThat(caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
 
         assertThat(event(caseId, "beslismedewerker", refused).status()).isEqualTo(202);
 
@@ -464,17 +539,15 @@ class DecisionApiTest {
     }
 
     @Test
-    void interimReliefGrantedWaitsForTheRulingAndAnAnnulmentRestartsTheDeadlineWatchEightWeeksFromTheRuling() {
-        String caseId = newCase("ALB", false);
-        steps.registration(caseId);
+    void anAnnulmentRestartsTheDeadlineWatchEightWeeksFromTheRuling() {
+        String caseId = newCase("AFG", false);
+        register(caseId);
         hearAndIntendToReject(caseId);
         assertThat(deadlineWatched(caseId)).isFalse();
         assertThat(event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20",
                 "interimReliefRequested", true)).status()).isEqualTo(202);
-        assertThat(event(caseId, "teamleider", Map.of("type", "INTERIM_RELIEF", "outcome", "GRANTED")).status())
-                .isEqualTo(202);
 
-        assertThat(decisionSection(caseId).path("appeal").path("interimRelief").asText()).isEqualTo("GRANTED");
+        assertThat(decisionSection(caseId).path("appeal").path("suspensive").asBoolean()).as("spoor 4").isTrue();
         assertThat(caseFile(caseId).path("currentStages").toString()).doesNotContain("DEPARTURE");
         assertThat(milestones(caseId)).doesNotContain("REJECTION_ENFORCEABLE", "REJECTION_FINAL");
 
