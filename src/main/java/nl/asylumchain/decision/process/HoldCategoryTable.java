@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -22,9 +23,10 @@ import org.camunda.bpm.model.dmn.instance.Output;
 import org.springframework.stereotype.Component;
 
 /**
- * DMN {@code holdCategory} (dmn/holdCategory.dmn): which policy-hold categories a case belongs to, from its routing
- * facts, and which categories exist at all (the output values the table declares). A designer adds a category in the
- * table; nothing here names one. Read as the engine deployed it (the latest version), without the acting user's
+ * DMN {@code holdCategory} (in the dmn/nationalityGroups.dmn DRD, requiring {@code nationalityGroups}): which
+ * policy-hold categories a case belongs to, from its routing facts, and which categories exist at all (the output
+ * values the table declares). A designer adds a category in the table, or a nationality to a group column it reads;
+ * nothing here names one. Read as the engine deployed it (the latest version), without the acting user's
  * authorizations: a team lead placing a hold or a handler completing a task need no rights on decision definitions
  * for this rule to apply to them.
  */
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Component;
 public class HoldCategoryTable {
 
     public static final String DECISION_KEY = "holdCategory";
-    public static final String MODEL_RESOURCE = "dmn/holdCategory.dmn";
+    /** The DRD file: Camunda 7 resolves a required decision only within the file it is deployed in. */
+    public static final String MODEL_RESOURCE = "dmn/nationalityGroups.dmn";
     /** The output column holding a category. */
     public static final String OUTPUT_CATEGORY = "category";
 
@@ -60,15 +63,28 @@ public class HoldCategoryTable {
         CommandContext context = Context.getCommandContext();
         DecisionDefinitionEntity decision = context.runWithoutAuthorization(() -> latest(context));
         VariableMap variables = Variables.createVariables();
-        if (decision.getDecisionLogic() instanceof DmnDecisionTableImpl table) {
-            // every input named, missing facts as null, so that a rule on another fact simply does not match
-            for (DmnDecisionTableInputImpl input : table.getInputs()) {
-                String name = input.getExpression().getExpression();
-                variables.putValue(name, facts.getVariable(name));
+        // every input of the table and of the decisions it requires named, missing facts as null, so that a rule on
+        // another fact simply does not match; an input a required decision produces (countryReassessment) is
+        // overwritten by that decision's result when the engine evaluates the tree
+        for (DmnDecision node : tree(decision, new LinkedHashSet<>())) {
+            if (node.getDecisionLogic() instanceof DmnDecisionTableImpl table) {
+                for (DmnDecisionTableInputImpl input : table.getInputs()) {
+                    String name = input.getExpression().getExpression();
+                    variables.putValue(name, facts.getVariable(name));
+                }
             }
         }
         return engine.getDmnEngine().evaluateDecisionTable(decision, variables)
                 .collectEntries(OUTPUT_CATEGORY).stream().map(String::valueOf).toList();
+    }
+
+    private static Set<DmnDecision> tree(DmnDecision decision, Set<DmnDecision> visited) {
+        if (visited.add(decision)) {
+            for (DmnDecision required : decision.getRequiredDecisions()) {
+                tree(required, visited);
+            }
+        }
+        return visited;
     }
 
     private static DecisionDefinitionEntity latest(CommandContext context) {

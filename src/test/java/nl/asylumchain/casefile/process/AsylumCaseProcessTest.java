@@ -41,7 +41,7 @@ import nl.asylumchain.departure.process.DepartureProcessBeans;
 @Deployment(resources = {"dmn/taskPeriods.dmn", 
         "bpmn/asylumCase.bpmn", "bpmn/registration.bpmn", "bpmn/indDecision.bpmn", "bpmn/housing.bpmn",
         "bpmn/familyReunification.bpmn", "bpmn/departure.bpmn",
-        "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn", "dmn/appealEffect.dmn", "dmn/holdCategory.dmn", "dmn/procedureChoice.dmn",
+        "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn", "dmn/appealEffect.dmn", "dmn/procedureChoice.dmn",
         "dmn/identificationAuthority.dmn", "dmn/nationalityGroups.dmn",
         "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
         "bpmn/forms/identifyAndRegister.form", "bpmn/forms/registrationInterview.form",

@@ -37,7 +37,7 @@ import nl.asylumchain.departure.process.DepartureProcessBeans;
 @Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/asylumCase.bpmn", "bpmn/indDecision.bpmn", "bpmn/appeal.bpmn",
         "bpmn/policyHold.bpmn", "bpmn/departure.bpmn", "bpmn/housing.bpmn",
         "dmn/nationalityGroups.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
-        "dmn/departureRoute.dmn", "dmn/appealEffect.dmn", "dmn/holdCategory.dmn", "dmn/procedureChoice.dmn",
+        "dmn/departureRoute.dmn", "dmn/appealEffect.dmn", "dmn/procedureChoice.dmn",
         "bpmn/forms/mainInterview.form", "bpmn/forms/correctionsAndAdditions.form",
         "bpmn/forms/assessApplication.form", "bpmn/forms/intendedDecision.form", "bpmn/forms/decideApplication.form",
         "bpmn/forms/departureInterview.form", "bpmn/forms/linkMunicipality.form"})

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * dmn/holdCategory.dmn: the policy-hold categories (Vw 2000 art. 43) a case belongs to, and the categories a hold may
- * name (the table's declared output values, read by {@link HoldCategoryTable}).
+ * holdCategory in the dmn/nationalityGroups.dmn DRD: the policy-hold categories (Vw 2000 art. 43) a case belongs to,
+ * its nationality read through the nationalityGroups column countryReassessment, and the categories a hold may name
+ * (the table's declared output values, read by {@link HoldCategoryTable}).
  */
 class HoldCategoryDecisionTableTest {
 
@@ -37,10 +38,12 @@ class HoldCategoryDecisionTableTest {
     @ParameterizedTest(name = "{0}, protection in Ukraine {1}: {2}")
     @CsvSource(delimiter = ';', value = {
             "AFG; true;  TEMPORARY_PROTECTION_UKRAINE",
-            "SYR; false; COUNTRY_REASSESSMENT_SYRIA",
-            "SYR; true;  TEMPORARY_PROTECTION_UKRAINE COUNTRY_REASSESSMENT_SYRIA",
+            "SYR; false; COUNTRY_REASSESSMENT",
+            "SYR; true;  TEMPORARY_PROTECTION_UKRAINE COUNTRY_REASSESSMENT",
             "AFG; false; ''",
-            "SYR; ;      COUNTRY_REASSESSMENT_SYRIA"})
+            "YEM; false; ''",
+            "SYR; ;      COUNTRY_REASSESSMENT",
+            ";    true;  TEMPORARY_PROTECTION_UKRAINE"})
     void aCaseBelongsToEveryCategoryWhoseRuleItsFactsMeet(String nationality, Boolean protection, String expected) {
         List<String> categories = expected.isBlank() ? List.of() : List.of(expected.split(" "));
         assertThat(categories(TABLE, nationality, protection)).containsExactlyElementsOf(categories);
@@ -50,25 +53,40 @@ class HoldCategoryDecisionTableTest {
     void theCategoriesAHoldMayNameAreTheTablesOutputValues() {
         assertThat(HoldCategoryTable.declaredIn(Dmn.readModelFromStream(
                 new ByteArrayInputStream(TABLE.getBytes(StandardCharsets.UTF_8)))))
-                .containsExactlyInAnyOrder("TEMPORARY_PROTECTION_UKRAINE", "COUNTRY_REASSESSMENT_SYRIA");
+                .containsExactlyInAnyOrder("TEMPORARY_PROTECTION_UKRAINE", "COUNTRY_REASSESSMENT");
+    }
+
+    @Test
+    void aNationalityTickedInTheReassessmentColumnOfTheGroupsBelongsToCountryReassessment() {
+        String withYemen = TABLE.replace(
+                "<outputEntry id=\"Rule_NationalityGroups_YEM_CountryReassessment\">\n          <text>false</text>",
+                "<outputEntry id=\"Rule_NationalityGroups_YEM_CountryReassessment\">\n          <text>true</text>");
+        assertThat(withYemen).isNotEqualTo(TABLE);
+
+        assertThat(categories(TABLE, "YEM", false)).isEmpty();
+        assertThat(categories(withYemen, "YEM", false)).containsExactly("COUNTRY_REASSESSMENT");
     }
 
     @Test
     void aCategoryAddedInTheTableIsOneAHoldMayNameAndItsCasesBelongToIt() {
-        String withYemen = TABLE
-                .replace("\"COUNTRY_REASSESSMENT_SYRIA\"</text>\n        </outputValues>",
-                        "\"COUNTRY_REASSESSMENT_SYRIA\",\"COUNTRY_REASSESSMENT_YEMEN\"</text>\n        </outputValues>")
-                .replace("    </decisionTable>", """
-                          <rule id="Rule_HoldCategory_CountryReassessmentYemen">
-                            <inputEntry id="Rule_HoldCategory_Yemen_Nationality"><text>"YEM"</text></inputEntry>
-                            <inputEntry id="Rule_HoldCategory_Yemen_Protection"><text>-</text></inputEntry>
-                            <outputEntry id="Rule_HoldCategory_Yemen_Category"><text>"COUNTRY_REASSESSMENT_YEMEN"</text></outputEntry>
-                          </rule>
-                        </decisionTable>""");
+        String withCourtRuling = TABLE
+                .replace("\"COUNTRY_REASSESSMENT\"</text>\n        </outputValues>",
+                        "\"COUNTRY_REASSESSMENT\",\"COURT_RULING_PENDING\"</text>\n        </outputValues>")
+                .replace("    </decisionTable>\n  </decision>\n  <dmndi:DMNDI>", """
+                              <rule id="Rule_HoldCategory_CourtRulingPending">
+                                <inputEntry id="Rule_HoldCategory_CourtRulingPending_CountryReassessment"><text>-</text></inputEntry>
+                                <inputEntry id="Rule_HoldCategory_CourtRulingPending_Protection"><text>true</text></inputEntry>
+                                <outputEntry id="Rule_HoldCategory_CourtRulingPending_Category"><text>"COURT_RULING_PENDING"</text></outputEntry>
+                              </rule>
+                            </decisionTable>
+                          </decision>
+                          <dmndi:DMNDI>""");
+        assertThat(withCourtRuling).contains("Rule_HoldCategory_CourtRulingPending");
 
         assertThat(HoldCategoryTable.declaredIn(Dmn.readModelFromStream(
-                new ByteArrayInputStream(withYemen.getBytes(StandardCharsets.UTF_8)))))
-                .contains("COUNTRY_REASSESSMENT_YEMEN");
-        assertThat(categories(withYemen, "YEM", false)).containsExactly("COUNTRY_REASSESSMENT_YEMEN");
+                new ByteArrayInputStream(withCourtRuling.getBytes(StandardCharsets.UTF_8)))))
+                .contains("COURT_RULING_PENDING");
+        assertThat(categories(withCourtRuling, "AFG", true))
+                .containsExactly("TEMPORARY_PROTECTION_UKRAINE", "COURT_RULING_PENDING");
     }
 }

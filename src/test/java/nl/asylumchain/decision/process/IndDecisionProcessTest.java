@@ -33,7 +33,7 @@ import nl.asylumchain.ProcessTestSupport;
  */
 @Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/indDecision.bpmn", "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn",
         "dmn/nationalityGroups.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
-        "dmn/appealEffect.dmn", "dmn/holdCategory.dmn", "dmn/procedureChoice.dmn", "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/writtenHearing.form",
+        "dmn/appealEffect.dmn", "dmn/procedureChoice.dmn", "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/writtenHearing.form",
         "bpmn/forms/correctionsAndAdditions.form", "bpmn/forms/assessApplication.form",
         "bpmn/forms/extendedInvestigation.form", "bpmn/forms/intendedDecision.form",
         "bpmn/forms/decideApplication.form"})
@@ -603,31 +603,27 @@ class IndDecisionProcessTest {
 
         BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_HoldBeforeHearing");
         assertThat(beans.holdChecks).containsExactly(
-                java.util.List.of("TEMPORARY_PROTECTION_UKRAINE", "COUNTRY_REASSESSMENT_SYRIA"));
+                java.util.List.of("TEMPORARY_PROTECTION_UKRAINE", "COUNTRY_REASSESSMENT"));
     }
 
     @Test
-    void aHoldCategoryAddedOnlyInTheDecisionTableParksItsCases() {
-        String withYemen = DecisionTables.read("dmn/holdCategory.dmn")
-                .replace("\"COUNTRY_REASSESSMENT_SYRIA\"</text>\n        </outputValues>",
-                        "\"COUNTRY_REASSESSMENT_SYRIA\",\"COUNTRY_REASSESSMENT_YEMEN\"</text>\n        </outputValues>")
-                .replace("    </decisionTable>", """
-                          <rule id="Rule_HoldCategory_CountryReassessmentYemen">
-                            <inputEntry id="Rule_HoldCategory_CountryReassessmentYemen_Nationality"><text>"YEM"</text></inputEntry>
-                            <inputEntry id="Rule_HoldCategory_CountryReassessmentYemen_Protection"><text>-</text></inputEntry>
-                            <outputEntry id="Rule_HoldCategory_CountryReassessmentYemen_Category"><text>"COUNTRY_REASSESSMENT_YEMEN"</text></outputEntry>
-                          </rule>
-                        </decisionTable>""");
-        assertThat(withYemen).contains("COUNTRY_REASSESSMENT_YEMEN\"</text>");
+    void aNationalityTickedOnlyInTheReassessmentColumnOfTheGroupsParksItsCases() {
+        beans.heldCategories.add("COUNTRY_REASSESSMENT");
+        ProcessInstance before = startGeneralProcedure("YEM");
+        BpmnAwareTests.assertThat(before).isWaitingAt("Activity_MainInterview");
+
+        String withYemen = DecisionTables.read("dmn/nationalityGroups.dmn").replace(
+                "<outputEntry id=\"Rule_NationalityGroups_YEM_CountryReassessment\">\n          <text>false</text>",
+                "<outputEntry id=\"Rule_NationalityGroups_YEM_CountryReassessment\">\n          <text>true</text>");
+        assertThat(withYemen).isNotEqualTo(DecisionTables.read("dmn/nationalityGroups.dmn"));
         String deployment = extension.getRepositoryService().createDeployment()
-                .addString("holdCategory.dmn", withYemen).deploy().getId();
+                .addString("nationalityGroups.dmn", withYemen).deploy().getId();
         try {
-            beans.heldCategories.add("COUNTRY_REASSESSMENT_YEMEN");
+            beans.holdChecks.clear();
             ProcessInstance yemeni = startGeneralProcedure("YEM");
 
             BpmnAwareTests.assertThat(yemeni).isWaitingAt("Activity_HoldBeforeHearing");
-            assertThat(beans.holdChecks).containsExactly(java.util.List.of("COUNTRY_REASSESSMENT_YEMEN"));
-            beans.categoryOnHold = false;
+            assertThat(beans.holdChecks).containsExactly(java.util.List.of("COUNTRY_REASSESSMENT"));
             beans.heldCategories.clear();
             send("PolicyHoldReleased", Map.of());
             BpmnAwareTests.assertThat(yemeni).isWaitingAt("Activity_MainInterview");

@@ -23,8 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * dmn/nationalityGroups.dmn: one list of nationality groups (safe country of origin, the priority list, promising
- * nationalities, the written-hearing list) that trackAssignment, casePriority and hearingMode require in one DRD, so
- * that a process designer changes a group in one row and every decision follows.
+ * nationalities, the written-hearing list, countries under reassessment) that trackAssignment, casePriority,
+ * hearingMode and holdCategory require in one DRD, so that a process designer changes a group in one row and every
+ * decision follows.
  */
 class NationalityGroupsDecisionTableTest {
 
@@ -33,24 +34,26 @@ class NationalityGroupsDecisionTableTest {
     /** A quoted ISO 3166-1 alpha-3 code in a cell, as a copy of a list would have it. */
     private static final Pattern NATIONALITY_CODE = Pattern.compile("\"[A-Z]{3}\"");
 
-    @ParameterizedTest(name = "{0}: safe {1}, priority {2}, promising {3}, written hearing {4}")
+    @ParameterizedTest(name = "{0}: safe {1}, priority {2}, promising {3}, written hearing {4}, reassessment {5}")
     @CsvSource(nullValues = "null", value = {
-            "MAR, true,  false, false, false",
-            "DEU, true,  false, false, false",
-            "UKR, false, false, false, false",
-            "DZA, false, true,  false, false",
-            "MDA, false, true,  false, false",
-            "SYR, false, false, true,  true",
-            "YEM, false, false, true,  true",
-            "TUR, false, false, true,  true",
-            "AFG, false, false, false, false",
-            "XXA, false, false, false, false",
-            "null, false, false, false, false"})
+            "MAR, true,  false, false, false, false",
+            "DEU, true,  false, false, false, false",
+            "XKX, true,  false, false, false, false",
+            "UKR, false, false, false, false, false",
+            "DZA, false, true,  false, false, false",
+            "MDA, false, true,  false, false, false",
+            "SYR, false, false, true,  true,  true",
+            "YEM, false, false, true,  true,  false",
+            "TUR, false, false, true,  true,  false",
+            "AFG, false, false, false, false, false",
+            "XXA, false, false, false, false, false",
+            "null, false, false, false, false, false"})
     void eachNationalityIsInTheGroupsOfItsRow(String nationality, boolean safe, boolean priority, boolean promising,
-            boolean writtenHearing) {
+            boolean writtenHearing, boolean reassessment) {
         assertThat(DecisionTables.parse(RESOURCE, "nationalityGroups").evaluate("nationality", nationality))
                 .containsEntry("safeCountry", safe).containsEntry("priorityList", priority)
-                .containsEntry("promisingList", promising).containsEntry("writtenHearingList", writtenHearing);
+                .containsEntry("promisingList", promising).containsEntry("writtenHearingList", writtenHearing)
+                .containsEntry("countryReassessment", reassessment);
     }
 
     @Test
@@ -63,9 +66,7 @@ class NationalityGroupsDecisionTableTest {
                     model = Dmn.readModelFromStream(in);
                 }
                 for (Decision decision : model.getModelElementsByType(Decision.class)) {
-                    // holdCategory names the nationalities a policy hold parks (Vw 2000 art. 43): a list of its
-                    // own, kept nowhere else, that the minister changes by decision; not a copy of these groups
-                    if (decision.getId().equals("nationalityGroups") || decision.getId().equals("holdCategory")
+                    if (decision.getId().equals("nationalityGroups")
                             || !(decision.getExpression() instanceof DecisionTable table)) {
                         continue;
                     }
@@ -141,6 +142,7 @@ class NationalityGroupsDecisionTableTest {
                 + "        <inputEntry id=\"" + id + "_Nationality\"><text>\"" + code + "\"</text></inputEntry>\n"
                 + cell(id + "_SafeCountry", safe) + cell(id + "_PriorityList", priority)
                 + cell(id + "_PromisingList", promising) + cell(id + "_WrittenHearingList", written)
+                + cell(id + "_CountryReassessment", false)
                 + "      </rule>\n";
     }
 

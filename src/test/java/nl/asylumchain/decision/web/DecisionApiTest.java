@@ -204,7 +204,7 @@ class DecisionApiTest {
         Task interview = steps.task(caseId, "Activity_MainInterview");
         Map<String, Object> answers = Map.of("interpreterPresent", true, "hearingNotes", "");
         Response placed = client.post("/api/holds", "teamleider",
-                Map.of("category", "COUNTRY_REASSESSMENT_SYRIA", "reason", "Situatie in Syrië wordt herbeoordeeld"));
+                Map.of("category", "COUNTRY_REASSESSMENT", "reason", "Situatie in Syrië wordt herbeoordeeld"));
         assertThat(placed.status()).isEqualTo(201);
         String holdId = placed.body().path("id").asText();
         try {
@@ -212,7 +212,7 @@ class DecisionApiTest {
             Response refused = client.completeTask(interview.getId(), "beslismedewerker", answers);
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.contentType()).startsWith("application/problem+json");
-            assertThat(refused.body().path("detail").asText()).contains("on hold", "COUNTRY_REASSESSMENT_SYRIA");
+            assertThat(refused.body().path("detail").asText()).contains("on hold", "COUNTRY_REASSESSMENT");
             // our own code completes through the same service
             assertThatThrownBy(() -> taskService.complete(interview.getId(), answers))
                     .isInstanceOf(ConflictException.class);
@@ -232,7 +232,7 @@ class DecisionApiTest {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body().path("errors").get(0).path("field").asText()).isEqualTo("category");
         assertThat(unknown.body().path("errors").get(0).path("message").asText())
-                .contains("COUNTRY_REASSESSMENT_SYRIA", "TEMPORARY_PROTECTION_UKRAINE");
+                .contains("COUNTRY_REASSESSMENT", "TEMPORARY_PROTECTION_UKRAINE");
         Response missing = client.post("/api/holds", "teamleider", Map.of("reason", "x"));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body().path("errors").get(0).path("field").asText()).isEqualTo("category");
