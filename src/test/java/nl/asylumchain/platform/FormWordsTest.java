@@ -117,11 +117,11 @@ class FormWordsTest {
 
     /**
      * Every nationality the case file accepts (IsoNationality: ISO 3166-1 alpha-3 and the ICAO codes for the
-     * stateless, refugees and unknown), so that a form shows a Dutch country name for each.
+     * stateless, refugees and unknown, and XKX for Kosovo), so that a form shows a Dutch country name for each.
      */
     private static List<String> nationalities() {
         List<String> codes = new ArrayList<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
-        codes.addAll(List.of("XXA", "XXB", "XXC", "XXX"));
+        codes.addAll(List.of("XXA", "XXB", "XXC", "XXX", "XKX"));
         return List.copyOf(codes);
     }
 

@@ -178,6 +178,11 @@ class CaseIntakeApiTest {
     }
 
     @Test
+    void kosovoIsAcceptedByTheUserAssignedCodeXkxThatTheSafeCountryListUses() {
+        assertThat(post(a -> ChainClient.section(a, "person").put("nationality", "XKX")).status()).isEqualTo(201);
+    }
+
+    @Test
     void applicationTypeMustBeKnown() {
         assertRejected(a -> a.put("applicationType", "SECOND"), "applicationType");
         assertRejected(a -> a.remove("applicationType"), "applicationType");
