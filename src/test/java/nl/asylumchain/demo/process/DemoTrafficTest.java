@@ -1,4 +1,4 @@
-package nl.asylumchain.monitoring.process;
+package nl.asylumchain.demo.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
