@@ -25,11 +25,11 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainTestContext;
 import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.departure.process.DepartureModel;
 import nl.asylumchain.housing.process.HousingModel;
@@ -37,9 +37,7 @@ import nl.asylumchain.registration.process.RegistrationModel;
 import nl.asylumchain.reunification.process.FamilyReunificationApplicationModel;
 
 /** The Tasklist filters: created once, shared per organisation, sorted and with the handler's columns. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:tasklistfilters;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"})
+@ChainTestContext
 class TasklistFiltersTest {
 
     @LocalServerPort
