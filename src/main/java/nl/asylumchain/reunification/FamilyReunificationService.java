@@ -19,7 +19,6 @@ import nl.asylumchain.casefile.CaseFile.FamilyMember;
 import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.NewLinkedCase;
 import nl.asylumchain.casefile.RegisteredCase;
-import nl.asylumchain.casefile.Relation;
 import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
 import nl.asylumchain.platform.ProcessMessages;
@@ -164,16 +163,6 @@ public class FamilyReunificationService {
         applications.arrived(arrival.familyMemberId(), linked.caseId(), clock.instant());
         events.publishEvent(new FamilyMemberArrived(sponsorCaseId, arrival.familyMemberId(), linked.caseId()));
         return linked;
-    }
-
-    /** The family members of a sponsor who arrived and live (or will live) in the sponsor's household. */
-    @Transactional(readOnly = true)
-    public List<ArrivedFamilyMember> arrivedHouseholdMembers(UUID sponsorCaseId) {
-        return applications.ofSponsor(sponsorCaseId).stream()
-                .filter(a -> ReunificationStatus.ARRIVED.name().equals(a.status()))
-                .map(a -> new ArrivedFamilyMember(a.familyMemberId(), a.linkedCaseId(), Relation.valueOf(a.relation()),
-                        a.arrivedAt()))
-                .toList();
     }
 
     private ReunificationRecord application(UUID familyMemberId) {
