@@ -217,9 +217,9 @@ class TasklistFiltersTest {
     @Test
     void everyFilterAnswersEveryGroupItIsSharedWith() throws Exception {
         List<String> failing = new ArrayList<>();
-        for (TasklistFilters.Definition definition : TasklistFilters.DEFINITIONS) {
+        for (TasklistFilter definition : definitions()) {
             String filterId = filterService.createFilterQuery().filterName(definition.name()).singleResult().getId();
-            List<String> groups = MY_TASKS.equals(definition.name()) ? List.of(Groups.IND_DECISION)
+            List<String> groups = MyTasksFilter.NAME.equals(definition.name()) ? List.of(Groups.IND_DECISION)
                     : definition.groups();
             for (String group : groups) {
                 JsonNode answer = listAsTasklistDoes(filterId, ChainClient.USER_OF_GROUP.get(group));
