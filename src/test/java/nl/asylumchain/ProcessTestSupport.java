@@ -23,6 +23,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import nl.asylumchain.platform.process.TaskPeriodsListener;
+
 /**
  * What the process path tests share, as a JUnit extension beside the engine's: before each test a fixed engine clock,
  * camunda-bpm-assert bound to the test engine, and the beans of the contract replaced by recording stand-ins
@@ -75,6 +77,8 @@ public final class ProcessTestSupport implements BeforeEachCallback, AfterEachCa
     }
 
     private void registerBeans() {
+        // the real listener: it reads dmn/taskPeriods.dmn, which every process test deploys with its models
+        Mocks.register(TaskPeriodsListener.BEAN, new TaskPeriodsListener());
         Mocks.register("caseStageListener", (ExecutionListener) execution -> {
             assertThat(execution.getProcessBusinessKey()).isEqualTo(CASE_ID);
             stagesEntered.add(execution.getCurrentActivityId());

@@ -18,17 +18,22 @@ public record FormSchema(String id, List<Field> fields) {
 
     /**
      * One component with a key (a variable): its type ({@code textfield}, {@code select}, {@code datetime} ...),
-     * whether the handler can change it ({@code readonly} is not) and whether the form may hide it
-     * ({@code conditional}); a container (group, dynamic list) is a field only if it has a key itself. The rules
+     * whether the handler can change it ({@code readonly} is not) and, when the form may hide it, the FEEL
+     * expression that hides it ({@code conditional.hide}, "" if it has none; null when always shown); a container (group, dynamic list) is a field only if it has a key itself. The rules
      * are those of {@code validate} ({@code required}, {@code pattern}, {@code validationType}, {@code min}), the
      * options those of a select or radio, the default value plain (true/false, a number or text), or null.
      */
-    public record Field(String key, String type, boolean readOnly, boolean conditional, boolean container,
+    public record Field(String key, String type, boolean readOnly, String hide, boolean container,
             boolean required, String pattern, String validationType, Integer min, List<String> options,
             Object defaultValue) {
 
         public Field {
             options = List.copyOf(options);
+        }
+
+        /** Whether the form may hide it. */
+        public boolean conditional() {
+            return hide != null;
         }
 
         /** Whether the handler fills it in: not read-only, not a container of other fields. */
@@ -57,7 +62,8 @@ public record FormSchema(String id, List<Field> fields) {
             List<String> options = new ArrayList<>();
             component.path("values").forEach(option -> options.add(option.path("value").asText()));
             fields.add(new Field(key, component.path("type").asText(), component.path("readonly").asBoolean(false),
-                    component.has("conditional"), container, validate.path("required").asBoolean(false),
+                    component.has("conditional") ? component.path("conditional").path("hide").asText("") : null,
+                    container, validate.path("required").asBoolean(false),
                     validate.hasNonNull("pattern") ? validate.path("pattern").asText() : null,
                     validate.hasNonNull("validationType") ? validate.path("validationType").asText() : null,
                     validate.hasNonNull("min") ? validate.path("min").asInt() : null, options,

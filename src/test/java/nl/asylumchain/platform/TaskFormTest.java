@@ -38,6 +38,24 @@ class TaskFormTest {
     }
 
     @Test
+    void aReferralToTheVaNeedsItsReasonWhileAnyOtherAssessmentDoesNot() {
+        TaskForm assess = forms.get("assessApplication");
+        Map<String, Object> referral = new java.util.HashMap<>(Map.of("decisionOutcome", "EXTEND", "decisionReason", ""));
+
+        assertThat(assess.check(referral::get)).containsExactly(
+                new FieldError("vaReason", "is required when decisionOutcome is EXTEND"));
+        referral.put("vaReason", " ");
+        assertThat(assess.check(referral::get)).extracting(FieldError::field).containsExactly("vaReason");
+        referral.put("vaReason", "SOMETHING_ELSE");
+        assertThat(assess.check(referral::get)).extracting(FieldError::field).containsExactly("vaReason");
+        referral.put("vaReason", "FAMILY_IN_VA");
+        assertThat(assess.check(referral::get)).isEmpty();
+        for (String other : new String[] {"GRANT", "REJECT", "EXTEND_AA"}) {
+            assertThat(assess.check(Map.of("decisionOutcome", other)::get)).as(other).isEmpty();
+        }
+    }
+
+    @Test
     void patternsAndDatesAreCheckedButAnEmptyOptionalFieldIsFine() {
         assertThat(forms.get("identifyAndRegister").check(Map.of("eurodacHitMemberState", "", "visaMemberState",
                 "Duitsland")::get)).containsExactly(new FieldError("visaMemberState", "must match ^[A-Z]{2}$"));
