@@ -1,5 +1,6 @@
 package nl.asylumchain;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -26,6 +27,21 @@ class ModularityTests {
         noClasses().that().resideOutsideOfPackages("..process..", "nl.asylumchain.platform..")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..")
                 .because("domain code must not know the engine (house style, like Valtimo)")
+                .check(classes);
+    }
+
+    /**
+     * Demo traffic and demo users are for a laptop or a showcase: they live in the module {@code demo}, and nothing
+     * else depends on it, so that leaving it out changes nothing else.
+     */
+    @Test
+    void demoUsersAndTrafficAreTheirOwnModuleThatNothingElseNeeds() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("nl.asylumchain");
+        classes().that().haveSimpleNameStartingWith("Demo").should().resideInAPackage("nl.asylumchain.demo..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("nl.asylumchain.demo..")
+                .should().dependOnClassesThat().resideInAPackage("nl.asylumchain.demo..")
                 .check(classes);
     }
 

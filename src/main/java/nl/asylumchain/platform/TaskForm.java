@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -44,39 +43,27 @@ record TaskForm(String id, List<Field> fields, Set<String> inputs, Set<String> r
         }
     }
 
-    static TaskForm of(JsonNode form) {
+    static TaskForm of(FormSchema form) {
         List<Field> fields = new ArrayList<>();
         Set<String> inputs = new LinkedHashSet<>();
         Set<String> readOnly = new LinkedHashSet<>();
-        collect(form.path("components"), fields, inputs, readOnly);
-        return new TaskForm(form.path("id").asText(), List.copyOf(fields), Set.copyOf(inputs), Set.copyOf(readOnly));
-    }
-
-    private static void collect(JsonNode components, List<Field> fields, Set<String> inputs, Set<String> readOnly) {
-        for (JsonNode component : components) {
-            collect(component.path("components"), fields, inputs, readOnly);
-            if (!component.hasNonNull("key")) {
-                continue;
-            }
-            boolean shown = !component.path("readonly").asBoolean(false);
-            (shown ? inputs : readOnly).add(component.path("key").asText());
+        for (FormSchema.Field field : form.fields()) {
+            (field.readOnly() ? readOnly : inputs).add(field.key());
             ShownWhen shownWhen = null;
-            if (component.has("conditional")) {
-                shownWhen = ShownWhen.of(component.path("conditional").path("hide").asText(""));
+            if (field.conditional()) {
+                shownWhen = ShownWhen.of(field.hide());
                 if (shownWhen == null) {
                     continue;
                 }
             }
-            if (!shown) {
+            if (field.readOnly()) {
                 continue;
             }
-            JsonNode validate = component.path("validate");
-            List<String> options = new ArrayList<>();
-            component.path("values").forEach(option -> options.add(option.path("value").asText()));
-            fields.add(new Field(component.path("key").asText(), validate.path("required").asBoolean(false),
-                    validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
-                    List.copyOf(options), "datetime".equals(component.path("type").asText()), shownWhen));
+            fields.add(new Field(field.key(), field.required(),
+                    field.pattern() == null ? null : Pattern.compile(field.pattern()), field.options(),
+                    "datetime".equals(field.type()), shownWhen));
         }
+        return new TaskForm(form.id(), List.copyOf(fields), Set.copyOf(inputs), Set.copyOf(readOnly));
     }
 
     /**

@@ -46,12 +46,13 @@ class TaskFormChecks extends AbstractProcessEnginePlugin {
         this.guards = guards;
     }
 
-    private static Map<String, TaskForm> load(ResourcePatternResolver resources, ObjectMapper json) {
+    /** The chain's forms by id, as the engine deploys them. */
+    static Map<String, TaskForm> load(ResourcePatternResolver resources, ObjectMapper json) {
         Map<String, TaskForm> forms = new HashMap<>();
         try {
             for (Resource resource : resources.getResources(FORMS)) {
                 try (InputStream in = resource.getInputStream()) {
-                    TaskForm form = TaskForm.of(json.readTree(in));
+                    TaskForm form = TaskForm.of(FormSchema.of(json.readTree(in)));
                     forms.put(form.id(), form);
                 }
             }
@@ -92,10 +93,5 @@ class TaskFormChecks extends AbstractProcessEnginePlugin {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-    }
-
-    /** The forms by id, as loaded (for tests and the model checks). */
-    Map<String, TaskForm> forms() {
-        return forms;
     }
 }

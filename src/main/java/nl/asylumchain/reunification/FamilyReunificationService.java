@@ -214,16 +214,6 @@ public class FamilyReunificationService {
         return linked;
     }
 
-    /** The family members of a sponsor who arrived and live (or will live) in the sponsor's household. */
-    @Transactional(readOnly = true)
-    public List<ArrivedFamilyMember> arrivedHouseholdMembers(UUID sponsorCaseId) {
-        return applications.ofSponsor(sponsorCaseId).stream()
-                .filter(a -> ReunificationStatus.ARRIVED.name().equals(a.status()))
-                .map(a -> new ArrivedFamilyMember(a.familyMemberId(), a.linkedCaseId(), Relation.valueOf(a.relation()),
-                        a.arrivedAt()))
-                .toList();
-    }
-
     private ReunificationRecord application(UUID familyMemberId) {
         return applications.find(familyMemberId)
                 .orElseThrow(() -> new NotFoundException("No family reunification for family member " + familyMemberId));

@@ -84,7 +84,7 @@ class FormWordsTest {
 
     @Test
     void aLabelledReadOnlyFieldSentBackUnchangedIsAcceptedAndAChangedOneIsNot() {
-        TaskForm interview = new TaskFormChecks(new PathMatchingResourcePatternResolver(), json, null).forms()
+        TaskForm interview = TaskFormChecks.load(new PathMatchingResourcePatternResolver(), json)
                 .get("departureInterview");
         Map<String, Object> current = Map.of("indOutcome", "REJECTED", "departurePeriod", "P28D");
 

@@ -15,7 +15,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 class TaskFormTest {
 
     private final Map<String, TaskForm> forms =
-            new TaskFormChecks(new PathMatchingResourcePatternResolver(), new ObjectMapper(), null).forms();
+            TaskFormChecks.load(new PathMatchingResourcePatternResolver(), new ObjectMapper());
 
     @Test
     void everyFormInTheModelsIsLoadedByItsId() {

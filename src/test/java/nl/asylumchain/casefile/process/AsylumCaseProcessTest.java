@@ -4,7 +4,6 @@ import static nl.asylumchain.ProcessTestSupport.CASE_ID;
 import static nl.asylumchain.ProcessTestSupport.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,7 +60,9 @@ class AsylumCaseProcessTest {
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
-    private ProcessTestSupport chain;
+    @RegisterExtension
+    final ProcessTestSupport chain = new ProcessTestSupport(extension);
+
     private InMemoryDepartureService departures;
 
     /** When the IND accepted a Dublin claim in these tests: ten days before the hand-over. */
@@ -70,8 +70,6 @@ class AsylumCaseProcessTest {
 
     @BeforeEach
     void setUp() {
-        init(extension.getProcessEngine());
-        chain = ProcessTestSupport.start(extension.getProcessEngine());
         IndDecisionTestBeans.register();
         departures = new InMemoryDepartureService();
         DepartureProcessBeans.register(departures, new DepartureProcessBeans.Milestones());
@@ -97,11 +95,6 @@ class AsylumCaseProcessTest {
     public static class IgnoredSteps {
         public void record(DelegateExecution execution, String step) {
         }
-    }
-
-    @AfterEach
-    void tearDown() {
-        ProcessTestSupport.reset();
     }
 
     // --- the steps of a case ------------------------------------------------------------------------------------

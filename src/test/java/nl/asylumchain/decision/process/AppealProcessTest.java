@@ -6,7 +6,6 @@ import static nl.asylumchain.ProcessTestSupport.nowPlus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.util.Date;
@@ -19,7 +18,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,20 +44,15 @@ class AppealProcessTest {
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
-    private ProcessTestSupport chain;
+    @RegisterExtension
+    final ProcessTestSupport chain = new ProcessTestSupport(extension);
+
     private IndDecisionTestBeans beans;
 
     @BeforeEach
     void setUp() {
-        init(extension.getProcessEngine());
-        chain = ProcessTestSupport.start(extension.getProcessEngine());
         DepartureProcessBeans.register(new InMemoryDepartureService(), new DepartureProcessBeans.Milestones());
         beans = IndDecisionTestBeans.register();
-    }
-
-    @AfterEach
-    void tearDown() {
-        ProcessTestSupport.reset();
     }
 
     /** A spoor-4 case, rejected in the AA, in its appeal window. */

@@ -3,7 +3,6 @@ package nl.asylumchain.decision.process;
 import static nl.asylumchain.ProcessTestSupport.CASE_ID;
 import static nl.asylumchain.ProcessTestSupport.nowPlus;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.util.Date;
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,19 +30,14 @@ class DecisionDeadlineProcessTest {
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
-    private ProcessTestSupport chain;
+    @RegisterExtension
+    final ProcessTestSupport chain = new ProcessTestSupport(extension);
+
     private IndDecisionTestBeans beans;
 
     @BeforeEach
     void setUp() {
-        init(extension.getProcessEngine());
-        chain = ProcessTestSupport.start(extension.getProcessEngine());
         beans = IndDecisionTestBeans.register();
-    }
-
-    @AfterEach
-    void tearDown() {
-        ProcessTestSupport.reset();
     }
 
     /** As DecisionDeadlineService starts it: deadline 6 months after the application, warning 4 weeks before. */

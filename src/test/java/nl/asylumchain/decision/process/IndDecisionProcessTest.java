@@ -5,7 +5,6 @@ import static nl.asylumchain.ProcessTestSupport.NOW;
 import static nl.asylumchain.ProcessTestSupport.nowPlus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.util.Date;
@@ -18,7 +17,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,19 +40,14 @@ class IndDecisionProcessTest {
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
-    private ProcessTestSupport chain;
+    @RegisterExtension
+    final ProcessTestSupport chain = new ProcessTestSupport(extension);
+
     private IndDecisionTestBeans beans;
 
     @BeforeEach
     void setUp() {
-        init(extension.getProcessEngine());
-        chain = ProcessTestSupport.start(extension.getProcessEngine());
         beans = IndDecisionTestBeans.register();
-    }
-
-    @AfterEach
-    void tearDown() {
-        ProcessTestSupport.reset();
     }
 
     static ProcessInstance startIndProcedure(int track, String trackReason, String nationality,

@@ -13,7 +13,8 @@ import nl.asylumchain.ProcessTestSupport;
 /**
  * Stand-ins for the beans the registration and IND decision models name besides the contract's four (which
  * {@link ProcessTestSupport} registers): they set the variables the real delegates set, and record what they were
- * asked, so a path test sees the routing without a database. Register after {@link ProcessTestSupport#start}.
+ * asked, so a path test sees the routing without a database. Register in the test's {@code @BeforeEach}, which
+ * runs after {@link ProcessTestSupport} registered its own.
  */
 public final class IndDecisionTestBeans {
 

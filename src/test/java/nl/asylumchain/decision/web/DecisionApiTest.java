@@ -27,13 +27,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import nl.asylumchain.CaseDriver;
-import nl.asylumchain.ChainClient;
-import nl.asylumchain.EngineSteps;
 import nl.asylumchain.ChainClient.Response;
+import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainTestContext;
+import nl.asylumchain.EngineSteps;
 import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.registration.process.RegistrationModel;
@@ -42,9 +42,7 @@ import nl.asylumchain.registration.process.RegistrationModel;
  * The IND procedure through our API on the whole app (H2): policy holds with deadline suspension, deadline
  * extensions, the decision section, and the events APPEAL_LODGED, COURT_RULING and NOTICE_OF_DEFAULT.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:decisionapi;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"})
+@ChainTestContext
 class DecisionApiTest {
 
     private static final ZoneId CHAIN_ZONE = ZoneId.of("Europe/Amsterdam");

@@ -5,7 +5,6 @@ import static nl.asylumchain.ProcessTestSupport.nowPlus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.*;
 
@@ -22,7 +21,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +44,8 @@ class FamilyReunificationProcessTest {
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
-    private ProcessTestSupport chain;
+    @RegisterExtension
+    final ProcessTestSupport chain = new ProcessTestSupport(extension);
 
     /** The steps reunificationSteps recorded, as "member:STEP". */
     private final List<String> steps = new ArrayList<>();
@@ -68,8 +67,6 @@ class FamilyReunificationProcessTest {
 
     @BeforeEach
     void setUp() {
-        init(extension.getProcessEngine());
-        chain = ProcessTestSupport.start(extension.getProcessEngine());
         Mocks.register("reunificationSteps", new RecordingSteps());
         Mocks.register("openReunificationApplicationsDelegate", (JavaDelegate) execution -> {
             execution.setVariable("familyMemberIds", Variables.untypedValue(
@@ -79,11 +76,6 @@ class FamilyReunificationProcessTest {
             execution.setVariable("decisionExtension", Variables.stringValue("P3M", true));
             execution.setVariable("mvvValidity", Variables.stringValue("P90D", true));
         });
-    }
-
-    @AfterEach
-    void tearDown() {
-        ProcessTestSupport.reset();
     }
 
     @Test

@@ -1,0 +1,7 @@
+/**
+ * Demo traffic for a laptop or a showcase, never for real cases: the demo users (one per group, a known password,
+ * refused on a production database unless forced) and the traffic generator that registers cases and works their
+ * tasks with plausible answers read from each task's Camunda Form, so that the dashboards fill.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo")
+package nl.asylumchain.demo;
