@@ -1,5 +1,6 @@
 package nl.asylumchain;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +79,21 @@ class ModularityTests {
                 .and().resideOutsideOfPackages("nl.asylumchain.monitoring", "nl.asylumchain.platform")
                 .should().dependOnClassesThat(ENGINE_BRIDGE)
                 .because("the port keeps the root free of the engine (house style: a case walks forward)")
+                .check(classes);
+    }
+
+    /**
+     * Demo traffic and demo users are for a laptop or a showcase: they live in the module {@code demo}, and nothing
+     * else depends on it, so that leaving it out changes nothing else.
+     */
+    @Test
+    void demoUsersAndTrafficAreTheirOwnModuleThatNothingElseNeeds() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("nl.asylumchain");
+        classes().that().haveSimpleNameStartingWith("Demo").should().resideInAPackage("nl.asylumchain.demo..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("nl.asylumchain.demo..")
+                .should().dependOnClassesThat().resideInAPackage("nl.asylumchain.demo..")
                 .check(classes);
     }
 

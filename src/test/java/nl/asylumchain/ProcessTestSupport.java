@@ -1,6 +1,7 @@
 package nl.asylumchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,14 +19,29 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import nl.asylumchain.platform.process.TaskPeriodsListener;
 
 /**
- * What the process path tests share: a fixed engine clock, the four beans of the contract replaced by recording
- * stand-ins (registered with {@link Mocks} for the {@code MockExpressionManager} of {@code camunda.cfg.xml}), and
- * small steps to work a task or fire a timer by its model id.
+ * What the process path tests share, as a JUnit extension beside the engine's: before each test a fixed engine clock,
+ * camunda-bpm-assert bound to the test engine, and the beans of the contract replaced by recording stand-ins
+ * (registered with {@link Mocks} for the {@code MockExpressionManager} of {@code camunda.cfg.xml}); after it, the
+ * clock and the stand-ins reset. A test's own {@code @BeforeEach} runs after this and may replace a stand-in. Also
+ * small steps to work a task or fire a timer by its model id. Use:
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+ * &#64;RegisterExtension
+ * final ProcessTestSupport chain = new ProcessTestSupport(extension);
+ * </pre>
  */
-public final class ProcessTestSupport {
+public final class ProcessTestSupport implements BeforeEachCallback, AfterEachCallback {
 
     /** Engine time in every process test: Monday 4 March 2024, 09:00 in the machine's zone. */
     public static final Instant NOW = java.time.LocalDateTime.of(2024, 3, 4, 9, 0)
@@ -40,26 +56,31 @@ public final class ProcessTestSupport {
     /** The {@code outcome} input parameter each call of recordDecisionDelegate received. */
     public final List<String> recordedDecisions = new ArrayList<>();
 
-    private final ProcessEngine engine;
+    private final ProcessEngineExtension extension;
+    private ProcessEngine engine;
 
-    private ProcessTestSupport(ProcessEngine engine) {
-        this.engine = engine;
+    /** {@code extension}: the test class's engine extension, registered before this one (a static field). */
+    public ProcessTestSupport(ProcessEngineExtension extension) {
+        this.extension = extension;
     }
 
-    /** Sets the engine clock to {@link #NOW} and registers the stand-ins; pair with {@link #reset()}. */
-    public static ProcessTestSupport start(ProcessEngine engine) {
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        engine = extension.getProcessEngine();
+        init(engine);
         ClockUtil.setCurrentTime(Date.from(NOW));
-        ProcessTestSupport support = new ProcessTestSupport(engine);
-        support.registerBeans();
-        return support;
+        registerBeans();
     }
 
-    public static void reset() {
+    @Override
+    public void afterEach(ExtensionContext context) {
         Mocks.reset();
         ClockUtil.reset();
     }
 
     private void registerBeans() {
+        // the real listener: it reads dmn/taskPeriods.dmn, which every process test deploys with its models
+        Mocks.register(TaskPeriodsListener.BEAN, new TaskPeriodsListener());
         Mocks.register("caseStageListener", (ExecutionListener) execution -> {
             assertThat(execution.getProcessBusinessKey()).isEqualTo(CASE_ID);
             stagesEntered.add(execution.getCurrentActivityId());

@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole application on in-memory H2 for the reception and housing module tests, one context shared by them:
  * no job executor (tests decide what happens when), and a family location with one place so over capacity shows.
+ * Not {@link ChainTestContext}: the housing proposal and the quota report read every housed person of a half-year,
+ * so cases of other tests would change them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -120,15 +120,6 @@ public class CaseFiles {
     }
 
     /**
-     * Whether the person has temporary protection as a Ukrainian (the policy-hold category the IND parks on), or
-     * empty when there is no such case. One column: no sections, no engine.
-     */
-    @Transactional(readOnly = true)
-    public Optional<Boolean> temporaryProtectionUkraine(UUID caseId) {
-        return cases.temporaryProtectionUkraine(caseId);
-    }
-
-    /**
      * What reception needs to place a person (no names): birth date, where they arrived, whether they came as an
      * unaccompanied minor, and whether they are in the country as a family with children (a child of theirs, or of
      * the sponsor they joined, arrived as a linked case).
@@ -142,6 +133,16 @@ public class CaseFiles {
         return cases.findById(caseId).map(c -> new PlacementFacts(c.birthDate(),
                 ArrivalLocation.valueOf(c.arrivalLocation()), c.unaccompaniedMinor(),
                 cases.hasChildInTheCountry(caseId)));
+    }
+
+    /**
+     * Whether the applicant applied for asylum as an unaccompanied minor (under 18 on arrival, without a parent):
+     * the fact family reunification needs to know whether their parents may join them.
+     */
+    @Transactional(readOnly = true)
+    public boolean appliedAsUnaccompaniedMinor(UUID caseId) {
+        return cases.findById(caseId).map(CaseRecord::unaccompaniedMinor)
+                .orElseThrow(() -> new NotFoundException("No case with id " + caseId));
     }
 
     /** The family members abroad recorded on a case (at intake or later). */

@@ -17,6 +17,8 @@ import jakarta.validation.Payload;
 /**
  * An ISO 3166-1 alpha-3 country code, or one of the ICAO codes the chain uses for people without one:
  * {@code XXA} stateless, {@code XXB} refugee (1951 Convention), {@code XXC} refugee (other), {@code XXX} unknown.
+ * Also {@code XKX}, Kosovo: it has no ISO code, the EU and the IND use this user-assigned one, and DMN
+ * nationalityGroups lists it as a safe country of origin.
  */
 @Documented
 @Constraint(validatedBy = IsoNationality.Validator.class)
@@ -24,7 +26,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface IsoNationality {
 
-    String message() default "must be an ISO 3166-1 alpha-3 country code (XXA stateless, XXX unknown)";
+    String message() default "must be an ISO 3166-1 alpha-3 country code (XKX Kosovo, XXA stateless, XXX unknown)";
 
     Class<?>[] groups() default {};
 
@@ -36,7 +38,7 @@ public @interface IsoNationality {
 
         private static Set<String> codes() {
             Set<String> codes = new HashSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
-            codes.addAll(Set.of("XXA", "XXB", "XXC", "XXX"));
+            codes.addAll(Set.of("XXA", "XXB", "XXC", "XXX", "XKX"));
             return Set.copyOf(codes);
         }
 

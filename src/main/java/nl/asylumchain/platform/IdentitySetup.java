@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the chain's groups and their authorizations at start-up, idempotently, before the web server takes
- * requests, then the first administrator when one is configured ({@link FirstAdministrator}) and the demo users
- * when they are switched on. Groups are part of the models
+ * requests, then the first administrator when one is configured ({@link FirstAdministrator}) and the users other
+ * modules bring ({@link InitialUsers}: the demo users when they are switched on). Groups are part of the models
  * (user tasks name them as candidate groups), so they exist with or without demo data.
  *
  * <p>The grants follow the {@link WorkScope}: handlers work the tasks of their own process definitions in Tasklist;
@@ -61,15 +61,15 @@ class IdentitySetup implements SmartInitializingSingleton {
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
 
-    private final ObjectProvider<DemoData> demoData;
+    private final ObjectProvider<InitialUsers> initialUsers;
     private final FirstAdministrator firstAdministrator;
     private final JdbcClient jdbc;
     private final String tablePrefix;
 
     IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-            ObjectProvider<DemoData> demoData, FirstAdministrator firstAdministrator, JdbcClient jdbc,
+            ObjectProvider<InitialUsers> initialUsers, FirstAdministrator firstAdministrator, JdbcClient jdbc,
             ProcessEngineConfigurationImpl engine) {
-        this.demoData = demoData;
+        this.initialUsers = initialUsers;
         this.firstAdministrator = firstAdministrator;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
@@ -81,7 +81,8 @@ class IdentitySetup implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         createGroupsAndAuthorizations();
         firstAdministrator.ensure();
-        demoData.ifAvailable(DemoData::createDemoUsers);
+        UserAccounts accounts = new UserAccounts(identityService);
+        initialUsers.orderedStream().forEach(users -> users.createWith(accounts));
     }
 
     void createGroupsAndAuthorizations() {

@@ -102,10 +102,6 @@ final class ModelBeans {
         return className == null ? "" : ClassUtils.getPackageName(className);
     }
 
-    Set<String> helperNames() {
-        return helpers.keySet();
-    }
-
     /** Whether a model may name this bean at all. */
     boolean allows(String beanName) {
         return helpers.containsKey(beanName) || delegates().contains(beanName);

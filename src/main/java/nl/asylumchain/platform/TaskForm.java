@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -17,40 +16,54 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 /**
  * The rules of one Camunda Form (a {@code .form} file) that the server checks again when a task is completed:
  * Tasklist checks them in the browser, but the engine REST API takes whatever a client sends. A field the handler
- * cannot fill in (read-only) or that the form may hide (a {@code conditional}) is not checked.
+ * cannot fill in (read-only) is not checked, nor is one the form may hide (a {@code conditional}), except when the
+ * condition is the plain comparison {@code =otherField != "VALUE"}: then the field is checked whenever the other
+ * field holds that value, as the form shows it (a VA referral needs its reason: {@code vaReason} on assessApplication).
  */
 record TaskForm(String id, List<Field> fields, Set<String> inputs, Set<String> readOnly) {
 
     /** One input field: its variable, and what the form demands of it. */
-    record Field(String key, boolean required, Pattern pattern, List<String> options, boolean date) {
+    record Field(String key, boolean required, Pattern pattern, List<String> options, boolean date, ShownWhen shownWhen) {
     }
 
-    static TaskForm of(JsonNode form) {
+    /** The field is shown (and so checked) only while {@code key} holds {@code value}. */
+    record ShownWhen(String key, String value) {
+
+        private static final Pattern HIDE_UNLESS_EQUAL =
+                Pattern.compile("^=\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*!=\\s*\"([^\"]*)\"\\s*$");
+
+        /** The condition of a {@code hide} expression this check understands, or null. */
+        static ShownWhen of(String hide) {
+            var matcher = HIDE_UNLESS_EQUAL.matcher(hide);
+            return matcher.matches() ? new ShownWhen(matcher.group(1), matcher.group(2)) : null;
+        }
+
+        boolean shown(Function<String, Object> variable) {
+            return value.equals(String.valueOf(plain(variable.apply(key))));
+        }
+    }
+
+    static TaskForm of(FormSchema form) {
         List<Field> fields = new ArrayList<>();
         Set<String> inputs = new LinkedHashSet<>();
         Set<String> readOnly = new LinkedHashSet<>();
-        collect(form.path("components"), fields, inputs, readOnly);
-        return new TaskForm(form.path("id").asText(), List.copyOf(fields), Set.copyOf(inputs), Set.copyOf(readOnly));
-    }
-
-    private static void collect(JsonNode components, List<Field> fields, Set<String> inputs, Set<String> readOnly) {
-        for (JsonNode component : components) {
-            collect(component.path("components"), fields, inputs, readOnly);
-            if (!component.hasNonNull("key")) {
+        for (FormSchema.Field field : form.fields()) {
+            (field.readOnly() ? readOnly : inputs).add(field.key());
+            ShownWhen shownWhen = null;
+            if (field.conditional()) {
+                shownWhen = ShownWhen.of(field.hide());
+                if (shownWhen == null) {
+                    continue;
+                }
+            }
+            if (field.readOnly()) {
                 continue;
             }
-            boolean shown = !component.path("readonly").asBoolean(false);
-            (shown ? inputs : readOnly).add(component.path("key").asText());
-            if (!shown || component.has("conditional")) {
-                continue;
-            }
-            JsonNode validate = component.path("validate");
-            List<String> options = new ArrayList<>();
-            component.path("values").forEach(option -> options.add(option.path("value").asText()));
-            fields.add(new Field(component.path("key").asText(), validate.path("required").asBoolean(false),
-                    validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
-                    List.copyOf(options), "datetime".equals(component.path("type").asText())));
+            fields.add(new Field(field.key(), field.required(),
+                    field.pattern() == null ? null : Pattern.compile(field.pattern()), field.options(),
+                    "datetime".equals(field.type()), shownWhen));
         }
+        return new TaskForm(form.id(), List.copyOf(fields), Set.copyOf(inputs), Set.copyOf(readOnly));
     }
 
     /**
@@ -86,11 +99,15 @@ record TaskForm(String id, List<Field> fields, Set<String> inputs, Set<String> r
     List<FieldError> check(Function<String, Object> variable) {
         List<FieldError> errors = new ArrayList<>();
         for (Field field : fields) {
+            if (field.shownWhen() != null && !field.shownWhen().shown(variable)) {
+                continue;
+            }
             Object value = variable.apply(field.key());
             boolean empty = value == null || (value instanceof String text && text.isBlank());
             if (empty) {
                 if (field.required()) {
-                    errors.add(new FieldError(field.key(), "is required"));
+                    errors.add(new FieldError(field.key(), field.shownWhen() == null ? "is required"
+                            : "is required when " + field.shownWhen().key() + " is " + field.shownWhen().value()));
                 }
                 continue;
             }

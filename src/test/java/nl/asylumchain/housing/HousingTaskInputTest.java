@@ -14,12 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainTestContext;
 import nl.asylumchain.housing.process.HousingModel;
 import nl.asylumchain.registration.process.RegistrationModel;
 
@@ -27,9 +27,7 @@ import nl.asylumchain.registration.process.RegistrationModel;
  * What COA and the municipality enter on the housing forms is checked by the server too: a form the rules refuse is
  * answered with 400 and a problem naming the field (Tasklist shows its message), and the task stays open.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:housingtaskinput;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"})
+@ChainTestContext
 class HousingTaskInputTest {
 
     @LocalServerPort

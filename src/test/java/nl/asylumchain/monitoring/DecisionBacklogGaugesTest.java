@@ -22,12 +22,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import nl.asylumchain.ChainClient;
-import nl.asylumchain.EngineSteps;
 import nl.asylumchain.ChainClient.Response;
+import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainTestContext;
+import nl.asylumchain.EngineSteps;
 
 /**
  * The backlog gauges of the IND procedure on the whole app (H2), each driven into its state through our API and
@@ -35,10 +35,7 @@ import nl.asylumchain.ChainClient.Response;
  * executor and the scheduled refresh are off; each test refreshes and compares with the gauge before its own step
  * at the same business time, so cases of the other tests in this database do not move the figures.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:decisionbacklog;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false",
-        "asylumchain.monitoring.initial-delay=1h", "asylumchain.monitoring.refresh-interval=1h"})
+@ChainTestContext
 class DecisionBacklogGaugesTest {
 
     private static final ZoneId CHAIN_ZONE = ZoneId.of("Europe/Amsterdam");
@@ -105,7 +102,7 @@ class DecisionBacklogGaugesTest {
         assertThat(refreshed("asylum.cases.past.decision.deadline")).isEqualTo(before + 1);
 
         Response extended = client.post("/api/cases/" + onDeadlineDay + "/decision-deadline/extensions",
-                "teamleider", Map.of("reason", "Complexe zaak"));
+                "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"));
         assertThat(extended.status()).isEqualTo(201);
         assertThat(refreshed("asylum.cases.past.decision.deadline")).as("9 months more").isEqualTo(before);
     }

@@ -19,12 +19,11 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yaml.snakeyaml.Yaml;
 
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainTestContext;
 import nl.asylumchain.casefile.Stage;
 import nl.asylumchain.platform.Groups;
 
@@ -35,10 +34,7 @@ import nl.asylumchain.platform.Groups;
  * lead empties that list when merging them, and a listed name that does appear fails here, so the list cannot
  * go stale.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:metricnames;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"})
-@AutoConfigureObservability
+@ChainTestContext
 class MonitoredMetricNamesTest {
 
     static final Path MONITORING = Path.of("monitoring");

@@ -14,15 +14,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+
+import nl.asylumchain.ChainTestContext;
 
 /**
  * The allow-list and the models agree: every bean a model names is on it, every delegate on it is used by a model
  * (an unused one is dead code or a renamed model), and every listed helper method is called by a model.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:tasklistfilters;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"})
+@ChainTestContext
 class ModelBeansTest {
 
     private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
@@ -73,7 +72,7 @@ class ModelBeansTest {
 
     @Test
     void theListNamesOnlyBeansThatExist() {
-        for (String helper : modelBeans.helperNames()) {
+        for (String helper : ModelBeans.HELPERS.keySet()) {
             assertThat(modelBeans.bean(helper)).as(helper).isNotNull();
         }
         for (String delegate : modelBeans.delegates()) {

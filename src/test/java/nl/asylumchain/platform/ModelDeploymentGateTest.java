@@ -10,19 +10,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import nl.asylumchain.ChainClient;
 import nl.asylumchain.ChainClient.Response;
+import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainTestContext;
 
 /**
  * Models cannot run code, whoever deploys them: a process designer deploying over {@code /engine-rest} (as Camunda
  * Modeler does) gets 400 naming the file and the element, and nothing of the deployment exists afterwards.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:tasklistfilters;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"})
+@ChainTestContext
 class ModelDeploymentGateTest {
 
     static final String DESIGNER = "ontwerper";

@@ -14,16 +14,15 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+
+import nl.asylumchain.ChainTestContext;
 
 /**
  * The runtime defence behind the gate: an expression that got into the engine some other way (an old deployment, a
  * row written to the database) is evaluated by the engine's own expression manager, which reaches variables,
  * {@code execution.getVariable}, the allow-listed beans and methods, and nothing else.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:tasklistfilters;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"})
+@ChainTestContext
 class ModelExpressionRuntimeTest {
 
     static final String PROBE = "expressionRuntimeProbe";

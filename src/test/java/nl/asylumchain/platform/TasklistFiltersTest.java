@@ -1,7 +1,7 @@
 package nl.asylumchain.platform;
 
-import static nl.asylumchain.platform.TasklistFilters.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -15,24 +15,29 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainTestContext;
+import nl.asylumchain.decision.process.IndDecisionModel;
+import nl.asylumchain.departure.process.DepartureModel;
+import nl.asylumchain.housing.process.HousingModel;
+import nl.asylumchain.registration.process.RegistrationModel;
+import nl.asylumchain.reunification.process.FamilyReunificationApplicationModel;
 
 /** The Tasklist filters: created once, shared per organisation, sorted and with the handler's columns. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:tasklistfilters;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"})
+@ChainTestContext
 class TasklistFiltersTest {
 
     @LocalServerPort
@@ -40,6 +45,10 @@ class TasklistFiltersTest {
 
     @Autowired
     TasklistFilters filters;
+    @Autowired
+    List<TasklistFilter.Source> sources;
+    @Autowired
+    TaskService taskService;
     @Autowired
     FilterService filterService;
     @Autowired
@@ -54,10 +63,10 @@ class TasklistFiltersTest {
         filters.provision();
 
         assertThat(filterService.createFilterQuery().count()).isEqualTo(filtersBefore)
-                .isEqualTo(TasklistFilters.DEFINITIONS.size());
+                .isEqualTo(definitions().size());
         assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).count())
                 .isEqualTo(grantsBefore);
-        for (TasklistFilters.Definition definition : TasklistFilters.DEFINITIONS) {
+        for (TasklistFilter definition : definitions()) {
             assertThat(filterService.createFilterQuery().filterName(definition.name()).count())
                     .as(definition.name()).isEqualTo(1);
         }
@@ -65,7 +74,7 @@ class TasklistFiltersTest {
 
     @Test
     void eachFilterIsReadableByExactlyTheGroupsItIsSharedWith() {
-        for (TasklistFilters.Definition definition : TasklistFilters.DEFINITIONS) {
+        for (TasklistFilter definition : definitions()) {
             Filter filter = filterService.createFilterQuery().filterName(definition.name()).singleResult();
             List<String> readers = new ArrayList<>();
             for (Authorization grant : authorizationService.createAuthorizationQuery()
@@ -95,7 +104,7 @@ class TasklistFiltersTest {
     void everyFilterSortsByPriorityThenDueDateAndShowsTheCaseColumnButNoVNumber() {
         ChainClient client = new ChainClient(port);
         JsonNode all = client.get("/engine-rest/filter", "demo").body();
-        assertThat(all.size()).isEqualTo(TasklistFilters.DEFINITIONS.size());
+        assertThat(all.size()).isEqualTo(definitions().size());
         for (JsonNode filter : all) {
             String name = filter.path("name").asText();
             JsonNode sorting = filter.path("query").path("sorting");
@@ -150,20 +159,21 @@ class TasklistFiltersTest {
         Map<String, Object> schiphol = ChainClient.application();
         ChainClient.section(schiphol, "arrival").put("location", "SCHIPHOL");
         driver.register(schiphol);
-        driver.workToTask(driver.register(), REGISTRATION_INTERVIEW, grant);
+        driver.workToTask(driver.register(), RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW, grant);
         driver.workToTask(driver.register(), "Activity_MainInterview", grant);
-        driver.workToTask(driver.register(), LINK_MUNICIPALITY, grant);
-        driver.workToTask(driver.register(), ASSESS_REUNIFICATION, grant);
-        driver.workToTask(driver.register(), OFFER_HOUSING, grant);
+        driver.workToTask(driver.register(), HousingModel.ACTIVITY_LINK_MUNICIPALITY, grant);
+        driver.workToTask(driver.register(), FamilyReunificationApplicationModel.ACTIVITY_ASSESS_REUNIFICATION,
+                grant);
+        driver.workToTask(driver.register(), HousingModel.ACTIVITY_OFFER_HOUSING, grant);
         // the appeal window's timers also pass the decision deadline: the team lead handles that on the way
         Map<String, Map<String, Object>> reject = CaseDriver.answers("REJECT");
         reject.put("Activity_ReviewDecisionDeadline", Map.of("extendDeadline", false, "extensionReason", ""));
         reject.put("Activity_HandleDeadlinePassed", Map.of("deadlinePassedNotes", ""));
-        driver.workToTask(driver.register(), DEPARTURE_INTERVIEW, reject);
+        driver.workToTask(driver.register(), DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, reject);
         Map<String, Map<String, Object>> dublin = CaseDriver.answers("GRANT");
-        dublin.put(IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true, "documentsPresent", true,
-                "eurodacHitMemberState", "DE", "visaMemberState", ""));
-        driver.workToTask(driver.register(), SUBMIT_DUBLIN_CLAIM, dublin);
+        dublin.put(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
+                "documentsPresent", true, "eurodacHitMemberState", "DE", "visaMemberState", ""));
+        driver.workToTask(driver.register(), IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM, dublin);
         Map<String, Object> minor = ChainClient.application();
         ChainClient.section(minor, "person").put("birthDate", "2012-05-01");
         minor.put("unaccompaniedMinor", true);
@@ -175,8 +185,8 @@ class TasklistFiltersTest {
 
         List<String> blanks = new ArrayList<>();
         Map<String, Integer> tasksPerGroup = new TreeMap<>();
-        for (TasklistFilters.Definition definition : TasklistFilters.DEFINITIONS) {
-            if (MY_TASKS.equals(definition.name())) {
+        for (TasklistFilter definition : definitions()) {
+            if (MyTasksFilter.NAME.equals(definition.name())) {
                 continue;
             }
             String filterId = filterService.createFilterQuery().filterName(definition.name()).singleResult().getId();
@@ -188,7 +198,7 @@ class TasklistFiltersTest {
                     Map<String, JsonNode> shown = new HashMap<>();
                     task.path("_embedded").path("variable").forEach(v -> shown.put(v.path("name").asText(),
                             v.path("value")));
-                    for (TasklistFilters.Column column : definition.columns()) {
+                    for (TasklistFilter.Column column : definition.columns()) {
                         JsonNode value = shown.get(column.variable());
                         if (value == null || value.isNull()) {
                             blanks.add(user + " / " + definition.name() + " / " + task.path("taskDefinitionKey")
@@ -207,9 +217,9 @@ class TasklistFiltersTest {
     @Test
     void everyFilterAnswersEveryGroupItIsSharedWith() throws Exception {
         List<String> failing = new ArrayList<>();
-        for (TasklistFilters.Definition definition : TasklistFilters.DEFINITIONS) {
+        for (TasklistFilter definition : definitions()) {
             String filterId = filterService.createFilterQuery().filterName(definition.name()).singleResult().getId();
-            List<String> groups = MY_TASKS.equals(definition.name()) ? List.of(Groups.IND_DECISION)
+            List<String> groups = MyTasksFilter.NAME.equals(definition.name()) ? List.of(Groups.IND_DECISION)
                     : definition.groups();
             for (String group : groups) {
                 JsonNode answer = listAsTasklistDoes(filterId, ChainClient.USER_OF_GROUP.get(group));
@@ -234,6 +244,11 @@ class TasklistFiltersTest {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
     }
 
+    /** The filters the modules contribute, as {@link TasklistFilters} provisions them. */
+    private List<TasklistFilter> definitions() {
+        return TasklistFilters.collect(sources);
+    }
+
     @Test
     void everyTaskKeyAFilterSelectsOnIsAUserTaskOfAModel() {
         Set<String> userTasks = new HashSet<>();
@@ -241,9 +256,40 @@ class TasklistFiltersTest {
             Bpmn.readModelFromFile(model).getModelElementsByType(UserTask.class)
                     .forEach(task -> userTasks.add(task.getId()));
         }
-        assertThat(userTasks).contains(TasklistFilters.IDENTIFY_AND_REGISTER, TasklistFilters.REGISTRATION_INTERVIEW,
-                TasklistFilters.SUBMIT_DUBLIN_CLAIM, TasklistFilters.LINK_MUNICIPALITY, TasklistFilters.OFFER_HOUSING,
-                TasklistFilters.CONFIRM_MOVE, TasklistFilters.ASSESS_REUNIFICATION,
-                TasklistFilters.DEPARTURE_INTERVIEW, TasklistFilters.ARRANGE_INDEPENDENT_DEPARTURE);
+        Map<String, String> keys = new TreeMap<>();
+        for (TasklistFilter definition : definitions()) {
+            TaskQueryImpl query = (TaskQueryImpl) definition.criteria().apply(taskService.createTaskQuery());
+            if (query.getKey() != null) {
+                keys.put(definition.name(), query.getKey());
+            }
+        }
+        assertThat(keys).as("filters that select one task").hasSizeGreaterThanOrEqualTo(9);
+        assertThat(keys).allSatisfy((name, key) -> assertThat(userTasks).as(name).contains(key));
+    }
+
+    @Test
+    void twoFiltersWithOneNameAreRefused() {
+        TasklistFilter.Source first = () -> List.of(new TasklistFilter("COA – alle taken", List.of(Groups.COA), 0,
+                "", q -> q, List.of(TasklistFilter.CASE)));
+        TasklistFilter.Source second = () -> List.of(new TasklistFilter("COA – alle taken", List.of(Groups.NIDOS), 1,
+                "", q -> q, List.of(TasklistFilter.CASE)));
+
+        assertThatThrownBy(() -> TasklistFilters.collect(List.of(first, second)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("COA – alle taken");
+    }
+
+    @Test
+    void eachStageModuleContributesItsOwnFilters() {
+        Map<String, List<String>> namesByModule = new TreeMap<>();
+        for (TasklistFilter.Source source : sources) {
+            String module = source.getClass().getPackageName().replace("nl.asylumchain.", "");
+            source.filters().forEach(filter -> namesByModule.computeIfAbsent(module, m -> new ArrayList<>())
+                    .add(filter.name()));
+        }
+        assertThat(namesByModule).containsOnlyKeys("platform", "registration.process", "decision.process",
+                "reunification.process", "reception.process", "housing.process", "departure.process");
+        assertThat(namesByModule.get("platform")).containsExactly(MyTasksFilter.NAME);
+        assertThat(namesByModule.get("housing.process")).contains("COA – Koppelen", "Gemeente – Woning aanbieden");
+        assertThat(namesByModule.get("departure.process")).contains("DT&V – Vertrekgesprekken");
     }
 }

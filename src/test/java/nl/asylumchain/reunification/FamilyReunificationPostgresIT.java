@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,9 +27,6 @@ class FamilyReunificationPostgresIT extends PostgresIntegrationTest {
 
     @Autowired
     RuntimeService runtimeService;
-
-    @Autowired
-    FamilyReunificationService reunification;
 
     /** The IND grants the asylum application and each reunification application; housing's tasks stay open. */
     static Map<String, Map<String, Object>> answers() {
@@ -80,7 +76,8 @@ class FamilyReunificationPostgresIT extends PostgresIntegrationTest {
             vNumbers.add(familyCase.path("vNumber").asText());
         }
         assertThat(vNumbers).as("three cases, three V-numbers").hasSize(3);
-        assertThat(reunification.arrivedHouseholdMembers(UUID.fromString(caseId))).hasSize(2);
+        assertThat(FamilyReunificationApiTest.arrivedMembers(client.get("/api/cases/" + caseId, "demo").body()))
+                .as("the household's arrived members").hasSize(2);
         assertThat(runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(FamilyReunificationApplicationModel.PROCESS_KEY)
                 .processInstanceBusinessKey(caseId).count()).isZero();

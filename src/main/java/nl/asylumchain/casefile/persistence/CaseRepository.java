@@ -239,12 +239,6 @@ public class CaseRepository {
                 .param("signedOn", signedOn).param("now", Timestamp.from(now)).param("caseId", caseId).update();
     }
 
-    /** One column for the chain's policy-hold check: empty when there is no such case. */
-    public Optional<Boolean> temporaryProtectionUkraine(UUID caseId) {
-        return jdbc.sql("select temporary_protection_ukraine from cases where case_id = :caseId")
-                .param("caseId", caseId).query(Boolean.class).optional();
-    }
-
     public boolean exists(UUID caseId) {
         return jdbc.sql("select count(*) from cases where case_id = :caseId").param("caseId", caseId)
                 .query(Long.class).single() > 0;

@@ -4,7 +4,6 @@ import static nl.asylumchain.ProcessTestSupport.CASE_ID;
 import static nl.asylumchain.ProcessTestSupport.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.time.Duration;
@@ -25,7 +24,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,12 +39,12 @@ import nl.asylumchain.departure.process.DepartureProcessBeans;
  * bpmn/asylumCase.bpmn with every stage model deployed: one test per path of a case through the chain. The four
  * beans of the contract are stand-ins; the DMN decisions and the called processes are the real ones.
  */
-@Deployment(resources = {
+@Deployment(resources = {"dmn/taskPeriods.dmn", 
         "bpmn/asylumCase.bpmn", "bpmn/registration.bpmn", "bpmn/indDecision.bpmn", "bpmn/housing.bpmn",
         "bpmn/familyReunification.bpmn", "bpmn/departure.bpmn",
-        "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn", "dmn/appealEffect.dmn",
-        "dmn/identificationAuthority.dmn", "dmn/trackAssignment.dmn", "dmn/casePriority.dmn",
-        "dmn/hearingMode.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
+        "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn", "dmn/appealEffect.dmn", "dmn/procedureChoice.dmn",
+        "dmn/identificationAuthority.dmn", "dmn/nationalityGroups.dmn",
+        "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
         "bpmn/forms/identifyAndRegister.form", "bpmn/forms/registrationInterview.form",
         "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/decideApplication.form",
         "bpmn/forms/correctionsAndAdditions.form", "bpmn/forms/assessApplication.form",
@@ -65,7 +63,9 @@ class AsylumCaseProcessTest {
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
-    private ProcessTestSupport chain;
+    @RegisterExtension
+    final ProcessTestSupport chain = new ProcessTestSupport(extension);
+
     private InMemoryDepartureService departures;
 
     /** When the IND accepted a Dublin claim in these tests: ten days before the hand-over. */
@@ -73,8 +73,6 @@ class AsylumCaseProcessTest {
 
     @BeforeEach
     void setUp() {
-        init(extension.getProcessEngine());
-        chain = ProcessTestSupport.start(extension.getProcessEngine());
         IndDecisionTestBeans.register();
         departures = new InMemoryDepartureService();
         DepartureProcessBeans.register(departures, new DepartureProcessBeans.Milestones());
@@ -100,11 +98,6 @@ class AsylumCaseProcessTest {
     public static class IgnoredSteps {
         public void record(DelegateExecution execution, String step) {
         }
-    }
-
-    @AfterEach
-    void tearDown() {
-        ProcessTestSupport.reset();
     }
 
     // --- the steps of a case ------------------------------------------------------------------------------------

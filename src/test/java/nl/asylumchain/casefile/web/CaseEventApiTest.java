@@ -6,16 +6,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import nl.asylumchain.ChainClient;
 import nl.asylumchain.ChainClient.Response;
+import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainTestContext;
 
 /** The events endpoint: who may send what, and what a case that is not waiting for an event answers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:events;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"})
+@ChainTestContext
 class CaseEventApiTest {
 
     @LocalServerPort

@@ -10,18 +10,19 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import nl.asylumchain.ChainClient;
 import nl.asylumchain.ChainClient.Response;
+import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainTestContext;
 import nl.asylumchain.casefile.process.CaseModel;
 
-/** The intake contract: every rule on the payload answers 400 naming the field, and nothing is half-created. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:intake;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"})
+/**
+ * The intake contract: every rule on the payload answers 400 naming the field, and nothing is half-created. The
+ * rules a request breaks before the case file sees it are on the web layer alone, in {@link CaseIntakeRequestTest}.
+ */
+@ChainTestContext
 class CaseIntakeApiTest {
 
     @LocalServerPort
@@ -133,23 +134,8 @@ class CaseIntakeApiTest {
     }
 
     @Test
-    void personIsRequired() {
-        assertRejected(a -> a.remove("person"), "person");
-    }
-
-    @Test
-    void familyNameMustNotBeBlank() {
-        assertRejected(a -> ChainClient.section(a, "person").put("familyName", "  "), "person.familyName");
-    }
-
-    @Test
     void birthDateMustNotBeInTheFuture() {
         assertRejected(a -> ChainClient.section(a, "person").put("birthDate", "2999-01-01"), "person.birthDate");
-    }
-
-    @Test
-    void birthDateMustBeADate() {
-        assertRejected(a -> ChainClient.section(a, "person").put("birthDate", "12-03-1994"), "person.birthDate");
     }
 
     @Test
@@ -178,9 +164,8 @@ class CaseIntakeApiTest {
     }
 
     @Test
-    void applicationTypeMustBeKnown() {
-        assertRejected(a -> a.put("applicationType", "SECOND"), "applicationType");
-        assertRejected(a -> a.remove("applicationType"), "applicationType");
+    void kosovoIsAcceptedByTheUserAssignedCodeXkxThatTheSafeCountryListUses() {
+        assertThat(post(a -> ChainClient.section(a, "person").put("nationality", "XKX")).status()).isEqualTo(201);
     }
 
     @Test
@@ -205,21 +190,6 @@ class CaseIntakeApiTest {
     @Test
     void unaccompaniedMinorMustBeUnder18OnArrival() {
         assertRejected(a -> a.put("unaccompaniedMinor", true), "unaccompaniedMinor");
-    }
-
-    @Test
-    void wrongTypesAndUnknownFieldsAreNamed() {
-        assertRejected(a -> a.put("unaccompaniedMinor", "perhaps"), "unaccompaniedMinor");
-        assertRejected(a -> a.put("person", "Haddad"), "person");
-        assertRejected(a -> a.put("nickname", "Amal"), "nickname");
-    }
-
-    @Test
-    void malformedJsonIsABadRequestNotAServerError() {
-        Response response = client.post("/api/cases", "agent", "{\"person\": {");
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().path("errors")).hasSize(1);
     }
 
     @Test

@@ -17,18 +17,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.asylumchain.CaseDriver;
-import nl.asylumchain.ChainClient;
 import nl.asylumchain.ChainClient.Response;
+import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainTestContext;
 
 /** The case view's data: one timeline with who did what and when, open tasks linked to Tasklist, positions. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:caseview;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"})
+@ChainTestContext
 class CaseViewApiTest {
 
     @LocalServerPort

@@ -3,7 +3,6 @@ package nl.asylumchain.decision.process;
 import static nl.asylumchain.ProcessTestSupport.CASE_ID;
 import static nl.asylumchain.ProcessTestSupport.nowPlus;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.util.Date;
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,26 +23,21 @@ import nl.asylumchain.ProcessTestSupport;
  * bpmn/decisionDeadline.bpmn: the team lead is warned 4 weeks before the decision deadline and when it passes;
  * a notice of default starts the 2-week clock to penalty payments. The watch runs beside the procedure.
  */
-@Deployment(resources = {"bpmn/decisionDeadline.bpmn", "bpmn/forms/reviewDecisionDeadline.form",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/decisionDeadline.bpmn", "bpmn/forms/reviewDecisionDeadline.form",
         "bpmn/forms/handleDeadlinePassed.form"})
 class DecisionDeadlineProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
-    private ProcessTestSupport chain;
+    @RegisterExtension
+    final ProcessTestSupport chain = new ProcessTestSupport(extension);
+
     private IndDecisionTestBeans beans;
 
     @BeforeEach
     void setUp() {
-        init(extension.getProcessEngine());
-        chain = ProcessTestSupport.start(extension.getProcessEngine());
         beans = IndDecisionTestBeans.register();
-    }
-
-    @AfterEach
-    void tearDown() {
-        ProcessTestSupport.reset();
     }
 
     /** As DecisionDeadlineService starts it: deadline 6 months after the application, warning 4 weeks before. */
@@ -75,7 +68,8 @@ class DecisionDeadlineProcessTest {
         chain.fireTimer("Event_DeadlineNear");
 
         chain.complete("Activity_ReviewDecisionDeadline",
-                Map.of("extendDeadline", true, "extensionReason", "Veel gelijktijdige aanvragen"));
+                Map.of("extendDeadline", true, "extensionGround", "MANY_APPLICATIONS",
+                        "extensionReason", "Veel gelijktijdige aanvragen"));
 
         assertThat(beans.extensions).containsExactly("Veel gelijktijdige aanvragen");
         BpmnAwareTests.assertThat(watch).isWaitingAt("Event_DeadlineNear", "Event_DeadlinePassed");

@@ -5,7 +5,6 @@ import static nl.asylumchain.ProcessTestSupport.NOW;
 import static nl.asylumchain.ProcessTestSupport.nowPlus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.time.LocalDate;
@@ -20,7 +19,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +33,7 @@ import nl.asylumchain.departure.InMemoryDepartureService;
  * bpmn/departure.bpmn with dmn/departureRoute.dmn and the real delegates on an in-memory record: one test per
  * outcome, per clock and per rule of the reporting obligation.
  */
-@Deployment(resources = {"bpmn/departure.bpmn", "dmn/departureRoute.dmn", "bpmn/forms/departureInterview.form",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/departure.bpmn", "dmn/departureRoute.dmn", "bpmn/forms/departureInterview.form",
         "bpmn/forms/arrangeIndependentDeparture.form", "bpmn/forms/arrangeForcedDeparture.form",
         "bpmn/forms/planTransfer.form", "bpmn/forms/executeTransfer.form", "bpmn/forms/proposeDetention.form",
         "bpmn/forms/reviewDetention.form"})
@@ -44,22 +42,17 @@ class DepartureProcessTest {
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
-    private ProcessTestSupport chain;
+    @RegisterExtension
+    final ProcessTestSupport chain = new ProcessTestSupport(extension);
+
     private InMemoryDepartureService departures;
     private DepartureProcessBeans.Milestones milestones;
 
     @BeforeEach
     void setUp() {
-        init(extension.getProcessEngine());
-        chain = ProcessTestSupport.start(extension.getProcessEngine());
         departures = new InMemoryDepartureService();
         milestones = new DepartureProcessBeans.Milestones();
         DepartureProcessBeans.register(departures, milestones);
-    }
-
-    @AfterEach
-    void tearDown() {
-        ProcessTestSupport.reset();
     }
 
     // --- steps ------------------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ import static nl.asylumchain.ProcessTestSupport.CASE_ID;
 import static nl.asylumchain.ProcessTestSupport.nowPlus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +26,7 @@ import nl.asylumchain.ProcessTestSupport;
  * bpmn/housing.bpmn: COA links to a municipality in 2 weeks, the municipality offers housing in 10, the move in 2;
  * or first a doorstroomlocatie for at most a year. A passed deadline records the step as late and the step goes on.
  */
-@Deployment(resources = {"bpmn/housing.bpmn", "bpmn/forms/linkMunicipality.form", "bpmn/forms/offerHousing.form",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/housing.bpmn", "bpmn/forms/linkMunicipality.form", "bpmn/forms/offerHousing.form",
         "bpmn/forms/confirmMove.form", "bpmn/forms/confirmTemporaryMove.form",
         "bpmn/forms/confirmFinalHousing.form"})
 class HousingProcessTest {
@@ -36,14 +34,14 @@ class HousingProcessTest {
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
-    private ProcessTestSupport chain;
+    @RegisterExtension
+    final ProcessTestSupport chain = new ProcessTestSupport(extension);
+
     /** What the stand-in delegates were asked to do, in order. */
     private final List<String> recorded = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        init(extension.getProcessEngine());
-        chain = ProcessTestSupport.start(extension.getProcessEngine());
         // as the real delegate: the deadlines from configuration (defaults) and the proposal prefilled
         Mocks.register("proposeMunicipalityDelegate", (JavaDelegate) execution -> {
             recorded.add("proposed");
@@ -59,11 +57,6 @@ class HousingProcessTest {
                 recorded.add("late:" + execution.getVariableLocal("step")));
         Mocks.register("recordTemporaryHousingDelegate", (JavaDelegate) execution -> recorded.add("temporary"));
         Mocks.register("recordHousingDelegate", (JavaDelegate) execution -> recorded.add("housed"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        ProcessTestSupport.reset();
     }
 
     private ProcessInstance startHousing() {

@@ -4,7 +4,6 @@ import static nl.asylumchain.ProcessTestSupport.CASE_ID;
 import static nl.asylumchain.ProcessTestSupport.nowPlus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,26 +23,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import nl.asylumchain.ProcessTestSupport;
 
 /** bpmn/guardianship.bpmn: Nidos appoints a guardian for an amv and places them where the guardian chose. */
-@Deployment(resources = {"bpmn/guardianship.bpmn", "bpmn/forms/appointGuardian.form"})
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/guardianship.bpmn", "bpmn/forms/appointGuardian.form"})
 class GuardianshipProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
-    private ProcessTestSupport chain;
+    @RegisterExtension
+    final ProcessTestSupport chain = new ProcessTestSupport(extension);
+
     private final List<String> placements = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        init(extension.getProcessEngine());
-        chain = ProcessTestSupport.start(extension.getProcessEngine());
         Mocks.register("placeUnaccompaniedMinorDelegate", (JavaDelegate) execution ->
                 placements.add((String) execution.getVariable("placement")));
-    }
-
-    @AfterEach
-    void tearDown() {
-        ProcessTestSupport.reset();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package nl.asylumchain.monitoring.process;
+package nl.asylumchain.demo.process;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import nl.asylumchain.platform.FormSchema;
+import nl.asylumchain.platform.FormSchema.Field;
 
 /**
  * Fills in a Camunda Form the way a handler plausibly would: realistic choices for the fields the chain routes on
@@ -41,35 +42,24 @@ final class FormAnswers {
     }
 
     /** The variables to complete a task with this form, or empty when the form asks what we cannot answer. */
-    Optional<Map<String, Object>> answer(JsonNode form) {
+    Optional<Map<String, Object>> answer(FormSchema form) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        return fill(form.path("components"), variables) ? Optional.of(variables) : Optional.empty();
-    }
-
-    private boolean fill(JsonNode components, Map<String, Object> variables) {
-        for (JsonNode component : components) {
-            if (component.has("components")) { // group, columns: fields nest
-                if (!fill(component.path("components"), variables)) {
-                    return false;
-                }
-                continue;
+        for (Field field : form.fields()) {
+            if (!field.input()) {
+                continue; // a value the form only shows, or a group of fields: nothing to fill
             }
-            String key = component.path("key").asText("");
-            if (key.isEmpty() || component.path("readonly").asBoolean(false)) {
-                continue; // text, spacer, image, a value the form only shows: nothing to fill
-            }
-            Optional<Object> value = known(key, component).or(() -> byType(component));
+            Optional<Object> value = known(field).or(() -> byType(field));
             if (value.isEmpty()) {
-                return false;
+                return Optional.empty();
             }
-            variables.put(key, value.get());
+            variables.put(field.key(), value.get());
         }
-        return true;
+        return Optional.of(variables);
     }
 
     /** Realistic answers for the fields the chain routes on. */
-    private Optional<Object> known(String key, JsonNode component) {
-        Object value = switch (key) {
+    private Optional<Object> known(Field field) {
+        Object value = switch (field.key()) {
             case "identityEstablished" -> chance(0.9);
             case "documentsPresent" -> chance(0.6);
             case "eurodacHitMemberState" -> chance(shares.dublinHit()) ? pick(MEMBER_STATES) : "";
@@ -77,10 +67,12 @@ final class FormAnswers {
             case "protectionInMemberState" -> chance(shares.safeCountryRoute()) ? pick(MEMBER_STATES) : "";
             case "medicalConcerns" -> chance(0.08);
             case "familyInVa" -> chance(0.03);
+            // nearly every spouse or partner in nareis was one before the sponsor fled (else: refused by the DMN)
+            case "relationBeforeEntry" -> chance(0.95);
             case "claimType" -> chance(0.8) ? "TAKE_BACK" : "TAKE_CHARGE";
             case "requestedMemberState" -> memberStateOfHit();
             case "interpreterPresent" -> true;
-            case "decisionOutcome" -> decisionOutcome(component);
+            case "decisionOutcome" -> decisionOutcome(field);
             case "municipalityCode" -> pick(MUNICIPALITIES);
             case "housingOffered" -> chance(shares.housingOffered());
             case "moveDate" -> today.toString();
@@ -101,8 +93,8 @@ final class FormAnswers {
      * Where the form offers it (the assessment) and the case is not in the VA yet, a share of the cases is referred
      * to the extended procedure; otherwise granted or rejected by the grant share.
      */
-    private Object decisionOutcome(JsonNode component) {
-        boolean offersVa = component.path("values").findValuesAsText("value").contains("EXTEND");
+    private Object decisionOutcome(Field field) {
+        boolean offersVa = field.options().contains("EXTEND");
         if (offersVa && !"VA".equals(caseVariable.apply("procedure")) && chance(shares.extendedProcedure())) {
             return "EXTEND";
         }
@@ -123,41 +115,38 @@ final class FormAnswers {
     }
 
     /** Any other field: what its type and validation allow, without inventing what a pattern demands. */
-    private Optional<Object> byType(JsonNode component) {
-        JsonNode validate = component.path("validate");
-        boolean required = validate.path("required").asBoolean(false);
-        JsonNode defaultValue = component.path("defaultValue");
-        switch (component.path("type").asText()) {
+    private Optional<Object> byType(Field field) {
+        Object defaultValue = field.defaultValue();
+        switch (field.type()) {
             case "checkbox":
-                return Optional.of(defaultValue.isBoolean() ? defaultValue.asBoolean() : chance(0.5));
+                return Optional.of(defaultValue instanceof Boolean checked ? checked : chance(0.5));
             case "select":
             case "radio": {
-                JsonNode values = component.path("values");
-                if (values.isEmpty()) {
+                if (field.options().isEmpty()) {
                     return Optional.empty(); // values from a variable or an input: unknown here
                 }
-                return Optional.of(values.get(random.nextInt(values.size())).path("value").asText());
+                return Optional.of(pick(field.options()));
             }
             case "number": {
-                if (validate.has("min")) {
-                    return Optional.of(validate.path("min").asInt());
+                if (field.min() != null) {
+                    return Optional.of(field.min());
                 }
-                return Optional.of(defaultValue.isNumber() ? defaultValue.asInt() : 0);
+                return Optional.of(defaultValue instanceof Number number ? number.intValue() : 0);
             }
             case "datetime":
                 return Optional.of(today.toString());
             case "textfield":
             case "textarea": {
-                if (!required) {
-                    return Optional.of(defaultValue.isTextual() ? defaultValue.asText() : "");
+                if (!field.required()) {
+                    return Optional.of(defaultValue instanceof String text ? text : "");
                 }
-                if (validate.has("pattern") || validate.has("validationType")) {
+                if (field.pattern() != null || field.validationType() != null) {
                     return Optional.empty();
                 }
                 return Optional.of("Demo");
             }
             default:
-                return required ? Optional.empty() : Optional.of("");
+                return field.required() ? Optional.empty() : Optional.of("");
         }
     }
 

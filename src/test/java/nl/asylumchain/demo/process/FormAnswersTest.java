@@ -1,7 +1,8 @@
-package nl.asylumchain.monitoring.process;
+package nl.asylumchain.demo.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import nl.asylumchain.platform.FormSchema;
+
 class FormAnswersTest {
 
     private final ObjectMapper json = new ObjectMapper();
@@ -21,12 +24,20 @@ class FormAnswersTest {
         return new FormAnswers(new SplittableRandom(7), SHARES, LocalDate.of(2026, 11, 28), caseVariables::get);
     }
 
+    private FormSchema form(Path file) throws IOException {
+        return FormSchema.of(json.readTree(file.toFile()));
+    }
+
+    private FormSchema form(String schema) throws IOException {
+        return FormSchema.of(json.readTree(schema));
+    }
+
     @Test
     void everyFormOfTheChainGetsAnAnswerForEachFieldAHandlerFillsIn() throws Exception {
         try (var forms = Files.list(Path.of("bpmn/forms"))) {
             for (Path form : forms.toList()) {
                 JsonNode schema = json.readTree(form.toFile());
-                var answer = answers(Map.of()).answer(schema);
+                var answer = answers(Map.of()).answer(FormSchema.of(schema));
                 assertThat(answer).as(form.toString()).isPresent();
                 for (JsonNode field : schema.findParents("key")) {
                     String key = field.path("key").asText();
@@ -43,7 +54,7 @@ class FormAnswersTest {
 
     @Test
     void decisionOutcomesFollowTheGrantShare() throws Exception {
-        JsonNode form = json.readTree(Path.of("bpmn/forms/decideApplication.form").toFile());
+        FormSchema form = form(Path.of("bpmn/forms/decideApplication.form"));
         FormAnswers answers = answers(Map.of());
         int granted = 0;
         for (int i = 0; i < 1000; i++) {
@@ -56,14 +67,14 @@ class FormAnswersTest {
 
     @Test
     void theAssessmentRefersAShareToTheVaButNotACaseAlreadyInIt() throws Exception {
-        JsonNode assessment = json.readTree(Path.of("bpmn/forms/assessApplication.form").toFile());
-        JsonNode decision = json.readTree(Path.of("bpmn/forms/decideApplication.form").toFile());
+        FormSchema assessment = form(Path.of("bpmn/forms/assessApplication.form"));
+        FormSchema decision = form(Path.of("bpmn/forms/decideApplication.form"));
         assertThat(referrals(answers(Map.of("procedure", "AA")), assessment)).isBetween(70, 130);
         assertThat(referrals(answers(Map.of("procedure", "VA")), assessment)).isZero();
         assertThat(referrals(answers(Map.of("procedure", "AA")), decision)).as("the decision offers no VA").isZero();
     }
 
-    private static int referrals(FormAnswers answers, JsonNode form) {
+    private static int referrals(FormAnswers answers, FormSchema form) {
         int referred = 0;
         for (int i = 0; i < 1000; i++) {
             if ("EXTEND".equals(answers.answer(form).orElseThrow().get("decisionOutcome"))) {
@@ -75,7 +86,7 @@ class FormAnswersTest {
 
     @Test
     void mostPeopleLeaveOnTheRouteTheirInterviewSet() throws Exception {
-        JsonNode form = json.readTree(Path.of("bpmn/forms/arrangeIndependentDeparture.form").toFile());
+        FormSchema form = form(Path.of("bpmn/forms/arrangeIndependentDeparture.form"));
         FormAnswers answers = answers(Map.of("indOutcome", "REJECTED"));
         int departed = 0;
         for (int i = 0; i < 200; i++) {
@@ -88,7 +99,7 @@ class FormAnswersTest {
 
     @Test
     void aFormWithARequiredFieldItCannotFillGetsNoAnswer() throws Exception {
-        JsonNode form = json.readTree("""
+        FormSchema form = form("""
                 {"components": [
                   {"type": "checkbox", "key": "known", "defaultValue": false},
                   {"type": "textfield", "key": "courtCaseNumber",
@@ -98,7 +109,7 @@ class FormAnswersTest {
 
     @Test
     void unknownFieldsGetWhatTheirTypeAllows() throws Exception {
-        JsonNode form = json.readTree("""
+        FormSchema form = form("""
                 {"components": [{"type": "group", "components": [
                   {"type": "select", "key": "holdReason", "values": [{"label": "a", "value": "MORATORIUM"}],
                    "validate": {"required": true}},

@@ -1,12 +1,10 @@
-package nl.asylumchain.platform;
+package nl.asylumchain.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
 
 import javax.sql.DataSource;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,32 +15,30 @@ import nl.asylumchain.TestPostgres;
 
 /** Demo users have a known password: on a real (PostgreSQL) database the application does not start with them. */
 @ExtendWith(OutputCaptureExtension.class)
-class DemoDataTest {
-
-    final IdentityService identityService = mock(IdentityService.class);
+class DemoUsersTest {
 
     @Test
     void demoUsersOnPostgresqlRefuseToStartUnlessForced() {
         DataSource postgres = TestPostgres.server().getPostgresDatabase();
 
-        assertThatThrownBy(() -> new DemoData(identityService, postgres, false))
+        assertThatThrownBy(() -> new DemoUsers(postgres, false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PostgreSQL")
                 .hasMessageContaining("asylumchain.demo.users=false")
-                .hasMessageContaining(DemoData.ON_PRODUCTION_DATABASE);
+                .hasMessageContaining(DemoUsers.ON_PRODUCTION_DATABASE);
     }
 
     @Test
     void forcedDemoUsersOnPostgresqlWarnAtStart(CapturedOutput output) {
-        new DemoData(identityService, TestPostgres.server().getPostgresDatabase(), true);
+        new DemoUsers(TestPostgres.server().getPostgresDatabase(), true);
 
         assertThat(output.getAll()).contains("WARN").contains("Demo users")
-                .contains(DemoData.ON_PRODUCTION_DATABASE + "=true");
+                .contains(DemoUsers.ON_PRODUCTION_DATABASE + "=true");
     }
 
     @Test
     void demoUsersOnTheLaptopsH2StartWithoutAWarning(CapturedOutput output) {
-        new DemoData(identityService, new DriverManagerDataSource("jdbc:h2:mem:demodata"), false);
+        new DemoUsers(new DriverManagerDataSource("jdbc:h2:mem:demodata"), false);
 
         assertThat(output.getAll()).doesNotContain("WARN");
     }

@@ -1,4 +1,4 @@
-package nl.asylumchain.platform;
+package nl.asylumchain.demo;
 
 import java.sql.DatabaseMetaData;
 import java.util.LinkedHashMap;
@@ -6,8 +6,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +14,10 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
+import nl.asylumchain.platform.Groups;
+import nl.asylumchain.platform.InitialUsers;
+import nl.asylumchain.platform.UserAccounts;
+
 /**
  * Demo users, one per group, and {@code demo} in every group; all with password {@code demo}. On by default for
  * the laptop set-up on the embedded H2 database; {@code asylumchain.demo.users=false} leaves them out.
@@ -23,13 +25,14 @@ import org.springframework.stereotype.Component;
  * <p>Known passwords are a way in for anyone, so on any other database (PostgreSQL: a real installation) the
  * application refuses to start with demo users on, unless {@value #ON_PRODUCTION_DATABASE} is {@code true}; then it
  * warns at every start. The database is told by the product name its JDBC driver reports, not by the URL, so
- * that a pooled, proxied or differently spelled URL cannot make PostgreSQL pass for H2.
+ * that a pooled, proxied or differently spelled URL cannot make PostgreSQL pass for H2. The platform creates them
+ * after the groups and the first administrator ({@link InitialUsers}).
  */
 @Component
 @ConditionalOnProperty(name = "asylumchain.demo.users", havingValue = "true", matchIfMissing = true)
-class DemoData {
+class DemoUsers implements InitialUsers {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
     static final String PASSWORD = "demo";
 
@@ -57,11 +60,8 @@ class DemoData {
         USERS.put("privacy", new String[] {Groups.PRIVACY_OFFICER, "Femke", "Functionaris gegevensbescherming"});
     }
 
-    private final IdentityService identityService;
-
-    DemoData(IdentityService identityService, DataSource dataSource,
+    DemoUsers(DataSource dataSource,
             @Value("${" + ON_PRODUCTION_DATABASE + ":false}") boolean onProductionDatabase) {
-        this.identityService = identityService;
         String database = databaseProductName(dataSource);
         if (!LAPTOP_DATABASE.equals(database)) {
             if (!onProductionDatabase) {
@@ -85,31 +85,18 @@ class DemoData {
         }
     }
 
-    void createDemoUsers() {
+    @Override
+    public void createWith(UserAccounts accounts) {
         USERS.forEach((userId, user) -> {
-            createUser(userId, user[1], user[2]);
-            addMembership(userId, user[0]);
+            accounts.ensureUser(userId, user[1], user[2], email(userId), PASSWORD);
+            accounts.ensureMembership(userId, user[0]);
         });
-        createUser("demo", "Demo", "Gebruiker");
-        Groups.ALL.forEach(groupId -> addMembership("demo", groupId));
+        accounts.ensureUser("demo", "Demo", "Gebruiker", email("demo"), PASSWORD);
+        Groups.ALL.forEach(groupId -> accounts.ensureMembership("demo", groupId));
         log.info("Demo users ready: {} and demo (password '{}')", USERS.keySet(), PASSWORD);
     }
 
-    private void createUser(String userId, String firstName, String lastName) {
-        if (identityService.createUserQuery().userId(userId).count() > 0) {
-            return;
-        }
-        User user = identityService.newUser(userId);
-        user.setFirstName(firstName);
-        user.setLastName(lastName);
-        user.setEmail(userId + "@demo.asylumchain.nl");
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-    }
-
-    private void addMembership(String userId, String groupId) {
-        if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-            identityService.createMembership(userId, groupId);
-        }
+    private static String email(String userId) {
+        return userId + "@demo.asylumchain.nl";
     }
 }

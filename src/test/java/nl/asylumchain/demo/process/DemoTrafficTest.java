@@ -1,4 +1,4 @@
-package nl.asylumchain.monitoring.process;
+package nl.asylumchain.demo.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The demo traffic registers cases and works them through the chain with the forms' fields; a task whose form it
- * cannot load stays open. Ticks are called by the test (interval 1 h), waits are cut short at once.
+ * cannot load stays open. Ticks are called by the test (interval 1 h), waits are cut short at once. Its own context
+ * (not {@code ChainTestContext}): the traffic works every open task of its database, other tests' too.
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:demotraffic;DB_CLOSE_DELAY=-1",

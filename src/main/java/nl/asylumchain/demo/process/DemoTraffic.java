@@ -1,4 +1,4 @@
-package nl.asylumchain.monitoring.process;
+package nl.asylumchain.demo.process;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
@@ -36,6 +35,7 @@ import nl.asylumchain.casefile.Relation;
 import nl.asylumchain.casefile.Sex;
 import nl.asylumchain.decision.process.AppealModel;
 import nl.asylumchain.decision.process.IndDecisionModel;
+import nl.asylumchain.platform.FormSchema;
 import nl.asylumchain.registration.process.RegistrationModel;
 
 /**
@@ -160,9 +160,9 @@ public class DemoTraffic {
     }
 
     private Optional<Map<String, Object>> answersFor(Task task) {
-        JsonNode form;
+        FormSchema form;
         try (InputStream in = forms.getDeployedTaskForm(task.getId())) {
-            form = json.readTree(in);
+            form = FormSchema.of(json.readTree(in));
         } catch (IOException | RuntimeException noForm) {
             return Optional.empty();
         }
