@@ -110,6 +110,18 @@ final class ForecastLab {
             return this;
         }
 
+        /** Inflow and every group's capacity times {@code factor}: the same chain at another size. */
+        Builder scaled(double factor, int weeks) {
+            Map<String, Double> perYear = new java.util.LinkedHashMap<>();
+            inflow.perYear().forEach((type, n) -> perYear.put(type, n * factor));
+            inflow = new Scenario.Inflow(perYear, inflow.seasonal());
+            Map<String, Double> changed = new java.util.LinkedHashMap<>();
+            capacity.forEach((group, n) -> changed.put(group, n * factor));
+            capacity = changed;
+            this.weeks = weeks;
+            return this;
+        }
+
         Builder everyCase(UnaryOperator<Scenario.Nationality> change) {
             nationalities = nationalities.stream().map(change).toList();
             return this;
