@@ -28,12 +28,13 @@ public record ForecastResult(Scenario scenario, Run run, List<Week> weeks) {
      *
      * @param inflow          new cases by kind: FIRST, REPEAT, RESETTLEMENT (intake) and REUNIFICATION (family
      *                        members who arrived on an mvv)
-     * @param registered      cases whose registration stage ended this week (I&amp;R and registration interview done)
+     * @param registered      cases whose registration stage ended this week (I&amp;R, interview and rest period done)
      * @param indDecisions    IND decisions taken this week per track ("1", "2", "4") and outcome (GRANT, REJECT,
      *                        DUBLIN_ACCEPTED)
-     * @param backlog         open cases per stage at the end of the week ({@code casefile.Stage} names)
+     * @param backlog         open cases per stage at the end of the week ({@code casefile.Stage} names; housing and
+     *                        nareis run side by side, so a permit holder with family abroad can count in both)
      * @param leadTimeDays    for the stages left this week: days spent in the stage, 50th and 90th percentile
-     * @param deadlinesPassed IND decision deadlines that passed this week without a decision
+     * @param deadlinesPassed open IND cases past their decision deadline at the end of the week
      * @param coa             reception occupancy at the end of the week
      * @param housed          permit holders housed in a municipality this week
      * @param taakstelling    the housing quota of the half-year the week's Monday lies in
