@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.core.type.filter.TypeFilter;
@@ -30,6 +31,9 @@ import org.springframework.core.type.filter.TypeFilter;
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = ForecastApplication.WebOnly.class)})
+// only in the forecast's own context: the application's scan finds this class too, and without the profile its
+// exclusions (the engine's REST API, the webapps) would switch those off in the live application
+@Profile(ForecastCommand.PROFILE)
 class ForecastApplication {
 
     /**
