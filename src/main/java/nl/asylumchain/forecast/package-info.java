@@ -1,0 +1,7 @@
+/**
+ * The chain forecast (MPP): a scenario's inflow run through the real models and the stage modules' real rules in an
+ * isolated engine on a virtual clock, with capacity-bound handling; weekly figures as JSON and CSV. See
+ * docs/forecast.md.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Forecast")
+package nl.asylumchain.forecast;
