@@ -9,19 +9,22 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import nl.asylumchain.forecast.ForecastReportWriter;
+
 /**
  * Writes the forecast's report next to its {@code forecast.json}: {@code report.html} (one self-contained page with
  * inline style and SVG charts) and {@code charts/*.png}. The forecast calls it at the end of every run; the REST API
  * calls {@link #compare} to put several finished forecasts side by side.
  */
 @Component
-public class ForecastReport {
+public class ForecastReport implements ForecastReportWriter {
 
     public static final String FORECAST_JSON = "forecast.json";
     public static final String REPORT_HTML = "report.html";
     public static final String CHARTS = "charts";
 
     /** The report of the forecast in {@code dir}, from its {@code forecast.json}. */
+    @Override
     public void write(Path dir) throws IOException {
         compare(List.of(dir.resolve(FORECAST_JSON)), dir);
     }
