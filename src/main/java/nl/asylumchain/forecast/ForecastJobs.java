@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -55,13 +56,19 @@ import nl.asylumchain.platform.InvalidRequestException;
  * scenario takes both cores for minutes; queueing would hide that from the person who asked). Every run has a
  * directory under {@code asylumchain.forecast.work-dir} with {@code run.json} (this record), the scenario it was
  * given, the child's {@code stdout.log} / {@code stderr.log} and its output; so the list survives a restart.
+ *
+ * <p>Not in the child itself (profile {@value #CHILD_PROFILE}): there it would take the parent's running forecast for
+ * one left over from a stopped application.
  */
 @Service
+@Profile("!" + ForecastJobs.CHILD_PROFILE)
 @EnableConfigurationProperties(ForecastProperties.class)
 public class ForecastJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ForecastJobs.class);
 
+    /** The profile of the forecast's own context (the child). */
+    static final String CHILD_PROFILE = "forecast";
     /** A run's id: its start (UTC) and a random part, so that a directory listing sorts by age. */
     public static final String ID_PATTERN = "\\d{8}T\\d{6}-[0-9a-f]{8}";
     /** A shipped scenario's name: never a path, so a request cannot point the child at a file of the server. */

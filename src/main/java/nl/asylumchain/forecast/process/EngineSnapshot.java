@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.forecast.ForecastSnapshot;
@@ -35,7 +36,9 @@ import nl.asylumchain.forecast.SnapshotSource;
  * chain-wide, like the backlog gauges: it is read without the requesting user's engine authorizations (a planner
  * reaches no case in the engine) and holds no person data, only ids, positions and routing values.
  */
+// the live engine's cases: the forecast's own context (profile forecast) has none to export
 @Component
+@Profile("!forecast")
 class EngineSnapshot implements SnapshotSource {
 
     /** The value types routing uses; objects (JSON documents a form may hold) stay behind. */

@@ -39,6 +39,7 @@ record Chart(String id, String title, String unit, List<LocalDate> weeks, List<L
      * @param figure    the figure's Dutch name (the colour legend)
      * @param scenario  index of the scenario (the dash)
      * @param colour    index into {@link #COLOURS}, or -1 for a reference line
+     * @param values    one per week; {@code NaN} where the week has no figure (the line has a gap there)
      */
     record Line(String figure, int scenario, int colour, double[] values) {
 
@@ -56,7 +57,9 @@ record Chart(String id, String title, String unit, List<LocalDate> weeks, List<L
         double max = 0;
         for (Line line : lines) {
             for (double value : line.values()) {
-                max = Math.max(max, value);
+                if (!Double.isNaN(value)) {
+                    max = Math.max(max, value);
+                }
             }
         }
         if (max <= 0) {

@@ -45,9 +45,9 @@ final class Charts {
         charts.add(new Chart("voorraad", "Voorraad per fase (open zaken)", "open zaken", weeks,
                 perKey(runs, "/backlog", STAGES, key -> run -> run.series("/backlog/" + key))));
         charts.add(new Chart("doorlooptijd-p50", "Doorlooptijd per fase, mediaan", "dagen", weeks,
-                perKey(runs, "/leadTimeDays", STAGES, key -> run -> run.series("/leadTimeDays/" + key + "/p50"))));
+                perKey(runs, "/leadTimeDays", STAGES, key -> run -> leadTimes(run, key, "p50"))));
         charts.add(new Chart("doorlooptijd-p90", "Doorlooptijd per fase, 90e percentiel", "dagen", weeks,
-                perKey(runs, "/leadTimeDays", STAGES, key -> run -> run.series("/leadTimeDays/" + key + "/p90"))));
+                perKey(runs, "/leadTimeDays", STAGES, key -> run -> leadTimes(run, key, "p90"))));
         List<Chart.Line> deadlines = new ArrayList<>();
         for (int s = 0; s < runs.size(); s++) {
             deadlines.add(new Chart.Line("Beslistermijn verstreken", s, 1, runs.get(s).series("/deadlinesPassed")));
@@ -82,6 +82,22 @@ final class Charts {
         }
         charts.add(new Chart("aantoonbaar-vertrek", "Aandeel aantoonbaar vertrek (DT&V)", "procent", weeks, share));
         return charts;
+    }
+
+    /**
+     * A stage's lead time per week; a week in which no case left the stage has no lead time (forecast.json writes 0
+     * there), so the line has a gap instead of a dive to zero.
+     */
+    static double[] leadTimes(ScenarioRun run, String stage, String percentile) {
+        double[] values = run.series("/leadTimeDays/" + stage + "/" + percentile);
+        double[] p50 = run.series("/leadTimeDays/" + stage + "/p50");
+        double[] p90 = run.series("/leadTimeDays/" + stage + "/p90");
+        for (int i = 0; i < values.length; i++) {
+            if (p50[i] == 0 && p90[i] == 0) {
+                values[i] = Double.NaN;
+            }
+        }
+        return values;
     }
 
     /** Housed since the start of the week's half-year (1 January, 1 July): what the taakstelling is measured on. */

@@ -65,14 +65,20 @@ final class PngChart {
             }
             for (Chart.Line line : chart.lines()) {
                 Path2D.Double path = new Path2D.Double();
+                boolean gap = true;
                 for (int i = 0; i < line.values().length; i++) {
+                    if (Double.isNaN(line.values()[i])) {
+                        gap = true;
+                        continue;
+                    }
                     double x = chart.x(i);
                     double y = chart.y(line.values()[i]);
-                    if (i == 0) {
+                    if (gap) {
                         path.moveTo(x, y);
                     } else {
                         path.lineTo(x, y);
                     }
+                    gap = false;
                 }
                 g.setColor(Color.decode(line.colourCode()));
                 g.setStroke(stroke(line.reference() ? 1.5f : 2f,

@@ -35,15 +35,27 @@ final class SvgChart {
         }
         svg.append(line(Chart.LEFT, bottom, right, bottom, "#888888", null, 1));
         for (Chart.Line line : chart.lines()) {
-            StringBuilder points = new StringBuilder();
+            // one polyline per run of weeks that have a figure
+            List<StringBuilder> segments = new java.util.ArrayList<>();
+            StringBuilder points = null;
             for (int i = 0; i < line.values().length; i++) {
+                if (Double.isNaN(line.values()[i])) {
+                    points = null;
+                    continue;
+                }
+                if (points == null) {
+                    points = new StringBuilder();
+                    segments.add(points);
+                }
                 points.append(f(chart.x(i))).append(',').append(f(chart.y(line.values()[i]))).append(' ');
             }
-            svg.append("<polyline fill=\"none\" stroke=\"").append(line.colourCode()).append("\" stroke-width=\"")
-                    .append(line.reference() ? "1.5" : "2").append('"').append(dash(line)).append(" points=\"")
-                    .append(points.toString().trim()).append("\"><title>").append(Html.escape(line.figure()))
-                    .append(scenarios.size() > 1 ? " – " + Html.escape(scenarios.get(line.scenario())) : "")
-                    .append("</title></polyline>");
+            for (StringBuilder segment : segments) {
+                svg.append("<polyline fill=\"none\" stroke=\"").append(line.colourCode()).append("\" stroke-width=\"")
+                        .append(line.reference() ? "1.5" : "2").append('"').append(dash(line)).append(" points=\"")
+                        .append(segment.toString().trim()).append("\"><title>").append(Html.escape(line.figure()))
+                        .append(scenarios.size() > 1 ? " – " + Html.escape(scenarios.get(line.scenario())) : "")
+                        .append("</title></polyline>");
+            }
         }
         double legendX = right + 16;
         double y = Chart.TOP + 4;

@@ -105,6 +105,28 @@ class ForecastReportTest {
         assertThat(housed[26]).isEqualTo(600);
     }
 
+    @Test
+    void aWeekInWhichNoCaseLeftAStageLeavesAGapInTheLeadTimeLineNotADiveToZero() throws IOException {
+        Path run = fixture("min");
+        Path json = run.resolve("forecast.json");
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("weeks").get(4).path("leadTimeDays")
+                .path("HOUSING")).put("p50", 0.0).put("p90", 0.0);
+        Files.writeString(json, root.toString());
+
+        double[] housing = Charts.leadTimes(ScenarioRun.read(json), "HOUSING", "p50");
+        report.write(run);
+
+        assertThat(housing[3]).isEqualTo(120.0);
+        assertThat(housing[4]).isNaN();
+        assertThat(housing[5]).isEqualTo(120.0);
+        String html = Files.readString(run.resolve("report.html"));
+        String p50Chart = html.substring(html.indexOf("id=\"doorlooptijd-p50\""), html.indexOf("id=\"doorlooptijd-p90\""));
+        assertThat(p50Chart.split("<title>Huisvesting</title>", -1)).as("two segments of the housing line").hasSize(3);
+        assertThat(html).doesNotContain("NaN");
+    }
+
     private static int distinctColours(BufferedImage image) {
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int x = 0; x < image.getWidth(); x += 3) {
