@@ -9,7 +9,7 @@ import nl.asylumchain.platform.FieldError;
 /**
  * One forecast started through the API, as {@code run.json} in its directory keeps it and {@code GET} shows it.
  *
- * @param scenario    the shipped scenario's name, or {@code yaml} for one sent in the request
+ * @param scenario    the scenario's name (from its file)
  * @param status      {@link Status}
  * @param progress    the child's last progress line, while it runs and after
  * @param errors      why the scenario was refused (status {@code INVALID}), per field

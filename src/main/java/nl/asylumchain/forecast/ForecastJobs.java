@@ -1,5 +1,6 @@
 package nl.asylumchain.forecast;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +35,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 import nl.asylumchain.AsylumChainApplication;
 import nl.asylumchain.forecast.ForecastJob.Progress;
@@ -135,7 +132,7 @@ public class ForecastJobs {
      * 409 while another forecast runs on this node.
      */
     public synchronized ForecastJob start(ForecastRequest request, String user) throws IOException {
-        check(request);
+        String scenario = check(request);
         if (child != null && child.isAlive()) {
             throw new ConflictException("Forecast " + childRun + " is running on this node; one runs at a time."
                     + " Try again when it has finished (GET /api/forecasts/" + childRun + ").");
@@ -161,7 +158,7 @@ public class ForecastJobs {
             json.writeValue(dir.resolve(SNAPSHOT_JSON).toFile(), snapshots.take());
             arguments.addAll(List.of("--from-now", dir.resolve(SNAPSHOT_JSON).toString()));
         }
-        ForecastJob run = new ForecastJob(id, request.yaml() != null ? "yaml" : request.scenario(), user, now, null,
+        ForecastJob run = new ForecastJob(id, scenario, user, now, null,
                 Status.RUNNING, null, request.seed(), request.weeks(), request.startsFromNow(), null, null, null);
         save(run);
         ProcessBuilder builder = new ProcessBuilder(command(arguments))
@@ -198,7 +195,7 @@ public class ForecastJobs {
             } else if (code == 2) {
                 run = run.finished(now, Status.INVALID, code, scenarioErrors(dir), null);
             } else {
-                run = run.finished(now, Status.FAILED, code, null, lastLines(dir.resolve(STDERR), 5));
+                run = run.finished(now, Status.FAILED, code, null, failure(dir.resolve(STDERR)));
             }
             save(run);
             log.info("Forecast {} ended: {} (exit {})", id, run.status(), code);
@@ -261,8 +258,10 @@ public class ForecastJobs {
         }
     }
 
-    private void check(ForecastRequest request) {
+    /** The scenario's name when it is good; 400 naming the field otherwise. */
+    private String check(ForecastRequest request) {
         List<FieldError> errors = new ArrayList<>();
+        String name = null;
         boolean named = request.scenario() != null && !request.scenario().isBlank();
         boolean written = request.yaml() != null && !request.yaml().isBlank();
         if (named == written) {
@@ -270,8 +269,18 @@ public class ForecastJobs {
                     "give either a shipped scenario's name (scenario) or a scenario file's YAML (yaml)"));
         } else if (named && !SCENARIO_NAME.matcher(request.scenario()).matches()) {
             errors.add(new FieldError("scenario", "a shipped scenario's name: lower-case letters, digits and '-'"));
-        } else if (written) {
-            yamlError(request.yaml()).ifPresent(message -> errors.add(new FieldError("yaml", message)));
+        } else if (named && ForecastJobs.class.getClassLoader()
+                .getResource(ScenarioReader.SHIPPED + request.scenario() + ".yml") == null) {
+            errors.add(new FieldError("scenario", "no shipped scenario '" + request.scenario() + "'; shipped: "
+                    + String.join(", ", ScenarioReader.SHIPPED_NAMES) + " (or send your own as yaml)"));
+        } else {
+            // the child's own check, here: a bad scenario is refused before a JVM starts for it
+            try {
+                name = (named ? ScenarioReader.read(request.scenario()) : ScenarioReader.parse(
+                        new ByteArrayInputStream(request.yaml().getBytes(StandardCharsets.UTF_8)))).name();
+            } catch (ScenarioException e) {
+                errors.add(new FieldError(e.field().isEmpty() ? "scenario" : "scenario." + e.field(), e.reason()));
+            }
         }
         if (request.weeks() != null && (request.weeks() < 1 || request.weeks() > MAX_WEEKS)) {
             errors.add(new FieldError("weeks", "must be between 1 and " + MAX_WEEKS));
@@ -282,17 +291,7 @@ public class ForecastJobs {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-    }
-
-    /** Only plain YAML data (no tags that build objects), and a mapping at the top: a scenario file's shape. */
-    private static Optional<String> yamlError(String yaml) {
-        try {
-            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-            return document instanceof Map ? Optional.empty()
-                    : Optional.of("a scenario file is a YAML mapping (name: ..., inflow: ...)");
-        } catch (YAMLException e) {
-            return Optional.of("not YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return name;
     }
 
     /**
@@ -392,6 +391,18 @@ public class ForecastJobs {
             errors.add(new FieldError("scenario", "refused by the forecast: " + lastLines(dir.resolve(STDERR), 3)));
         }
         return errors;
+    }
+
+    /** The root cause of a Java failure (its last "Caused by"), then the last lines: what a reader needs first. */
+    private static String failure(Path stderr) throws IOException {
+        String cause = null;
+        for (String line : tail(stderr)) {
+            if (line.startsWith("Caused by: ") || line.matches("^[\\w.$]+(Exception|Error)(: .*)?$")) {
+                cause = line;
+            }
+        }
+        String last = lastLines(stderr, 5);
+        return cause == null || last.contains(cause) ? last : cause + "\n...\n" + last;
     }
 
     private static String lastLines(Path file, int count) throws IOException {

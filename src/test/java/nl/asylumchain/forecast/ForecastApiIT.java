@@ -41,6 +41,9 @@ class ForecastApiIT extends PostgresIntegrationTest {
     private static final List<String> ALLOWED = List.of("planner", "ind-team-lead", "process-designer",
             "camunda-admin");
 
+    /** A scenario the forecast's own reader accepts (the forecast's test scenario). */
+    static final String SMALL = read("src/test/resources/forecast/small.yml");
+
     @LocalServerPort
     int port;
 
@@ -63,13 +66,14 @@ class ForecastApiIT extends PostgresIntegrationTest {
     @Test
     void aStartedForecastAnswers202WithItsLocationShowsProgressAndThenLinksItsReport() throws IOException {
         ChainClient.Response started = client.post("/api/forecasts", "planner",
-                Map.of("scenario", "mpp-2023-min", "seed", 99));
+                Map.of("yaml", SMALL, "seed", 99));
 
         assertThat(started.status()).isEqualTo(202);
         String id = started.body().path("id").asText();
         assertThat(started.location()).endsWith("/api/forecasts/" + id);
         assertThat(started.body().path("status").asText()).isEqualTo("RUNNING");
         assertThat(started.body().path("requestedBy").asText()).isEqualTo("planner");
+        assertThat(started.body().path("scenario").asText()).as("the name in the file").isEqualTo("small");
         JsonNode running = await(id, job -> job.path("progress").path("week").asInt() == 1);
         assertThat(running.path("status").asText()).isEqualTo("RUNNING");
         assertThat(running.path("progress").path("weeks").asInt()).isEqualTo(30);
@@ -96,23 +100,23 @@ class ForecastApiIT extends PostgresIntegrationTest {
 
     @Test
     void oneForecastRunsAtATimeASecondIsRefusedWith409() throws IOException {
-        String first = client.post("/api/forecasts", "planner", Map.of("scenario", "mpp-2023-min", "seed", 99))
+        String first = client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", 99))
                 .body().path("id").asText();
 
-        ChainClient.Response second = client.post("/api/forecasts", "ontwerper", Map.of("scenario", "mpp-2023-max"));
+        ChainClient.Response second = client.post("/api/forecasts", "ontwerper", Map.of("yaml", SMALL));
 
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.contentType()).startsWith("application/problem+json");
         assertThat(second.body().path("detail").asText()).contains(first);
         release(first);
         awaitStatus(first, "DONE"::equals);
-        assertThat(client.post("/api/forecasts", "ontwerper", Map.of("scenario", "mpp-2023-max")).status())
+        assertThat(client.post("/api/forecasts", "ontwerper", Map.of("yaml", SMALL)).status())
                 .as("after the first has finished").isEqualTo(202);
     }
 
     @Test
     void aScenarioTheForecastRefusesEndsInvalidNamingTheField() {
-        String id = client.post("/api/forecasts", "planner", Map.of("scenario", "mpp-2023-min", "seed", 2)).body()
+        String id = client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", 2)).body()
                 .path("id").asText();
 
         JsonNode invalid = awaitStatus(id, "INVALID"::equals);
@@ -125,7 +129,7 @@ class ForecastApiIT extends PostgresIntegrationTest {
 
     @Test
     void aFailingForecastEndsFailedWithTheChildsLastWords() {
-        String id = client.post("/api/forecasts", "planner", Map.of("scenario", "mpp-2023-min", "seed", 1)).body()
+        String id = client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", 1)).body()
                 .path("id").asText();
 
         JsonNode failed = awaitStatus(id, "FAILED"::equals);
@@ -139,11 +143,15 @@ class ForecastApiIT extends PostgresIntegrationTest {
         assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("scenario", "../../etc/passwd"))))
                 .containsExactly("scenario");
         assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of()))).containsExactly("scenario");
+        assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("scenario", "no-such-scenario"))))
+                .containsExactly("scenario");
+        assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("yaml", SMALL.replace("weeks: 8",
+                "weeks: -8"))))).containsExactly("scenario.weeks");
         assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("scenario", "mpp-2023-min",
-                "yaml", "name: x")))).containsExactly("yaml");
+                "yaml", SMALL)))).containsExactly("yaml");
         assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("yaml", "- a list\n- not a scenario"))))
-                .containsExactly("yaml");
-        assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("scenario", "mpp-2023-min",
+                .containsExactly("scenario");
+        assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("yaml", SMALL,
                 "weeks", 0)))).containsExactly("weeks");
         assertThat(client.get("/api/forecasts", "planner").body().findValuesAsText("status"))
                 .as("nothing started").doesNotContain("RUNNING");
@@ -176,7 +184,7 @@ class ForecastApiIT extends PostgresIntegrationTest {
         Browser planner = new Browser("planner");
         assertThat(planner.get("/forecasts").body()).contains("Nieuwe prognose");
 
-        HttpResponse<String> started = planner.post("/forecasts", Map.of("scenario", "mpp-2023-min", "seed", "99"));
+        HttpResponse<String> started = planner.post("/forecasts", Map.of("yaml", SMALL, "seed", "99"));
 
         assertThat(started.statusCode()).isEqualTo(303);
         String page = started.headers().firstValue("Location").orElseThrow();
@@ -209,12 +217,20 @@ class ForecastApiIT extends PostgresIntegrationTest {
     void aStartWithoutTheSessionsCsrfTokenIsRefused() throws IOException, InterruptedException {
         Browser planner = new Browser("planner");
 
-        HttpResponse<String> forged = planner.postWithoutToken("/forecasts", Map.of("scenario", "mpp-2023-min"));
+        HttpResponse<String> forged = planner.postWithoutToken("/forecasts", Map.of("yaml", SMALL));
 
         assertThat(forged.statusCode()).isEqualTo(403);
     }
 
     // --- helpers ---
+
+    static String read(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private List<String> fieldsOf(ChainClient.Response response) {
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(400);
@@ -233,7 +249,7 @@ class ForecastApiIT extends PostgresIntegrationTest {
     }
 
     private JsonNode await(String id, Predicate<JsonNode> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         JsonNode job = null;
         while (Instant.now().isBefore(deadline)) {
             job = client.get("/api/forecasts/" + id, "planner").body();
@@ -242,7 +258,7 @@ class ForecastApiIT extends PostgresIntegrationTest {
             }
             sleep();
         }
-        throw new AssertionError("forecast " + id + " did not get there in 30 s: " + job);
+        throw new AssertionError("forecast " + id + " did not get there in 120 s: " + job);
     }
 
     private static void sleep() {

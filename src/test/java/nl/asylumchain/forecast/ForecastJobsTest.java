@@ -62,7 +62,7 @@ class ForecastJobsTest {
     @Test
     void aFinishedForecastIsStillListedWithItsReportAfterARestart() throws IOException {
         ForecastJobs before = jobs(FAKE_CHILD, () -> null);
-        ForecastJob job = before.start(new ForecastRequest("mpp-2023-min", null, null, null, null), "planner");
+        ForecastJob job = before.start(new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null), "planner");
         await(before, job.id(), Status.DONE::equals);
 
         ForecastJobs after = jobs(FAKE_CHILD, () -> null);
@@ -77,7 +77,7 @@ class ForecastJobsTest {
     @Test
     void aForecastThatRanWhenTheApplicationStoppedIsMarkedInterrupted() throws IOException {
         ForecastJobs before = jobs(FAKE_CHILD, () -> null);
-        ForecastJob job = before.start(new ForecastRequest("mpp-2023-min", null, 99L, null, null), "planner");
+        ForecastJob job = before.start(new ForecastRequest(null, ForecastApiIT.SMALL, 99L, null, null), "planner");
 
         ForecastJobs after = jobs(FAKE_CHILD, () -> null);
 
@@ -90,9 +90,9 @@ class ForecastJobsTest {
     @Test
     void aSecondForecastOnTheSameNodeIsRefusedWhileOneRuns() throws IOException {
         ForecastJobs jobs = jobs(FAKE_CHILD, () -> null);
-        ForecastJob first = jobs.start(new ForecastRequest("mpp-2023-min", null, 99L, null, null), "planner");
+        ForecastJob first = jobs.start(new ForecastRequest(null, ForecastApiIT.SMALL, 99L, null, null), "planner");
 
-        assertThatThrownBy(() -> jobs.start(new ForecastRequest("mpp-2023-max", null, null, null, null), "planner"))
+        assertThatThrownBy(() -> jobs.start(new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null), "planner"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining(first.id());
 
         Files.writeString(workDir.resolve(first.id()).resolve("release"), "go");
@@ -107,7 +107,7 @@ class ForecastJobsTest {
                         List.of(new ForecastSnapshot.Variable("track", "integer", 4)), List.of())))));
         ForecastJobs jobs = jobs(FAKE_CHILD, () -> snapshot);
 
-        ForecastJob job = jobs.start(new ForecastRequest("mpp-2023-min", null, null, 12, true), "planner");
+        ForecastJob job = jobs.start(new ForecastRequest(null, ForecastApiIT.SMALL, null, 12, true), "planner");
         await(jobs, job.id(), Status.DONE::equals);
 
         Path dir = workDir.resolve(job.id());
@@ -121,17 +121,18 @@ class ForecastJobsTest {
     void aScenarioSentAsYamlIsWrittenIntoTheRunAndPassedAsAPath() throws IOException {
         ForecastJobs jobs = jobs(FAKE_CHILD, () -> null);
 
-        ForecastJob job = jobs.start(new ForecastRequest(null, "name: mine\nseed: 3\n", null, null, null), "planner");
+        String mine = ForecastApiIT.SMALL.replace("name: small", "name: mine");
+        ForecastJob job = jobs.start(new ForecastRequest(null, mine, null, null, null), "planner");
         await(jobs, job.id(), Status.DONE::equals);
 
         Path dir = workDir.resolve(job.id()).toAbsolutePath();
-        assertThat(job.scenario()).isEqualTo("yaml");
+        assertThat(job.scenario()).isEqualTo("mine");
         assertThat(Files.readString(dir.resolve("arguments.txt"))).contains("scenario " + dir.resolve("scenario.yaml"));
-        assertThat(Files.readString(dir.resolve("scenario.yaml"))).isEqualTo("name: mine\nseed: 3\n");
+        assertThat(Files.readString(dir.resolve("scenario.yaml"))).isEqualTo(mine);
     }
 
     private static ForecastJob await(ForecastJobs jobs, String id, Predicate<Status> status) throws IOException {
-        Instant deadline = Instant.now().plusSeconds(30);
+        Instant deadline = Instant.now().plusSeconds(120);
         ForecastJob job = null;
         while (Instant.now().isBefore(deadline)) {
             job = jobs.find(id).orElseThrow();
@@ -145,6 +146,6 @@ class ForecastJobsTest {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("forecast " + id + " is still " + job);
+        throw new AssertionError("forecast " + id + " is still, after 120 s, " + job);
     }
 }

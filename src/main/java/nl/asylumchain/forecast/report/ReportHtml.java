@@ -26,7 +26,7 @@ final class ReportHtml {
             th,td{border-bottom:1px solid #e4e7eb;padding:4px 10px;text-align:right}
             th:first-child,td:first-child{text-align:left}thead th{background:#eef2f6}
             td.slecht{color:#b00020;font-weight:600}
-            .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(560px,1fr));gap:16px}
+            .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(720px,1fr));gap:16px}
             svg.chart{width:100%;height:auto;font-size:11px}svg .t{font-size:14px;font-weight:600}
             svg .u,svg .n{fill:#555}svg .l{fill:#1b1b1b}
             footer{color:#666;font-size:.85rem;padding:0 28px 24px}
