@@ -23,6 +23,9 @@ public interface ChainDriver {
     /** Open cases per stage, counted as {@code asylum.cases.open} counts them. */
     Map<Stage, Long> openCasesPerStage();
 
+    /** The stages cases left since the last call, with their days in the stage. */
+    List<StageTime> stagesLeft();
+
     /** Cases started so far: inflow, arrived family members and the start stock. */
     long cases();
 
@@ -32,7 +35,7 @@ public interface ChainDriver {
     /** What went wrong without stopping the run (a refused answer, a failed timer), counted per kind. */
     Map<String, Long> problems();
 
-    /** Leaves the engine's clock as it found it. */
+    /** Sets the engine's clock back to wall time and removes what the run deployed. */
     void finish();
 
     /** The groups the run's handling covers, for the log. */

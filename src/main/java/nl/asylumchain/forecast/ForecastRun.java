@@ -45,12 +45,14 @@ class ForecastRun {
         long started = System.nanoTime();
         List<ForecastResult.Week> weeks = new ArrayList<>();
         try {
+            figures.start();
             driver.prepare(scenario);
             for (int week = 1; week <= scenario.weeks(); week++) {
                 LocalDate monday = scenario.start().plusWeeks(week - 1);
                 figures.reset();
                 for (int d = 0; d < 7; d++) {
                     driver.day(monday.plusDays(d));
+                    figures.left(driver.stagesLeft());
                 }
                 weeks.add(week(week, monday, scenario));
                 double seconds = seconds(started);

@@ -1,11 +1,7 @@
 package nl.asylumchain.forecast;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +39,6 @@ class WeeklyFigures {
     static final List<String> TRACKS = List.of("1", "2", "4");
     static final List<String> DECISION_OUTCOMES = List.of("GRANT", "REJECT", "DUBLIN_ACCEPTED");
 
-    private final Clock clock;
-
-    private final Map<UUID, Stage> stageOf = new HashMap<>();
-    private final Map<UUID, Instant> enteredAt = new HashMap<>();
     private final Set<UUID> housedBefore = new HashSet<>();
 
     private Map<String, Long> inflow;
@@ -57,8 +49,13 @@ class WeeklyFigures {
     private long departureIntake;
     private Map<DepartureOutcome, Long> departures;
 
-    WeeklyFigures(Clock clock) {
-        this.clock = clock;
+    WeeklyFigures() {
+        reset();
+    }
+
+    /** Forgets everything: a new run begins. */
+    void start() {
+        housedBefore.clear();
         reset();
     }
 
@@ -88,21 +85,24 @@ class WeeklyFigures {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(StageEntered event) {
-        Stage left = leave(event.caseId());
-        if (left == Stage.REGISTRATION) {
-            registered++;
-        }
         if (event.stage() == Stage.DEPARTURE) {
             departureIntake++;
         }
-        stageOf.put(event.caseId(), event.stage());
-        enteredAt.put(event.caseId(), clock.instant());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(CaseClosed event) {
-        leave(event.caseId());
         housedBefore.remove(event.caseId());
+    }
+
+    /** Stages left, as the driver timed them. */
+    void left(List<StageTime> stages) {
+        for (StageTime stage : stages) {
+            if (stage.stage() == Stage.REGISTRATION) {
+                registered++;
+            }
+            leadTimes.computeIfAbsent(stage.stage(), s -> new ArrayList<>()).add(stage.days());
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -127,16 +127,6 @@ class WeeklyFigures {
     @TransactionalEventListener(fallbackExecution = true)
     void on(DepartureClosed event) {
         departures.merge(event.outcome(), 1L, Long::sum);
-    }
-
-    private Stage leave(UUID caseId) {
-        Stage left = stageOf.remove(caseId);
-        Instant since = enteredAt.remove(caseId);
-        if (left != null && since != null) {
-            double days = Duration.between(since, clock.instant()).toHours() / 24.0;
-            leadTimes.computeIfAbsent(left, s -> new ArrayList<>()).add(days);
-        }
-        return left;
     }
 
     Map<String, Long> inflow() {

@@ -106,6 +106,7 @@ class EngineDriver implements ChainDriver {
 
     private static final String DMN = "classpath*:dmn/*.dmn";
     private static final int JOB_PAGE = 500;
+    private static final long STEP = 1000;
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -119,6 +120,7 @@ class EngineDriver implements ChainDriver {
     private final Validator validator;
     private final TransactionTemplate transactions;
     private final WaitRecorder waits;
+    private final StageTimes stageTimes;
     private final ResourcePatternResolver resources;
     private final Clock clock;
 
@@ -137,7 +139,8 @@ class EngineDriver implements ChainDriver {
     private long caseCounter;
     private long steps;
     private long seq;
-    private Date clockBefore;
+    private String policyDeployment;
+    private long now;
 
     /** An outside event planned for a day: its type and JSON body, as a sender would post it. */
     private record Planned(LocalDate date, long caseNumber, long seq, String caseId, String type, ObjectNode body) {
@@ -146,7 +149,7 @@ class EngineDriver implements ChainDriver {
     EngineDriver(RuntimeService runtime, TaskService tasks, ManagementService management,
             RepositoryService repository, CaseFileService caseFile, PolicyHoldService holds, QuotaService quotas,
             List<CaseEventType<?>> eventTypes, ObjectMapper json, Validator validator, TransactionTemplate transactions,
-            WaitRecorder waits, ResourcePatternResolver resources, Clock clock) {
+            WaitRecorder waits, StageTimes stageTimes, ResourcePatternResolver resources, Clock clock) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -159,6 +162,7 @@ class EngineDriver implements ChainDriver {
         this.validator = validator;
         this.transactions = transactions;
         this.waits = waits;
+        this.stageTimes = stageTimes;
         this.resources = resources;
         this.clock = clock;
     }
@@ -167,7 +171,19 @@ class EngineDriver implements ChainDriver {
     public void prepare(Scenario scenario) {
         this.scenario = scenario;
         this.answers = new HandlerAnswers(scenario);
-        clockBefore = ClockUtil.getCurrentTime();
+        cases.clear();
+        planned.clear();
+        inflowCarry.clear();
+        capacityCarry.clear();
+        activeHolds.clear();
+        failedJobs.clear();
+        problems.clear();
+        waits.drain();
+        stageTimes.clear();
+        caseCounter = 0;
+        steps = 0;
+        seq = 0;
+        policyDeployment = null;
         moveClockTo(scenario.start());
         deployPolicySwitches(scenario.policy().decisions());
         scenario.taakstelling().forEach((half, total) -> {
@@ -201,6 +217,11 @@ class EngineDriver implements ChainDriver {
     }
 
     @Override
+    public List<nl.asylumchain.forecast.StageTime> stagesLeft() {
+        return stageTimes.drain();
+    }
+
+    @Override
     public long cases() {
         return caseCounter;
     }
@@ -222,17 +243,30 @@ class EngineDriver implements ChainDriver {
 
     @Override
     public void finish() {
-        if (clockBefore != null) {
-            ClockUtil.setCurrentTime(clockBefore);
-        } else {
-            ClockUtil.reset();
+        if (policyDeployment != null) {
+            // the next run in this engine (tests) starts from the shipped models
+            repository.deleteDeployment(policyDeployment, true, true, true);
+            policyDeployment = null;
         }
+        // the engine's clock runs on wall time again
+        ClockUtil.reset();
     }
 
     // ---- the clock and the timers
 
     private void moveClockTo(LocalDate date) {
-        ClockUtil.setCurrentTime(Date.from(date.atTime(START_OF_WORK).atZone(clock.getZone()).toInstant()));
+        now = date.atTime(START_OF_WORK).atZone(clock.getZone()).toInstant().toEpochMilli();
+        ClockUtil.setCurrentTime(new Date(now));
+    }
+
+    /**
+     * One step done: the clock moves on a second, so that what a step creates (a task, a timer) is dated after what
+     * the step before created, and Tasklist order among tasks of equal priority and due date is the order of work.
+     */
+    private void step() {
+        steps++;
+        now += STEP;
+        ClockUtil.setCurrentTime(new Date(now));
     }
 
     /** Fires every timer due by now, oldest first, until none is due (a fired timer may make the next one due). */
@@ -247,7 +281,7 @@ class EngineDriver implements ChainDriver {
             for (Job job : runnable) {
                 try {
                     management.executeJob(job.getId());
-                    steps++;
+                    step();
                 } catch (RuntimeException e) {
                     // the engine counts the retry down; a job that keeps failing is left as an incident would be
                     failedJobs.add(job.getId());
@@ -267,12 +301,12 @@ class EngineDriver implements ChainDriver {
                 if (!activeHolds.containsKey(key)) {
                     activeHolds.put(key, holds.place(HoldCategory.valueOf(hold.category()),
                             "Scenario " + scenario.name(), "forecast").id());
-                    steps++;
+                    step();
                 }
             }
             if (hold.until() != null && date.equals(hold.until()) && activeHolds.containsKey(key)) {
                 holds.release(activeHolds.remove(key));
-                steps++;
+                step();
             }
         }
     }
@@ -326,7 +360,7 @@ class EngineDriver implements ChainDriver {
             throw new IllegalStateException("No policy decision gives " + remaining.keySet());
         }
         if (changed > 0) {
-            deployment.deploy();
+            policyDeployment = deployment.deploy().getId();
         }
     }
 
@@ -395,7 +429,7 @@ class EngineDriver implements ChainDriver {
         }
         pendingDraws = draws;
         caseFile.register(application, null);
-        steps++;
+        step();
     }
 
     /** Draws of the case being registered, claimed by the CaseRegistered event the intake publishes. */
@@ -469,7 +503,7 @@ class EngineDriver implements ChainDriver {
         }
         try {
             tasks.complete(task.getId(), answer);
-            steps++;
+            step();
         } catch (RuntimeException e) {
             problem("task " + task.getTaskDefinitionKey() + " refused: " + rootMessage(e));
         }
@@ -568,7 +602,7 @@ class EngineDriver implements ChainDriver {
         }
         try {
             transactions.executeWithoutResult(status -> type.deliver(UUID.fromString(caseId), payload));
-            steps++;
+            step();
         } catch (ConflictException notWaiting) {
             // the case moved on first (a timer ended the wait): the sender would get 409; nothing changed
             problems.merge("event " + type.type() + " no longer awaited (409)", 1L, Long::sum);
