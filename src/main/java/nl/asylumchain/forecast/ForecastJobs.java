@@ -70,7 +70,7 @@ public class ForecastJobs {
     public static final String ID_PATTERN = "\\d{8}T\\d{6}-[0-9a-f]{8}";
     /** A shipped scenario's name: never a path, so a request cannot point the child at a file of the server. */
     static final Pattern SCENARIO_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    static final int MAX_WEEKS = 260;
+    static final int MAX_WEEKS = 520;
     static final String RUN_JSON = "run.json";
     static final String SCENARIO_YAML = "scenario.yaml";
     static final String SNAPSHOT_JSON = "snapshot.json";

@@ -50,9 +50,10 @@ final class Charts {
                 perKey(runs, "/leadTimeDays", STAGES, key -> run -> leadTimes(run, key, "p90"))));
         List<Chart.Line> deadlines = new ArrayList<>();
         for (int s = 0; s < runs.size(); s++) {
-            deadlines.add(new Chart.Line("Beslistermijn verstreken", s, 1, runs.get(s).series("/deadlinesPassed")));
+            deadlines.add(new Chart.Line("Over de beslistermijn", s, 1, runs.get(s).series("/deadlinesPassed")));
         }
-        charts.add(new Chart("termijnen", "Beslistermijnen verstreken per week", "zaken per week", weeks, deadlines));
+        charts.add(new Chart("termijnen", "Open IND-zaken over de beslistermijn", "zaken (stand aan het eind van de week)",
+                weeks, deadlines));
         List<Chart.Line> coa = perKey(runs, "/coa", COA, key -> run -> run.series("/coa/" + key));
         coa.removeIf(line -> line.figure().equals("capacity"));
         for (int s = 0; s < runs.size(); s++) {

@@ -92,7 +92,9 @@ final class ReportHtml {
             rows.put("Voorraad " + Charts.STAGES.getOrDefault(stage, stage) + " aan het eind",
                     run -> ScenarioRun.last(run.series("/backlog/" + stage)));
         }
-        rows.put("Beslistermijnen verstreken", run -> ScenarioRun.total(run.series("/deadlinesPassed")));
+        // a stock, like the backlog: open cases past their decision deadline at the end of the week
+        rows.put("Over de beslistermijn aan het eind", run -> ScenarioRun.last(run.series("/deadlinesPassed")));
+        rows.put("Hoogste aantal over de beslistermijn", run -> ScenarioRun.max(run.series("/deadlinesPassed")));
         rows.put("COA-bezetting aan het eind", run -> ScenarioRun.last(run.sumSeries("/coa"))
                 - ScenarioRun.last(run.series("/coa/capacity")));
         rows.put("Hoogste COA-bezetting", ReportHtml::peakOccupancy);
@@ -243,7 +245,8 @@ final class ReportHtml {
             case "doorlooptijd-p50" -> "Hoe lang de helft van de zaken die die week een fase afsloten erover deed.";
             case "doorlooptijd-p90" -> "Hoe lang de langzaamste tiende van de zaken die die week een fase afsloten"
                     + " er minstens over deed.";
-            case "termijnen" -> "Zaken waarvan de wettelijke beslistermijn die week verstreek zonder beslissing.";
+            case "termijnen" -> "Open IND-zaken waarvan de wettelijke beslistermijn verstreken is zonder beslissing,"
+                    + " aan het eind van elke week.";
             case "coa-bezetting" -> "Bewoners van de COA-opvang naar groep; de grijze stippellijn is de capaciteit"
                     + " uit het scenario. Boven de lijn is er te weinig opvang.";
             case "huisvesting" -> "Statushouders gehuisvest sinds het begin van het halfjaar, tegen de taakstelling"
