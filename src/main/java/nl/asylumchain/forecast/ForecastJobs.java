@@ -307,7 +307,7 @@ public class ForecastJobs {
                     .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(properties.javaOptions());
             command.add("-Djava.awt.headless=true");
-            String classPath = System.getProperty("java.class.path");
+            String classPath = withoutEmptyEntries(System.getProperty("java.class.path"));
             if (isBootJar(classPath)) {
                 command.addAll(List.of("-jar", classPath));
             } else {
@@ -316,6 +316,16 @@ public class ForecastJobs {
         }
         command.addAll(arguments);
         return command;
+    }
+
+    /**
+     * An empty class path entry (a trailing {@code :}, as Maven's test runners leave one) means the working directory:
+     * from the project's root the child would find {@code bpmn/} and {@code dmn/} there a second time and refuse to
+     * deploy the same process key twice.
+     */
+    static String withoutEmptyEntries(String classPath) {
+        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator)).filter(entry -> !entry.isBlank())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** The packaged application: one jar whose manifest names a Spring Boot start class. */

@@ -52,7 +52,7 @@ class ForecastChildIT {
             Thread.sleep(500);
             job = jobs.find(started.id()).orElseThrow();
         }
-        Path dir = workDir.resolve(started.id());
+        Path dir = workDir.resolve(started.id()).toAbsolutePath();
         assertThat(job.status()).as(job.message() + "\nstderr: " + tail(dir.resolve("stderr.log")))
                 .isEqualTo(Status.DONE);
         assertThat(job.progress().weeks()).isEqualTo(2);

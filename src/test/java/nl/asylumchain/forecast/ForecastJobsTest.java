@@ -54,9 +54,16 @@ class ForecastJobsTest {
         assertThat(command.get(0)).isEqualTo(ProcessHandle.current().info().command().orElseThrow());
         assertThat(command).contains("-Xmx2g", "-Djava.awt.headless=true");
         // under Maven the tests run from a class path, not from the packaged jar
-        assertThat(command).containsSubsequence("-cp", System.getProperty("java.class.path"),
-                AsylumChainApplication.class.getName(), "forecast", "--scenario", "x");
+        String classPath = command.get(command.indexOf("-cp") + 1);
+        assertThat(command).containsSubsequence("-cp", classPath, AsylumChainApplication.class.getName(), "forecast",
+                "--scenario", "x");
+        assertThat(classPath).isEqualTo(ForecastJobs.withoutEmptyEntries(System.getProperty("java.class.path")));
         assertThat(ForecastJobs.isBootJar(System.getProperty("java.class.path"))).isFalse();
+    }
+
+    @Test
+    void theChildsClassPathHasNoEmptyEntryThatWouldAddTheWorkingDirectory() {
+        assertThat(ForecastJobs.withoutEmptyEntries("/a/classes::/b/x.jar:")).isEqualTo("/a/classes:/b/x.jar");
     }
 
     @Test
