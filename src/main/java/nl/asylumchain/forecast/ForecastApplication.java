@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -15,18 +16,17 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.core.type.filter.TypeFilter;
 
-import nl.asylumchain.AsylumChainApplication;
 
 /**
  * The forecast's application: the whole chain (every module's services, delegates and rules) without its web face.
- * It scans what {@link AsylumChainApplication} scans, less the classes that serve HTTP (controllers, security filter
+ * It scans what the application scans ({@code nl.asylumchain}), less the classes that serve HTTP (controllers, security filter
  * chains, servlet filters), which have nothing to do without a web server.
  */
 @SpringBootConfiguration
 // by name: the forecast's root package does not import the engine; REST and webapps need a servlet container
 @EnableAutoConfiguration(excludeName = {"org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
         "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"})
-@ComponentScan(basePackageClasses = AsylumChainApplication.class, excludeFilters = {
+@ComponentScan(basePackages = "nl.asylumchain", excludeFilters = {
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = ForecastApplication.WebOnly.class)})
@@ -34,7 +34,7 @@ class ForecastApplication {
 
     /**
      * A class that serves HTTP: in a {@code web} package, or referring to the servlet API, Spring MVC or web
-     * security in its byte code. The application class itself is left out too (its scan would bring them back).
+     * security in its byte code.
      */
     static final class WebOnly implements TypeFilter {
 
@@ -46,7 +46,9 @@ class ForecastApplication {
         @Override
         public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
             String name = reader.getClassMetadata().getClassName();
-            if (name.equals(AsylumChainApplication.class.getName()) || name.contains(".web.")) {
+            // the application class itself: its own scan would bring the web classes back
+            if (reader.getAnnotationMetadata().hasAnnotation(SpringBootApplication.class.getName())
+                    || name.contains(".web.")) {
                 return true;
             }
             String bytes;

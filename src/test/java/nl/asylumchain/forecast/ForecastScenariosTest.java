@@ -12,18 +12,20 @@ class ForecastScenariosTest {
 
     /**
      * The three 2023 scenarios at a hundredth of their size (inflow and every capacity), for six weeks: more inflow
-     * into the same chain gives a larger IND backlog and fuller reception.
+     * into the same chain gives a larger backlog of undecided cases and fuller reception. In all three the police's
+     * I&amp;R (35,000 a year, the letter's stretched figure) is below the intake, so the extra cases wait before the
+     * IND rather than at it: the backlog compared is registration and IND decision together.
      */
     @Test
-    void minMedioMaxOrderTheIndBacklogAndReceptionOccupancy() {
+    void minMedioMaxOrderTheUndecidedBacklogAndReceptionOccupancy() {
         List<ForecastResult.Week> min = lastWeeks("mpp-2023-min");
         List<ForecastResult.Week> medio = lastWeeks("mpp-2023-medio");
         List<ForecastResult.Week> max = lastWeeks("mpp-2023-max");
         ForecastResult.Week minEnd = min.get(min.size() - 1);
         ForecastResult.Week medioEnd = medio.get(medio.size() - 1);
         ForecastResult.Week maxEnd = max.get(max.size() - 1);
-        assertThat(minEnd.backlog().get("IND_DECISION")).isLessThan(medioEnd.backlog().get("IND_DECISION"));
-        assertThat(medioEnd.backlog().get("IND_DECISION")).isLessThan(maxEnd.backlog().get("IND_DECISION"));
+        assertThat(undecided(minEnd)).isLessThan(undecided(medioEnd));
+        assertThat(undecided(medioEnd)).isLessThan(undecided(maxEnd));
         assertThat(occupancy(minEnd)).isLessThan(occupancy(medioEnd));
         assertThat(occupancy(medioEnd)).isLessThan(occupancy(maxEnd));
     }
@@ -55,6 +57,10 @@ class ForecastScenariosTest {
 
     private static List<ForecastResult.Week> lastWeeks(String shipped) {
         return ForecastLab.run(ForecastLab.with(ScenarioReader.read(shipped), b -> b.scaled(0.01, 6))).weeks();
+    }
+
+    private static long undecided(ForecastResult.Week week) {
+        return week.backlog().get("REGISTRATION") + week.backlog().get("IND_DECISION");
     }
 
     private static long occupancy(ForecastResult.Week week) {

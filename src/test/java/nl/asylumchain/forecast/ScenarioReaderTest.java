@@ -47,8 +47,8 @@ class ScenarioReaderTest {
 
     @Test
     void aMisspeltFieldIsRefusedRatherThanIgnored() throws IOException {
-        refused(small().replace("housing: {temporaryShare: 0.1}", "housing: {temporaryShar: 0.1}"),
-                "scenario.housing.temporaryShar: unknown field");
+        // an optional part misspelt would otherwise silently mean "no policy switches"
+        refused(small() + "polciy:\n  decisions: {writtenHearingInUse: true}\n", "scenario.polciy: unknown field");
     }
 
     @Test
