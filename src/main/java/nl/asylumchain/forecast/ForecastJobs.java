@@ -36,7 +36,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 
-import nl.asylumchain.AsylumChainApplication;
 import nl.asylumchain.forecast.ForecastJob.Progress;
 import nl.asylumchain.forecast.ForecastJob.Status;
 import nl.asylumchain.forecast.report.ForecastReport;
@@ -64,6 +63,11 @@ public class ForecastJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ForecastJobs.class);
 
+    /**
+     * The application's main class, which dispatches {@code forecast} to the forecast (by name: the application class
+     * imports this module, so a reference back would be a cycle).
+     */
+    static final String MAIN_CLASS = "nl.asylumchain.AsylumChainApplication";
     /** The profile of the forecast's own context (the child). */
     static final String CHILD_PROFILE = "forecast";
     /** A run's id: its start (UTC) and a random part, so that a directory listing sorts by age. */
@@ -311,7 +315,7 @@ public class ForecastJobs {
             if (isBootJar(classPath)) {
                 command.addAll(List.of("-jar", classPath));
             } else {
-                command.addAll(List.of("-cp", classPath, AsylumChainApplication.class.getName()));
+                command.addAll(List.of("-cp", classPath, MAIN_CLASS));
             }
         }
         command.addAll(arguments);
