@@ -216,10 +216,12 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
     }
 
     @Test
-    void nonSuspensiveAppealWithInterimReliefRefusedGoesToDepartureAndAnAnnulmentThenBringsAPermitAfterAll() {
+    void aSpoorTwoAppealWithInterimReliefRefusedRunsBesideDepartureAndAnAnnulmentThenBringsAPermitAfterAll() {
         String caseId = register("ALB", false);
-        driver.work(caseId, answers("", "REJECT"), Set.of(IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED));
-        assertThat(client.openTasks(caseId)).as("in the appeal window").isEmpty();
+        driver.workUntil(caseId, DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, answers("", "REJECT"),
+                Set.of(IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED));
+        // at the rejection, in the appeal window: DT&V has the case already
+        assertThat(driver.caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
         String today = LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString();
 
         assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", today,

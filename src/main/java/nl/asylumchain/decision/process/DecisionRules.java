@@ -6,9 +6,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +35,15 @@ public class DecisionRules {
     static final String GROUP_EXTENSION = "groupExtension";
     static final String DEPARTURE_PERIOD = "departurePeriod";
 
-    private final DecisionService decisions;
+    // the latest deployed version of each table, evaluated on a bare DMN engine: a deadline is computed on every read
+    // of the case file and for the gauges, inside read-only transactions, and must neither write decision history nor
+    // need a write transaction
+    private final RepositoryService repository;
+    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
-    DecisionRules(DecisionService decisions) {
-        this.decisions = decisions;
+    DecisionRules(RepositoryService repository) {
+        this.repository = repository;
     }
 
     /**
@@ -75,9 +90,24 @@ public class DecisionRules {
         for (int i = 0; i < pairs.length; i += 2) {
             variables.put((String) pairs[i], pairs[i + 1]);
         }
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(decisionKey).variables(variables).evaluate();
+        DmnDecisionResult result = dmn.evaluateDecision(latest(decisionKey), Variables.fromMap(variables));
         DmnDecisionResultEntries first = result.getFirstResult();
         return first == null ? Optional.empty() : Optional.of(first.getEntryMap());
+    }
+
+    private DmnDecision latest(String decisionKey) {
+        DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+                .latestVersion().singleResult();
+        if (definition == null) {
+            throw new IllegalStateException("DMN " + decisionKey + " is not deployed");
+        }
+        return parsed.computeIfAbsent(definition.getId(), id -> {
+            try (InputStream model = repository.getDecisionModel(id)) {
+                return dmn.parseDecision(decisionKey, model);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static Optional<Period> period(Map<String, Object> result, String output) {
