@@ -24,7 +24,6 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.ArrivalLocation;
-import nl.asylumchain.decision.HoldCategory;
 import nl.asylumchain.platform.Groups;
 import nl.asylumchain.reception.LocationType;
 
@@ -281,10 +280,9 @@ public final class ScenarioReader {
                     }
                     Node h = new Node(policyNode.at("holds") + "[" + i + "]", item);
                     String category = h.text("category");
-                    try {
-                        HoldCategory.valueOf(category);
-                    } catch (IllegalArgumentException e) {
-                        throw new ScenarioException(h.at("category"), "one of " + names(HoldCategory.values()));
+                    Set<String> categories = holdCategories();
+                    if (category == null || !categories.contains(category)) {
+                        throw new ScenarioException(h.at("category"), "one of " + categories);
                     }
                     LocalDate from = h.date("from");
                     LocalDate until = h.map.get("until") == null ? null : h.date("until");
@@ -430,6 +428,36 @@ public final class ScenarioReader {
                     throw new ScenarioException(at(String.valueOf(key)), "unknown field");
                 }
             }
+        }
+    }
+
+    /**
+     * The hold categories DMN {@code holdCategory} declares (the output values of its {@code category} column), sorted:
+     * the same list the hold service accepts, read from the model file as shipped.
+     */
+    static Set<String> holdCategories() {
+        try (InputStream dmn = ScenarioReader.class.getClassLoader().getResourceAsStream("dmn/holdCategory.dmn")) {
+            if (dmn == null) {
+                throw new IllegalStateException("dmn/holdCategory.dmn is not on the class path");
+            }
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            org.w3c.dom.NodeList outputs = factory.newDocumentBuilder().parse(dmn).getElementsByTagNameNS("*", "output");
+            Set<String> categories = new java.util.TreeSet<>();
+            for (int i = 0; i < outputs.getLength(); i++) {
+                org.w3c.dom.Element output = (org.w3c.dom.Element) outputs.item(i);
+                if ("category".equals(output.getAttribute("name"))) {
+                    java.util.regex.Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(output.getTextContent());
+                    while (quoted.find()) {
+                        categories.add(quoted.group(1));
+                    }
+                }
+            }
+            return categories;
+        } catch (IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new IllegalStateException("Cannot read dmn/holdCategory.dmn", e);
         }
     }
 

@@ -1,7 +1,8 @@
 /**
  * The chain forecast (MPP): a scenario's inflow run through the real models and the stage modules' real rules in an
- * isolated engine on a virtual clock, with capacity-bound handling; weekly figures as JSON and CSV. See
- * docs/forecast.md.
+ * isolated engine on a virtual clock, with capacity-bound handling; weekly figures as JSON and CSV, and a report.
+ * The production application starts it as a child JVM ({@code /api/forecasts}, the page {@code /forecasts}) and hands
+ * it a snapshot of the open cases for a forecast "from now". See docs/forecast.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Forecast")
 package nl.asylumchain.forecast;

@@ -63,7 +63,6 @@ import nl.asylumchain.casefile.Relation;
 import nl.asylumchain.casefile.Sex;
 import nl.asylumchain.casefile.Stage;
 import nl.asylumchain.casefile.process.CaseModel;
-import nl.asylumchain.decision.HoldCategory;
 import nl.asylumchain.decision.PolicyHoldService;
 import nl.asylumchain.forecast.ChainDriver;
 import nl.asylumchain.forecast.Scenario;
@@ -299,7 +298,7 @@ class EngineDriver implements ChainDriver {
             if (date.equals(hold.from()) || (date.equals(scenario.start()) && hold.from().isBefore(date)
                     && (hold.until() == null || hold.until().isAfter(date)))) {
                 if (!activeHolds.containsKey(key)) {
-                    activeHolds.put(key, holds.place(HoldCategory.valueOf(hold.category()),
+                    activeHolds.put(key, holds.place(hold.category(),
                             "Scenario " + scenario.name(), "forecast").id());
                     step();
                 }
