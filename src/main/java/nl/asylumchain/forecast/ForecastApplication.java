@@ -24,9 +24,6 @@ import org.springframework.core.type.filter.TypeFilter;
  * chains, servlet filters), which have nothing to do without a web server.
  */
 @SpringBootConfiguration
-// only as the child's own context: the application's component scan finds this class too, and without the profile its
-// exclusions (the engine REST API, the webapps) would switch those off in the live application (/engine-rest 404)
-@org.springframework.context.annotation.Profile(ForecastCommand.PROFILE)
 // by name: the forecast's root package does not import the engine; REST and webapps need a servlet container
 @EnableAutoConfiguration(excludeName = {"org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
         "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"})

@@ -433,18 +433,20 @@ public final class ScenarioReader {
 
     /**
      * The hold categories DMN {@code holdCategory} declares (the output values of its {@code category} column), sorted:
-     * the same list the hold service accepts, read from the model file as shipped.
+     * the same list the hold service accepts, read from the model file as shipped (the decision lives in the
+     * nationality groups' DRD, which it requires).
      */
     static Set<String> holdCategories() {
-        try (InputStream dmn = ScenarioReader.class.getClassLoader().getResourceAsStream("dmn/holdCategory.dmn")) {
+        try (InputStream dmn = ScenarioReader.class.getClassLoader().getResourceAsStream(HOLD_CATEGORY_MODEL)) {
             if (dmn == null) {
-                throw new IllegalStateException("dmn/holdCategory.dmn is not on the class path");
+                throw new IllegalStateException(HOLD_CATEGORY_MODEL + " is not on the class path");
             }
             javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
             factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            org.w3c.dom.NodeList outputs = factory.newDocumentBuilder().parse(dmn).getElementsByTagNameNS("*", "output");
+            org.w3c.dom.NodeList outputs = holdCategoryDecision(factory.newDocumentBuilder().parse(dmn))
+                    .getElementsByTagNameNS("*", "output");
             Set<String> categories = new java.util.TreeSet<>();
             for (int i = 0; i < outputs.getLength(); i++) {
                 org.w3c.dom.Element output = (org.w3c.dom.Element) outputs.item(i);
@@ -457,8 +459,21 @@ public final class ScenarioReader {
             }
             return categories;
         } catch (IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
-            throw new IllegalStateException("Cannot read dmn/holdCategory.dmn", e);
+            throw new IllegalStateException("Cannot read " + HOLD_CATEGORY_MODEL, e);
         }
+    }
+
+    private static final String HOLD_CATEGORY_MODEL = "dmn/nationalityGroups.dmn";
+
+    private static org.w3c.dom.Element holdCategoryDecision(org.w3c.dom.Document model) {
+        org.w3c.dom.NodeList decisions = model.getElementsByTagNameNS("*", "decision");
+        for (int i = 0; i < decisions.getLength(); i++) {
+            org.w3c.dom.Element decision = (org.w3c.dom.Element) decisions.item(i);
+            if ("holdCategory".equals(decision.getAttribute("id"))) {
+                return decision;
+            }
+        }
+        throw new IllegalStateException(HOLD_CATEGORY_MODEL + " has no decision holdCategory");
     }
 
     private static List<String> names(Enum<?>... values) {

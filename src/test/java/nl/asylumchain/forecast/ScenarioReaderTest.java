@@ -84,7 +84,7 @@ class ScenarioReaderTest {
         refused(small() + "policy:\n  holds:\n    - {category: TEMPORARY_PROTECTION_UKRAINE, from: 2023-02-06, "
                 + "until: 2023-01-30}\n", "scenario.policy.holds[0].until: must come after from");
         refused(small() + "policy:\n  holds:\n    - {category: SYRIANS, from: 2023-02-06}\n",
-                "scenario.policy.holds[0].category: one of [COUNTRY_REASSESSMENT_SYRIA, TEMPORARY_PROTECTION_UKRAINE]");
+                "scenario.policy.holds[0].category: one of [COUNTRY_REASSESSMENT, TEMPORARY_PROTECTION_UKRAINE]");
     }
 
     @Test
