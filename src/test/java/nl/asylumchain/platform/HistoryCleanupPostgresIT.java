@@ -52,7 +52,7 @@ import nl.asylumchain.registration.process.RegistrationModel;
 class HistoryCleanupPostgresIT {
 
     private static final String DATABASE = "history_cleanup_it";
-    private static final Duration FIVE_YEARS = Duration.ofDays(1826);
+    private static final Duration FIVE_YEARS = Duration.ofDays(1827);
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws SQLException {
