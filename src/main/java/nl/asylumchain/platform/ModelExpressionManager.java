@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,6 +23,7 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.FunctionMapper;
 import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
+import org.joda.time.DateTime;
 
 /**
  * The engine's expression manager with a resolver chain that knows only what models are offered: process variables
@@ -30,8 +32,8 @@ import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
  * lets {@code ${''.getClass().forName(...)}} or {@code ${execution.processEngineServices...}} reach anything; this
  * chain has none, so a property or method not resolved here is an error at runtime, even for a model that got into
  * the database some other way than through the gate. Of the engine's functions only those Tasklist's filters need
- * ({@code currentUser()}, {@code currentUserGroups()}, {@code now()}: "Mijn taken" is {@code assignee =
- * ${currentUser()}}) resolve; they return the acting user's id and groups or the time, nothing to call further. The
+ * ({@code currentUser()}, {@code currentUserGroups()}, {@code now()}, {@code dateTime()}: "Mijn taken" is
+ * {@code assignee = ${currentUser()}}) resolve; they return the acting user's id and groups or the time, nothing to call further. The
  * gate refuses every function in a model, so models still get none.
  */
 final class ModelExpressionManager extends JuelExpressionManager {
@@ -56,7 +58,14 @@ final class ModelExpressionManager extends JuelExpressionManager {
     }
 
     /** The engine's functions that task filters use; see above. */
-    static final Set<String> FILTER_FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now");
+    static final Set<String> FILTER_FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now", "dateTime");
+
+    /**
+     * Date arithmetic on what {@code dateTime()} returns, as a filter's due-date criterion needs
+     * ({@code ${dateTime().plusWeeks(4)}}): Joda's {@code DateTime} is an immutable value, and these methods only
+     * make another one.
+     */
+    static final Pattern DATE_ARITHMETIC = Pattern.compile("(plus|minus)(Years|Months|Weeks|Days|Hours|Minutes)");
 
     private final Map<String, Method> filterFunctions = new ConcurrentHashMap<>();
 
@@ -149,6 +158,9 @@ final class ModelExpressionManager extends JuelExpressionManager {
                     && params.length == 1 && params[0] instanceof String variable) {
                 context.setPropertyResolved(true);
                 return "getVariable".equals(name) ? scope.getVariable(variable) : scope.hasVariable(variable);
+            }
+            if (base instanceof DateTime && DATE_ARITHMETIC.matcher(name).matches()) {
+                return helperInvoker.invoke(context, base, name, paramTypes, params);
             }
             String helper = modelBeans.helperNameOf(base);
             if (helper != null && modelBeans.allowsCall(helper, name)) {

@@ -14,6 +14,8 @@ import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 
 import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.parser.ResourceReportImpl;
@@ -111,8 +113,31 @@ final class ModelGate implements Deployer {
             check.bpmn(root);
         } else {
             check.dmn(root);
+            if (check.problems.isEmpty()) {
+                return readableDecision(resourceName, bytes);
+            }
         }
         return check.problems;
+    }
+
+    /**
+     * Well-formed DMN the DMN engine still cannot build (a rule with too few entries, an unknown hit policy or
+     * type) would fail inside the deployment with an engine error; refusing it here names the file instead.
+     */
+    private static List<Problem> readableDecision(String resourceName, byte[] bytes) {
+        try {
+            DecisionTables.ENGINE.parseDecisionRequirementsGraph(new ByteArrayInputStream(bytes));
+            return List.of();
+        } catch (RuntimeException unreadable) {
+            String reason = String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("");
+            return List.of(new GateProblem(resourceName + ": the decision cannot be read by the DMN engine: "
+                    + reason));
+        }
+    }
+
+    /** One DMN engine for reading tables, built on first use: the gate only parses, it never evaluates. */
+    private static final class DecisionTables {
+        static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     }
 
     private static ParseException refusal(Map<String, List<Problem>> refused) {

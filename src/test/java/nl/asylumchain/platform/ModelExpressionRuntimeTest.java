@@ -80,9 +80,16 @@ class ModelExpressionRuntimeTest {
 
     @Test
     void noFunctionsAreOfferedBeyondTheFewTaskFiltersUse() {
-        assertThatThrownBy(() -> evaluate("${dateTime()}")).hasMessageContaining("dateTime");
         assertThat(ModelExpressionManager.FILTER_FUNCTIONS).containsExactlyInAnyOrder("currentUser",
-                "currentUserGroups", "now");
+                "currentUserGroups", "now", "dateTime");
+    }
+
+    @Test
+    void aDueDateFilterMayDoDateArithmeticButNothingElseOnTheDate() {
+        assertThat(evaluate("${dateTime().plusWeeks(4)}")).isNotNull();
+        assertThatThrownBy(() -> evaluate("${dateTime().getClass()}")).hasMessageContaining("getClass");
+        assertThatThrownBy(() -> evaluate("${dateTime().plusWeeks(4).getChronology()}"))
+                .hasMessageContaining("getChronology");
     }
 
     @Test

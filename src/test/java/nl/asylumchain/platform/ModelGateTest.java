@@ -102,6 +102,43 @@ class ModelGateTest {
     }
 
     @Test
+    void aDecisionTableTheEngineCannotReadIsRefusedNamingTheFile() {
+        // well-formed XML the DMN engine cannot build: a rule with one input entry in a table of two inputs
+        String decision = table("FIRST", "<inputEntry id=\"Rule_A_In1\"><text>\"x\"</text></inputEntry>");
+        assertThat(messages(check("broken.dmn", decision, false))).singleElement().asString()
+                .startsWith("broken.dmn: the decision cannot be read by the DMN engine");
+        assertThat(messages(check("fine.dmn", table("FIRST", """
+                <inputEntry id="Rule_A_In1"><text>"x"</text></inputEntry>
+                <inputEntry id="Rule_A_In2"><text>-</text></inputEntry>"""), false))).isEmpty();
+    }
+
+    @Test
+    void aDecisionWithAnUnknownHitPolicyIsRefused() {
+        String decision = table("WHATEVER", """
+                <inputEntry id="Rule_A_In1"><text>"x"</text></inputEntry>
+                <inputEntry id="Rule_A_In2"><text>-</text></inputEntry>""");
+        assertThat(messages(check("policy.dmn", decision, false))).singleElement().asString()
+                .startsWith("policy.dmn: the decision cannot be read by the DMN engine");
+    }
+
+    private static String table(String hitPolicy, String inputEntries) {
+        return """
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_Probe" \
+                name="Probe" namespace="http://asylumchain.nl/dmn">
+                  <decision id="probe" name="Probe">
+                    <decisionTable id="DecisionTable_Probe" hitPolicy="%s">
+                      <input id="In1" label="A"><inputExpression id="Expr1" typeRef="string"><text>a</text>\
+                </inputExpression></input>
+                      <input id="In2" label="B"><inputExpression id="Expr2" typeRef="string"><text>b</text>\
+                </inputExpression></input>
+                      <output id="Out" label="C" name="c" typeRef="string" />
+                      <rule id="Rule_A">%s<outputEntry id="Rule_A_Out"><text>"y"</text></outputEntry></rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>""".formatted(hitPolicy, inputEntries);
+    }
+
+    @Test
     void onlyModelsAndFormsMayBeDeployed() {
         assertThat(messages(check("case.cmmn", "<definitions/>", true))).singleElement().asString()
                 .contains("only BPMN and DMN models");

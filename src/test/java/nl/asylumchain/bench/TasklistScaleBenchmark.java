@@ -1,0 +1,256 @@
+package nl.asylumchain.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.asylumchain.ChainClient;
+import nl.asylumchain.TestPostgres;
+
+/**
+ * Issue 14, Tasklist at national scale, beside a stock engine in the same run: our engine (work-scope
+ * authorization, our indexes) and a stock Camunda 7.24 engine (its default per-task authorization rows) on the same
+ * PostgreSQL server, each in its own database, the same history level, authorization checks on, each seeded through
+ * its engine's API to the same number of open tasks of one candidate group. The same harness then opens a group
+ * filter (first page of 50 by priority then due date, and its count) as a handler of that group on each engine and
+ * prints p50/p99 with the ratio. Our filter is Tasklist's "IND – Beslissen: alle taken"; it is also measured over
+ * HTTP the way Tasklist calls it. Asserts only that the work was done. Run:
+ * {@code ./mvnw -Pbench verify -Dtest=TasklistScaleBenchmark [-Dbench.tasks=100000 -Dbench.rounds=200]}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=false")
+class TasklistScaleBenchmark {
+
+    static final int TASKS = Integer.getInteger("bench.tasks", 100_000);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 200);
+    static final int BATCH = 500;
+    static final String GROUP = "ind-decision";
+    static final String OUR_HANDLER = "beslismedewerker";
+    static final String OUR_FILTER = "IND – Beslissen: alle taken";
+    static final String STOCK_PROCESS = "stockTwoTasks";
+    static final int[] PRIORITIES = {50, 60, 70, 80, 90};
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine ours;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    static ProcessEngine stock;
+
+    @Test
+    void aGroupFiltersFirstPageAndCountBesideAStockEngine() {
+        EmbeddedPostgres server = TestPostgres.server();
+        String historyLevel = ((ProcessEngineConfigurationImpl) ours.getProcessEngineConfiguration())
+                .getHistoryLevel().getName();
+
+        double ourSeconds = seedOurs();
+        stock = stockEngine(server, historyLevel);
+        double stockSeconds = seedStock();
+        jdbc.sql("analyze").update();
+        JdbcClient.create(server.getDatabase("postgres", "stock")).sql("analyze").update();
+
+        String ourFilter = ours.getFilterService().createFilterQuery().filterName(OUR_FILTER).singleResult().getId();
+        String stockFilter = stockFilter();
+
+        Figures ourPage = measure(() -> page(ours, ourFilter, OUR_HANDLER));
+        Figures stockPage = measure(() -> page(stock, stockFilter, "stockhandler"));
+        Figures ourCount = measure(() -> count(ours, ourFilter, OUR_HANDLER));
+        Figures stockCount = measure(() -> count(stock, stockFilter, "stockhandler"));
+        ChainClient client = new ChainClient(port);
+        Figures ourHttpPage = measure(() -> client.post("/engine-rest/filter/" + ourFilter
+                + "/list?firstResult=0&maxResults=50", OUR_HANDLER, Map.of()).body().size());
+        Figures ourHttpCount = measure(() -> (int) client.post("/engine-rest/filter/" + ourFilter + "/count",
+                OUR_HANDLER, Map.of()).body().path("count").asLong());
+
+        assertThat(page(ours, ourFilter, OUR_HANDLER)).isEqualTo(50);
+        assertThat(page(stock, stockFilter, "stockhandler")).isEqualTo(50);
+        assertThat(count(ours, ourFilter, OUR_HANDLER)).isGreaterThanOrEqualTo(TASKS);
+        assertThat(count(stock, stockFilter, "stockhandler")).isEqualTo(TASKS);
+
+        System.out.printf("%n=== TasklistScaleBenchmark: %,d open tasks of group %s per engine, PostgreSQL %s, "
+                + "history %s, authorization on, -Xmx%dm ===%n", TASKS, GROUP, serverVersion(), historyLevel,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        System.out.printf("seeding through the engine API: ours %.0f s (%.0f/s), stock %.0f s (%.0f/s)%n",
+                ourSeconds, TASKS / ourSeconds, stockSeconds, TASKS / stockSeconds);
+        System.out.printf("%-44s %21s %21s %13s%n", "figure (p50 / p99, ms)", "ours", "stock", "ratio p99");
+        row("filter first page of 50 (Java API)", ourPage, stockPage);
+        row("filter count (Java API)", ourCount, stockCount);
+        System.out.printf("%-44s %21s%n", "filter first page of 50 (HTTP, as Tasklist)", ourHttpPage);
+        System.out.printf("%-44s %21s%n", "filter count (HTTP, as Tasklist)", ourHttpCount);
+        System.out.printf("heap used now: %d MB%n%n",
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
+    }
+
+    /** Open IND tasks as a national backlog has them: a spoor-4 or spoor-2 case waiting for its hearing. */
+    private double seedOurs() {
+        long start = System.nanoTime();
+        for (int done = 0; done < TASKS; done += BATCH) {
+            int first = done;
+            int batch = Math.min(BATCH, TASKS - done);
+            transactions.executeWithoutResult(status -> {
+                for (int i = first; i < first + batch; i++) {
+                    ours.getRuntimeService().createProcessInstanceByKey("indDecision")
+                            .businessKey("00000000-0000-4000-8000-" + String.format("%012d", i))
+                            .setVariables(Map.of("track", i % 5 == 0 ? 2 : 4,
+                                    "casePriority", Map.of("priority", PRIORITIES[i % PRIORITIES.length])))
+                            .startBeforeActivity("Activity_MainInterview").execute();
+                }
+            });
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** A stock engine in its own database of the same server; named apart from ours in the engine registry. */
+    private static ProcessEngine stockEngine(EmbeddedPostgres server, String historyLevel) {
+        JdbcClient.create(server.getPostgresDatabase()).sql("drop database if exists stock").update();
+        JdbcClient.create(server.getPostgresDatabase()).sql("create database stock").update();
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneProcessEngineConfiguration()
+                .setProcessEngineName("stock")
+                .setJdbcUrl(server.getJdbcUrl("postgres", "stock"))
+                .setJdbcUsername("postgres")
+                .setJdbcPassword("postgres")
+                .setJdbcDriver("org.postgresql.Driver")
+                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+                .setHistory(historyLevel)
+                .setJobExecutorActivate(false);
+        configuration.setAuthorizationEnabled(true);
+        configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+"); // group ids as ours: ind-decision
+        configuration.setJdbcMaxActiveConnections(10);
+        return configuration.buildProcessEngine();
+    }
+
+    /** The baseline: a trivial two-user-task process, its tasks for the same group, seeded in the same batches. */
+    private static double seedStock() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(STOCK_PROCESS).camundaHistoryTimeToLive(180)
+                .startEvent()
+                .userTask("first").camundaCandidateGroups(GROUP).camundaPriority("${priority}")
+                .camundaDueDate("P6D")
+                .userTask("second").camundaCandidateGroups(GROUP)
+                .endEvent().done();
+        stock.getRepositoryService().createDeployment().addModelInstance("stock.bpmn", model).deploy();
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) stock.getProcessEngineConfiguration();
+        long start = System.nanoTime();
+        for (int done = 0; done < TASKS; done += BATCH) {
+            int first = done;
+            int batch = Math.min(BATCH, TASKS - done);
+            // one transaction per batch, as ours: the engine's commands join the outer command context
+            configuration.getCommandExecutorTxRequired().execute(context -> {
+                for (int i = first; i < first + batch; i++) {
+                    stock.getRuntimeService().startProcessInstanceByKey(STOCK_PROCESS, "stock-" + i,
+                            Map.of("priority", PRIORITIES[i % PRIORITIES.length]));
+                }
+                return null;
+            });
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Tasklist's group filter on the stock engine: the handler's candidate group, by priority then due date. */
+    private static String stockFilter() {
+        IdentityService identity = stock.getIdentityService();
+        identity.saveUser(identity.newUser("stockhandler"));
+        identity.saveGroup(identity.newGroup(GROUP));
+        identity.createMembership("stockhandler", GROUP);
+        TaskQuery query = stock.getTaskService().createTaskQuery().taskCandidateGroup(GROUP)
+                .orderByTaskPriority().desc().orderByDueDate().asc();
+        FilterService filters = stock.getFilterService();
+        Filter filter = filters.newTaskFilter("Groepstaken").setOwner("stockhandler").setQuery(query);
+        return filters.saveFilter(filter).getId();
+    }
+
+    private static int page(ProcessEngine engine, String filterId, String user) {
+        engine.getIdentityService().setAuthentication(user, List.of(GROUP));
+        try {
+            return engine.getFilterService().listPage(filterId, 0, 50).size();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private static int count(ProcessEngine engine, String filterId, String user) {
+        engine.getIdentityService().setAuthentication(user, List.of(GROUP));
+        try {
+            return (int) (long) engine.getFilterService().count(filterId);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    record Figures(double p50, double p99) {
+        @Override
+        public String toString() {
+            return String.format("%8.1f / %8.1f", p50, p99);
+        }
+    }
+
+    private static Figures measure(IntSupplier operation) {
+        for (int i = 0; i < Math.max(5, ROUNDS / 10); i++) { // warm-up: plans cached, pages in memory
+            operation.getAsInt();
+        }
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            long t = System.nanoTime();
+            operation.getAsInt();
+            times.add(System.nanoTime() - t);
+        }
+        Collections.sort(times);
+        return new Figures(quantile(times, 0.50), quantile(times, 0.99));
+    }
+
+    private static double quantile(List<Long> sorted, double quantile) {
+        int index = (int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1);
+        return sorted.get(Math.max(0, index)) / 1e6;
+    }
+
+    private static void row(String figure, Figures ourFigures, Figures stockFigures) {
+        System.out.printf("%-44s %21s %21s %12.2fx%n", figure, ourFigures, stockFigures,
+                ourFigures.p99() / stockFigures.p99());
+    }
+
+    private String serverVersion() {
+        return jdbc.sql("show server_version").query(String.class).single();
+    }
+
+    @AfterAll
+    static void closeStock() {
+        if (stock != null) {
+            stock.close();
+        }
+    }
+}
