@@ -70,7 +70,8 @@ public class CaseDriver {
         answers.put(HousingModel.ACTIVITY_LINK_MUNICIPALITY, Map.of("municipalityCode", "GM0363", "linkReason", ""));
         answers.put(HousingModel.ACTIVITY_OFFER_HOUSING, Map.of("housingKind", "HOME", "addressNotes", ""));
         answers.put(HousingModel.ACTIVITY_CONFIRM_MOVE, Map.of("moveDate", LocalDate.now(AMSTERDAM).toString()));
-        answers.put(FamilyReunificationApplicationModel.ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", ""));
+        answers.put(FamilyReunificationApplicationModel.ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", "",
+                "relationBeforeEntry", true));
         answers.put(FamilyReunificationApplicationModel.ACTIVITY_ASSESS_REUNIFICATION,
                 Map.of("evidenceType", "DOCUMENTS"));
         answers.put(FamilyReunificationApplicationModel.ACTIVITY_DECIDE_REUNIFICATION,

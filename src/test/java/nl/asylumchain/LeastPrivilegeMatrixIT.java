@@ -194,7 +194,7 @@ class LeastPrivilegeMatrixIT extends PostgresIntegrationTest {
                         Map.of("type", "DUBLIN_REPLY", "accepted", true)))));
         rows.add(row("POST /api/cases/{id}/decision-deadline/extensions", "403 403 403 403 403 403 403 403 403 403 404 403 404",
                 u -> status(client.post("/api/cases/" + nobody + "/decision-deadline/extensions", u,
-                        Map.of("reason", "matrix")))));
+                        Map.of("ground", "COMPLEX_CASE", "reason", "matrix")))));
         rows.add(row("GET /api/holds",                              "403 403 403 200 200 403 403 403 403 403 200 403 200",
                 u -> status(client.get("/api/holds", u))));
         rows.add(row("DELETE /api/holds/{id}",                      "403 403 403 403 403 403 403 403 403 403 404 403 404",

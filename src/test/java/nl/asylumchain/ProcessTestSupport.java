@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
+import nl.asylumchain.platform.process.TaskPeriodsListener;
+
 /**
  * What the process path tests share: a fixed engine clock, the four beans of the contract replaced by recording
  * stand-ins (registered with {@link Mocks} for the {@code MockExpressionManager} of {@code camunda.cfg.xml}), and
@@ -58,6 +60,8 @@ public final class ProcessTestSupport {
     }
 
     private void registerBeans() {
+        // the real listener: it reads dmn/taskPeriods.dmn, which every process test deploys with its models
+        Mocks.register(TaskPeriodsListener.BEAN, new TaskPeriodsListener());
         Mocks.register("caseStageListener", (ExecutionListener) execution -> {
             assertThat(execution.getProcessBusinessKey()).isEqualTo(CASE_ID);
             stagesEntered.add(execution.getCurrentActivityId());

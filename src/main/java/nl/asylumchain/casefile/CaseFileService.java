@@ -278,6 +278,16 @@ public class CaseFileService {
                 cases.hasChildInTheCountry(caseId)));
     }
 
+    /**
+     * Whether the applicant applied for asylum as an unaccompanied minor (under 18 on arrival, without a parent):
+     * the fact family reunification needs to know whether their parents may join them.
+     */
+    @Transactional(readOnly = true)
+    public boolean appliedAsUnaccompaniedMinor(UUID caseId) {
+        return cases.findById(caseId).map(CaseRecord::unaccompaniedMinor)
+                .orElseThrow(() -> new NotFoundException("No case with id " + caseId));
+    }
+
     private Optional<RegisteredCase> earlierRegistration(IdempotencyKey idempotencyKey, String requestHash) {
         if (idempotencyKey == null) {
             return Optional.empty();

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,22 +19,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.decision.process.DecisionProcesses;
+import nl.asylumchain.decision.process.DecisionRules;
+import nl.asylumchain.decision.process.DecisionRules.GroupExtension;
 import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
 
 /**
- * The decision deadline (beslistermijn) of each case in the IND procedure, kept in our tables: 6 months from the
- * application, extended by 9 and then 3 months (at most 18 in all), suspended by the time the case spends on a
- * policy hold; and the notice of default after which the case is exposed to penalty payments.
+ * The decision deadline (beslistermijn) of each case in the IND procedure, kept in our tables: the statutory period from
+ * the application, a category-wide extension when one covers the case, the extensions of the case itself, and the time
+ * the case spent on a policy hold; and the notice of default after which the case is exposed to penalty payments. The
+ * periods (6 months; 9 and then 3 months on their legal grounds; 8 days in spoor 2, 6 in the AA, 9 in the AA+) are DMN
+ * decisionPeriods' ({@link DecisionRules}); this class keeps the dates.
  */
 @Service
 public class DecisionDeadlineService {
 
-    /** Vw 2000 art. 42 lid 1: six months from the application. */
-    static final Period DECISION_PERIOD = Period.ofMonths(6);
-    /** Vw 2000 art. 42 lid 4 and 5: first 9 months, then 3 more in exceptional cases; nothing after that. */
-    static final List<Integer> EXTENSIONS_IN_MONTHS = List.of(9, 3);
     /** The team lead is warned this long before the deadline. */
     static final Period WARNING_BEFORE_DEADLINE = Period.ofWeeks(4);
     /** Awb art. 4:17: penalty payments run two weeks after the notice of default. */
@@ -41,27 +44,32 @@ public class DecisionDeadlineService {
      * brief is silent, and the court may set its own term (Awb art. 8:72 lid 4).
      */
     static final Period REDECISION_PERIOD = Period.ofWeeks(8);
-    /** Spoor 2 is decided within 8 days; the AA takes 6 (Vb 2000 art. 3.109c, 3.115). */
-    static final Period TRACK_TWO_DECISION_WITHIN = Period.ofDays(8);
-    static final Period GENERAL_PROCEDURE_DECISION_WITHIN = Period.ofDays(6);
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DecisionProcesses processes;
+    private final DecisionRules rules;
 
-    DecisionDeadlineService(JdbcClient jdbc, Clock clock, DecisionProcesses processes) {
+    DecisionDeadlineService(JdbcClient jdbc, Clock clock, DecisionProcesses processes, DecisionRules rules) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.processes = processes;
+        this.rules = rules;
     }
 
-    public record Extension(int months, String reason, String extendedBy, Instant extendedAt) {
+    /** One extension of the case; {@code ground} is empty for extensions recorded before grounds were asked. */
+    public record Extension(int months, ExtensionGround ground, String reason, String extendedBy, Instant extendedAt) {
+    }
+
+    /** A category-wide extension on the case's deadline: how many months, and the decision it rests on. */
+    public record CategoryExtension(int months, String basis) {
     }
 
     /** The "decision" section of the case file. */
     public record DecisionSection(int track, String procedure, String vaReason, Integer priority,
             String priorityReason, LocalDate applicationDate, LocalDate originalDeadline, LocalDate deadline,
-            List<Extension> extensions, int daysOnHold, boolean onHold, boolean deadlinePassed,
+            CategoryExtension categoryExtension, List<Extension> extensions, int daysOnHold, boolean onHold,
+            boolean deadlinePassed,
             LocalDate noticeOfDefaultOn, LocalDate penaltyExposedFrom, boolean exposedToPenalty,
             LocalDate decidedOn, AppealService.Appeal appeal, LocalDate responsibleSince) {
     }
@@ -78,8 +86,9 @@ public class DecisionDeadlineService {
     }
 
     /**
-     * Opens the IND procedure of a case and starts watching its deadline. Returns when the decision in this track is
-     * due: 8 days in spoor 2, 6 days in the AA.
+     * Opens the IND procedure of a case and starts watching its deadline. Returns when the decision in this track and
+     * procedure is due (DMN decisionPeriods: 8 days in spoor 2, 6 days in the AA), or the deadline when the procedure
+     * has no day of its own.
      */
     @Transactional
     public Instant open(UUID caseId, int track, LocalDate applicationDate, Integer priority, String priorityReason) {
@@ -96,32 +105,56 @@ public class DecisionDeadlineService {
                     .param("priority", priority).param("reason", priorityReason)
                     .param("at", Timestamp.from(clock.instant())).update();
         }
-        LocalDate deadline = deadline(caseId);
+        Row row = row(caseId);
+        LocalDate deadline = deadline(row);
         processes.watchDeadline(caseId, startOf(deadline.minus(WARNING_BEFORE_DEADLINE)), startOf(deadline));
-        return clock.instant().atZone(clock.getZone())
-                .plus(track == 2 ? TRACK_TWO_DECISION_WITHIN : GENERAL_PROCEDURE_DECISION_WITHIN).toInstant();
+        return rules.periods(track, row.procedure()).decideWithin()
+                .map(within -> clock.instant().atZone(clock.getZone()).plus(within).toInstant())
+                .orElse(startOf(deadline));
     }
 
     /**
-     * The deadline now: application date + 6 months + extensions + days on hold (also the hold still running). After
-     * a court annulment: the ruling + 8 weeks, moved by the extensions and the days on hold since. Once the
-     * Netherlands became responsible for a Dublin case: that day + 6 months, moved by the extensions and the days on
-     * hold since.
+     * The deadline now: application date + the statutory period + a category-wide extension that covers the case +
+     * its own extensions + days on hold. After a court annulment: the ruling + 8 weeks, moved by the extensions and
+     * the days on hold since. Once the Netherlands became responsible for a Dublin case: that day + the statutory
+     * period, moved by the extensions and the days on hold since.
      */
     @Transactional(readOnly = true)
     public LocalDate deadline(UUID caseId) {
-        Row row = row(caseId);
+        return deadline(row(caseId));
+    }
+
+    private LocalDate deadline(Row row) {
+        UUID caseId = row.caseId();
         if (row.redecisionDeadline() != null) {
             return row.redecisionDeadline().plusMonths(extendedMonthsSince(caseId, row.reopenedAt()))
                     .plusDays(row.daysOnHold() - row.daysOnHoldAtReopen());
         }
         if (row.responsibleSince() != null) {
-            return row.responsibleSince().plus(DECISION_PERIOD)
+            return row.responsibleSince().plus(decisionPeriod(row.track(), row.procedure()))
                     .plusMonths(extendedMonthsSince(caseId, row.responsibleSinceAt()))
                     .plusDays(row.daysOnHold() - row.daysOnHoldAtReopen());
         }
-        return row.applicationDate().plus(DECISION_PERIOD).plusMonths(extendedMonths(caseId))
+        LocalDate statutory = row.applicationDate().plus(decisionPeriod(row.track(), row.procedure()));
+        return categoryExtension(row).map(statutory::plus).orElse(statutory).plusMonths(extendedMonths(caseId))
                 .plusDays(row.daysOnHold());
+    }
+
+    /** The statutory decision period of this track and procedure (DMN decisionPeriods). */
+    private Period decisionPeriod(int track, String procedure) {
+        return rules.periods(track, procedure).decisionPeriod();
+    }
+
+    /**
+     * A category-wide extension (DMN groupExtension) that covers the case's application. It extends the deadline
+     * counted from the application only: not the fresh deadline once the Netherlands became responsible, nor the term
+     * for a new decision after an annulment.
+     */
+    private Optional<Period> categoryExtension(Row row) {
+        if (row.responsibleSince() != null || row.redecisionDeadline() != null) {
+            return Optional.empty();
+        }
+        return rules.groupExtension(row.applicationDate(), row.track()).map(GroupExtension::extension);
     }
 
     /**
@@ -164,11 +197,18 @@ public class DecisionDeadlineService {
     }
 
     /**
-     * Extends the deadline by the next step (9 months, then 3). The reason is required; a third extension, or one
-     * after the decision, is refused.
+     * Extends the deadline by the next step on its legal ground, as DMN decisionPeriodExtension allows (9 months on a
+     * ground of art. 42 lid 4, then 3 in exceptional circumstances). A category-wide extension that covers the case
+     * counts as the first step. The ground and the reason are required; a ground the table does not allow at this step
+     * is refused (400, field {@code ground}); a step beyond the table's last, or one after the decision, is refused
+     * (409).
      */
     @Transactional
-    public Extension extend(UUID caseId, String reason, String extendedBy) {
+    public Extension extend(UUID caseId, ExtensionGround ground, String reason, String extendedBy) {
+        if (ground == null) {
+            throw new InvalidRequestException("ground", "must name the legal ground of the extension, one of "
+                    + Arrays.toString(ExtensionGround.values()));
+        }
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException("reason", "must say why the deadline is extended");
         }
@@ -185,19 +225,37 @@ public class DecisionDeadlineService {
         int done = jdbc.sql("select count(*) from decision_deadline_extensions where case_id = :caseId "
                         + "and extended_at >= :from")
                 .param("caseId", caseId).param("from", Timestamp.from(countFrom)).query(Integer.class).single();
-        if (done >= EXTENSIONS_IN_MONTHS.size()) {
-            throw new ConflictException("The decision deadline of case " + caseId + " was extended "
-                    + done + " times already (9 + 3 months, at most 18 months in all).");
+        int step = done + (categoryExtension(row).isPresent() ? 1 : 0) + 1;
+        Period period = rules.extension(step, ground.name()).orElseThrow(() -> refusal(caseId, step, ground));
+        if (period.getDays() != 0) {
+            throw new IllegalStateException("DMN decisionPeriodExtension gives " + period + " for step " + step
+                    + ": an extension is whole months (Vw 2000 art. 42)");
         }
-        Extension extension = new Extension(EXTENSIONS_IN_MONTHS.get(done), reason.strip(), extendedBy,
+        Extension extension = new Extension((int) period.toTotalMonths(), ground, reason.strip(), extendedBy,
                 clock.instant());
-        jdbc.sql("insert into decision_deadline_extensions (id, case_id, months, reason, extended_by, extended_at) "
-                        + "values (:id, :caseId, :months, :reason, :by, :at)")
+        jdbc.sql("insert into decision_deadline_extensions (id, case_id, months, ground, reason, extended_by, "
+                        + "extended_at) values (:id, :caseId, :months, :ground, :reason, :by, :at)")
                 .param("id", UUID.randomUUID()).param("caseId", caseId).param("months", extension.months())
-                .param("reason", extension.reason()).param("by", extendedBy)
+                .param("ground", ground.name()).param("reason", extension.reason()).param("by", extendedBy)
                 .param("at", Timestamp.from(extension.extendedAt())).update();
         rewatch(caseId);
         return extension;
+    }
+
+    /**
+     * Why an extension at this step on this ground is refused: the ground belongs to another step (400), or the table
+     * allows no step this far on any ground (409: every extension the law allows was given).
+     */
+    private RuntimeException refusal(UUID caseId, int step, ExtensionGround ground) {
+        List<String> allowed = Arrays.stream(ExtensionGround.values())
+                .filter(g -> rules.extension(step, g.name()).isPresent()).map(Enum::name).toList();
+        if (allowed.isEmpty()) {
+            return new ConflictException("The decision deadline of case " + caseId + " was extended " + (step - 1)
+                    + " times already (a category-wide extension included); DMN decisionPeriodExtension allows no "
+                    + "further step.");
+        }
+        return new InvalidRequestException("ground", ground + " is not a ground for extension step " + step
+                + " of this deadline; allowed: " + String.join(", ", allowed));
     }
 
     /** A policy hold ended: the time on hold is added to the deadline. */
@@ -240,6 +298,14 @@ public class DecisionDeadlineService {
                 .param("on", Date.valueOf(LocalDate.now(clock))).param("caseId", caseId).update();
     }
 
+    /** The AA gets its 3 extra days (AA+, Vb 2000 art. 3.110); a case in the VA or already in the AA+ stays. */
+    @Transactional
+    public void extendGeneralProcedure(UUID caseId) {
+        row(caseId);
+        jdbc.sql("update ind_procedures set ind_procedure = 'AA_PLUS' where case_id = :caseId and ind_procedure = 'AA'")
+                .param("caseId", caseId).update();
+    }
+
     /** The case went to the VA: the zienswijze and appeal periods change; the decision is due at the deadline. */
     @Transactional
     public Instant referToExtendedProcedure(UUID caseId, String vaReason) {
@@ -270,11 +336,16 @@ public class DecisionDeadlineService {
     public Optional<DecisionSection> section(UUID caseId, int daysOnHoldNow, boolean onHold,
             AppealService.Appeal appeal) {
         return find(caseId).map(row -> {
-            LocalDate deadline = deadline(caseId).plusDays(daysOnHoldNow);
+            LocalDate deadline = deadline(row).plusDays(daysOnHoldNow);
             LocalDate today = LocalDate.now(clock);
+            CategoryExtension category = row.responsibleSince() != null || row.redecisionDeadline() != null ? null
+                    : rules.groupExtension(row.applicationDate(), row.track())
+                            .map(g -> new CategoryExtension((int) g.extension().toTotalMonths(), g.basis()))
+                            .orElse(null);
             return new DecisionSection(row.track(), row.procedure(), row.vaReason(), row.priority(),
-                    row.priorityReason(), row.applicationDate(), row.periodStart().plus(DECISION_PERIOD),
-                    deadline, extensions(caseId), row.daysOnHold() + daysOnHoldNow, onHold,
+                    row.priorityReason(), row.applicationDate(),
+                    row.periodStart().plus(decisionPeriod(row.track(), row.procedure())), deadline, category,
+                    extensions(caseId), row.daysOnHold() + daysOnHoldNow, onHold,
                     row.decidedOn() == null && !today.isBefore(deadline), row.noticeOfDefaultOn(),
                     row.penaltyExposedFrom(), row.penaltyExposedFrom() != null, row.decidedOn(), appeal,
                     row.responsibleSince());
@@ -290,6 +361,10 @@ public class DecisionDeadlineService {
     public int casesPastDeadline() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        // the tables give the same answer for the same inputs: ask them once per track and procedure, and once per
+        // application day and track, not once per case
+        Map<String, Period> periods = new HashMap<>();
+        Map<String, Optional<Period>> categoryExtensions = new HashMap<>();
         return (int) jdbc.sql("select p.application_date, p.days_on_hold, (select coalesce(sum(e.months), 0) "
                         + "from decision_deadline_extensions e where e.case_id = p.case_id), "
                         + "(select min(h.held_from) from case_holds h where h.case_id = p.case_id "
@@ -297,9 +372,13 @@ public class DecisionDeadlineService {
                         + "from decision_deadline_extensions e where e.case_id = p.case_id "
                         + "and e.extended_at >= p.reopened_at), p.days_on_hold_at_reopen, p.responsible_since, "
                         + "(select coalesce(sum(e.months), 0) from decision_deadline_extensions e "
-                        + "where e.case_id = p.case_id and e.extended_at >= p.responsible_since_at) "
-                        + "from ind_procedures p where p.decided_on is null")
+                        + "where e.case_id = p.case_id and e.extended_at >= p.responsible_since_at), "
+                        + "p.track, p.ind_procedure from ind_procedures p where p.decided_on is null")
                 .query((rs, n) -> {
+                    int track = rs.getInt(10);
+                    String procedure = rs.getString(11);
+                    Period decisionPeriod = periods.computeIfAbsent(track + "/" + procedure,
+                            key -> decisionPeriod(track, procedure));
                     Timestamp heldFrom = rs.getTimestamp(4);
                     int onHoldNow = heldFrom == null ? 0 : daysBetween(heldFrom.toInstant(), now);
                     Date redecisionDeadline = rs.getDate(5);
@@ -309,10 +388,14 @@ public class DecisionDeadlineService {
                     }
                     Date responsibleSince = rs.getDate(8);
                     if (responsibleSince != null) {
-                        return responsibleSince.toLocalDate().plus(DECISION_PERIOD).plusMonths(rs.getInt(9))
+                        return responsibleSince.toLocalDate().plus(decisionPeriod).plusMonths(rs.getInt(9))
                                 .plusDays(rs.getInt(2) - rs.getInt(7) + onHoldNow);
                     }
-                    return rs.getDate(1).toLocalDate().plus(DECISION_PERIOD).plusMonths(rs.getInt(3))
+                    LocalDate applied = rs.getDate(1).toLocalDate();
+                    LocalDate statutory = applied.plus(decisionPeriod);
+                    Optional<Period> category = categoryExtensions.computeIfAbsent(applied + "/" + track,
+                            key -> rules.groupExtension(applied, track).map(GroupExtension::extension));
+                    return category.map(statutory::plus).orElse(statutory).plusMonths(rs.getInt(3))
                             .plusDays(rs.getInt(2) + onHoldNow);
                 })
                 .list().stream().filter(deadline -> !today.isBefore(deadline)).count();
@@ -331,11 +414,12 @@ public class DecisionDeadlineService {
     }
 
     private List<Extension> extensions(UUID caseId) {
-        return jdbc.sql("select months, reason, extended_by, extended_at from decision_deadline_extensions "
+        return jdbc.sql("select months, ground, reason, extended_by, extended_at from decision_deadline_extensions "
                         + "where case_id = :caseId order by extended_at")
                 .param("caseId", caseId)
-                .query((rs, n) -> new Extension(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                .query((rs, n) -> new Extension(rs.getInt(1),
+                        rs.getString(2) == null ? null : ExtensionGround.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant()))
                 .list();
     }
 

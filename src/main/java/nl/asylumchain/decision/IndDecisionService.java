@@ -15,16 +15,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.Milestone;
+import nl.asylumchain.decision.process.DecisionRules;
 import nl.asylumchain.registration.RegistrationService;
 
 /** Records IND decisions and says what follows from them. */
 @Service
 public class IndDecisionService {
 
-    /** Vw 2000 art. 62: 28 days to leave after a rejection ... */
-    static final Period DEPARTURE_PERIOD = Period.ofDays(28);
-    /** ... and none after a rejection in spoor 2 (safe country, protection elsewhere): art. 62(2). */
-    static final Period NO_DEPARTURE_PERIOD = Period.ZERO;
+    /** The departure period's decision types in DMN departurePeriod. */
+    static final String REJECTION = "REJECTION";
+    static final String DUBLIN = "DUBLIN";
     /** Spoor 4, the general asylum procedure: where a Dublin case goes when the Netherlands becomes responsible. */
     static final int GENERAL_ASYLUM_TRACK = 4;
 
@@ -34,9 +34,11 @@ public class IndDecisionService {
 
     private final CaseFileService caseFile;
     private final DecisionDeadlineService deadlines;
+    private final DecisionRules rules;
 
     IndDecisionService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, CaseFileService caseFile,
-            DecisionDeadlineService deadlines, RegistrationService registration) {
+            DecisionDeadlineService deadlines, RegistrationService registration, DecisionRules rules) {
+        this.rules = rules;
         this.registration = registration;
         this.caseFile = caseFile;
         this.jdbc = jdbc;
@@ -100,11 +102,14 @@ public class IndDecisionService {
         };
     }
 
-    /** No appeal in the window, or the court upheld the rejection: the rejection is final; on to departure. */
+    /**
+     * No appeal in the window, or the court upheld the rejection: the rejection is final; on to departure, with the
+     * departure period DMN departurePeriod gives for the track and the ground of the track ({@code trackReason}).
+     */
     @Transactional
-    public Consequence rejectionFinal(UUID caseId, int track) {
+    public Consequence rejectionFinal(UUID caseId, int track, String trackReason) {
         caseFile.reachMilestone(caseId, Milestone.REJECTION_FINAL);
-        return new Consequence(Optional.of(IndOutcome.REJECTED), departurePeriod(track, IndOutcome.REJECTED));
+        return new Consequence(Optional.of(IndOutcome.REJECTED), departurePeriod(REJECTION, track, trackReason));
     }
 
     /**
@@ -112,9 +117,9 @@ public class IndDecisionService {
      * departure as after a final rejection, but marked REJECTION_ENFORCEABLE, not REJECTION_FINAL.
      */
     @Transactional
-    public Consequence rejectionEnforceable(UUID caseId, int track) {
+    public Consequence rejectionEnforceable(UUID caseId, int track, String trackReason) {
         caseFile.reachMilestone(caseId, Milestone.REJECTION_ENFORCEABLE);
-        return new Consequence(Optional.of(IndOutcome.REJECTED), departurePeriod(track, IndOutcome.REJECTED));
+        return new Consequence(Optional.of(IndOutcome.REJECTED), departurePeriod(REJECTION, track, trackReason));
     }
 
     /**
@@ -125,7 +130,8 @@ public class IndDecisionService {
     @Transactional
     public Consequence dublinDecisionEnforceable(UUID caseId, Instant acceptedOn, TransferPeriodStart start) {
         Instant from = start == TransferPeriodStart.RULING || acceptedOn == null ? clock.instant() : acceptedOn;
-        return new Consequence(Optional.of(IndOutcome.DUBLIN_ACCEPTED), Optional.empty(),
+        // a Dublin case is in spoor 1 until the Netherlands becomes responsible; the table gives no departure period
+        return new Consequence(Optional.of(IndOutcome.DUBLIN_ACCEPTED), departurePeriod(DUBLIN, 1, null),
                 Optional.ofNullable(acceptedOn), Optional.of(from));
     }
 
@@ -141,6 +147,12 @@ public class IndDecisionService {
         return deadlines.assumeResponsibility(caseId);
     }
 
+    /** The assessor takes 3 more days in the AA, as DMN procedureChoice allows: the AA+. */
+    @Transactional
+    public void extendGeneralProcedure(UUID caseId) {
+        deadlines.extendGeneralProcedure(caseId);
+    }
+
     /** Spoor 4: referred from the AA to the extended procedure (VA). */
     @Transactional
     public Instant referToExtendedProcedure(UUID caseId, String vaReason) {
@@ -149,10 +161,8 @@ public class IndDecisionService {
         return decisionDue;
     }
 
-    static Optional<Period> departurePeriod(int track, IndOutcome outcome) {
-        if (outcome != IndOutcome.REJECTED) {
-            return Optional.empty();
-        }
-        return Optional.of(track == 2 ? NO_DEPARTURE_PERIOD : DEPARTURE_PERIOD);
+    /** Vw 2000 art. 62: DMN departurePeriod (28 days after a rejection; none in spoor 2). */
+    private Optional<Period> departurePeriod(String decisionType, int track, String trackReason) {
+        return rules.departurePeriod(decisionType, track, trackReason);
     }
 }

@@ -3,9 +3,11 @@ package nl.asylumchain.decision;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.decision.process.DecisionProcesses;
+import nl.asylumchain.decision.process.HoldCategoryTable;
 import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
@@ -20,7 +23,9 @@ import nl.asylumchain.platform.NotFoundException;
 /**
  * Policy holds: a team lead parks every case of a category at its next IND step; new cases of the category park
  * too; releasing the hold lets them go on where they were, with the time on hold added to their decision deadline.
- * A parked case keeps its priority, so it keeps its place among the other cases.
+ * A parked case keeps its priority, so it keeps its place among the other cases. The categories are DMN
+ * holdCategory's: a hold names one of its declared output values, and a case belongs to the categories the table
+ * gives for its routing facts.
  */
 @Service
 public class PolicyHoldService {
@@ -29,20 +34,28 @@ public class PolicyHoldService {
     private final Clock clock;
     private final DecisionDeadlineService deadlines;
     private final DecisionProcesses processes;
+    private final HoldCategoryTable categories;
 
-    PolicyHoldService(JdbcClient jdbc, Clock clock, DecisionDeadlineService deadlines, DecisionProcesses processes) {
+    PolicyHoldService(JdbcClient jdbc, Clock clock, DecisionDeadlineService deadlines, DecisionProcesses processes,
+            HoldCategoryTable categories) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.deadlines = deadlines;
         this.processes = processes;
+        this.categories = categories;
     }
 
-    public record Hold(UUID id, HoldCategory category, String reason, String placedBy, Instant placedAt,
+    public record Hold(UUID id, String category, String reason, String placedBy, Instant placedAt,
             Instant releasedAt, int casesHeld) {
     }
 
     @Transactional
-    public Hold place(HoldCategory category, String reason, String placedBy) {
+    public Hold place(String category, String reason, String placedBy) {
+        Set<String> declared = categories.declared();
+        if (category == null || !declared.contains(category)) {
+            throw new InvalidRequestException("category", "must be one of the categories of DMN "
+                    + HoldCategoryTable.DECISION_KEY + ": " + String.join(", ", new TreeSet<>(declared)));
+        }
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException("reason", "must say why the cases are held");
         }
@@ -54,7 +67,7 @@ public class PolicyHoldService {
         Instant now = clock.instant();
         jdbc.sql("insert into policy_holds (id, category, reason, placed_by, placed_at) "
                         + "values (:id, :category, :reason, :by, :at)")
-                .param("id", id).param("category", category.name()).param("reason", reason.strip())
+                .param("id", id).param("category", category).param("reason", reason.strip())
                 .param("by", placedBy).param("at", Timestamp.from(now)).update();
         return hold(id);
     }
@@ -94,25 +107,23 @@ public class PolicyHoldService {
     }
 
     /**
-     * At an IND step: is this case in a category that is on hold? If so the case is parked (a row per parking)
-     * and the step waits for the release.
+     * At an IND step: is one of the case's categories (DMN holdCategory) on hold? If so the case is parked (a row per
+     * parking) and the step waits for the release.
      */
     @Transactional
-    public boolean parkIfHeld(UUID caseId, boolean temporaryProtectionUkraine) {
-        List<HoldCategory> categories = new ArrayList<>();
-        if (temporaryProtectionUkraine) {
-            categories.add(HoldCategory.TEMPORARY_PROTECTION_UKRAINE);
-        }
-        for (HoldCategory category : categories) {
-            Optional<UUID> hold = active(category);
-            if (hold.isPresent()) {
-                jdbc.sql("insert into case_holds (id, hold_id, case_id, held_from) values (:id, :holdId, :caseId, :at)")
-                        .param("id", UUID.randomUUID()).param("holdId", hold.get()).param("caseId", caseId)
-                        .param("at", Timestamp.from(clock.instant())).update();
-                return true;
-            }
-        }
-        return false;
+    public boolean parkIfHeld(UUID caseId, Collection<String> caseCategories) {
+        Optional<UUID> hold = caseCategories.stream().map(this::active).flatMap(Optional::stream).findFirst();
+        hold.ifPresent(holdId -> jdbc.sql(
+                        "insert into case_holds (id, hold_id, case_id, held_from) values (:id, :holdId, :caseId, :at)")
+                .param("id", UUID.randomUUID()).param("holdId", holdId).param("caseId", caseId)
+                .param("at", Timestamp.from(clock.instant())).update());
+        return hold.isPresent();
+    }
+
+    /** The active hold over one of these categories, if any: a case of them may not take an IND step. */
+    @Transactional(readOnly = true)
+    public Optional<Hold> activeHoldOver(Collection<String> caseCategories) {
+        return caseCategories.stream().map(this::active).flatMap(Optional::stream).findFirst().map(this::hold);
     }
 
     /** Whole days the case is on hold now (0 when it is not parked). */
@@ -135,9 +146,9 @@ public class PolicyHoldService {
         return jdbc.sql("select count(*) from case_holds where released_at is null").query(Integer.class).single();
     }
 
-    private Optional<UUID> active(HoldCategory category) {
+    private Optional<UUID> active(String category) {
         return jdbc.sql("select id from policy_holds where category = :category and released_at is null")
-                .param("category", category.name()).query(UUID.class).optional();
+                .param("category", category).query(UUID.class).optional();
     }
 
     private Hold hold(UUID id) {
@@ -145,7 +156,7 @@ public class PolicyHoldService {
                         + "(select count(*) from case_holds c where c.hold_id = h.id) "
                         + "from policy_holds h where h.id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Hold(rs.getObject(1, UUID.class), HoldCategory.valueOf(rs.getString(2)),
+                .query((rs, n) -> new Hold(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getInt(7)))
                 .optional().orElseThrow(() -> new NotFoundException("No hold with id " + id));

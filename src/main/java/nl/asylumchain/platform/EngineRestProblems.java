@@ -70,6 +70,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <ul>
  * <li>a task that does not exist or is completed already: 404;</li>
  * <li>somebody else changed the same task or process at the same moment (optimistic locking): 409, nothing saved;</li>
+ * <li>a task the case's state does not let be completed now ({@link ConflictException} from a
+ * {@link TaskCompletionGuard}, e.g. a held case's IND task): 409 saying why;</li>
  * <li>no authorization: 403;</li>
  * <li>a missing or {@code null} body, JSON that cannot be read, NUL in a text, a serialized Java object, an engine
  * "bad user request": 400;</li>
@@ -274,6 +276,10 @@ class EngineRestProblems {
             }
             if (cause instanceof InvalidRequestException invalid) {
                 return taskInput(writer, invalid);
+            }
+            if (cause instanceof ConflictException conflict) {
+                // the case's state does not allow it now (a held case's IND task): the task stays open
+                return writer.refuse(HttpStatus.CONFLICT, conflict.getMessage(), cause);
             }
             if (cause instanceof ParseException refusedModel) {
                 return new RefusedModelMapper(writer.json).toResponse(refusedModel);

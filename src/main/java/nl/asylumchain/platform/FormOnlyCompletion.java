@@ -2,6 +2,7 @@ package nl.asylumchain.platform;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
@@ -21,7 +22,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * engine's authorization checks and before any variable is written: a variable that is not a field of the task's
  * form, or a read-only field with a new value, is refused with {@link InvalidRequestException} (400 naming it,
  * see {@link EngineRestProblems}) and the task stays open. Tasks whose activity has no form known to
- * {@link TaskFormChecks} are not limited.
+ * {@link TaskFormChecks} are not limited. Before that, each {@link TaskCompletionGuard} may refuse the completion
+ * for the case's state (a held case: 409), so the one place that intercepts completion decides both.
  */
 final class FormOnlyCompletion {
 
@@ -29,6 +31,13 @@ final class FormOnlyCompletion {
     static final String FORM_PROPERTY = "asylumchain.taskForm";
 
     private FormOnlyCompletion() {
+    }
+
+    /** Asks each stage's guard; a refusal ({@link ConflictException}) leaves the task open. */
+    static void refuseWhenGuarded(TaskEntity task, Supplier<? extends Iterable<TaskCompletionGuard>> guards) {
+        for (TaskCompletionGuard guard : guards.get()) {
+            guard.checkCompletion(task);
+        }
     }
 
     static void refuseForeignVariables(TaskEntity task, Map<String, ?> submitted) {
@@ -48,13 +57,18 @@ final class FormOnlyCompletion {
     static final class CompleteCmd extends CompleteTaskCmd {
         private static final long serialVersionUID = 1L;
 
-        CompleteCmd(String taskId, Map<String, Object> variables, boolean returnVariables, boolean deserialize) {
+        private final transient Supplier<? extends Iterable<TaskCompletionGuard>> guards;
+
+        CompleteCmd(String taskId, Map<String, Object> variables, boolean returnVariables, boolean deserialize,
+                Supplier<? extends Iterable<TaskCompletionGuard>> guards) {
             super(taskId, variables, returnVariables, deserialize);
+            this.guards = guards;
         }
 
         @Override
         protected void checkCompleteTask(TaskEntity task, CommandContext commandContext) {
             super.checkCompleteTask(task, commandContext);
+            refuseWhenGuarded(task, guards);
             refuseForeignVariables(task, variables);
         }
     }
@@ -62,8 +76,12 @@ final class FormOnlyCompletion {
     static final class SubmitCmd extends SubmitTaskFormCmd {
         private static final long serialVersionUID = 1L;
 
-        SubmitCmd(String taskId, Map<String, Object> properties, boolean returnVariables, boolean deserialize) {
+        private final transient Supplier<? extends Iterable<TaskCompletionGuard>> guards;
+
+        SubmitCmd(String taskId, Map<String, Object> properties, boolean returnVariables, boolean deserialize,
+                Supplier<? extends Iterable<TaskCompletionGuard>> guards) {
             super(taskId, properties, returnVariables, deserialize);
+            this.guards = guards;
         }
 
         @Override
@@ -74,6 +92,7 @@ final class FormOnlyCompletion {
                 for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
                     checker.checkTaskWork(task);
                 }
+                refuseWhenGuarded(task, guards);
                 refuseForeignVariables(task, properties);
             }
             return super.execute(commandContext);
@@ -82,29 +101,41 @@ final class FormOnlyCompletion {
 
     static final class TaskService extends TaskServiceImpl {
 
+        private final Supplier<? extends Iterable<TaskCompletionGuard>> guards;
+
+        TaskService(Supplier<? extends Iterable<TaskCompletionGuard>> guards) {
+            this.guards = guards;
+        }
+
         @Override
         public void complete(String taskId, Map<String, Object> variables) {
-            commandExecutor.execute(new CompleteCmd(taskId, variables, false, false));
+            commandExecutor.execute(new CompleteCmd(taskId, variables, false, false, guards));
         }
 
         @Override
         public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
                 boolean deserializeValues) {
-            return commandExecutor.execute(new CompleteCmd(taskId, variables, true, deserializeValues));
+            return commandExecutor.execute(new CompleteCmd(taskId, variables, true, deserializeValues, guards));
         }
     }
 
     static final class FormService extends FormServiceImpl {
 
+        private final Supplier<? extends Iterable<TaskCompletionGuard>> guards;
+
+        FormService(Supplier<? extends Iterable<TaskCompletionGuard>> guards) {
+            this.guards = guards;
+        }
+
         @Override
         public void submitTaskForm(String taskId, Map<String, Object> properties) {
-            commandExecutor.execute(new SubmitCmd(taskId, properties, false, false));
+            commandExecutor.execute(new SubmitCmd(taskId, properties, false, false, guards));
         }
 
         @Override
         public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
                 boolean deserializeValues) {
-            return commandExecutor.execute(new SubmitCmd(taskId, properties, true, deserializeValues));
+            return commandExecutor.execute(new SubmitCmd(taskId, properties, true, deserializeValues, guards));
         }
     }
 }

@@ -17,12 +17,31 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 /**
  * The rules of one Camunda Form (a {@code .form} file) that the server checks again when a task is completed:
  * Tasklist checks them in the browser, but the engine REST API takes whatever a client sends. A field the handler
- * cannot fill in (read-only) or that the form may hide (a {@code conditional}) is not checked.
+ * cannot fill in (read-only) is not checked, nor is one the form may hide (a {@code conditional}), except when the
+ * condition is the plain comparison {@code =otherField != "VALUE"}: then the field is checked whenever the other
+ * field holds that value, as the form shows it (a VA referral needs its reason: {@code vaReason} on assessApplication).
  */
 record TaskForm(String id, List<Field> fields, Set<String> inputs, Set<String> readOnly) {
 
     /** One input field: its variable, and what the form demands of it. */
-    record Field(String key, boolean required, Pattern pattern, List<String> options, boolean date) {
+    record Field(String key, boolean required, Pattern pattern, List<String> options, boolean date, ShownWhen shownWhen) {
+    }
+
+    /** The field is shown (and so checked) only while {@code key} holds {@code value}. */
+    record ShownWhen(String key, String value) {
+
+        private static final Pattern HIDE_UNLESS_EQUAL =
+                Pattern.compile("^=\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*!=\\s*\"([^\"]*)\"\\s*$");
+
+        /** The condition of a {@code hide} expression this check understands, or null. */
+        static ShownWhen of(String hide) {
+            var matcher = HIDE_UNLESS_EQUAL.matcher(hide);
+            return matcher.matches() ? new ShownWhen(matcher.group(1), matcher.group(2)) : null;
+        }
+
+        boolean shown(Function<String, Object> variable) {
+            return value.equals(String.valueOf(plain(variable.apply(key))));
+        }
     }
 
     static TaskForm of(JsonNode form) {
@@ -41,7 +60,14 @@ record TaskForm(String id, List<Field> fields, Set<String> inputs, Set<String> r
             }
             boolean shown = !component.path("readonly").asBoolean(false);
             (shown ? inputs : readOnly).add(component.path("key").asText());
-            if (!shown || component.has("conditional")) {
+            ShownWhen shownWhen = null;
+            if (component.has("conditional")) {
+                shownWhen = ShownWhen.of(component.path("conditional").path("hide").asText(""));
+                if (shownWhen == null) {
+                    continue;
+                }
+            }
+            if (!shown) {
                 continue;
             }
             JsonNode validate = component.path("validate");
@@ -49,7 +75,7 @@ record TaskForm(String id, List<Field> fields, Set<String> inputs, Set<String> r
             component.path("values").forEach(option -> options.add(option.path("value").asText()));
             fields.add(new Field(component.path("key").asText(), validate.path("required").asBoolean(false),
                     validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
-                    List.copyOf(options), "datetime".equals(component.path("type").asText())));
+                    List.copyOf(options), "datetime".equals(component.path("type").asText()), shownWhen));
         }
     }
 
@@ -86,11 +112,15 @@ record TaskForm(String id, List<Field> fields, Set<String> inputs, Set<String> r
     List<FieldError> check(Function<String, Object> variable) {
         List<FieldError> errors = new ArrayList<>();
         for (Field field : fields) {
+            if (field.shownWhen() != null && !field.shownWhen().shown(variable)) {
+                continue;
+            }
             Object value = variable.apply(field.key());
             boolean empty = value == null || (value instanceof String text && text.isBlank());
             if (empty) {
                 if (field.required()) {
-                    errors.add(new FieldError(field.key(), "is required"));
+                    errors.add(new FieldError(field.key(), field.shownWhen() == null ? "is required"
+                            : "is required when " + field.shownWhen().key() + " is " + field.shownWhen().value()));
                 }
                 continue;
             }

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -37,9 +38,12 @@ class TaskFormChecks extends AbstractProcessEnginePlugin {
     static final String FORMS = "classpath*:bpmn/forms/*.form";
 
     private final Map<String, TaskForm> forms;
+    /** Looked up at each completion: the guards' beans need the engine this plugin helps to build. */
+    private final ObjectProvider<TaskCompletionGuard> guards;
 
-    TaskFormChecks(ResourcePatternResolver resources, ObjectMapper json) {
+    TaskFormChecks(ResourcePatternResolver resources, ObjectMapper json, ObjectProvider<TaskCompletionGuard> guards) {
         this.forms = load(resources, json);
+        this.guards = guards;
     }
 
     private static Map<String, TaskForm> load(ResourcePatternResolver resources, ObjectMapper json) {
@@ -60,8 +64,8 @@ class TaskFormChecks extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         // complete and submit-form take the form's own fields only (FormOnlyCompletion reads the activity's form)
-        configuration.setTaskService(new FormOnlyCompletion.TaskService());
-        configuration.setFormService(new FormOnlyCompletion.FormService());
+        configuration.setTaskService(new FormOnlyCompletion.TaskService(() -> guards.orderedStream().toList()));
+        configuration.setFormService(new FormOnlyCompletion.FormService(() -> guards.orderedStream().toList()));
         if (configuration.getCustomPreBPMNParseListeners() == null) {
             configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }

@@ -16,7 +16,8 @@ import nl.asylumchain.reunification.process.FamilyReunificationModel;
 
 /**
  * {@code sections.familyReunification} of a sponsor's case: each family member's application with its status,
- * window, evidence, decision (deadline), mvv, arrival and linked case. Family members recorded before the permit
+ * window, the facts of the eligibility rule and, for a refused relation, the rule (eligibilityRule), evidence,
+ * decision (deadline), mvv, arrival and linked case. Family members recorded before the permit
  * have no application yet; the case file lists them under {@code familyMembersAbroad}.
  */
 @Component
@@ -34,7 +35,8 @@ class FamilyReunificationSection implements CaseFileSection {
     record MemberApplication(UUID familyMemberId, String relation, ReunificationStatus status,
             Instant applicationWindowEnds, Instant appliedAt, String evidenceType, String evidenceOutcome,
             Instant decisionDeadline, boolean decisionPeriodExtended, String decision, Instant decidedAt,
-            Instant mvvValidUntil, Instant arrivedAt, UUID linkedCaseId, Instant endedAt) {
+            Instant mvvValidUntil, Instant arrivedAt, UUID linkedCaseId, Instant endedAt, Boolean relationBeforeEntry,
+            Integer ageAtApplication, String eligibilityRule) {
     }
 
     @Override
@@ -56,6 +58,7 @@ class FamilyReunificationSection implements CaseFileSection {
         return Optional.of(new Section(rows.stream().map(r -> new MemberApplication(r.familyMemberId(), r.relation(),
                 ReunificationStatus.valueOf(r.status()), r.windowEndsAt(), r.appliedAt(), r.evidenceType(),
                 r.evidenceOutcome(), r.decisionDeadline(), r.decisionPeriodExtended(), r.decision(), r.decidedAt(),
-                r.mvvValidUntil(), r.arrivedAt(), r.linkedCaseId(), r.endedAt())).toList()));
+                r.mvvValidUntil(), r.arrivedAt(), r.linkedCaseId(), r.endedAt(), r.relationBeforeEntry(),
+                r.ageAtApplication(), r.eligibilityRule())).toList()));
     }
 }

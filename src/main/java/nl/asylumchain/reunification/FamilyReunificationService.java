@@ -2,6 +2,7 @@ package nl.asylumchain.reunification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import nl.asylumchain.casefile.CaseFileService;
 import nl.asylumchain.casefile.NewLinkedCase;
 import nl.asylumchain.casefile.RegisteredCase;
 import nl.asylumchain.casefile.Relation;
+import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
 import nl.asylumchain.platform.ProcessMessages;
@@ -83,13 +85,53 @@ public class FamilyReunificationService {
         return new Opening(List.copyOf(opened), windowEnd);
     }
 
-    /** The application arrived within the window; returns the decision deadline. */
+    /**
+     * What the eligibility rule (DMN reunificationEligibility) reads, as it stood on the application date: the
+     * relation, whether a spouse's or partner's relation existed before the sponsor entered, the family member's
+     * age on that date and whether the sponsor applied for asylum as an unaccompanied minor.
+     */
+    public record Application(Instant decisionDeadline, Relation relation, Boolean relationBeforeEntry,
+            int ageAtApplication, boolean sponsorUnaccompaniedMinor) {
+    }
+
+    /**
+     * The application arrived within the window: records it with the facts the eligibility rule needs and returns
+     * them with the decision deadline. For a spouse or partner the registering handler must say whether the
+     * relation existed before the sponsor entered (400 naming relationBeforeEntry otherwise); for a child or a
+     * parent that question does not apply and is not kept.
+     */
     @Transactional
-    public Instant applied(UUID familyMemberId) {
+    public Application applied(UUID familyMemberId, Boolean relationBeforeEntry) {
+        ReunificationRecord application = application(familyMemberId);
+        Relation relation = Relation.valueOf(application.relation());
+        boolean partner = relation == Relation.SPOUSE || relation == Relation.PARTNER;
+        if (partner && relationBeforeEntry == null) {
+            throw new InvalidRequestException("relationBeforeEntry",
+                    "is required for a spouse or partner: did the relation exist before the sponsor entered?");
+        }
+        FamilyMember member = caseFile.familyMembers(application.sponsorCaseId()).stream()
+                .filter(m -> m.id().equals(familyMemberId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No family member " + familyMemberId));
         Instant now = clock.instant();
+        int age = Period.between(member.birthDate(), LocalDate.ofInstant(now, clock.getZone())).getYears();
         Instant deadline = plus(now, terms.decisionPeriod());
         applications.applied(familyMemberId, now, deadline);
-        return deadline;
+        Boolean before = partner ? relationBeforeEntry : null;
+        applications.eligibilityFacts(familyMemberId, before, age);
+        return new Application(deadline, relation, before, age,
+                caseFile.appliedAsUnaccompaniedMinor(application.sponsorCaseId()));
+    }
+
+    /**
+     * The relation is not one the family reunification covers (DMN reunificationEligibility): the application is
+     * refused with the rule that says so, which the case file shows and a later arrival is refused with.
+     */
+    @Transactional
+    public void refusedAsIneligible(UUID familyMemberId, String eligibilityRule) {
+        ReunificationRecord application = application(familyMemberId);
+        applications.refusedAsIneligible(familyMemberId, eligibilityRule, clock.instant());
+        events.publishEvent(new ReunificationDecided(application.sponsorCaseId(), familyMemberId,
+                ReunificationOutcome.REJECTED));
     }
 
     @Transactional
@@ -156,6 +198,12 @@ public class FamilyReunificationService {
         if (caseFile.familyMembers(sponsorCaseId).stream().noneMatch(m -> m.id().equals(arrival.familyMemberId()))) {
             throw new InvalidRequestException("familyMemberId", "is not a family member of case " + sponsorCaseId);
         }
+        applications.find(arrival.familyMemberId()).map(ReunificationRecord::eligibilityRule)
+                .filter(rule -> !rule.isEmpty()).ifPresent(rule -> {
+                    throw new ConflictException("Family member " + arrival.familyMemberId()
+                            + " was refused family reunification under rule " + rule
+                            + " (DMN reunificationEligibility); no mvv, no arrival");
+                });
         messages.correlate(sponsorCaseId, FAMILY_ARRIVED_MESSAGE,
                 Map.of("familyMemberId", arrival.familyMemberId().toString()), Map.of());
         RegisteredCase linked = caseFile.registerLinkedCase(new NewLinkedCase(sponsorCaseId,

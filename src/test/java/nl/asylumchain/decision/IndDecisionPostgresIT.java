@@ -55,7 +55,7 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
     }
 
     @Test
-    void spoorTwoRejectionBecomesFinalAfterTheAppealWindowAndGoesToDepartureWithoutDeparturePeriod() {
+    void spoorTwoRejectionGoesToDepartureAtOnceWithoutDeparturePeriodAndBecomesFinalWhenTheWindowPassesBeside() {
         String caseId = register("ALB", false);
 
         List<String> worked = driver.work(caseId, answers("", "REJECT"), TIMERS);
@@ -67,7 +67,8 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
         JsonNode file = client.get("/api/cases/" + caseId, "demo").body();
         assertThat(file.path("track").asInt()).isEqualTo(2);
         assertThat(file.path("milestones").findValuesAsText("milestone"))
-                .contains("PROCEDURE_STARTED", "REJECTION_FINAL").doesNotContain("REST_PERIOD_STARTED");
+                .contains("PROCEDURE_STARTED", "REJECTION_ENFORCEABLE", "REJECTION_FINAL")
+                .doesNotContain("REST_PERIOD_STARTED");
         assertThat(file.path("sections").path("decision").path("priorityReason").asText()).isEqualTo("TRACK_2");
         assertThat(mainProcessVariable(caseId, "departurePeriod")).isEqualTo("P0D");
     }
@@ -180,7 +181,7 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
         assertThat(section.path("deadlinePassed").asBoolean()).isFalse();
         assertThat(driver.openTaskKeys(caseId)).containsExactly(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
         assertThat(client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
-                Map.of("reason", "Veel gelijktijdige aanvragen")).status()).isEqualTo(201);
+                Map.of("ground", "MANY_APPLICATIONS", "reason", "Veel gelijktijdige aanvragen")).status()).isEqualTo(201);
         assertThat(driver.caseFile(caseId).path("sections").path("decision").path("deadline").asText())
                 .isEqualTo(today.plusMonths(15).toString());
 
@@ -205,7 +206,7 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
         assertThat(client.openTasks(caseId)).extracting(task -> task.path("taskDefinitionKey").asText())
                 .containsExactly(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
         assertThat(client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
-                Map.of("reason", "Complexe zaak")).status()).isEqualTo(201);
+                Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak")).status()).isEqualTo(201);
 
         driver.work(caseId, answers("", "GRANT"), TIMERS);
         driver.assertEnded(caseId, CaseModel.EVENT_PERMIT_HOLDER_HOUSED);
@@ -215,10 +216,12 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
     }
 
     @Test
-    void nonSuspensiveAppealWithInterimReliefRefusedGoesToDepartureAndAnAnnulmentThenBringsAPermitAfterAll() {
+    void aSpoorTwoAppealWithInterimReliefRefusedRunsBesideDepartureAndAnAnnulmentThenBringsAPermitAfterAll() {
         String caseId = register("ALB", false);
-        driver.work(caseId, answers("", "REJECT"), Set.of(IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED));
-        assertThat(client.openTasks(caseId)).as("in the appeal window").isEmpty();
+        driver.workUntil(caseId, DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, answers("", "REJECT"),
+                Set.of(IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED));
+        // at the rejection, in the appeal window: DT&V has the case already
+        assertThat(driver.caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
         String today = LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString();
 
         assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", today,

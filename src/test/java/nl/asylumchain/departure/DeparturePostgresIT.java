@@ -46,9 +46,10 @@ class DeparturePostgresIT extends PostgresIntegrationTest {
         application.put("familyMembersAbroad", List.of());
         String caseId = driver.register(application);
         driver.workUntil(caseId, DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, answers(""), Set.of(
-                IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED, // the lawyer's zienswijze period
-                AppealModel.EVENT_APPEAL_WINDOW_PASSED)); // no appeal: the rejection is final
+                IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED)); // the lawyer's zienswijze period
         assertThat(driver.openTaskKeys(caseId)).containsExactly(DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW);
+        // spoor 2 went to DT&V at the rejection; its appeal window runs beside: no appeal, the rejection is final
+        driver.fire(caseId, AppealModel.EVENT_APPEAL_WINDOW_PASSED);
         return caseId;
     }
 

@@ -193,7 +193,7 @@ class ChainMetricsPostgresIT {
         gauges.refresh();
         assertThat(Scrape.parse(client.scrape()).sum("asylum_cases_past_decision_deadline")).isEqualTo(2);
         ChainClient.Response extended = client.post("/api/cases/" + interview + "/decision-deadline/extensions",
-                "teamleider", Map.of("reason", "Complexe zaak"));
+                "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"));
         assertThat(extended.status()).as(String.valueOf(extended.body())).isEqualTo(201);
         gauges.refresh();
         assertThat(Scrape.parse(client.scrape()).sum("asylum_cases_past_decision_deadline")).isEqualTo(1);

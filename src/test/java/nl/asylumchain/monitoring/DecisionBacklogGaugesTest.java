@@ -105,7 +105,7 @@ class DecisionBacklogGaugesTest {
         assertThat(refreshed("asylum.cases.past.decision.deadline")).isEqualTo(before + 1);
 
         Response extended = client.post("/api/cases/" + onDeadlineDay + "/decision-deadline/extensions",
-                "teamleider", Map.of("reason", "Complexe zaak"));
+                "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"));
         assertThat(extended.status()).isEqualTo(201);
         assertThat(refreshed("asylum.cases.past.decision.deadline")).as("9 months more").isEqualTo(before);
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,16 +35,17 @@ class FormWordsTest {
             "departurePeriod", List.of("P28D", "P0D"),
             "trackReason", List.of("PROTECTION_IN_MEMBER_STATE", "EURODAC_HIT", "VISA_MEMBER_STATE", "SAFE_COUNTRY",
                     "EVIDENTLY_GRANTABLE", "FURTHER_RESEARCH_NEEDED", "GENERAL", "DUBLIN_TRANSFER_DEADLINE_PASSED"),
-            "proposedPlacement", List.of("NIDOS_FOSTER", "COA_AMV"));
+            "proposedPlacement", List.of("NIDOS_FOSTER", "COA_AMV"),
+            "nationality", nationalities());
 
     /** Where the forms show those variables to the handler (they did before, as codes). */
     private static final Map<String, Set<String>> SHOWN = Map.of(
             "departureInterview", Set.of("indOutcome", "departurePeriod"),
-            "identifyAndRegister", Set.of("applicationType", "arrivalLocation"),
-            "registrationInterview", Set.of("applicationType", "arrivalLocation"),
-            "decideApplication", Set.of("trackReason"),
-            "mainInterview", Set.of("trackReason"),
-            "submitDublinClaim", Set.of("trackReason"),
+            "identifyAndRegister", Set.of("applicationType", "arrivalLocation", "nationality"),
+            "registrationInterview", Set.of("applicationType", "arrivalLocation", "nationality"),
+            "decideApplication", Set.of("trackReason", "nationality"),
+            "mainInterview", Set.of("trackReason", "nationality"),
+            "submitDublinClaim", Set.of("trackReason", "nationality"),
             "appointGuardian", Set.of("proposedPlacement"));
 
     private final ObjectMapper json = new ObjectMapper();
@@ -82,7 +84,7 @@ class FormWordsTest {
 
     @Test
     void aLabelledReadOnlyFieldSentBackUnchangedIsAcceptedAndAChangedOneIsNot() {
-        TaskForm interview = new TaskFormChecks(new PathMatchingResourcePatternResolver(), json).forms()
+        TaskForm interview = new TaskFormChecks(new PathMatchingResourcePatternResolver(), json, null).forms()
                 .get("departureInterview");
         Map<String, Object> current = Map.of("indOutcome", "REJECTED", "departurePeriod", "P28D");
 
@@ -111,6 +113,16 @@ class FormWordsTest {
             all.add(component);
             collect(component.path("components"), all);
         }
+    }
+
+    /**
+     * Every nationality the case file accepts (IsoNationality: ISO 3166-1 alpha-3 and the ICAO codes for the
+     * stateless, refugees and unknown), so that a form shows a Dutch country name for each.
+     */
+    private static List<String> nationalities() {
+        List<String> codes = new ArrayList<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
+        codes.addAll(List.of("XXA", "XXB", "XXC", "XXX"));
+        return List.copyOf(codes);
     }
 
     private static List<String> names(Enum<?>[] values) {

@@ -93,11 +93,11 @@ class ModelGateTest {
 
     @Test
     void aDecisionInAnotherLanguageThanFeelIsRefused() throws IOException {
-        String decision = Files.readString(Path.of("dmn/casePriority.dmn"))
+        String decision = Files.readString(Path.of("dmn/nationalityGroups.dmn"))
                 .replace("<inputExpression id=\"InputExpression_CasePriority_Track\" typeRef=\"integer\">",
                         "<inputExpression id=\"InputExpression_CasePriority_Track\" typeRef=\"integer\" "
                                 + "expressionLanguage=\"javascript\">");
-        assertThat(messages(check("casePriority.dmn", decision, true))).singleElement().asString()
+        assertThat(messages(check("nationalityGroups.dmn", decision, true))).singleElement().asString()
                 .startsWith("InputExpression_CasePriority_Track:").contains("javascript");
     }
 

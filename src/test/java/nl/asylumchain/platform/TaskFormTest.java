@@ -15,7 +15,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 class TaskFormTest {
 
     private final Map<String, TaskForm> forms =
-            new TaskFormChecks(new PathMatchingResourcePatternResolver(), new ObjectMapper()).forms();
+            new TaskFormChecks(new PathMatchingResourcePatternResolver(), new ObjectMapper(), null).forms();
 
     @Test
     void everyFormInTheModelsIsLoadedByItsId() {
@@ -35,6 +35,24 @@ class TaskFormTest {
         assertThat(assess.check(Map.of("decisionOutcome", "MAYBE")::get)).extracting(FieldError::field)
                 .containsExactly("decisionOutcome");
         assertThat(assess.check(Map.of("decisionOutcome", "EXTEND", "vaReason", "ILLNESS")::get)).isEmpty();
+    }
+
+    @Test
+    void aReferralToTheVaNeedsItsReasonWhileAnyOtherAssessmentDoesNot() {
+        TaskForm assess = forms.get("assessApplication");
+        Map<String, Object> referral = new java.util.HashMap<>(Map.of("decisionOutcome", "EXTEND", "decisionReason", ""));
+
+        assertThat(assess.check(referral::get)).containsExactly(
+                new FieldError("vaReason", "is required when decisionOutcome is EXTEND"));
+        referral.put("vaReason", " ");
+        assertThat(assess.check(referral::get)).extracting(FieldError::field).containsExactly("vaReason");
+        referral.put("vaReason", "SOMETHING_ELSE");
+        assertThat(assess.check(referral::get)).extracting(FieldError::field).containsExactly("vaReason");
+        referral.put("vaReason", "FAMILY_IN_VA");
+        assertThat(assess.check(referral::get)).isEmpty();
+        for (String other : new String[] {"GRANT", "REJECT", "EXTEND_AA"}) {
+            assertThat(assess.check(Map.of("decisionOutcome", other)::get)).as(other).isEmpty();
+        }
     }
 
     @Test

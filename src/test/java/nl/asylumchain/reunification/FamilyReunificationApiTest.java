@@ -255,7 +255,7 @@ class FamilyReunificationApiTest {
     @Test
     void aPassedDecisionPeriodIsExtendedOnceByThreeMonthsAndTheDecisionTaskShowsTheNewDeadline() {
         String caseId = grantedCase(List.of(Map.of("relation", "SPOUSE", "birthDate", "1990-01-01")));
-        steps.complete(caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", ""));
+        steps.complete(caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", "", "relationBeforeEntry", true));
         steps.complete(caseId, ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", "DOCUMENTS"));
         JsonNode applied = caseFile(caseId).path("sections").path("familyReunification").path("members").get(0);
         java.time.Instant deadline = java.time.Instant.parse(applied.path("decisionDeadline").asText());
@@ -273,6 +273,67 @@ class FamilyReunificationApiTest {
         Task decision = taskService.createTaskQuery().processInstanceBusinessKey(caseId)
                 .taskDefinitionKey(ACTIVITY_DECIDE_REUNIFICATION).singleResult();
         assertThat(decision.getDueDate().toInstant()).isEqualTo(newDeadline);
+    }
+
+    // --- eligibility (DMN reunificationEligibility) ---------------------------------------------------------------
+
+    @Test
+    void aParentOfAnAdultSponsorIsRefusedAndTheCaseFileAndAnArrivalNameTheRule() {
+        double rejectedBefore = meters.counter("asylum.reunification.decisions", "outcome", "rejected").count();
+        String caseId = grantedCase(List.of(Map.of("relation", "PARENT", "birthDate", "1966-03-03")));
+        String parent = familyMemberIds(caseId).get(0);
+
+        steps.complete(caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", "", "relationBeforeEntry", false));
+
+        JsonNode member = caseFile(caseId).path("sections").path("familyReunification").path("members").get(0);
+        assertThat(member.path("status").asText()).isEqualTo("REFUSED");
+        assertThat(member.path("decision").asText()).isEqualTo("REJECTED");
+        assertThat(member.path("eligibilityRule").asText()).isEqualTo("PARENT_OF_SPONSOR_NOT_UNACCOMPANIED_MINOR");
+        assertThat(member.path("endedAt").asText()).isNotEmpty();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(ACTIVITY_ASSESS_REUNIFICATION).count()).isZero();
+        assertThat(meters.counter("asylum.reunification.decisions", "outcome", "rejected").count())
+                .isEqualTo(rejectedBefore + 1);
+
+        Response arrived = arrive(caseId, "nareis", arrival(parent));
+
+        assertThat(arrived.status()).isEqualTo(409);
+        assertThat(arrived.body().path("detail").asText()).contains("PARENT_OF_SPONSOR_NOT_UNACCOMPANIED_MINOR");
+        assertThat(caseFile(caseId).path("linkedCases")).isEmpty();
+    }
+
+    @Test
+    void aChildIsJudgedByItsAgeOnTheApplicationDate() {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        String caseId = grantedCase(List.of(
+                Map.of("relation", "CHILD", "birthDate", today.minusYears(18).toString()),
+                Map.of("relation", "CHILD", "birthDate", today.minusYears(18).plusDays(1).toString())));
+
+        for (Task register : taskService.createTaskQuery().processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(ACTIVITY_REGISTER_APPLICATION).list()) {
+            taskService.complete(register.getId(), Map.of("applicationNotes", "", "relationBeforeEntry", false));
+        }
+
+        Map<String, String> ruleByAge = new HashMap<>();
+        caseFile(caseId).path("sections").path("familyReunification").path("members").forEach(m ->
+                ruleByAge.put(m.path("ageAtApplication").asText(), m.path("status").asText() + " "
+                        + m.path("eligibilityRule").asText()));
+        assertThat(ruleByAge).containsEntry("18", "REFUSED CHILD_OF_AGE_AT_APPLICATION")
+                .containsEntry("17", "APPLIED ");
+    }
+
+    @Test
+    void aSpouseCannotBeRegisteredWithoutSayingWhetherTheRelationExistedBeforeEntry() {
+        String caseId = grantedCase(List.of(Map.of("relation", "SPOUSE", "birthDate", "1990-01-01")));
+        Task register = taskService.createTaskQuery().processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(ACTIVITY_REGISTER_APPLICATION).singleResult();
+
+        Response response = client.post("/engine-rest/task/" + register.getId() + "/complete", "nareis",
+                Map.of("variables", Map.of("applicationNotes", Map.of("value", ""))));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().path("errors").findValuesAsText("field")).containsExactly("relationBeforeEntry");
+        assertThat(taskService.createTaskQuery().taskId(register.getId()).count()).isOne();
     }
 
     @Test
@@ -315,7 +376,7 @@ class FamilyReunificationApiTest {
 
     /** Works the one open application of the case up to the decision. */
     private void workApplication(String caseId, String evidenceType, String outcome) {
-        steps.complete(caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", ""));
+        steps.complete(caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", "", "relationBeforeEntry", true));
         steps.complete(caseId, ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", evidenceType));
         if (evidenceType.equals("DNA")) {
             steps.complete(caseId, ACTIVITY_DNA_TEST, Map.of("evidenceOutcome", "CONFIRMED"));

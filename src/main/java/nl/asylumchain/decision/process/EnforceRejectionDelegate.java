@@ -25,6 +25,7 @@ class EnforceRejectionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         int track = ((Number) execution.getVariable("track")).intValue();
         RecordDecisionDelegate.apply(execution,
-                decisions.rejectionEnforceable(UUID.fromString(execution.getProcessBusinessKey()), track));
+                decisions.rejectionEnforceable(UUID.fromString(execution.getProcessBusinessKey()), track,
+                        (String) execution.getVariable("trackReason")));
     }
 }

@@ -22,6 +22,7 @@ class FinalizeRejectionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         int track = ((Number) execution.getVariable("track")).intValue();
         RecordDecisionDelegate.apply(execution,
-                decisions.rejectionFinal(UUID.fromString(execution.getProcessBusinessKey()), track));
+                decisions.rejectionFinal(UUID.fromString(execution.getProcessBusinessKey()), track,
+                        (String) execution.getVariable("trackReason")));
     }
 }

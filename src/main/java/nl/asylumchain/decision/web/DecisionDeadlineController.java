@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,9 +21,13 @@ import nl.asylumchain.casefile.AccessLog;
 import nl.asylumchain.casefile.Accessor;
 import nl.asylumchain.decision.DecisionDeadlineService;
 import nl.asylumchain.decision.DecisionDeadlineService.Extension;
+import nl.asylumchain.decision.ExtensionGround;
 import nl.asylumchain.platform.Groups;
 
-/** Extending a case's decision deadline (Vw 2000 art. 42 lid 4, 5): 9 months, then 3; a reason is required. */
+/**
+ * Extending a case's decision deadline (Vw 2000 art. 42 lid 4, 5) by the next step on a legal ground, as DMN
+ * decisionPeriodExtension allows (9 months, then 3); the ground and a reason are required.
+ */
 @RestController
 class DecisionDeadlineController {
 
@@ -37,7 +42,7 @@ class DecisionDeadlineController {
         this.accessLog = accessLog;
     }
 
-    record ExtensionRequest(@NotBlank @Size(max = 1000) String reason) {
+    record ExtensionRequest(@NotNull ExtensionGround ground, @NotBlank @Size(max = 1000) String reason) {
     }
 
     record Extended(UUID caseId, Extension extension, java.time.LocalDate deadline) {
@@ -51,7 +56,7 @@ class DecisionDeadlineController {
         // the extension and its access-log row in one transaction
         return accessLog.change(Accessor.of(user, taskId), EXTENDING_GROUPS, caseId, "decision deadline: extended",
                 () -> {
-                    Extension extension = deadlines.extend(caseId, request.reason(), user.getName());
+                    Extension extension = deadlines.extend(caseId, request.ground(), request.reason(), user.getName());
                     return new Extended(caseId, extension, deadlines.deadline(caseId));
                 });
     }

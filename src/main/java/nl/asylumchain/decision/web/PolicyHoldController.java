@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import nl.asylumchain.decision.HoldCategory;
 import nl.asylumchain.decision.PolicyHoldService;
 import nl.asylumchain.decision.PolicyHoldService.Hold;
 
@@ -34,7 +32,8 @@ class PolicyHoldController {
         this.holds = holds;
     }
 
-    record NewHold(@NotNull HoldCategory category, @NotBlank @Size(max = 1000) String reason) {
+    /** {@code category}: one of DMN holdCategory's output values, checked by the service (400 naming it). */
+    record NewHold(@Size(max = 60) String category, @NotBlank @Size(max = 1000) String reason) {
     }
 
     @PostMapping

@@ -77,6 +77,8 @@ final class FormAnswers {
             case "protectionInMemberState" -> chance(shares.safeCountryRoute()) ? pick(MEMBER_STATES) : "";
             case "medicalConcerns" -> chance(0.08);
             case "familyInVa" -> chance(0.03);
+            // nearly every spouse or partner in nareis was one before the sponsor fled (else: refused by the DMN)
+            case "relationBeforeEntry" -> chance(0.95);
             case "claimType" -> chance(0.8) ? "TAKE_BACK" : "TAKE_CHARGE";
             case "requestedMemberState" -> memberStateOfHit();
             case "interpreterPresent" -> true;

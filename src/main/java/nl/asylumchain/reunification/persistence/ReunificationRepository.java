@@ -24,7 +24,8 @@ public class ReunificationRepository {
     public record ReunificationRecord(UUID familyMemberId, UUID sponsorCaseId, String relation, String status,
             Instant windowEndsAt, Instant appliedAt, String evidenceType, String evidenceOutcome,
             Instant decisionDeadline, boolean decisionPeriodExtended, String decision, Instant decidedAt,
-            Instant mvvValidUntil, Instant arrivedAt, UUID linkedCaseId, Instant endedAt) {
+            Instant mvvValidUntil, Instant arrivedAt, UUID linkedCaseId, Instant endedAt, Boolean relationBeforeEntry,
+            Integer ageAtApplication, String eligibilityRule) {
     }
 
     public void open(UUID familyMemberId, UUID sponsorCaseId, String relation, Instant windowEndsAt, Instant now) {
@@ -50,6 +51,20 @@ public class ReunificationRepository {
 
     public void applied(UUID id, Instant now, Instant decisionDeadline) {
         update(id, "APPLIED", "applied_at = :now, decision_deadline = :t", now, decisionDeadline, null);
+    }
+
+    /** The facts the eligibility rule reads, as they stood on the application date. */
+    public void eligibilityFacts(UUID id, Boolean relationBeforeEntry, int ageAtApplication) {
+        jdbc.sql("update family_reunifications set relation_before_entry = :before, age_at_application = :age "
+                        + "where family_member_id = :id")
+                .param("before", relationBeforeEntry).param("age", ageAtApplication).param("id", id).update();
+    }
+
+    /** The relation is not one the family reunification covers: refused with the rule that says so. */
+    public void refusedAsIneligible(UUID id, String rule, Instant now) {
+        jdbc.sql("update family_reunifications set status = 'REFUSED', decision = 'REJECTED', eligibility_rule = :rule, "
+                        + "decided_at = :now, ended_at = :now, updated_at = :now where family_member_id = :id")
+                .param("rule", rule).param("now", ts(now)).param("id", id).update();
     }
 
     public void evidenceAssessed(UUID id, String evidenceType, Instant now) {
@@ -125,6 +140,7 @@ public class ReunificationRepository {
                 rs.getString("evidence_outcome"), instant(rs, "decision_deadline"),
                 rs.getBoolean("decision_period_extended"), rs.getString("decision"), instant(rs, "decided_at"),
                 instant(rs, "mvv_valid_until"), instant(rs, "arrived_at"), rs.getObject("linked_case_id", UUID.class),
-                instant(rs, "ended_at"));
+                instant(rs, "ended_at"), (Boolean) rs.getObject("relation_before_entry"),
+                (Integer) rs.getObject("age_at_application"), rs.getString("eligibility_rule"));
     }
 }

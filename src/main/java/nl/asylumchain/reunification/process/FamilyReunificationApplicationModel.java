@@ -9,6 +9,8 @@ public final class FamilyReunificationApplicationModel {
     public static final String PROCESS_KEY = "familyReunificationApplication";
 
     public static final String ACTIVITY_REGISTER_APPLICATION = "Activity_RegisterApplication";
+    public static final String ACTIVITY_DETERMINE_ELIGIBILITY = "Activity_DetermineEligibility";
+    public static final String GATEWAY_ELIGIBLE = "Gateway_Eligible";
     public static final String ACTIVITY_ASSESS_REUNIFICATION = "Activity_AssessReunification";
     public static final String ACTIVITY_DNA_TEST = "Activity_DnaTest";
     public static final String ACTIVITY_EMBASSY_INTERVIEW = "Activity_EmbassyInterview";
@@ -24,6 +26,7 @@ public final class FamilyReunificationApplicationModel {
     public static final String EVENT_FAMILY_ARRIVED = "Event_FamilyArrived";
 
     public static final String EVENT_REGULAR_ROUTE = "Event_RegularRoute";
+    public static final String EVENT_NOT_ELIGIBLE = "Event_NotEligible";
     public static final String EVENT_REUNIFICATION_REFUSED = "Event_ReunificationRefused";
     public static final String EVENT_FAMILY_MEMBER_ARRIVED = "Event_FamilyMemberArrived";
     public static final String EVENT_MVV_UNUSED = "Event_MvvUnused";

@@ -1,6 +1,7 @@
 package nl.asylumchain.reunification.process;
 
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.reunification.FamilyReunificationService;
+import nl.asylumchain.reunification.FamilyReunificationService.Application;
 
 /**
  * Records each step of a family member's application where the model shows it, readable in Camunda Modeler: on
@@ -30,7 +32,9 @@ public class ReunificationSteps {
     public void record(DelegateExecution execution, String step) {
         UUID member = UUID.fromString((String) execution.getVariable("familyMemberId"));
         switch (step) {
-            case "APPLIED" -> execution.setVariable("decisionDeadline", Date.from(reunification.applied(member)));
+            case "APPLIED" -> applied(execution, reunification.applied(member,
+                    (Boolean) execution.getVariable("relationBeforeEntry")));
+            case "NOT_ELIGIBLE" -> reunification.refusedAsIneligible(member, eligibilityRule(execution));
             case "EVIDENCE_ASSESSED" -> reunification.evidenceAssessed(member,
                     (String) execution.getVariable("evidenceType"));
             case "DNA_TEST", "EMBASSY_INTERVIEW" -> reunification.evidenceResearched(member,
@@ -43,6 +47,21 @@ public class ReunificationSteps {
             case "WINDOW_MISSED" -> reunification.windowMissed(member);
             default -> throw new IllegalArgumentException("Unknown family reunification step " + step);
         }
+    }
+
+    /** The decision deadline for the timers, and the facts DMN reunificationEligibility reads next. */
+    private static void applied(DelegateExecution execution, Application application) {
+        execution.setVariable("decisionDeadline", Date.from(application.decisionDeadline()));
+        execution.setVariable("relation", application.relation().name());
+        execution.setVariable("relationBeforeEntry", application.relationBeforeEntry());
+        execution.setVariable("ageAtApplication", application.ageAtApplication());
+        execution.setVariable("sponsorUnaccompaniedMinor", application.sponsorUnaccompaniedMinor());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String eligibilityRule(DelegateExecution execution) {
+        Map<String, Object> eligibility = (Map<String, Object>) execution.getVariable("reunificationEligibility");
+        return (String) eligibility.get("eligibilityRule");
     }
 
     /** The open decision task shows the extended deadline as its due date. */

@@ -38,12 +38,12 @@ import nl.asylumchain.departure.process.DepartureProcessBeans;
  * bpmn/asylumCase.bpmn with every stage model deployed: one test per path of a case through the chain. The four
  * beans of the contract are stand-ins; the DMN decisions and the called processes are the real ones.
  */
-@Deployment(resources = {
+@Deployment(resources = {"dmn/taskPeriods.dmn", 
         "bpmn/asylumCase.bpmn", "bpmn/registration.bpmn", "bpmn/indDecision.bpmn", "bpmn/housing.bpmn",
         "bpmn/familyReunification.bpmn", "bpmn/departure.bpmn",
-        "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn", "dmn/appealEffect.dmn",
-        "dmn/identificationAuthority.dmn", "dmn/trackAssignment.dmn", "dmn/casePriority.dmn",
-        "dmn/hearingMode.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
+        "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn", "dmn/appealEffect.dmn", "dmn/holdCategory.dmn", "dmn/procedureChoice.dmn",
+        "dmn/identificationAuthority.dmn", "dmn/nationalityGroups.dmn",
+        "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
         "bpmn/forms/identifyAndRegister.form", "bpmn/forms/registrationInterview.form",
         "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/decideApplication.form",
         "bpmn/forms/correctionsAndAdditions.form", "bpmn/forms/assessApplication.form",

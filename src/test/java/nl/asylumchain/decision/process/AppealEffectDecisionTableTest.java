@@ -18,6 +18,8 @@ class AppealEffectDecisionTableTest {
             "REJECTION, 2, VA, false",
             "REJECTION, 4, AA, true",
             "REJECTION, 4, VA, true",
+            "REJECTION, 4, AA_PLUS, true",
+            "REJECTION, 2, AA_PLUS, false",
             "REJECTION, 1, AA, true"})
     void aDublinDecisionAndASpoorTwoRejectionDoNotSuspendAnyOtherRejectionDoes(String decisionType, int track,
             String procedure, boolean suspensive) {

@@ -29,16 +29,15 @@ import nl.asylumchain.departure.InMemoryDepartureService;
 import nl.asylumchain.departure.process.DepartureProcessBeans;
 
 /**
- * bpmn/appeal.bpmn as indDecision calls it, and the main process around it: DMN appealEffect says whether the appeal
- * suspends (spoor 4: yes; spoor 2: no); a suspensive appeal waits for the ruling; a non-suspensive one waits for the
- * interim relief decision when relief was asked, or makes the rejection enforceable at once when not; relief granted
- * waits for the ruling, relief refused sends the case on to departure while the appeal runs; an annulment reopens
- * the decision deadline.
+ * bpmn/appeal.bpmn and the main process around it: DMN appealEffect says whether the appeal suspends (spoor 4: yes;
+ * spoor 2: no), already at the rejection. Spoor 4: indDecision calls the appeal, which waits for the ruling; an
+ * annulment reopens the decision deadline. Spoor 2: the case goes to departure at the rejection and the appeal runs
+ * as a process of its own beside it: the interim relief asked for, then the ruling when relief was granted.
  */
-@Deployment(resources = {"bpmn/asylumCase.bpmn", "bpmn/indDecision.bpmn", "bpmn/appeal.bpmn",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/asylumCase.bpmn", "bpmn/indDecision.bpmn", "bpmn/appeal.bpmn",
         "bpmn/policyHold.bpmn", "bpmn/departure.bpmn", "bpmn/housing.bpmn",
-        "dmn/casePriority.dmn", "dmn/hearingMode.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
-        "dmn/departureRoute.dmn", "dmn/appealEffect.dmn",
+        "dmn/nationalityGroups.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
+        "dmn/departureRoute.dmn", "dmn/appealEffect.dmn", "dmn/holdCategory.dmn", "dmn/procedureChoice.dmn",
         "bpmn/forms/mainInterview.form", "bpmn/forms/correctionsAndAdditions.form",
         "bpmn/forms/assessApplication.form", "bpmn/forms/intendedDecision.form", "bpmn/forms/decideApplication.form",
         "bpmn/forms/departureInterview.form", "bpmn/forms/linkMunicipality.form"})
@@ -66,13 +65,6 @@ class AppealProcessTest {
     /** A spoor-4 case, rejected in the AA, in its appeal window. */
     private ProcessInstance rejectedInTheGeneralProcedure() {
         ProcessInstance procedure = IndDecisionProcessTest.startIndProcedure(4, "GENERAL", "AFG", "");
-        decideToReject();
-        return procedure;
-    }
-
-    /** A spoor-2 case (safe country of origin), rejected, in its appeal window. */
-    private ProcessInstance rejectedInSpoorTwo() {
-        ProcessInstance procedure = IndDecisionProcessTest.startIndProcedure(2, "SAFE_COUNTRY", "GEO", "");
         decideToReject();
         return procedure;
     }
@@ -151,62 +143,99 @@ class AppealProcessTest {
         assertThat(waitingFor("InterimRelief")).isZero();
     }
 
-    @Test
-    void anAppealAgainstASpoorTwoRejectionDoesNotSuspendAndWaitsForTheInterimReliefAskedFor() {
-        ProcessInstance procedure = rejectedInSpoorTwo();
-        lodgeAppeal(true);
-
-        assertThat(beans.appealsSuspensive).containsExactly(false);
-        BpmnAwareTests.assertThat(calledProcessInstance("appeal", procedure)).isWaitingAt("Event_InterimReliefDecided");
-        assertThat(waitingFor("CourtRuling")).isZero();
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_Appeal").hasNotPassed("Activity_EnforceRejection");
+    /** The appeal against a spoor-2 rejection: a process of its own beside the case, not called by indDecision. */
+    private static ProcessInstance appealBeside() {
+        ProcessInstance appeal = runtimeService().createProcessInstanceQuery().processDefinitionKey("appeal")
+                .processInstanceBusinessKey(CASE_ID).singleResult();
+        assertThat(appeal).as("the appeal beside the departure").isNotNull();
+        assertThat(extension.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(appeal.getId())
+                .singleResult().getSuperProcessInstanceId()).as("called by no process").isNull();
+        return appeal;
     }
 
     @Test
-    void aNonSuspensiveAppealWithoutARequestForInterimReliefMakesTheRejectionEnforceableAtOnce() {
+    void aSpoorTwoRejectionGoesToDtvAtOnceAndTheAppealRunsBesideItWithTheInterimReliefAskedFor() {
         ProcessInstance asylumCase = caseRejectedInSpoorTwo();
-        ProcessInstance procedure = calledProcessInstance("indDecision", asylumCase);
+
+        // at the rejection, before any appeal: DMN appealEffect says an appeal would not suspend (Vw 2000 art. 82 lid 2)
+        var history = extension.getHistoryService();
+        String procedure = history.createHistoricProcessInstanceQuery().superProcessInstanceId(asylumCase.getId())
+                .processDefinitionKey("indDecision").singleResult().getId();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(procedure)
+                .orderPartiallyByOccurrence().asc().list())
+                .extracting(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId)
+                .containsSubsequence("Activity_RecordDecision", "Activity_DetermineRejectionAppealEffect",
+                        "Activity_OpenAppealBesideDeparture", "Activity_EnforceRejection", "Event_RejectionEnforceable")
+                .doesNotContain("Activity_Appeal", "Activity_FinalizeRejection");
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure")
+                .variables().containsEntry("indOutcome", "REJECTED").containsEntry("departurePeriod", "P0D");
+        ProcessInstance appeal = appealBeside();
+        BpmnAwareTests.assertThat(appeal).isWaitingAt("Gateway_AwaitAppeal").hasBusinessKey(CASE_ID);
+        assertThat(chain.timer("Event_AppealWindowPassed").getDuedate()).isEqualTo(nowPlus("P7D"));
+
+        lodgeAppeal(true);
+
+        assertThat(beans.appealsSuspensive).containsExactly(false);
+        BpmnAwareTests.assertThat(appeal).isWaitingAt("Event_InterimReliefDecided");
+        assertThat(waitingFor("CourtRuling")).isZero();
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
+    }
+
+    @Test
+    void aNonSuspensiveAppealWithoutARequestForInterimReliefLeavesTheCaseInDepartureAndWaitsForNothing() {
+        ProcessInstance asylumCase = caseRejectedInSpoorTwo();
+        ProcessInstance appeal = appealBeside();
 
         lodgeAppeal(false);
 
-        BpmnAwareTests.assertThat(procedure).isEnded()
-                .hasPassedInOrder("Activity_Appeal", "Activity_EnforceRejection", "Event_RejectionEnforceable");
-        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure")
-                .variables().containsEntry("indOutcome", "REJECTED").containsEntry("departurePeriod", "P0D");
+        BpmnAwareTests.assertThat(appeal).isEnded().hasPassed("Event_DepartureNotSuspended", "Event_RejectionEnforceable");
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
         assertThat(waitingFor("InterimRelief")).isZero();
         assertThat(waitingFor("CourtRuling")).isZero();
     }
 
     @Test
-    void interimReliefGrantedKeepsDepartureSuspendedUntilTheCourtRulesAsWithASuspensiveAppeal() {
-        ProcessInstance procedure = rejectedInSpoorTwo();
+    void interimReliefGrantedOnASpoorTwoAppealWaitsForTheRulingBesideTheDeparture() {
+        ProcessInstance asylumCase = caseRejectedInSpoorTwo();
         lodgeAppeal(true);
+        ProcessInstance appeal = appealBeside();
 
         send("InterimRelief", Map.of("interimReliefOutcome", "GRANTED"));
 
-        ProcessInstance appeal = calledProcessInstance("appeal", procedure);
         BpmnAwareTests.assertThat(appeal).isWaitingAt("Event_CourtRulingReceived")
                 .hasPassed("Event_InterimReliefDecided", "Gateway_AwaitRulingMerge");
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_Appeal");
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
 
         send("CourtRuling", Map.of("appealOutcome", "UPHELD"));
-        BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Event_DecisionTaken")
-                .variables().containsEntry("indOutcome", "REJECTED").containsEntry("interimReliefOutcome", "GRANTED");
+        BpmnAwareTests.assertThat(appeal).isEnded()
+                .hasPassedInOrder("Gateway_RulingBeside", "Activity_RecordRejectionFinal", "Event_RejectionFinal")
+                .hasNotPassed("Event_AppealDecided").variables().containsEntry("appealOutcome", "UPHELD");
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
     }
 
     @Test
-    void interimReliefRefusedMakesTheRejectionEnforceableAndTheCaseGoesOnToDepartureWhileTheAppealRuns() {
+    void noAppealInTheWindowBesideTheDepartureMakesTheSpoorTwoRejectionFinal() {
         ProcessInstance asylumCase = caseRejectedInSpoorTwo();
-        ProcessInstance procedure = calledProcessInstance("indDecision", asylumCase);
+        ProcessInstance appeal = appealBeside();
+
+        chain.fireTimer("Event_AppealWindowPassed");
+
+        BpmnAwareTests.assertThat(appeal).isEnded()
+                .hasPassedInOrder("Gateway_WindowPassedBeside", "Activity_RecordRejectionFinal", "Event_RejectionFinal")
+                .hasNotPassed("Event_NoAppeal");
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
+    }
+
+    @Test
+    void interimReliefRefusedEndsTheAppealProcessWhileTheCaseStaysInDeparture() {
+        ProcessInstance asylumCase = caseRejectedInSpoorTwo();
         lodgeAppeal(true);
+        ProcessInstance appeal = appealBeside();
 
         send("InterimRelief", Map.of("interimReliefOutcome", "REFUSED"));
 
-        BpmnAwareTests.assertThat(procedure).isEnded()
-                .hasPassedInOrder("Activity_Appeal", "Activity_EnforceRejection", "Event_RejectionEnforceable")
-                .hasNotPassed("Activity_FinalizeRejection", "Event_DecisionTaken");
-        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure")
-                .variables().containsEntry("indOutcome", "REJECTED").containsEntry("departurePeriod", "P0D");
+        BpmnAwareTests.assertThat(appeal).isEnded().hasPassed("Event_RejectionEnforceable")
+                .hasNotPassed("Event_CourtRulingReceived");
         BpmnAwareTests.assertThat(calledProcessInstance("departure", asylumCase)).isActive()
                 .variables().containsEntry("indOutcome", "REJECTED");
     }
@@ -231,9 +260,8 @@ class AppealProcessTest {
 
     @Test
     void anAnnulmentReopensTheDecisionDeadlineAndTheNewDecisionIsDueByIt() {
-        ProcessInstance procedure = rejectedInSpoorTwo();
-        lodgeAppeal(true);
-        send("InterimRelief", Map.of("interimReliefOutcome", "GRANTED"));
+        ProcessInstance procedure = rejectedInTheGeneralProcedure();
+        lodgeAppeal(false);
         assertThat(beans.deadlineReopenings).isZero();
 
         send("CourtRuling", Map.of("appealOutcome", "ANNULLED"));
@@ -255,6 +283,11 @@ class AppealProcessTest {
 
         BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Activity_FinalizeRejection")
                 .hasNotPassed("Activity_EnforceRejection", "Activity_ReopenDecisionDeadline");
+        // the called appeal leaves the finality to indDecision
+        var activities = extension.getHistoryService().createHistoricActivityInstanceQuery();
+        assertThat(activities.activityId("Event_NoAppeal").count()).isEqualTo(1);
+        assertThat(extension.getHistoryService().createHistoricActivityInstanceQuery()
+                .activityId("Activity_RecordRejectionFinal").count()).isZero();
         assertThat(beans.deadlineReopenings).isZero();
     }
 }

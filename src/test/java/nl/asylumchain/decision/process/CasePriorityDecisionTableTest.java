@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** dmn/casePriority.dmn: the priority of a case's IND tasks (MPP 2023-II priorities). */
+/**
+ * casePriority in dmn/nationalityGroups.dmn: the priority of a case's IND tasks (MPP 2023-II priorities). The
+ * nationalities on the priority and promising lists come from nationalityGroups, a required decision in the same file.
+ */
 class CasePriorityDecisionTableTest {
 
     private static DmnEngine dmnEngine;
@@ -26,7 +29,7 @@ class CasePriorityDecisionTableTest {
     static void parseDecision() throws Exception {
         dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         try (InputStream dmn = CasePriorityDecisionTableTest.class.getClassLoader()
-                .getResourceAsStream("dmn/casePriority.dmn")) {
+                .getResourceAsStream("dmn/nationalityGroups.dmn")) {
             decision = dmnEngine.parseDecision("casePriority", dmn);
         }
     }

@@ -25,7 +25,7 @@ import nl.asylumchain.ProcessTestSupport;
  * bpmn/decisionDeadline.bpmn: the team lead is warned 4 weeks before the decision deadline and when it passes;
  * a notice of default starts the 2-week clock to penalty payments. The watch runs beside the procedure.
  */
-@Deployment(resources = {"bpmn/decisionDeadline.bpmn", "bpmn/forms/reviewDecisionDeadline.form",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/decisionDeadline.bpmn", "bpmn/forms/reviewDecisionDeadline.form",
         "bpmn/forms/handleDeadlinePassed.form"})
 class DecisionDeadlineProcessTest {
 
@@ -75,7 +75,8 @@ class DecisionDeadlineProcessTest {
         chain.fireTimer("Event_DeadlineNear");
 
         chain.complete("Activity_ReviewDecisionDeadline",
-                Map.of("extendDeadline", true, "extensionReason", "Veel gelijktijdige aanvragen"));
+                Map.of("extendDeadline", true, "extensionGround", "MANY_APPLICATIONS",
+                        "extensionReason", "Veel gelijktijdige aanvragen"));
 
         assertThat(beans.extensions).containsExactly("Veel gelijktijdige aanvragen");
         BpmnAwareTests.assertThat(watch).isWaitingAt("Event_DeadlineNear", "Event_DeadlinePassed");

@@ -44,6 +44,16 @@ final class DecisionTables {
         return result.getSingleResult().getEntryMap();
     }
 
+    /** Evaluates like {@link #evaluate}; null when no rule matches. */
+    Map<String, Object> evaluateOrNull(Object... pairs) {
+        Map<String, Object> variables = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            variables.put((String) pairs[i], pairs[i + 1]);
+        }
+        DmnDecisionResult result = ENGINE.evaluateDecision(decision, Variables.fromMap(variables));
+        return result.isEmpty() ? null : result.getFirstResult().getEntryMap();
+    }
+
     static String read(String resource) {
         try (InputStream in = DecisionTables.class.getClassLoader().getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

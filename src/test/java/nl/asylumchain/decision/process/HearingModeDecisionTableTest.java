@@ -6,14 +6,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** dmn/hearingMode.dmn: written or physical main interview, with the written-hearing policy switch. */
+/**
+ * hearingMode in dmn/nationalityGroups.dmn: written or physical main interview, with the written-hearing policy
+ * switch; the written-hearing list is a column of nationalityGroups.
+ */
 class HearingModeDecisionTableTest {
 
-    private static final DecisionTables HEARING_MODE = DecisionTables.parse("dmn/hearingMode.dmn", "hearingMode");
+    private static final String RESOURCE = "dmn/nationalityGroups.dmn";
+
+    private static final DecisionTables HEARING_MODE = DecisionTables.parse(RESOURCE, "hearingMode");
 
     /** The table as a designer leaves it after switching the project on again: one cell changed. */
     private static String projectRestarted() {
-        return DecisionTables.read("dmn/hearingMode.dmn").replace(
+        return DecisionTables.read(RESOURCE).replace(
                 "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>false</text>",
                 "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>true</text>");
     }
@@ -42,8 +47,8 @@ class HearingModeDecisionTableTest {
 
     @Test
     void thePolicyInTheTableTodayIsThatTheProjectHasEnded() {
-        assertThat(DecisionTables.parse("dmn/hearingMode.dmn", "writtenHearingPolicy").evaluate())
+        assertThat(DecisionTables.parse(RESOURCE, "writtenHearingPolicy").evaluate())
                 .containsEntry("writtenHearingInUse", false);
-        assertThat(projectRestarted()).isNotEqualTo(DecisionTables.read("dmn/hearingMode.dmn"));
+        assertThat(projectRestarted()).isNotEqualTo(DecisionTables.read(RESOURCE));
     }
 }

@@ -31,9 +31,9 @@ import nl.asylumchain.ProcessTestSupport;
  * bpmn/indDecision.bpmn with its sub-processes (appeal, policyHold) and its real decisions: spoor 1 (Dublin claim,
  * reply or silence), spoor 2, spoor 4 with the AA, the VA, the voornemen and zienswijze, and the appeal.
  */
-@Deployment(resources = {"bpmn/indDecision.bpmn", "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn",
-        "dmn/casePriority.dmn", "dmn/hearingMode.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
-        "dmn/appealEffect.dmn", "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/writtenHearing.form",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/indDecision.bpmn", "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn",
+        "dmn/nationalityGroups.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
+        "dmn/appealEffect.dmn", "dmn/holdCategory.dmn", "dmn/procedureChoice.dmn", "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/writtenHearing.form",
         "bpmn/forms/correctionsAndAdditions.form", "bpmn/forms/assessApplication.form",
         "bpmn/forms/extendedInvestigation.form", "bpmn/forms/intendedDecision.form",
         "bpmn/forms/decideApplication.form"})
@@ -68,7 +68,8 @@ class IndDecisionProcessTest {
                 .putValue("medicalConcerns", false)
                 .putValue("eurodacHitMemberState", eurodacHitMemberState)
                 .putValue("applicationDate", Date.from(NOW))
-                .putValue("temporaryProtectionUkraine", false));
+                .putValue("temporaryProtectionUkraine", false)
+                .putValue("age", 30));
     }
 
     private static ProcessInstance startGeneralProcedure(String nationality) {
@@ -241,11 +242,11 @@ class IndDecisionProcessTest {
 
     @Test
     void switchingTheWrittenHearingPolicyOnInTheTableSendsPromisingCasesToAWrittenHearingWithoutAJavaChange() {
-        String restarted = DecisionTables.read("dmn/hearingMode.dmn").replace(
+        String restarted = DecisionTables.read("dmn/nationalityGroups.dmn").replace(
                 "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>false</text>",
                 "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>true</text>");
         String deployment = extension.getRepositoryService().createDeployment()
-                .addString("hearingMode.dmn", restarted).deploy().getId();
+                .addString("nationalityGroups.dmn", restarted).deploy().getId();
         try {
             ProcessInstance promising = startGeneralProcedure("SYR");
 
@@ -260,10 +261,67 @@ class IndDecisionProcessTest {
         }
     }
 
+    // --- procedure choice (DMN procedureChoice) -----------------------------------------------------------
+
+    @Test
+    void threeMoreDaysInTheAaMakeItTheAaPlusAndTheAssessmentComesBackWithTheLaterDueDate() {
+        ProcessInstance procedure = startGeneralProcedure("AFG");
+        hearAndCorrect();
+
+        assess("EXTEND_AA");
+
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_AssessApplication")
+                .hasPassedInOrder("Activity_ChooseProcedure", "Activity_ExtendGeneralProcedure")
+                .hasNotPassed("Activity_ReferToExtendedProcedure", "Activity_IntendedDecision")
+                .variables().containsEntry("procedure", "AA_PLUS");
+        assess("REJECT");
+        chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+        chain.fireTimer("Event_ResponsePeriodPassed");
+        BpmnAwareTests.assertThat(chain.task("Activity_DecideApplication")).hasDueDate(nowPlus("P9D"));
+    }
+
+    @Test
+    void anUnaccompaniedChildUnderTwelveIsNotRejectedInTheAaButGoesToTheVa() {
+        ProcessInstance procedure = runtimeService().startProcessInstanceByKey("indDecision", CASE_ID,
+                Variables.createVariables().putValue("caseId", CASE_ID).putValue("track", 4)
+                        .putValue("trackReason", "GENERAL").putValue("nationality", "AFG")
+                        .putValue("unaccompaniedMinor", true).putValue("age", 11).putValue("medicalConcerns", false)
+                        .putValue("eurodacHitMemberState", "").putValue("applicationDate", Date.from(NOW))
+                        .putValue("temporaryProtectionUkraine", false));
+        hearAndCorrect();
+
+        assess("REJECT");
+
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_ExtendedInvestigation")
+                .hasPassed("Activity_ReferToExtendedProcedure").hasNotPassed("Activity_IntendedDecision")
+                .variables().containsEntry("procedure", "VA");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> choice = (Map<String, Object>) runtimeService()
+                .getVariable(procedure.getId(), "procedureChoice");
+        assertThat(choice).containsEntry("procedure", "VA").containsEntry("procedureGround", "MINOR_UNDER_12");
+    }
+
+    @Test
+    void aReferralToTheVaRecordsTheAssessorsGround() {
+        ProcessInstance procedure = startGeneralProcedure("AFG");
+        hearAndCorrect();
+        Map<String, Object> form = new HashMap<>();
+        form.put("decisionOutcome", "EXTEND");
+        form.put("vaReason", "NO_INTERPRETER");
+        form.put("decisionReason", "");
+        chain.complete("Activity_AssessApplication", form);
+
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_ExtendedInvestigation");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> choice = (Map<String, Object>) runtimeService()
+                .getVariable(procedure.getId(), "procedureChoice");
+        assertThat(choice).containsEntry("procedure", "VA").containsEntry("procedureGround", "NO_INTERPRETER");
+    }
+
     // --- spoor 2 ----------------------------------------------------------------------------------------------
 
     @Test
-    void spoorTwoIsDecidedWithinEightDaysAndARejectionLeavesNoDeparturePeriod() {
+    void spoorTwoIsDecidedWithinEightDaysAndARejectionGoesToDepartureAtOnceWithTheAppealBesideIt() {
         ProcessInstance procedure = startIndProcedure(2, "SAFE_COUNTRY", "GEO", "");
         assertThat(chain.task("Activity_MainInterview").getPriority()).isEqualTo(90);
         hearAndCorrect();
@@ -272,12 +330,32 @@ class IndDecisionProcessTest {
         chain.fireTimer("Event_ResponsePeriodPassed");
         BpmnAwareTests.assertThat(chain.task("Activity_DecideApplication")).hasDueDate(nowPlus("P8D"));
         chain.complete("Activity_DecideApplication", Map.of("decisionOutcome", "REJECT", "decisionReason", ""));
-        assertThat(chain.timer("Event_AppealWindowPassed").getDuedate()).isEqualTo(nowPlus("P7D"));
-        chain.fireTimer("Event_AppealWindowPassed");
 
-        BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Event_DecisionTaken");
+        // no appeal window to wait for: departure period 0 days, an appeal does not suspend (Vw 2000 art. 82 lid 2)
+        BpmnAwareTests.assertThat(procedure).isEnded()
+                .hasPassedInOrder("Activity_RecordDecision", "Activity_DetermineRejectionAppealEffect",
+                        "Gateway_AppealSuspends", "Activity_OpenAppealBesideDeparture", "Activity_EnforceRejection",
+                        "Event_RejectionEnforceable")
+                .hasNotPassed("Activity_Appeal", "Event_DecisionTaken");
         BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "REJECTED")
-                .containsEntry("departurePeriod", "P0D");
+                .containsEntry("departurePeriod", "P0D").containsEntry("appealSuspensive", false);
+        ProcessInstance appeal = runtimeService().createProcessInstanceQuery().processDefinitionKey("appeal")
+                .processInstanceBusinessKey(CASE_ID).active().singleResult();
+        BpmnAwareTests.assertThat(appeal).isWaitingAt("Gateway_AwaitAppeal").variables()
+                .containsEntry("decisionType", "REJECTION").containsEntry("track", 2)
+                .containsEntry("appealWindow", "P7D");
+    }
+
+    @Test
+    void aSpoorFourRejectionStillWaitsForTheAppealWindowBecauseItsAppealSuspends() {
+        ProcessInstance procedure = startGeneralProcedure("AFG");
+        hearAndCorrect();
+        assess("REJECT");
+        intendToRejectAndDecide("REJECT");
+
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_Appeal")
+                .hasPassed("Activity_DetermineRejectionAppealEffect").hasNotPassed("Activity_OpenAppealBesideDeparture")
+                .variables().containsEntry("appealSuspensive", true);
     }
 
     // --- spoor 1 ----------------------------------------------------------------------------------------------
@@ -457,5 +535,104 @@ class IndDecisionProcessTest {
 
         BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_MainInterview");
         assertThat(chain.task("Activity_MainInterview").getPriority()).isEqualTo(50);
+    }
+
+    /** A spoor-4 case after the assessment intended to reject, in its way to the voornemen. */
+    private ProcessInstance intendedRejection() {
+        ProcessInstance procedure = startGeneralProcedure("AFG");
+        hearAndCorrect();
+        return procedure;
+    }
+
+    private void release(ProcessInstance procedure, String parkedAt) {
+        BpmnAwareTests.assertThat(procedure).isWaitingAt(parkedAt);
+        BpmnAwareTests.assertThat(calledProcessInstance("policyHold", procedure)).isWaitingAt("Event_PolicyHoldReleased");
+        assertThat(extension.getTaskService().createTaskQuery().count()).isZero();
+        beans.categoryOnHold = false;
+        send("PolicyHoldReleased", Map.of());
+    }
+
+    @Test
+    void aHeldCaseParksBeforeTheVoornemen() {
+        ProcessInstance procedure = intendedRejection();
+        beans.categoryOnHold = true;
+        assess("REJECT");
+
+        release(procedure, "Activity_HoldBeforeIntendedDecision");
+
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_IntendedDecision");
+    }
+
+    @Test
+    void aHeldCaseParksBeforeTheZienswijzePeriodStarts() {
+        ProcessInstance procedure = intendedRejection();
+        assess("REJECT");
+        beans.categoryOnHold = true;
+        chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+
+        assertThat(extension.getManagementService().createJobQuery().activityId("Event_ResponsePeriodPassed").count())
+                .isZero();
+        release(procedure, "Activity_HoldBeforeResponsePeriod");
+
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Event_ResponsePeriodPassed");
+        assertThat(chain.timer("Event_ResponsePeriodPassed").getDuedate()).isEqualTo(nowPlus("P1D"));
+    }
+
+    @Test
+    void aHeldCaseParksBeforeTheBeschikking() {
+        ProcessInstance procedure = intendedRejection();
+        assess("REJECT");
+        chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+        beans.categoryOnHold = true;
+        chain.fireTimer("Event_ResponsePeriodPassed");
+
+        release(procedure, "Activity_HoldBeforeDecision");
+
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_DecideApplication");
+    }
+
+    @Test
+    void theHoldCheckGetsTheCategoriesOfTheHoldCategoryTable() {
+        beans.heldCategories.add("TEMPORARY_PROTECTION_UKRAINE");
+        ProcessInstance procedure = runtimeService().startProcessInstanceByKey("indDecision", CASE_ID,
+                Variables.createVariables().putValue("caseId", CASE_ID).putValue("track", 4)
+                        .putValue("trackReason", "GENERAL").putValue("nationality", "SYR")
+                        .putValue("unaccompaniedMinor", false).putValue("age", 30).putValue("medicalConcerns", false)
+                        .putValue("eurodacHitMemberState", "").putValue("applicationDate", Date.from(NOW))
+                        .putValue("temporaryProtectionUkraine", true));
+
+        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_HoldBeforeHearing");
+        assertThat(beans.holdChecks).containsExactly(
+                java.util.List.of("TEMPORARY_PROTECTION_UKRAINE", "COUNTRY_REASSESSMENT_SYRIA"));
+    }
+
+    @Test
+    void aHoldCategoryAddedOnlyInTheDecisionTableParksItsCases() {
+        String withYemen = DecisionTables.read("dmn/holdCategory.dmn")
+                .replace("\"COUNTRY_REASSESSMENT_SYRIA\"</text>\n        </outputValues>",
+                        "\"COUNTRY_REASSESSMENT_SYRIA\",\"COUNTRY_REASSESSMENT_YEMEN\"</text>\n        </outputValues>")
+                .replace("    </decisionTable>", """
+                          <rule id="Rule_HoldCategory_CountryReassessmentYemen">
+                            <inputEntry id="Rule_HoldCategory_CountryReassessmentYemen_Nationality"><text>"YEM"</text></inputEntry>
+                            <inputEntry id="Rule_HoldCategory_CountryReassessmentYemen_Protection"><text>-</text></inputEntry>
+                            <outputEntry id="Rule_HoldCategory_CountryReassessmentYemen_Category"><text>"COUNTRY_REASSESSMENT_YEMEN"</text></outputEntry>
+                          </rule>
+                        </decisionTable>""");
+        assertThat(withYemen).contains("COUNTRY_REASSESSMENT_YEMEN\"</text>");
+        String deployment = extension.getRepositoryService().createDeployment()
+                .addString("holdCategory.dmn", withYemen).deploy().getId();
+        try {
+            beans.heldCategories.add("COUNTRY_REASSESSMENT_YEMEN");
+            ProcessInstance yemeni = startGeneralProcedure("YEM");
+
+            BpmnAwareTests.assertThat(yemeni).isWaitingAt("Activity_HoldBeforeHearing");
+            assertThat(beans.holdChecks).containsExactly(java.util.List.of("COUNTRY_REASSESSMENT_YEMEN"));
+            beans.categoryOnHold = false;
+            beans.heldCategories.clear();
+            send("PolicyHoldReleased", Map.of());
+            BpmnAwareTests.assertThat(yemeni).isWaitingAt("Activity_MainInterview");
+        } finally {
+            extension.getRepositoryService().deleteDeployment(deployment, true);
+        }
     }
 }

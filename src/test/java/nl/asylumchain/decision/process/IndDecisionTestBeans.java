@@ -25,8 +25,12 @@ public final class IndDecisionTestBeans {
     public int penaltyFlags;
     /** Times the decision deadline was opened again after an annulment. */
     public int deadlineReopenings;
-    /** Whether the next hold checks find the case's category on hold. */
+    /** Whether the next hold checks find the case's category on hold, whatever its categories. */
     public boolean categoryOnHold;
+    /** Categories on hold: a case parks when DMN holdCategory gives it one of them ({@code holdCategories}). */
+    public final java.util.Set<String> heldCategories = new java.util.HashSet<>();
+    /** The categories DMN holdCategory gave the case at each hold check, in order. */
+    public final List<List<String>> holdChecks = new ArrayList<>();
     /** Why the Netherlands became responsible, each time it did (the reason input of assumeResponsibilityDelegate). */
     public final List<String> responsibilityReasons = new ArrayList<>();
     /** Appeals recorded: whether each suspends departure, as DMN appealEffect decided. */
@@ -91,8 +95,21 @@ public final class IndDecisionTestBeans {
         });
         Mocks.register("recordAppealDelegate", (JavaDelegate) execution ->
                 beans.appealsSuspensive.add((Boolean) execution.getVariable("appealSuspensive")));
-        Mocks.register("checkPolicyHoldDelegate",
-                (JavaDelegate) execution -> execution.setVariable("policyHeld", beans.categoryOnHold));
+        // as PolicyHoldService.parkIfHeld: held when one of the case's categories (DMN holdCategory) is on hold
+        Mocks.register("checkPolicyHoldDelegate", (JavaDelegate) execution -> {
+            List<String> categories = ((List<?>) execution.getVariable("holdCategories")).stream()
+                    .map(String::valueOf).toList();
+            beans.holdChecks.add(categories);
+            execution.setVariable("policyHeld",
+                    beans.categoryOnHold || categories.stream().anyMatch(beans.heldCategories::contains));
+        });
+        // as IndDecisionService.extendGeneralProcedure: the AA+ has 3 days more
+        Mocks.register("extendGeneralProcedureDelegate", (JavaDelegate) execution -> {
+            execution.setVariable("procedure", "AA_PLUS");
+            execution.setVariable("decisionDueDate", ProcessTestSupport.nowPlus("P9D"));
+        });
+        // the real one: it only starts the appeal process beside the case
+        Mocks.register("openAppealBesideDepartureDelegate", new OpenAppealBesideDepartureDelegate());
         Mocks.register("extendDecisionDeadlineDelegate", (JavaDelegate) execution -> {
             beans.extensions.add((String) execution.getVariable("extensionReason"));
             // as DecisionDeadlineService.extend does: the watch's dates move 9 months on

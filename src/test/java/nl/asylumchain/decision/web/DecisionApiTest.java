@@ -1,6 +1,7 @@
 package nl.asylumchain.decision.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +35,7 @@ import nl.asylumchain.ChainClient;
 import nl.asylumchain.EngineSteps;
 import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.decision.process.IndDecisionModel;
+import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.registration.process.RegistrationModel;
 
 /**
@@ -167,7 +169,14 @@ class DecisionApiTest {
         assertThat(section.path("deadline").asText()).isEqualTo("2027-05-20");
         assertThat(section.path("priorityReason").asText()).isEqualTo("STANDARD");
         JsonNode holds = client.get("/api/holds", "teamleider").body();
-        assertThat(holds.get(0).path("casesHeld").asInt()).isEqualTo(1);
+        JsonNode thisHold = null;
+        for (JsonNode hold : holds) {
+            if (hold.path("id").asText().equals(holdId)) {
+                thisHold = hold;
+            }
+        }
+        assertThat(thisHold).isNotNull();
+        assertThat(thisHold.path("casesHeld").asInt()).isEqualTo(1);
 
         advance(Duration.ofDays(10));
         assertThat(decisionSection(held).path("daysOnHold").asInt()).isEqualTo(10);
@@ -189,21 +198,90 @@ class DecisionApiTest {
     }
 
     @Test
-    void theDeadlineIsExtendedByNineThenThreeMonthsWithAReasonAndNoFurther() {
+    void aHeldCasesOpenIndTaskCannotBeCompletedUntilTheHoldIsReleased() throws Exception {
+        String caseId = newCase("SYR", false);
+        register(caseId);
+        Task interview = steps.task(caseId, "Activity_MainInterview");
+        Map<String, Object> answers = Map.of("interpreterPresent", true, "hearingNotes", "");
+        Response placed = client.post("/api/holds", "teamleider",
+                Map.of("category", "COUNTRY_REASSESSMENT_SYRIA", "reason", "Situatie in Syrië wordt herbeoordeeld"));
+        assertThat(placed.status()).isEqualTo(201);
+        String holdId = placed.body().path("id").asText();
+        try {
+            // Tasklist and clients: the engine REST API
+            Response refused = client.completeTask(interview.getId(), "beslismedewerker", answers);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().path("detail").asText()).contains("on hold", "COUNTRY_REASSESSMENT_SYRIA");
+            // our own code completes through the same service
+            assertThatThrownBy(() -> taskService.complete(interview.getId(), answers))
+                    .isInstanceOf(ConflictException.class);
+            assertThat(steps.task(caseId, "Activity_MainInterview").getId()).isEqualTo(interview.getId());
+        } finally {
+            assertThat(delete("/api/holds/" + holdId, "teamleider")).isEqualTo(200);
+        }
+
+        assertThat(client.completeTask(interview.getId(), "beslismedewerker", answers).status()).isEqualTo(204);
+        steps.task(caseId, "Activity_CorrectionsAndAdditions");
+    }
+
+    @Test
+    void aHoldNamesACategoryOfTheHoldCategoryTable() {
+        Response unknown = client.post("/api/holds", "teamleider",
+                Map.of("category", "TEMPORARY_PROTECTION_UKRAINE ", "reason", "x"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().path("errors").get(0).path("field").asText()).isEqualTo("category");
+        assertThat(unknown.body().path("errors").get(0).path("message").asText())
+                .contains("COUNTRY_REASSESSMENT_SYRIA", "TEMPORARY_PROTECTION_UKRAINE");
+        Response missing = client.post("/api/holds", "teamleider", Map.of("reason", "x"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body().path("errors").get(0).path("field").asText()).isEqualTo("category");
+    }
+
+    @Test
+    void aReferralToTheVaWithoutItsReasonIsRefusedNamingVaReason() {
+        String caseId = newCase("AFG", false);
+        register(caseId);
+        steps.complete(caseId, "Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
+        steps.complete(caseId, "Activity_CorrectionsAndAdditions",
+                Map.of("correctionsReceived", true, "correctionNotes", ""));
+        Task assess = steps.task(caseId, "Activity_AssessApplication");
+
+        Response refused = client.completeTask(assess.getId(), "beslismedewerker",
+                Map.of("decisionOutcome", "EXTEND", "decisionReason", ""));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("vaReason");
+        assertThat(client.completeTask(assess.getId(), "beslismedewerker",
+                Map.of("decisionOutcome", "EXTEND", "vaReason", "ILLNESS", "decisionReason", "")).status())
+                .isEqualTo(204);
+        steps.task(caseId, "Activity_ExtendedInvestigation");
+        assertThat(decisionSection(caseId).path("procedure").asText()).isEqualTo("VA");
+        assertThat(decisionSection(caseId).path("vaReason").asText()).isEqualTo("ILLNESS");
+    }
+
+    @Test
+    void theDeadlineIsExtendedByNineThenThreeMonthsOnTheirGroundsWithAReasonAndNoFurther() {
         String caseId = newCase("AFG", false);
         String path = "/api/cases/" + caseId + "/decision-deadline/extensions";
-        assertThat(client.post(path, "teamleider", Map.of("reason", "Complexe zaak")).status()).isEqualTo(404);
+        assertThat(client.post(path, "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"))
+                .status()).isEqualTo(404);
         register(caseId);
 
-        assertThat(client.post(path, "teamleider", Map.of("reason", "")).status()).isEqualTo(400);
-        assertThat(client.post(path, "beslismedewerker", Map.of("reason", "Complexe zaak")).status()).isEqualTo(403);
-        Response first = client.post(path, "teamleider", Map.of("reason", "Complexe zaak"));
+        assertThat(client.post(path, "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "")).status())
+                .isEqualTo(400);
+        assertThat(client.post(path, "beslismedewerker", Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"))
+                .status()).isEqualTo(403);
+        Response first = client.post(path, "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"));
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.body().path("extension").path("months").asInt()).isEqualTo(9);
+        assertThat(first.body().path("extension").path("ground").asText()).isEqualTo("COMPLEX_CASE");
         assertThat(first.body().path("deadline").asText()).isEqualTo("2028-02-20");
-        Response second = client.post(path, "teamleider", Map.of("reason", "Uitzonderlijke omstandigheden"));
+        Response second = client.post(path, "teamleider",
+                Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Uitzonderlijke omstandigheden"));
         assertThat(second.body().path("extension").path("months").asInt()).isEqualTo(3);
-        Response third = client.post(path, "teamleider", Map.of("reason", "Nog langer"));
+        Response third = client.post(path, "teamleider",
+                Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Nog langer"));
         assertThat(third.status()).isEqualTo(409);
 
         JsonNode section = decisionSection(caseId);
@@ -213,6 +291,78 @@ class DecisionApiTest {
         assertThat(section.path("extensions").get(0).path("reason").asText()).isEqualTo("Complexe zaak");
         assertThat(steps.timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2028, 5, 20)));
+    }
+
+    @Test
+    void aCategoryWideExtensionInTheTableMovesTheDeadlineAndLeavesOnlyTheThreeMonthStep() throws Exception {
+        String caseId = newCase("AFG", false);
+        register(caseId);
+        assertThat(decisionSection(caseId).path("deadline").asText()).isEqualTo("2027-05-20");
+
+        // the minister extends all spoor-4 applications of November 2026: a designer adds one row to groupExtension
+        String shipped = new String(getClass().getClassLoader().getResourceAsStream("dmn/decisionPeriods.dmn")
+                .readAllBytes(), StandardCharsets.UTF_8);
+        String anchor = "      <rule id=\"Rule_GroupExtension_None\">";
+        assertThat(shipped).contains(anchor);
+        String changed = shipped.replace(anchor, """
+                      <rule id="Rule_GroupExtension_November2026">
+                        <description>Generieke verlenging aanvragen november 2026</description>
+                        <inputEntry id="Rule_GroupExtension_November2026_ApplicationDate">
+                          <text>[date("2026-11-01")..date("2026-11-30")]</text>
+                        </inputEntry>
+                        <inputEntry id="Rule_GroupExtension_November2026_Track">
+                          <text>4</text>
+                        </inputEntry>
+                        <outputEntry id="Rule_GroupExtension_November2026_Extension">
+                          <text>"P9M"</text>
+                        </outputEntry>
+                        <outputEntry id="Rule_GroupExtension_November2026_ExtensionBasis">
+                          <text>"Besluit generieke verlenging 2026"</text>
+                        </outputEntry>
+                      </rule>
+                """ + anchor);
+        String deployment = engine.getRepositoryService().createDeployment().name("group extension test")
+                .addString("decisionPeriods.dmn", changed).deploy().getId();
+        try {
+            JsonNode section = decisionSection(caseId);
+            assertThat(section.path("deadline").asText()).isEqualTo("2028-02-20");
+            assertThat(section.path("originalDeadline").asText()).isEqualTo("2027-05-20");
+            assertThat(section.path("categoryExtension").path("months").asInt()).isEqualTo(9);
+            assertThat(section.path("categoryExtension").path("basis").asText())
+                    .isEqualTo("Besluit generieke verlenging 2026");
+
+            // the group extension was the first step: a ground of art. 42 lid 4 no longer fits, lid 5 does, once
+            String path = "/api/cases/" + caseId + "/decision-deadline/extensions";
+            Response complex = client.post(path, "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "Complex"));
+            assertThat(complex.status()).isEqualTo(400);
+            assertThat(complex.body().toString()).contains("ground").contains("EXCEPTIONAL_CIRCUMSTANCES");
+            Response exceptional = client.post(path, "teamleider",
+                    Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Tolk niet beschikbaar"));
+            assertThat(exceptional.status()).isEqualTo(201);
+            assertThat(exceptional.body().path("deadline").asText()).isEqualTo("2028-05-20");
+            assertThat(client.post(path, "teamleider",
+                    Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Nog langer")).status()).isEqualTo(409);
+            assertThat(steps.timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
+                    .isEqualTo(startOf(LocalDate.of(2028, 5, 20)));
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+        assertThat(decisionSection(caseId).hasNonNull("categoryExtension")).isFalse();
+    }
+
+    @Test
+    void anExtensionWithoutAGroundIsRefusedNamingTheField() {
+        String caseId = newCase("AFG", false);
+        register(caseId);
+        Response refused = client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
+                Map.of("reason", "Complexe zaak"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().toString()).contains("ground");
+        Response second = client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
+                Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Eerst lid 4"));
+        assertThat(second.status()).isEqualTo(400);
+        assertThat(second.body().toString()).contains("ground").contains("COMPLEX_CASE");
+        assertThat(decisionSection(caseId).path("extensions")).isEmpty();
     }
 
     @Test
@@ -226,11 +376,12 @@ class DecisionApiTest {
                 .contains("ind-team-lead");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(),
-                Map.of("extendDeadline", true, "extensionReason", " ")))
+                Map.of("extendDeadline", true, "extensionGround", "COMPLEX_CASE", "extensionReason", " ")))
                 .hasMessageContaining("reason");
         assertThat(decisionSection(caseId).path("extensions")).isEmpty();
 
-        taskService.complete(review.getId(), Map.of("extendDeadline", true, "extensionReason", "Complexe zaak"));
+        taskService.complete(review.getId(), Map.of("extendDeadline", true, "extensionGround", "COMPLEX_CASE",
+                "extensionReason", "Complexe zaak"));
 
         JsonNode section = decisionSection(caseId);
         assertThat(section.path("extensions")).hasSize(1);
@@ -331,10 +482,12 @@ class DecisionApiTest {
     }
 
     @Test
-    void interimReliefRefusedOnANonSuspensiveAppealSendsTheCaseToDepartureAndALaterRulingIsRecordedThere() {
+    void aSpoorTwoRejectionGoesToDepartureAtOnceAndTheAppealWithItsInterimReliefAndRulingIsRecordedBeside() {
         String caseId = newCase("ALB", false);
         steps.registration(caseId);
         hearAndIntendToReject(caseId);
+        assertThat(milestones(caseId)).contains("REJECTION_ENFORCEABLE").doesNotContain("REJECTION_FINAL");
+        assertThat(caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
         Map<String, Object> refused = Map.of("type", "INTERIM_RELIEF", "outcome", "REFUSED");
 
         Response tooEarly = event(caseId, "beslismedewerker", refused);
@@ -356,7 +509,8 @@ class DecisionApiTest {
         assertThat(event(caseId, "dublin", refused).status()).isEqualTo(403);
         assertThat(event(caseId, "terugkeer", refused).status()).isEqualTo(403);
         assertThat(decisionSection(caseId).path("appeal").hasNonNull("interimRelief")).isFalse();
-        assertThat(caseFile(caseId).path("currentStages").toString()).doesNotContain("DEPARTURE");
+        // spoor 2: DT&V has had the case since the rejection; the appeal runs beside it
+        assertThat(caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
 
         assertThat(event(caseId, "beslismedewerker", refused).status()).isEqualTo(202);
 
@@ -385,17 +539,15 @@ class DecisionApiTest {
     }
 
     @Test
-    void interimReliefGrantedWaitsForTheRulingAndAnAnnulmentRestartsTheDeadlineWatchEightWeeksFromTheRuling() {
-        String caseId = newCase("ALB", false);
-        steps.registration(caseId);
+    void anAnnulmentRestartsTheDeadlineWatchEightWeeksFromTheRuling() {
+        String caseId = newCase("AFG", false);
+        register(caseId);
         hearAndIntendToReject(caseId);
         assertThat(deadlineWatched(caseId)).isFalse();
         assertThat(event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20",
                 "interimReliefRequested", true)).status()).isEqualTo(202);
-        assertThat(event(caseId, "teamleider", Map.of("type", "INTERIM_RELIEF", "outcome", "GRANTED")).status())
-                .isEqualTo(202);
 
-        assertThat(decisionSection(caseId).path("appeal").path("interimRelief").asText()).isEqualTo("GRANTED");
+        assertThat(decisionSection(caseId).path("appeal").path("suspensive").asBoolean()).as("spoor 4").isTrue();
         assertThat(caseFile(caseId).path("currentStages").toString()).doesNotContain("DEPARTURE");
         assertThat(milestones(caseId)).doesNotContain("REJECTION_ENFORCEABLE", "REJECTION_FINAL");
 
@@ -499,7 +651,7 @@ class DecisionApiTest {
         steps.task(caseId, IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
 
         Response extended = client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
-                Map.of("reason", "Veel gelijktijdige aanvragen"));
+                Map.of("ground", "MANY_APPLICATIONS", "reason", "Veel gelijktijdige aanvragen"));
         assertThat(extended.status()).isEqualTo(201);
         assertThat(decisionSection(caseId).path("deadline").asText()).isEqualTo("2028-08-21");
         Response tooEarly = event(caseId, "teamleider", Map.of("type", "NOTICE_OF_DEFAULT",

@@ -35,7 +35,7 @@ import nl.asylumchain.departure.InMemoryDepartureService;
  * bpmn/departure.bpmn with dmn/departureRoute.dmn and the real delegates on an in-memory record: one test per
  * outcome, per clock and per rule of the reporting obligation.
  */
-@Deployment(resources = {"bpmn/departure.bpmn", "dmn/departureRoute.dmn", "bpmn/forms/departureInterview.form",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/departure.bpmn", "dmn/departureRoute.dmn", "bpmn/forms/departureInterview.form",
         "bpmn/forms/arrangeIndependentDeparture.form", "bpmn/forms/arrangeForcedDeparture.form",
         "bpmn/forms/planTransfer.form", "bpmn/forms/executeTransfer.form", "bpmn/forms/proposeDetention.form",
         "bpmn/forms/reviewDetention.form"})

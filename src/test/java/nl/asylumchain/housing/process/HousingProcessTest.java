@@ -28,7 +28,7 @@ import nl.asylumchain.ProcessTestSupport;
  * bpmn/housing.bpmn: COA links to a municipality in 2 weeks, the municipality offers housing in 10, the move in 2;
  * or first a doorstroomlocatie for at most a year. A passed deadline records the step as late and the step goes on.
  */
-@Deployment(resources = {"bpmn/housing.bpmn", "bpmn/forms/linkMunicipality.form", "bpmn/forms/offerHousing.form",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/housing.bpmn", "bpmn/forms/linkMunicipality.form", "bpmn/forms/offerHousing.form",
         "bpmn/forms/confirmMove.form", "bpmn/forms/confirmTemporaryMove.form",
         "bpmn/forms/confirmFinalHousing.form"})
 class HousingProcessTest {

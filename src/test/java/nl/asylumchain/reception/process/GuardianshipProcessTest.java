@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import nl.asylumchain.ProcessTestSupport;
 
 /** bpmn/guardianship.bpmn: Nidos appoints a guardian for an amv and places them where the guardian chose. */
-@Deployment(resources = {"bpmn/guardianship.bpmn", "bpmn/forms/appointGuardian.form"})
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/guardianship.bpmn", "bpmn/forms/appointGuardian.form"})
 class GuardianshipProcessTest {
 
     @RegisterExtension

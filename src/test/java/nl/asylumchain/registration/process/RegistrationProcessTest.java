@@ -23,7 +23,8 @@ import nl.asylumchain.ProcessTestSupport;
 import nl.asylumchain.decision.process.IndDecisionTestBeans;
 
 /** bpmn/registration.bpmn: I&R by the right service, aanmeldgehoor, track, and the rest period except in spoor 2. */
-@Deployment(resources = {"bpmn/registration.bpmn", "dmn/identificationAuthority.dmn", "dmn/trackAssignment.dmn",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/registration.bpmn", "dmn/identificationAuthority.dmn",
+        "dmn/nationalityGroups.dmn",
         "bpmn/forms/identifyAndRegister.form", "bpmn/forms/registrationInterview.form"})
 class RegistrationProcessTest {
 
@@ -177,5 +178,43 @@ class RegistrationProcessTest {
         assertThat(registration).variables().containsEntry("track", 1).containsEntry("trackReason", "EURODAC_HIT");
         chain.fireTimer("Event_RestPeriodPassed");
         assertThat(registration).isEnded();
+    }
+
+    @Test
+    void theDueDatesPriorityAndRestPeriodFollowTheTaskPeriodsTable() throws Exception {
+        // a designer changes three cells of dmn/taskPeriods.dmn: I&R within 2 days at priority 70, 8 days of rest
+        String shipped;
+        try (var in = getClass().getClassLoader().getResourceAsStream("dmn/taskPeriods.dmn")) {
+            shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String changed = replaceOnce(replaceOnce(replaceOnce(shipped,
+                "<text>\"P1D\"</text>\n        </outputEntry>\n        <outputEntry id=\"Rule_TaskPeriods_IdentifyAndRegister_Priority\">\n          <text>50</text>",
+                "<text>\"P2D\"</text>\n        </outputEntry>\n        <outputEntry id=\"Rule_TaskPeriods_IdentifyAndRegister_Priority\">\n          <text>70</text>"),
+                "<outputEntry id=\"Rule_TaskPeriods_RestPeriodPassed_Period\">\n          <text>\"P6D\"</text>",
+                "<outputEntry id=\"Rule_TaskPeriods_RestPeriodPassed_Period\">\n          <text>\"P8D\"</text>"),
+                "<outputEntry id=\"Rule_TaskPeriods_RegistrationInterview_Period\">\n          <text>\"P3D\"</text>",
+                "<outputEntry id=\"Rule_TaskPeriods_RegistrationInterview_Period\">\n          <text>\"P4D\"</text>");
+        var repository = extension.getProcessEngine().getRepositoryService();
+        String deployment = repository.createDeployment().addString("taskPeriods.dmn", changed).deploy().getId();
+        try {
+            ProcessInstance registration = startRegistration("TER_APEL", "AFG");
+            assertThat(chain.task("Activity_IdentifyAndRegister")).hasDueDate(nowPlus("P2D"));
+            org.assertj.core.api.Assertions.assertThat(chain.task("Activity_IdentifyAndRegister").getPriority())
+                    .isEqualTo(70);
+            chain.complete("Activity_IdentifyAndRegister", identified(""));
+            assertThat(chain.task("Activity_RegistrationInterview")).hasDueDate(nowPlus("P4D"));
+            chain.complete("Activity_RegistrationInterview", interviewed(""));
+
+            assertThat(registration).isWaitingAt("Event_RestPeriodPassed");
+            org.assertj.core.api.Assertions.assertThat(chain.timer("Event_RestPeriodPassed").getDuedate())
+                    .isEqualTo(nowPlus("P8D"));
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
+    private static String replaceOnce(String text, String from, String to) {
+        org.assertj.core.api.Assertions.assertThat(text).contains(from);
+        return text.replace(from, to);
     }
 }

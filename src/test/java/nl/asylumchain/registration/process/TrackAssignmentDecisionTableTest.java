@@ -27,16 +27,16 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * dmn/trackAssignment.dmn: the track (spoor) of an application, with the required decisions safeCountryOfOrigin
- * and trackPolicy. Evaluated on the bare DMN engine.
+ * trackAssignment in dmn/nationalityGroups.dmn: the track (spoor) of an application, with the required decisions
+ * nationalityGroups (the safe-country and promising lists) and trackPolicy. Evaluated on the bare DMN engine.
  */
 class TrackAssignmentDecisionTableTest {
 
-    private static final String RESOURCE = "dmn/trackAssignment.dmn";
+    private static final String RESOURCE = "dmn/nationalityGroups.dmn";
 
     private static DmnEngine dmnEngine;
     private static DmnDecision trackAssignment;
-    private static DmnDecision safeCountryOfOrigin;
+    private static DmnDecision nationalityGroups;
     private static DmnDecision trackPolicy;
 
     @BeforeAll
@@ -44,7 +44,7 @@ class TrackAssignmentDecisionTableTest {
         dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         List<DmnDecision> decisions = dmnEngine.parseDecisions(readModel());
         trackAssignment = byKey(decisions, "trackAssignment");
-        safeCountryOfOrigin = byKey(decisions, "safeCountryOfOrigin");
+        nationalityGroups = byKey(decisions, "nationalityGroups");
         trackPolicy = byKey(decisions, "trackPolicy");
     }
 
@@ -88,7 +88,8 @@ class TrackAssignmentDecisionTableTest {
     private static boolean isSafeCountry(String nationality) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("nationality", nationality);
-        return dmnEngine.evaluateDecision(safeCountryOfOrigin, Variables.fromMap(variables)).<Boolean>getSingleEntry();
+        return dmnEngine.evaluateDecision(nationalityGroups, Variables.fromMap(variables)).getSingleResult()
+                .<Boolean>getEntry("safeCountry");
     }
 
     // --- trackAssignment, one test per rule ------------------------------------------------------------------
@@ -265,7 +266,7 @@ class TrackAssignmentDecisionTableTest {
         return dmnEngine.parseDecision("trackAssignment", model);
     }
 
-    // --- safeCountryOfOrigin --------------------------------------------------------------------------------
+    // --- the safe-country column of nationalityGroups -------------------------------------------------------
 
     @ParameterizedTest
     @ValueSource(strings = {"ALB", "ARM", "BIH", "BRA", "GEO", "GHA", "IND", "JAM", "XKX", "MAR", "MNG", "MNE", "MKD",

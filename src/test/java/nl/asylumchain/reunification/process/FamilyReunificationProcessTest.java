@@ -4,6 +4,7 @@ import static nl.asylumchain.ProcessTestSupport.CASE_ID;
 import static nl.asylumchain.ProcessTestSupport.nowPlus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.*;
@@ -32,7 +33,8 @@ import nl.asylumchain.ProcessTestSupport;
  * bpmn/familyReunification.bpmn and bpmn/familyReunificationApplication.bpmn: per sponsor an application per
  * family member; each member's path from the window to arrival, refusal, a missed window or an unused mvv.
  */
-@Deployment(resources = {"bpmn/familyReunification.bpmn", "bpmn/familyReunificationApplication.bpmn",
+@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/familyReunification.bpmn",
+        "bpmn/familyReunificationApplication.bpmn", "dmn/reunificationEligibility.dmn",
         "bpmn/forms/registerReunificationApplication.form", "bpmn/forms/assessFamilyTie.form",
         "bpmn/forms/recordDnaTest.form", "bpmn/forms/recordEmbassyInterview.form",
         "bpmn/forms/decideReunification.form", "bpmn/forms/extendDecisionPeriod.form"})
@@ -49,12 +51,17 @@ class FamilyReunificationProcessTest {
     /** The steps reunificationSteps recorded, as "member:STEP". */
     private final List<String> steps = new ArrayList<>();
 
-    /** Stand-in for the reunificationSteps bean: records, and sets the deadlines the real one computes. */
+    /** The facts the real step records on the application date; an eligible spouse unless a test says otherwise. */
+    private Map<String, Object> applicationFacts = Map.of("relation", "SPOUSE", "relationBeforeEntry", true,
+            "ageAtApplication", 31, "sponsorUnaccompaniedMinor", false);
+
+    /** Stand-in for the reunificationSteps bean: records, and sets the deadline and facts the real one computes. */
     public class RecordingSteps {
         public void record(DelegateExecution execution, String step) {
             steps.add(execution.getVariable("familyMemberId") + ":" + step);
             if (step.equals("APPLIED")) {
                 execution.setVariable("decisionDeadline", nowPlus("P3M"));
+                execution.setVariables(applicationFacts);
             }
         }
     }
@@ -91,8 +98,10 @@ class FamilyReunificationProcessTest {
                 .containsExactlyInAnyOrder(MEMBER, OTHER_MEMBER);
         assertThat(runtimeService().getVariables(sponsor.getId())).as("the rest is transient")
                 .containsOnlyKeys("caseId", "familyMembersAbroad");
+        // periods and priorities: the application's rows of dmn/taskPeriods.dmn, read at its start
         assertThat(runtimeService().getVariables(applications.get(0).getId())).containsOnlyKeys("caseId",
-                "familyMemberId", "applicationWindowEnd", "decisionPeriod", "decisionExtension", "mvvValidity");
+                "familyMemberId", "applicationWindowEnd", "decisionPeriod", "decisionExtension", "mvvValidity",
+                "periods", "priorities");
 
         for (ProcessInstance application : applications) {
             runtimeService().createProcessInstanceModification(application.getId()).cancelAllForActivity(
@@ -123,6 +132,46 @@ class FamilyReunificationProcessTest {
                 .hasNotPassed(ACTIVITY_DNA_TEST, ACTIVITY_EMBASSY_INTERVIEW);
         assertThat(steps).containsExactly(MEMBER + ":APPLIED", MEMBER + ":EVIDENCE_ASSESSED", MEMBER + ":DECIDED",
                 MEMBER + ":MVV_ISSUED");
+    }
+
+    @Test
+    void aParentOfASponsorWhoDidNotComeAsAnUnaccompaniedMinorIsRefusedWithTheRuleNamed() {
+        applicationFacts = Map.of("relation", "PARENT", "ageAtApplication", 58, "sponsorUnaccompaniedMinor", false);
+        ProcessInstance application = startApplication();
+
+        chain.complete(ACTIVITY_REGISTER_APPLICATION, Map.of("relationBeforeEntry", false));
+
+        assertThat(application).isEnded().hasPassed(ACTIVITY_DETERMINE_ELIGIBILITY, EVENT_NOT_ELIGIBLE)
+                .hasNotPassed(ACTIVITY_ASSESS_REUNIFICATION, EVENT_MVV_ISSUED);
+        assertThat(steps).containsExactly(MEMBER + ":APPLIED", MEMBER + ":NOT_ELIGIBLE");
+        assertThat(eligibility(application)).containsEntry("eligible", false)
+                .containsEntry("eligibilityRule", "PARENT_OF_SPONSOR_NOT_UNACCOMPANIED_MINOR");
+    }
+
+    @Test
+    void aChildOfEighteenOnTheApplicationDateIsRefusedAndOneOfSeventeenGoesOnToTheEvidence() {
+        applicationFacts = Map.of("relation", "CHILD", "ageAtApplication", 18, "sponsorUnaccompaniedMinor", false);
+        ProcessInstance adult = startApplication();
+        chain.complete(ACTIVITY_REGISTER_APPLICATION, Map.of());
+        assertThat(adult).isEnded().hasPassed(EVENT_NOT_ELIGIBLE);
+        assertThat(eligibility(adult)).containsEntry("eligibilityRule", "CHILD_OF_AGE_AT_APPLICATION");
+
+        applicationFacts = Map.of("relation", "CHILD", "ageAtApplication", 17, "sponsorUnaccompaniedMinor", false);
+        ProcessInstance minor = startApplication();
+        chain.complete(ACTIVITY_REGISTER_APPLICATION, Map.of());
+        assertThat(minor).isWaitingAt(ACTIVITY_ASSESS_REUNIFICATION).hasNotPassed(EVENT_NOT_ELIGIBLE);
+    }
+
+    @Test
+    void aPartnerWhoseRelationBeganAfterTheSponsorEnteredIsRefused() {
+        applicationFacts = Map.of("relation", "PARTNER", "relationBeforeEntry", false, "ageAtApplication", 29,
+                "sponsorUnaccompaniedMinor", false);
+        ProcessInstance application = startApplication();
+
+        chain.complete(ACTIVITY_REGISTER_APPLICATION, Map.of());
+
+        assertThat(application).isEnded().hasPassed(EVENT_NOT_ELIGIBLE);
+        assertThat(eligibility(application)).containsEntry("eligibilityRule", "PARTNER_RELATION_AFTER_ENTRY");
     }
 
     @Test
@@ -204,6 +253,14 @@ class FamilyReunificationProcessTest {
         assertThat(steps).contains(MEMBER + ":DECISION_PERIOD_EXTENDED");
         chain.complete(ACTIVITY_DECIDE_REUNIFICATION, Map.of("reunificationOutcome", "GRANT"));
         assertThat(application).isWaitingAt(GATEWAY_AWAIT_ARRIVAL).hasPassed(EVENT_DECISION_PERIOD_EXTENDED);
+    }
+
+    /** The result of DMN reunificationEligibility as the process kept it (from history: the process may have ended). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> eligibility(ProcessInstance application) {
+        return (Map<String, Object>) historyService().createHistoricVariableInstanceQuery()
+                .processInstanceId(application.getId()).variableName("reunificationEligibility").singleResult()
+                .getValue();
     }
 
     private ProcessInstance startApplication() {

@@ -1,0 +1,120 @@
+package nl.asylumchain.decision.process;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The periods of the IND procedure as the deployed DMN tables say them (the latest version of each), for the Java
+ * that computes deadlines: {@code dmn/decisionPeriods.dmn} (the statutory period, the day of the decision, the
+ * extension steps and a category-wide extension) and {@code dmn/departurePeriod.dmn}. Java keeps no copy of these
+ * numbers, so a designer who changes a row changes what the case file and the deadline watch say.
+ */
+@Component
+public class DecisionRules {
+
+    static final String DECISION_PERIODS = "decisionPeriods";
+    static final String EXTENSION = "decisionPeriodExtension";
+    static final String GROUP_EXTENSION = "groupExtension";
+    static final String DEPARTURE_PERIOD = "departurePeriod";
+
+    // the latest deployed version of each table, evaluated on a bare DMN engine: a deadline is computed on every read
+    // of the case file and for the gauges, inside read-only transactions, and must neither write decision history nor
+    // need a write transaction
+    private final RepositoryService repository;
+    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+
+    DecisionRules(RepositoryService repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * The statutory decision period (from the application) and, when the procedure has its own day for the decision,
+     * how long after the opening it falls (empty in the VA: the decision is due at the deadline).
+     */
+    public record Periods(Period decisionPeriod, Optional<Period> decideWithin) {
+    }
+
+    /** A category-wide extension that covers a case, with the decision it rests on. */
+    public record GroupExtension(Period extension, String basis) {
+    }
+
+    public Periods periods(int track, String procedure) {
+        Map<String, Object> result = single(DECISION_PERIODS, "track", track, "procedure", procedure)
+                .orElseThrow(() -> new IllegalStateException("DMN " + DECISION_PERIODS + " has no row for spoor "
+                        + track + ", procedure " + procedure));
+        return new Periods(period(result, "decisionPeriod").orElseThrow(() -> new IllegalStateException(
+                "DMN " + DECISION_PERIODS + " gives no decisionPeriod for spoor " + track + ", procedure " + procedure)),
+                period(result, "decideWithin"));
+    }
+
+    /** The extension for this step (1, 2, ...) on this ground; empty when the table allows none. */
+    public Optional<Period> extension(int step, String ground) {
+        return single(EXTENSION, "extensionStep", step, "extensionGround", ground)
+                .flatMap(result -> period(result, "extension"));
+    }
+
+    /** The category-wide extension that covers an application of this day in this track, if any. */
+    public Optional<GroupExtension> groupExtension(LocalDate applicationDate, int track) {
+        return single(GROUP_EXTENSION, "applicationDate", applicationDate, "track", track)
+                .flatMap(result -> period(result, "extension").map(extension ->
+                        new GroupExtension(extension, (String) result.get("extensionBasis"))));
+    }
+
+    /** The departure period after a decision of this type (REJECTION, DUBLIN); empty when the table gives none. */
+    public Optional<Period> departurePeriod(String decisionType, int track, String trackReason) {
+        return single(DEPARTURE_PERIOD, "decisionType", decisionType, "track", track, "trackReason", trackReason)
+                .flatMap(result -> period(result, "departurePeriod"));
+    }
+
+    private Optional<Map<String, Object>> single(String decisionKey, Object... pairs) {
+        Map<String, Object> variables = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            variables.put((String) pairs[i], pairs[i + 1]);
+        }
+        DmnDecisionResult result = dmn.evaluateDecision(latest(decisionKey), Variables.fromMap(variables));
+        DmnDecisionResultEntries first = result.getFirstResult();
+        return first == null ? Optional.empty() : Optional.of(first.getEntryMap());
+    }
+
+    private DmnDecision latest(String decisionKey) {
+        DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+                .latestVersion().singleResult();
+        if (definition == null) {
+            throw new IllegalStateException("DMN " + decisionKey + " is not deployed");
+        }
+        return parsed.computeIfAbsent(definition.getId(), id -> {
+            try (InputStream model = repository.getDecisionModel(id)) {
+                return dmn.parseDecision(decisionKey, model);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static Optional<Period> period(Map<String, Object> result, String output) {
+        Object value = result.get(output);
+        if (value == null || value.toString().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Period.parse(value.toString()));
+    }
+}

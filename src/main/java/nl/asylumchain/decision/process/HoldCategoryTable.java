@@ -1,0 +1,95 @@
+package nl.asylumchain.decision.process;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.springframework.stereotype.Component;
+
+/**
+ * DMN {@code holdCategory} (dmn/holdCategory.dmn): which policy-hold categories a case belongs to, from its routing
+ * facts, and which categories exist at all (the output values the table declares). A designer adds a category in the
+ * table; nothing here names one. Read as the engine deployed it (the latest version), without the acting user's
+ * authorizations: a team lead placing a hold or a handler completing a task need no rights on decision definitions
+ * for this rule to apply to them.
+ */
+@Component
+public class HoldCategoryTable {
+
+    public static final String DECISION_KEY = "holdCategory";
+    public static final String MODEL_RESOURCE = "dmn/holdCategory.dmn";
+    /** The output column holding a category. */
+    public static final String OUTPUT_CATEGORY = "category";
+
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+
+    private final ProcessEngineConfigurationImpl engine;
+
+    HoldCategoryTable(ProcessEngineConfigurationImpl engine) {
+        this.engine = engine;
+    }
+
+    /** The categories a hold may name: the table's declared output values. */
+    public Set<String> declared() {
+        return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+            String id = latest(context).getId();
+            return declaredIn(engine.getRepositoryService().getDmnModelInstance(id));
+        }));
+    }
+
+    /**
+     * The categories the case of this execution or task belongs to, evaluated on its variables; inside an engine
+     * command (a delegate, a task completion).
+     */
+    List<String> of(VariableScope facts) {
+        CommandContext context = Context.getCommandContext();
+        DecisionDefinitionEntity decision = context.runWithoutAuthorization(() -> latest(context));
+        VariableMap variables = Variables.createVariables();
+        if (decision.getDecisionLogic() instanceof DmnDecisionTableImpl table) {
+            // every input named, missing facts as null, so that a rule on another fact simply does not match
+            for (DmnDecisionTableInputImpl input : table.getInputs()) {
+                String name = input.getExpression().getExpression();
+                variables.putValue(name, facts.getVariable(name));
+            }
+        }
+        return engine.getDmnEngine().evaluateDecisionTable(decision, variables)
+                .collectEntries(OUTPUT_CATEGORY).stream().map(String::valueOf).toList();
+    }
+
+    private static DecisionDefinitionEntity latest(CommandContext context) {
+        return (DecisionDefinitionEntity) context.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedLatestDecisionDefinitionByKey(DECISION_KEY);
+    }
+
+    /** The output values of the category column, in the table's order. */
+    static Set<String> declaredIn(DmnModelInstance model) {
+        Decision decision = model.getModelElementById(DECISION_KEY);
+        Set<String> categories = new LinkedHashSet<>();
+        if (decision != null && decision.getExpression() instanceof DecisionTable table) {
+            for (Output output : table.getOutputs()) {
+                if (OUTPUT_CATEGORY.equals(output.getName()) && output.getOutputValues() != null) {
+                    Matcher quoted = QUOTED.matcher(output.getOutputValues().getText().getTextContent());
+                    while (quoted.find()) {
+                        categories.add(quoted.group(1));
+                    }
+                }
+            }
+        }
+        return Set.copyOf(categories);
+    }
+}
