@@ -27,7 +27,7 @@ public class ChainClient {
             Map.entry("ind-dublin", "dublin"), Map.entry("ind-reunification", "nareis"), Map.entry("coa", "coa"),
             Map.entry("nidos", "voogd"), Map.entry("municipality", "gemeente"), Map.entry("dtv", "terugkeer"),
             Map.entry("ind-team-lead", "teamleider"), Map.entry("process-designer", "ontwerper"),
-            Map.entry("privacy-officer", "privacy"), Map.entry("camunda-admin", "demo"));
+            Map.entry("planner", "planner"), Map.entry("privacy-officer", "privacy"), Map.entry("camunda-admin", "demo"));
 
     public static final String PASSWORD = "demo";
 

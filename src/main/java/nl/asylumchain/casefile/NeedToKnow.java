@@ -111,6 +111,8 @@ public final class NeedToKnow {
                 FAMILY, DEPARTURE_SECTION, OWN_TASKS)));
         table.put(Groups.IND_TEAM_LEAD, new Row(Cases.EVERY_CASE, EVERYTHING));
         table.put(Groups.PROCESS_DESIGNER, new Row(Cases.NONE, EnumSet.noneOf(CaseFilePart.class)));
+        // planners see the chain's figures in forecasts, never a case
+        table.put(Groups.PLANNER, new Row(Cases.NONE, EnumSet.noneOf(CaseFilePart.class)));
         table.put(Groups.PRIVACY_OFFICER, new Row(Cases.NONE, EnumSet.noneOf(CaseFilePart.class)));
         table.put(Groups.CAMUNDA_ADMIN, new Row(Cases.EVERY_CASE, EVERYTHING));
         TABLE = Collections.unmodifiableMap(table);

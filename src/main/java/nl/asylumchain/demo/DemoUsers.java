@@ -57,6 +57,7 @@ class DemoUsers implements InitialUsers {
         USERS.put("terugkeer", new String[] {Groups.DTV, "Tim", "Terugkeer (DT&V)"});
         USERS.put("teamleider", new String[] {Groups.IND_TEAM_LEAD, "Tara", "Teamleider (IND)"});
         USERS.put("ontwerper", new String[] {Groups.PROCESS_DESIGNER, "Olaf", "Procesontwerper"});
+        USERS.put("planner", new String[] {Groups.PLANNER, "Pien", "Planner (ketenprognose)"});
         USERS.put("privacy", new String[] {Groups.PRIVACY_OFFICER, "Femke", "Functionaris gegevensbescherming"});
     }
 

@@ -84,6 +84,30 @@ class BrowserSecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The forecast page ({@code /forecasts}, docs/forecast.md): server-rendered, with a login form of its own and a
+     * server session like the case view's (the same session: a login on one is a login on the other). Forms carry
+     * the session's CSRF token; only planners, IND team leads, process designers and administrators get past the
+     * login (others: 403).
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain forecastPage(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
+        return http
+                .securityMatcher(new OrRequestMatcher(path("/forecasts"), path("/forecasts/**")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/forecasts/login")).permitAll()
+                        .anyRequest().hasAnyAuthority(Groups.PLANNER, Groups.IND_TEAM_LEAD, Groups.PROCESS_DESIGNER,
+                                Groups.CAMUNDA_ADMIN))
+                .formLogin(form -> form.loginPage("/forecasts/login").loginProcessingUrl("/forecasts/login")
+                        .defaultSuccessUrl("/forecasts", true).failureUrl("/forecasts/login?error"))
+                .logout(logout -> logout.logoutUrl("/forecasts/logout").logoutSuccessUrl("/forecasts/login?out"))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(problems))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(OUR_PAGES_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }

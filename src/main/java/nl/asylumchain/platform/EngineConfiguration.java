@@ -2,6 +2,7 @@ package nl.asylumchain.platform;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -42,6 +43,24 @@ class EngineConfiguration {
                 if (configuration instanceof SpringProcessEngineConfiguration spring) {
                     spring.setDeploymentName("asylum-chain");
                     spring.setDeployChangedOnly(true);
+                }
+            }
+        };
+    }
+
+    /**
+     * With several nodes on one database (docs/production.md) the job table should tell which node holds a job: the
+     * job executor's lock owner becomes the engine's host name (camunda.bpm.generic-properties.properties.hostname,
+     * by default the node's address), which the job log also records, plus a random part because two executors must
+     * never share an owner (on shutdown an executor releases every lock of its owner).
+     */
+    @Bean
+    AbstractProcessEnginePlugin lockOwnerNamesTheNode() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void postInit(ProcessEngineConfigurationImpl configuration) {
+                if (configuration.getJobExecutor() != null) {
+                    configuration.getJobExecutor().setLockOwner(configuration.getHostname() + "/" + UUID.randomUUID());
                 }
             }
         };

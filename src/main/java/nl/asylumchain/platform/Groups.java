@@ -18,6 +18,11 @@ public final class Groups {
     public static final String IND_TEAM_LEAD = "ind-team-lead";
     public static final String PROCESS_DESIGNER = "process-designer";
     public static final String CAMUNDA_ADMIN = "camunda-admin";
+    /**
+     * Runs the chain forecast (MPP, docs/forecast.md) and reads its reports: chain-wide figures, never a case (a
+     * ministry or IND planning department). No task, no engine resource.
+     */
+    public static final String PLANNER = "planner";
     /** Reads the access log (inzage-logging), never a case file (privacy officer / FG, AVG art. 37-39). */
     public static final String PRIVACY_OFFICER = "privacy-officer";
 
@@ -26,7 +31,8 @@ public final class Groups {
             IND_DUBLIN, IND_REUNIFICATION, COA, NIDOS, MUNICIPALITY, DTV);
 
     public static final List<String> ALL = List.of(POLICE_AVIM, KMAR, IND_REGISTRATION, IND_DECISION, IND_DUBLIN,
-            IND_REUNIFICATION, COA, NIDOS, MUNICIPALITY, DTV, IND_TEAM_LEAD, PROCESS_DESIGNER, PRIVACY_OFFICER, CAMUNDA_ADMIN);
+            IND_REUNIFICATION, COA, NIDOS, MUNICIPALITY, DTV, IND_TEAM_LEAD, PROCESS_DESIGNER, PLANNER, PRIVACY_OFFICER,
+            CAMUNDA_ADMIN);
 
     private Groups() {
     }

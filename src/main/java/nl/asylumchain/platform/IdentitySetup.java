@@ -55,6 +55,7 @@ class IdentitySetup implements SmartInitializingSingleton {
             Map.entry(Groups.DTV, "DT&V"),
             Map.entry(Groups.IND_TEAM_LEAD, "IND – Teamleiders"),
             Map.entry(Groups.PROCESS_DESIGNER, "Procesontwerpers"),
+            Map.entry(Groups.PLANNER, "Planners (ketenprognose)"),
             Map.entry(Groups.PRIVACY_OFFICER, "Privacy officer / FG"),
             Map.entry(Groups.CAMUNDA_ADMIN, "Beheerders"));
 
@@ -136,8 +137,10 @@ class IdentitySetup implements SmartInitializingSingleton {
     static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
         for (String groupId : Groups.ALL) {
-            // the privacy officer reads the access log through our API only: no webapp, no engine resource
-            if (Groups.CAMUNDA_ADMIN.equals(groupId) || Groups.PRIVACY_OFFICER.equals(groupId)) {
+            // the privacy officer reads the access log and the planner runs forecasts through our API only: no
+            // webapp, no engine resource
+            if (Groups.CAMUNDA_ADMIN.equals(groupId) || Groups.PRIVACY_OFFICER.equals(groupId)
+                    || Groups.PLANNER.equals(groupId)) {
                 continue;
             }
             grants.add(Grant.of(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -63,6 +64,9 @@ class ChainMetricsPostgresIT {
 
     @Autowired
     BacklogGauges gauges;
+
+    @Autowired
+    HistoryService historyService;
 
     ChainClient client;
     CaseDriver driver;
@@ -161,7 +165,7 @@ class ChainMetricsPostgresIT {
         assertThat(refreshed.sum("asylum_cases_penalty_exposed")).isZero();
         assertThat(refreshed.sum("asylum_engine_incidents")).isZero();
         assertThat(refreshed.sum("asylum_engine_jobs_failed")).isZero();
-        assertThat(refreshed.sum("asylum_engine_jobs_due")).isZero();
+        assertThat(refreshed.sum("asylum_engine_jobs_due") - dueHistoryCleanupJobs()).isZero();
         // the stages that ended: registration of the four cases past it, the IND stage, housing, departure
         assertThat(refreshed.sum("asylum_stage_lead_time_seconds_count", "stage", "registration")).isEqualTo(4);
         assertThat(refreshed.sum("asylum_stage_lead_time_seconds_count", "stage", "ind_decision")).isEqualTo(2);
@@ -183,7 +187,8 @@ class ChainMetricsPostgresIT {
         assertThat(tenDaysOn.sum("asylum_tasks_overdue", "group", "police-avim")).isEqualTo(1);
         assertThat(tenDaysOn.sum("asylum_tasks_overdue", "group", "ind-decision")).isEqualTo(1);
         assertThat(tenDaysOn.sum("asylum_tasks_overdue")).isEqualTo(2);
-        assertThat(tenDaysOn.sum("asylum_engine_jobs_due")).as("the rest-period timer is due").isEqualTo(1);
+        assertThat(tenDaysOn.sum("asylum_engine_jobs_due") - dueHistoryCleanupJobs()).as("the rest-period timer is due")
+                .isEqualTo(1);
         assertThat(tenDaysOn.sum("asylum_cases_past_decision_deadline")).isZero();
 
         ClockUtil.offset(213L * 24 * 60 * 60 * 1000);
@@ -209,5 +214,14 @@ class ChainMetricsPostgresIT {
         assertThat(now.sum("asylum_cases_registered_total")).as("the extra case reported, not yet signed at I&R")
                 .isEqualTo(5);
         assertThat(extra).isNotBlank();
+    }
+
+    /**
+     * The nightly history cleanup job (docs/postgresql.md#history-cleanup) is a due job too once the clock passes
+     * 01:00, or when the test runs inside the window; it is not a case's job.
+     */
+    private long dueHistoryCleanupJobs() {
+        return historyService.findHistoryCleanupJobs().stream()
+                .filter(job -> !job.getDuedate().after(ClockUtil.getCurrentTime())).count();
     }
 }

@@ -1,0 +1,162 @@
+package nl.asylumchain.forecast;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+
+/**
+ * {@code java -jar asylum-chain.jar forecast --scenario NAME|PATH --out DIR [--seed N] [--weeks N]}: runs a forecast
+ * in its own Spring context with its own in-memory database and engine, writes {@code forecast.json},
+ * {@code weekly.csv} and whatever the {@link ForecastReportWriter} beans add, and returns the exit code: 0 done,
+ * 2 a bad scenario ({@code scenario.<field>: <reason>} on stderr), 1 anything else.
+ *
+ * <p>The forecast's settings are passed as command-line properties, which outrank the environment and every
+ * configuration file: a {@code SPRING_DATASOURCE_URL} pointing at production cannot reach the forecast, which
+ * starts no web server, no job executor (it fires timers itself on the virtual clock) and no demo data.
+ */
+public final class ForecastCommand {
+
+    public static final String PROFILE = "forecast";
+
+    private ForecastCommand() {
+    }
+
+    /** Arguments as given after {@code forecast}. */
+    record Arguments(String scenario, Path out, Long seed, Integer weeks, Path fromNow) {
+
+        static Arguments parse(String[] args) {
+            String scenario = null;
+            Path out = null;
+            Long seed = null;
+            Integer weeks = null;
+            Path fromNow = null;
+            for (int i = 0; i < args.length; i++) {
+                String name = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                String value = args[++i];
+                switch (name) {
+                    case "--scenario" -> scenario = value;
+                    case "--out" -> out = Path.of(value);
+                    case "--seed" -> seed = number(name, value);
+                    case "--weeks" -> weeks = (int) (long) number(name, value);
+                    case "--from-now" -> fromNow = Path.of(value);
+                    default -> throw new IllegalArgumentException("unknown option " + name);
+                }
+            }
+            if (scenario == null || out == null) {
+                throw new IllegalArgumentException(
+                        "usage: forecast --scenario NAME|PATH --out DIR [--seed N] [--weeks N] [--from-now FILE]");
+            }
+            return new Arguments(scenario, out, seed, weeks, fromNow);
+        }
+
+        private static long number(String name, String value) {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " takes a whole number, not " + value);
+            }
+        }
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Arguments arguments;
+        Scenario scenario;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        try {
+            scenario = withOverrides(ScenarioReader.read(arguments.scenario()), arguments);
+        } catch (ScenarioException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        if (arguments.fromNow() != null) {
+            err.println("--from-now: starting from a snapshot of the running system is not built yet");
+            return 1;
+        }
+        try (ConfigurableApplicationContext context = start(scenario)) {
+            ForecastRun run = context.getBean(ForecastRun.class);
+            ForecastResult result = run.run(scenario, out);
+            ForecastFiles.write(result, arguments.out());
+            for (ForecastReportWriter writer : new TreeMap<>(context.getBeansOfType(ForecastReportWriter.class))
+                    .values()) {
+                writer.write(arguments.out());
+            }
+            run.problems().forEach((problem, count) -> err.println("PROBLEM " + count + "x " + problem));
+            out.printf("RUN cases=%d steps=%d wallSeconds=%s casesPerSecond=%s stepsPerSecond=%s peakHeapMb=%d%n",
+                    result.run().cases(), result.run().steps(), result.run().wallSeconds(),
+                    result.run().casesPerSecond(), result.run().stepsPerSecond(), result.run().peakHeapMb());
+            out.println("REPORT " + arguments.out().resolve(ForecastFiles.JSON));
+            out.flush();
+            return 0;
+        } catch (Exception e) {
+            err.println("forecast failed: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    static Scenario withOverrides(Scenario s, Arguments arguments) {
+        if (arguments.weeks() != null && (arguments.weeks() < 1 || arguments.weeks() > 520)) {
+            throw new ScenarioException("weeks", "must be from 1 to 520, not " + arguments.weeks());
+        }
+        long seed = arguments.seed() == null ? s.seed() : arguments.seed();
+        int weeks = arguments.weeks() == null ? s.weeks() : arguments.weeks();
+        return new Scenario(s.name(), s.start(), weeks, seed, s.inflow(), s.arrivalLocations(), s.nationalities(),
+                s.unaccompaniedMinors(), s.temporaryProtectionUkraine(), s.familyAbroad(), s.dublin(), s.appeal(),
+                s.reunification(), s.housing(), s.departure(), s.capacity(), s.receptionCapacity(), s.taakstelling(),
+                s.policy(), s.stock());
+    }
+
+    /** The isolated context: command-line properties, the highest precedence Spring knows. */
+    static ConfigurableApplicationContext start(Scenario scenario) {
+        return new SpringApplicationBuilder(ForecastApplication.class).profiles(PROFILE)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .run(properties(scenario).toArray(String[]::new));
+    }
+
+    static List<String> properties(Scenario scenario) {
+        List<String> properties = new ArrayList<>(List.of(
+                // a database of its own, unique per run, gone when the run ends
+                "--spring.datasource.url=jdbc:h2:mem:forecast-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--spring.datasource.username=sa",
+                "--spring.datasource.password=",
+                "--spring.datasource.driver-class-name=org.h2.Driver",
+                "--spring.main.web-application-type=none",
+                "--spring.jmx.enabled=false",
+                "--camunda.bpm.process-engine-name=forecast",
+                // the forecast fires due timers itself on the virtual clock
+                "--camunda.bpm.job-execution.enabled=false",
+                "--camunda.bpm.metrics.enabled=false",
+                "--camunda.bpm.history-level=none",
+                "--asylumchain.demo.users=false",
+                "--asylumchain.demo.traffic.enabled=false",
+                // the dashboards' background refresh has nobody to show its figures to
+                "--asylumchain.monitoring.initial-delay=PT24H",
+                "--asylumchain.monitoring.refresh-interval=PT24H",
+                "--logging.level.root=WARN",
+                // an event that arrives after a timer ended the wait is refused (409) and counted, not an error
+                "--logging.level.org.camunda.bpm.engine.context=OFF",
+                "--logging.level.nl.asylumchain.forecast=INFO"));
+        for (Map.Entry<String, Integer> capacity : scenario.receptionCapacity().entrySet()) {
+            properties.add("--asylumchain.reception.capacity." + capacity.getKey() + "=" + capacity.getValue());
+        }
+        return properties;
+    }
+}

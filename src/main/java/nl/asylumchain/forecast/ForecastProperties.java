@@ -1,0 +1,23 @@
+package nl.asylumchain.forecast;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Forecasts started through the API ({@code asylumchain.forecast.*}).
+ *
+ * @param workDir     where each run gets its directory (scenario, output, logs); on disk, so results survive a restart
+ * @param javaOptions options of the child JVM: its heap (a year of the high scenario needs about 2 GB)
+ * @param maxDuration a run still going after this long is stopped (FAILED)
+ * @param command     the child's command instead of {@code java ... forecast}, the forecast's arguments appended;
+ *                    empty in production, set by tests to a stand-in child
+ */
+@ConfigurationProperties("asylumchain.forecast")
+public record ForecastProperties(@DefaultValue("./data/forecasts") Path workDir,
+        @DefaultValue({"-Xmx2g", "-XX:+UseParallelGC"}) List<String> javaOptions,
+        @DefaultValue("PT1H") Duration maxDuration, @DefaultValue({}) List<String> command) {
+}

@@ -1,0 +1,120 @@
+package nl.asylumchain.forecast;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+import nl.asylumchain.casefile.Stage;
+import nl.asylumchain.decision.DecisionDeadlineService;
+import nl.asylumchain.housing.HalfYear;
+import nl.asylumchain.reception.Occupancy;
+import nl.asylumchain.reception.ReceptionService;
+
+/**
+ * Runs a scenario week by week with the {@link ChainDriver} and reads the week's figures: flows from
+ * {@link WeeklyFigures}, stocks (backlog per stage, reception occupancy, cases past their decision deadline) from
+ * the stage modules' own services at the end of each week. Prints one progress line per week.
+ */
+@Component
+@Profile("forecast")
+class ForecastRun {
+
+    private final ChainDriver driver;
+    private final WeeklyFigures figures;
+    private final ReceptionService reception;
+    private final DecisionDeadlineService deadlines;
+
+    ForecastRun(ChainDriver driver, WeeklyFigures figures, ReceptionService reception,
+            DecisionDeadlineService deadlines) {
+        this.driver = driver;
+        this.figures = figures;
+        this.reception = reception;
+        this.deadlines = deadlines;
+    }
+
+    ForecastResult run(Scenario scenario, PrintStream progress) {
+        long started = System.nanoTime();
+        List<ForecastResult.Week> weeks = new ArrayList<>();
+        try {
+            figures.start();
+            driver.prepare(scenario);
+            for (int week = 1; week <= scenario.weeks(); week++) {
+                LocalDate monday = scenario.start().plusWeeks(week - 1);
+                figures.reset();
+                for (int d = 0; d < 7; d++) {
+                    driver.day(monday.plusDays(d));
+                    figures.left(driver.stagesLeft());
+                }
+                weeks.add(week(week, monday, scenario));
+                double seconds = seconds(started);
+                long stepsPerSecond = Math.round(driver.steps() / Math.max(seconds, 1e-3));
+                long eta = Math.round(seconds / week * (scenario.weeks() - week));
+                progress.printf("PROGRESS date=%s week=%d weeks=%d cases=%d steps=%d stepsPerSecond=%d etaSeconds=%d%n",
+                        monday.plusDays(6), week, scenario.weeks(), driver.cases(), driver.steps(), stepsPerSecond,
+                        eta);
+                progress.flush();
+            }
+        } finally {
+            driver.finish();
+        }
+        double seconds = seconds(started);
+        ForecastResult.Run run = new ForecastResult.Run(driver.cases(), driver.steps(), round(seconds, 1),
+                round(driver.cases() / Math.max(seconds, 1e-3), 1), round(driver.steps() / Math.max(seconds, 1e-3), 1),
+                peakHeapMb());
+        return new ForecastResult(new ForecastResult.Scenario(scenario.name(), scenario.seed(), scenario.start(),
+                scenario.weeks()), run, List.copyOf(weeks));
+    }
+
+    Map<String, Long> problems() {
+        return driver.problems();
+    }
+
+    private ForecastResult.Week week(int week, LocalDate monday, Scenario scenario) {
+        Map<String, Long> backlog = new LinkedHashMap<>();
+        Map<Stage, Long> open = driver.openCasesPerStage();
+        for (Stage stage : Stage.values()) {
+            backlog.put(stage.name(), open.getOrDefault(stage, 0L));
+        }
+        Occupancy occupancy = reception.occupancy();
+        long minors = occupancy.locationTypes().stream().filter(t -> t.locationType().forUnaccompaniedMinors())
+                .mapToLong(Occupancy.PerLocationType::occupancy).sum();
+        long permitHolders = occupancy.total().permitHolders();
+        ForecastResult.Coa coa = new ForecastResult.Coa(
+                Math.max(0, occupancy.total().occupancy() - permitHolders - minors), permitHolders, minors,
+                occupancy.total().capacity());
+        HalfYear half = HalfYear.of(monday);
+        long quota = scenario.taakstelling().getOrDefault(half.year() + "-" + (half.half() == 1 ? "I" : "II"), 0);
+        return new ForecastResult.Week(week, monday, new LinkedHashMap<>(figures.inflow()), figures.registered(), figures.decisions(), backlog,
+                figures.leadTimeDays(), deadlines.casesPastDeadline(), coa, figures.housed(), quota,
+                figures.departure());
+    }
+
+    static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static double round(double value, int decimals) {
+        double factor = Math.pow(10, decimals);
+        return Math.round(value * factor) / factor;
+    }
+
+}

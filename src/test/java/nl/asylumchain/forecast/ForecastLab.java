@@ -1,0 +1,136 @@
+package nl.asylumchain.forecast;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Runs small scenarios for the tests in one forecast context (its own in-memory database, as the command line
+ * starts it), so that the tests pay for one engine start, not one per run. Between runs every table that was empty
+ * when the context came up is emptied again, and run-made engine rows (variables' byte values) go too, so each run
+ * starts from the state a fresh forecast starts from. The forecast's own driver resets its state in
+ * {@code prepare} and removes what it deployed in {@code finish}.
+ */
+final class ForecastLab {
+
+    private static ConfigurableApplicationContext context;
+    private static List<String> runTables;
+
+    private ForecastLab() {
+    }
+
+    /** The test scenario {@code forecast/<name>.yml} from the test resources. */
+    static Scenario scenario(String name) {
+        try (InputStream in = ForecastLab.class.getClassLoader().getResourceAsStream("forecast/" + name + ".yml")) {
+            return ScenarioReader.parse(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static synchronized ForecastResult run(Scenario scenario) {
+        if (context == null) {
+            context = ForecastCommand.start(scenario);
+            runTables = emptyTables(context.getBean(JdbcTemplate.class));
+            Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+        } else {
+            reset(context.getBean(JdbcTemplate.class));
+        }
+        return context.getBean(ForecastRun.class).run(scenario, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    static synchronized Map<String, Long> problemsOfLastRun() {
+        return context.getBean(ForecastRun.class).problems();
+    }
+
+    private static List<String> emptyTables(JdbcTemplate jdbc) {
+        List<String> empty = new ArrayList<>();
+        for (String table : jdbc.queryForList("select table_name from information_schema.tables "
+                + "where table_schema = 'PUBLIC' and table_type = 'BASE TABLE' order by table_name", String.class)) {
+            Long rows = jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class);
+            if (rows != null && rows == 0) {
+                empty.add(table);
+            }
+        }
+        return List.copyOf(empty);
+    }
+
+    private static void reset(JdbcTemplate jdbc) {
+        jdbc.execute("set referential_integrity false");
+        try {
+            for (String table : runTables) {
+                jdbc.execute("delete from \"" + table + "\"");
+            }
+            jdbc.execute("delete from ACT_GE_BYTEARRAY where DEPLOYMENT_ID_ is null");
+        } finally {
+            jdbc.execute("set referential_integrity true");
+        }
+    }
+
+    /** A copy of a scenario with some of its parts changed. */
+    static Scenario with(Scenario s, UnaryOperator<Builder> change) {
+        return change.apply(new Builder(s)).build();
+    }
+
+    /** Changes to a scenario, one part at a time. */
+    static final class Builder {
+        String name;
+        int weeks;
+        long seed;
+        Scenario.Inflow inflow;
+        List<Scenario.Nationality> nationalities;
+        Map<String, Double> capacity;
+        double ukraine;
+        Scenario.Policy policy;
+        private final Scenario s;
+
+        Builder(Scenario s) {
+            this.s = s;
+            name = s.name();
+            weeks = s.weeks();
+            seed = s.seed();
+            inflow = s.inflow();
+            nationalities = s.nationalities();
+            capacity = s.capacity();
+            ukraine = s.temporaryProtectionUkraine();
+            policy = s.policy();
+        }
+
+        Builder capacity(String group, double perWeek) {
+            Map<String, Double> changed = new java.util.LinkedHashMap<>(capacity);
+            changed.put(group, perWeek);
+            capacity = changed;
+            return this;
+        }
+
+        /** Inflow and every group's capacity times {@code factor}: the same chain at another size. */
+        Builder scaled(double factor, int weeks) {
+            Map<String, Double> perYear = new java.util.LinkedHashMap<>();
+            inflow.perYear().forEach((type, n) -> perYear.put(type, n * factor));
+            inflow = new Scenario.Inflow(perYear, inflow.seasonal());
+            Map<String, Double> changed = new java.util.LinkedHashMap<>();
+            capacity.forEach((group, n) -> changed.put(group, n * factor));
+            capacity = changed;
+            this.weeks = weeks;
+            return this;
+        }
+
+        Builder everyCase(UnaryOperator<Scenario.Nationality> change) {
+            nationalities = nationalities.stream().map(change).toList();
+            return this;
+        }
+
+        Scenario build() {
+            return new Scenario(name, s.start(), weeks, seed, inflow, s.arrivalLocations(), nationalities,
+                    s.unaccompaniedMinors(), ukraine, s.familyAbroad(), s.dublin(), s.appeal(), s.reunification(),
+                    s.housing(), s.departure(), capacity, s.receptionCapacity(), s.taakstelling(), policy, s.stock());
+        }
+    }
+}
