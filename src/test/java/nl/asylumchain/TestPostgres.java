@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -26,6 +27,18 @@ public final class TestPostgres {
             }
         }
         return postgres;
+    }
+
+    /**
+     * Points the application at a database of its own on the test server, created empty (dropped first if a
+     * previous run left it), for tests whose counts must not see other tests' rows.
+     */
+    public static void registerOwnDatabase(DynamicPropertyRegistry registry, String database) {
+        register(registry);
+        JdbcClient postgres = JdbcClient.create(server().getPostgresDatabase());
+        postgres.sql("drop database if exists " + database).update();
+        postgres.sql("create database " + database).update();
+        registry.add("spring.datasource.url", () -> server().getJdbcUrl("postgres", database));
     }
 
     /** Points the application at the test server. */

@@ -2,9 +2,6 @@ package nl.asylumchain.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,14 +50,8 @@ class HistoryCleanupBenchmark {
     private static final String DATABASE = "bench_history_cleanup";
 
     @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) throws SQLException {
-        TestPostgres.register(registry);
-        try (Connection connection = TestPostgres.server().getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE);
-            statement.execute("create database " + DATABASE);
-        }
-        registry.add("spring.datasource.url", () -> TestPostgres.server().getJdbcUrl("postgres", DATABASE));
+    static void postgres(DynamicPropertyRegistry registry) {
+        TestPostgres.registerOwnDatabase(registry, DATABASE);
     }
 
     @LocalServerPort

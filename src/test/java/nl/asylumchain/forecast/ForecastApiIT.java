@@ -145,8 +145,8 @@ class ForecastApiIT extends PostgresIntegrationTest {
         assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of()))).containsExactly("scenario");
         assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("scenario", "no-such-scenario"))))
                 .containsExactly("scenario");
-        assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("yaml", SMALL.replace("weeks: 8",
-                "weeks: -8"))))).containsExactly("scenario.weeks");
+        assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("yaml", negativeWeeks()))))
+                .containsExactly("scenario.weeks");
         assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("scenario", "mpp-2023-min",
                 "yaml", SMALL)))).containsExactly("yaml");
         assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("yaml", "- a list\n- not a scenario"))))
@@ -155,6 +155,13 @@ class ForecastApiIT extends PostgresIntegrationTest {
                 "weeks", 0)))).containsExactly("weeks");
         assertThat(client.get("/api/forecasts", "planner").body().findValuesAsText("status"))
                 .as("nothing started").doesNotContain("RUNNING");
+    }
+
+    /** The small scenario with a horizon no forecast can have; fails loudly if the file no longer says its weeks. */
+    private static String negativeWeeks() {
+        String refused = SMALL.replaceFirst("(?m)^weeks: \\d+$", "weeks: -8");
+        assertThat(refused).as("the small scenario names its weeks").isNotEqualTo(SMALL);
+        return refused;
     }
 
     @Test

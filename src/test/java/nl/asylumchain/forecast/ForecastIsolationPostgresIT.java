@@ -38,7 +38,8 @@ class ForecastIsolationPostgresIT extends PostgresIntegrationTest {
         String url = TestPostgres.server().getJdbcUrl("postgres", "postgres");
         ProcessBuilder forecast = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "nl.asylumchain.AsylumChainApplication",
+                "-cp", ForecastJobs.withoutEmptyEntries(System.getProperty("java.class.path")),
+                "nl.asylumchain.AsylumChainApplication",
                 "forecast", "--scenario", testScenario().toString(), "--out", out.toString(), "--weeks", "1"))
                 .redirectErrorStream(true).redirectOutput(out.resolve("console.txt").toFile());
         // what an operator's environment could carry: the production database

@@ -64,7 +64,10 @@ final class HandlerAnswers {
                     a.put("decisionOutcome", draws.grantable() ? "GRANT" : "REJECT");
                 }
             }
-            case "intendedDecision", "extendedInvestigation", "handleDeadlinePassed", "registerReunificationApplication" -> {
+            // nearly every spouse or partner in nareis was one before the sponsor fled; the rest are refused by DMN
+            // reunificationEligibility (the field is asked for every relation, read only for partners)
+            case "registerReunificationApplication" -> a.put("relationBeforeEntry", draws.chance(0.95));
+            case "intendedDecision", "extendedInvestigation", "handleDeadlinePassed" -> {
                 // nothing to choose: the handler records the step
             }
             case "decideApplication" -> a.put("decisionOutcome", draws.grantable() ? "GRANT" : "REJECT");

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** dmn/decisionPeriods.dmn: the statutory period, the day of the decision, the extension steps, group extensions. */
-class DecisionPeriodsDecisionTableTest {
+public class DecisionPeriodsDecisionTableTest {
 
     private static final String FILE = "dmn/decisionPeriods.dmn";
     private static final DecisionTables PERIODS = DecisionTables.parse(FILE, "decisionPeriods");
@@ -75,8 +75,11 @@ class DecisionPeriodsDecisionTableTest {
         assertThat(group.evaluate("applicationDate", applied, "track", track).get("extension")).isEqualTo(extension);
     }
 
+    /** The basis the group row below names, as the case file shows it. */
+    public static final String GROUP_ROW_BASIS = "Besluit generieke verlenging november 2026";
+
     /** The shipped file with one group extension, as a designer would add it: spoor 4, applied in November 2026. */
-    static String withGroupRow(String dmn) {
+    public static String withGroupRow(String dmn) {
         String row = """
                       <rule id="Rule_GroupExtension_November2026">
                         <description>Testgroep</description>

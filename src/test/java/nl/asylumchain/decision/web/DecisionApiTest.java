@@ -34,6 +34,7 @@ import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.ChainTestContext;
 import nl.asylumchain.EngineSteps;
+import nl.asylumchain.decision.process.DecisionPeriodsDecisionTableTest;
 import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.registration.process.RegistrationModel;
@@ -300,25 +301,7 @@ class DecisionApiTest {
         // the minister extends all spoor-4 applications of November 2026: a designer adds one row to groupExtension
         String shipped = new String(getClass().getClassLoader().getResourceAsStream("dmn/decisionPeriods.dmn")
                 .readAllBytes(), StandardCharsets.UTF_8);
-        String anchor = "      <rule id=\"Rule_GroupExtension_None\">";
-        assertThat(shipped).contains(anchor);
-        String changed = shipped.replace(anchor, """
-                      <rule id="Rule_GroupExtension_November2026">
-                        <description>Generieke verlenging aanvragen november 2026</description>
-                        <inputEntry id="Rule_GroupExtension_November2026_ApplicationDate">
-                          <text>[date("2026-11-01")..date("2026-11-30")]</text>
-                        </inputEntry>
-                        <inputEntry id="Rule_GroupExtension_November2026_Track">
-                          <text>4</text>
-                        </inputEntry>
-                        <outputEntry id="Rule_GroupExtension_November2026_Extension">
-                          <text>"P9M"</text>
-                        </outputEntry>
-                        <outputEntry id="Rule_GroupExtension_November2026_ExtensionBasis">
-                          <text>"Besluit generieke verlenging 2026"</text>
-                        </outputEntry>
-                      </rule>
-                """ + anchor);
+        String changed = DecisionPeriodsDecisionTableTest.withGroupRow(shipped);
         String deployment = engine.getRepositoryService().createDeployment().name("group extension test")
                 .addString("decisionPeriods.dmn", changed).deploy().getId();
         try {
@@ -327,7 +310,7 @@ class DecisionApiTest {
             assertThat(section.path("originalDeadline").asText()).isEqualTo("2027-05-20");
             assertThat(section.path("categoryExtension").path("months").asInt()).isEqualTo(9);
             assertThat(section.path("categoryExtension").path("basis").asText())
-                    .isEqualTo("Besluit generieke verlenging 2026");
+                    .isEqualTo(DecisionPeriodsDecisionTableTest.GROUP_ROW_BASIS);
 
             // the group extension was the first step: a ground of art. 42 lid 4 no longer fits, lid 5 does, once
             String path = "/api/cases/" + caseId + "/decision-deadline/extensions";
