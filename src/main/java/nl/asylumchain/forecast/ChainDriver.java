@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.Stage;
 
 /**
@@ -25,6 +26,12 @@ public interface ChainDriver {
 
     /** The stages cases left since the last call, with their days in the stage. */
     List<StageTime> stagesLeft();
+
+    /**
+     * The applications reported at intake since the last call, by their type (the inflow: a case counts when it
+     * reports, not when it signs its application at I&amp;R days later).
+     */
+    List<ApplicationType> reported();
 
     /** Cases started so far: inflow, arrived family members and the start stock. */
     long cases();

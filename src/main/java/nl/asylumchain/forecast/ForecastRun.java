@@ -52,6 +52,7 @@ class ForecastRun {
                 figures.reset();
                 for (int d = 0; d < 7; d++) {
                     driver.day(monday.plusDays(d));
+                    figures.reported(driver.reported());
                     figures.left(driver.stagesLeft());
                 }
                 weeks.add(week(week, monday, scenario));

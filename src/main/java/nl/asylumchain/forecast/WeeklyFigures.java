@@ -16,7 +16,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.CaseClosed;
-import nl.asylumchain.casefile.CaseRegistered;
 import nl.asylumchain.casefile.Stage;
 import nl.asylumchain.casefile.StageEntered;
 import nl.asylumchain.decision.DecisionRecorded;
@@ -76,11 +75,12 @@ class WeeklyFigures {
         departures = new EnumMap<>(DepartureOutcome.class);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(CaseRegistered event) {
-        String kind = event.applicationType() == ApplicationType.FAMILY_REUNIFICATION ? "REUNIFICATION"
-                : event.applicationType().name();
-        inflow.merge(kind, 1L, Long::sum);
+    /** Applications reported at intake, as the driver made them: the scenario's inflow. */
+    void reported(List<ApplicationType> types) {
+        for (ApplicationType type : types) {
+            String kind = type == ApplicationType.FAMILY_REUNIFICATION ? "REUNIFICATION" : type.name();
+            inflow.merge(kind, 1L, Long::sum);
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)

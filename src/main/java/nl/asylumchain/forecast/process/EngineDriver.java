@@ -132,6 +132,7 @@ class EngineDriver implements ChainDriver {
     private final PriorityQueue<Planned> planned = new PriorityQueue<>(
             Comparator.comparing(Planned::date).thenComparingLong(Planned::caseNumber).thenComparingLong(Planned::seq));
     private final Map<String, double[]> inflowCarry = new TreeMap<>();
+    private final List<ApplicationType> reported = new ArrayList<>();
     private final Map<String, Double> capacityCarry = new TreeMap<>();
     private final Map<String, UUID> activeHolds = new TreeMap<>();
     private final Set<String> failedJobs = new HashSet<>();
@@ -174,6 +175,7 @@ class EngineDriver implements ChainDriver {
         cases.clear();
         planned.clear();
         inflowCarry.clear();
+        reported.clear();
         capacityCarry.clear();
         activeHolds.clear();
         failedJobs.clear();
@@ -219,6 +221,13 @@ class EngineDriver implements ChainDriver {
     @Override
     public List<nl.asylumchain.forecast.StageTime> stagesLeft() {
         return stageTimes.drain();
+    }
+
+    @Override
+    public List<ApplicationType> reported() {
+        List<ApplicationType> drained = List.copyOf(reported);
+        reported.clear();
+        return drained;
     }
 
     @Override
@@ -429,6 +438,7 @@ class EngineDriver implements ChainDriver {
         }
         pendingDraws = draws;
         caseFile.register(application, null);
+        reported.add(type);
         step();
     }
 
