@@ -30,7 +30,7 @@ class AccessLogController {
     }
 
     @GetMapping("/api/access-log")
-    @PreAuthorize("hasAnyAuthority('privacy-officer', 'camunda-admin')")
+    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).PRIVACY_OFFICER, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     AccessLog.Page entries(@RequestParam(required = false) UUID caseId,
             @RequestParam(required = false) @Size(min = 1, max = 100) String userId,
             @RequestParam(defaultValue = "0") @Min(0) int page,

@@ -56,7 +56,7 @@ class CaseController {
 
     /** Police (AVIM) and KMar register applications at intake; an Idempotency-Key is the sending user's own. */
     @PostMapping
-    @PreAuthorize("hasAnyAuthority('police-avim', 'kmar', 'camunda-admin')")
+    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).POLICE_AVIM, T(nl.asylumchain.platform.Groups).KMAR, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     ResponseEntity<CaseCreated> register(@Valid @RequestBody NewCase application,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200)
             @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")

@@ -44,7 +44,7 @@ class FamilyMemberController {
     }
 
     @PostMapping("/api/cases/{caseId}/family-members")
-    @PreAuthorize("hasAnyAuthority('ind-registration', 'ind-decision', 'ind-reunification', 'coa', 'camunda-admin')")
+    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).IND_REGISTRATION, T(nl.asylumchain.platform.Groups).IND_DECISION, T(nl.asylumchain.platform.Groups).IND_REUNIFICATION, T(nl.asylumchain.platform.Groups).COA, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     ResponseEntity<FamilyMember> add(@PathVariable UUID caseId, @Valid @RequestBody NewCase.FamilyMemberAbroad member,
             Authentication user, @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId) {
         // parallel additions to one case collide on its process variable; a repeat counts the members afresh (each
