@@ -34,19 +34,28 @@ final class ApplicationNode {
     static ApplicationNode start(String name, String jdbcUrl, List<String> settings) throws IOException {
         Path jar;
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(f -> f.getFileName().toString().matches("asylum-chain-.*\\.jar")).findFirst()
+            jar = files.filter(f -> f.getFileName().toString().matches("asylum-chain-.*\\.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no application jar in target/: run the package phase"));
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
-                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres",
                 // a throwaway database: the demo users log the test clients in
-                "--asylumchain.demo.users-on-production-database=true", "--logging.level.root=WARN"));
+                "--asylumchain.demo.users-on-production-database=true",
+                "--logging.level.root=WARN"));
         command.addAll(settings);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "node-" + name + ".log").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "node-" + name + ".log").toFile())
+                .start();
         return new ApplicationNode(name, port, process);
     }
 

@@ -1,7 +1,5 @@
 package nl.asylumchain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,6 +17,8 @@ import nl.asylumchain.housing.process.HousingModel;
 import nl.asylumchain.registration.process.RegistrationModel;
 import nl.asylumchain.reunification.process.FamilyReunificationApplicationModel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Moves a case through the chain over HTTP the way its handlers do: each open task is completed through the engine
  * REST API by the demo user of its candidate group, with what the handler fills in on the form (the answers, by
@@ -33,10 +33,18 @@ public class CaseDriver {
 
     /** What a handler fills in on each form of the registration path (a spoor-4 case: no Eurodac hit, no visa). */
     public static final Map<String, Map<String, Object>> SPOOR_4_ANSWERS = Map.of(
-            RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
-                    "documentsPresent", true, "eurodacHitMemberState", "", "visaMemberState", ""),
-            RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW, Map.of("protectionInMemberState", "",
-                    "medicalConcerns", false, "familyInVa", false));
+            RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER,
+                    Map.of(
+                            "identityEstablished",
+                            true,
+                            "documentsPresent",
+                            true,
+                            "eurodacHitMemberState",
+                            "",
+                            "visaMemberState",
+                            ""),
+            RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW,
+                    Map.of("protectionInMemberState", "", "medicalConcerns", false, "familyInVa", false));
 
     private static final int ROUNDS = 60;
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
@@ -55,33 +63,67 @@ public class CaseDriver {
     public static Map<String, Map<String, Object>> answers(String decisionOutcome) {
         String decided = "EXTEND".equals(decisionOutcome) ? "REJECT" : decisionOutcome;
         Map<String, Map<String, Object>> answers = new HashMap<>(SPOOR_4_ANSWERS);
-        answers.put(IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM, Map.of("claimType", "TAKE_BACK",
-                "requestedMemberState", "DE"));
-        answers.put(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW, Map.of("interpreterPresent", true,
-                "hearingNotes", "Gehoor afgenomen"));
-        answers.put(IndDecisionModel.ACTIVITY_CORRECTIONS_AND_ADDITIONS, Map.of("correctionsReceived", true,
-                "correctionNotes", ""));
-        answers.put(IndDecisionModel.ACTIVITY_ASSESS_APPLICATION, Map.of("decisionOutcome", decisionOutcome,
-                "vaReason", "EXTEND".equals(decisionOutcome) ? "ILLNESS" : "", "decisionReason", "Beoordeeld"));
+        answers.put(
+                IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM,
+                Map.of("claimType", "TAKE_BACK", "requestedMemberState", "DE"));
+        answers.put(
+                IndDecisionModel.ACTIVITY_MAIN_INTERVIEW,
+                Map.of("interpreterPresent", true, "hearingNotes", "Gehoor afgenomen"));
+        answers.put(
+                IndDecisionModel.ACTIVITY_CORRECTIONS_AND_ADDITIONS,
+                Map.of("correctionsReceived", true, "correctionNotes", ""));
+        answers.put(
+                IndDecisionModel.ACTIVITY_ASSESS_APPLICATION,
+                Map.of(
+                        "decisionOutcome",
+                        decisionOutcome,
+                        "vaReason",
+                        "EXTEND".equals(decisionOutcome) ? "ILLNESS" : "",
+                        "decisionReason",
+                        "Beoordeeld"));
         answers.put(IndDecisionModel.ACTIVITY_EXTENDED_INVESTIGATION, Map.of("investigationNotes", ""));
         answers.put(IndDecisionModel.ACTIVITY_INTENDED_DECISION, Map.of("intendedDecisionNotes", ""));
-        answers.put(IndDecisionModel.ACTIVITY_DECIDE_APPLICATION, Map.of("decisionOutcome", decided,
-                "decisionReason", "Beoordeeld"));
+        answers.put(
+                IndDecisionModel.ACTIVITY_DECIDE_APPLICATION,
+                Map.of("decisionOutcome", decided, "decisionReason", "Beoordeeld"));
         answers.put(HousingModel.ACTIVITY_LINK_MUNICIPALITY, Map.of("municipalityCode", "GM0363", "linkReason", ""));
         answers.put(HousingModel.ACTIVITY_OFFER_HOUSING, Map.of("housingKind", "HOME", "addressNotes", ""));
-        answers.put(HousingModel.ACTIVITY_CONFIRM_MOVE, Map.of("moveDate", LocalDate.now(AMSTERDAM).toString()));
-        answers.put(FamilyReunificationApplicationModel.ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", "",
-                "relationBeforeEntry", true));
-        answers.put(FamilyReunificationApplicationModel.ACTIVITY_ASSESS_REUNIFICATION,
-                Map.of("evidenceType", "DOCUMENTS"));
-        answers.put(FamilyReunificationApplicationModel.ACTIVITY_DECIDE_REUNIFICATION,
+        answers.put(
+                HousingModel.ACTIVITY_CONFIRM_MOVE,
+                Map.of("moveDate", LocalDate.now(AMSTERDAM).toString()));
+        answers.put(
+                FamilyReunificationApplicationModel.ACTIVITY_REGISTER_APPLICATION,
+                Map.of("applicationNotes", "", "relationBeforeEntry", true));
+        answers.put(
+                FamilyReunificationApplicationModel.ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", "DOCUMENTS"));
+        answers.put(
+                FamilyReunificationApplicationModel.ACTIVITY_DECIDE_REUNIFICATION,
                 Map.of("reunificationOutcome", "GRANT", "decisionReason", ""));
-        answers.put(DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, Map.of("willingToLeave", true,
-                "travelDocumentPresent", true, "familyWithMinorChildren", false, "interviewNotes", ""));
-        answers.put(DepartureModel.ACTIVITY_ARRANGE_INDEPENDENT_DEPARTURE, Map.of("iomSupportRequested", true,
-                "departed", true));
-        answers.put(DepartureModel.ACTIVITY_ARRANGE_FORCED_DEPARTURE, Map.of("laissezPasserRequested", true,
-                "escortArranged", true, "departed", true, "proposeDetention", false));
+        answers.put(
+                DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW,
+                Map.of(
+                        "willingToLeave",
+                        true,
+                        "travelDocumentPresent",
+                        true,
+                        "familyWithMinorChildren",
+                        false,
+                        "interviewNotes",
+                        ""));
+        answers.put(
+                DepartureModel.ACTIVITY_ARRANGE_INDEPENDENT_DEPARTURE,
+                Map.of("iomSupportRequested", true, "departed", true));
+        answers.put(
+                DepartureModel.ACTIVITY_ARRANGE_FORCED_DEPARTURE,
+                Map.of(
+                        "laissezPasserRequested",
+                        true,
+                        "escortArranged",
+                        true,
+                        "departed",
+                        true,
+                        "proposeDetention",
+                        false));
         answers.put(DepartureModel.ACTIVITY_PLAN_TRANSFER, Map.of("transferDate", "2027-03-01"));
         answers.put(DepartureModel.ACTIVITY_EXECUTE_TRANSFER, Map.of("transferCompleted", true));
         return answers;
@@ -108,10 +150,12 @@ public class CaseDriver {
     }
 
     /** As {@link #work}, but stops as soon as a task with the key {@code stopAt} is open (and leaves it open). */
-    public List<String> workUntil(String caseId, String stopAt, Map<String, Map<String, Object>> answers,
-            Set<String> timers) {
+    public List<String> workUntil(
+            String caseId, String stopAt, Map<String, Map<String, Object>> answers, Set<String> timers) {
         List<String> worked = drive(caseId, answers, timers, stopAt, false);
-        assertThat(openTaskKeys(caseId)).as("case " + caseId + " after " + worked).contains(stopAt);
+        assertThat(openTaskKeys(caseId))
+                .as("case " + caseId + " after " + worked)
+                .contains(stopAt);
         return worked;
     }
 
@@ -137,19 +181,23 @@ public class CaseDriver {
     /** The open task with this key, as the case file lists it (id, name, candidateGroups ...). */
     public JsonNode openTask(String caseId, String taskDefinitionKey) {
         return client.openTasks(caseId).stream()
-                .filter(task -> task.path("taskDefinitionKey").asText().equals(taskDefinitionKey)).findFirst()
-                .orElseThrow(() -> new AssertionError("no open task " + taskDefinitionKey + " in case " + caseId
-                        + ": " + openTaskKeys(caseId)));
+                .filter(task -> task.path("taskDefinitionKey").asText().equals(taskDefinitionKey))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no open task " + taskDefinitionKey + " in case " + caseId + ": " + openTaskKeys(caseId)));
     }
 
     public List<String> openTaskKeys(String caseId) {
-        return client.openTasks(caseId).stream().map(task -> task.path("taskDefinitionKey").asText()).toList();
+        return client.openTasks(caseId).stream()
+                .map(task -> task.path("taskDefinitionKey").asText())
+                .toList();
     }
 
     /** Fires the one due-later timer with this activity id in the case's processes. */
     public void fire(String caseId, String timerActivityId) {
-        assertThat(fireTimers(caseId, Set.of(timerActivityId))).as("timers " + timerActivityId + " fired in case "
-                + caseId).isEqualTo(1);
+        assertThat(fireTimers(caseId, Set.of(timerActivityId)))
+                .as("timers " + timerActivityId + " fired in case " + caseId)
+                .isEqualTo(1);
     }
 
     /** Posts an event about the case (POST /api/cases/{caseId}/events) as this user. */
@@ -166,26 +214,48 @@ public class CaseDriver {
 
     /** No process of the case runs any more, and its main process ended in this end event. */
     public void assertEnded(String caseId, String endEventId) {
-        assertThat(client.get("/engine-rest/process-instance/count?businessKey=" + caseId, "demo").body()
-                .path("count").asLong()).as("running processes of case " + caseId).isZero();
-        JsonNode main = client.get("/engine-rest/history/process-instance?processDefinitionKey="
-                + CaseModel.PROCESS_KEY + "&processInstanceBusinessKey=" + caseId, "demo").body();
+        assertThat(client.get("/engine-rest/process-instance/count?businessKey=" + caseId, "demo")
+                        .body()
+                        .path("count")
+                        .asLong())
+                .as("running processes of case " + caseId)
+                .isZero();
+        JsonNode main = client.get(
+                        "/engine-rest/history/process-instance?processDefinitionKey=" + CaseModel.PROCESS_KEY
+                                + "&processInstanceBusinessKey=" + caseId,
+                        "demo")
+                .body();
         assertThat(main).as("main process of case " + caseId).hasSize(1);
-        assertThat(client.get("/engine-rest/history/activity-instance/count?processInstanceId="
-                + main.get(0).path("id").asText() + "&activityId=" + endEventId, "demo").body().path("count")
-                .asLong()).as(caseId + " ended in " + endEventId).isEqualTo(1);
+        assertThat(client.get(
+                                "/engine-rest/history/activity-instance/count?processInstanceId="
+                                        + main.get(0).path("id").asText() + "&activityId=" + endEventId,
+                                "demo")
+                        .body()
+                        .path("count")
+                        .asLong())
+                .as(caseId + " ended in " + endEventId)
+                .isEqualTo(1);
     }
 
-    private List<String> drive(String caseId, Map<String, Map<String, Object>> answers, Set<String> timers,
-            String stopAt, boolean onlyAnswered) {
+    private List<String> drive(
+            String caseId,
+            Map<String, Map<String, Object>> answers,
+            Set<String> timers,
+            String stopAt,
+            boolean onlyAnswered) {
         List<String> worked = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             List<JsonNode> tasks = client.openTasks(caseId);
-            if (stopAt != null && tasks.stream().anyMatch(t -> t.path("taskDefinitionKey").asText().equals(stopAt))) {
+            if (stopAt != null
+                    && tasks.stream()
+                            .anyMatch(t -> t.path("taskDefinitionKey").asText().equals(stopAt))) {
                 return worked;
             }
             if (onlyAnswered) {
-                tasks = tasks.stream().filter(t -> answers.containsKey(t.path("taskDefinitionKey").asText())).toList();
+                tasks = tasks.stream()
+                        .filter(t ->
+                                answers.containsKey(t.path("taskDefinitionKey").asText()))
+                        .toList();
             }
             if (tasks.isEmpty()) {
                 if (fireTimers(caseId, timers) == 0) {
@@ -194,8 +264,11 @@ public class CaseDriver {
                 continue;
             }
             for (JsonNode task : tasks) {
-                Map<String, Object> variables = answers.get(task.path("taskDefinitionKey").asText());
-                assertThat(variables).as("answers for task " + task.path("taskDefinitionKey").asText()).isNotNull();
+                Map<String, Object> variables =
+                        answers.get(task.path("taskDefinitionKey").asText());
+                assertThat(variables)
+                        .as("answers for task " + task.path("taskDefinitionKey").asText())
+                        .isNotNull();
                 worked.add(complete(task, variables));
             }
         }
@@ -214,15 +287,21 @@ public class CaseDriver {
     /** Executes the case's due-later timer jobs at these activities ({@link #ALL_TIMERS}: any); returns how many. */
     private int fireTimers(String caseId, Set<String> timers) {
         int fired = 0;
-        for (JsonNode instance : client.get("/engine-rest/process-instance?businessKey=" + caseId, "demo").body()) {
-            String jobs = "/engine-rest/job?timers=true&processInstanceId=" + instance.path("id").asText();
-            List<String> queries = timers == ALL_TIMERS ? List.of(jobs)
-                    : timers.stream().map(timer -> jobs + "&activityId=" + timer).toList();
+        for (JsonNode instance : client.get("/engine-rest/process-instance?businessKey=" + caseId, "demo")
+                .body()) {
+            String jobs = "/engine-rest/job?timers=true&processInstanceId="
+                    + instance.path("id").asText();
+            List<String> queries = timers == ALL_TIMERS
+                    ? List.of(jobs)
+                    : timers.stream()
+                            .map(timer -> jobs + "&activityId=" + timer)
+                            .toList();
             for (String query : queries) {
                 for (JsonNode job : client.get(query, "demo").body()) {
-                    ChainClient.Response executed = client.post("/engine-rest/job/" + job.path("id").asText()
-                            + "/execute", "demo", Map.of());
-                    assertThat(executed.status()).as("executing timer " + job + ": " + executed.body())
+                    ChainClient.Response executed =
+                            client.post("/engine-rest/job/" + job.path("id").asText() + "/execute", "demo", Map.of());
+                    assertThat(executed.status())
+                            .as("executing timer " + job + ": " + executed.body())
                             .isEqualTo(204);
                     fired++;
                 }

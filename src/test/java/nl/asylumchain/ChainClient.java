@@ -22,12 +22,21 @@ public class ChainClient {
 
     /** The demo user of each group, as the README lists them; every password is {@code demo}. */
     public static final Map<String, String> USER_OF_GROUP = Map.ofEntries(
-            Map.entry("police-avim", "agent"), Map.entry("kmar", "marechaussee"),
-            Map.entry("ind-registration", "aanmelding"), Map.entry("ind-decision", "beslismedewerker"),
-            Map.entry("ind-dublin", "dublin"), Map.entry("ind-reunification", "nareis"), Map.entry("coa", "coa"),
-            Map.entry("nidos", "voogd"), Map.entry("municipality", "gemeente"), Map.entry("dtv", "terugkeer"),
-            Map.entry("ind-team-lead", "teamleider"), Map.entry("process-designer", "ontwerper"),
-            Map.entry("planner", "planner"), Map.entry("privacy-officer", "privacy"), Map.entry("camunda-admin", "demo"));
+            Map.entry("police-avim", "agent"),
+            Map.entry("kmar", "marechaussee"),
+            Map.entry("ind-registration", "aanmelding"),
+            Map.entry("ind-decision", "beslismedewerker"),
+            Map.entry("ind-dublin", "dublin"),
+            Map.entry("ind-reunification", "nareis"),
+            Map.entry("coa", "coa"),
+            Map.entry("nidos", "voogd"),
+            Map.entry("municipality", "gemeente"),
+            Map.entry("dtv", "terugkeer"),
+            Map.entry("ind-team-lead", "teamleider"),
+            Map.entry("process-designer", "ontwerper"),
+            Map.entry("planner", "planner"),
+            Map.entry("privacy-officer", "privacy"),
+            Map.entry("camunda-admin", "demo"));
 
     public static final String PASSWORD = "demo";
 
@@ -39,13 +48,13 @@ public class ChainClient {
         this.baseUrl = "http://localhost:" + port;
     }
 
-    public record Response(int status, String contentType, String location, JsonNode body) {
-    }
+    public record Response(int status, String contentType, String location, JsonNode body) {}
 
     public Response post(String path, String user, Object body, Map<String, String> headers) {
         try {
             String content = body instanceof String s ? s : json.writeValueAsString(body);
-            HttpRequest.Builder request = request(path, user).header("Content-Type", "application/json")
+            HttpRequest.Builder request = request(path, user)
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(content));
             headers.forEach(request::header);
             return send(request.build());
@@ -70,8 +79,10 @@ public class ChainClient {
 
     public Response put(String path, String user, Object body) {
         try {
-            return send(request(path, user).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+            return send(request(path, user)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                    .build());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -84,7 +95,9 @@ public class ChainClient {
     /** A scrape of the Prometheus endpoint, as Prometheus does it: no credentials, text format. */
     public String scrape() {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
-                .header("Accept", "text/plain").GET().build();
+                .header("Accept", "text/plain")
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -115,7 +128,8 @@ public class ChainClient {
     public List<JsonNode> openTasks(String caseId) {
         Response response = get("/api/cases/" + caseId, "demo");
         if (response.status() != 200) {
-            throw new IllegalStateException("GET case " + caseId + " gave " + response.status() + ": " + response.body());
+            throw new IllegalStateException(
+                    "GET case " + caseId + " gave " + response.status() + ": " + response.body());
         }
         return iterable(response.body().path("openTasks"));
     }
@@ -144,8 +158,9 @@ public class ChainClient {
                 .header("Accept", "application/json, application/problem+json");
         if (user != null) {
             String credentials = user + ":" + PASSWORD;
-            builder.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            builder.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return builder;
     }
@@ -153,10 +168,14 @@ public class ChainClient {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body() == null || response.body().isBlank() ? json.nullNode()
+            JsonNode body = response.body() == null || response.body().isBlank()
+                    ? json.nullNode()
                     : json.readTree(response.body());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("Location").orElse(null), body);
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("Location").orElse(null),
+                    body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

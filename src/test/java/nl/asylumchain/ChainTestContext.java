@@ -17,10 +17,13 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:chain;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false",
-        "asylumchain.monitoring.initial-delay=1h", "asylumchain.monitoring.refresh-interval=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:chain;DB_CLOSE_DELAY=-1",
+            "camunda.bpm.job-execution.enabled=false",
+            "asylumchain.monitoring.initial-delay=1h",
+            "asylumchain.monitoring.refresh-interval=1h"
+        })
 @AutoConfigureObservability
-public @interface ChainTestContext {
-}
+public @interface ChainTestContext {}

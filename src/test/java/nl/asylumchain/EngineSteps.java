@@ -1,7 +1,5 @@
 package nl.asylumchain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +9,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 
 import nl.asylumchain.registration.process.RegistrationModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Steps of a case through the engine's Java API, for Spring tests that check a rule in-process (on H2) rather than
@@ -27,8 +27,11 @@ public class EngineSteps {
 
     /** The one open task with this definition key in the case. */
     public Task task(String caseId, String key) {
-        Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
-                .taskDefinitionKey(key).singleResult();
+        Task task = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(key)
+                .singleResult();
         assertThat(task).as("open task " + key + " of case " + caseId).isNotNull();
         return task;
     }
@@ -39,8 +42,8 @@ public class EngineSteps {
 
     /** Identification and registration and the aanmeldgehoor, answered as for a spoor-4 case (no hits). */
     public void registration(String caseId) {
-        for (String key : List.of(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER,
-                RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW)) {
+        for (String key : List.of(
+                RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW)) {
             complete(caseId, key, CaseDriver.SPOOR_4_ANSWERS.get(key));
         }
     }
@@ -51,17 +54,28 @@ public class EngineSteps {
                 CaseDriver.SPOOR_4_ANSWERS.get(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER));
         identification.put("applicationSignedOn", applicationSignedOn.toString());
         complete(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, identification);
-        complete(caseId, RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW,
+        complete(
+                caseId,
+                RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW,
                 CaseDriver.SPOOR_4_ANSWERS.get(RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW));
     }
 
     /** The due-later timer at this activity in one of the case's processes. */
     public Job timer(String caseId, String activityId) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).list()
+        return engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .list()
                 .stream()
-                .map(instance -> engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                        .activityId(activityId).timers().singleResult())
-                .filter(Objects::nonNull).findFirst()
+                .map(instance -> engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .activityId(activityId)
+                        .timers()
+                        .singleResult())
+                .filter(Objects::nonNull)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no timer at " + activityId + " in case " + caseId));
     }
 

@@ -1,7 +1,5 @@
 package nl.asylumchain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,15 +19,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.asylumchain.casefile.process.CaseModel;
 import nl.asylumchain.registration.process.RegistrationModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile input, generated: random and mutated JSON for the intake, events, family members and task completion,
@@ -48,16 +48,69 @@ class HostileInputFuzzPostgresIT extends PostgresIntegrationTest {
     private static final int CLIENTS = 4;
 
     /** Strings a careless or hostile client sends. */
-    private static final List<Object> NASTY = List.of("", " ", "\u0000", "Had\u0000dad", "\u0007", "a\tb", "\u202Eevil",
-            "\uD83D\uDE00", "名前", "Ñúñez-O'Brien", "'", "-", "x".repeat(5000), "1994-03-12", "1994-02-30",
-            "0000-01-01", "1899-12-31", "2101-01-01", "-999999999-01-01", "+1000000-01-01", "1994-03-12T10:00:00Z",
-            "12-03-1994", "null", "true", "1", "1e309", "NaN", "SYR", "syr", "XXA", "F", "M", "X", "CHILD", "SPOUSE",
-            "FIRST", "TER_APEL", "ZEVENAAR", "DUBLIN_REPLY", "\uDC00", "%00", "' or 1=1 --", "<script>",
-            0, -1, 1, 1.5, 1e308, Long.MAX_VALUE, new java.math.BigInteger("123456789012345678901234567890"), true,
+    private static final List<Object> NASTY = List.of(
+            "",
+            " ",
+            "\u0000",
+            "Had\u0000dad",
+            "\u0007",
+            "a\tb",
+            "\u202Eevil",
+            "\uD83D\uDE00",
+            "名前",
+            "Ñúñez-O'Brien",
+            "'",
+            "-",
+            "x".repeat(5000),
+            "1994-03-12",
+            "1994-02-30",
+            "0000-01-01",
+            "1899-12-31",
+            "2101-01-01",
+            "-999999999-01-01",
+            "+1000000-01-01",
+            "1994-03-12T10:00:00Z",
+            "12-03-1994",
+            "null",
+            "true",
+            "1",
+            "1e309",
+            "NaN",
+            "SYR",
+            "syr",
+            "XXA",
+            "F",
+            "M",
+            "X",
+            "CHILD",
+            "SPOUSE",
+            "FIRST",
+            "TER_APEL",
+            "ZEVENAAR",
+            "DUBLIN_REPLY",
+            "\uDC00",
+            "%00",
+            "' or 1=1 --",
+            "<script>",
+            0,
+            -1,
+            1,
+            1.5,
+            1e308,
+            Long.MAX_VALUE,
+            new java.math.BigInteger("123456789012345678901234567890"),
+            true,
             false);
 
-    private static final List<String> EVENT_TYPES = List.of("DUBLIN_REPLY", "APPEAL_LODGED", "COURT_RULING",
-            "INTERIM_RELIEF", "NOTICE_OF_DEFAULT", "FAMILY_ARRIVED", "POSTCARD", "");
+    private static final List<String> EVENT_TYPES = List.of(
+            "DUBLIN_REPLY",
+            "APPEAL_LODGED",
+            "COURT_RULING",
+            "INTERIM_RELIEF",
+            "NOTICE_OF_DEFAULT",
+            "FAMILY_ARRIVED",
+            "POSTCARD",
+            "");
 
     /** A payload each event type accepts; the generator starts from it and breaks it. */
     private static final Map<String, Map<String, Object>> VALID_EVENTS = Map.of(
@@ -66,8 +119,16 @@ class HostileInputFuzzPostgresIT extends PostgresIntegrationTest {
             "COURT_RULING", Map.of("outcome", "UPHELD"),
             "INTERIM_RELIEF", Map.of("outcome", "GRANTED"),
             "NOTICE_OF_DEFAULT", Map.of("receivedOn", "2026-11-25"),
-            "FAMILY_ARRIVED", Map.of("familyMemberId", "6f1c2a4e-0000-4000-8000-000000000001", "familyName",
-                    "Haddad", "sex", "F", "nationality", "SYR"));
+            "FAMILY_ARRIVED",
+                    Map.of(
+                            "familyMemberId",
+                            "6f1c2a4e-0000-4000-8000-000000000001",
+                            "familyName",
+                            "Haddad",
+                            "sex",
+                            "F",
+                            "nationality",
+                            "SYR"));
 
     private static final List<String> USERS = List.of("agent", "dublin", "aanmelding", "demo", "coa", "gemeente");
 
@@ -77,7 +138,8 @@ class HostileInputFuzzPostgresIT extends PostgresIntegrationTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     int tries() {
         return Integer.getInteger("fuzz.tries", 3000);
@@ -100,7 +162,9 @@ class HostileInputFuzzPostgresIT extends PostgresIntegrationTest {
             pool.add(driver.register());
         }
         List<String> tasks = pool.stream()
-                .map(c -> driver.openTask(c, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER).path("id").asText())
+                .map(c -> driver.openTask(c, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER)
+                        .path("id")
+                        .asText())
                 .toList();
 
         long casesBefore = count("select count(*) from cases");
@@ -127,7 +191,8 @@ class HostileInputFuzzPostgresIT extends PostgresIntegrationTest {
                     answers.computeIfAbsent(attempt.kind() + " " + response.statusCode(), k -> new AtomicLong())
                             .incrementAndGet();
                     if (response.statusCode() < 300) {
-                        accepted.computeIfAbsent(attempt.kind(), k -> new AtomicLong()).incrementAndGet();
+                        accepted.computeIfAbsent(attempt.kind(), k -> new AtomicLong())
+                                .incrementAndGet();
                     }
                 }
                 return null;
@@ -143,50 +208,86 @@ class HostileInputFuzzPostgresIT extends PostgresIntegrationTest {
         long intakes = accepted.getOrDefault("intake", new AtomicLong()).get();
         // the generator must reach the accepting paths too, or "no partial effect" says nothing
         assertThat(intakes).as("intakes accepted").isPositive();
-        assertThat(count("select count(*) from cases") - casesBefore).as("cases registered, seed " + seed)
+        assertThat(count("select count(*) from cases") - casesBefore)
+                .as("cases registered, seed " + seed)
                 .isEqualTo(intakes);
-        assertThat(mainProcesses() - processesBefore).as("main processes started, seed " + seed).isEqualTo(intakes);
-        assertThat(count("select count(*) from case_events") - eventsBefore).as("journal rows, seed " + seed)
+        assertThat(mainProcesses() - processesBefore)
+                .as("main processes started, seed " + seed)
+                .isEqualTo(intakes);
+        assertThat(count("select count(*) from case_events") - eventsBefore)
+                .as("journal rows, seed " + seed)
                 .isEqualTo(accepted.getOrDefault("event", new AtomicLong()).get());
-        assertThat(poolFamilyMembers(pool) - poolMembersBefore).as("family members added, seed " + seed)
+        assertThat(poolFamilyMembers(pool) - poolMembersBefore)
+                .as("family members added, seed " + seed)
                 .isEqualTo(accepted.getOrDefault("family", new AtomicLong()).get());
     }
 
-    record Attempt(String kind, String method, String path, String user, String contentType, String body,
-            Map<String, String> headers) {
-    }
+    record Attempt(
+            String kind,
+            String method,
+            String path,
+            String user,
+            String contentType,
+            String body,
+            Map<String, String> headers) {}
 
     /** One request: which endpoint, as whom, with what body. */
     private Attempt next(Random random, List<String> pool, List<String> tasks) {
         String caseId = random.nextInt(10) == 0 ? "6f1c2a4e-0000-4000-8000-000000000000" : pick(random, pool);
-        String contentType = random.nextInt(25) == 0 ? pick(random, List.of("text/plain", "application/xml",
-                "multipart/form-data; boundary=x", "application/json; charset=nonsense", "no/such;;="))
+        String contentType = random.nextInt(25) == 0
+                ? pick(
+                        random,
+                        List.of(
+                                "text/plain",
+                                "application/xml",
+                                "multipart/form-data; boundary=x",
+                                "application/json; charset=nonsense",
+                                "no/such;;="))
                 : "application/json";
         return switch (random.nextInt(4)) {
             case 0 -> {
                 Map<String, String> headers = random.nextInt(8) == 0
-                        ? Map.of("Idempotency-Key", pick(random, List.of("k-" + random.nextLong(), "", "x".repeat(300))))
+                        ? Map.of(
+                                "Idempotency-Key", pick(random, List.of("k-" + random.nextLong(), "", "x".repeat(300))))
                         : Map.of();
-                yield new Attempt("intake", "POST", "/api/cases", pick(random, List.of("agent", "agent", "coa")),
-                        contentType, mutate(random, ChainClient.application()), headers);
+                yield new Attempt(
+                        "intake",
+                        "POST",
+                        "/api/cases",
+                        pick(random, List.of("agent", "agent", "coa")),
+                        contentType,
+                        mutate(random, ChainClient.application()),
+                        headers);
             }
             case 1 -> {
                 String type = pick(random, EVENT_TYPES);
                 Map<String, Object> event = new LinkedHashMap<>(VALID_EVENTS.getOrDefault(type, Map.of()));
                 event.put("type", type);
                 if (random.nextInt(4) == 0) {
-                    event.put(pick(random, List.of("accepted", "lodgedOn", "outcome", "familyName")),
+                    event.put(
+                            pick(random, List.of("accepted", "lodgedOn", "outcome", "familyName")),
                             pick(random, NASTY));
                 }
-                yield new Attempt("event", "POST", "/api/cases/" + caseId + "/events", pick(random, USERS),
-                        contentType, mutate(random, event), Map.of());
+                yield new Attempt(
+                        "event",
+                        "POST",
+                        "/api/cases/" + caseId + "/events",
+                        pick(random, USERS),
+                        contentType,
+                        mutate(random, event),
+                        Map.of());
             }
             case 2 -> {
                 Map<String, Object> member = new LinkedHashMap<>();
                 member.put("relation", pick(random, List.of("CHILD", "SPOUSE", "PARENT", "child", 1)));
                 member.put("birthDate", pick(random, List.of("2015-04-01", "2015-04-01", "1899-01-01", 20000)));
-                yield new Attempt("family", "POST", "/api/cases/" + caseId + "/family-members",
-                        pick(random, List.of("aanmelding", "coa", "agent")), contentType, mutate(random, member),
+                yield new Attempt(
+                        "family",
+                        "POST",
+                        "/api/cases/" + caseId + "/family-members",
+                        pick(random, List.of("aanmelding", "coa", "agent")),
+                        contentType,
+                        mutate(random, member),
                         Map.of());
             }
             default -> {
@@ -196,16 +297,43 @@ class HostileInputFuzzPostgresIT extends PostgresIntegrationTest {
                     Object value = pick(random, NASTY);
                     Map<String, Object> typed = new LinkedHashMap<>();
                     typed.put("value", value);
-                    typed.put("type", pick(random, List.of("String", "Boolean", "Integer", "Long", "Date", "Json",
-                            "Object", "Bytes", "Nonsense")));
-                    variables.put(pick(random, List.of("identityEstablished", "documentsPresent",
-                            "eurodacHitMemberState", "visaMemberState", "note")), typed);
+                    typed.put(
+                            "type",
+                            pick(
+                                    random,
+                                    List.of(
+                                            "String",
+                                            "Boolean",
+                                            "Integer",
+                                            "Long",
+                                            "Date",
+                                            "Json",
+                                            "Object",
+                                            "Bytes",
+                                            "Nonsense")));
+                    variables.put(
+                            pick(
+                                    random,
+                                    List.of(
+                                            "identityEstablished",
+                                            "documentsPresent",
+                                            "eurodacHitMemberState",
+                                            "visaMemberState",
+                                            "note")),
+                            typed);
                 }
-                String body = random.nextInt(10) == 0 ? pick(random, List.of("", "null", "[]", "{\"variables\":null}"))
+                String body = random.nextInt(10) == 0
+                        ? pick(random, List.of("", "null", "[]", "{\"variables\":null}"))
                         : mutate(random, Map.of("variables", variables));
                 // completing with the real answers too: the race with other clients is part of the test
-                yield new Attempt("task", "POST", "/engine-rest/task/" + taskId + "/complete",
-                        pick(random, List.of("agent", "agent", "coa")), contentType, body, Map.of());
+                yield new Attempt(
+                        "task",
+                        "POST",
+                        "/engine-rest/task/" + taskId + "/complete",
+                        pick(random, List.of("agent", "agent", "coa")),
+                        contentType,
+                        body,
+                        Map.of());
             }
         };
     }
@@ -241,8 +369,14 @@ class HostileInputFuzzPostgresIT extends PostgresIntegrationTest {
         }
         return switch (random.nextInt(12)) {
             case 0 -> text.substring(0, random.nextInt(text.length() + 1));
-            case 1 -> text.replaceFirst("\\{", "{\"" + pick(random, new ArrayList<>(document.keySet().isEmpty()
-                    ? List.of("x") : document.keySet())) + "\":" + "\"dup\",");
+            case 1 ->
+                text.replaceFirst(
+                        "\\{",
+                        "{\""
+                                + pick(
+                                        random,
+                                        new ArrayList<>(document.keySet().isEmpty() ? List.of("x") : document.keySet()))
+                                + "\":" + "\"dup\",");
             case 2 -> "[".repeat(2000) + "]".repeat(2000);
             case 3 -> {
                 StringBuilder noise = new StringBuilder(text);
@@ -259,8 +393,12 @@ class HostileInputFuzzPostgresIT extends PostgresIntegrationTest {
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json, application/problem+json")
                 .header("Content-Type", attempt.contentType())
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (attempt.user() + ":" + ChainClient.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((attempt.user() + ":" + ChainClient.PASSWORD)
+                                                .getBytes(StandardCharsets.UTF_8)))
                 .method(attempt.method(), HttpRequest.BodyPublishers.ofString(attempt.body()));
         attempt.headers().forEach(request::header);
         try {
@@ -286,7 +424,8 @@ class HostileInputFuzzPostgresIT extends PostgresIntegrationTest {
         }
         try {
             JsonNode problem = JSON.readTree(response.body());
-            boolean field = problem.path("errors").isArray() && !problem.path("errors").isEmpty();
+            boolean field =
+                    problem.path("errors").isArray() && !problem.path("errors").isEmpty();
             boolean reason = !problem.path("detail").asText().isBlank();
             if (!field && !reason) {
                 return "neither field nor reason: " + what;
@@ -314,14 +453,18 @@ class HostileInputFuzzPostgresIT extends PostgresIntegrationTest {
 
     private long mainProcesses() {
         return jdbc.sql("select count(*) from act_hi_procinst where proc_def_key_ = :key")
-                .param("key", CaseModel.PROCESS_KEY).query(Long.class).single();
+                .param("key", CaseModel.PROCESS_KEY)
+                .query(Long.class)
+                .single();
     }
 
     private long poolFamilyMembers(List<String> pool) {
         long total = 0;
         for (String caseId : pool) {
             total += jdbc.sql("select count(*) from family_members where case_id = cast(:id as uuid)")
-                    .param("id", caseId).query(Long.class).single();
+                    .param("id", caseId)
+                    .query(Long.class)
+                    .single();
         }
         return total;
     }

@@ -1,7 +1,5 @@
 package nl.asylumchain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -9,16 +7,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Java names model elements only through the constants of the {@code *Model} classes in the {@code process}
@@ -29,10 +28,13 @@ class ModelIdsTest {
     @Test
     void everyModelConstantNamesAnElementOfItsModel() throws Exception {
         List<Class<?>> modelClasses = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("nl.asylumchain").stream()
-                .filter(c -> c.getPackageName().endsWith(".process") && c.getSimpleName().endsWith("Model"))
-                .map(JavaClass::reflect).toList();
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("nl.asylumchain")
+                        .stream()
+                        .filter(c -> c.getPackageName().endsWith(".process")
+                                && c.getSimpleName().endsWith("Model"))
+                        .map(JavaClass::reflect)
+                        .toList();
         assertThat(modelClasses).hasSizeGreaterThanOrEqualTo(6);
 
         List<String> missing = new ArrayList<>();
@@ -40,12 +42,13 @@ class ModelIdsTest {
             String resource = (String) modelClass.getField("MODEL_RESOURCE").get(null);
             Set<String> names = namesIn(resource);
             for (Field field : modelClass.getFields()) {
-                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+                if (Modifier.isStatic(field.getModifiers())
+                        && field.getType() == String.class
                         && !field.getName().equals("MODEL_RESOURCE")) {
                     String value = (String) field.get(null);
                     if (!names.contains(value)) {
-                        missing.add(modelClass.getSimpleName() + "." + field.getName() + " = " + value
-                                + " is not in " + resource);
+                        missing.add(modelClass.getSimpleName() + "." + field.getName() + " = " + value + " is not in "
+                                + resource);
                     }
                 }
             }

@@ -1,20 +1,20 @@
 package nl.asylumchain;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
-import org.springframework.modulith.ApplicationModule;
-import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each chain stage is a module; the engine stays behind the modules' {@code process} packages and the platform. */
 class ModularityTests {
@@ -28,10 +28,15 @@ class ModularityTests {
 
     @Test
     void onlyProcessPackagesAndThePlatformImportTheEngine() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("nl.asylumchain");
-        noClasses().that().resideOutsideOfPackages("..process..", "nl.asylumchain.platform..")
-                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("..process..", "nl.asylumchain.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.camunda..")
                 .because("domain code must not know the engine (house style, like Valtimo)")
                 .check(classes);
     }
@@ -46,14 +51,18 @@ class ModularityTests {
     void everyModuleNamesTheModulesItMayUse() throws ClassNotFoundException {
         for (org.springframework.modulith.core.ApplicationModule module : MODULES) {
             String basePackage = module.getBasePackage().getName();
-            ApplicationModule declared = Class.forName(basePackage + ".package-info")
-                    .getAnnotation(ApplicationModule.class);
+            ApplicationModule declared =
+                    Class.forName(basePackage + ".package-info").getAnnotation(ApplicationModule.class);
             if (module.getName().equals("platform")) {
                 assertThat(module.getDirectDependencies(MODULES).uniqueModules().toList())
-                        .as("the platform uses no module").isEmpty();
+                        .as("the platform uses no module")
+                        .isEmpty();
             } else {
-                assertThat(declared).as(module.getName() + " has @ApplicationModule").isNotNull();
-                assertThat(List.of(declared.allowedDependencies())).as(module.getName() + " allowedDependencies")
+                assertThat(declared)
+                        .as(module.getName() + " has @ApplicationModule")
+                        .isNotNull();
+                assertThat(List.of(declared.allowedDependencies()))
+                        .as(module.getName() + " allowedDependencies")
                         .isNotEmpty();
             }
         }
@@ -61,7 +70,8 @@ class ModularityTests {
 
     /** A process class that calls the engine: an engine bridge, not a model's id constants. */
     private static final DescribedPredicate<JavaClass> ENGINE_BRIDGE = DescribedPredicate.describe(
-            "process classes that use the engine", javaClass -> javaClass.getPackageName().contains(".process")
+            "process classes that use the engine",
+            javaClass -> javaClass.getPackageName().contains(".process")
                     && javaClass.getDirectDependenciesFromSelf().stream()
                             .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.camunda")));
 
@@ -73,11 +83,16 @@ class ModularityTests {
      */
     @Test
     void moduleServicesReachTheEngineOnlyThroughAPort() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("nl.asylumchain");
-        noClasses().that().resideInAPackage("nl.asylumchain.*")
-                .and().resideOutsideOfPackages("nl.asylumchain.monitoring", "nl.asylumchain.platform")
-                .should().dependOnClassesThat(ENGINE_BRIDGE)
+        noClasses()
+                .that()
+                .resideInAPackage("nl.asylumchain.*")
+                .and()
+                .resideOutsideOfPackages("nl.asylumchain.monitoring", "nl.asylumchain.platform")
+                .should()
+                .dependOnClassesThat(ENGINE_BRIDGE)
                 .because("the port keeps the root free of the engine (house style: a case walks forward)")
                 .check(classes);
     }
@@ -88,12 +103,21 @@ class ModularityTests {
      */
     @Test
     void demoUsersAndTrafficAreTheirOwnModuleThatNothingElseNeeds() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("nl.asylumchain");
-        classes().that().haveSimpleNameStartingWith("Demo").should().resideInAPackage("nl.asylumchain.demo..")
+        classes()
+                .that()
+                .haveSimpleNameStartingWith("Demo")
+                .should()
+                .resideInAPackage("nl.asylumchain.demo..")
                 .check(classes);
-        noClasses().that().resideOutsideOfPackage("nl.asylumchain.demo..")
-                .should().dependOnClassesThat().resideInAPackage("nl.asylumchain.demo..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("nl.asylumchain.demo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("nl.asylumchain.demo..")
                 .check(classes);
     }
 

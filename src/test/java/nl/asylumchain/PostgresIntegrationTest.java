@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * context; the database is shared by all integration tests anyway, so they assert on their own cases or on
  * differences.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.job-execution.enabled=false")
 @AutoConfigureObservability
 public abstract class PostgresIntegrationTest {

@@ -1,8 +1,5 @@
 package nl.asylumchain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -27,6 +24,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import nl.asylumchain.platform.process.TaskPeriodsListener;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
 /**
  * What the process path tests share, as a JUnit extension beside the engine's: before each test a fixed engine clock,
  * camunda-bpm-assert bound to the test engine, and the beans of the contract replaced by recording stand-ins
@@ -45,7 +45,8 @@ public final class ProcessTestSupport implements BeforeEachCallback, AfterEachCa
 
     /** Engine time in every process test: Monday 4 March 2024, 09:00 in the machine's zone. */
     public static final Instant NOW = java.time.LocalDateTime.of(2024, 3, 4, 9, 0)
-            .atZone(ZoneId.systemDefault()).toInstant();
+            .atZone(ZoneId.systemDefault())
+            .toInstant();
 
     public static final String CASE_ID = "6f1c1f5e-1d5a-4c2e-9b7e-2f0d3c4b5a69";
 
@@ -92,11 +93,18 @@ public final class ProcessTestSupport implements BeforeEachCallback, AfterEachCa
         // as the contract says: the I&R form proposes today; completed, applicationSignedOn goes on as a date
         Mocks.register("applicationSignedListener", (TaskListener) task -> {
             if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-                task.getExecution().setVariable("applicationSignedOn", LocalDate.ofInstant(NOW, ZoneId.systemDefault()).toString());
+                task.getExecution()
+                        .setVariable(
+                                "applicationSignedOn",
+                                LocalDate.ofInstant(NOW, ZoneId.systemDefault()).toString());
             } else {
-                LocalDate signedOn = LocalDate.parse((String) task.getExecution().getVariable("applicationSignedOn"));
-                task.getExecution().setVariable("applicationSignedOn",
-                        Date.from(signedOn.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+                LocalDate signedOn =
+                        LocalDate.parse((String) task.getExecution().getVariable("applicationSignedOn"));
+                task.getExecution()
+                        .setVariable(
+                                "applicationSignedOn",
+                                Date.from(signedOn.atStartOfDay(ZoneId.systemDefault())
+                                        .toInstant()));
             }
         });
         // as the contract says: reads the trackAssignment map, writes track (Integer) and trackReason (String)
@@ -116,8 +124,7 @@ public final class ProcessTestSupport implements BeforeEachCallback, AfterEachCa
                     execution.setVariable("indOutcome", "PERMIT_GRANTED");
                     execution.setVariable("departurePeriod", null);
                 }
-                case "REJECT" -> {
-                }
+                case "REJECT" -> {}
                 case "DUBLIN_ACCEPTED" -> execution.setVariable("dublinAcceptedOn", Date.from(NOW));
                 default -> throw new IllegalArgumentException(outcome);
             }
@@ -130,15 +137,21 @@ public final class ProcessTestSupport implements BeforeEachCallback, AfterEachCa
             execution.setVariable("movePeriod", "P14D");
             execution.setVariable("temporaryHousingPeriod", "P1Y");
         });
-        for (String housingStep : List.of("recordLinkDelegate", "recordLateStepDelegate",
-                "recordTemporaryHousingDelegate", "recordHousingDelegate")) {
-            Mocks.register(housingStep, (JavaDelegate) execution -> { });
+        for (String housingStep : List.of(
+                "recordLinkDelegate",
+                "recordLateStepDelegate",
+                "recordTemporaryHousingDelegate",
+                "recordHousingDelegate")) {
+            Mocks.register(housingStep, (JavaDelegate) execution -> {});
         }
     }
 
     /** The one open task with this model id, anywhere in the engine (tests run one case at a time). */
     public Task task(String taskDefinitionKey) {
-        Task task = engine.getTaskService().createTaskQuery().taskDefinitionKey(taskDefinitionKey).singleResult();
+        Task task = engine.getTaskService()
+                .createTaskQuery()
+                .taskDefinitionKey(taskDefinitionKey)
+                .singleResult();
         assertThat(task).as("open task " + taskDefinitionKey).isNotNull();
         return task;
     }
@@ -150,7 +163,11 @@ public final class ProcessTestSupport implements BeforeEachCallback, AfterEachCa
 
     /** The waiting timer job of this timer event. */
     public Job timer(String activityId) {
-        Job job = engine.getManagementService().createJobQuery().activityId(activityId).timers().singleResult();
+        Job job = engine.getManagementService()
+                .createJobQuery()
+                .activityId(activityId)
+                .timers()
+                .singleResult();
         assertThat(job).as("timer at " + activityId).isNotNull();
         return job;
     }
@@ -162,6 +179,7 @@ public final class ProcessTestSupport implements BeforeEachCallback, AfterEachCa
 
     /** {@link #NOW} plus an ISO-8601 period, in calendar terms as the engine's business calendar adds it. */
     public static Date nowPlus(String isoPeriod) {
-        return Date.from(NOW.atZone(ZoneId.systemDefault()).plus(Period.parse(isoPeriod)).toInstant());
+        return Date.from(
+                NOW.atZone(ZoneId.systemDefault()).plus(Period.parse(isoPeriod)).toInstant());
     }
 }

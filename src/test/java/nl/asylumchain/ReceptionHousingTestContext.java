@@ -15,9 +15,11 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:receptionhousing;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false",
-        "asylumchain.reception.capacity.family-location=1"})
-public @interface ReceptionHousingTestContext {
-}
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:receptionhousing;DB_CLOSE_DELAY=-1",
+            "camunda.bpm.job-execution.enabled=false",
+            "asylumchain.reception.capacity.family-location=1"
+        })
+public @interface ReceptionHousingTestContext {}

@@ -3,9 +3,10 @@ package nl.asylumchain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server for the integration tests, started once per test JVM by the tests themselves
@@ -15,8 +16,7 @@ public final class TestPostgres {
 
     private static EmbeddedPostgres postgres;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {

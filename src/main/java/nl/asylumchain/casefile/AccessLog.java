@@ -24,16 +24,24 @@ import nl.asylumchain.casefile.persistence.AccessLogRepository;
 @Service
 public class AccessLog {
 
-    public enum Action { READ, CHANGE }
+    public enum Action {
+        READ,
+        CHANGE
+    }
 
     /** A row as the privacy officer reads it. */
-    public record Entry(long id, Instant at, String userId, List<String> groups, UUID caseId, Action action,
-            String what, String taskId) {
-    }
+    public record Entry(
+            long id,
+            Instant at,
+            String userId,
+            List<String> groups,
+            UUID caseId,
+            Action action,
+            String what,
+            String taskId) {}
 
     /** A page of rows, newest first; {@code more} tells whether an older page exists. */
-    public record Page(List<Entry> entries, int page, int size, boolean more) {
-    }
+    public record Page(List<Entry> entries, int page, int size, boolean more) {}
 
     private final AccessLogRepository rows;
     private final Clock clock;
@@ -48,8 +56,14 @@ public class AccessLog {
     /** A read, with the groups whose need-to-know let it through and the parts it showed. */
     @Transactional
     public void read(Accessor reader, Collection<String> groupsUsed, UUID caseId, String what) {
-        rows.insert(clock.instant(), reader.userId(), String.join(",", new TreeSet<>(groupsUsed)), caseId,
-                Action.READ.name(), what, reader.taskId());
+        rows.insert(
+                clock.instant(),
+                reader.userId(),
+                String.join(",", new TreeSet<>(groupsUsed)),
+                caseId,
+                Action.READ.name(),
+                what,
+                reader.taskId());
     }
 
     /**
@@ -60,14 +74,20 @@ public class AccessLog {
     public void change(Accessor who, Collection<String> operationGroups, UUID caseId, String what) {
         Set<String> used = new TreeSet<>(who.groups());
         used.retainAll(operationGroups);
-        rows.insert(clock.instant(), who.userId(), String.join(",", used.isEmpty() ? new TreeSet<>(who.groups())
-                : used), caseId, Action.CHANGE.name(), what, who.taskId());
+        rows.insert(
+                clock.instant(),
+                who.userId(),
+                String.join(",", used.isEmpty() ? new TreeSet<>(who.groups()) : used),
+                caseId,
+                Action.CHANGE.name(),
+                what,
+                who.taskId());
     }
 
     /** Makes the change and logs it in one transaction: a change that fails leaves no row, a change always has one. */
     @Transactional
-    public <T> T change(Accessor who, Collection<String> operationGroups, UUID caseId, String what,
-            Supplier<T> change) {
+    public <T> T change(
+            Accessor who, Collection<String> operationGroups, UUID caseId, String what, Supplier<T> change) {
         T result = change.get();
         change(who, operationGroups, caseId, what);
         return result;
@@ -88,7 +108,8 @@ public class AccessLog {
     /** Removes the rows older than the retention (business clock); returns how many. */
     @Transactional
     public int purge() {
-        Instant cutoff = clock.instant().atZone(clock.getZone()).minus(retention).toInstant();
+        Instant cutoff =
+                clock.instant().atZone(clock.getZone()).minus(retention).toInstant();
         return rows.purgeBefore(cutoff);
     }
 

@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("asylumchain.access-log")
 public record AccessLogProperties(
         @DefaultValue("P5Y") Period retention,
-        @DefaultValue("0 15 3 * * *") String purgeCron) {
-}
+        @DefaultValue("0 15 3 * * *") String purgeCron) {}

@@ -30,7 +30,9 @@ public record Accessor(String userId, Set<String> groups, String taskId) {
             throw new InvalidRequestException(TASK_HEADER, "must be a task id: 1 to 64 letters, digits or hyphens");
         }
         Set<String> groups = new TreeSet<>();
-        authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).forEach(groups::add);
+        authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .forEach(groups::add);
         return new Accessor(authentication.getName(), groups, taskId);
     }
 }

@@ -4,5 +4,4 @@ import java.time.Duration;
 import java.util.UUID;
 
 /** Published when a case reaches an end state of the chain; {@code leadTime} runs from the application's signature at I&R. */
-public record CaseClosed(UUID caseId, CaseOutcome outcome, Duration leadTime) {
-}
+public record CaseClosed(UUID caseId, CaseOutcome outcome, Duration leadTime) {}

@@ -35,27 +35,31 @@ public record CaseFile(
         Instant registeredAt,
         Instant updatedAt) {
 
-    public record PersonSummary(String familyName, String givenNames, LocalDate birthDate, Sex sex,
-            String nationality) {
-    }
+    public record PersonSummary(
+            String familyName, String givenNames, LocalDate birthDate, Sex sex, String nationality) {}
 
-    public record FamilyMember(UUID id, Relation relation, LocalDate birthDate) {
-    }
+    public record FamilyMember(UUID id, Relation relation, LocalDate birthDate) {}
 
     /**
      * A case linked through family reunification, seen from this case: its {@code SPONSOR} (this case is a
      * family member's), or a {@code FAMILY_MEMBER} who arrived (this case is the sponsor's).
      */
-    public record LinkedCase(UUID caseId, String vNumber, LinkRole link, UUID familyMemberId, Relation relation,
-            CaseStatus status) {
+    public record LinkedCase(
+            UUID caseId, String vNumber, LinkRole link, UUID familyMemberId, Relation relation, CaseStatus status) {}
+
+    public enum LinkRole {
+        SPONSOR,
+        FAMILY_MEMBER
     }
 
-    public enum LinkRole { SPONSOR, FAMILY_MEMBER }
+    public record TimelineEntry(Milestone milestone, Instant reachedAt) {}
 
-    public record TimelineEntry(Milestone milestone, Instant reachedAt) {
-    }
-
-    public record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups,
-            String assignee, Instant dueDate, int priority) {
-    }
+    public record OpenTask(
+            String id,
+            String name,
+            String taskDefinitionKey,
+            List<String> candidateGroups,
+            String assignee,
+            Instant dueDate,
+            int priority) {}
 }

@@ -9,11 +9,11 @@ import java.util.Optional;
  * reader found the case.
  */
 public enum CaseFilePart {
-
     NAME("person.familyName, person.givenNames"),
     IDENTITY("person.birthDate, person.sex, person.nationality"),
-    APPLICATION("applicationType, arrivalLocation, reportedOn, applicationSignedOn, unaccompaniedMinor, temporaryProtectionUkraine,"
-            + " returnedAfterDublin, registeredAt"),
+    APPLICATION(
+            "applicationType, arrivalLocation, reportedOn, applicationSignedOn, unaccompaniedMinor, temporaryProtectionUkraine,"
+                    + " returnedAfterDublin, registeredAt"),
     PROGRESS("status, currentStages, outcome, milestones, updatedAt"),
     TRACK("track, trackReason (the IND's track assignment and why)"),
     DECISION_OUTCOME("decisionOutcome (what the IND decided, without its reasons)"),
@@ -27,8 +27,8 @@ public enum CaseFilePart {
     DECISION_SECTION("sections.decision: deadline, extensions, holds, VA and priority reasons, appeal", "decision"),
     RECEPTION_SECTION("sections.reception: where the person stays and every move", "reception"),
     HOUSING_SECTION("sections.housing: link, municipality, offer, move, late steps", "housing"),
-    FAMILY_REUNIFICATION_SECTION("sections.familyReunification: each family member's application",
-            "familyReunification"),
+    FAMILY_REUNIFICATION_SECTION(
+            "sections.familyReunification: each family member's application", "familyReunification"),
     DEPARTURE_SECTION("sections.departure: hand-over to DT&V, route, detention, reports", "departure");
 
     private final String content;
@@ -55,6 +55,8 @@ public enum CaseFilePart {
 
     /** The part of the section with this name; empty for a section the table does not know (shown to nobody). */
     public static Optional<CaseFilePart> ofSection(String name) {
-        return Arrays.stream(values()).filter(part -> name.equals(part.sectionName)).findFirst();
+        return Arrays.stream(values())
+                .filter(part -> name.equals(part.sectionName))
+                .findFirst();
     }
 }

@@ -43,8 +43,7 @@ public class CaseFiles {
     }
 
     /** A case file as a reader may see it, and what the need-to-know table gave them. */
-    public record Read(CaseFile caseFile, NeedToKnow.Access access) {
-    }
+    public record Read(CaseFile caseFile, NeedToKnow.Access access) {}
 
     /**
      * The case file as this reader may see it ({@link NeedToKnow}), logged in the access log with what it showed
@@ -87,10 +86,15 @@ public class CaseFiles {
         if (facts == null) {
             throw new NotFoundException(notFound);
         }
-        NeedToKnow.Access access = NeedToKnow.access(reader.groups(), new NeedToKnow.CaseFacts(
-                ArrivalLocation.valueOf(facts.arrivalLocation()), ApplicationType.valueOf(facts.applicationType()),
-                facts.unaccompaniedMinor(), facts.milestones().stream().map(Milestone::valueOf)
-                        .collect(Collectors.toSet())));
+        NeedToKnow.Access access = NeedToKnow.access(
+                reader.groups(),
+                new NeedToKnow.CaseFacts(
+                        ArrivalLocation.valueOf(facts.arrivalLocation()),
+                                ApplicationType.valueOf(facts.applicationType()),
+                        facts.unaccompaniedMinor(),
+                                facts.milestones().stream()
+                                        .map(Milestone::valueOf)
+                                        .collect(Collectors.toSet())));
         if (!access.granted()) {
             throw new NotFoundException(notFound);
         }
@@ -109,7 +113,8 @@ public class CaseFiles {
     /** The whole case file, for the chain's own steps (no reader, no access log); never hand it to a user. */
     @Transactional(readOnly = true)
     public CaseFile caseFile(UUID caseId) {
-        return cases.findById(caseId).map(c -> toCaseFile(c, EVERYTHING, Set.of()))
+        return cases.findById(caseId)
+                .map(c -> toCaseFile(c, EVERYTHING, Set.of()))
                 .orElseThrow(() -> new NotFoundException("No case with id " + caseId));
     }
 
@@ -124,15 +129,20 @@ public class CaseFiles {
      * unaccompanied minor, and whether they are in the country as a family with children (a child of theirs, or of
      * the sponsor they joined, arrived as a linked case).
      */
-    public record PlacementFacts(LocalDate birthDate, ArrivalLocation arrivalLocation, boolean unaccompaniedMinor,
-            boolean familyWithChildren) {
-    }
+    public record PlacementFacts(
+            LocalDate birthDate,
+            ArrivalLocation arrivalLocation,
+            boolean unaccompaniedMinor,
+            boolean familyWithChildren) {}
 
     @Transactional(readOnly = true)
     public Optional<PlacementFacts> placementFacts(UUID caseId) {
-        return cases.findById(caseId).map(c -> new PlacementFacts(c.birthDate(),
-                ArrivalLocation.valueOf(c.arrivalLocation()), c.unaccompaniedMinor(),
-                cases.hasChildInTheCountry(caseId)));
+        return cases.findById(caseId)
+                .map(c -> new PlacementFacts(
+                        c.birthDate(),
+                        ArrivalLocation.valueOf(c.arrivalLocation()),
+                        c.unaccompaniedMinor(),
+                        cases.hasChildInTheCountry(caseId)));
     }
 
     /**
@@ -141,7 +151,8 @@ public class CaseFiles {
      */
     @Transactional(readOnly = true)
     public boolean appliedAsUnaccompaniedMinor(UUID caseId) {
-        return cases.findById(caseId).map(CaseRecord::unaccompaniedMinor)
+        return cases.findById(caseId)
+                .map(CaseRecord::unaccompaniedMinor)
                 .orElseThrow(() -> new NotFoundException("No case with id " + caseId));
     }
 
@@ -149,7 +160,8 @@ public class CaseFiles {
     @Transactional(readOnly = true)
     public List<FamilyMember> familyMembers(UUID caseId) {
         return cases.familyMembers(caseId).stream()
-                .map(f -> new FamilyMember(f.id(), Relation.valueOf(f.relation()), f.birthDate())).toList();
+                .map(f -> new FamilyMember(f.id(), Relation.valueOf(f.relation()), f.birthDate()))
+                .toList();
     }
 
     /** When the case's (latest) asylum permit was granted, if it has one. */
@@ -157,7 +169,8 @@ public class CaseFiles {
     public Optional<Instant> permitGrantedAt(UUID caseId) {
         return cases.milestones(caseId).stream()
                 .filter(m -> Milestone.PERMIT_GRANTED.name().equals(m.milestone()))
-                .map(CaseRepository.MilestoneRecord::reachedAt).reduce((first, later) -> later);
+                .map(CaseRepository.MilestoneRecord::reachedAt)
+                .reduce((first, later) -> later);
     }
 
     /**
@@ -167,15 +180,19 @@ public class CaseFiles {
     @Transactional(readOnly = true)
     public List<CaseFile.LinkedCase> linkedCases(UUID caseId) {
         return cases.linkedCases(caseId).stream()
-                .map(l -> new CaseFile.LinkedCase(l.caseId(), l.vNumber(), CaseFile.LinkRole.valueOf(l.link()),
-                        l.familyMemberId(), l.relation() == null ? null : Relation.valueOf(l.relation()),
+                .map(l -> new CaseFile.LinkedCase(
+                        l.caseId(),
+                        l.vNumber(),
+                        CaseFile.LinkRole.valueOf(l.link()),
+                        l.familyMemberId(),
+                        l.relation() == null ? null : Relation.valueOf(l.relation()),
                         CaseStatus.valueOf(l.status())))
                 .toList();
     }
 
     /** The chain's own reads (no reader): every part. */
-    private static final NeedToKnow.Access EVERYTHING = new NeedToKnow.Access(Set.of(),
-            EnumSet.allOf(CaseFilePart.class));
+    private static final NeedToKnow.Access EVERYTHING =
+            new NeedToKnow.Access(Set.of(), EnumSet.allOf(CaseFilePart.class));
 
     /** Builds only the parts the access gives: what a reader may not see is neither queried nor shown. */
     private CaseFile toCaseFile(CaseRecord c, NeedToKnow.Access access, Set<String> readerGroups) {
@@ -187,10 +204,17 @@ public class CaseFiles {
         boolean progress = access.sees(CaseFilePart.PROGRESS);
         boolean track = access.sees(CaseFilePart.TRACK);
         boolean family = access.sees(CaseFilePart.FAMILY);
-        return new CaseFile(c.caseId(), c.vNumber(),
-                name || identity ? new PersonSummary(name ? c.familyName() : null, name ? c.givenNames() : null,
-                        identity ? c.birthDate() : null, identity ? Sex.valueOf(c.sex()) : null,
-                        identity ? c.nationality() : null) : null,
+        return new CaseFile(
+                c.caseId(),
+                c.vNumber(),
+                name || identity
+                        ? new PersonSummary(
+                                name ? c.familyName() : null,
+                                name ? c.givenNames() : null,
+                                identity ? c.birthDate() : null,
+                                identity ? Sex.valueOf(c.sex()) : null,
+                                identity ? c.nationality() : null)
+                        : null,
                 application ? ApplicationType.valueOf(c.applicationType()) : null,
                 application ? ArrivalLocation.valueOf(c.arrivalLocation()) : null,
                 application ? c.arrivalDate() : null,
@@ -201,14 +225,20 @@ public class CaseFiles {
                 progress ? status : null,
                 !progress ? null : open ? chain.currentStages(c.caseId()) : List.of(),
                 progress && c.outcome() != null ? CaseOutcome.valueOf(c.outcome()) : null,
-                track ? c.track() : null, track ? c.trackReason() : null,
+                track ? c.track() : null,
+                track ? c.trackReason() : null,
                 access.sees(CaseFilePart.DECISION_OUTCOME) ? c.decisionOutcome() : null,
                 family ? familyMembers(c.caseId()) : null,
                 family ? linkedCases(c.caseId()) : null,
                 open ? openTasks(c.caseId(), access, readerGroups) : tasksShown(access) ? List.of() : null,
-                progress ? cases.milestones(c.caseId()).stream()
-                        .map(m -> new TimelineEntry(Milestone.valueOf(m.milestone()), m.reachedAt())).toList() : null,
-                sectionsOf(c.caseId(), access), application ? c.createdAt() : null, progress ? c.updatedAt() : null);
+                progress
+                        ? cases.milestones(c.caseId()).stream()
+                                .map(m -> new TimelineEntry(Milestone.valueOf(m.milestone()), m.reachedAt()))
+                                .toList()
+                        : null,
+                sectionsOf(c.caseId(), access),
+                application ? c.createdAt() : null,
+                progress ? c.updatedAt() : null);
     }
 
     private static boolean tasksShown(NeedToKnow.Access access) {
@@ -222,14 +252,16 @@ public class CaseFiles {
         }
         if (access.sees(CaseFilePart.OWN_TASKS)) {
             return chain.openTasks(caseId).stream()
-                    .filter(task -> task.candidateGroups().stream().anyMatch(readerGroups::contains)).toList();
+                    .filter(task -> task.candidateGroups().stream().anyMatch(readerGroups::contains))
+                    .toList();
         }
         return null;
     }
 
     /** The sections the access gives, by the table's part for each; null when it gives no section at all. */
     private Map<String, Object> sectionsOf(UUID caseId, NeedToKnow.Access access) {
-        boolean anySection = access.parts().stream().anyMatch(part -> part.sectionName().isPresent());
+        boolean anySection =
+                access.parts().stream().anyMatch(part -> part.sectionName().isPresent());
         if (!anySection) {
             return null;
         }

@@ -46,8 +46,13 @@ public class CaseIntake {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    CaseIntake(CaseRepository cases, ChainProcesses chain, CaseProgress progress, ApplicationEventPublisher events,
-            Clock clock, PlatformTransactionManager transactionManager) {
+    CaseIntake(
+            CaseRepository cases,
+            ChainProcesses chain,
+            CaseProgress progress,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.cases = cases;
         this.chain = chain;
         this.progress = progress;
@@ -66,8 +71,9 @@ public class CaseIntake {
             return transactions.execute(status -> registerOnce(application, idempotencyKey));
         } catch (DuplicateKeyException raced) {
             // a parallel request of the same user with the same key won; its case is the first case
-            return transactions.execute(status -> earlierRegistration(idempotencyKey, hash(application)))
-                .orElseThrow(() -> raced);
+            return transactions
+                    .execute(status -> earlierRegistration(idempotencyKey, hash(application)))
+                    .orElseThrow(() -> raced);
         }
     }
 
@@ -85,24 +91,47 @@ public class CaseIntake {
         NewCase.Person person = application.person();
         // the row starts in the registration stage; the main process's stage listener finds it there and leaves it
         CaseStatus status = CaseStatus.of(Stage.REGISTRATION);
-        cases.insert(new CaseRecord(caseId, vNumber, person.familyName().strip(),
-                person.givenNames() == null ? null : person.givenNames().strip(), person.birthDate(),
-                person.sex().name(), person.nationality(), application.applicationType().name(),
-                application.arrival().location().name(), application.arrival().date(), null,
-                application.unaccompaniedMinor(), application.temporaryProtectionUkraine(),
-                application.returnedAfterDublin(), status.name(),
-                Stage.REGISTRATION.name(), null, null, null, null, now, now));
+        cases.insert(new CaseRecord(
+                caseId,
+                vNumber,
+                person.familyName().strip(),
+                person.givenNames() == null ? null : person.givenNames().strip(),
+                person.birthDate(),
+                person.sex().name(),
+                person.nationality(),
+                application.applicationType().name(),
+                application.arrival().location().name(),
+                application.arrival().date(),
+                null,
+                application.unaccompaniedMinor(),
+                application.temporaryProtectionUkraine(),
+                application.returnedAfterDublin(),
+                status.name(),
+                Stage.REGISTRATION.name(),
+                null,
+                null,
+                null,
+                null,
+                now,
+                now));
         if (idempotencyKey != null) {
             cases.insertIdempotencyKey(idempotencyKey.userId(), idempotencyKey.key(), caseId, requestHash, now);
         }
         for (NewCase.FamilyMemberAbroad member : application.familyMembersAbroad()) {
-            cases.insertFamilyMember(UUID.randomUUID(), caseId, member.relation().name(), member.birthDate());
+            cases.insertFamilyMember(
+                    UUID.randomUUID(), caseId, member.relation().name(), member.birthDate());
         }
-        chain.start(new ChainStart(caseId, application.applicationType().name(),
-                application.arrival().location().name(), person.nationality(), application.unaccompaniedMinor(),
-                application.temporaryProtectionUkraine(), application.returnedAfterDublin(),
+        chain.start(new ChainStart(
+                caseId,
+                application.applicationType().name(),
+                application.arrival().location().name(),
+                person.nationality(),
+                application.unaccompaniedMinor(),
+                application.temporaryProtectionUkraine(),
+                application.returnedAfterDublin(),
                 application.familyMembersAbroad().size(),
-                application.arrival().date(), ageOn(person.birthDate(), application.arrival().date())));
+                application.arrival().date(),
+                ageOn(person.birthDate(), application.arrival().date())));
         // reported (aangemeld): the application itself counts from its signature at I&R (CaseProgress)
         progress.reachMilestone(caseId, Milestone.REGISTERED);
         return new RegisteredCase(caseId, vNumber, status, true);
@@ -112,15 +141,17 @@ public class CaseIntake {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
-        return cases.findByIdempotencyKey(idempotencyKey.userId(), idempotencyKey.key()).map(registration -> {
-            CaseRecord earlier = registration.caseRecord();
-            if (!registration.requestHash().equals(requestHash)) {
-                throw new InvalidRequestException("Idempotency-Key",
-                    "was used before for a different application; use a new key for a new application");
-            }
-            return new RegisteredCase(earlier.caseId(), earlier.vNumber(), CaseStatus.valueOf(earlier.status()),
-                false);
-        });
+        return cases.findByIdempotencyKey(idempotencyKey.userId(), idempotencyKey.key())
+                .map(registration -> {
+                    CaseRecord earlier = registration.caseRecord();
+                    if (!registration.requestHash().equals(requestHash)) {
+                        throw new InvalidRequestException(
+                                "Idempotency-Key",
+                                "was used before for a different application; use a new key for a new application");
+                    }
+                    return new RegisteredCase(
+                            earlier.caseId(), earlier.vNumber(), CaseStatus.valueOf(earlier.status()), false);
+                });
     }
 
     /** Rules between fields that the field annotations cannot see. */
@@ -136,22 +167,25 @@ public class CaseIntake {
             errors.add(new FieldError("arrival.date", "must not be before the birth date"));
         }
         if (application.unaccompaniedMinor() && ageOn(birthDate, arrivalDate) >= 18) {
-            errors.add(new FieldError("unaccompaniedMinor",
-                "an unaccompanied minor must be under 18 on the arrival date"));
+            errors.add(new FieldError(
+                    "unaccompaniedMinor", "an unaccompanied minor must be under 18 on the arrival date"));
         }
         if (application.applicationType() == ApplicationType.FAMILY_REUNIFICATION) {
-            errors.add(new FieldError("applicationType",
-                "must be FIRST, REPEAT or RESETTLEMENT; a family reunification case opens when the family member arrives"));
+            errors.add(
+                    new FieldError(
+                            "applicationType",
+                            "must be FIRST, REPEAT or RESETTLEMENT; a family reunification case opens when the family member arrives"));
         }
         if (application.arrival().location() == ArrivalLocation.ZEVENAAR) {
-            errors.add(new FieldError("arrival.location",
-                "must be TER_APEL, BUDEL or SCHIPHOL; IND Zevenaar receives only arriving family members"));
+            errors.add(new FieldError(
+                    "arrival.location",
+                    "must be TER_APEL, BUDEL or SCHIPHOL; IND Zevenaar receives only arriving family members"));
         }
         List<NewCase.FamilyMemberAbroad> family = application.familyMembersAbroad();
         for (int i = 0; i < family.size(); i++) {
             if (family.get(i).birthDate().isBefore(today.minusYears(OLDEST_AGE))) {
-                errors.add(new FieldError("familyMembersAbroad[" + i + "].birthDate",
-                    "must be less than " + OLDEST_AGE + " years ago"));
+                errors.add(new FieldError(
+                        "familyMembersAbroad[" + i + "].birthDate", "must be less than " + OLDEST_AGE + " years ago"));
             }
         }
         if (!errors.isEmpty()) {
@@ -188,22 +222,40 @@ public class CaseIntake {
      */
     @Transactional
     public RegisteredCase registerLinkedCase(NewLinkedCase arrival) {
-        CaseRepository.FamilyMemberRecord member = cases.familyMember(arrival.sponsorCaseId(),
-                arrival.familyMemberId()).orElseThrow(() -> new InvalidRequestException("familyMemberId",
-                        "is not a family member of case " + arrival.sponsorCaseId()));
+        CaseRepository.FamilyMemberRecord member = cases.familyMember(arrival.sponsorCaseId(), arrival.familyMemberId())
+                .orElseThrow(() -> new InvalidRequestException(
+                        "familyMemberId", "is not a family member of case " + arrival.sponsorCaseId()));
         if (member.linkedCaseId() != null) {
-            throw new ConflictException("Family member " + arrival.familyMemberId() + " already has case "
-                    + member.linkedCaseId());
+            throw new ConflictException(
+                    "Family member " + arrival.familyMemberId() + " already has case " + member.linkedCaseId());
         }
         UUID caseId = UUID.randomUUID();
         Instant now = clock.instant();
         String vNumber = cases.nextVNumber();
         CaseStatus status = CaseStatus.PERMIT_GRANTED;
-        cases.insert(new CaseRecord(caseId, vNumber, arrival.familyName().strip(),
-                arrival.givenNames() == null ? null : arrival.givenNames().strip(), member.birthDate(),
-                arrival.sex().name(), arrival.nationality(), ApplicationType.FAMILY_REUNIFICATION.name(),
-                ArrivalLocation.ZEVENAAR.name(), LocalDate.now(clock), null, false, false, false, status.name(),
-                Stage.FAMILY_REUNIFICATION.name(), null, null, null, null, now, now));
+        cases.insert(new CaseRecord(
+                caseId,
+                vNumber,
+                arrival.familyName().strip(),
+                arrival.givenNames() == null ? null : arrival.givenNames().strip(),
+                member.birthDate(),
+                arrival.sex().name(),
+                arrival.nationality(),
+                ApplicationType.FAMILY_REUNIFICATION.name(),
+                ArrivalLocation.ZEVENAAR.name(),
+                LocalDate.now(clock),
+                null,
+                false,
+                false,
+                false,
+                status.name(),
+                Stage.FAMILY_REUNIFICATION.name(),
+                null,
+                null,
+                null,
+                null,
+                now,
+                now));
         cases.updateDecision(caseId, "PERMIT_GRANTED", now);
         if (!cases.linkFamilyMember(arrival.familyMemberId(), caseId, arrival.sponsorCaseId())) {
             throw new ConflictException("Family member " + arrival.familyMemberId() + " already has a case");
@@ -219,7 +271,7 @@ public class CaseIntake {
     private static String hash(NewCase application) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                .digest(application.toString().getBytes(StandardCharsets.UTF_8));
+                    .digest(application.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -60,7 +60,8 @@ public class CaseProgress {
         CaseRecord record = cases.findById(caseId)
                 .orElseThrow(() -> new IllegalStateException("Closing an unknown case " + caseId));
         Instant now = clock.instant();
-        Instant counted = record.applicationSignedOn() == null ? record.createdAt()
+        Instant counted = record.applicationSignedOn() == null
+                ? record.createdAt()
                 : record.applicationSignedOn().atStartOfDay(clock.getZone()).toInstant();
         if (cases.close(caseId, outcome.name(), CaseStatus.CLOSED.name(), now)) {
             reachMilestone(caseId, Milestone.CLOSED);
@@ -82,14 +83,18 @@ public class CaseProgress {
             throw new InvalidRequestException(APPLICATION_SIGNED_ON, "must not be in the future");
         }
         if (signedOn.isBefore(record.arrivalDate())) {
-            throw new InvalidRequestException(APPLICATION_SIGNED_ON,
+            throw new InvalidRequestException(
+                    APPLICATION_SIGNED_ON,
                     "must not be before the person reported at intake (" + record.arrivalDate() + ")");
         }
         boolean first = record.applicationSignedOn() == null;
         cases.updateApplicationSignedOn(caseId, signedOn, clock.instant());
         if (first) {
-            events.publishEvent(new CaseRegistered(caseId, ApplicationType.valueOf(record.applicationType()),
-                    ArrivalLocation.valueOf(record.arrivalLocation()), record.unaccompaniedMinor()));
+            events.publishEvent(new CaseRegistered(
+                    caseId,
+                    ApplicationType.valueOf(record.applicationType()),
+                    ArrivalLocation.valueOf(record.arrivalLocation()),
+                    record.unaccompaniedMinor()));
         }
     }
 

@@ -2,7 +2,11 @@ package nl.asylumchain.casefile;
 
 /** Where a case stands in the chain, as a handler or a manager would say it. */
 public enum CaseStatus {
-    IN_REGISTRATION, IN_PROCEDURE, PERMIT_GRANTED, IN_DEPARTURE, CLOSED;
+    IN_REGISTRATION,
+    IN_PROCEDURE,
+    PERMIT_GRANTED,
+    IN_DEPARTURE,
+    CLOSED;
 
     static CaseStatus of(Stage stage) {
         return switch (stage) {

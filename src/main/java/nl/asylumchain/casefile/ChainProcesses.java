@@ -13,10 +13,17 @@ import nl.asylumchain.casefile.CaseFile.OpenTask;
 public interface ChainProcesses {
 
     /** What the main process routes on; small, typed and free of personal data. */
-    record ChainStart(UUID caseId, String applicationType, String arrivalLocation, String nationality,
-            boolean unaccompaniedMinor, boolean temporaryProtectionUkraine, boolean returnedAfterDublin,
-            int familyMembersAbroad, LocalDate reportedOn, int age) {
-    }
+    record ChainStart(
+            UUID caseId,
+            String applicationType,
+            String arrivalLocation,
+            String nationality,
+            boolean unaccompaniedMinor,
+            boolean temporaryProtectionUkraine,
+            boolean returnedAfterDublin,
+            int familyMembersAbroad,
+            LocalDate reportedOn,
+            int age) {}
 
     /** Starts the main process {@code asylumCase} of a registered case, in the caller's transaction. */
     void start(ChainStart start);

@@ -1,5 +1,16 @@
 package nl.asylumchain.casefile;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import nl.asylumchain.platform.Groups;
+
 import static nl.asylumchain.casefile.CaseFilePart.ALL_TASKS;
 import static nl.asylumchain.casefile.CaseFilePart.APPLICATION;
 import static nl.asylumchain.casefile.CaseFilePart.DECISION_OUTCOME;
@@ -13,17 +24,6 @@ import static nl.asylumchain.casefile.CaseFilePart.OWN_TASKS;
 import static nl.asylumchain.casefile.CaseFilePart.PROGRESS;
 import static nl.asylumchain.casefile.CaseFilePart.RECEPTION_SECTION;
 
-import java.util.Collection;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Predicate;
-
-import nl.asylumchain.platform.Groups;
-
 /**
  * Who sees which case files, and which parts of them: the one need-to-know table of the chain (docs/need-to-know.md
  * shows the same table; a test keeps the two equal). A group reads a case only when its organisation has (had) work
@@ -33,31 +33,38 @@ import nl.asylumchain.platform.Groups;
 public final class NeedToKnow {
 
     /** The facts of a case that decide which organisations work on it: one narrow, indexed query. */
-    public record CaseFacts(ArrivalLocation arrivalLocation, ApplicationType applicationType,
-            boolean unaccompaniedMinor, Set<Milestone> milestones) {
-    }
+    public record CaseFacts(
+            ArrivalLocation arrivalLocation,
+            ApplicationType applicationType,
+            boolean unaccompaniedMinor,
+            Set<Milestone> milestones) {}
 
     /** Which cases a group works on, as a rule on the case's facts, with the words the docs use for it. */
     public enum Cases {
         EVERY_CASE("every case", facts -> true),
-        ARRIVED_AT_TER_APEL_OR_BUDEL("cases that arrived at Ter Apel or Budel (the police does their I&R, as"
-                + " identificationAuthority.dmn decides)",
+        ARRIVED_AT_TER_APEL_OR_BUDEL(
+                "cases that arrived at Ter Apel or Budel (the police does their I&R, as"
+                        + " identificationAuthority.dmn decides)",
                 facts -> facts.arrivalLocation() == ArrivalLocation.TER_APEL
                         || facts.arrivalLocation() == ArrivalLocation.BUDEL),
-        ARRIVED_AT_SCHIPHOL("cases that arrived at Schiphol (KMar does their I&R)",
+        ARRIVED_AT_SCHIPHOL(
+                "cases that arrived at Schiphol (KMar does their I&R)",
                 facts -> facts.arrivalLocation() == ArrivalLocation.SCHIPHOL),
-        IN_RECEPTION("cases that reached REGISTERED (every registered person is placed by COA)",
+        IN_RECEPTION(
+                "cases that reached REGISTERED (every registered person is placed by COA)",
                 facts -> facts.milestones().contains(Milestone.REGISTERED)),
-        UNACCOMPANIED_MINORS("cases of unaccompanied minors (Nidos is their guardian)",
-                CaseFacts::unaccompaniedMinor),
-        PERMIT_HOLDERS_AND_ARRIVED_FAMILY("cases that reached PERMIT_GRANTED (a sponsor may apply) and the cases of"
-                + " family members who arrived through nareis",
+        UNACCOMPANIED_MINORS("cases of unaccompanied minors (Nidos is their guardian)", CaseFacts::unaccompaniedMinor),
+        PERMIT_HOLDERS_AND_ARRIVED_FAMILY(
+                "cases that reached PERMIT_GRANTED (a sponsor may apply) and the cases of"
+                        + " family members who arrived through nareis",
                 facts -> facts.milestones().contains(Milestone.PERMIT_GRANTED)
                         || facts.applicationType() == ApplicationType.FAMILY_REUNIFICATION),
-        LINKED_TO_A_MUNICIPALITY("cases that reached MUNICIPALITY_LINKED (housing work)",
+        LINKED_TO_A_MUNICIPALITY(
+                "cases that reached MUNICIPALITY_LINKED (housing work)",
                 facts -> facts.milestones().contains(Milestone.MUNICIPALITY_LINKED)),
-        HANDED_TO_DTV("cases that reached REJECTION_FINAL, REJECTION_ENFORCEABLE or DUBLIN_CLAIM_ACCEPTED"
-                + " (handed to DT&V)",
+        HANDED_TO_DTV(
+                "cases that reached REJECTION_FINAL, REJECTION_ENFORCEABLE or DUBLIN_CLAIM_ACCEPTED"
+                        + " (handed to DT&V)",
                 facts -> facts.milestones().contains(Milestone.REJECTION_FINAL)
                         || facts.milestones().contains(Milestone.REJECTION_ENFORCEABLE)
                         || facts.milestones().contains(Milestone.DUBLIN_CLAIM_ACCEPTED)),
@@ -81,8 +88,7 @@ public final class NeedToKnow {
     }
 
     /** A row of the table. */
-    public record Row(Cases cases, Set<CaseFilePart> parts) {
-    }
+    public record Row(Cases cases, Set<CaseFilePart> parts) {}
 
     private static final Set<CaseFilePart> REGISTRATION = EnumSet.of(NAME, IDENTITY, APPLICATION, OWN_TASKS);
     private static final Set<CaseFilePart> EVERYTHING = EnumSet.allOf(CaseFilePart.class);
@@ -98,17 +104,54 @@ public final class NeedToKnow {
         table.put(Groups.IND_DECISION, new Row(Cases.EVERY_CASE, EVERYTHING));
         table.put(Groups.IND_DUBLIN, new Row(Cases.EVERY_CASE, EVERYTHING));
         // nareis needs the sponsor, the household and the permit, not the asylum account or the decision's reasons
-        table.put(Groups.IND_REUNIFICATION, new Row(Cases.PERMIT_HOLDERS_AND_ARRIVED_FAMILY,
-                EnumSet.of(NAME, IDENTITY, APPLICATION, PROGRESS, DECISION_OUTCOME, FAMILY,
-                        FAMILY_REUNIFICATION_SECTION, OWN_TASKS)));
-        table.put(Groups.COA, new Row(Cases.IN_RECEPTION, EnumSet.of(NAME, IDENTITY, APPLICATION, PROGRESS,
-                DECISION_OUTCOME, FAMILY, RECEPTION_SECTION, HOUSING_SECTION, OWN_TASKS)));
-        table.put(Groups.NIDOS, new Row(Cases.UNACCOMPANIED_MINORS, EnumSet.of(NAME, IDENTITY, APPLICATION, PROGRESS,
-                DECISION_OUTCOME, FAMILY, RECEPTION_SECTION, OWN_TASKS)));
-        table.put(Groups.MUNICIPALITY, new Row(Cases.LINKED_TO_A_MUNICIPALITY,
-                EnumSet.of(NAME, FAMILY, HOUSING_SECTION, OWN_TASKS)));
-        table.put(Groups.DTV, new Row(Cases.HANDED_TO_DTV, EnumSet.of(NAME, IDENTITY, PROGRESS, DECISION_OUTCOME,
-                FAMILY, DEPARTURE_SECTION, OWN_TASKS)));
+        table.put(
+                Groups.IND_REUNIFICATION,
+                new Row(
+                        Cases.PERMIT_HOLDERS_AND_ARRIVED_FAMILY,
+                        EnumSet.of(
+                                NAME,
+                                IDENTITY,
+                                APPLICATION,
+                                PROGRESS,
+                                DECISION_OUTCOME,
+                                FAMILY,
+                                FAMILY_REUNIFICATION_SECTION,
+                                OWN_TASKS)));
+        table.put(
+                Groups.COA,
+                new Row(
+                        Cases.IN_RECEPTION,
+                        EnumSet.of(
+                                NAME,
+                                IDENTITY,
+                                APPLICATION,
+                                PROGRESS,
+                                DECISION_OUTCOME,
+                                FAMILY,
+                                RECEPTION_SECTION,
+                                HOUSING_SECTION,
+                                OWN_TASKS)));
+        table.put(
+                Groups.NIDOS,
+                new Row(
+                        Cases.UNACCOMPANIED_MINORS,
+                        EnumSet.of(
+                                NAME,
+                                IDENTITY,
+                                APPLICATION,
+                                PROGRESS,
+                                DECISION_OUTCOME,
+                                FAMILY,
+                                RECEPTION_SECTION,
+                                OWN_TASKS)));
+        table.put(
+                Groups.MUNICIPALITY,
+                new Row(Cases.LINKED_TO_A_MUNICIPALITY, EnumSet.of(NAME, FAMILY, HOUSING_SECTION, OWN_TASKS)));
+        table.put(
+                Groups.DTV,
+                new Row(
+                        Cases.HANDED_TO_DTV,
+                        EnumSet.of(NAME, IDENTITY, PROGRESS, DECISION_OUTCOME, FAMILY, DEPARTURE_SECTION, OWN_TASKS)));
         table.put(Groups.IND_TEAM_LEAD, new Row(Cases.EVERY_CASE, EVERYTHING));
         table.put(Groups.PROCESS_DESIGNER, new Row(Cases.NONE, EnumSet.noneOf(CaseFilePart.class)));
         // planners see the chain's figures in forecasts, never a case
@@ -119,8 +162,9 @@ public final class NeedToKnow {
         if (!table.keySet().containsAll(Groups.ALL)) {
             throw new IllegalStateException("The need-to-know table has no row for some group of " + Groups.ALL);
         }
-        if (table.values().stream().anyMatch(row -> row.parts().containsAll(EnumSet.of(ALL_TASKS, OWN_TASKS))
-                != row.parts().contains(ALL_TASKS))) {
+        if (table.values().stream()
+                .anyMatch(row -> row.parts().containsAll(EnumSet.of(ALL_TASKS, OWN_TASKS))
+                        != row.parts().contains(ALL_TASKS))) {
             throw new IllegalStateException("A group that sees all tasks sees its own too");
         }
     }
@@ -152,10 +196,11 @@ public final class NeedToKnow {
 
     /** Whether any of these groups reads case files at all; a group that never does gets 403, not 404. */
     public static boolean readsCaseFiles(Collection<String> readerGroups) {
-        return readerGroups.stream().map(TABLE::get)
-                .anyMatch(row -> row != null && row.cases() != Cases.NONE && !row.parts().isEmpty());
+        return readerGroups.stream()
+                .map(TABLE::get)
+                .anyMatch(row ->
+                        row != null && row.cases() != Cases.NONE && !row.parts().isEmpty());
     }
 
-    private NeedToKnow() {
-    }
+    private NeedToKnow() {}
 }

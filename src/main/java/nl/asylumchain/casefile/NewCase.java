@@ -27,7 +27,8 @@ public record NewCase(
         // came back to the Netherlands after a Dublin transfer: the IND, not police or KMar, does the I&R
         returnedAfterDublin = Boolean.TRUE.equals(returnedAfterDublin);
         // null elements are kept so that validation can name them
-        familyMembersAbroad = familyMembersAbroad == null ? List.of()
+        familyMembersAbroad = familyMembersAbroad == null
+                ? List.of()
                 : Collections.unmodifiableList(new ArrayList<>(familyMembersAbroad));
     }
 
@@ -36,16 +37,13 @@ public record NewCase(
             @Size(max = 200) @PersonName String givenNames,
             @NotNull @PastOrPresent LocalDate birthDate,
             @NotNull Sex sex,
-            @NotNull @IsoNationality String nationality) {
-    }
+            @NotNull @IsoNationality String nationality) {}
 
     public record Arrival(
             @NotNull ArrivalLocation location,
-            @NotNull @PastOrPresent LocalDate date) {
-    }
+            @NotNull @PastOrPresent LocalDate date) {}
 
     public record FamilyMemberAbroad(
             @NotNull Relation relation,
-            @NotNull @PastOrPresent LocalDate birthDate) {
-    }
+            @NotNull @PastOrPresent LocalDate birthDate) {}
 }

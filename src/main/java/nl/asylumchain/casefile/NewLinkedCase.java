@@ -7,6 +7,5 @@ import java.util.UUID;
  * opens an own case for them, linked to the sponsor's case. The birth date and relation come from the family
  * member recorded on the sponsor's case.
  */
-public record NewLinkedCase(UUID sponsorCaseId, UUID familyMemberId, String familyName, String givenNames, Sex sex,
-        String nationality) {
-}
+public record NewLinkedCase(
+        UUID sponsorCaseId, UUID familyMemberId, String familyName, String givenNames, Sex sex, String nationality) {}

@@ -3,6 +3,7 @@
  * case search, and the main chain process {@code asylumCase} that carries a case through the stages.
  * Personal data lives here, in our tables, and nowhere else: not in process variables, logs or metrics.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Case file",
-        allowedDependencies = { "platform" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Case file",
+        allowedDependencies = {"platform"})
 package nl.asylumchain.casefile;

@@ -3,5 +3,4 @@ package nl.asylumchain.decision;
 import java.util.UUID;
 
 /** Published when the court ruled on an appeal: UPHELD (the rejection stands) or ANNULLED (decide again). */
-public record CourtRuled(UUID caseId, String outcome) {
-}
+public record CourtRuled(UUID caseId, String outcome) {}

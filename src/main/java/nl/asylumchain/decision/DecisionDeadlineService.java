@@ -56,26 +56,50 @@ public class DecisionDeadlineService {
     }
 
     /** One extension of the case; {@code ground} is empty for extensions recorded before grounds were asked. */
-    public record Extension(int months, ExtensionGround ground, String reason, String extendedBy, Instant extendedAt) {
-    }
+    public record Extension(int months, ExtensionGround ground, String reason, String extendedBy, Instant extendedAt) {}
 
     /** A category-wide extension on the case's deadline: how many months, and the decision it rests on. */
-    public record CategoryExtension(int months, String basis) {
-    }
+    public record CategoryExtension(int months, String basis) {}
 
     /** The "decision" section of the case file. */
-    public record DecisionSection(int track, String procedure, String vaReason, Integer priority,
-            String priorityReason, LocalDate applicationDate, LocalDate originalDeadline, LocalDate deadline,
-            CategoryExtension categoryExtension, List<Extension> extensions, int daysOnHold, boolean onHold,
+    public record DecisionSection(
+            int track,
+            String procedure,
+            String vaReason,
+            Integer priority,
+            String priorityReason,
+            LocalDate applicationDate,
+            LocalDate originalDeadline,
+            LocalDate deadline,
+            CategoryExtension categoryExtension,
+            List<Extension> extensions,
+            int daysOnHold,
+            boolean onHold,
             boolean deadlinePassed,
-            LocalDate noticeOfDefaultOn, LocalDate penaltyExposedFrom, boolean exposedToPenalty,
-            LocalDate decidedOn, AppealService.Appeal appeal, LocalDate responsibleSince) {
-    }
+            LocalDate noticeOfDefaultOn,
+            LocalDate penaltyExposedFrom,
+            boolean exposedToPenalty,
+            LocalDate decidedOn,
+            AppealService.Appeal appeal,
+            LocalDate responsibleSince) {}
 
-    private record Row(UUID caseId, int track, LocalDate applicationDate, String procedure, Integer priority,
-            String priorityReason, String vaReason, int daysOnHold, LocalDate noticeOfDefaultOn,
-            LocalDate penaltyExposedFrom, LocalDate decidedOn, LocalDate redecisionDeadline, Instant reopenedAt,
-            int daysOnHoldAtReopen, LocalDate responsibleSince, Instant responsibleSinceAt) {
+    private record Row(
+            UUID caseId,
+            int track,
+            LocalDate applicationDate,
+            String procedure,
+            Integer priority,
+            String priorityReason,
+            String vaReason,
+            int daysOnHold,
+            LocalDate noticeOfDefaultOn,
+            LocalDate penaltyExposedFrom,
+            LocalDate decidedOn,
+            LocalDate redecisionDeadline,
+            Instant reopenedAt,
+            int daysOnHoldAtReopen,
+            LocalDate responsibleSince,
+            Instant responsibleSinceAt) {
 
         /** The day the six months start: the application, or the day the Netherlands became responsible. */
         LocalDate periodStart() {
@@ -93,21 +117,30 @@ public class DecisionDeadlineService {
         if (find(caseId).isPresent()) {
             jdbc.sql("update ind_procedures set track = :track, priority = :priority, priority_reason = :reason "
                             + "where case_id = :caseId")
-                    .param("track", track).param("priority", priority).param("reason", priorityReason)
-                    .param("caseId", caseId).update();
+                    .param("track", track)
+                    .param("priority", priority)
+                    .param("reason", priorityReason)
+                    .param("caseId", caseId)
+                    .update();
         } else {
             jdbc.sql("insert into ind_procedures (case_id, track, application_date, ind_procedure, priority, "
                             + "priority_reason, days_on_hold, opened_at) values (:caseId, :track, :applicationDate, "
                             + "'AA', :priority, :reason, 0, :at)")
-                    .param("caseId", caseId).param("track", track).param("applicationDate", Date.valueOf(applicationDate))
-                    .param("priority", priority).param("reason", priorityReason)
-                    .param("at", Timestamp.from(clock.instant())).update();
+                    .param("caseId", caseId)
+                    .param("track", track)
+                    .param("applicationDate", Date.valueOf(applicationDate))
+                    .param("priority", priority)
+                    .param("reason", priorityReason)
+                    .param("at", Timestamp.from(clock.instant()))
+                    .update();
         }
         Row row = row(caseId);
         LocalDate deadline = deadline(row);
         processes.watchDeadline(caseId, startOf(deadline.minus(WARNING_BEFORE_DEADLINE)), startOf(deadline));
-        return rules.periods(track, row.procedure()).decideWithin()
-                .map(within -> clock.instant().atZone(clock.getZone()).plus(within).toInstant())
+        return rules.periods(track, row.procedure())
+                .decideWithin()
+                .map(within ->
+                        clock.instant().atZone(clock.getZone()).plus(within).toInstant())
                 .orElse(startOf(deadline));
     }
 
@@ -125,16 +158,21 @@ public class DecisionDeadlineService {
     private LocalDate deadline(Row row) {
         UUID caseId = row.caseId();
         if (row.redecisionDeadline() != null) {
-            return row.redecisionDeadline().plusMonths(extendedMonthsSince(caseId, row.reopenedAt()))
+            return row.redecisionDeadline()
+                    .plusMonths(extendedMonthsSince(caseId, row.reopenedAt()))
                     .plusDays(row.daysOnHold() - row.daysOnHoldAtReopen());
         }
         if (row.responsibleSince() != null) {
-            return row.responsibleSince().plus(decisionPeriod(row.track(), row.procedure()))
+            return row.responsibleSince()
+                    .plus(decisionPeriod(row.track(), row.procedure()))
                     .plusMonths(extendedMonthsSince(caseId, row.responsibleSinceAt()))
                     .plusDays(row.daysOnHold() - row.daysOnHoldAtReopen());
         }
         LocalDate statutory = row.applicationDate().plus(decisionPeriod(row.track(), row.procedure()));
-        return categoryExtension(row).map(statutory::plus).orElse(statutory).plusMonths(extendedMonths(caseId))
+        return categoryExtension(row)
+                .map(statutory::plus)
+                .orElse(statutory)
+                .plusMonths(extendedMonths(caseId))
                 .plusDays(row.daysOnHold());
     }
 
@@ -171,8 +209,11 @@ public class DecisionDeadlineService {
                         + "notice_of_default_on = null, penalty_exposed_from = null, redecision_deadline = null, "
                         + "reopened_at = null, responsible_since = :since, responsible_since_at = :at, "
                         + "days_on_hold_at_reopen = :held where case_id = :caseId")
-                .param("since", Date.valueOf(LocalDate.now(clock))).param("at", Timestamp.from(clock.instant()))
-                .param("held", row.daysOnHold()).param("caseId", caseId).update();
+                .param("since", Date.valueOf(LocalDate.now(clock)))
+                .param("at", Timestamp.from(clock.instant()))
+                .param("held", row.daysOnHold())
+                .param("caseId", caseId)
+                .update();
         return startOf(deadline(caseId));
     }
 
@@ -188,8 +229,11 @@ public class DecisionDeadlineService {
         jdbc.sql("update ind_procedures set decided_on = null, notice_of_default_on = null, "
                         + "penalty_exposed_from = null, redecision_deadline = :deadline, reopened_at = :at, "
                         + "days_on_hold_at_reopen = :held where case_id = :caseId")
-                .param("deadline", Date.valueOf(redecisionDeadline)).param("at", Timestamp.from(clock.instant()))
-                .param("held", row.daysOnHold()).param("caseId", caseId).update();
+                .param("deadline", Date.valueOf(redecisionDeadline))
+                .param("at", Timestamp.from(clock.instant()))
+                .param("held", row.daysOnHold())
+                .param("caseId", caseId)
+                .update();
         rewatch(caseId);
         return startOf(deadline(caseId));
     }
@@ -204,8 +248,9 @@ public class DecisionDeadlineService {
     @Transactional
     public Extension extend(UUID caseId, ExtensionGround ground, String reason, String extendedBy) {
         if (ground == null) {
-            throw new InvalidRequestException("ground", "must name the legal ground of the extension, one of "
-                    + Arrays.toString(ExtensionGround.values()));
+            throw new InvalidRequestException(
+                    "ground",
+                    "must name the legal ground of the extension, one of " + Arrays.toString(ExtensionGround.values()));
         }
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException("reason", "must say why the deadline is extended");
@@ -222,20 +267,28 @@ public class DecisionDeadlineService {
         Instant countFrom = row.responsibleSinceAt() == null ? Instant.EPOCH : row.responsibleSinceAt();
         int done = jdbc.sql("select count(*) from decision_deadline_extensions where case_id = :caseId "
                         + "and extended_at >= :from")
-                .param("caseId", caseId).param("from", Timestamp.from(countFrom)).query(Integer.class).single();
+                .param("caseId", caseId)
+                .param("from", Timestamp.from(countFrom))
+                .query(Integer.class)
+                .single();
         int step = done + (categoryExtension(row).isPresent() ? 1 : 0) + 1;
         Period period = rules.extension(step, ground.name()).orElseThrow(() -> refusal(caseId, step, ground));
         if (period.getDays() != 0) {
             throw new IllegalStateException("DMN decisionPeriodExtension gives " + period + " for step " + step
                     + ": an extension is whole months (Vw 2000 art. 42)");
         }
-        Extension extension = new Extension((int) period.toTotalMonths(), ground, reason.strip(), extendedBy,
-                clock.instant());
+        Extension extension =
+                new Extension((int) period.toTotalMonths(), ground, reason.strip(), extendedBy, clock.instant());
         jdbc.sql("insert into decision_deadline_extensions (id, case_id, months, ground, reason, extended_by, "
                         + "extended_at) values (:id, :caseId, :months, :ground, :reason, :by, :at)")
-                .param("id", UUID.randomUUID()).param("caseId", caseId).param("months", extension.months())
-                .param("ground", ground.name()).param("reason", extension.reason()).param("by", extendedBy)
-                .param("at", Timestamp.from(extension.extendedAt())).update();
+                .param("id", UUID.randomUUID())
+                .param("caseId", caseId)
+                .param("months", extension.months())
+                .param("ground", ground.name())
+                .param("reason", extension.reason())
+                .param("by", extendedBy)
+                .param("at", Timestamp.from(extension.extendedAt()))
+                .update();
         rewatch(caseId);
         return extension;
     }
@@ -246,14 +299,18 @@ public class DecisionDeadlineService {
      */
     private RuntimeException refusal(UUID caseId, int step, ExtensionGround ground) {
         List<String> allowed = Arrays.stream(ExtensionGround.values())
-                .filter(g -> rules.extension(step, g.name()).isPresent()).map(Enum::name).toList();
+                .filter(g -> rules.extension(step, g.name()).isPresent())
+                .map(Enum::name)
+                .toList();
         if (allowed.isEmpty()) {
             return new ConflictException("The decision deadline of case " + caseId + " was extended " + (step - 1)
                     + " times already (a category-wide extension included); DMN decisionPeriodExtension allows no "
                     + "further step.");
         }
-        return new InvalidRequestException("ground", ground + " is not a ground for extension step " + step
-                + " of this deadline; allowed: " + String.join(", ", allowed));
+        return new InvalidRequestException(
+                "ground",
+                ground + " is not a ground for extension step " + step + " of this deadline; allowed: "
+                        + String.join(", ", allowed));
     }
 
     /** A policy hold ended: the time on hold is added to the deadline. */
@@ -263,7 +320,9 @@ public class DecisionDeadlineService {
             return;
         }
         jdbc.sql("update ind_procedures set days_on_hold = days_on_hold + :days where case_id = :caseId")
-                .param("days", days).param("caseId", caseId).update();
+                .param("days", days)
+                .param("caseId", caseId)
+                .update();
         rewatch(caseId);
     }
 
@@ -278,14 +337,17 @@ public class DecisionDeadlineService {
         Row row = row(caseId);
         LocalDate deadline = deadline(caseId);
         if (receivedOn.isBefore(deadline)) {
-            throw new InvalidRequestException("receivedOn",
+            throw new InvalidRequestException(
+                    "receivedOn",
                     "must be on or after the decision deadline " + deadline + ": before it there is no default");
         }
         if (row.decidedOn() != null) {
             throw new ConflictException("Case " + caseId + " was decided on " + row.decidedOn() + ".");
         }
         jdbc.sql("update ind_procedures set notice_of_default_on = :on where case_id = :caseId")
-                .param("on", Date.valueOf(receivedOn)).param("caseId", caseId).update();
+                .param("on", Date.valueOf(receivedOn))
+                .param("caseId", caseId)
+                .update();
         return penaltyExposedAt(receivedOn);
     }
 
@@ -293,7 +355,9 @@ public class DecisionDeadlineService {
     @Transactional
     public void flagPenaltyExposure(UUID caseId) {
         jdbc.sql("update ind_procedures set penalty_exposed_from = :on where case_id = :caseId")
-                .param("on", Date.valueOf(LocalDate.now(clock))).param("caseId", caseId).update();
+                .param("on", Date.valueOf(LocalDate.now(clock)))
+                .param("caseId", caseId)
+                .update();
     }
 
     /** The AA gets its 3 extra days (AA+, Vb 2000 art. 3.110); a case in the VA or already in the AA+ stays. */
@@ -301,7 +365,8 @@ public class DecisionDeadlineService {
     public void extendGeneralProcedure(UUID caseId) {
         row(caseId);
         jdbc.sql("update ind_procedures set ind_procedure = 'AA_PLUS' where case_id = :caseId and ind_procedure = 'AA'")
-                .param("caseId", caseId).update();
+                .param("caseId", caseId)
+                .update();
     }
 
     /** The case went to the VA: the zienswijze and appeal periods change; the decision is due at the deadline. */
@@ -309,7 +374,9 @@ public class DecisionDeadlineService {
     public Instant referToExtendedProcedure(UUID caseId, String vaReason) {
         row(caseId);
         jdbc.sql("update ind_procedures set ind_procedure = 'VA', va_reason = :reason where case_id = :caseId")
-                .param("reason", vaReason).param("caseId", caseId).update();
+                .param("reason", vaReason)
+                .param("caseId", caseId)
+                .update();
         return startOf(deadline(caseId));
     }
 
@@ -320,7 +387,9 @@ public class DecisionDeadlineService {
             return;
         }
         jdbc.sql("update ind_procedures set decided_on = :on where case_id = :caseId")
-                .param("on", Date.valueOf(LocalDate.now(clock))).param("caseId", caseId).update();
+                .param("on", Date.valueOf(LocalDate.now(clock)))
+                .param("caseId", caseId)
+                .update();
         processes.stopWatchingDeadline(caseId);
     }
 
@@ -331,21 +400,35 @@ public class DecisionDeadlineService {
     }
 
     @Transactional(readOnly = true)
-    public Optional<DecisionSection> section(UUID caseId, int daysOnHoldNow, boolean onHold,
-            AppealService.Appeal appeal) {
+    public Optional<DecisionSection> section(
+            UUID caseId, int daysOnHoldNow, boolean onHold, AppealService.Appeal appeal) {
         return find(caseId).map(row -> {
             LocalDate deadline = deadline(row).plusDays(daysOnHoldNow);
             LocalDate today = LocalDate.now(clock);
-            CategoryExtension category = row.responsibleSince() != null || row.redecisionDeadline() != null ? null
+            CategoryExtension category = row.responsibleSince() != null || row.redecisionDeadline() != null
+                    ? null
                     : rules.groupExtension(row.applicationDate(), row.track())
                             .map(g -> new CategoryExtension((int) g.extension().toTotalMonths(), g.basis()))
                             .orElse(null);
-            return new DecisionSection(row.track(), row.procedure(), row.vaReason(), row.priority(),
-                    row.priorityReason(), row.applicationDate(),
-                    row.periodStart().plus(decisionPeriod(row.track(), row.procedure())), deadline, category,
-                    extensions(caseId), row.daysOnHold() + daysOnHoldNow, onHold,
-                    row.decidedOn() == null && !today.isBefore(deadline), row.noticeOfDefaultOn(),
-                    row.penaltyExposedFrom(), row.penaltyExposedFrom() != null, row.decidedOn(), appeal,
+            return new DecisionSection(
+                    row.track(),
+                    row.procedure(),
+                    row.vaReason(),
+                    row.priority(),
+                    row.priorityReason(),
+                    row.applicationDate(),
+                    row.periodStart().plus(decisionPeriod(row.track(), row.procedure())),
+                    deadline,
+                    category,
+                    extensions(caseId),
+                    row.daysOnHold() + daysOnHoldNow,
+                    onHold,
+                    row.decidedOn() == null && !today.isBefore(deadline),
+                    row.noticeOfDefaultOn(),
+                    row.penaltyExposedFrom(),
+                    row.penaltyExposedFrom() != null,
+                    row.decidedOn(),
+                    appeal,
                     row.responsibleSince());
         });
     }
@@ -363,7 +446,8 @@ public class DecisionDeadlineService {
         // application day and track, not once per case
         Map<String, Period> periods = new HashMap<>();
         Map<String, Optional<Period>> categoryExtensions = new HashMap<>();
-        return (int) jdbc.sql("select p.application_date, p.days_on_hold, (select coalesce(sum(e.months), 0) "
+        return (int) jdbc
+                .sql("select p.application_date, p.days_on_hold, (select coalesce(sum(e.months), 0) "
                         + "from decision_deadline_extensions e where e.case_id = p.case_id), "
                         + "(select min(h.held_from) from case_holds h where h.case_id = p.case_id "
                         + "and h.released_at is null), p.redecision_deadline, (select coalesce(sum(e.months), 0) "
@@ -375,35 +459,48 @@ public class DecisionDeadlineService {
                 .query((rs, n) -> {
                     int track = rs.getInt(10);
                     String procedure = rs.getString(11);
-                    Period decisionPeriod = periods.computeIfAbsent(track + "/" + procedure,
-                            key -> decisionPeriod(track, procedure));
+                    Period decisionPeriod =
+                            periods.computeIfAbsent(track + "/" + procedure, key -> decisionPeriod(track, procedure));
                     Timestamp heldFrom = rs.getTimestamp(4);
                     int onHoldNow = heldFrom == null ? 0 : daysBetween(heldFrom.toInstant(), now);
                     Date redecisionDeadline = rs.getDate(5);
                     if (redecisionDeadline != null) {
-                        return redecisionDeadline.toLocalDate().plusMonths(rs.getInt(6))
+                        return redecisionDeadline
+                                .toLocalDate()
+                                .plusMonths(rs.getInt(6))
                                 .plusDays(rs.getInt(2) - rs.getInt(7) + onHoldNow);
                     }
                     Date responsibleSince = rs.getDate(8);
                     if (responsibleSince != null) {
-                        return responsibleSince.toLocalDate().plus(decisionPeriod).plusMonths(rs.getInt(9))
+                        return responsibleSince
+                                .toLocalDate()
+                                .plus(decisionPeriod)
+                                .plusMonths(rs.getInt(9))
                                 .plusDays(rs.getInt(2) - rs.getInt(7) + onHoldNow);
                     }
                     LocalDate applied = rs.getDate(1).toLocalDate();
                     LocalDate statutory = applied.plus(decisionPeriod);
-                    Optional<Period> category = categoryExtensions.computeIfAbsent(applied + "/" + track,
+                    Optional<Period> category = categoryExtensions.computeIfAbsent(
+                            applied + "/" + track,
                             key -> rules.groupExtension(applied, track).map(GroupExtension::extension));
-                    return category.map(statutory::plus).orElse(statutory).plusMonths(rs.getInt(3))
+                    return category.map(statutory::plus)
+                            .orElse(statutory)
+                            .plusMonths(rs.getInt(3))
                             .plusDays(rs.getInt(2) + onHoldNow);
                 })
-                .list().stream().filter(deadline -> !today.isBefore(deadline)).count();
+                .list()
+                .stream()
+                .filter(deadline -> !today.isBefore(deadline))
+                .count();
     }
 
     /** Open cases exposed to penalty payments after a notice of default: for the monitoring gauge. */
     @Transactional(readOnly = true)
     public int casesExposedToPenalty() {
         return jdbc.sql("select count(*) from ind_procedures where penalty_exposed_from is not null "
-                        + "and decided_on is null").query(Integer.class).single();
+                        + "and decided_on is null")
+                .query(Integer.class)
+                .single();
     }
 
     private void rewatch(UUID caseId) {
@@ -415,21 +512,29 @@ public class DecisionDeadlineService {
         return jdbc.sql("select months, ground, reason, extended_by, extended_at from decision_deadline_extensions "
                         + "where case_id = :caseId order by extended_at")
                 .param("caseId", caseId)
-                .query((rs, n) -> new Extension(rs.getInt(1),
-                        rs.getString(2) == null ? null : ExtensionGround.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant()))
+                .query((rs, n) -> new Extension(
+                        rs.getInt(1),
+                        rs.getString(2) == null ? null : ExtensionGround.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
                 .list();
     }
 
     private int extendedMonthsSince(UUID caseId, Instant since) {
         return jdbc.sql("select coalesce(sum(months), 0) from decision_deadline_extensions where case_id = :caseId "
                         + "and extended_at >= :since")
-                .param("caseId", caseId).param("since", Timestamp.from(since)).query(Integer.class).single();
+                .param("caseId", caseId)
+                .param("since", Timestamp.from(since))
+                .query(Integer.class)
+                .single();
     }
 
     private int extendedMonths(UUID caseId) {
         return jdbc.sql("select coalesce(sum(months), 0) from decision_deadline_extensions where case_id = :caseId")
-                .param("caseId", caseId).query(Integer.class).single();
+                .param("caseId", caseId)
+                .query(Integer.class)
+                .single();
     }
 
     private Instant startOf(LocalDate date) {
@@ -437,8 +542,9 @@ public class DecisionDeadlineService {
     }
 
     private Row row(UUID caseId) {
-        return find(caseId).orElseThrow(() -> new NotFoundException(
-                "Case " + caseId + " is not (yet) in the IND procedure: it has no decision deadline"));
+        return find(caseId)
+                .orElseThrow(() -> new NotFoundException(
+                        "Case " + caseId + " is not (yet) in the IND procedure: it has no decision deadline"));
     }
 
     private Optional<Row> find(UUID caseId) {
@@ -447,10 +553,22 @@ public class DecisionDeadlineService {
                         + "redecision_deadline, reopened_at, days_on_hold_at_reopen, responsible_since, "
                         + "responsible_since_at from ind_procedures where case_id = :caseId")
                 .param("caseId", caseId)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getDate(3).toLocalDate(),
-                        rs.getString(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-                        date(rs.getDate(9)), date(rs.getDate(10)), date(rs.getDate(11)), date(rs.getDate(12)),
-                        instant(rs.getTimestamp(13)), rs.getInt(14), date(rs.getDate(15)),
+                .query((rs, n) -> new Row(
+                        rs.getObject(1, UUID.class),
+                        rs.getInt(2),
+                        rs.getDate(3).toLocalDate(),
+                        rs.getString(4),
+                        (Integer) rs.getObject(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getInt(8),
+                        date(rs.getDate(9)),
+                        date(rs.getDate(10)),
+                        date(rs.getDate(11)),
+                        date(rs.getDate(12)),
+                        instant(rs.getTimestamp(13)),
+                        rs.getInt(14),
+                        date(rs.getDate(15)),
                         instant(rs.getTimestamp(16))))
                 .optional();
     }

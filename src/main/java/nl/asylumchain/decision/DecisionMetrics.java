@@ -3,11 +3,12 @@ package nl.asylumchain.decision;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import nl.asylumchain.platform.LeadTimes;
 
@@ -28,20 +29,28 @@ class DecisionMetrics {
                 .description("Spoor-4 cases referred from the AA to the extended procedure (VA)")
                 .register(registry);
         for (String suspensive : new String[] {"true", "false"}) {
-            appealsLodged.put(suspensive, Counter.builder("asylum.appeals.lodged")
-                    .description("Appeals lodged against a rejection within the appeal window")
-                    .tag("suspensive", suspensive).register(registry));
+            appealsLodged.put(
+                    suspensive,
+                    Counter.builder("asylum.appeals.lodged")
+                            .description("Appeals lodged against a rejection within the appeal window")
+                            .tag("suspensive", suspensive)
+                            .register(registry));
         }
         for (AppealService.RulingOutcome outcome : AppealService.RulingOutcome.values()) {
             String tag = outcome.name().toLowerCase();
-            courtRulings.put(tag, Counter.builder("asylum.court.rulings")
-                    .description("Court rulings on appeals against a rejection")
-                    .tag("outcome", tag).register(registry));
+            courtRulings.put(
+                    tag,
+                    Counter.builder("asylum.court.rulings")
+                            .description("Court rulings on appeals against a rejection")
+                            .tag("outcome", tag)
+                            .register(registry));
         }
         for (int track : new int[] {1, 2, 4}) {
-            leadTimes.put(track, LeadTimes.timer("asylum.decision.lead.time",
-                    "Time from the application date to the IND decision")
-                    .tag("track", Integer.toString(track)).register(registry));
+            leadTimes.put(
+                    track,
+                    LeadTimes.timer("asylum.decision.lead.time", "Time from the application date to the IND decision")
+                            .tag("track", Integer.toString(track))
+                            .register(registry));
         }
     }
 

@@ -15,12 +15,10 @@ public interface DecisionPeriods {
      * The statutory decision period (from the application) and, when the procedure has its own day for the decision,
      * how long after the opening it falls (empty in the VA: the decision is due at the deadline).
      */
-    record Periods(Period decisionPeriod, Optional<Period> decideWithin) {
-    }
+    record Periods(Period decisionPeriod, Optional<Period> decideWithin) {}
 
     /** A category-wide extension that covers a case, with the decision it rests on. */
-    record GroupExtension(Period extension, String basis) {
-    }
+    record GroupExtension(Period extension, String basis) {}
 
     /** The periods for this track and procedure; a table without a row for them is a broken deployment. */
     Periods periods(int track, String procedure);

@@ -28,7 +28,10 @@ class DecisionSectionProvider implements CaseFileSection {
 
     @Override
     public Set<String> processKeys() {
-        return Set.of(IndDecisionModel.PROCESS_KEY, AppealModel.PROCESS_KEY, DecisionDeadlineModel.PROCESS_KEY,
+        return Set.of(
+                IndDecisionModel.PROCESS_KEY,
+                AppealModel.PROCESS_KEY,
+                DecisionDeadlineModel.PROCESS_KEY,
                 PolicyHoldModel.PROCESS_KEY);
     }
 
@@ -39,7 +42,12 @@ class DecisionSectionProvider implements CaseFileSection {
 
     @Override
     public Optional<Object> of(UUID caseId) {
-        return deadlines.section(caseId, holds.daysOnHoldNow(caseId), holds.onHold(caseId),
-                appeals.latest(caseId).orElse(null)).map(section -> section);
+        return deadlines
+                .section(
+                        caseId,
+                        holds.daysOnHoldNow(caseId),
+                        holds.onHold(caseId),
+                        appeals.latest(caseId).orElse(null))
+                .map(section -> section);
     }
 }

@@ -23,6 +23,7 @@ public class IndDecisionService {
 
     /** The departure period's decision types in DMN departurePeriod. */
     static final String REJECTION = "REJECTION";
+
     static final String DUBLIN = "DUBLIN";
     /** Spoor 4, the general asylum procedure: where a Dublin case goes when the Netherlands becomes responsible. */
     static final int GENERAL_ASYLUM_TRACK = 4;
@@ -35,8 +36,14 @@ public class IndDecisionService {
     private final DecisionDeadlineService deadlines;
     private final DecisionPeriods rules;
 
-    IndDecisionService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, CaseProgress caseFile,
-            DecisionDeadlineService deadlines, RegistrationService registration, DecisionPeriods rules) {
+    IndDecisionService(
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            Clock clock,
+            CaseProgress caseFile,
+            DecisionDeadlineService deadlines,
+            RegistrationService registration,
+            DecisionPeriods rules) {
         this.rules = rules;
         this.registration = registration;
         this.caseFile = caseFile;
@@ -51,8 +58,11 @@ public class IndDecisionService {
      * window follows), so its outcome is empty until {@link #rejectionFinal}, {@link #rejectionEnforceable} or
      * {@link #dublinDecisionEnforceable}. {@code transferPeriodFrom}: when the 6 months of a Dublin transfer start.
      */
-    public record Consequence(Optional<IndOutcome> outcome, Optional<Period> departurePeriod,
-            Optional<Instant> dublinAcceptedOn, Optional<Instant> transferPeriodFrom) {
+    public record Consequence(
+            Optional<IndOutcome> outcome,
+            Optional<Period> departurePeriod,
+            Optional<Instant> dublinAcceptedOn,
+            Optional<Instant> transferPeriodFrom) {
 
         Consequence(Optional<IndOutcome> outcome, Optional<Period> departurePeriod) {
             this(outcome, departurePeriod, Optional.empty(), Optional.empty());
@@ -79,8 +89,12 @@ public class IndDecisionService {
         Instant now = clock.instant();
         jdbc.sql("insert into ind_decisions (id, case_id, track, outcome, decided_at) "
                         + "values (:id, :caseId, :track, :outcome, :at)")
-                .param("id", UUID.randomUUID()).param("caseId", caseId).param("track", track)
-                .param("outcome", outcome.name()).param("at", Timestamp.from(now)).update();
+                .param("id", UUID.randomUUID())
+                .param("caseId", caseId)
+                .param("track", track)
+                .param("outcome", outcome.name())
+                .param("at", Timestamp.from(now))
+                .update();
         caseFile.recordDecision(caseId, outcome.name());
         switch (outcome) {
             case PERMIT_GRANTED -> caseFile.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
@@ -89,14 +103,18 @@ public class IndDecisionService {
                 // final only when the appeal window closes or the court upholds it: see rejectionFinal
             }
         }
-        deadlines.applicationDate(caseId).ifPresent(applied -> events.publishEvent(new DecisionLeadTime(caseId, track,
-                Duration.between(applied.atStartOfDay(clock.getZone()).toInstant(), now))));
+        deadlines
+                .applicationDate(caseId)
+                .ifPresent(applied -> events.publishEvent(new DecisionLeadTime(
+                        caseId,
+                        track,
+                        Duration.between(applied.atStartOfDay(clock.getZone()).toInstant(), now))));
         deadlines.decided(caseId);
         events.publishEvent(new DecisionRecorded(caseId, track, outcome));
         return switch (outcome) {
             case PERMIT_GRANTED -> new Consequence(Optional.of(outcome), Optional.empty());
-            case DUBLIN_ACCEPTED -> new Consequence(Optional.empty(), Optional.empty(), Optional.of(now),
-                    Optional.empty());
+            case DUBLIN_ACCEPTED ->
+                new Consequence(Optional.empty(), Optional.empty(), Optional.of(now), Optional.empty());
             case REJECTED -> new Consequence(Optional.empty(), Optional.empty());
         };
     }
@@ -130,8 +148,11 @@ public class IndDecisionService {
     public Consequence dublinDecisionEnforceable(UUID caseId, Instant acceptedOn, TransferPeriodStart start) {
         Instant from = start == TransferPeriodStart.RULING || acceptedOn == null ? clock.instant() : acceptedOn;
         // a Dublin case is in spoor 1 until the Netherlands becomes responsible; the table gives no departure period
-        return new Consequence(Optional.of(IndOutcome.DUBLIN_ACCEPTED), departurePeriod(DUBLIN, 1, null),
-                Optional.ofNullable(acceptedOn), Optional.of(from));
+        return new Consequence(
+                Optional.of(IndOutcome.DUBLIN_ACCEPTED),
+                departurePeriod(DUBLIN, 1, null),
+                Optional.ofNullable(acceptedOn),
+                Optional.of(from));
     }
 
     /**

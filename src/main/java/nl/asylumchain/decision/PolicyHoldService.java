@@ -34,7 +34,11 @@ public class PolicyHoldService {
     private final DecisionEngine processes;
     private final HoldCategories categories;
 
-    PolicyHoldService(JdbcClient jdbc, Clock clock, DecisionDeadlineService deadlines, DecisionEngine processes,
+    PolicyHoldService(
+            JdbcClient jdbc,
+            Clock clock,
+            DecisionDeadlineService deadlines,
+            DecisionEngine processes,
             HoldCategories categories) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -43,16 +47,23 @@ public class PolicyHoldService {
         this.categories = categories;
     }
 
-    public record Hold(UUID id, String category, String reason, String placedBy, Instant placedAt,
-            Instant releasedAt, int casesHeld) {
-    }
+    public record Hold(
+            UUID id,
+            String category,
+            String reason,
+            String placedBy,
+            Instant placedAt,
+            Instant releasedAt,
+            int casesHeld) {}
 
     @Transactional
     public Hold place(String category, String reason, String placedBy) {
         Set<String> declared = categories.declared();
         if (category == null || !declared.contains(category)) {
-            throw new InvalidRequestException("category", "must be one of the categories of DMN "
-                    + HoldCategories.DECISION_KEY + ": " + String.join(", ", new TreeSet<>(declared)));
+            throw new InvalidRequestException(
+                    "category",
+                    "must be one of the categories of DMN " + HoldCategories.DECISION_KEY + ": "
+                            + String.join(", ", new TreeSet<>(declared)));
         }
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException("reason", "must say why the cases are held");
@@ -65,8 +76,12 @@ public class PolicyHoldService {
         Instant now = clock.instant();
         jdbc.sql("insert into policy_holds (id, category, reason, placed_by, placed_at) "
                         + "values (:id, :category, :reason, :by, :at)")
-                .param("id", id).param("category", category).param("reason", reason.strip())
-                .param("by", placedBy).param("at", Timestamp.from(now)).update();
+                .param("id", id)
+                .param("category", category)
+                .param("reason", reason.strip())
+                .param("by", placedBy)
+                .param("at", Timestamp.from(now))
+                .update();
         return hold(id);
     }
 
@@ -78,30 +93,36 @@ public class PolicyHoldService {
             throw new ConflictException("Hold " + holdId + " was released at " + hold.releasedAt() + ".");
         }
         Instant now = clock.instant();
-        record Parked(UUID id, UUID caseId, Instant heldFrom) {
-        }
+        record Parked(UUID id, UUID caseId, Instant heldFrom) {}
         List<Parked> parked = jdbc.sql("select id, case_id, held_from from case_holds "
                         + "where hold_id = :holdId and released_at is null")
                 .param("holdId", holdId)
-                .query((rs, n) -> new Parked(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                .query((rs, n) -> new Parked(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
                         rs.getTimestamp(3).toInstant()))
                 .list();
         jdbc.sql("update policy_holds set released_at = :at where id = :id")
-                .param("at", Timestamp.from(now)).param("id", holdId).update();
+                .param("at", Timestamp.from(now))
+                .param("id", holdId)
+                .update();
         for (Parked p : parked) {
             jdbc.sql("update case_holds set released_at = :at where id = :id")
-                    .param("at", Timestamp.from(now)).param("id", p.id()).update();
+                    .param("at", Timestamp.from(now))
+                    .param("id", p.id())
+                    .update();
             deadlines.addTimeOnHold(p.caseId(), DecisionDeadlineService.daysBetween(p.heldFrom(), now));
             processes.releaseFromHold(p.caseId());
         }
-        return new Hold(hold.id(), hold.category(), hold.reason(), hold.placedBy(), hold.placedAt(), now,
-                parked.size());
+        return new Hold(
+                hold.id(), hold.category(), hold.reason(), hold.placedBy(), hold.placedAt(), now, parked.size());
     }
 
     @Transactional(readOnly = true)
     public List<Hold> holds() {
         return jdbc.sql("select id from policy_holds order by placed_at desc").query(UUID.class).list().stream()
-                .map(this::hold).toList();
+                .map(this::hold)
+                .toList();
     }
 
     /**
@@ -110,43 +131,63 @@ public class PolicyHoldService {
      */
     @Transactional
     public boolean parkIfHeld(UUID caseId, Collection<String> caseCategories) {
-        Optional<UUID> hold = caseCategories.stream().map(this::active).flatMap(Optional::stream).findFirst();
+        Optional<UUID> hold = caseCategories.stream()
+                .map(this::active)
+                .flatMap(Optional::stream)
+                .findFirst();
         hold.ifPresent(holdId -> jdbc.sql(
                         "insert into case_holds (id, hold_id, case_id, held_from) values (:id, :holdId, :caseId, :at)")
-                .param("id", UUID.randomUUID()).param("holdId", holdId).param("caseId", caseId)
-                .param("at", Timestamp.from(clock.instant())).update());
+                .param("id", UUID.randomUUID())
+                .param("holdId", holdId)
+                .param("caseId", caseId)
+                .param("at", Timestamp.from(clock.instant()))
+                .update());
         return hold.isPresent();
     }
 
     /** The active hold over one of these categories, if any: a case of them may not take an IND step. */
     @Transactional(readOnly = true)
     public Optional<Hold> activeHoldOver(Collection<String> caseCategories) {
-        return caseCategories.stream().map(this::active).flatMap(Optional::stream).findFirst().map(this::hold);
+        return caseCategories.stream()
+                .map(this::active)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .map(this::hold);
     }
 
     /** Whole days the case is on hold now (0 when it is not parked). */
     @Transactional(readOnly = true)
     public int daysOnHoldNow(UUID caseId) {
         return jdbc.sql("select held_from from case_holds where case_id = :caseId and released_at is null")
-                .param("caseId", caseId).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional()
-                .map(from -> DecisionDeadlineService.daysBetween(from, clock.instant())).orElse(0);
+                .param("caseId", caseId)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .optional()
+                .map(from -> DecisionDeadlineService.daysBetween(from, clock.instant()))
+                .orElse(0);
     }
 
     @Transactional(readOnly = true)
     public boolean onHold(UUID caseId) {
         return jdbc.sql("select count(*) from case_holds where case_id = :caseId and released_at is null")
-                .param("caseId", caseId).query(Integer.class).single() > 0;
+                        .param("caseId", caseId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** Cases parked now, over all holds. */
     @Transactional(readOnly = true)
     public int casesOnHold() {
-        return jdbc.sql("select count(*) from case_holds where released_at is null").query(Integer.class).single();
+        return jdbc.sql("select count(*) from case_holds where released_at is null")
+                .query(Integer.class)
+                .single();
     }
 
     private Optional<UUID> active(String category) {
         return jdbc.sql("select id from policy_holds where category = :category and released_at is null")
-                .param("category", category).query(UUID.class).optional();
+                .param("category", category)
+                .query(UUID.class)
+                .optional();
     }
 
     private Hold hold(UUID id) {
@@ -154,9 +195,15 @@ public class PolicyHoldService {
                         + "(select count(*) from case_holds c where c.hold_id = h.id) "
                         + "from policy_holds h where h.id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Hold(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getInt(7)))
-                .optional().orElseThrow(() -> new NotFoundException("No hold with id " + id));
+                .query((rs, n) -> new Hold(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
+                        rs.getInt(7)))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("No hold with id " + id));
     }
 }

@@ -3,7 +3,6 @@ package nl.asylumchain.demo;
 import java.sql.DatabaseMetaData;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
@@ -61,8 +60,7 @@ class DemoUsers implements InitialUsers {
         USERS.put("privacy", new String[] {Groups.PRIVACY_OFFICER, "Femke", "Functionaris gegevensbescherming"});
     }
 
-    DemoUsers(DataSource dataSource,
-            @Value("${" + ON_PRODUCTION_DATABASE + ":false}") boolean onProductionDatabase) {
+    DemoUsers(DataSource dataSource, @Value("${" + ON_PRODUCTION_DATABASE + ":false}") boolean onProductionDatabase) {
         String database = databaseProductName(dataSource);
         if (!LAPTOP_DATABASE.equals(database)) {
             if (!onProductionDatabase) {
@@ -72,9 +70,12 @@ class DemoUsers implements InitialUsers {
                         + " ASYLUMCHAIN_ADMIN_USER and ASYLUMCHAIN_ADMIN_PASSWORD; or, for a throwaway test"
                         + " installation only, set " + ON_PRODUCTION_DATABASE + "=true.");
             }
-            log.warn("Demo users with the known password '{}' are on, on a {} database, because {}=true. Anyone"
-                    + " who knows the README can log in, as an administrator too. Never do this with real cases.",
-                    PASSWORD, database, ON_PRODUCTION_DATABASE);
+            log.warn(
+                    "Demo users with the known password '{}' are on, on a {} database, because {}=true. Anyone"
+                            + " who knows the README can log in, as an administrator too. Never do this with real cases.",
+                    PASSWORD,
+                    database,
+                    ON_PRODUCTION_DATABASE);
         }
     }
 

@@ -4,6 +4,7 @@
  * tasks with plausible answers read from each task's Camunda Form, so that the dashboards fill. It may use the
  * modules whose tasks it works (through their public face and their models' ids); nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo",
-        allowedDependencies = { "casefile", "registration :: model", "decision :: model", "platform" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Demo",
+        allowedDependencies = {"casefile", "registration :: model", "decision :: model", "platform"})
 package nl.asylumchain.demo;

@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DepartureRules.class)
-class DepartureConfiguration {
-}
+class DepartureConfiguration {}

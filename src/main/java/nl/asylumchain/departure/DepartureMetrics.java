@@ -2,11 +2,12 @@ package nl.asylumchain.departure;
 
 import java.util.Locale;
 
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import nl.asylumchain.platform.LeadTimes;
 
@@ -34,13 +35,16 @@ class DepartureMetrics {
     }
 
     private Counter counter(DepartureOutcome outcome) {
-        return Counter.builder("asylum.departures").description("Departures (DT&V cases) ended, by outcome")
-                .tag("outcome", tag(outcome)).register(registry);
+        return Counter.builder("asylum.departures")
+                .description("Departures (DT&V cases) ended, by outcome")
+                .tag("outcome", tag(outcome))
+                .register(registry);
     }
 
     private Timer timer(DepartureOutcome outcome) {
         return LeadTimes.timer("asylum.departure.lead.time", "Time from the hand-over to DT&V to the outcome")
-                .tag("outcome", tag(outcome)).register(registry);
+                .tag("outcome", tag(outcome))
+                .register(registry);
     }
 
     private static String tag(DepartureOutcome outcome) {

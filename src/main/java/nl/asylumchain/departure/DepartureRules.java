@@ -24,9 +24,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param missedReportsDublin    the same for a Dublin claimant
  */
 @ConfigurationProperties("asylumchain.departure")
-public record DepartureRules(Period interviewInterval, Period vblMaximumStay, Period transferPeriod,
-        Period transferPeriodImprisoned, Period transferPeriodAbsconded, Duration transferShowUp,
-        Period detentionMaximum, Period detentionExtension, Integer missedReports, Integer missedReportsDublin) {
+public record DepartureRules(
+        Period interviewInterval,
+        Period vblMaximumStay,
+        Period transferPeriod,
+        Period transferPeriodImprisoned,
+        Period transferPeriodAbsconded,
+        Duration transferShowUp,
+        Period detentionMaximum,
+        Period detentionExtension,
+        Integer missedReports,
+        Integer missedReportsDublin) {
 
     public DepartureRules {
         interviewInterval = interviewInterval == null ? Period.ofDays(14) : interviewInterval;
@@ -48,8 +56,8 @@ public record DepartureRules(Period interviewInterval, Period vblMaximumStay, Pe
 
     /** End of the departure period (ISO-8601, {@code P28D} or {@code P0D}; none given means none). */
     public Instant departurePeriodEnds(Instant handedOverAt, String departurePeriod, ZoneId zone) {
-        Period period = departurePeriod == null || departurePeriod.isBlank() ? Period.ZERO
-                : Period.parse(departurePeriod);
+        Period period =
+                departurePeriod == null || departurePeriod.isBlank() ? Period.ZERO : Period.parse(departurePeriod);
         return handedOverAt.atZone(zone).plus(period).toInstant();
     }
 

@@ -23,21 +23,38 @@ class DepartureSection implements CaseFileSection {
         this.departures = departures;
     }
 
-    record Detention(String ground, Instant startedAt, Instant endsAt, boolean extended, String extensionReason,
-            Instant releasedAt) {
-    }
+    record Detention(
+            String ground,
+            Instant startedAt,
+            Instant endsAt,
+            boolean extended,
+            String extensionReason,
+            Instant releasedAt) {}
 
-    record Reports(int kept, int missed, int missedInARow) {
-    }
+    record Reports(int kept, int missed, int missedInARow) {}
 
-    record Transfer(Instant acceptedOn, Instant periodFrom, String circumstance, Instant deadline, LocalDate plannedOn,
-            Instant reportBy) {
-    }
+    record Transfer(
+            Instant acceptedOn,
+            Instant periodFrom,
+            String circumstance,
+            Instant deadline,
+            LocalDate plannedOn,
+            Instant reportBy) {}
 
-    record View(Instant handedOverAt, String indOutcome, String departurePeriod, Instant departurePeriodEnds,
-            String route, int interviews, boolean familyWithChildren, Instant vblStayEndedAt, Transfer transfer,
-            Detention detention, Reports reports, String outcome, Instant outcomeAt) {
-    }
+    record View(
+            Instant handedOverAt,
+            String indOutcome,
+            String departurePeriod,
+            Instant departurePeriodEnds,
+            String route,
+            int interviews,
+            boolean familyWithChildren,
+            Instant vblStayEndedAt,
+            Transfer transfer,
+            Detention detention,
+            Reports reports,
+            String outcome,
+            Instant outcomeAt) {}
 
     @Override
     public Set<String> processKeys() {
@@ -55,12 +72,35 @@ class DepartureSection implements CaseFileSection {
     }
 
     private View view(DepartureRecord d) {
-        return new View(d.handedOverAt(), d.indOutcome(), d.departurePeriod(), d.departurePeriodEnds(), d.route(),
-                departures.interviews(d.id()), d.familyWithChildren(), d.vblStayEndedAt(),
-                d.dublinClaimant() ? new Transfer(d.dublinAcceptedOn(), d.transferPeriodFrom(), d.transferCircumstance(), d.transferDeadline(),
-                        d.transferDate(), d.transferReportBy()) : null,
-                d.detentionStartedAt() == null ? null : new Detention(d.detentionGround(), d.detentionStartedAt(),
-                        d.detentionEnds(), d.detentionExtended(), d.detentionExtensionReason(), d.releasedAt()),
-                new Reports(d.reports(), d.missedReports(), d.missedReportsInARow()), d.outcome(), d.outcomeAt());
+        return new View(
+                d.handedOverAt(),
+                d.indOutcome(),
+                d.departurePeriod(),
+                d.departurePeriodEnds(),
+                d.route(),
+                departures.interviews(d.id()),
+                d.familyWithChildren(),
+                d.vblStayEndedAt(),
+                d.dublinClaimant()
+                        ? new Transfer(
+                                d.dublinAcceptedOn(),
+                                d.transferPeriodFrom(),
+                                d.transferCircumstance(),
+                                d.transferDeadline(),
+                                d.transferDate(),
+                                d.transferReportBy())
+                        : null,
+                d.detentionStartedAt() == null
+                        ? null
+                        : new Detention(
+                                d.detentionGround(),
+                                d.detentionStartedAt(),
+                                d.detentionEnds(),
+                                d.detentionExtended(),
+                                d.detentionExtensionReason(),
+                                d.releasedAt()),
+                new Reports(d.reports(), d.missedReports(), d.missedReportsInARow()),
+                d.outcome(),
+                d.outcomeAt());
     }
 }

@@ -30,8 +30,12 @@ public class DepartureService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DepartureService(DepartureRepository departures, DepartureRules rules, CaseProgress caseFile,
-            ApplicationEventPublisher events, Clock clock) {
+    DepartureService(
+            DepartureRepository departures,
+            DepartureRules rules,
+            CaseProgress caseFile,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.departures = departures;
         this.rules = rules;
         this.caseFile = caseFile;
@@ -44,8 +48,7 @@ public class DepartureService {
     }
 
     /** The clocks a hand-over starts; {@code transferDeadline} only for a Dublin claimant. */
-    public record HandOver(Instant departurePeriodEnds, Instant transferDeadline, int missedReportLimit) {
-    }
+    public record HandOver(Instant departurePeriodEnds, Instant transferDeadline, int missedReportLimit) {}
 
     /**
      * The IND hands the case to DT&V. A Dublin transfer period runs from {@code transferPeriodFrom} (the acceptance,
@@ -53,7 +56,11 @@ public class DepartureService {
      * without an acceptance date from the hand-over.
      */
     @Transactional
-    public HandOver handOver(UUID caseId, String indOutcome, String departurePeriod, Instant dublinAcceptedOn,
+    public HandOver handOver(
+            UUID caseId,
+            String indOutcome,
+            String departurePeriod,
+            Instant dublinAcceptedOn,
             Instant transferPeriodFrom) {
         Instant now = clock.instant();
         boolean dublin = "DUBLIN_ACCEPTED".equals(indOutcome);
@@ -61,29 +68,49 @@ public class DepartureService {
         Instant periodEnds = rules.departurePeriodEnds(now, period, clock.getZone());
         Instant acceptedOn = dublin ? (dublinAcceptedOn == null ? now : dublinAcceptedOn) : null;
         Instant periodFrom = dublin ? (transferPeriodFrom == null ? acceptedOn : transferPeriodFrom) : null;
-        Instant deadline = dublin ? rules.transferDeadline(periodFrom, TransferCircumstance.NONE, clock.getZone()) : null;
-        departures.insert(UUID.randomUUID(), caseId, indOutcome, dublin, now, period, periodEnds, acceptedOn, periodFrom,
+        Instant deadline =
+                dublin ? rules.transferDeadline(periodFrom, TransferCircumstance.NONE, clock.getZone()) : null;
+        departures.insert(
+                UUID.randomUUID(),
+                caseId,
+                indOutcome,
+                dublin,
+                now,
+                period,
+                periodEnds,
+                acceptedOn,
+                periodFrom,
                 deadline);
         return new HandOver(periodEnds, deadline, rules.missedReportLimit(dublin));
     }
 
     @Transactional
-    public void recordInterview(UUID caseId, boolean willingToLeave, boolean travelDocumentPresent,
-            boolean familyWithChildren, DepartureRoute route) {
+    public void recordInterview(
+            UUID caseId,
+            boolean willingToLeave,
+            boolean travelDocumentPresent,
+            boolean familyWithChildren,
+            DepartureRoute route) {
         DepartureRecord departure = open(caseId);
-        departures.insertInterview(departure.id(), clock.instant(), willingToLeave, travelDocumentPresent,
-                route.name(), familyWithChildren);
+        departures.insertInterview(
+                departure.id(),
+                clock.instant(),
+                willingToLeave,
+                travelDocumentPresent,
+                route.name(),
+                familyWithChildren);
     }
 
     /** IMPRISONED or ABSCONDED: the transfer deadline becomes the longer one; returns the deadline now. */
     @Transactional
     public Instant extendTransferDeadline(UUID caseId, TransferCircumstance circumstance) {
         DepartureRecord departure = open(caseId);
-        TransferCircumstance current = departure.transferCircumstance() == null ? TransferCircumstance.NONE
+        TransferCircumstance current = departure.transferCircumstance() == null
+                ? TransferCircumstance.NONE
                 : TransferCircumstance.valueOf(departure.transferCircumstance());
         TransferCircumstance applies = DepartureRules.longer(current, circumstance);
-        Instant from = departure.transferPeriodFrom() == null ? departure.dublinAcceptedOn()
-                : departure.transferPeriodFrom();
+        Instant from =
+                departure.transferPeriodFrom() == null ? departure.dublinAcceptedOn() : departure.transferPeriodFrom();
         Instant deadline = rules.transferDeadline(from, applies, clock.getZone());
         departures.updateTransferDeadline(departure.id(), applies.name(), deadline);
         return deadline;
@@ -103,8 +130,11 @@ public class DepartureService {
     public int recordReport(UUID caseId, boolean reported) {
         DepartureRecord departure = open(caseId);
         int inARow = reported ? 0 : departure.missedReportsInARow() + 1;
-        departures.updateReports(departure.id(), departure.reports() + (reported ? 1 : 0),
-                departure.missedReports() + (reported ? 0 : 1), inARow);
+        departures.updateReports(
+                departure.id(),
+                departure.reports() + (reported ? 1 : 0),
+                departure.missedReports() + (reported ? 0 : 1),
+                inARow);
         return inARow;
     }
 
@@ -167,25 +197,31 @@ public class DepartureService {
     }
 
     /** Counts per outcome of departures that ended from {@code from} up to and including {@code to}. */
-    public record Summary(LocalDate from, LocalDate to, Map<DepartureOutcome, Long> outcomes, long demonstrable,
-            long withoutSupervision, java.math.BigDecimal demonstrableDepartureShare,
-            Integer demonstrableDepartureSharePercent) {
-    }
+    public record Summary(
+            LocalDate from,
+            LocalDate to,
+            Map<DepartureOutcome, Long> outcomes,
+            long demonstrable,
+            long withoutSupervision,
+            java.math.BigDecimal demonstrableDepartureShare,
+            Integer demonstrableDepartureSharePercent) {}
 
     @Transactional(readOnly = true)
     public Summary summary(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new InvalidRequestException("to", "must not be before from");
         }
-        Map<DepartureOutcome, Long> counts = departures.countOutcomes(from.atStartOfDay(clock.getZone()).toInstant(),
+        Map<DepartureOutcome, Long> counts = departures.countOutcomes(
+                from.atStartOfDay(clock.getZone()).toInstant(),
                 to.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
         DepartureShare share = DepartureShare.of(counts);
-        return new Summary(from, to, counts, share.demonstrable(), share.withoutSupervision(), share.fraction(),
-                share.percent());
+        return new Summary(
+                from, to, counts, share.demonstrable(), share.withoutSupervision(), share.fraction(), share.percent());
     }
 
     private DepartureRecord open(UUID caseId) {
-        return departures.open(caseId)
+        return departures
+                .open(caseId)
                 .orElseThrow(() -> new IllegalStateException("No open departure for case " + caseId));
     }
 }

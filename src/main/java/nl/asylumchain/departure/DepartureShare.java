@@ -26,12 +26,16 @@ public record DepartureShare(long demonstrable, long withoutSupervision) {
     /** The share as a fraction with four decimals; null when nobody left in the period. */
     public BigDecimal fraction() {
         long all = demonstrable + withoutSupervision;
-        return all == 0 ? null : BigDecimal.valueOf(demonstrable).divide(BigDecimal.valueOf(all), 4, RoundingMode.HALF_UP);
+        return all == 0
+                ? null
+                : BigDecimal.valueOf(demonstrable).divide(BigDecimal.valueOf(all), 4, RoundingMode.HALF_UP);
     }
 
     /** The share in whole percent, as the letter reports it. */
     public Integer percent() {
         BigDecimal fraction = fraction();
-        return fraction == null ? null : fraction.movePointRight(2).setScale(0, RoundingMode.HALF_UP).intValueExact();
+        return fraction == null
+                ? null
+                : fraction.movePointRight(2).setScale(0, RoundingMode.HALF_UP).intValueExact();
     }
 }

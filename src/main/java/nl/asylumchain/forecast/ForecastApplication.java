@@ -17,7 +17,6 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.core.type.filter.TypeFilter;
 
-
 /**
  * The forecast's application: the whole chain (every module's services, delegates and rules) without its web face.
  * It scans what the application scans ({@code nl.asylumchain}), less the classes that serve HTTP (controllers, security filter
@@ -25,12 +24,18 @@ import org.springframework.core.type.filter.TypeFilter;
  */
 @SpringBootConfiguration
 // by name: the forecast's root package does not import the engine; REST and webapps need a servlet container
-@EnableAutoConfiguration(excludeName = {"org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
-        "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"})
-@ComponentScan(basePackages = "nl.asylumchain", excludeFilters = {
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = ForecastApplication.WebOnly.class)})
+@EnableAutoConfiguration(
+        excludeName = {
+            "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
+            "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"
+        })
+@ComponentScan(
+        basePackages = "nl.asylumchain",
+        excludeFilters = {
+            @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+            @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+            @ComponentScan.Filter(type = FilterType.CUSTOM, classes = ForecastApplication.WebOnly.class)
+        })
 // only in the forecast's own context: the application's scan finds this class too, and without the profile its
 // exclusions (the engine's REST API, the webapps) would switch those off in the live application
 @Profile(ForecastCommand.PROFILE)
@@ -42,9 +47,12 @@ class ForecastApplication {
      */
     static final class WebOnly implements TypeFilter {
 
-        private static final List<String> WEB_REFERENCES = List.of("jakarta/servlet/",
-                "org/springframework/web/servlet/", "org/springframework/boot/web/servlet/",
-                "org/springframework/security/config/annotation/web/", "org/springframework/web/bind/annotation/",
+        private static final List<String> WEB_REFERENCES = List.of(
+                "jakarta/servlet/",
+                "org/springframework/web/servlet/",
+                "org/springframework/boot/web/servlet/",
+                "org/springframework/security/config/annotation/web/",
+                "org/springframework/web/bind/annotation/",
                 "org/springframework/security/web/");
 
         @Override

@@ -13,7 +13,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-
 /**
  * {@code java -jar asylum-chain.jar forecast --scenario NAME|PATH --out DIR [--seed N] [--weeks N]}: runs a forecast
  * in its own Spring context with its own in-memory database and engine, writes {@code forecast.json},
@@ -28,8 +27,7 @@ public final class ForecastCommand {
 
     public static final String PROFILE = "forecast";
 
-    private ForecastCommand() {
-    }
+    private ForecastCommand() {}
 
     /** Arguments as given after {@code forecast}. */
     record Arguments(String scenario, Path out, Long seed, Integer weeks, Path fromNow) {
@@ -94,14 +92,19 @@ public final class ForecastCommand {
             ForecastRun run = context.getBean(ForecastRun.class);
             ForecastResult result = run.run(scenario, out);
             ForecastFiles.write(result, arguments.out());
-            for (ForecastReportWriter writer : new TreeMap<>(context.getBeansOfType(ForecastReportWriter.class))
-                    .values()) {
+            for (ForecastReportWriter writer :
+                    new TreeMap<>(context.getBeansOfType(ForecastReportWriter.class)).values()) {
                 writer.write(arguments.out());
             }
             run.problems().forEach((problem, count) -> err.println("PROBLEM " + count + "x " + problem));
-            out.printf("RUN cases=%d steps=%d wallSeconds=%s casesPerSecond=%s stepsPerSecond=%s peakHeapMb=%d%n",
-                    result.run().cases(), result.run().steps(), result.run().wallSeconds(),
-                    result.run().casesPerSecond(), result.run().stepsPerSecond(), result.run().peakHeapMb());
+            out.printf(
+                    "RUN cases=%d steps=%d wallSeconds=%s casesPerSecond=%s stepsPerSecond=%s peakHeapMb=%d%n",
+                    result.run().cases(),
+                    result.run().steps(),
+                    result.run().wallSeconds(),
+                    result.run().casesPerSecond(),
+                    result.run().stepsPerSecond(),
+                    result.run().peakHeapMb());
             out.println("REPORT " + arguments.out().resolve(ForecastFiles.JSON));
             out.flush();
             return 0;
@@ -118,16 +121,36 @@ public final class ForecastCommand {
         }
         long seed = arguments.seed() == null ? s.seed() : arguments.seed();
         int weeks = arguments.weeks() == null ? s.weeks() : arguments.weeks();
-        return new Scenario(s.name(), s.start(), weeks, seed, s.inflow(), s.arrivalLocations(), s.nationalities(),
-                s.unaccompaniedMinors(), s.temporaryProtectionUkraine(), s.familyAbroad(), s.dublin(), s.appeal(),
-                s.reunification(), s.housing(), s.departure(), s.capacity(), s.receptionCapacity(), s.taakstelling(),
-                s.policy(), s.stock());
+        return new Scenario(
+                s.name(),
+                s.start(),
+                weeks,
+                seed,
+                s.inflow(),
+                s.arrivalLocations(),
+                s.nationalities(),
+                s.unaccompaniedMinors(),
+                s.temporaryProtectionUkraine(),
+                s.familyAbroad(),
+                s.dublin(),
+                s.appeal(),
+                s.reunification(),
+                s.housing(),
+                s.departure(),
+                s.capacity(),
+                s.receptionCapacity(),
+                s.taakstelling(),
+                s.policy(),
+                s.stock());
     }
 
     /** The isolated context: command-line properties, the highest precedence Spring knows. */
     static ConfigurableApplicationContext start(Scenario scenario) {
-        return new SpringApplicationBuilder(ForecastApplication.class).profiles(PROFILE)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+        return new SpringApplicationBuilder(ForecastApplication.class)
+                .profiles(PROFILE)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
                 .run(properties(scenario).toArray(String[]::new));
     }
 

@@ -26,12 +26,13 @@ public final class ForecastFiles {
     public static final String JSON = "forecast.json";
     public static final String CSV = "weekly.csv";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    private ForecastFiles() {
-    }
+    private ForecastFiles() {}
 
     public static void write(ForecastResult result, Path dir) throws IOException {
         Files.createDirectories(dir);

@@ -15,9 +15,20 @@ import nl.asylumchain.platform.FieldError;
  * @param errors      why the scenario was refused (status {@code INVALID}), per field
  * @param message     what went wrong otherwise (status {@code FAILED}, {@code INTERRUPTED})
  */
-public record ForecastJob(String id, String scenario, String requestedBy, Instant createdAt, Instant finishedAt,
-        Status status, Integer exitCode, Long seed, Integer weeks, boolean fromNow, Progress progress,
-        List<FieldError> errors, String message) {
+public record ForecastJob(
+        String id,
+        String scenario,
+        String requestedBy,
+        Instant createdAt,
+        Instant finishedAt,
+        Status status,
+        Integer exitCode,
+        Long seed,
+        Integer weeks,
+        boolean fromNow,
+        Progress progress,
+        List<FieldError> errors,
+        String message) {
 
     public enum Status {
         /** The child runs. */
@@ -33,17 +44,46 @@ public record ForecastJob(String id, String scenario, String requestedBy, Instan
     }
 
     /** A {@code PROGRESS} line of the child: the simulated date and week, how far, how fast. */
-    public record Progress(LocalDate date, Integer week, Integer weeks, Long cases, Long steps, Long stepsPerSecond,
-            Long etaSeconds) {
-    }
+    public record Progress(
+            LocalDate date,
+            Integer week,
+            Integer weeks,
+            Long cases,
+            Long steps,
+            Long stepsPerSecond,
+            Long etaSeconds) {}
 
     ForecastJob finished(Instant at, Status newStatus, Integer code, List<FieldError> fieldErrors, String why) {
-        return new ForecastJob(id, scenario, requestedBy, createdAt, at, newStatus, code, seed, weeks, fromNow,
-                progress, fieldErrors, why);
+        return new ForecastJob(
+                id,
+                scenario,
+                requestedBy,
+                createdAt,
+                at,
+                newStatus,
+                code,
+                seed,
+                weeks,
+                fromNow,
+                progress,
+                fieldErrors,
+                why);
     }
 
     ForecastJob withProgress(Progress latest) {
-        return new ForecastJob(id, scenario, requestedBy, createdAt, finishedAt, status, exitCode, seed, weeks, fromNow,
-                latest, errors, message);
+        return new ForecastJob(
+                id,
+                scenario,
+                requestedBy,
+                createdAt,
+                finishedAt,
+                status,
+                exitCode,
+                seed,
+                weeks,
+                fromNow,
+                latest,
+                errors,
+                message);
     }
 }

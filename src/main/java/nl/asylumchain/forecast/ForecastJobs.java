@@ -28,13 +28,13 @@ import java.util.stream.Stream;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import nl.asylumchain.forecast.ForecastJob.Progress;
 import nl.asylumchain.forecast.ForecastJob.Status;
@@ -74,6 +74,7 @@ public class ForecastJobs {
     public static final String ID_PATTERN = "\\d{8}T\\d{6}-[0-9a-f]{8}";
     /** A shipped scenario's name: never a path, so a request cannot point the child at a file of the server. */
     static final Pattern SCENARIO_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
     static final int MAX_WEEKS = 520;
     static final String RUN_JSON = "run.json";
     static final String SCENARIO_YAML = "scenario.yaml";
@@ -81,17 +82,18 @@ public class ForecastJobs {
     static final String STDOUT = "stdout.log";
     static final String STDERR = "stderr.log";
     /** Files of a run that the API hands out. */
-    public static final Set<String> RESULT_FILES = Set.of(ForecastReport.REPORT_HTML, ForecastReport.FORECAST_JSON,
-            "weekly.csv");
+    public static final Set<String> RESULT_FILES =
+            Set.of(ForecastReport.REPORT_HTML, ForecastReport.FORECAST_JSON, "weekly.csv");
 
     /** The child's refusal of a scenario (exit 2): {@code scenario.<field>: <reason>} on stderr. */
     private static final Pattern SCENARIO_ERROR = Pattern.compile("^scenario\\.(\\S+?):\\s*(.+)$");
+
     private static final Pattern PROGRESS = Pattern.compile("^PROGRESS\\s+(.*)$");
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
     /** Variables that would point the child at the production database: the child gets none of them. */
-    private static final List<String> PRODUCTION_ENVIRONMENT = List.of("SPRING_DATASOURCE", "SPRING_APPLICATION_JSON",
-            "SPRING_FLYWAY", "SPRING_CONFIG");
+    private static final List<String> PRODUCTION_ENVIRONMENT =
+            List.of("SPRING_DATASOURCE", "SPRING_APPLICATION_JSON", "SPRING_FLYWAY", "SPRING_CONFIG");
 
     private final ForecastProperties properties;
     private final ForecastReport report;
@@ -102,7 +104,11 @@ public class ForecastJobs {
     private Process child;
     private String childRun;
 
-    ForecastJobs(ForecastProperties properties, ForecastReport report, SnapshotSource snapshots, Clock clock,
+    ForecastJobs(
+            ForecastProperties properties,
+            ForecastReport report,
+            SnapshotSource snapshots,
+            Clock clock,
             ObjectMapper json) {
         this.properties = properties;
         this.report = report;
@@ -117,7 +123,11 @@ public class ForecastJobs {
         Files.createDirectories(properties.workDir());
         for (ForecastJob run : list()) {
             if (run.status() == Status.RUNNING) {
-                save(run.finished(clock.instant(), Status.INTERRUPTED, null, null,
+                save(run.finished(
+                        clock.instant(),
+                        Status.INTERRUPTED,
+                        null,
+                        null,
                         "The application stopped while the forecast ran; start it again."));
             }
         }
@@ -162,18 +172,34 @@ public class ForecastJobs {
             json.writeValue(dir.resolve(SNAPSHOT_JSON).toFile(), snapshots.take());
             arguments.addAll(List.of("--from-now", dir.resolve(SNAPSHOT_JSON).toString()));
         }
-        ForecastJob run = new ForecastJob(id, scenario, user, now, null,
-                Status.RUNNING, null, request.seed(), request.weeks(), request.startsFromNow(), null, null, null);
+        ForecastJob run = new ForecastJob(
+                id,
+                scenario,
+                user,
+                now,
+                null,
+                Status.RUNNING,
+                null,
+                request.seed(),
+                request.weeks(),
+                request.startsFromNow(),
+                null,
+                null,
+                null);
         save(run);
         ProcessBuilder builder = new ProcessBuilder(command(arguments))
-                .redirectOutput(dir.resolve(STDOUT).toFile()).redirectError(dir.resolve(STDERR).toFile());
-        builder.environment().keySet().removeIf(name -> PRODUCTION_ENVIRONMENT.stream().anyMatch(name::startsWith));
+                .redirectOutput(dir.resolve(STDOUT).toFile())
+                .redirectError(dir.resolve(STDERR).toFile());
+        builder.environment()
+                .keySet()
+                .removeIf(name -> PRODUCTION_ENVIRONMENT.stream().anyMatch(name::startsWith));
         log.info("Forecast {} for {}: {}", id, user, builder.command());
         Process started = builder.start();
         child = started;
         childRun = id;
         started.onExit().thenAccept(exited -> finish(id, dir, exited));
-        started.onExit().orTimeout(properties.maxDuration().toMillis(), TimeUnit.MILLISECONDS)
+        started.onExit()
+                .orTimeout(properties.maxDuration().toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(overdue -> {
                     log.warn("Forecast {} ran longer than {}; stopping it", id, properties.maxDuration());
                     started.destroyForcibly();
@@ -226,7 +252,8 @@ public class ForecastJobs {
         try (Stream<Path> dirs = Files.list(properties.workDir())) {
             for (Path dir : dirs.filter(Files::isDirectory)
                     .filter(dir -> dir.getFileName().toString().matches(ID_PATTERN))
-                    .sorted(Comparator.comparing(Path::getFileName).reversed()).toList()) {
+                    .sorted(Comparator.comparing(Path::getFileName).reversed())
+                    .toList()) {
                 read(dir).ifPresent(runs::add);
             }
         }
@@ -247,8 +274,9 @@ public class ForecastJobs {
     public String compare(List<String> ids) throws IOException {
         List<Path> results = new ArrayList<>();
         for (String id : ids) {
-            results.add(file(id, ForecastReport.FORECAST_JSON).orElseThrow(() -> new InvalidRequestException("ids",
-                    "forecast " + id + " does not exist or has no result")));
+            results.add(file(id, ForecastReport.FORECAST_JSON)
+                    .orElseThrow(() ->
+                            new InvalidRequestException("ids", "forecast " + id + " does not exist or has no result")));
         }
         Path out = Files.createTempDirectory(properties.workDir(), "compare-");
         try {
@@ -269,19 +297,26 @@ public class ForecastJobs {
         boolean named = request.scenario() != null && !request.scenario().isBlank();
         boolean written = request.yaml() != null && !request.yaml().isBlank();
         if (named == written) {
-            errors.add(new FieldError(named ? "yaml" : "scenario",
+            errors.add(new FieldError(
+                    named ? "yaml" : "scenario",
                     "give either a shipped scenario's name (scenario) or a scenario file's YAML (yaml)"));
         } else if (named && !SCENARIO_NAME.matcher(request.scenario()).matches()) {
             errors.add(new FieldError("scenario", "a shipped scenario's name: lower-case letters, digits and '-'"));
-        } else if (named && ForecastJobs.class.getClassLoader()
-                .getResource(ScenarioReader.SHIPPED + request.scenario() + ".yml") == null) {
-            errors.add(new FieldError("scenario", "no shipped scenario '" + request.scenario() + "'; shipped: "
-                    + String.join(", ", ScenarioReader.SHIPPED_NAMES) + " (or send your own as yaml)"));
+        } else if (named
+                && ForecastJobs.class.getClassLoader().getResource(ScenarioReader.SHIPPED + request.scenario() + ".yml")
+                        == null) {
+            errors.add(new FieldError(
+                    "scenario",
+                    "no shipped scenario '" + request.scenario() + "'; shipped: "
+                            + String.join(", ", ScenarioReader.SHIPPED_NAMES) + " (or send your own as yaml)"));
         } else {
             // the child's own check, here: a bad scenario is refused before a JVM starts for it
             try {
-                name = (named ? ScenarioReader.read(request.scenario()) : ScenarioReader.parse(
-                        new ByteArrayInputStream(request.yaml().getBytes(StandardCharsets.UTF_8)))).name();
+                name = (named
+                                ? ScenarioReader.read(request.scenario())
+                                : ScenarioReader.parse(
+                                        new ByteArrayInputStream(request.yaml().getBytes(StandardCharsets.UTF_8))))
+                        .name();
             } catch (ScenarioException e) {
                 errors.add(new FieldError(e.field().isEmpty() ? "scenario" : "scenario." + e.field(), e.reason()));
             }
@@ -307,8 +342,11 @@ public class ForecastJobs {
         if (!properties.command().isEmpty()) {
             command.addAll(properties.command());
         } else {
-            command.add(ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.add(ProcessHandle.current()
+                    .info()
+                    .command()
+                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java")
+                            .toString()));
             command.addAll(properties.javaOptions());
             command.add("-Djava.awt.headless=true");
             String classPath = withoutEmptyEntries(System.getProperty("java.class.path"));
@@ -328,7 +366,8 @@ public class ForecastJobs {
      * deploy the same process key twice.
      */
     static String withoutEmptyEntries(String classPath) {
-        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator)).filter(entry -> !entry.isBlank())
+        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
@@ -338,7 +377,8 @@ public class ForecastJobs {
             return false;
         }
         try (JarFile jar = new JarFile(classPath)) {
-            return jar.getManifest() != null && jar.getManifest().getMainAttributes().getValue("Start-Class") != null;
+            return jar.getManifest() != null
+                    && jar.getManifest().getMainAttributes().getValue("Start-Class") != null;
         } catch (IOException e) {
             return false;
         }
@@ -364,9 +404,14 @@ public class ForecastJobs {
                 fields.put(pair.substring(0, equals), pair.substring(equals + 1));
             }
         }
-        return new Progress(fields.containsKey("date") ? parseDate(fields.get("date")) : null,
-                integer(fields.get("week")), integer(fields.get("weeks")), number(fields.get("cases")),
-                number(fields.get("steps")), number(fields.get("stepsPerSecond")), number(fields.get("etaSeconds")));
+        return new Progress(
+                fields.containsKey("date") ? parseDate(fields.get("date")) : null,
+                integer(fields.get("week")),
+                integer(fields.get("weeks")),
+                number(fields.get("cases")),
+                number(fields.get("steps")),
+                number(fields.get("stepsPerSecond")),
+                number(fields.get("etaSeconds")));
     }
 
     private static LocalDate parseDate(String text) {
@@ -434,7 +479,8 @@ public class ForecastJobs {
             byte[] bytes = new byte[(int) (in.length() - from)];
             in.seek(from);
             in.readFully(bytes);
-            List<String> lines = new ArrayList<>(new String(bytes, StandardCharsets.UTF_8).lines().toList());
+            List<String> lines = new ArrayList<>(
+                    new String(bytes, StandardCharsets.UTF_8).lines().toList());
             if (from > 0 && !lines.isEmpty()) {
                 lines.remove(0);
             }
@@ -451,7 +497,10 @@ public class ForecastJobs {
         Path dir = properties.workDir().resolve(run.id());
         Path temporary = dir.resolve(RUN_JSON + ".tmp");
         json.writeValue(temporary.toFile(), run);
-        Files.move(temporary, dir.resolve(RUN_JSON), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                temporary,
+                dir.resolve(RUN_JSON),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

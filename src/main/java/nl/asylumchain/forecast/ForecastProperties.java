@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    empty in production, set by tests to a stand-in child
  */
 @ConfigurationProperties("asylumchain.forecast")
-public record ForecastProperties(@DefaultValue("./data/forecasts") Path workDir,
+public record ForecastProperties(
+        @DefaultValue("./data/forecasts") Path workDir,
         @DefaultValue({"-Xmx2g", "-XX:+UseParallelGC"}) List<String> javaOptions,
-        @DefaultValue("PT1H") Duration maxDuration, @DefaultValue({}) List<String> command) {
-}
+        @DefaultValue("PT1H") Duration maxDuration,
+        @DefaultValue({}) List<String> command) {}

@@ -12,16 +12,19 @@ import java.util.Map;
 public record ForecastResult(Scenario scenario, Run run, List<Week> weeks) {
 
     /** The scenario's name, the seed the run used, the first simulated day (a Monday) and the horizon in weeks. */
-    public record Scenario(String name, long seed, LocalDate start, int weeks) {
-    }
+    public record Scenario(String name, long seed, LocalDate start, int weeks) {}
 
     /**
      * The run's speed: cases registered (inflow, nareis and start stock), engine steps (wait states left: tasks
      * completed, timers fired, events delivered), wall time, and the peak heap in megabytes.
      */
-    public record Run(long cases, long steps, double wallSeconds, double casesPerSecond, double stepsPerSecond,
-            long peakHeapMb) {
-    }
+    public record Run(
+            long cases,
+            long steps,
+            double wallSeconds,
+            double casesPerSecond,
+            double stepsPerSecond,
+            long peakHeapMb) {}
 
     /**
      * One simulated week (Monday to Sunday).
@@ -40,24 +43,29 @@ public record ForecastResult(Scenario scenario, Run run, List<Week> weeks) {
      * @param taakstelling    the housing quota of the half-year the week's Monday lies in
      * @param departure       DT&amp;V intake and outcomes this week
      */
-    public record Week(int week, LocalDate start, Map<String, Long> inflow, long registered,
-            Map<String, Map<String, Long>> indDecisions, Map<String, Long> backlog,
-            Map<String, Percentiles> leadTimeDays, long deadlinesPassed, Coa coa, long housed, long taakstelling,
-            Departure departure) {
-    }
+    public record Week(
+            int week,
+            LocalDate start,
+            Map<String, Long> inflow,
+            long registered,
+            Map<String, Map<String, Long>> indDecisions,
+            Map<String, Long> backlog,
+            Map<String, Percentiles> leadTimeDays,
+            long deadlinesPassed,
+            Coa coa,
+            long housed,
+            long taakstelling,
+            Departure departure) {}
 
     /** Lead time in days; both 0 when no case left the stage that week. */
-    public record Percentiles(double p50, double p90) {
-    }
+    public record Percentiles(double p50, double p90) {}
 
     /** COA occupancy: asylum seekers, permit holders waiting for a house, unaccompanied minors, and the places. */
-    public record Coa(long asylumSeekers, long permitHolders, long unaccompaniedMinors, long capacity) {
-    }
+    public record Coa(long asylumSeekers, long permitHolders, long unaccompaniedMinors, long capacity) {}
 
     /**
      * DT&amp;V: cases handed over this week, departures ended this week by outcome ({@code DepartureOutcome} names),
      * and the demonstrable share of those (0 when nobody left).
      */
-    public record Departure(long intake, Map<String, Long> outcomes, double demonstrableShare) {
-    }
+    public record Departure(long intake, Map<String, Long> outcomes, double demonstrableShare) {}
 }

@@ -33,8 +33,8 @@ class ForecastRun {
     private final ReceptionService reception;
     private final DecisionDeadlineService deadlines;
 
-    ForecastRun(ChainDriver driver, WeeklyFigures figures, ReceptionService reception,
-            DecisionDeadlineService deadlines) {
+    ForecastRun(
+            ChainDriver driver, WeeklyFigures figures, ReceptionService reception, DecisionDeadlineService deadlines) {
         this.driver = driver;
         this.figures = figures;
         this.reception = reception;
@@ -59,8 +59,14 @@ class ForecastRun {
                 double seconds = seconds(started);
                 long stepsPerSecond = Math.round(driver.steps() / Math.max(seconds, 1e-3));
                 long eta = Math.round(seconds / week * (scenario.weeks() - week));
-                progress.printf("PROGRESS date=%s week=%d weeks=%d cases=%d steps=%d stepsPerSecond=%d etaSeconds=%d%n",
-                        monday.plusDays(6), week, scenario.weeks(), driver.cases(), driver.steps(), stepsPerSecond,
+                progress.printf(
+                        "PROGRESS date=%s week=%d weeks=%d cases=%d steps=%d stepsPerSecond=%d etaSeconds=%d%n",
+                        monday.plusDays(6),
+                        week,
+                        scenario.weeks(),
+                        driver.cases(),
+                        driver.steps(),
+                        stepsPerSecond,
                         eta);
                 progress.flush();
             }
@@ -68,11 +74,17 @@ class ForecastRun {
             driver.finish();
         }
         double seconds = seconds(started);
-        ForecastResult.Run run = new ForecastResult.Run(driver.cases(), driver.steps(), round(seconds, 1),
-                round(driver.cases() / Math.max(seconds, 1e-3), 1), round(driver.steps() / Math.max(seconds, 1e-3), 1),
+        ForecastResult.Run run = new ForecastResult.Run(
+                driver.cases(),
+                driver.steps(),
+                round(seconds, 1),
+                round(driver.cases() / Math.max(seconds, 1e-3), 1),
+                round(driver.steps() / Math.max(seconds, 1e-3), 1),
                 peakHeapMb());
-        return new ForecastResult(new ForecastResult.Scenario(scenario.name(), scenario.seed(), scenario.start(),
-                scenario.weeks()), run, List.copyOf(weeks));
+        return new ForecastResult(
+                new ForecastResult.Scenario(scenario.name(), scenario.seed(), scenario.start(), scenario.weeks()),
+                run,
+                List.copyOf(weeks));
     }
 
     Map<String, Long> problems() {
@@ -86,16 +98,30 @@ class ForecastRun {
             backlog.put(stage.name(), open.getOrDefault(stage, 0L));
         }
         Occupancy occupancy = reception.occupancy();
-        long minors = occupancy.locationTypes().stream().filter(t -> t.locationType().forUnaccompaniedMinors())
-                .mapToLong(Occupancy.PerLocationType::occupancy).sum();
+        long minors = occupancy.locationTypes().stream()
+                .filter(t -> t.locationType().forUnaccompaniedMinors())
+                .mapToLong(Occupancy.PerLocationType::occupancy)
+                .sum();
         long permitHolders = occupancy.total().permitHolders();
         ForecastResult.Coa coa = new ForecastResult.Coa(
-                Math.max(0, occupancy.total().occupancy() - permitHolders - minors), permitHolders, minors,
+                Math.max(0, occupancy.total().occupancy() - permitHolders - minors),
+                permitHolders,
+                minors,
                 occupancy.total().capacity());
         HalfYear half = HalfYear.of(monday);
         long quota = scenario.taakstelling().getOrDefault(half.year() + "-" + (half.half() == 1 ? "I" : "II"), 0);
-        return new ForecastResult.Week(week, monday, new LinkedHashMap<>(figures.inflow()), figures.registered(), figures.decisions(), backlog,
-                figures.leadTimeDays(), deadlines.casesPastDeadline(), coa, figures.housed(), quota,
+        return new ForecastResult.Week(
+                week,
+                monday,
+                new LinkedHashMap<>(figures.inflow()),
+                figures.registered(),
+                figures.decisions(),
+                backlog,
+                figures.leadTimeDays(),
+                deadlines.casesPastDeadline(),
+                coa,
+                figures.housed(),
+                quota,
                 figures.departure());
     }
 
@@ -117,5 +143,4 @@ class ForecastRun {
         double factor = Math.pow(10, decimals);
         return Math.round(value * factor) / factor;
     }
-
 }

@@ -44,8 +44,13 @@ public record ForecastSnapshot(Instant takenAt, List<OpenCase> cases) {
      * @param variables             its own routing variables (primitive values only), sorted by name
      * @param timers                the timers that wait in it, with their due dates, sorted
      */
-    public record ProcessPosition(String processDefinitionKey, String processInstanceId,
-            String parentProcessInstanceId, Instant startedAt, List<String> activityIds, List<Variable> variables,
+    public record ProcessPosition(
+            String processDefinitionKey,
+            String processInstanceId,
+            String parentProcessInstanceId,
+            Instant startedAt,
+            List<String> activityIds,
+            List<Variable> variables,
             List<Timer> timers) {
 
         public ProcessPosition {
@@ -63,10 +68,8 @@ public record ForecastSnapshot(Instant takenAt, List<OpenCase> cases) {
      *              {@code short}, {@code double} or {@code date}
      * @param value the value as JSON knows it; a {@code date} as an ISO-8601 instant
      */
-    public record Variable(String name, String type, Object value) {
-    }
+    public record Variable(String name, String type, Object value) {}
 
     /** A timer waiting at an activity (a boundary or intermediate timer event), due at business time {@code due}. */
-    public record Timer(String activityId, Instant due) {
-    }
+    public record Timer(String activityId, Instant due) {}
 }

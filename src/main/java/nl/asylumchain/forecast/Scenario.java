@@ -9,65 +9,85 @@ import java.util.Map;
  * Shares are fractions in [0, 1]; durations are days; capacities are tasks per week per candidate group. Maps keep
  * the file's order; the run sorts where order could change a result.
  */
-public record Scenario(String name, LocalDate start, int weeks, long seed, Inflow inflow,
-        Map<String, Double> arrivalLocations, List<Nationality> nationalities, Minors unaccompaniedMinors,
-        double temporaryProtectionUkraine, FamilyAbroad familyAbroad, Dublin dublin, Appeal appeal,
-        Reunification reunification, Housing housing, Departure departure, Map<String, Double> capacity,
-        Map<String, Integer> receptionCapacity, Map<String, Integer> taakstelling, Policy policy, Stock stock) {
+public record Scenario(
+        String name,
+        LocalDate start,
+        int weeks,
+        long seed,
+        Inflow inflow,
+        Map<String, Double> arrivalLocations,
+        List<Nationality> nationalities,
+        Minors unaccompaniedMinors,
+        double temporaryProtectionUkraine,
+        FamilyAbroad familyAbroad,
+        Dublin dublin,
+        Appeal appeal,
+        Reunification reunification,
+        Housing housing,
+        Departure departure,
+        Map<String, Double> capacity,
+        Map<String, Integer> receptionCapacity,
+        Map<String, Integer> taakstelling,
+        Policy policy,
+        Stock stock) {
 
     /** Applications a year by type (FIRST, REPEAT, RESETTLEMENT), spread over the months by {@code seasonal}. */
-    public record Inflow(Map<String, Double> perYear, List<Double> seasonal) {
-    }
+    public record Inflow(Map<String, Double> perYear, List<Double> seasonal) {}
 
     /** A nationality group: its share of the inflow and the routing shares of its cases. */
-    public record Nationality(String code, double share, double grant, double eurodacHit,
-            double protectionInMemberState, double extendedProcedure) {
-    }
+    public record Nationality(
+            String code,
+            double share,
+            double grant,
+            double eurodacHit,
+            double protectionInMemberState,
+            double extendedProcedure) {}
 
     /** Unaccompanied minors: their share of the first applications, and the share of them under 15. */
-    public record Minors(double share, double under15) {
-    }
+    public record Minors(double share, double under15) {}
 
     /** Adult applicants with family abroad: the share, the share with a spouse, the mean number of children. */
-    public record FamilyAbroad(double share, double spouse, double childrenMean) {
-    }
+    public record FamilyAbroad(double share, double spouse, double childrenMean) {}
 
     /** Dublin claims: share accepted in a reply, share unanswered (counts as accepted), mean reply time. */
-    public record Dublin(double accepted, double noReply, int replyDays, double transferCompleted) {
-    }
+    public record Dublin(double accepted, double noReply, int replyDays, double transferCompleted) {}
 
     /**
      * Appeals against a rejection: share lodged (within {@code lodgeDays}), share of non-suspensive appeals with an
      * interim relief request, share of those granted, share of rulings that annul, mean time to the ruling.
      */
-    public record Appeal(double share, int lodgeDays, double interimRelief, double interimReliefGranted,
-            double annulled, int rulingDays) {
-    }
+    public record Appeal(
+            double share,
+            int lodgeDays,
+            double interimRelief,
+            double interimReliefGranted,
+            double annulled,
+            int rulingDays) {}
 
     /** Nareis: evidence mix, share of DNA/interview confirming the tie, grant share, arrival share, mean arrival. */
-    public record Reunification(Map<String, Double> evidence, double evidenceConfirmed, double granted,
-            double arrives, int arrivalDays) {
-    }
+    public record Reunification(
+            Map<String, Double> evidence, double evidenceConfirmed, double granted, double arrives, int arrivalDays) {}
 
     /** Housing: the share of offers that are temporary housing (a doorstroomlocatie) rather than a home. */
-    public record Housing(double temporaryShare) {
-    }
+    public record Housing(double temporaryShare) {}
 
     /**
      * Departure behaviour of rejected applicants: the planned ending (shares sum to 1), the chance per interview
      * round that an arranged departure happens, the mean time to leaving without supervision, detention share.
      */
-    public record Departure(double independent, double forced, double unsupervised, double departedPerRound,
-            int unsupervisedDays, double detention) {
-    }
+    public record Departure(
+            double independent,
+            double forced,
+            double unsupervised,
+            double departedPerRound,
+            int unsupervisedDays,
+            double detention) {}
 
     /** Policy switches: inputs of the policy decisions in the DMN, and holds of a category over a period. */
-    public record Policy(Map<String, Boolean> decisions, List<Hold> holds) {
-    }
+    public record Policy(Map<String, Boolean> decisions, List<Hold> holds) {}
 
     /** A policy hold of a category from a date until a date (exclusive; null: not within the horizon). */
-    public record Hold(String category, LocalDate from, LocalDate until) {
-    }
+    public record Hold(String category, LocalDate from, LocalDate until) {}
 
     /**
      * A synthetic start stock: cases placed in the models at the start, each started like new inflow but dated

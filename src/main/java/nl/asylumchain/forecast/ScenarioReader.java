@@ -38,26 +38,26 @@ public final class ScenarioReader {
     /** Where the shipped scenarios live on the classpath. */
     public static final String SHIPPED = "forecast/scenarios/";
     /** Shipped scenario names, in the order a report shows them. */
-    public static final List<String> SHIPPED_NAMES = List.of("mpp-2023-min", "mpp-2023-medio", "mpp-2023-max",
-            "mpp-2024-low", "mpp-2024-high");
+    public static final List<String> SHIPPED_NAMES =
+            List.of("mpp-2023-min", "mpp-2023-medio", "mpp-2023-max", "mpp-2024-low", "mpp-2024-high");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern NATIONALITY = Pattern.compile("[A-Z]{3}");
     private static final Pattern HALF_YEAR = Pattern.compile("(\\d{4})-(I|II)");
     /** The policy decisions' inputs that a scenario may switch (decision tables without inputs in dmn/). */
     static final Set<String> POLICY_DECISIONS = Set.of("writtenHearingInUse", "trackThreeInUse", "trackFiveInUse");
+
     private static final double SUM_TOLERANCE = 0.001;
     /** The candidate groups of the models' user tasks: the handlers' organisations and the IND team leads. */
     static final List<String> TASK_GROUPS = concat(Groups.CASE_HANDLERS, List.of(Groups.IND_TEAM_LEAD));
 
-    private ScenarioReader() {
-    }
+    private ScenarioReader() {}
 
     /** A shipped scenario by name, or a file by path. */
     public static Scenario read(String nameOrPath) {
         if (nameOrPath != null && NAME.matcher(nameOrPath).matches()) {
-            InputStream shipped = ScenarioReader.class.getClassLoader()
-                    .getResourceAsStream(SHIPPED + nameOrPath + ".yml");
+            InputStream shipped =
+                    ScenarioReader.class.getClassLoader().getResourceAsStream(SHIPPED + nameOrPath + ".yml");
             if (shipped != null) {
                 try (shipped) {
                     return parse(shipped);
@@ -67,13 +67,16 @@ public final class ScenarioReader {
             }
         }
         if (nameOrPath == null || nameOrPath.isBlank()) {
-            throw new ScenarioException("name", "give a shipped scenario (" + String.join(", ", SHIPPED_NAMES)
-                    + ") or a path to a scenario file");
+            throw new ScenarioException(
+                    "name",
+                    "give a shipped scenario (" + String.join(", ", SHIPPED_NAMES) + ") or a path to a scenario file");
         }
         Path path = Path.of(nameOrPath);
         if (!Files.isRegularFile(path)) {
-            throw new ScenarioException("name", "'" + nameOrPath + "' is no shipped scenario ("
-                    + String.join(", ", SHIPPED_NAMES) + ") and no readable file");
+            throw new ScenarioException(
+                    "name",
+                    "'" + nameOrPath + "' is no shipped scenario (" + String.join(", ", SHIPPED_NAMES)
+                            + ") and no readable file");
         }
         try (InputStream in = Files.newInputStream(path)) {
             return parse(in);
@@ -91,7 +94,9 @@ public final class ScenarioReader {
             options.setMaxAliasesForCollections(10);
             root = new Yaml(new SafeConstructor(options)).load(yaml);
         } catch (YAMLException e) {
-            String where = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            String where = e.getMessage() == null
+                    ? ""
+                    : e.getMessage().lines().findFirst().orElse("");
             throw new ScenarioException("", "not valid YAML: " + where);
         }
         if (!(root instanceof Map<?, ?> map)) {
@@ -122,69 +127,108 @@ public final class ScenarioReader {
             }
             LocalDate start = date("start");
             if (start.getDayOfWeek() != DayOfWeek.MONDAY) {
-                throw new ScenarioException("start", "must be a Monday (weeks run Monday to Sunday), not "
-                        + start.getDayOfWeek());
+                throw new ScenarioException(
+                        "start", "must be a Monday (weeks run Monday to Sunday), not " + start.getDayOfWeek());
             }
             int weeks = integer("weeks", 1, 520);
             long seed = longValue("seed");
             Node inflowNode = node("inflow");
-            Scenario.Inflow inflow = new Scenario.Inflow(inflowNode.node("perYear").numbers(
-                    names(ApplicationType.FIRST, ApplicationType.REPEAT, ApplicationType.RESETTLEMENT), 0, 1_000_000,
-                    true), inflowNode.seasonal());
+            Scenario.Inflow inflow = new Scenario.Inflow(
+                    inflowNode
+                            .node("perYear")
+                            .numbers(
+                                    names(ApplicationType.FIRST, ApplicationType.REPEAT, ApplicationType.RESETTLEMENT),
+                                    0,
+                                    1_000_000,
+                                    true),
+                    inflowNode.seasonal());
             inflowNode.done();
-            Map<String, Double> locations = node("arrivalLocations").shares(names(ArrivalLocation.TER_APEL,
-                    ArrivalLocation.BUDEL, ArrivalLocation.SCHIPHOL), true);
+            Map<String, Double> locations = node("arrivalLocations")
+                    .shares(names(ArrivalLocation.TER_APEL, ArrivalLocation.BUDEL, ArrivalLocation.SCHIPHOL), true);
             List<Scenario.Nationality> nationalities = nationalities();
             Node minorsNode = node("unaccompaniedMinors");
             Scenario.Minors minors = new Scenario.Minors(minorsNode.share("share"), minorsNode.share("under15"));
             minorsNode.done();
             double ukraine = share("temporaryProtectionUkraine");
             Node family = node("familyAbroad");
-            Scenario.FamilyAbroad familyAbroad = new Scenario.FamilyAbroad(family.share("share"),
-                    family.share("spouse"), family.number("childrenMean", 0, 10));
+            Scenario.FamilyAbroad familyAbroad = new Scenario.FamilyAbroad(
+                    family.share("share"), family.share("spouse"), family.number("childrenMean", 0, 10));
             family.done();
             Node dublinNode = node("dublin");
-            Scenario.Dublin dublin = new Scenario.Dublin(dublinNode.share("accepted"), dublinNode.share("noReply"),
-                    dublinNode.integer("replyDays", 1, 60), dublinNode.share("transferCompleted"));
+            Scenario.Dublin dublin = new Scenario.Dublin(
+                    dublinNode.share("accepted"),
+                    dublinNode.share("noReply"),
+                    dublinNode.integer("replyDays", 1, 60),
+                    dublinNode.share("transferCompleted"));
             dublinNode.done();
             Node appealNode = node("appeal");
-            Scenario.Appeal appeal = new Scenario.Appeal(appealNode.share("share"),
-                    appealNode.integer("lodgeDays", 1, 6), appealNode.share("interimRelief"),
-                    appealNode.share("interimReliefGranted"), appealNode.share("annulled"),
+            Scenario.Appeal appeal = new Scenario.Appeal(
+                    appealNode.share("share"),
+                    appealNode.integer("lodgeDays", 1, 6),
+                    appealNode.share("interimRelief"),
+                    appealNode.share("interimReliefGranted"),
+                    appealNode.share("annulled"),
                     appealNode.integer("rulingDays", 1, 1000));
             appealNode.done();
             Node reunificationNode = node("reunification");
             Scenario.Reunification reunification = new Scenario.Reunification(
                     reunificationNode.node("evidence").shares(List.of("DOCUMENTS", "DNA", "INTERVIEW"), true),
-                    reunificationNode.share("evidenceConfirmed"), reunificationNode.share("granted"),
-                    reunificationNode.share("arrives"), reunificationNode.integer("arrivalDays", 1, 89));
+                    reunificationNode.share("evidenceConfirmed"),
+                    reunificationNode.share("granted"),
+                    reunificationNode.share("arrives"),
+                    reunificationNode.integer("arrivalDays", 1, 89));
             reunificationNode.done();
             Node housingNode = node("housing");
             Scenario.Housing housing = new Scenario.Housing(housingNode.share("temporaryShare"));
             housingNode.done();
             Node departureNode = node("departure");
-            Scenario.Departure departure = new Scenario.Departure(departureNode.share("independent"),
-                    departureNode.share("forced"), departureNode.share("unsupervised"),
-                    departureNode.share("departedPerRound"), departureNode.integer("unsupervisedDays", 1, 1000),
+            Scenario.Departure departure = new Scenario.Departure(
+                    departureNode.share("independent"),
+                    departureNode.share("forced"),
+                    departureNode.share("unsupervised"),
+                    departureNode.share("departedPerRound"),
+                    departureNode.integer("unsupervisedDays", 1, 1000),
                     departureNode.share("detention"));
-            departureNode.sumIsOne(departure.independent() + departure.forced() + departure.unsupervised(),
+            departureNode.sumIsOne(
+                    departure.independent() + departure.forced() + departure.unsupervised(),
                     "independent + forced + unsupervised");
             departureNode.done();
             Map<String, Double> capacity = node("capacity").numbers(TASK_GROUPS, 0, 10_000_000, false);
-            Map<String, Integer> reception = integers(node("receptionCapacity").numbers(receptionKeys(), 0,
-                    10_000_000, false));
+            Map<String, Integer> reception =
+                    integers(node("receptionCapacity").numbers(receptionKeys(), 0, 10_000_000, false));
             Map<String, Integer> quota = taakstelling();
             Scenario.Policy policy = policy();
             Scenario.Stock stock = stock();
             done();
             if (nationalities.stream().mapToDouble(Scenario.Nationality::share).sum() > 1 + SUM_TOLERANCE
-                    || Math.abs(nationalities.stream().mapToDouble(Scenario.Nationality::share).sum() - 1)
-                    > SUM_TOLERANCE) {
+                    || Math.abs(nationalities.stream()
+                                            .mapToDouble(Scenario.Nationality::share)
+                                            .sum()
+                                    - 1)
+                            > SUM_TOLERANCE) {
                 throw new ScenarioException("nationalities", "the shares must add up to 1");
             }
-            return new Scenario(name, start, weeks, seed, inflow, locations, nationalities, minors, ukraine,
-                    familyAbroad, dublin, appeal, reunification, housing, departure, capacity, reception, quota,
-                    policy, stock);
+            return new Scenario(
+                    name,
+                    start,
+                    weeks,
+                    seed,
+                    inflow,
+                    locations,
+                    nationalities,
+                    minors,
+                    ukraine,
+                    familyAbroad,
+                    dublin,
+                    appeal,
+                    reunification,
+                    housing,
+                    departure,
+                    capacity,
+                    reception,
+                    quota,
+                    policy,
+                    stock);
         }
 
         private List<Double> seasonal() {
@@ -224,8 +268,13 @@ public final class ScenarioReader {
                 if (!codes.add(code)) {
                     throw new ScenarioException(n.at("code"), code + " is listed twice");
                 }
-                result.add(new Scenario.Nationality(code, n.share("share"), n.share("grant"), n.share("eurodacHit"),
-                        n.share("protectionInMemberState"), n.share("extendedProcedure")));
+                result.add(new Scenario.Nationality(
+                        code,
+                        n.share("share"),
+                        n.share("grant"),
+                        n.share("eurodacHit"),
+                        n.share("protectionInMemberState"),
+                        n.share("extendedProcedure")));
                 n.done();
             }
             return List.copyOf(result);
@@ -257,8 +306,14 @@ public final class ScenarioReader {
                 for (Object key : decisionsNode.map.keySet()) {
                     String input = String.valueOf(key);
                     if (!POLICY_DECISIONS.contains(input)) {
-                        throw new ScenarioException(decisionsNode.at(input), "not a policy switch; known: "
-                                + String.join(", ", POLICY_DECISIONS.stream().sorted().toList()));
+                        throw new ScenarioException(
+                                decisionsNode.at(input),
+                                "not a policy switch; known: "
+                                        + String.join(
+                                                ", ",
+                                                POLICY_DECISIONS.stream()
+                                                        .sorted()
+                                                        .toList()));
                     }
                     decisions.put(input, decisionsNode.bool(input));
                 }
@@ -275,8 +330,8 @@ public final class ScenarioReader {
                 }
                 for (int i = 0; i < list.size(); i++) {
                     if (!(list.get(i) instanceof Map<?, ?> item)) {
-                        throw new ScenarioException(policyNode.at("holds") + "[" + i + "]",
-                                "a mapping with category, from and until");
+                        throw new ScenarioException(
+                                policyNode.at("holds") + "[" + i + "]", "a mapping with category, from and until");
                     }
                     Node h = new Node(policyNode.at("holds") + "[" + i + "]", item);
                     String category = h.text("category");
@@ -304,8 +359,9 @@ public final class ScenarioReader {
                 return Scenario.Stock.NONE;
             }
             Node s = node("stock");
-            Scenario.Stock stock = new Scenario.Stock(s.integer("pendingInd", 0, 1_000_000),
-                    s.integer("pendingReunification", 0, 1_000_000), (int) s.integer("maxAgeDays", 0, 3650));
+            Scenario.Stock stock = new Scenario.Stock(
+                    s.integer("pendingInd", 0, 1_000_000), s.integer("pendingReunification", 0, 1_000_000), (int)
+                            s.integer("maxAgeDays", 0, 3650));
             s.done();
             return stock;
         }
@@ -361,8 +417,8 @@ public final class ScenarioReader {
             }
             double d = n.doubleValue();
             if (d < min || d > max) {
-                throw new ScenarioException(at(key), "must be from " + format(min) + " to " + format(max)
-                        + ", not " + format(d));
+                throw new ScenarioException(
+                        at(key), "must be from " + format(min) + " to " + format(max) + ", not " + format(d));
             }
             return d;
         }
@@ -410,7 +466,11 @@ public final class ScenarioReader {
         Map<String, Double> shares(Collection<String> keys, boolean sumToOne) {
             Map<String, Double> values = numbers(keys, 0, 1, true);
             if (sumToOne) {
-                sumIsOne(values.values().stream().mapToDouble(Double::doubleValue).sum(), String.join(" + ", keys));
+                sumIsOne(
+                        values.values().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .sum(),
+                        String.join(" + ", keys));
             }
             return values;
         }
@@ -445,13 +505,15 @@ public final class ScenarioReader {
             factory.setNamespaceAware(true);
             factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            org.w3c.dom.NodeList outputs = holdCategoryDecision(factory.newDocumentBuilder().parse(dmn))
+            org.w3c.dom.NodeList outputs = holdCategoryDecision(
+                            factory.newDocumentBuilder().parse(dmn))
                     .getElementsByTagNameNS("*", "output");
             Set<String> categories = new java.util.TreeSet<>();
             for (int i = 0; i < outputs.getLength(); i++) {
                 org.w3c.dom.Element output = (org.w3c.dom.Element) outputs.item(i);
                 if ("category".equals(output.getAttribute("name"))) {
-                    java.util.regex.Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(output.getTextContent());
+                    java.util.regex.Matcher quoted =
+                            Pattern.compile("\"([^\"]*)\"").matcher(output.getTextContent());
                     while (quoted.find()) {
                         categories.add(quoted.group(1));
                     }

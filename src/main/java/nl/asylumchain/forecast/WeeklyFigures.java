@@ -148,8 +148,11 @@ class WeeklyFigures {
         for (Stage stage : Stage.values()) {
             List<Double> days = new ArrayList<>(leadTimes.getOrDefault(stage, List.of()));
             days.sort(Double::compare);
-            result.put(stage.name(), days.isEmpty() ? new ForecastResult.Percentiles(0, 0)
-                    : new ForecastResult.Percentiles(percentile(days, 0.5), percentile(days, 0.9)));
+            result.put(
+                    stage.name(),
+                    days.isEmpty()
+                            ? new ForecastResult.Percentiles(0, 0)
+                            : new ForecastResult.Percentiles(percentile(days, 0.5), percentile(days, 0.9)));
         }
         return result;
     }

@@ -5,7 +5,15 @@
  * it a snapshot of the open cases for a forecast "from now". See docs/forecast.md. It drives every stage, so it may
  * use them all (their public faces, the case model's ids); no stage depends on it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Forecast",
-        allowedDependencies = { "casefile", "casefile :: model", "decision", "departure", "housing", "reception",
-                "platform" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Forecast",
+        allowedDependencies = {
+            "casefile",
+            "casefile :: model",
+            "decision",
+            "departure",
+            "housing",
+            "reception",
+            "platform"
+        })
 package nl.asylumchain.forecast;

@@ -30,8 +30,10 @@ class FamilyHousing {
     @EventListener
     void on(MilestoneReached reached) {
         if (reached.milestone() == Milestone.REGISTERED) {
-            caseFiles.linkedCases(reached.caseId()).stream().filter(link -> link.link() == LinkRole.SPONSOR)
-                    .map(LinkedCase::caseId).forEach(sponsor -> housing.followSponsor(reached.caseId(), sponsor));
+            caseFiles.linkedCases(reached.caseId()).stream()
+                    .filter(link -> link.link() == LinkRole.SPONSOR)
+                    .map(LinkedCase::caseId)
+                    .forEach(sponsor -> housing.followSponsor(reached.caseId(), sponsor));
         }
     }
 }

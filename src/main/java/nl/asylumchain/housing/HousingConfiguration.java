@@ -8,5 +8,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HousingProperties.class)
 @EnableScheduling
-class HousingConfiguration {
-}
+class HousingConfiguration {}

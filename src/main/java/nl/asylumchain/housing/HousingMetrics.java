@@ -1,22 +1,23 @@
 package nl.asylumchain.housing;
 
-import java.time.LocalDate;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import nl.asylumchain.platform.LeadTimes;
 
@@ -31,8 +32,19 @@ import nl.asylumchain.platform.LeadTimes;
 class HousingMetrics {
 
     /** The twelve provinces, as tag values; a municipality list with another province adds its tag at start. */
-    static final List<String> PROVINCES = List.of("groningen", "fryslan", "drenthe", "overijssel", "flevoland",
-            "gelderland", "utrecht", "noord_holland", "zuid_holland", "zeeland", "noord_brabant", "limburg");
+    static final List<String> PROVINCES = List.of(
+            "groningen",
+            "fryslan",
+            "drenthe",
+            "overijssel",
+            "flevoland",
+            "gelderland",
+            "utrecht",
+            "noord_holland",
+            "zuid_holland",
+            "zeeland",
+            "noord_brabant",
+            "limburg");
 
     private static final Logger log = LoggerFactory.getLogger(HousingMetrics.class);
 
@@ -48,20 +60,29 @@ class HousingMetrics {
         this.quotas = quotas;
         this.clock = clock;
         for (HousingKind kind : HousingKind.values()) {
-            housed.put(kind, Counter.builder("asylum.permit.holders.housed")
-                    .description("Permit holders who moved into a home or a doorstroomlocatie")
-                    .tag("housing", kind.tag()).register(registry));
+            housed.put(
+                    kind,
+                    Counter.builder("asylum.permit.holders.housed")
+                            .description("Permit holders who moved into a home or a doorstroomlocatie")
+                            .tag("housing", kind.tag())
+                            .register(registry));
         }
         for (HousingStep step : HousingStep.values()) {
-            late.put(step, Counter.builder("asylum.housing.steps.late")
-                    .description("Housing steps that passed their deadline").tag("step", step.tag())
-                    .register(registry));
+            late.put(
+                    step,
+                    Counter.builder("asylum.housing.steps.late")
+                            .description("Housing steps that passed their deadline")
+                            .tag("step", step.tag())
+                            .register(registry));
         }
         leadTime = LeadTimes.timer("asylum.housing.lead.time", "Time from the permit to moving into a home")
                 .register(registry);
         List<String> provinces = new java.util.ArrayList<>(PROVINCES);
-        municipalities.all().stream().map(Municipality::provinceTag).distinct()
-                .filter(tag -> !provinces.contains(tag)).forEach(provinces::add);
+        municipalities.all().stream()
+                .map(Municipality::provinceTag)
+                .distinct()
+                .filter(tag -> !provinces.contains(tag))
+                .forEach(provinces::add);
         for (String province : provinces) {
             AtomicLong target = new AtomicLong();
             AtomicLong done = new AtomicLong();
@@ -69,10 +90,12 @@ class HousingMetrics {
             quotaHoused.put(province, done);
             Gauge.builder("asylum.housing.quota.target", target, AtomicLong::get)
                     .description("Taakstelling of the current half-year incl. carry-over, by province")
-                    .tag("province", province).register(registry);
+                    .tag("province", province)
+                    .register(registry);
             Gauge.builder("asylum.housing.quota.housed", done, AtomicLong::get)
                     .description("Permit holders housed in the current half-year, by province")
-                    .tag("province", province).register(registry);
+                    .tag("province", province)
+                    .register(registry);
         }
     }
 
@@ -93,12 +116,13 @@ class HousingMetrics {
     void refresh() {
         try {
             HalfYear now = HalfYear.of(LocalDate.now(clock));
-            Optional<QuotaReport> report = quotas.targets(now).isPresent() ? Optional.of(quotas.report(now))
-                    : Optional.empty();
+            Optional<QuotaReport> report =
+                    quotas.targets(now).isPresent() ? Optional.of(quotas.report(now)) : Optional.empty();
             Map<String, long[]> byTag = new LinkedHashMap<>();
-            report.ifPresent(r -> r.provinces().forEach(p ->
-                    byTag.merge(Municipality.tag(p.province()), new long[] {p.target(), p.housed()},
-                            (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]})));
+            report.ifPresent(r -> r.provinces()
+                    .forEach(p ->
+                            byTag.merge(Municipality.tag(p.province()), new long[] {p.target(), p.housed()}, (a, b) ->
+                                    new long[] {a[0] + b[0], a[1] + b[1]})));
             quotaTarget.forEach((tag, value) -> value.set(byTag.getOrDefault(tag, new long[2])[0]));
             quotaHoused.forEach((tag, value) -> value.set(byTag.getOrDefault(tag, new long[2])[1]));
         } catch (RuntimeException e) {

@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("asylumchain.housing")
 public record HousingProperties(
-        @DefaultValue("classpath:housing/municipalities.csv") String municipalities,
+        @DefaultValue("classpath:housing/municipalities.csv")
+        String municipalities,
+
         @DefaultValue("P14D") Period linkPeriod,
         @DefaultValue("P70D") Period offerPeriod,
         @DefaultValue("P14D") Period movePeriod,
-        @DefaultValue("P1Y") Period temporaryHousingPeriod) {
-}
+        @DefaultValue("P1Y") Period temporaryHousingPeriod) {}

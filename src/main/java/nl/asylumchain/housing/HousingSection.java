@@ -16,13 +16,22 @@ import nl.asylumchain.housing.process.HousingModel;
 @Component
 class HousingSection implements nl.asylumchain.casefile.CaseFileSection {
 
-    record Housing(Instant permitAt, String proposedMunicipality, Municipality municipality, String linkReason,
-            Instant linkedAt, String housingKind, Instant leftReceptionAt, LocalDate temporaryUntil,
-            Instant housedAt, LocalDate moveDate, List<String> lateSteps) {
-    }
+    record Housing(
+            Instant permitAt,
+            String proposedMunicipality,
+            Municipality municipality,
+            String linkReason,
+            Instant linkedAt,
+            String housingKind,
+            Instant leftReceptionAt,
+            LocalDate temporaryUntil,
+            Instant housedAt,
+            LocalDate moveDate,
+            List<String> lateSteps) {}
 
     /** The tables themselves, not the service: the case file's sections must not need the case file. */
     private final HousingRepository housing;
+
     private final MunicipalityCatalogue municipalities;
 
     HousingSection(HousingRepository housing, MunicipalityCatalogue municipalities) {
@@ -42,9 +51,18 @@ class HousingSection implements nl.asylumchain.casefile.CaseFileSection {
 
     @Override
     public Optional<Object> of(UUID caseId) {
-        return housing.find(caseId).map(c -> new Housing(c.permitAt(), c.proposedCode(),
-                municipalities.find(c.municipalityCode()).orElse(null), c.linkReason(), c.linkedAt(),
-                c.housingKind(), c.leftReceptionAt(), c.temporaryUntil(), c.housedAt(), c.moveDate(),
-                housing.lateSteps(caseId)));
+        return housing.find(caseId)
+                .map(c -> new Housing(
+                        c.permitAt(),
+                        c.proposedCode(),
+                        municipalities.find(c.municipalityCode()).orElse(null),
+                        c.linkReason(),
+                        c.linkedAt(),
+                        c.housingKind(),
+                        c.leftReceptionAt(),
+                        c.temporaryUntil(),
+                        c.housedAt(),
+                        c.moveDate(),
+                        housing.lateSteps(caseId)));
     }
 }

@@ -42,8 +42,15 @@ public class HousingService {
     private final HousingProperties properties;
     private final Clock clock;
 
-    HousingService(HousingRepository repository, QuotaService quotas, MunicipalityCatalogue municipalities,
-            CaseProgress progress, CaseFiles caseFiles, ApplicationEventPublisher events, HousingProperties properties, Clock clock) {
+    HousingService(
+            HousingRepository repository,
+            QuotaService quotas,
+            MunicipalityCatalogue municipalities,
+            CaseProgress progress,
+            CaseFiles caseFiles,
+            ApplicationEventPublisher events,
+            HousingProperties properties,
+            Clock clock) {
         this.repository = repository;
         this.quotas = quotas;
         this.municipalities = municipalities;
@@ -55,25 +62,36 @@ public class HousingService {
     }
 
     /** What the link form shows: the proposal (may be empty: no taakstelling set), and the best per province. */
-    public record LinkProposal(Optional<Municipality> municipality, String summary, String perProvince) {
-    }
+    public record LinkProposal(Optional<Municipality> municipality, String summary, String perProvince) {}
 
     /** Housing starts at the permit: records it and proposes a municipality. */
     @Transactional
     public LinkProposal start(UUID caseId) {
         List<Proposal> proposals = quotas.proposals();
         Optional<Proposal> best = proposals.stream().findFirst();
-        repository.start(caseId, clock.instant(), best.map(p -> p.municipality().code()).orElse(null));
-        String perProvince = proposals.stream().skip(1).map(HousingService::describe)
-                .reduce((a, b) -> a + "\n" + b).orElse("");
-        return new LinkProposal(best.map(Proposal::municipality),
+        repository.start(
+                caseId, clock.instant(), best.map(p -> p.municipality().code()).orElse(null));
+        String perProvince = proposals.stream()
+                .skip(1)
+                .map(HousingService::describe)
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("");
+        return new LinkProposal(
+                best.map(Proposal::municipality),
                 best.map(HousingService::describe).orElse("Geen voorstel: geen taakstelling voor dit halfjaar"),
                 perProvince);
     }
 
     private static String describe(Proposal p) {
-        return String.format(Locale.ROOT, "%s %s (%s): %d van %d open (%.0f%%)", p.municipality().code(),
-                p.municipality().name(), p.municipality().province(), p.open(), p.target(), 100 * p.openShare());
+        return String.format(
+                Locale.ROOT,
+                "%s %s (%s): %d van %d open (%.0f%%)",
+                p.municipality().code(),
+                p.municipality().name(),
+                p.municipality().province(),
+                p.open(),
+                p.target(),
+                100 * p.openShare());
     }
 
     /**
@@ -82,14 +100,18 @@ public class HousingService {
      */
     @Transactional
     public Municipality link(UUID caseId, String code, String reason) {
-        Municipality municipality = municipalities.find(code == null ? null : code.strip())
-                .orElseThrow(() -> new InvalidRequestException("municipalityCode",
-                        "unknown municipality code '" + (code == null ? "" : code.strip()) + "'"));
+        Municipality municipality = municipalities
+                .find(code == null ? null : code.strip())
+                .orElseThrow(() -> new InvalidRequestException(
+                        "municipalityCode", "unknown municipality code '" + (code == null ? "" : code.strip()) + "'"));
         HousingCase housing = housingCase(caseId);
-        boolean other = housing.proposedCode() != null && !housing.proposedCode().equals(municipality.code());
+        boolean other =
+                housing.proposedCode() != null && !housing.proposedCode().equals(municipality.code());
         if (other && (reason == null || reason.isBlank())) {
-            throw new InvalidRequestException("linkReason", "a reason is needed to link to " + municipality.code()
-                    + " instead of the proposed " + housing.proposedCode());
+            throw new InvalidRequestException(
+                    "linkReason",
+                    "a reason is needed to link to " + municipality.code() + " instead of the proposed "
+                            + housing.proposedCode());
         }
         linkTo(caseId, municipality.code(), reason);
         moveHouseholdWith(caseId);
@@ -97,8 +119,8 @@ public class HousingService {
     }
 
     private void linkTo(UUID caseId, String municipalityCode, String reason) {
-        repository.link(caseId, municipalityCode, reason == null || reason.isBlank() ? null : reason.strip(),
-                clock.instant());
+        repository.link(
+                caseId, municipalityCode, reason == null || reason.isBlank() ? null : reason.strip(), clock.instant());
         progress.reachMilestone(caseId, Milestone.MUNICIPALITY_LINKED);
     }
 
@@ -128,8 +150,12 @@ public class HousingService {
             return false;
         }
         Instant now = clock.instant();
-        repository.leaveReception(caseId, HousingKind.TEMPORARY.name(), now,
-                LocalDate.now(clock).plus(properties.temporaryHousingPeriod()), moveDate);
+        repository.leaveReception(
+                caseId,
+                HousingKind.TEMPORARY.name(),
+                now,
+                LocalDate.now(clock).plus(properties.temporaryHousingPeriod()),
+                moveDate);
         progress.reachMilestone(caseId, Milestone.TEMPORARY_HOUSING);
         events.publishEvent(new PermitHolderHoused(caseId, HousingKind.TEMPORARY, housing.municipalityCode(), null));
         return true;
@@ -159,8 +185,8 @@ public class HousingService {
         }
         repository.housed(caseId, now, moveDate);
         progress.reachMilestone(caseId, Milestone.HOUSED);
-        events.publishEvent(new PermitHolderHoused(caseId, HousingKind.HOME, housing.municipalityCode(),
-                Duration.between(housing.permitAt(), now)));
+        events.publishEvent(new PermitHolderHoused(
+                caseId, HousingKind.HOME, housing.municipalityCode(), Duration.between(housing.permitAt(), now)));
         return true;
     }
 
@@ -169,8 +195,10 @@ public class HousingService {
      * reunification (a linked case) is brought level with them, in the same transaction.
      */
     private void moveHouseholdWith(UUID sponsorCaseId) {
-        caseFiles.linkedCases(sponsorCaseId).stream().filter(link -> link.link() == LinkRole.FAMILY_MEMBER)
-                .map(LinkedCase::caseId).forEach(member -> followSponsor(member, sponsorCaseId));
+        caseFiles.linkedCases(sponsorCaseId).stream()
+                .filter(link -> link.link() == LinkRole.FAMILY_MEMBER)
+                .map(LinkedCase::caseId)
+                .forEach(member -> followSponsor(member, sponsorCaseId));
     }
 
     /**
@@ -198,12 +226,18 @@ public class HousingService {
             linkTo(memberCaseId, sponsor.get().municipalityCode(), FAMILY_REUNIFICATION_LINK);
         }
         if (sponsor.get().housedAt() != null) {
-            if (houseOnce(memberCaseId, moveDate(member, sponsor.get().housedAt(), sponsor.get().moveDate()))) {
+            if (houseOnce(
+                    memberCaseId,
+                    moveDate(member, sponsor.get().housedAt(), sponsor.get().moveDate()))) {
                 progress.closeHousedFamilyMember(memberCaseId);
             }
         } else if (sponsor.get().leftReceptionAt() != null) {
-            moveToTemporaryHousingOnce(memberCaseId,
-                    moveDate(member, sponsor.get().leftReceptionAt(), sponsor.get().moveDate()));
+            moveToTemporaryHousingOnce(
+                    memberCaseId,
+                    moveDate(
+                            member,
+                            sponsor.get().leftReceptionAt(),
+                            sponsor.get().moveDate()));
         }
     }
 
@@ -212,7 +246,8 @@ public class HousingService {
 
     /** Moving with the sponsor: the sponsor's move date; arriving after the sponsor moved: the day of the arrival. */
     private LocalDate moveDate(HousingCase member, Instant sponsorMovedAt, LocalDate sponsorMoveDate) {
-        return member.permitAt().isAfter(sponsorMovedAt) || sponsorMoveDate == null ? LocalDate.now(clock)
+        return member.permitAt().isAfter(sponsorMovedAt) || sponsorMoveDate == null
+                ? LocalDate.now(clock)
                 : sponsorMoveDate;
     }
 
@@ -224,7 +259,8 @@ public class HousingService {
     }
 
     private HousingCase housingCase(UUID caseId) {
-        return repository.find(caseId)
+        return repository
+                .find(caseId)
                 .orElseThrow(() -> new IllegalStateException("Housing of case " + caseId + " has not started"));
     }
 

@@ -36,14 +36,16 @@ public class MunicipalityCatalogue {
 
     static Map<String, Municipality> read(Resource resource) {
         Map<String, Municipality> municipalities = new LinkedHashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(resource.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
             while ((line = in.readLine()) != null) {
                 number++;
                 String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.toLowerCase().startsWith("cbs_code")) {
+                if (trimmed.isEmpty()
+                        || trimmed.startsWith("#")
+                        || trimmed.toLowerCase().startsWith("cbs_code")) {
                     continue;
                 }
                 String[] fields = trimmed.split(";", -1);
@@ -55,14 +57,15 @@ public class MunicipalityCatalogue {
                 try {
                     population = Long.parseLong(fields[3].strip().replace("_", ""));
                 } catch (NumberFormatException e) {
-                    throw new IllegalStateException(resource.getDescription() + " line " + number
-                            + ": population is not a number: " + fields[3], e);
+                    throw new IllegalStateException(
+                            resource.getDescription() + " line " + number + ": population is not a number: "
+                                    + fields[3],
+                            e);
                 }
-                Municipality m = new Municipality(fields[0].strip(), fields[1].strip(), fields[2].strip(),
-                        population);
+                Municipality m = new Municipality(fields[0].strip(), fields[1].strip(), fields[2].strip(), population);
                 if (municipalities.put(m.code(), m) != null) {
-                    throw new IllegalStateException(resource.getDescription() + " line " + number
-                            + ": municipality " + m.code() + " twice");
+                    throw new IllegalStateException(
+                            resource.getDescription() + " line " + number + ": municipality " + m.code() + " twice");
                 }
             }
         } catch (IOException e) {
@@ -85,6 +88,10 @@ public class MunicipalityCatalogue {
     }
 
     public List<String> provinces() {
-        return byCode.values().stream().map(Municipality::province).distinct().sorted().toList();
+        return byCode.values().stream()
+                .map(Municipality::province)
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

@@ -9,14 +9,31 @@ import java.util.List;
  * people linked to it in the half-year; {@code housed} = people who moved out of reception into it (a home or a
  * doorstroomlocatie) in the half-year; {@code open} = target minus housed (negative: ahead).
  */
-public record QuotaReport(String halfYear, int year, String half, int total, Instant setAt, long carriedOver,
-        long target, long linked, long housed, List<PerProvince> provinces, List<PerMunicipality> municipalities) {
+public record QuotaReport(
+        String halfYear,
+        int year,
+        String half,
+        int total,
+        Instant setAt,
+        long carriedOver,
+        long target,
+        long linked,
+        long housed,
+        List<PerProvince> provinces,
+        List<PerMunicipality> municipalities) {
 
-    public record PerMunicipality(String code, String name, String province, long population, int quota,
-            long carriedOver, long target, long linked, long housed, long open) {
-    }
+    public record PerMunicipality(
+            String code,
+            String name,
+            String province,
+            long population,
+            int quota,
+            long carriedOver,
+            long target,
+            long linked,
+            long housed,
+            long open) {}
 
-    public record PerProvince(String province, int quota, long carriedOver, long target, long linked, long housed,
-            long open) {
-    }
+    public record PerProvince(
+            String province, int quota, long carriedOver, long target, long linked, long housed, long open) {}
 }

@@ -52,28 +52,43 @@ public class QuotaService {
         if (total < 0 || total > MAXIMUM_TOTAL) {
             throw new InvalidRequestException("total", "must be between 0 and " + MAXIMUM_TOTAL);
         }
-        repository.replaceQuota(halfYear.year(), halfYear.half(), total,
-                QuotaSplit.split(total, municipalities.all()), clock.instant(), setBy);
+        repository.replaceQuota(
+                halfYear.year(),
+                halfYear.half(),
+                total,
+                QuotaSplit.split(total, municipalities.all()),
+                clock.instant(),
+                setBy);
         return report(halfYear);
     }
 
     @Transactional(readOnly = true)
     public QuotaReport report(HalfYear halfYear) {
-        NationalQuota national = repository.nationalQuota(halfYear.year(), halfYear.half())
+        NationalQuota national = repository
+                .nationalQuota(halfYear.year(), halfYear.half())
                 .orElseThrow(() -> new NotFoundException("No taakstelling set for " + halfYear));
         Map<String, Target> targets = targets(halfYear).orElseThrow();
-        Map<String, Long> linked = repository.linkedBetween(halfYear.start(clock.getZone()),
-                halfYear.end(clock.getZone()));
-        Map<String, Long> housed = repository.housedBetween(halfYear.start(clock.getZone()),
-                halfYear.end(clock.getZone()));
+        Map<String, Long> linked =
+                repository.linkedBetween(halfYear.start(clock.getZone()), halfYear.end(clock.getZone()));
+        Map<String, Long> housed =
+                repository.housedBetween(halfYear.start(clock.getZone()), halfYear.end(clock.getZone()));
         List<QuotaReport.PerMunicipality> rows = new ArrayList<>();
         Map<String, long[]> provinces = new TreeMap<>();
         for (Municipality m : municipalities.all()) {
             Target target = targets.getOrDefault(m.code(), new Target(0, 0));
             long l = linked.getOrDefault(m.code(), 0L);
             long h = housed.getOrDefault(m.code(), 0L);
-            rows.add(new QuotaReport.PerMunicipality(m.code(), m.name(), m.province(), m.population(),
-                    target.quota(), target.carriedOver(), target.total(), l, h, target.total() - h));
+            rows.add(new QuotaReport.PerMunicipality(
+                    m.code(),
+                    m.name(),
+                    m.province(),
+                    m.population(),
+                    target.quota(),
+                    target.carriedOver(),
+                    target.total(),
+                    l,
+                    h,
+                    target.total() - h));
             long[] p = provinces.computeIfAbsent(m.province(), k -> new long[5]);
             p[0] += target.quota();
             p[1] += target.carriedOver();
@@ -82,15 +97,29 @@ public class QuotaService {
             p[4] += h;
         }
         List<QuotaReport.PerProvince> perProvince = provinces.entrySet().stream()
-                .map(e -> new QuotaReport.PerProvince(e.getKey(), (int) e.getValue()[0], e.getValue()[1],
-                        e.getValue()[2], e.getValue()[3], e.getValue()[4], e.getValue()[2] - e.getValue()[4]))
+                .map(e -> new QuotaReport.PerProvince(
+                        e.getKey(),
+                        (int) e.getValue()[0],
+                        e.getValue()[1],
+                        e.getValue()[2],
+                        e.getValue()[3],
+                        e.getValue()[4],
+                        e.getValue()[2] - e.getValue()[4]))
                 .toList();
-        return new QuotaReport(halfYear.toString(), halfYear.year(), halfYear.half() == 1 ? "I" : "II",
-                national.total(), national.setAt(),
-                rows.stream().mapToLong(QuotaReport.PerMunicipality::carriedOver).sum(),
+        return new QuotaReport(
+                halfYear.toString(),
+                halfYear.year(),
+                halfYear.half() == 1 ? "I" : "II",
+                national.total(),
+                national.setAt(),
+                rows.stream()
+                        .mapToLong(QuotaReport.PerMunicipality::carriedOver)
+                        .sum(),
                 rows.stream().mapToLong(QuotaReport.PerMunicipality::target).sum(),
                 rows.stream().mapToLong(QuotaReport.PerMunicipality::linked).sum(),
-                rows.stream().mapToLong(QuotaReport.PerMunicipality::housed).sum(), perProvince, rows);
+                rows.stream().mapToLong(QuotaReport.PerMunicipality::housed).sum(),
+                perProvince,
+                rows);
     }
 
     /**
@@ -106,8 +135,8 @@ public class QuotaService {
         Map<String, Long> carried = new HashMap<>();
         HalfYear previous = halfYear.previous();
         targets(previous).ifPresent(before -> {
-            Map<String, Long> housed = repository.housedBetween(previous.start(clock.getZone()),
-                    previous.end(clock.getZone()));
+            Map<String, Long> housed =
+                    repository.housedBetween(previous.start(clock.getZone()), previous.end(clock.getZone()));
             before.forEach((code, target) -> carried.put(code, target.total() - housed.getOrDefault(code, 0L)));
         });
         Map<String, Target> targets = new LinkedHashMap<>();
@@ -146,7 +175,8 @@ public class QuotaService {
                 candidates.add(new Proposal(m, open, target));
             }
         }
-        Comparator<Proposal> best = Comparator.comparingDouble(Proposal::openShare).reversed()
+        Comparator<Proposal> best = Comparator.comparingDouble(Proposal::openShare)
+                .reversed()
                 .thenComparing(Comparator.comparingLong(Proposal::open).reversed())
                 .thenComparing(p -> p.municipality().code());
         candidates.sort(best);

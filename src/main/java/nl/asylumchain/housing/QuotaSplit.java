@@ -13,21 +13,20 @@ import java.util.Map;
  */
 public final class QuotaSplit {
 
-    private QuotaSplit() {
-    }
+    private QuotaSplit() {}
 
     public static Map<String, Integer> split(int total, List<Municipality> municipalities) {
         if (total < 0) {
             throw new IllegalArgumentException("A taakstelling is not negative");
         }
-        long population = municipalities.stream().mapToLong(Municipality::population).sum();
+        long population =
+                municipalities.stream().mapToLong(Municipality::population).sum();
         Map<String, Integer> quotas = new LinkedHashMap<>();
         if (population <= 0) {
             municipalities.forEach(m -> quotas.put(m.code(), 0));
             return quotas;
         }
-        record Share(Municipality municipality, long whole, long remainder) {
-        }
+        record Share(Municipality municipality, long whole, long remainder) {}
         List<Share> shares = new ArrayList<>();
         long handedOut = 0;
         for (Municipality m : municipalities) {
@@ -38,16 +37,21 @@ public final class QuotaSplit {
         }
         long left = total - handedOut;
         List<Share> byRemainder = new ArrayList<>(shares);
-        byRemainder.sort(Comparator.comparingLong(Share::remainder).reversed()
-                .thenComparing(Comparator.comparingLong((Share s) -> s.municipality().population()).reversed())
+        byRemainder.sort(Comparator.comparingLong(Share::remainder)
+                .reversed()
+                .thenComparing(
+                        Comparator.comparingLong((Share s) -> s.municipality().population())
+                                .reversed())
                 .thenComparing(s -> s.municipality().code()));
         Map<String, Long> extra = new LinkedHashMap<>();
         for (int i = 0; i < left; i++) {
             extra.merge(byRemainder.get(i).municipality().code(), 1L, Long::sum);
         }
         for (Share share : shares) {
-            quotas.put(share.municipality().code(),
-                    Math.toIntExact(share.whole() + extra.getOrDefault(share.municipality().code(), 0L)));
+            quotas.put(
+                    share.municipality().code(),
+                    Math.toIntExact(share.whole()
+                            + extra.getOrDefault(share.municipality().code(), 0L)));
         }
         return quotas;
     }

@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import nl.asylumchain.casefile.Stage;
 import nl.asylumchain.monitoring.process.EngineBacklog;
@@ -49,6 +50,7 @@ public class BacklogGauges {
 
     /** Stage ends up to here are recorded; ids of those that ended exactly at the watermark, against doubles. */
     private Instant watermark;
+
     private Set<String> recordedAtWatermark = new HashSet<>();
 
     BacklogGauges(MeterRegistry registry, EngineBacklog engine, DecisionBacklogSource decisions, Clock clock) {
@@ -57,39 +59,61 @@ public class BacklogGauges {
         this.clock = clock;
         this.watermark = clock.instant();
         for (String stage : EngineBacklog.BACKLOG_STAGES) {
-            openCases.put(stage, gauge(registry, "asylum.cases.open", "Open cases per stage of the chain",
-                    "stage", stage));
+            openCases.put(
+                    stage, gauge(registry, "asylum.cases.open", "Open cases per stage of the chain", "stage", stage));
         }
         for (String group : Groups.CASE_HANDLERS) {
-            openTasks.put(group, gauge(registry, "asylum.tasks.open", "Open user tasks per candidate group",
-                    "group", group));
-            overdueTasks.put(group, gauge(registry, "asylum.tasks.overdue",
-                    "Open user tasks past their due date per candidate group", "group", group));
+            openTasks.put(
+                    group, gauge(registry, "asylum.tasks.open", "Open user tasks per candidate group", "group", group));
+            overdueTasks.put(
+                    group,
+                    gauge(
+                            registry,
+                            "asylum.tasks.overdue",
+                            "Open user tasks past their due date per candidate group",
+                            "group",
+                            group));
         }
         register(registry, "asylum.cases.on.hold", "Cases whose decision is on hold", onHold);
-        register(registry, "asylum.cases.past.decision.deadline",
-                "Open cases without a decision past the decision deadline", pastDeadline);
-        register(registry, "asylum.cases.penalty.exposed", "Cases exposed to penalty payments (dwangsom)",
+        register(
+                registry,
+                "asylum.cases.past.decision.deadline",
+                "Open cases without a decision past the decision deadline",
+                pastDeadline);
+        register(
+                registry,
+                "asylum.cases.penalty.exposed",
+                "Cases exposed to penalty payments (dwangsom)",
                 penaltyExposed);
         register(registry, "asylum.engine.incidents", "Open incidents in the process engine", incidents);
         register(registry, "asylum.engine.jobs.failed", "Engine jobs failed with no retries left", failedJobs);
-        register(registry, "asylum.engine.jobs.due", "Engine jobs due but not yet acquired by the job executor",
+        register(
+                registry,
+                "asylum.engine.jobs.due",
+                "Engine jobs due but not yet acquired by the job executor",
                 dueJobs);
         for (Stage stage : Stage.values()) {
-            stageLeadTimes.put(stage, ChainMetrics.leadTimeTimer("asylum.stage.lead.time",
-                    "Time a case spends in a stage of the chain, from entering to leaving it", "stage",
-                    stage.name().toLowerCase()).register(registry));
+            stageLeadTimes.put(
+                    stage,
+                    ChainMetrics.leadTimeTimer(
+                                    "asylum.stage.lead.time",
+                                    "Time a case spends in a stage of the chain, from entering to leaving it",
+                                    "stage",
+                                    stage.name().toLowerCase())
+                            .register(registry));
         }
     }
 
     /** Queries everything once and publishes it. The scheduler calls it; tests call it to be sure. */
-    @Scheduled(initialDelayString = "${asylumchain.monitoring.initial-delay:5s}",
+    @Scheduled(
+            initialDelayString = "${asylumchain.monitoring.initial-delay:5s}",
             fixedDelayString = "${asylumchain.monitoring.refresh-interval:15s}")
     public synchronized void refresh() {
         long started = System.nanoTime();
         try {
             Instant now = clock.instant();
-            engine.openCasesPerStage().forEach((stage, count) -> openCases.get(stage).set(count));
+            engine.openCasesPerStage()
+                    .forEach((stage, count) -> openCases.get(stage).set(count));
             for (String group : Groups.CASE_HANDLERS) {
                 openTasks.get(group).set(engine.openTasks(group));
                 overdueTasks.get(group).set(engine.overdueTasks(group, now));
@@ -105,7 +129,9 @@ public class BacklogGauges {
             // the gauges keep their last values; the next run tries again
             log.warn("Refreshing the chain's backlog gauges failed: {}", e.toString());
         }
-        log.debug("Backlog gauges refreshed in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        log.debug(
+                "Backlog gauges refreshed in {} ms",
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     private void recordFinishedStages() {
@@ -132,10 +158,12 @@ public class BacklogGauges {
         }
     }
 
-    private static AtomicLong gauge(MeterRegistry registry, String name, String description, String tag,
-            String value) {
+    private static AtomicLong gauge(MeterRegistry registry, String name, String description, String tag, String value) {
         AtomicLong holder = new AtomicLong();
-        Gauge.builder(name, holder, AtomicLong::get).description(description).tag(tag, value).register(registry);
+        Gauge.builder(name, holder, AtomicLong::get)
+                .description(description)
+                .tag(tag, value)
+                .register(registry);
         return holder;
     }
 

@@ -2,11 +2,12 @@ package nl.asylumchain.monitoring;
 
 import java.util.List;
 
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.ArrivalLocation;
@@ -126,8 +127,12 @@ class ChainMetrics {
     }
 
     private Timer caseLeadTime(CaseOutcome outcome) {
-        return leadTimeTimer("asylum.case.lead.time", "Time from registration to the end of the chain",
-                "outcome", outcome.name().toLowerCase()).register(registry);
+        return leadTimeTimer(
+                        "asylum.case.lead.time",
+                        "Time from registration to the end of the chain",
+                        "outcome",
+                        outcome.name().toLowerCase())
+                .register(registry);
     }
 
     /**

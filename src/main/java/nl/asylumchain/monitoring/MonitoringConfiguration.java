@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The backlog refresh and the demo traffic run on Spring's scheduler. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class MonitoringConfiguration {
-}
+class MonitoringConfiguration {}

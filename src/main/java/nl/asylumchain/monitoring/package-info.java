@@ -2,7 +2,18 @@
  * Chain metrics for Prometheus and Grafana: inflow, production, backlog, lead times and capacity. Tags are few and
  * fixed; no person and no case id ever becomes a tag.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Monitoring",
-        allowedDependencies = { "casefile", "casefile :: model", "registration", "registration :: model", "decision",
-                "decision :: model", "reunification :: model", "housing :: model", "departure :: model", "platform" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Monitoring",
+        allowedDependencies = {
+            "casefile",
+            "casefile :: model",
+            "registration",
+            "registration :: model",
+            "decision",
+            "decision :: model",
+            "reunification :: model",
+            "housing :: model",
+            "departure :: model",
+            "platform"
+        })
 package nl.asylumchain.monitoring;

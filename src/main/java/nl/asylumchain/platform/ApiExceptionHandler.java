@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -41,8 +42,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
@@ -51,18 +52,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldError(
-                        nameOf(result.getMethodParameter()), error.getDefaultMessage())))
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(nameOf(result.getMethodParameter()), error.getDefaultMessage())))
                 .toList();
         return badRequest(errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimit.BodyTooLargeException tooLarge) {
                 return problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
@@ -79,7 +80,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(e.problem());
     }
 
@@ -87,7 +89,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
         return badRequest(e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field)).toList());
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList());
     }
 
     /**
@@ -136,17 +139,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ConcurrentUpdates.isConcurrentUpdate(e)) {
             // a race no retry covered: the transaction was rolled back, the client may simply repeat
             log.info("Refused with 409, concurrent update: {}", e.getClass().getSimpleName());
-            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+            return ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONFLICT,
                     "The case was changed by another request at the same time; nothing of yours was saved. Try again.");
         }
         if (ConcurrentUpdates.isRefusedValue(e)) {
-            log.info("Refused with 400, the database refused a value: {}", e.getClass().getSimpleName());
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+            log.info(
+                    "Refused with 400, the database refused a value: {}",
+                    e.getClass().getSimpleName());
+            return ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST,
                     "A value does not fit: a text is too long or holds a character that cannot be stored.");
         }
         log.error("Unexpected error in API call", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side; nothing was changed.");
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was changed.");
     }
 
     /**
@@ -160,10 +167,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 method = node.as(Path.MethodNode.class);
             } else if (node.getKind() == ElementKind.PARAMETER && method != null) {
                 try {
-                    Method target = ClassUtils.getUserClass(violation.getRootBeanClass()).getDeclaredMethod(
-                            method.getName(), method.getParameterTypes().toArray(Class<?>[]::new));
-                    RequestHeader header = new MethodParameter(target,
-                            node.as(Path.ParameterNode.class).getParameterIndex()).getParameterAnnotation(RequestHeader.class);
+                    Method target = ClassUtils.getUserClass(violation.getRootBeanClass())
+                            .getDeclaredMethod(
+                                    method.getName(), method.getParameterTypes().toArray(Class<?>[]::new));
+                    RequestHeader header = new MethodParameter(
+                                    target, node.as(Path.ParameterNode.class).getParameterIndex())
+                            .getParameterAnnotation(RequestHeader.class);
                     if (header != null && !header.name().isEmpty()) {
                         return header.name();
                     }
@@ -186,7 +195,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 

@@ -44,12 +44,14 @@ class BrowserSecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain closedSetupPage(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
-        AuthenticationEntryPoint closed = (request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
+        AuthenticationEntryPoint closed = (request, response, e) -> problems.write(
+                response,
+                HttpStatus.FORBIDDEN,
                 "This page is closed. The first administrator comes from configuration (see docs/security.md).");
-        return http
-                .securityMatcher(path("/camunda/api/admin/setup/**"))
+        return http.securityMatcher(path("/camunda/api/admin/setup/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().denyAll())
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(closed)
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(closed)
                         .accessDeniedHandler((request, response, e) -> closed.commence(request, response, null)))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -59,26 +61,26 @@ class BrowserSecurityConfiguration {
     @Order(1)
     SecurityFilterChain caseView(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
         // a 401 without a Basic challenge: the browser must not pop up its own login and then remember the password
-        AuthenticationEntryPoint noChallenge = (request, response, e) -> problems.write(response,
-                HttpStatus.UNAUTHORIZED, "Log in first.");
-        return http
-                .securityMatcher(new OrRequestMatcher(path("/cases"), path("/cases/**"), path("/api/cases/*/view"),
-                        path("/api/cases/*/view/**")))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path("/api/cases/*/view"), path("/api/cases/*/view/**"),
-                                path("/cases/search")).authenticated()
+        AuthenticationEntryPoint noChallenge =
+                (request, response, e) -> problems.write(response, HttpStatus.UNAUTHORIZED, "Log in first.");
+        return http.securityMatcher(new OrRequestMatcher(
+                        path("/cases"), path("/cases/**"), path("/api/cases/*/view"), path("/api/cases/*/view/**")))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                path("/api/cases/*/view"), path("/api/cases/*/view/**"), path("/cases/search"))
+                        .authenticated()
                         // the page, its script and style, and the session endpoint that tells whether to log in
-                        .anyRequest().permitAll())
+                        .anyRequest()
+                        .permitAll())
                 .formLogin(form -> form.loginProcessingUrl("/cases/login")
-                        .successHandler((request, response, authentication) -> response.setStatus(
-                                HttpServletResponse.SC_NO_CONTENT))
-                        .failureHandler((request, response, e) -> problems.write(response, HttpStatus.UNAUTHORIZED,
-                                "Unknown user or wrong password.")))
+                        .successHandler((request, response, authentication) ->
+                                response.setStatus(HttpServletResponse.SC_NO_CONTENT))
+                        .failureHandler((request, response, e) ->
+                                problems.write(response, HttpStatus.UNAUTHORIZED, "Unknown user or wrong password.")))
                 .httpBasic(basic -> basic.authenticationEntryPoint(noChallenge))
                 .logout(logout -> logout.logoutUrl("/cases/logout")
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(noChallenge)
-                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(noChallenge).accessDeniedHandler(problems))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(OUR_PAGES_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
@@ -93,14 +95,16 @@ class BrowserSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain forecastPage(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
-        return http
-                .securityMatcher(new OrRequestMatcher(path("/forecasts"), path("/forecasts/**")))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path("/forecasts/login")).permitAll()
-                        .anyRequest().hasAnyAuthority(Groups.PLANNER, Groups.IND_TEAM_LEAD, Groups.PROCESS_DESIGNER,
-                                Groups.CAMUNDA_ADMIN))
-                .formLogin(form -> form.loginPage("/forecasts/login").loginProcessingUrl("/forecasts/login")
-                        .defaultSuccessUrl("/forecasts", true).failureUrl("/forecasts/login?error"))
+        return http.securityMatcher(new OrRequestMatcher(path("/forecasts"), path("/forecasts/**")))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(path("/forecasts/login"))
+                        .permitAll()
+                        .anyRequest()
+                        .hasAnyAuthority(
+                                Groups.PLANNER, Groups.IND_TEAM_LEAD, Groups.PROCESS_DESIGNER, Groups.CAMUNDA_ADMIN))
+                .formLogin(form -> form.loginPage("/forecasts/login")
+                        .loginProcessingUrl("/forecasts/login")
+                        .defaultSuccessUrl("/forecasts", true)
+                        .failureUrl("/forecasts/login?error"))
                 .logout(logout -> logout.logoutUrl("/forecasts/logout").logoutSuccessUrl("/forecasts/login?out"))
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(problems))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(OUR_PAGES_POLICY))

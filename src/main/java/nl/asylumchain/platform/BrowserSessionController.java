@@ -13,8 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BrowserSessionController {
 
-    record BrowserSession(String user, String csrfHeader, String csrfToken) {
-    }
+    record BrowserSession(String user, String csrfHeader, String csrfToken) {}
 
     @GetMapping("/cases/session")
     BrowserSession session(Principal user, CsrfToken csrf) {

@@ -33,7 +33,7 @@ public class ConcurrentUpdates {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Retrying " + what + " inside a transaction cannot redo it");
         }
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();
             } catch (RuntimeException e) {
@@ -56,7 +56,8 @@ public class ConcurrentUpdates {
             if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("40") || "23505".equals(sql.getSQLState()))) {
                 // 40001 serialization failure, 40P01 deadlock (PostgreSQL), 23505 unique violation
                 return true;
@@ -72,7 +73,9 @@ public class ConcurrentUpdates {
      */
     public static boolean isRefusedValue(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
                 return true;
             }
         }

@@ -11,11 +11,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Our API and the engine REST API are for machine clients with HTTP Basic credentials, and browsers remember such
@@ -36,11 +36,11 @@ class CrossSiteRequestGuard extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Set<String> SAME_SITE_FETCHES = Set.of("same-origin", "none");
-    private static final Set<String> FORM_BODIES = Set.of("text/plain", "application/x-www-form-urlencoded",
-            "multipart/form-data");
+    private static final Set<String> FORM_BODIES =
+            Set.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data");
     /** The engine REST API's uploads: {@code /deployment/create}, {@code .../variables/{name}/data}, attachments. */
-    private static final List<String> MULTIPART_ENDPOINT_SUFFIXES = List.of("/deployment/create", "/data",
-            "/attachment/create");
+    private static final List<String> MULTIPART_ENDPOINT_SUFFIXES =
+            List.of("/deployment/create", "/data", "/attachment/create");
 
     private final ObjectMapper json;
 
@@ -57,7 +57,10 @@ class CrossSiteRequestGuard extends OncePerRequestFilter {
         }
         String fetchSite = request.getHeader("Sec-Fetch-Site");
         if (fetchSite != null && !SAME_SITE_FETCHES.contains(fetchSite.toLowerCase(Locale.ROOT))) {
-            refuse(response, HttpStatus.FORBIDDEN, "Sec-Fetch-Site",
+            refuse(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "Sec-Fetch-Site",
                     "a page of another site cannot change anything here");
             return;
         }

@@ -4,11 +4,11 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +31,11 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
         if (userId == null || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list()
-                .stream().map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+        List<SimpleGrantedAuthority> authorities =
+                identityService.createGroupQuery().groupMember(userId).list().stream()
+                        .map(Group::getId)
+                        .map(SimpleGrantedAuthority::new)
+                        .toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 

@@ -16,14 +16,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The engine REST API answers errors as {@code {"type": "<exception class>", "message": ..., "code": ...}}, and its
@@ -39,8 +39,8 @@ class EngineRestErrorBodies extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(EngineRestErrorBodies.class);
 
     /** {@code org.camunda.bpm.engine.SomeException: } at the start of a wrapped message. */
-    private static final Pattern QUALIFIED_EXCEPTION = Pattern.compile(
-            "\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)\\b:?\\s*");
+    private static final Pattern QUALIFIED_EXCEPTION =
+            Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)\\b:?\\s*");
     /** Any other fully qualified Java name ({@code java.util.Date}): its simple name says enough. */
     private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z]\\w*)");
 
@@ -84,7 +84,8 @@ class EngineRestErrorBodies extends OncePerRequestFilter {
     }
 
     private byte[] rewrite(HttpServletRequest request, int status, String contentType, byte[] body) {
-        if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))
+        if (contentType == null
+                || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))
                 || MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
             return body;
         }
@@ -96,7 +97,11 @@ class EngineRestErrorBodies extends OncePerRequestFilter {
             String message = error.path("message").asText("");
             String detail;
             if (status >= 500) {
-                log.warn("Engine REST {} {} answered {}: {}", request.getMethod(), request.getRequestURI(), status,
+                log.warn(
+                        "Engine REST {} {} answered {}: {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        status,
                         message);
                 detail = INTERNAL_ERROR;
             } else {

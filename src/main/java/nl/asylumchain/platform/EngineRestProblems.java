@@ -25,10 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -60,6 +56,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The engine REST API (Tasklist and Cockpit talk to it, and so may clients) answers errors like our own API: an
@@ -95,13 +95,13 @@ class EngineRestProblems {
 
     /** The webapps' engine REST API below their application path ({@code /camunda}), and its servlet's name. */
     static final String WEBAPPS_ENGINE_API = "/api/engine";
+
     static final String WEBAPPS_ENGINE_API_SERVLET = "Engine Api";
 
     @Bean
     ResourceConfigCustomizer engineRestProblemMappers(ObjectMapper json, ObjectProvider<ProcessEngine> engine) {
         ProblemWriter writer = new ProblemWriter(json, taskId -> taskExists(engine.getObject(), taskId));
-        return config -> config
-                .register(new InvalidTaskInputMapper(writer))
+        return config -> config.register(new InvalidTaskInputMapper(writer))
                 .register(new RestExceptionMapper(writer))
                 .register(new EngineExceptionMapper(writer))
                 .register(new JsonMappingMapper(writer))
@@ -112,8 +112,8 @@ class EngineRestProblems {
 
     /** Every other error of the engine REST API without exception class names or internal messages. */
     @Bean
-    FilterRegistrationBean<EngineRestErrorBodies> engineRestErrorBodies(ObjectMapper json,
-            CamundaBpmProperties camunda) {
+    FilterRegistrationBean<EngineRestErrorBodies> engineRestErrorBodies(
+            ObjectMapper json, CamundaBpmProperties camunda) {
         String webappsEngineApi = camunda.getWebapp().getApplicationPath() + WEBAPPS_ENGINE_API;
         FilterRegistrationBean<EngineRestErrorBodies> registration = new FilterRegistrationBean<>(
                 new EngineRestErrorBodies(json, List.of("/engine-rest/", webappsEngineApi + "/")));
@@ -134,8 +134,8 @@ class EngineRestProblems {
      */
     @Bean
     @ConditionalOnProperty(prefix = WebappProperty.PREFIX, name = "enabled", matchIfMissing = true)
-    ServletRegistrationBean<ServletContainer> webappsEngineApi(ObjectProvider<ResourceConfigCustomizer> customizers,
-            CamundaBpmProperties camunda) {
+    ServletRegistrationBean<ServletContainer> webappsEngineApi(
+            ObjectProvider<ResourceConfigCustomizer> customizers, CamundaBpmProperties camunda) {
         ResourceConfig config = ResourceConfig.forApplicationClass(EngineRestApplication.class);
         customizers.orderedStream().forEach(customizer -> customizer.customize(config));
         ServletRegistrationBean<ServletContainer> registration = new ServletRegistrationBean<>(
@@ -156,8 +156,7 @@ class EngineRestProblems {
     }
 
     /** One thing wrong with a deployed model. */
-    record ModelProblem(String resource, String element, int line, String message) {
-    }
+    record ModelProblem(String resource, String element, int line, String message) {}
 
     static final class RefusedModelMapper implements ExceptionMapper<ParseException> {
 
@@ -174,22 +173,35 @@ class EngineRestProblems {
             List<ModelProblem> problems = new ArrayList<>();
             for (ResourceReport report : e.getResorceReports()) {
                 for (Problem problem : report.getErrors()) {
-                    problems.add(new ModelProblem(report.getResourceName(), problem.getMainElementId(),
-                            problem.getLine(), problem.getMessage()));
+                    problems.add(new ModelProblem(
+                            report.getResourceName(),
+                            problem.getMainElementId(),
+                            problem.getLine(),
+                            problem.getMessage()));
                 }
             }
-            log.info("Deployment refused: {}", problems.stream().map(ModelProblem::resource).distinct().toList());
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The deployment has "
-                    + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "; nothing of it was "
-                    + "deployed.");
+            log.info(
+                    "Deployment refused: {}",
+                    problems.stream().map(ModelProblem::resource).distinct().toList());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST,
+                    "The deployment has "
+                            + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                            + "; nothing of it was "
+                            + "deployed.");
             problem.setTitle("Model refused");
             problem.setProperty("errors", problems);
             // Camunda Modeler shows "message" when a deployment fails
-            problem.setProperty("message", problems.stream()
-                    .map(p -> p.resource() + ": " + p.message()).collect(Collectors.joining("\n")));
+            problem.setProperty(
+                    "message",
+                    problems.stream()
+                            .map(p -> p.resource() + ": " + p.message())
+                            .collect(Collectors.joining("\n")));
             try {
-                return Response.status(Response.Status.BAD_REQUEST).type("application/problem+json")
-                        .entity(json.writeValueAsString(problem)).build();
+                return Response.status(Response.Status.BAD_REQUEST)
+                        .type("application/problem+json")
+                        .entity(json.writeValueAsString(problem))
+                        .build();
             } catch (JsonProcessingException unexpected) {
                 throw new IllegalStateException(unexpected);
             }
@@ -203,7 +215,8 @@ class EngineRestProblems {
     private static boolean taskExists(ProcessEngine engine, String taskId) {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        return configuration.getCommandExecutorTxRequired()
+        return configuration
+                .getCommandExecutorTxRequired()
                 .execute(context -> context.getTaskManager().findTaskById(taskId) != null);
     }
 
@@ -236,7 +249,11 @@ class EngineRestProblems {
         }
 
         Response refuse(HttpStatus status, String detail, Throwable cause) {
-            log.info("Engine REST {} refused with {}: {} ({})", request(), status.value(), detail,
+            log.info(
+                    "Engine REST {} refused with {}: {} ({})",
+                    request(),
+                    status.value(),
+                    detail,
                     cause.getClass().getSimpleName());
             return write(ProblemDetail.forStatusAndDetail(status, detail));
         }
@@ -246,8 +263,10 @@ class EngineRestProblems {
                 problem.setProperty("message", problem.getDetail());
             }
             try {
-                return Response.status(problem.getStatus()).type("application/problem+json")
-                        .entity(json.writeValueAsString(problem)).build();
+                return Response.status(problem.getStatus())
+                        .type("application/problem+json")
+                        .entity(json.writeValueAsString(problem))
+                        .build();
             } catch (JsonProcessingException unexpected) {
                 throw new IllegalStateException(unexpected);
             }
@@ -255,8 +274,8 @@ class EngineRestProblems {
 
         Response failure(Throwable e) {
             log.error("Engine REST {} failed", request(), e);
-            return write(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                    "Something went wrong on our side; nothing was changed."));
+            return write(ProblemDetail.forStatusAndDetail(
+                    HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was changed."));
         }
 
         private static String request() {
@@ -286,36 +305,53 @@ class EngineRestProblems {
             }
             if (cause instanceof AuthorizationException) {
                 if (writer.taskOfRequestIsGone()) {
-                    return writer.refuse(HttpStatus.NOT_FOUND,
-                            "Not found: it does not exist, is completed already, or is not yours to see.", cause);
+                    return writer.refuse(
+                            HttpStatus.NOT_FOUND,
+                            "Not found: it does not exist, is completed already, or is not yours to see.",
+                            cause);
                 }
                 return writer.refuse(HttpStatus.FORBIDDEN, "Your groups do not allow this.", cause);
             }
             if (cause instanceof OptimisticLockingException || ConcurrentUpdates.isConcurrentUpdate(cause)) {
-                return writer.refuse(HttpStatus.CONFLICT, "Somebody else changed this at the same moment (completed "
-                        + "the task, for example); nothing of yours was saved. Reload and try again.", cause);
+                return writer.refuse(
+                        HttpStatus.CONFLICT,
+                        "Somebody else changed this at the same moment (completed "
+                                + "the task, for example); nothing of yours was saved. Reload and try again.",
+                        cause);
             }
-            if (cause instanceof NotFoundException || cause instanceof NullValueException
-                    && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find")) {
-                return writer.refuse(HttpStatus.NOT_FOUND,
-                        "Not found: it does not exist, is completed already, or is not yours to see.", cause);
+            if (cause instanceof NotFoundException
+                    || cause instanceof NullValueException
+                            && cause.getMessage() != null
+                            && cause.getMessage().startsWith("Cannot find")) {
+                return writer.refuse(
+                        HttpStatus.NOT_FOUND,
+                        "Not found: it does not exist, is completed already, or is not yours to see.",
+                        cause);
             }
-            if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
+            if (cause instanceof ProcessEngineException engine
+                    && engine.getMessage() != null
                     && engine.getMessage().startsWith(JAVA_SERIALIZATION_PROHIBITED)) {
-                return writer.refuse(HttpStatus.BAD_REQUEST,
-                        "Serialized Java objects are not accepted; send variables as JSON values.", cause);
+                return writer.refuse(
+                        HttpStatus.BAD_REQUEST,
+                        "Serialized Java objects are not accepted; send variables as JSON values.",
+                        cause);
             }
             if (ConcurrentUpdates.isRefusedValue(cause)) {
-                return writer.refuse(HttpStatus.BAD_REQUEST, "A value does not fit: a text is too long (variables "
-                        + "hold at most 4000 characters) or holds a character that cannot be stored.", cause);
+                return writer.refuse(
+                        HttpStatus.BAD_REQUEST,
+                        "A value does not fit: a text is too long (variables "
+                                + "hold at most 4000 characters) or holds a character that cannot be stored.",
+                        cause);
             }
             if (cause instanceof BadUserRequestException) {
                 return writer.refuse(HttpStatus.BAD_REQUEST, firstLine(cause.getMessage()), cause);
             }
             if (cause instanceof JsonProcessingException json) {
                 FieldError error = JsonFieldErrors.describe(json);
-                return writer.refuse(HttpStatus.BAD_REQUEST,
-                        (error.field().isEmpty() ? "" : error.field() + ": ") + error.message(), cause);
+                return writer.refuse(
+                        HttpStatus.BAD_REQUEST,
+                        (error.field().isEmpty() ? "" : error.field() + ": ") + error.message(),
+                        cause);
             }
         }
         return null;
@@ -324,10 +360,14 @@ class EngineRestProblems {
     private static Response taskInput(ProblemWriter writer, InvalidRequestException e) {
         if (writer.taskOfRequestIsGone()) {
             // a loser of a race is checked against the step the winner moved the case to: its task is gone
-            return writer.refuse(HttpStatus.NOT_FOUND,
-                    "Not found: it does not exist, is completed already, or is not yours to see.", e);
+            return writer.refuse(
+                    HttpStatus.NOT_FOUND,
+                    "Not found: it does not exist, is completed already, or is not yours to see.",
+                    e);
         }
-        log.info("Task input refused, fields {}", e.errors().stream().map(FieldError::field).toList());
+        log.info(
+                "Task input refused, fields {}",
+                e.errors().stream().map(FieldError::field).toList());
         ProblemDetail problem = e.problem();
         problem.setProperty("message", e.summary());
         return writer.write(problem);
@@ -470,15 +510,20 @@ class EngineRestProblems {
                 return;
             }
             MediaType type = request.getMediaType();
-            boolean json = type == null || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+            boolean json = type == null
+                    || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
                     || type.getSubtype().endsWith("+json");
-            byte[] body = request.getLength() == 0 ? new byte[0] : request.getEntityStream().readAllBytes();
+            byte[] body = request.getLength() == 0
+                    ? new byte[0]
+                    : request.getEntityStream().readAllBytes();
             request.setEntityStream(new ByteArrayInputStream(body));
             String text = new String(body, StandardCharsets.UTF_8);
             if (json && (text.isBlank() || "null".equals(text.strip()))) {
                 throw new BadUserRequestException("The request needs a JSON body; send {} for none.");
             }
-            if (json && (text.indexOf('\u0000') >= 0 || text.toLowerCase(Locale.ROOT).contains("\\u0000"))) {
+            if (json
+                    && (text.indexOf('\u0000') >= 0
+                            || text.toLowerCase(Locale.ROOT).contains("\\u0000"))) {
                 throw new BadUserRequestException("Texts must not contain the NUL character.");
             }
             // refused before any check reads the value: reading it would mean deserializing it

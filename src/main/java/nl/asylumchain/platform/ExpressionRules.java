@@ -105,15 +105,18 @@ final class ExpressionRules {
             reasons.add("reads " + what + " of " + describe(target) + "; models read properties of variables only");
         } else if (ModelBeans.EXECUTION.equals(root) || ModelBeans.TASK.equals(root)) {
             reasons.add("reads " + what + " of " + root + "; models read only task.execution, execution."
-                    + String.join(", execution.", ModelBeans.EXECUTION_PROPERTIES) + " and call getVariable/hasVariable");
+                    + String.join(", execution.", ModelBeans.EXECUTION_PROPERTIES)
+                    + " and call getVariable/hasVariable");
         } else if (modelBeans.allows(root) || modelBeans.isForbiddenBean(root)) {
             reasons.add("reads " + what + " of the bean '" + root + "'; models call only its listed methods");
         }
     }
 
     private static boolean isTaskExecution(Node node) {
-        return node instanceof AstDot dot && ModelBeans.EXECUTION.equals(dotName(dot))
-                && dot.getChild(0) instanceof AstIdentifier identifier && ModelBeans.TASK.equals(identifier.getName());
+        return node instanceof AstDot dot
+                && ModelBeans.EXECUTION.equals(dotName(dot))
+                && dot.getChild(0) instanceof AstIdentifier identifier
+                && ModelBeans.TASK.equals(identifier.getName());
     }
 
     /** {@code execution.processBusinessKey} or {@code task.execution.processBusinessKey}. */

@@ -1,5 +1,4 @@
 package nl.asylumchain.platform;
 
 /** One bad field of a request: the JSON path of the field and what is wrong with it. */
-public record FieldError(String field, String message) {
-}
+public record FieldError(String field, String message) {}

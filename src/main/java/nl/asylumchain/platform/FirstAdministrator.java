@@ -32,7 +32,8 @@ class FirstAdministrator {
     private final String userId;
     private final String password;
 
-    FirstAdministrator(IdentityService identityService,
+    FirstAdministrator(
+            IdentityService identityService,
             @Value("${" + USER_PROPERTY + ":}") String userId,
             @Value("${" + PASSWORD_PROPERTY + ":}") String password,
             @Value("${camunda.bpm.admin-user.id:}") String camundaAdminUser) {
@@ -86,7 +87,12 @@ class FirstAdministrator {
             identityService.saveUser(user);
             log.info("Created the first administrator '{}' (password from {})", userId, PASSWORD_PROPERTY);
         }
-        if (identityService.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+        if (identityService
+                        .createUserQuery()
+                        .userId(userId)
+                        .memberOfGroup(Groups.CAMUNDA_ADMIN)
+                        .count()
+                == 0) {
             identityService.createMembership(userId, Groups.CAMUNDA_ADMIN);
             log.info("Put '{}' in group {}", userId, Groups.CAMUNDA_ADMIN);
         }

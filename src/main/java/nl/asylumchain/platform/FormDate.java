@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class FormDate {
 
-    private FormDate() {
-    }
+    private FormDate() {}
 
     public static Optional<LocalDate> of(Object value) {
         if (value instanceof Date date) {

@@ -30,8 +30,7 @@ final class FormOnlyCompletion {
     /** The activity property under which {@link TaskFormChecks} keeps a user task's form. */
     static final String FORM_PROPERTY = "asylumchain.taskForm";
 
-    private FormOnlyCompletion() {
-    }
+    private FormOnlyCompletion() {}
 
     /** Asks each stage's guard; a refusal ({@link ConflictException}) leaves the task open. */
     static void refuseWhenGuarded(TaskEntity task, Supplier<? extends Iterable<TaskCompletionGuard>> guards) {
@@ -59,7 +58,11 @@ final class FormOnlyCompletion {
 
         private final transient Supplier<? extends Iterable<TaskCompletionGuard>> guards;
 
-        CompleteCmd(String taskId, Map<String, Object> variables, boolean returnVariables, boolean deserialize,
+        CompleteCmd(
+                String taskId,
+                Map<String, Object> variables,
+                boolean returnVariables,
+                boolean deserialize,
                 Supplier<? extends Iterable<TaskCompletionGuard>> guards) {
             super(taskId, variables, returnVariables, deserialize);
             this.guards = guards;
@@ -78,7 +81,11 @@ final class FormOnlyCompletion {
 
         private final transient Supplier<? extends Iterable<TaskCompletionGuard>> guards;
 
-        SubmitCmd(String taskId, Map<String, Object> properties, boolean returnVariables, boolean deserialize,
+        SubmitCmd(
+                String taskId,
+                Map<String, Object> properties,
+                boolean returnVariables,
+                boolean deserialize,
                 Supplier<? extends Iterable<TaskCompletionGuard>> guards) {
             super(taskId, properties, returnVariables, deserialize);
             this.guards = guards;
@@ -86,10 +93,12 @@ final class FormOnlyCompletion {
 
         @Override
         public VariableMap execute(CommandContext commandContext) {
-            TaskEntity task = taskId == null ? null : commandContext.getTaskManager().findTaskById(taskId);
+            TaskEntity task =
+                    taskId == null ? null : commandContext.getTaskManager().findTaskById(taskId);
             if (task != null) {
                 // who may work the task is checked first, so a refused user learns nothing of the form
-                for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
+                for (CommandChecker checker :
+                        commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
                     checker.checkTaskWork(task);
                 }
                 refuseWhenGuarded(task, guards);
@@ -113,8 +122,8 @@ final class FormOnlyCompletion {
         }
 
         @Override
-        public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
-                boolean deserializeValues) {
+        public VariableMap completeWithVariablesInReturn(
+                String taskId, Map<String, Object> variables, boolean deserializeValues) {
             return commandExecutor.execute(new CompleteCmd(taskId, variables, true, deserializeValues, guards));
         }
     }
@@ -133,8 +142,8 @@ final class FormOnlyCompletion {
         }
 
         @Override
-        public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
-                boolean deserializeValues) {
+        public VariableMap submitTaskFormWithVariablesInReturn(
+                String taskId, Map<String, Object> properties, boolean deserializeValues) {
             return commandExecutor.execute(new SubmitCmd(taskId, properties, true, deserializeValues, guards));
         }
     }

@@ -23,8 +23,17 @@ public record FormSchema(String id, List<Field> fields) {
      * are those of {@code validate} ({@code required}, {@code pattern}, {@code validationType}, {@code min}), the
      * options those of a select or radio, the default value plain (true/false, a number or text), or null.
      */
-    public record Field(String key, String type, boolean readOnly, String hide, boolean container,
-            boolean required, String pattern, String validationType, Integer min, List<String> options,
+    public record Field(
+            String key,
+            String type,
+            boolean readOnly,
+            String hide,
+            boolean container,
+            boolean required,
+            String pattern,
+            String validationType,
+            Integer min,
+            List<String> options,
             Object defaultValue) {
 
         public Field {
@@ -60,13 +69,24 @@ public record FormSchema(String id, List<Field> fields) {
             }
             JsonNode validate = component.path("validate");
             List<String> options = new ArrayList<>();
-            component.path("values").forEach(option -> options.add(option.path("value").asText()));
-            fields.add(new Field(key, component.path("type").asText(), component.path("readonly").asBoolean(false),
-                    component.has("conditional") ? component.path("conditional").path("hide").asText("") : null,
-                    container, validate.path("required").asBoolean(false),
+            component
+                    .path("values")
+                    .forEach(option -> options.add(option.path("value").asText()));
+            fields.add(new Field(
+                    key,
+                    component.path("type").asText(),
+                    component.path("readonly").asBoolean(false),
+                    component.has("conditional")
+                            ? component.path("conditional").path("hide").asText("")
+                            : null,
+                    container,
+                    validate.path("required").asBoolean(false),
                     validate.hasNonNull("pattern") ? validate.path("pattern").asText() : null,
-                    validate.hasNonNull("validationType") ? validate.path("validationType").asText() : null,
-                    validate.hasNonNull("min") ? validate.path("min").asInt() : null, options,
+                    validate.hasNonNull("validationType")
+                            ? validate.path("validationType").asText()
+                            : null,
+                    validate.hasNonNull("min") ? validate.path("min").asInt() : null,
+                    options,
                     plain(component.path("defaultValue"))));
         }
     }

@@ -27,13 +27,34 @@ public final class Groups {
     public static final String PRIVACY_OFFICER = "privacy-officer";
 
     /** Organisations whose handlers work tasks in Tasklist. */
-    public static final List<String> CASE_HANDLERS = List.of(POLICE_AVIM, KMAR, IND_REGISTRATION, IND_DECISION,
-            IND_DUBLIN, IND_REUNIFICATION, COA, NIDOS, MUNICIPALITY, DTV);
+    public static final List<String> CASE_HANDLERS = List.of(
+            POLICE_AVIM,
+            KMAR,
+            IND_REGISTRATION,
+            IND_DECISION,
+            IND_DUBLIN,
+            IND_REUNIFICATION,
+            COA,
+            NIDOS,
+            MUNICIPALITY,
+            DTV);
 
-    public static final List<String> ALL = List.of(POLICE_AVIM, KMAR, IND_REGISTRATION, IND_DECISION, IND_DUBLIN,
-            IND_REUNIFICATION, COA, NIDOS, MUNICIPALITY, DTV, IND_TEAM_LEAD, PROCESS_DESIGNER, PLANNER, PRIVACY_OFFICER,
+    public static final List<String> ALL = List.of(
+            POLICE_AVIM,
+            KMAR,
+            IND_REGISTRATION,
+            IND_DECISION,
+            IND_DUBLIN,
+            IND_REUNIFICATION,
+            COA,
+            NIDOS,
+            MUNICIPALITY,
+            DTV,
+            IND_TEAM_LEAD,
+            PROCESS_DESIGNER,
+            PLANNER,
+            PRIVACY_OFFICER,
             CAMUNDA_ADMIN);
 
-    private Groups() {
-    }
+    private Groups() {}
 }

@@ -21,9 +21,11 @@ class GuardedManagementService extends ManagementServiceImpl {
     @Override
     public void executeJob(String jobId) {
         commandExecutor.execute(commandContext -> {
-            JobEntity job = jobId == null ? null : commandContext.getJobManager().findJobById(jobId);
+            JobEntity job =
+                    jobId == null ? null : commandContext.getJobManager().findJobById(jobId);
             if (job != null) {
-                for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
+                for (CommandChecker checker :
+                        commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
                     checker.checkUpdateJob(job);
                 }
             }

@@ -1,8 +1,5 @@
 package nl.asylumchain.platform;
 
-import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -26,6 +23,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 /**
  * Creates the chain's groups and their authorizations at start-up, idempotently, before the web server takes
@@ -67,8 +67,12 @@ class IdentitySetup implements SmartInitializingSingleton {
     private final JdbcClient jdbc;
     private final String tablePrefix;
 
-    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-            ObjectProvider<InitialUsers> initialUsers, FirstAdministrator firstAdministrator, JdbcClient jdbc,
+    IdentitySetup(
+            IdentityService identityService,
+            AuthorizationService authorizationService,
+            ObjectProvider<InitialUsers> initialUsers,
+            FirstAdministrator firstAdministrator,
+            JdbcClient jdbc,
             ProcessEngineConfigurationImpl engine) {
         this.initialUsers = initialUsers;
         this.firstAdministrator = firstAdministrator;
@@ -139,7 +143,8 @@ class IdentitySetup implements SmartInitializingSingleton {
         for (String groupId : Groups.ALL) {
             // the privacy officer reads the access log and the planner runs forecasts through our API only: no
             // webapp, no engine resource
-            if (Groups.CAMUNDA_ADMIN.equals(groupId) || Groups.PRIVACY_OFFICER.equals(groupId)
+            if (Groups.CAMUNDA_ADMIN.equals(groupId)
+                    || Groups.PRIVACY_OFFICER.equals(groupId)
                     || Groups.PLANNER.equals(groupId)) {
                 continue;
             }
@@ -149,14 +154,26 @@ class IdentitySetup implements SmartInitializingSingleton {
             grants.add(Grant.of(groupId, Resources.GROUP, ANY, Permissions.READ));
         }
         for (WorkScope.Scope scope : WorkScope.TABLE) {
-            scope.work().forEach(definition -> grants.add(Grant.of(scope.group(), Resources.PROCESS_DEFINITION,
-                    definition, Permissions.READ, ProcessDefinitionPermissions.READ_TASK,
-                    ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY)));
-            scope.lead().forEach(definition -> grants.add(Grant.of(scope.group(), Resources.PROCESS_DEFINITION,
-                    definition, Permissions.READ, ProcessDefinitionPermissions.READ_TASK,
-                    ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY)));
+            scope.work()
+                    .forEach(definition -> grants.add(Grant.of(
+                            scope.group(),
+                            Resources.PROCESS_DEFINITION,
+                            definition,
+                            Permissions.READ,
+                            ProcessDefinitionPermissions.READ_TASK,
+                            ProcessDefinitionPermissions.TASK_WORK,
+                            ProcessDefinitionPermissions.READ_INSTANCE,
+                            ProcessDefinitionPermissions.READ_HISTORY)));
+            scope.lead()
+                    .forEach(definition -> grants.add(Grant.of(
+                            scope.group(),
+                            Resources.PROCESS_DEFINITION,
+                            definition,
+                            Permissions.READ,
+                            ProcessDefinitionPermissions.READ_TASK,
+                            ProcessDefinitionPermissions.TASK_ASSIGN,
+                            ProcessDefinitionPermissions.READ_INSTANCE,
+                            ProcessDefinitionPermissions.READ_HISTORY)));
         }
         grants.add(Grant.of(Groups.IND_TEAM_LEAD, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
         // designers deploy and see models, deployments and decisions in Cockpit, but no instance and no history:
@@ -164,10 +181,9 @@ class IdentitySetup implements SmartInitializingSingleton {
         grants.add(Grant.of(Groups.PROCESS_DESIGNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
         grants.add(Grant.of(Groups.PROCESS_DESIGNER, Resources.PROCESS_DEFINITION, ANY, Permissions.READ));
         grants.add(Grant.of(Groups.PROCESS_DESIGNER, Resources.DECISION_DEFINITION, ANY, Permissions.READ));
-        grants.add(Grant.of(Groups.PROCESS_DESIGNER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY,
-                Permissions.READ));
-        grants.add(Grant.of(Groups.PROCESS_DESIGNER, Resources.DEPLOYMENT, ANY, Permissions.CREATE,
-                Permissions.READ));
+        grants.add(
+                Grant.of(Groups.PROCESS_DESIGNER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+        grants.add(Grant.of(Groups.PROCESS_DESIGNER, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ));
         return grants;
     }
 
@@ -178,10 +194,15 @@ class IdentitySetup implements SmartInitializingSingleton {
      * {@link TasklistFilters}' business.
      */
     private void reconcile(String groupId, Map<Resources, Map<String, Integer>> wanted) {
-        List<Authorization> rows = authorizationService.createAuthorizationQuery().groupIdIn(groupId).list();
+        List<Authorization> rows = authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .list();
         for (Authorization existing : rows) {
             Resources resource = resourceOf(existing.getResourceType());
-            if (resource == null || resource == Resources.FILTER || existing.getAuthorizationType() != AUTH_TYPE_GRANT
+            if (resource == null
+                    || resource == Resources.FILTER
+                    || existing.getAuthorizationType() != AUTH_TYPE_GRANT
                     || wanted.getOrDefault(resource, Map.of()).containsKey(existing.getResourceId())) {
                 continue;
             }
@@ -190,9 +211,12 @@ class IdentitySetup implements SmartInitializingSingleton {
         }
         wanted.forEach((resource, wantedRows) -> {
             wantedRows.forEach((resourceId, permissions) -> {
-                Authorization existing = rows.stream().filter(row -> row.getResourceType() == resource.resourceType()
-                        && resourceId.equals(row.getResourceId()) && row.getAuthorizationType() == AUTH_TYPE_GRANT)
-                        .findFirst().orElse(null);
+                Authorization existing = rows.stream()
+                        .filter(row -> row.getResourceType() == resource.resourceType()
+                                && resourceId.equals(row.getResourceId())
+                                && row.getAuthorizationType() == AUTH_TYPE_GRANT)
+                        .findFirst()
+                        .orElse(null);
                 if (existing == null || ((AuthorizationEntity) existing).getPermissions() != permissions) {
                     save(existing, new Grant(groupId, resource, resourceId, permissions));
                 }
@@ -210,14 +234,21 @@ class IdentitySetup implements SmartInitializingSingleton {
     }
 
     private Authorization find(String groupId, Resource resource, String resourceId) {
-        return authorizationService.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-                .resourceId(resourceId).list().stream().filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
-                .findFirst().orElse(null);
+        return authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .list()
+                .stream()
+                .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
+                .findFirst()
+                .orElse(null);
     }
 
     private void save(Authorization existing, Grant grant) {
-        Authorization authorization = existing != null ? existing
-                : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        Authorization authorization =
+                existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setGroupId(grant.groupId());
         authorization.setResource(grant.resource());
         authorization.setResourceId(grant.resourceId());
@@ -237,8 +268,9 @@ class IdentitySetup implements SmartInitializingSingleton {
      */
     private void removePerTaskAuthorizations() {
         int removed = jdbc.sql("delete from " + tablePrefix + "ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ in (?, ?)"
-                + " and RESOURCE_ID_ <> ?")
-                .params(Resources.TASK.resourceType(), Resources.HISTORIC_TASK.resourceType(), ANY).update();
+                        + " and RESOURCE_ID_ <> ?")
+                .params(Resources.TASK.resourceType(), Resources.HISTORIC_TASK.resourceType(), ANY)
+                .update();
         if (removed > 0) {
             log.info("Removed {} per-task authorizations written by an older version", removed);
         }

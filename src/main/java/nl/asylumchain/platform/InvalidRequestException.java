@@ -26,7 +26,8 @@ public class InvalidRequestException extends RuntimeException {
 
     /** The 400 problem body: the bad fields under {@code errors}, each with its message. */
     public ProblemDetail problem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
                 "The request has " + errors.size() + (errors.size() == 1 ? " bad field." : " bad fields."));
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
@@ -35,6 +36,8 @@ public class InvalidRequestException extends RuntimeException {
 
     /** The bad fields in one line, "field: message; ...", for a person reading it in Tasklist. */
     public String summary() {
-        return errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
+        return errors.stream()
+                .map(error -> error.field() + ": " + error.message())
+                .collect(Collectors.joining("; "));
     }
 }

@@ -18,8 +18,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 /** Turns Jackson's reading errors into {@link FieldError}s that name the JSON path of the bad field. */
 public final class JsonFieldErrors {
 
-    private JsonFieldErrors() {
-    }
+    private JsonFieldErrors() {}
 
     /** The field a JSON reading error is about, and what is wrong with it, in words a client understands. */
     public static FieldError describe(Throwable cause) {
@@ -29,16 +28,19 @@ public final class JsonFieldErrors {
         if (cause instanceof InvalidNullException nullValue) {
             return new FieldError(path(nullValue), "must not be null; leave the field out instead");
         }
-        if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+        if (cause instanceof StreamReadException read
+                && read.getOriginalMessage() != null
                 && read.getOriginalMessage().startsWith("Duplicate field")) {
             return new FieldError(path(read), "appears more than once");
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new FieldError(path(unknown), "is not a known field");
         }
-        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        if (cause instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
+            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(Object::toString)
                     .collect(Collectors.joining(", "));
             return new FieldError(path(invalid), "must be one of " + allowed);
         }
@@ -49,7 +51,8 @@ public final class JsonFieldErrors {
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return new FieldError(path(mapping), "cannot be read");
         }
-        if (cause instanceof MismatchedInputException && cause.getMessage() != null
+        if (cause instanceof MismatchedInputException
+                && cause.getMessage() != null
                 && cause.getMessage().startsWith("Trailing token")) {
             return new FieldError("", "the body holds more than one JSON value");
         }
@@ -85,7 +88,8 @@ public final class JsonFieldErrors {
             return "";
         }
         List<String> names = new ArrayList<>();
-        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+        for (JsonStreamContext context = parser.getParsingContext();
+                context != null && !context.inRoot();
                 context = context.getParent()) {
             if (context.inObject() && context.getCurrentName() != null) {
                 names.add(0, "." + context.getCurrentName());

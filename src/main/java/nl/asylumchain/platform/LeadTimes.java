@@ -11,13 +11,25 @@ import io.micrometer.core.instrument.Timer;
  */
 public final class LeadTimes {
 
-    static final Duration[] BUCKETS = {Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(8),
-        Duration.ofDays(14), Duration.ofDays(28), Duration.ofDays(56), Duration.ofDays(91), Duration.ofDays(182),
-        Duration.ofDays(273), Duration.ofDays(365), Duration.ofDays(456), Duration.ofDays(547), Duration.ofDays(639),
-        Duration.ofDays(730), Duration.ofDays(1095)};
+    static final Duration[] BUCKETS = {
+        Duration.ofHours(1),
+        Duration.ofDays(1),
+        Duration.ofDays(8),
+        Duration.ofDays(14),
+        Duration.ofDays(28),
+        Duration.ofDays(56),
+        Duration.ofDays(91),
+        Duration.ofDays(182),
+        Duration.ofDays(273),
+        Duration.ofDays(365),
+        Duration.ofDays(456),
+        Duration.ofDays(547),
+        Duration.ofDays(639),
+        Duration.ofDays(730),
+        Duration.ofDays(1095)
+    };
 
-    private LeadTimes() {
-    }
+    private LeadTimes() {}
 
     /** A timer builder with the chain's lead-time buckets; add tags and register. */
     public static Timer.Builder timer(String name, String description) {

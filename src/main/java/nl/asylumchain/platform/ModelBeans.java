@@ -53,12 +53,12 @@ final class ModelBeans {
 
     /** The engine's names for the current execution and task in an expression. */
     static final String EXECUTION = "execution";
+
     static final String TASK = "task";
 
     private static final Pattern PROCESS_PACKAGE = Pattern.compile("nl\\.asylumchain\\.[a-z]+\\.process(\\..+)?");
 
-    private static final Class<?>[] DELEGATE_TYPES = {JavaDelegate.class, ExecutionListener.class,
-            TaskListener.class};
+    private static final Class<?>[] DELEGATE_TYPES = {JavaDelegate.class, ExecutionListener.class, TaskListener.class};
 
     private final ConfigurableListableBeanFactory beanFactory;
     private final Map<String, Set<String>> helpers;
@@ -137,6 +137,7 @@ final class ModelBeans {
         SortedSet<String> calls = new TreeSet<>();
         helpers.forEach((bean, methods) -> methods.forEach(method -> calls.add(bean + "." + method + "(...)")));
         return "delegates " + delegates() + "; helper calls " + calls + "; on execution and task: "
-                + new TreeSet<>(SCOPE_METHODS) + ", task.execution and execution." + new TreeSet<>(EXECUTION_PROPERTIES);
+                + new TreeSet<>(SCOPE_METHODS) + ", task.execution and execution."
+                + new TreeSet<>(EXECUTION_PROPERTIES);
     }
 }

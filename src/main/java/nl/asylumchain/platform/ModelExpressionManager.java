@@ -141,7 +141,8 @@ final class ModelExpressionManager extends JuelExpressionManager {
                 context.setPropertyResolved(true);
                 return task.getExecution();
             }
-            if (base instanceof DelegateExecution execution && property instanceof String name
+            if (base instanceof DelegateExecution execution
+                    && property instanceof String name
                     && ModelBeans.EXECUTION_PROPERTIES.contains(name)) {
                 context.setPropertyResolved(true);
                 return execution.getProcessBusinessKey();
@@ -154,8 +155,11 @@ final class ModelExpressionManager extends JuelExpressionManager {
             if (base == null || !(method instanceof String name)) {
                 return null;
             }
-            if (base instanceof VariableScope scope && ModelBeans.SCOPE_METHODS.contains(name) && params != null
-                    && params.length == 1 && params[0] instanceof String variable) {
+            if (base instanceof VariableScope scope
+                    && ModelBeans.SCOPE_METHODS.contains(name)
+                    && params != null
+                    && params.length == 1
+                    && params[0] instanceof String variable) {
                 context.setPropertyResolved(true);
                 return "getVariable".equals(name) ? scope.getVariable(variable) : scope.hasVariable(variable);
             }

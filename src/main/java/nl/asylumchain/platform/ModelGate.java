@@ -9,13 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 
-import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.parser.ResourceReportImpl;
@@ -55,13 +54,31 @@ final class ModelGate implements Deployer {
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI";
     // Camunda still reads its extension attributes under the old Activiti namespace as well
-    static final Set<String> CAMUNDA = Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn",
-            "http://camunda.org/schema/1.0/dmn");
+    static final Set<String> CAMUNDA = Set.of(
+            "http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn", "http://camunda.org/schema/1.0/dmn");
 
-    private static final Set<String> FLOW_NODES = Set.of("startEvent", "endEvent", "intermediateCatchEvent",
-            "intermediateThrowEvent", "boundaryEvent", "task", "userTask", "serviceTask", "sendTask", "receiveTask",
-            "manualTask", "businessRuleTask", "scriptTask", "callActivity", "subProcess", "transaction",
-            "adHocSubProcess", "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway",
+    private static final Set<String> FLOW_NODES = Set.of(
+            "startEvent",
+            "endEvent",
+            "intermediateCatchEvent",
+            "intermediateThrowEvent",
+            "boundaryEvent",
+            "task",
+            "userTask",
+            "serviceTask",
+            "sendTask",
+            "receiveTask",
+            "manualTask",
+            "businessRuleTask",
+            "scriptTask",
+            "callActivity",
+            "subProcess",
+            "transaction",
+            "adHocSubProcess",
+            "exclusiveGateway",
+            "parallelGateway",
+            "inclusiveGateway",
+            "eventBasedGateway",
             "complexGateway");
 
     /** Ids as Camunda Modeler generates them: a prefix, an underscore and 5-8 lower-case letters and digits. */
@@ -101,8 +118,8 @@ final class ModelGate implements Deployer {
         boolean bpmn = name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
         boolean dmn = name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
         if (!bpmn && !dmn) {
-            return List.of(new GateProblem(resourceName + ": only BPMN and DMN models and Camunda Forms (.form) "
-                    + "may be deployed"));
+            return List.of(new GateProblem(
+                    resourceName + ": only BPMN and DMN models and Camunda Forms (.form) " + "may be deployed"));
         }
         Element root = read(resourceName, bytes);
         if (root == null) {
@@ -129,24 +146,28 @@ final class ModelGate implements Deployer {
             DecisionTables.ENGINE.parseDecisionRequirementsGraph(new ByteArrayInputStream(bytes));
             return List.of();
         } catch (RuntimeException unreadable) {
-            String reason = String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("");
-            return List.of(new GateProblem(resourceName + ": the decision cannot be read by the DMN engine: "
-                    + reason));
+            String reason =
+                    String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("");
+            return List.of(
+                    new GateProblem(resourceName + ": the decision cannot be read by the DMN engine: " + reason));
         }
     }
 
     /** One DMN engine for reading tables, built on first use: the gate only parses, it never evaluates. */
     private static final class DecisionTables {
-        static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        static final DmnEngine ENGINE =
+                DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     }
 
     private static ParseException refusal(Map<String, List<Problem>> refused) {
         StringBuilder message = new StringBuilder("The model gate refused the deployment:");
-        refused.forEach((resource, problems) -> problems.forEach(problem ->
-                message.append("\n* ").append(problem.getMessage()).append(" | resource ").append(resource)));
+        refused.forEach((resource, problems) -> problems.forEach(problem -> message.append("\n* ")
+                .append(problem.getMessage())
+                .append(" | resource ")
+                .append(resource)));
         List<Map.Entry<String, List<Problem>>> entries = new ArrayList<>(refused.entrySet());
-        ParseException exception = new ParseException(message.toString(), entries.get(0).getKey(),
-                entries.get(0).getValue(), List.of());
+        ParseException exception = new ParseException(
+                message.toString(), entries.get(0).getKey(), entries.get(0).getValue(), List.of());
         for (Map.Entry<String, List<Problem>> entry : entries.subList(1, entries.size())) {
             exception.getResorceReports().add(new ResourceReportImpl(entry.getKey(), entry.getValue(), List.of()));
         }
@@ -158,8 +179,7 @@ final class ModelGate implements Deployer {
         Parser parser = new Parser() {
             @Override
             public Parse createParse() {
-                return new Parse(this) {
-                };
+                return new Parse(this) {};
             }
 
             @Override
@@ -171,8 +191,11 @@ final class ModelGate implements Deployer {
             }
         };
         try {
-            return parser.createParse().name(resourceName).sourceInputStream(new ByteArrayInputStream(bytes))
-                    .execute().getRootElement();
+            return parser.createParse()
+                    .name(resourceName)
+                    .sourceInputStream(new ByteArrayInputStream(bytes))
+                    .execute()
+                    .getRootElement();
         } catch (ProcessEngineException notWellFormed) {
             return null;
         }
@@ -226,8 +249,10 @@ final class ModelGate implements Deployer {
                 refuse(named, "camunda:connector is not allowed; use a service task with a delegate");
             }
             if (element.attribute("language") != null) {
-                refuse(named, "a " + tag + " in the script language '" + element.attribute("language")
-                        + "' is not allowed; write an expression");
+                refuse(
+                        named,
+                        "a " + tag + " in the script language '" + element.attribute("language")
+                                + "' is not allowed; write an expression");
             }
             checkAttributes(element, named);
             String text = element.getText().trim();
@@ -251,8 +276,10 @@ final class ModelGate implements Deployer {
                 // <camunda:executionListener class="..."> names its class in an attribute without namespace
                 boolean extension = CAMUNDA.contains(uri) || uri.isEmpty() && CAMUNDA.contains(uri(element));
                 if (extension && (attribute.equals("class") || attribute.endsWith("Class"))) {
-                    refuse(named, "camunda:" + attribute + " is not allowed; models name no Java classes, "
-                            + "use camunda:delegateExpression with a delegate on the allow-list");
+                    refuse(
+                            named,
+                            "camunda:" + attribute + " is not allowed; models name no Java classes, "
+                                    + "use camunda:delegateExpression with a delegate on the allow-list");
                 } else if (extension && (attribute.equals("resource") || attribute.equals("scriptFormat"))) {
                     refuse(named, "camunda:" + attribute + " is not allowed; models run no scripts");
                 } else if (CAMUNDA.contains(uri) && attribute.equals("formKey")) {
@@ -282,7 +309,8 @@ final class ModelGate implements Deployer {
             if (id != null && GENERATED_ID.matcher(id).matches()) {
                 refuse(element, "generated id; give it a meaningful name (e.g. Activity_MainInterview)");
             }
-            if ("process".equals(tag) && "true".equals(element.attribute("isExecutable"))
+            if ("process".equals(tag)
+                    && "true".equals(element.attribute("isExecutable"))
                     && camundaAttribute(element, "historyTimeToLive") == null) {
                 refuse(element, "executable process without camunda:historyTimeToLive");
             }
@@ -321,7 +349,9 @@ final class ModelGate implements Deployer {
         }
 
         private void walkDmn(Element element, Element owner) {
-            if (uri(element).contains("DMNDI") || uri(element).contains("/DC/") || uri(element).contains("/DI/")) {
+            if (uri(element).contains("DMNDI")
+                    || uri(element).contains("/DC/")
+                    || uri(element).contains("/DI/")) {
                 return;
             }
             Element named = element.attribute("id") != null ? element : owner;
@@ -369,7 +399,8 @@ final class ModelGate implements Deployer {
     /** The children with this tag, in the parent's namespace. */
     private static List<Element> children(Element parent, String tag) {
         return parent.elements().stream()
-                .filter(child -> tag.equals(child.getTagName()) && uri(child).equals(uri(parent))).toList();
+                .filter(child -> tag.equals(child.getTagName()) && uri(child).equals(uri(parent)))
+                .toList();
     }
 
     private static String uri(Element element) {

@@ -2,7 +2,6 @@ package nl.asylumchain.platform;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.script.ScriptEngine;
 import javax.script.ScriptEngineFactory;
 import javax.script.ScriptEngineManager;
@@ -42,7 +41,8 @@ class ModelGateConfiguration {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setExpressionManager(new ModelExpressionManager(modelBeans));
-                List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
+                List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
+                        ? new ArrayList<>()
                         : new ArrayList<>(configuration.getCustomPreDeployers());
                 preDeployers.add(0, new ModelGate(modelBeans));
                 configuration.setCustomPreDeployers(preDeployers);
@@ -60,8 +60,7 @@ class ModelGateConfiguration {
     static final class NoScriptEngines implements ScriptEngineResolver {
 
         // searches no class loader, so it finds no engine either
-        private final ScriptEngineManager none = new ScriptEngineManager(new ClassLoader(null) {
-        });
+        private final ScriptEngineManager none = new ScriptEngineManager(new ClassLoader(null) {});
 
         @Override
         public void addScriptEngineFactory(ScriptEngineFactory scriptEngineFactory) {

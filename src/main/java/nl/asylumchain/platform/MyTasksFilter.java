@@ -15,9 +15,15 @@ class MyTasksFilter implements TasklistFilter.Source {
 
     @Override
     public List<TasklistFilter> filters() {
-        return List.of(new TasklistFilter(NAME, Groups.ALL, -10, "Taken die aan mij zijn toegewezen",
+        return List.of(new TasklistFilter(
+                NAME,
+                Groups.ALL,
+                -10,
+                "Taken die aan mij zijn toegewezen",
                 q -> q.taskAssigneeExpression("${currentUser()}"),
-                List.of(TasklistFilter.CASE, new TasklistFilter.Column("track", "Spoor"),
+                List.of(
+                        TasklistFilter.CASE,
+                        new TasklistFilter.Column("track", "Spoor"),
                         new TasklistFilter.Column("nationality", "Nationaliteit"))));
     }
 }

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ProblemErrorController extends BasicErrorController {
 
-    ProblemErrorController(ErrorAttributes errorAttributes, ServerProperties server,
-            List<ErrorViewResolver> errorViewResolvers) {
+    ProblemErrorController(
+            ErrorAttributes errorAttributes, ServerProperties server, List<ErrorViewResolver> errorViewResolvers) {
         super(errorAttributes, server.getError(), errorViewResolvers);
     }
 
@@ -34,14 +34,18 @@ class ProblemErrorController extends BasicErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
-                ? "Something went wrong on our side; nothing was changed."
-                : "The request was refused: " + status.getReasonPhrase() + ".");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status,
+                status.is5xxServerError()
+                        ? "Something went wrong on our side; nothing was changed."
+                        : "The request was refused: " + status.getReasonPhrase() + ".");
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 }

@@ -32,11 +32,14 @@ public class ProcessMessages {
     @Transactional
     public void correlate(UUID caseId, String messageName, Map<String, Object> variables) {
         try {
-            runtimeService.createMessageCorrelation(messageName).processInstanceBusinessKey(caseId.toString())
-                    .setVariables(variables).correlateWithResult();
+            runtimeService
+                    .createMessageCorrelation(messageName)
+                    .processInstanceBusinessKey(caseId.toString())
+                    .setVariables(variables)
+                    .correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
-            throw new ConflictException("Case " + caseId + " is not waiting for " + messageName + ". "
-                    + waitingFor(caseId));
+            throw new ConflictException(
+                    "Case " + caseId + " is not waiting for " + messageName + ". " + waitingFor(caseId));
         }
     }
 
@@ -47,13 +50,13 @@ public class ProcessMessages {
     @Transactional
     public void correlate(UUID caseId, String messageName, Map<String, Object> match, Map<String, Object> variables) {
         try {
-            var correlation = runtimeService.createMessageCorrelation(messageName)
-                    .processInstanceBusinessKey(caseId.toString());
+            var correlation =
+                    runtimeService.createMessageCorrelation(messageName).processInstanceBusinessKey(caseId.toString());
             match.forEach(correlation::processInstanceVariableEquals);
             correlation.setVariables(variables).correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
-            throw new ConflictException("Case " + caseId + " is not waiting for " + messageName + " " + match + ". "
-                    + waitingFor(caseId));
+            throw new ConflictException(
+                    "Case " + caseId + " is not waiting for " + messageName + " " + match + ". " + waitingFor(caseId));
         }
     }
 
@@ -61,20 +64,28 @@ public class ProcessMessages {
     public String waitingFor(UUID caseId) {
         List<String> tasks = new ArrayList<>();
         List<String> messages = new ArrayList<>();
-        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId.toString()).list()) {
-            for (EventSubscription subscription : runtimeService.createEventSubscriptionQuery()
-                    .processInstanceId(instance.getId()).eventType("message").list()) {
+        for (ProcessInstance instance : runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString())
+                .list()) {
+            for (EventSubscription subscription : runtimeService
+                    .createEventSubscriptionQuery()
+                    .processInstanceId(instance.getId())
+                    .eventType("message")
+                    .list()) {
                 messages.add(subscription.getEventName());
             }
         }
-        for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(caseId.toString()).list()) {
+        for (Task task : taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId.toString())
+                .list()) {
             tasks.add(task.getName());
         }
         if (tasks.isEmpty() && messages.isEmpty()) {
             return "It is not waiting for any event or task.";
         }
-        return "It is waiting for " + (messages.isEmpty() ? "no event" : "the event(s) " + messages)
-                + " and task(s) " + tasks + ".";
+        return "It is waiting for " + (messages.isEmpty() ? "no event" : "the event(s) " + messages) + " and task(s) "
+                + tasks + ".";
     }
 }

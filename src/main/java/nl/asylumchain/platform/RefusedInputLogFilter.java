@@ -1,10 +1,5 @@
 package nl.asylumchain.platform;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.turbo.TurboFilter;
-import ch.qos.logback.core.spi.FilterReply;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -14,6 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
 
 /**
  * An expected refusal is one INFO line, not an ERROR with a stack trace. The engine logs every exception of a
@@ -37,8 +38,7 @@ class RefusedInputLogFilter extends TurboFilter {
     }
 
     @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-            Throwable t) {
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
         if (logger == null || !ENGINE_CONTEXT_LOGGER.equals(logger.getName())) {
             return FilterReply.NEUTRAL;
         }
@@ -60,10 +60,15 @@ class RefusedInputLogFilter extends TurboFilter {
             return true;
         }
         boolean servingRequest = RequestContextHolder.getRequestAttributes() != null;
-        return servingRequest && (t instanceof MismatchingMessageCorrelationException
-                || t instanceof OptimisticLockingException || t instanceof AuthorizationException
-                || t instanceof BadUserRequestException || t instanceof ConflictException
-                || t instanceof NotFoundException
-                || t instanceof NullValueException && t.getMessage() != null && t.getMessage().startsWith("Cannot find"));
+        return servingRequest
+                && (t instanceof MismatchingMessageCorrelationException
+                        || t instanceof OptimisticLockingException
+                        || t instanceof AuthorizationException
+                        || t instanceof BadUserRequestException
+                        || t instanceof ConflictException
+                        || t instanceof NotFoundException
+                        || t instanceof NullValueException
+                                && t.getMessage() != null
+                                && t.getMessage().startsWith("Cannot find"));
     }
 }

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Requests refused before anything reads them. A path with parameters ({@code /engine-rest;/task}) is malformed for
@@ -65,12 +65,14 @@ class RequestBodyLimit {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             if (path.indexOf(';') >= 0) {
                 refuse(response, HttpStatus.BAD_REQUEST, "The path is malformed: it must not contain ';'.");
                 return;
             }
-            int limit = path.startsWith("/engine-rest") || path.startsWith(WEBAPPS_ENGINE_API) ? ENGINE_REST_LIMIT
+            int limit = path.startsWith("/engine-rest") || path.startsWith(WEBAPPS_ENGINE_API)
+                    ? ENGINE_REST_LIMIT
                     : API_LIMIT;
             if (request.getContentLengthLong() > limit) {
                 // the client may still be sending; it gets its answer and the connection is not reused

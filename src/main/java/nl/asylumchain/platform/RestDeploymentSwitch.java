@@ -43,27 +43,34 @@ class RestDeploymentSwitch {
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> restDeploymentFilter(Environment environment,
-            ProblemSecurityHandler problems, CamundaBpmProperties camunda) {
+    FilterRegistrationBean<OncePerRequestFilter> restDeploymentFilter(
+            Environment environment, ProblemSecurityHandler problems, CamundaBpmProperties camunda) {
         boolean enabled = enabled(environment);
-        log.info("Deploying models through /engine-rest and the webapps' engine API is {} ({})",
-                enabled ? "on" : "off", PROPERTY);
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-                new OncePerRequestFilter() {
+        log.info(
+                "Deploying models through /engine-rest and the webapps' engine API is {} ({})",
+                enabled ? "on" : "off",
+                PROPERTY);
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
                     @Override
-                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                            FilterChain chain) throws ServletException, IOException {
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
                         if (!enabled && createsDeployment(request)) {
-                            problems.write(response, HttpStatus.FORBIDDEN, "Deploying models through the REST API "
-                                    + "is switched off here: models reach this installation with the release ("
-                                    + PROPERTY + ").");
+                            problems.write(
+                                    response,
+                                    HttpStatus.FORBIDDEN,
+                                    "Deploying models through the REST API "
+                                            + "is switched off here: models reach this installation with the release ("
+                                            + PROPERTY + ").");
                             return;
                         }
                         chain.doFilter(request, response);
                     }
                 });
         // the webapps serve the same engine resources to Cockpit under their own path, deployments included
-        registration.addUrlPatterns("/engine-rest/deployment/*",
+        registration.addUrlPatterns(
+                "/engine-rest/deployment/*",
                 camunda.getWebapp().getApplicationPath() + EngineRestProblems.WEBAPPS_ENGINE_API + "/*");
         registration.setName("restDeploymentSwitch");
         return registration;
@@ -72,7 +79,7 @@ class RestDeploymentSwitch {
     private static boolean createsDeployment(HttpServletRequest request) {
         // a trailing slash reaches the same Jersey resource
         String path = request.getRequestURI().replaceAll("/+$", "");
-        return "POST".equalsIgnoreCase(request.getMethod()) && (path.endsWith("/deployment/create")
-                || path.contains("/deployment/") && path.endsWith("/redeploy"));
+        return "POST".equalsIgnoreCase(request.getMethod())
+                && (path.endsWith("/deployment/create") || path.contains("/deployment/") && path.endsWith("/redeploy"));
     }
 }

@@ -3,7 +3,6 @@ package nl.asylumchain.platform;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +19,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Our API and the engine REST API need HTTP Basic credentials of an engine user; the Camunda web applications
@@ -33,19 +33,22 @@ class SecurityConfiguration {
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
-            ProblemSecurityHandler problems, ObjectMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, IdentityService identityService, ProblemSecurityHandler problems, ObjectMapper json)
+            throws Exception {
         return http
                 // path patterns, not MVC matchers: the engine REST API is a servlet of its own (Jersey)
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
                         // job operations are for administrators; refused here, a request never reaches the job
                         // (the engine checks again before running one, see GuardedManagementService)
-                        .requestMatchers(jobOperations()).hasAuthority(Groups.CAMUNDA_ADMIN)
-                        .anyRequest().authenticated())
+                        .requestMatchers(jobOperations())
+                        .hasAuthority(Groups.CAMUNDA_ADMIN)
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // stateless Basic authentication for machine clients: no session, so no CSRF token to protect
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -74,14 +77,15 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path("/actuator/health/**"), path("/actuator/prometheus"),
-                                path("/actuator/info")).permitAll()
-                        .requestMatchers(path("/actuator/**")).hasAuthority(Groups.CAMUNDA_ADMIN)
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                path("/actuator/health/**"), path("/actuator/prometheus"), path("/actuator/info"))
+                        .permitAll()
+                        .requestMatchers(path("/actuator/**"))
+                        .hasAuthority(Groups.CAMUNDA_ADMIN)
                         // Cockpit, Tasklist and Admin authenticate against the engine themselves
-                        .anyRequest().permitAll())
-                .httpBasic(basic -> { })
+                        .anyRequest()
+                        .permitAll())
+                .httpBasic(basic -> {})
                 // the Camunda web applications bring their own CSRF protection
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())

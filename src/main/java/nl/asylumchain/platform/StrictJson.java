@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -19,9 +22,6 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Our API reads JSON strictly: a value of the wrong JSON type is a 400 naming the field, never a guess. A client
@@ -46,8 +46,8 @@ class StrictJson {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictReading() {
-        return builder -> builder
-                .featuresToEnable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature(),
+        return builder -> builder.featuresToEnable(
+                        StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature(),
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
@@ -57,19 +57,33 @@ class StrictJson {
                     modules.add(strictValues());
                 })
                 .postConfigurer(mapper -> {
-                    for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Boolean,
-                            LogicalType.Integer, LogicalType.Float, LogicalType.Enum}) {
+                    for (LogicalType type : new LogicalType[] {
+                        LogicalType.Textual,
+                        LogicalType.Boolean,
+                        LogicalType.Integer,
+                        LogicalType.Float,
+                        LogicalType.Enum
+                    }) {
                         mapper.coercionConfigFor(type)
-                                .setCoercion(CoercionInputShape.String, type == LogicalType.Textual
-                                        || type == LogicalType.Enum ? CoercionAction.TryConvert : CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer
-                                        || type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Float, type == LogicalType.Float
-                                        ? CoercionAction.TryConvert : CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean
-                                        ? CoercionAction.TryConvert : CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.EmptyString, type == LogicalType.Textual
-                                        ? CoercionAction.TryConvert : CoercionAction.Fail);
+                                .setCoercion(
+                                        CoercionInputShape.String,
+                                        type == LogicalType.Textual || type == LogicalType.Enum
+                                                ? CoercionAction.TryConvert
+                                                : CoercionAction.Fail)
+                                .setCoercion(
+                                        CoercionInputShape.Integer,
+                                        type == LogicalType.Integer || type == LogicalType.Float
+                                                ? CoercionAction.TryConvert
+                                                : CoercionAction.Fail)
+                                .setCoercion(
+                                        CoercionInputShape.Float,
+                                        type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+                                .setCoercion(
+                                        CoercionInputShape.Boolean,
+                                        type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+                                .setCoercion(
+                                        CoercionInputShape.EmptyString,
+                                        type == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail);
                     }
                 });
     }
@@ -111,8 +125,8 @@ class StrictJson {
             }
             String text = parser.getText();
             if (!isPlainText(text)) {
-                throw new RefusedValueException(parser, String.class,
-                        "must not contain control characters (such as NUL)");
+                throw new RefusedValueException(
+                        parser, String.class, "must not contain control characters (such as NUL)");
             }
             return text;
         }
@@ -155,8 +169,8 @@ class StrictJson {
 
         @Override
         public Boolean getNullValue(DeserializationContext context) throws JsonMappingException {
-            throw new RefusedValueException(context.getParser(), Boolean.class,
-                    "must be true or false; leave the field out instead of null");
+            throw new RefusedValueException(
+                    context.getParser(), Boolean.class, "must be true or false; leave the field out instead of null");
         }
 
         @Override
@@ -173,8 +187,8 @@ class StrictJson {
     /** A calendar date: a {@code yyyy-MM-dd} string of a day that exists, between 1900 and 2100. */
     static final class CalendarDateDeserializer extends StdScalarDeserializer<LocalDate> {
 
-        private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-                .withResolverStyle(ResolverStyle.STRICT);
+        private static final DateTimeFormatter ISO_DATE =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
         CalendarDateDeserializer() {
             super(LocalDate.class);
@@ -197,8 +211,8 @@ class StrictJson {
                 throw new RefusedValueException(parser, LocalDate.class, format);
             }
             if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
-                throw new RefusedValueException(parser, LocalDate.class,
-                        "must be between " + EARLIEST_DATE + " and " + LATEST_DATE);
+                throw new RefusedValueException(
+                        parser, LocalDate.class, "must be between " + EARLIEST_DATE + " and " + LATEST_DATE);
             }
             return date;
         }

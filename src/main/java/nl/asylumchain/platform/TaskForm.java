@@ -23,8 +23,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 record TaskForm(String id, List<Field> fields, Set<String> inputs, Set<String> readOnly) {
 
     /** One input field: its variable, and what the form demands of it. */
-    record Field(String key, boolean required, Pattern pattern, List<String> options, boolean date, ShownWhen shownWhen) {
-    }
+    record Field(
+            String key, boolean required, Pattern pattern, List<String> options, boolean date, ShownWhen shownWhen) {}
 
     /** The field is shown (and so checked) only while {@code key} holds {@code value}. */
     record ShownWhen(String key, String value) {
@@ -59,9 +59,13 @@ record TaskForm(String id, List<Field> fields, Set<String> inputs, Set<String> r
             if (field.readOnly()) {
                 continue;
             }
-            fields.add(new Field(field.key(), field.required(),
-                    field.pattern() == null ? null : Pattern.compile(field.pattern()), field.options(),
-                    "datetime".equals(field.type()), shownWhen));
+            fields.add(new Field(
+                    field.key(),
+                    field.required(),
+                    field.pattern() == null ? null : Pattern.compile(field.pattern()),
+                    field.options(),
+                    "datetime".equals(field.type()),
+                    shownWhen));
         }
         return new TaskForm(form.id(), List.copyOf(fields), Set.copyOf(inputs), Set.copyOf(readOnly));
     }
@@ -75,8 +79,8 @@ record TaskForm(String id, List<Field> fields, Set<String> inputs, Set<String> r
         List<FieldError> errors = new ArrayList<>();
         for (String name : submitted.keySet()) {
             // typed, so that a serialized object is looked at, never deserialized
-            Object value = submitted instanceof VariableMap variables ? variables.getValueTyped(name)
-                    : submitted.get(name);
+            Object value =
+                    submitted instanceof VariableMap variables ? variables.getValueTyped(name) : submitted.get(name);
             if (value instanceof SerializableValue) {
                 // a form answers with text, numbers, true/false and dates; an object is nobody's form field
                 errors.add(new FieldError(name, "must be a plain value (text, number, true/false or date)"));
@@ -106,8 +110,12 @@ record TaskForm(String id, List<Field> fields, Set<String> inputs, Set<String> r
             boolean empty = value == null || (value instanceof String text && text.isBlank());
             if (empty) {
                 if (field.required()) {
-                    errors.add(new FieldError(field.key(), field.shownWhen() == null ? "is required"
-                            : "is required when " + field.shownWhen().key() + " is " + field.shownWhen().value()));
+                    errors.add(new FieldError(
+                            field.key(),
+                            field.shownWhen() == null
+                                    ? "is required"
+                                    : "is required when " + field.shownWhen().key() + " is "
+                                            + field.shownWhen().value()));
                 }
                 continue;
             }
@@ -115,7 +123,8 @@ record TaskForm(String id, List<Field> fields, Set<String> inputs, Set<String> r
             if (!field.options().isEmpty() && !field.options().contains(text)) {
                 errors.add(new FieldError(field.key(), "must be one of " + String.join(", ", field.options())));
             } else if (field.pattern() != null && !field.pattern().matcher(text).find()) {
-                errors.add(new FieldError(field.key(), "must match " + field.pattern().pattern()));
+                errors.add(new FieldError(
+                        field.key(), "must match " + field.pattern().pattern()));
             } else if (field.date() && FormDate.of(value).isEmpty()) {
                 errors.add(new FieldError(field.key(), "must be a date (yyyy-MM-dd)"));
             }

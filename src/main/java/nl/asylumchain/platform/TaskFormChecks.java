@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -23,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Checks every completed user task against its Camunda Form ({@code camunda:formRef}) on the server, before any
@@ -65,8 +65,10 @@ class TaskFormChecks extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         // complete and submit-form take the form's own fields only (FormOnlyCompletion reads the activity's form)
-        configuration.setTaskService(new FormOnlyCompletion.TaskService(() -> guards.orderedStream().toList()));
-        configuration.setFormService(new FormOnlyCompletion.FormService(() -> guards.orderedStream().toList()));
+        configuration.setTaskService(
+                new FormOnlyCompletion.TaskService(() -> guards.orderedStream().toList()));
+        configuration.setFormService(
+                new FormOnlyCompletion.FormService(() -> guards.orderedStream().toList()));
         if (configuration.getCustomPreBPMNParseListeners() == null) {
             configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }

@@ -21,13 +21,13 @@ import org.camunda.bpm.engine.task.IdentityLink;
  */
 final class TaskReach {
 
-    private TaskReach() {
-    }
+    private TaskReach() {}
 
     /** The acting user when the engine checks authorizations for this command, else null. */
     static Authentication actingUser() {
         CommandContext context = Context.getCommandContext();
-        if (context == null || !context.getProcessEngineConfiguration().isAuthorizationEnabled()
+        if (context == null
+                || !context.getProcessEngineConfiguration().isAuthorizationEnabled()
                 || !context.isAuthorizationCheckEnabled()) {
             return null;
         }
@@ -40,7 +40,9 @@ final class TaskReach {
     }
 
     static Set<String> candidateGroups(TaskEntity task) {
-        return task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull)
+        return task.getCandidates().stream()
+                .map(IdentityLink::getGroupId)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
     }
 
@@ -78,8 +80,16 @@ final class TaskReach {
     private static List<String> groupsOf(String userId) {
         CommandContext context = Context.getCommandContext();
         // the acting user may not read every membership; the rule needs them all
-        return context.runWithoutAuthorization(() -> context.getProcessEngineConfiguration().getIdentityService()
-                .createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+        return context.runWithoutAuthorization(
+                () -> context
+                        .getProcessEngineConfiguration()
+                        .getIdentityService()
+                        .createGroupQuery()
+                        .groupMember(userId)
+                        .list()
+                        .stream()
+                        .map(Group::getId)
+                        .toList());
     }
 
     /** True while the engine itself builds a task (candidate groups and assignee from the model). */

@@ -10,8 +10,13 @@ import org.camunda.bpm.engine.task.TaskQuery;
  * with, its place in Tasklist's list (lower first), what it selects on top of ‘open, sorted by priority and due
  * date’, and the process variables shown as columns. {@link TasklistFilters} provisions them.
  */
-public record TasklistFilter(String name, List<String> groups, int order, String description,
-        UnaryOperator<TaskQuery> criteria, List<Column> columns) {
+public record TasklistFilter(
+        String name,
+        List<String> groups,
+        int order,
+        String description,
+        UnaryOperator<TaskQuery> criteria,
+        List<Column> columns) {
 
     public TasklistFilter {
         groups = List.copyOf(groups);
@@ -19,8 +24,7 @@ public record TasklistFilter(String name, List<String> groups, int order, String
     }
 
     /** A column of a filter: a process variable and its Dutch heading. */
-    public record Column(String variable, String label) {
-    }
+    public record Column(String variable, String label) {}
 
     /** The case id (a random UUID, no personal data) links every task to the case view: every filter shows it. */
     public static final Column CASE = new Column("caseId", "Zaak");

@@ -1,8 +1,5 @@
 package nl.asylumchain.platform;
 
-import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +16,11 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 /**
  * Provisions the Tasklist filters the modules contribute ({@link TasklistFilter.Source}, one per stage module, in its
@@ -44,7 +44,10 @@ class TasklistFilters implements SmartInitializingSingleton {
     private final TaskService taskService;
     private final AuthorizationService authorizationService;
 
-    TasklistFilters(List<TasklistFilter.Source> sources, FilterService filterService, TaskService taskService,
+    TasklistFilters(
+            List<TasklistFilter.Source> sources,
+            FilterService filterService,
+            TaskService taskService,
             AuthorizationService authorizationService) {
         this.definitions = collect(sources);
         this.filterService = filterService;
@@ -78,13 +81,20 @@ class TasklistFilters implements SmartInitializingSingleton {
      */
     void provision() {
         for (TasklistFilter definition : definitions) {
-            Filter filter = filterService.createFilterQuery().filterResourceType(Resources.TASK.resourceName())
-                    .filterName(definition.name()).list().stream().findFirst().orElse(null);
+            Filter filter = filterService
+                    .createFilterQuery()
+                    .filterResourceType(Resources.TASK.resourceName())
+                    .filterName(definition.name())
+                    .list()
+                    .stream()
+                    .findFirst()
+                    .orElse(null);
             boolean created = filter == null;
             if (created) {
                 filter = filterService.newTaskFilter(definition.name());
             }
-            TaskQuery query = definition.criteria().apply(taskService.createTaskQuery().active());
+            TaskQuery query =
+                    definition.criteria().apply(taskService.createTaskQuery().active());
             if (!MyTasksFilter.NAME.equals(definition.name())) {
                 // a claimed task stays in its organisation's list, showing who has it
                 query.includeAssignedTasks();
@@ -122,13 +132,17 @@ class TasklistFilters implements SmartInitializingSingleton {
     }
 
     private void grant(String groupId, Resources resource, String resourceId, Permission permission) {
-        Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization existing = authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
         if (existing != null && existing.isPermissionGranted(permission)) {
             return;
         }
-        Authorization authorization = existing != null ? existing
-                : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        Authorization authorization =
+                existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setGroupId(groupId);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
@@ -145,8 +159,12 @@ class TasklistFilters implements SmartInitializingSingleton {
             if (Groups.CAMUNDA_ADMIN.equals(groupId)) {
                 continue;
             }
-            Authorization blanket = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-                    .resourceType(Resources.FILTER).resourceId(ANY).singleResult();
+            Authorization blanket = authorizationService
+                    .createAuthorizationQuery()
+                    .groupIdIn(groupId)
+                    .resourceType(Resources.FILTER)
+                    .resourceId(ANY)
+                    .singleResult();
             if (blanket != null) {
                 authorizationService.deleteAuthorization(blanket.getId());
             }

@@ -30,7 +30,12 @@ public final class UserAccounts {
 
     /** Adds the user to the group unless they are in it. */
     public void ensureMembership(String userId, String groupId) {
-        if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+        if (identityService
+                        .createUserQuery()
+                        .userId(userId)
+                        .memberOfGroup(groupId)
+                        .count()
+                == 0) {
             identityService.createMembership(userId, groupId);
         }
     }

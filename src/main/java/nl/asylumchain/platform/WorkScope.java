@@ -27,8 +27,7 @@ final class WorkScope {
      * whose tasks it works (read, claim, complete, form variables, history). {@code lead}: definitions whose tasks
      * it reads and assigns within its reach, with Cockpit's instance and history view.
      */
-    record Scope(String group, Set<String> taskGroups, Set<String> work, Set<String> lead) {
-    }
+    record Scope(String group, Set<String> taskGroups, Set<String> work, Set<String> lead) {}
 
     static final String REGISTRATION = "registration";
     static final String IND_DECISION = "indDecision";
@@ -39,8 +38,12 @@ final class WorkScope {
     static final String DEPARTURE = "departure";
 
     /** The IND's own candidate groups: a team lead reaches these tasks and no other organisation's. */
-    static final Set<String> IND_TASK_GROUPS = Set.of(Groups.IND_REGISTRATION, Groups.IND_DECISION,
-            Groups.IND_DUBLIN, Groups.IND_REUNIFICATION, Groups.IND_TEAM_LEAD);
+    static final Set<String> IND_TASK_GROUPS = Set.of(
+            Groups.IND_REGISTRATION,
+            Groups.IND_DECISION,
+            Groups.IND_DUBLIN,
+            Groups.IND_REUNIFICATION,
+            Groups.IND_TEAM_LEAD);
 
     static final List<Scope> TABLE = List.of(
             handler(Groups.POLICE_AVIM, REGISTRATION),
@@ -53,16 +56,18 @@ final class WorkScope {
             handler(Groups.NIDOS, GUARDIANSHIP),
             handler(Groups.MUNICIPALITY, HOUSING),
             handler(Groups.DTV, DEPARTURE),
-            new Scope(Groups.IND_TEAM_LEAD, IND_TASK_GROUPS, Set.of(DECISION_DEADLINE),
+            new Scope(
+                    Groups.IND_TEAM_LEAD,
+                    IND_TASK_GROUPS,
+                    Set.of(DECISION_DEADLINE),
                     Set.of(REGISTRATION, IND_DECISION, REUNIFICATION_APPLICATION, DECISION_DEADLINE)),
             // designers deploy and read models in Cockpit; they work no task and read no case
             new Scope(Groups.PROCESS_DESIGNER, Set.of(), Set.of(), Set.of()));
 
-    private static final Map<String, Scope> BY_GROUP = TABLE.stream()
-            .collect(Collectors.toUnmodifiableMap(Scope::group, Function.identity()));
+    private static final Map<String, Scope> BY_GROUP =
+            TABLE.stream().collect(Collectors.toUnmodifiableMap(Scope::group, Function.identity()));
 
-    private WorkScope() {
-    }
+    private WorkScope() {}
 
     private static Scope handler(String group, String definition) {
         return new Scope(group, Set.of(group), Set.of(definition), Set.of());

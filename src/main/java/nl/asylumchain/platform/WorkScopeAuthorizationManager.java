@@ -32,7 +32,9 @@ class WorkScopeAuthorizationManager extends AuthorizationManager {
         super.configureTaskQuery(query);
         AuthorizationCheck check = query.getAuthCheck();
         Authentication user = getCurrentAuthentication();
-        if (!check.isAuthorizationCheckEnabled() || user == null || user.getUserId() == null
+        if (!check.isAuthorizationCheckEnabled()
+                || user == null
+                || user.getUserId() == null
                 || TaskReach.isAdministrator(user)
                 || query.getQueries().stream().anyMatch(ReachQuery.class::isInstance)) {
             return;

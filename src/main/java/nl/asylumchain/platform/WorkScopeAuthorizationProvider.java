@@ -72,8 +72,8 @@ class WorkScopeAuthorizationProvider extends DefaultAuthorizationProvider {
         }
         Authentication user = TaskReach.actingUser();
         if (user != null && !TaskReach.isAdministrator(user)) {
-            throw new AuthorizationException("Only camunda-admin changes the candidates of task " + task.getId()
-                    + " (" + link + "); " + user.getUserId() + " is no administrator");
+            throw new AuthorizationException("Only camunda-admin changes the candidates of task " + task.getId() + " ("
+                    + link + "); " + user.getUserId() + " is no administrator");
         }
     }
 }

@@ -26,7 +26,8 @@ class WorkScopePlugin extends AbstractProcessEnginePlugin {
         configuration.setManagementService(new GuardedManagementService(configuration));
 
         List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomSessionFactories());
         sessionFactories.add(new WorkScopeAuthorizationManager.Factory());
         configuration.setCustomSessionFactories(sessionFactories);
 
@@ -37,8 +38,10 @@ class WorkScopePlugin extends AbstractProcessEnginePlugin {
             checkers.add(new WorkScopeCommandChecker());
         } else {
             for (CommandChecker checker : configuration.getCommandCheckers()) {
-                checkers.add(checker.getClass() == AuthorizationCommandChecker.class
-                        ? new WorkScopeCommandChecker() : checker);
+                checkers.add(
+                        checker.getClass() == AuthorizationCommandChecker.class
+                                ? new WorkScopeCommandChecker()
+                                : checker);
             }
         }
         configuration.setCommandCheckers(checkers);

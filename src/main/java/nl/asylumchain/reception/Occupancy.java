@@ -9,15 +9,23 @@ import java.util.List;
  */
 public record Occupancy(Instant asOf, List<PerLocationType> locationTypes, Total total, TerApel terApel) {
 
-    public record PerLocationType(LocationType locationType, long occupancy, int capacity, long permitHolders,
-            long unaccompaniedMinors, boolean overCapacity) {
-    }
+    public record PerLocationType(
+            LocationType locationType,
+            long occupancy,
+            int capacity,
+            long permitHolders,
+            long unaccompaniedMinors,
+            boolean overCapacity) {}
 
-    public record Total(long occupancy, int capacity, long permitHolders, boolean overCapacity) {
-    }
+    public record Total(long occupancy, int capacity, long permitHolders, boolean overCapacity) {}
 
     /** Ter Apel (COL): everyone there, its ceiling; amv there against 55 places and the maximum of 120. */
-    public record TerApel(long occupancy, int ceiling, long unaccompaniedMinors, int amvPlaces, int amvMaximum,
-            boolean overCeiling, boolean amvOverMaximum) {
-    }
+    public record TerApel(
+            long occupancy,
+            int ceiling,
+            long unaccompaniedMinors,
+            int amvPlaces,
+            int amvMaximum,
+            boolean overCeiling,
+            boolean amvOverMaximum) {}
 }

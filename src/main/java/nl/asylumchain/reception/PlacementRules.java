@@ -13,12 +13,16 @@ public interface PlacementRules {
      * everyone with an application of their own; {@code HOUSED} when the sponsor left reception for a home or a
      * doorstroomlocatie.
      */
-    enum Sponsor { NONE, IN_RECEPTION, HOUSED }
+    enum Sponsor {
+        NONE,
+        IN_RECEPTION,
+        HOUSED
+    }
 
     /**
      * The location type for this step, or empty when no rule applies or the rule places nobody (the person stays
      * where they are, or, a family member joining a housed sponsor, never enters reception).
      */
-    Optional<LocationType> locationType(String step, boolean unaccompaniedMinor, int age, boolean familyWithChildren,
-            Sponsor sponsor);
+    Optional<LocationType> locationType(
+            String step, boolean unaccompaniedMinor, int age, boolean familyWithChildren, Sponsor sponsor);
 }

@@ -8,5 +8,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReceptionProperties.class)
 @EnableScheduling
-class ReceptionConfiguration {
-}
+class ReceptionConfiguration {}

@@ -4,12 +4,13 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Reception gauges, refreshed in the background from the ledger (never a query on scrape):
@@ -33,16 +34,20 @@ class ReceptionMetrics {
             occupancy.put(type, value);
             Gauge.builder("asylum.reception.occupancy", value, AtomicLong::get)
                     .description("People in reception by location type (from the occupancy ledger)")
-                    .tag("location_type", type.tag()).register(registry);
+                    .tag("location_type", type.tag())
+                    .register(registry);
             int capacity = properties.capacity().of(type);
             Gauge.builder("asylum.reception.capacity", () -> capacity)
                     .description("Configured reception places by location type")
-                    .tag("location_type", type.tag()).register(registry);
+                    .tag("location_type", type.tag())
+                    .register(registry);
         }
         Gauge.builder("asylum.reception.permit.holders", permitHolders, AtomicLong::get)
-                .description("Permit holders in reception who wait for housing").register(registry);
+                .description("Permit holders in reception who wait for housing")
+                .register(registry);
         Gauge.builder("asylum.reception.amv.ter.apel", amvTerApel, AtomicLong::get)
-                .description("Unaccompanied minors in Ter Apel").register(registry);
+                .description("Unaccompanied minors in Ter Apel")
+                .register(registry);
     }
 
     @Scheduled(initialDelayString = "PT1S", fixedDelayString = "${asylumchain.monitoring.refresh-interval:PT15S}")

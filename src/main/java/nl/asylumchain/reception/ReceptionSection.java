@@ -17,13 +17,18 @@ import nl.asylumchain.reception.process.GuardianshipModel;
 @Component
 class ReceptionSection implements CaseFileSection {
 
-    record Stay(String move, LocationType from, LocationType to, String site, String step, boolean permitHolder,
-            boolean unaccompaniedMinor, Instant at) {
-    }
+    record Stay(
+            String move,
+            LocationType from,
+            LocationType to,
+            String site,
+            String step,
+            boolean permitHolder,
+            boolean unaccompaniedMinor,
+            Instant at) {}
 
     /** {@code current} is null once the person has left reception. */
-    record History(Stay current, boolean inReception, List<Stay> moves) {
-    }
+    record History(Stay current, boolean inReception, List<Stay> moves) {}
 
     /** The ledger itself, not the service: the case file's sections must not need the case file. */
     private final ReceptionLedger ledger;
@@ -44,7 +49,8 @@ class ReceptionSection implements CaseFileSection {
 
     @Override
     public Optional<Object> of(UUID caseId) {
-        List<Stay> moves = ledger.history(caseId).stream().map(ReceptionSection::stay).toList();
+        List<Stay> moves =
+                ledger.history(caseId).stream().map(ReceptionSection::stay).toList();
         if (moves.isEmpty()) {
             return Optional.empty();
         }
@@ -54,8 +60,14 @@ class ReceptionSection implements CaseFileSection {
     }
 
     private static Stay stay(MoveRow row) {
-        return new Stay(row.move(), row.from() == null ? null : LocationType.valueOf(row.from()),
-                row.to() == null ? null : LocationType.valueOf(row.to()), row.site(), row.step(), row.permitHolder(),
-                row.unaccompaniedMinor(), row.movedAt());
+        return new Stay(
+                row.move(),
+                row.from() == null ? null : LocationType.valueOf(row.from()),
+                row.to() == null ? null : LocationType.valueOf(row.to()),
+                row.site(),
+                row.step(),
+                row.permitHolder(),
+                row.unaccompaniedMinor(),
+                row.movedAt());
     }
 }

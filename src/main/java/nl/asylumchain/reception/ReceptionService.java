@@ -24,11 +24,11 @@ import nl.asylumchain.casefile.CaseFiles;
 import nl.asylumchain.casefile.CaseFiles.PlacementFacts;
 import nl.asylumchain.casefile.Milestone;
 import nl.asylumchain.casefile.MilestoneReached;
+import nl.asylumchain.reception.PlacementRules.Sponsor;
 import nl.asylumchain.reception.ReceptionMoved.Move;
 import nl.asylumchain.reception.persistence.ReceptionLedger;
 import nl.asylumchain.reception.persistence.ReceptionLedger.MoveRow;
 import nl.asylumchain.reception.persistence.ReceptionLedger.Occupants;
-import nl.asylumchain.reception.PlacementRules.Sponsor;
 
 /**
  * Moves people through reception as their case reaches milestones, and keeps every move in the ledger within the
@@ -41,12 +41,17 @@ public class ReceptionService {
     public static final String GUARDIAN_APPOINTED = "GUARDIAN_APPOINTED";
 
     /** Steps at which the DMN decides the location. */
-    static final Set<Milestone> PLACEMENT_STEPS = Set.of(Milestone.REGISTERED, Milestone.REST_PERIOD_STARTED,
-            Milestone.PROCEDURE_STARTED, Milestone.EXTENDED_PROCEDURE_STARTED, Milestone.PERMIT_GRANTED,
-            Milestone.REJECTION_FINAL, Milestone.REJECTION_ENFORCEABLE, Milestone.DEPARTURE_PERIOD_ENDED);
+    static final Set<Milestone> PLACEMENT_STEPS = Set.of(
+            Milestone.REGISTERED,
+            Milestone.REST_PERIOD_STARTED,
+            Milestone.PROCEDURE_STARTED,
+            Milestone.EXTENDED_PROCEDURE_STARTED,
+            Milestone.PERMIT_GRANTED,
+            Milestone.REJECTION_FINAL,
+            Milestone.REJECTION_ENFORCEABLE,
+            Milestone.DEPARTURE_PERIOD_ENDED);
     /** Steps at which the person leaves reception. */
-    static final Set<Milestone> LEAVING_STEPS = Set.of(Milestone.TEMPORARY_HOUSING, Milestone.HOUSED,
-            Milestone.CLOSED);
+    static final Set<Milestone> LEAVING_STEPS = Set.of(Milestone.TEMPORARY_HOUSING, Milestone.HOUSED, Milestone.CLOSED);
     /** Steps at which a permit holder left reception for housing (a family member who arrives joins them there). */
     static final Set<String> HOUSING_STEPS = Set.of(Milestone.TEMPORARY_HOUSING.name(), Milestone.HOUSED.name());
 
@@ -57,8 +62,13 @@ public class ReceptionService {
     private final ReceptionProperties properties;
     private final Clock clock;
 
-    ReceptionService(ReceptionLedger ledger, PlacementRules placement, CaseFiles caseFile,
-            ApplicationEventPublisher events, ReceptionProperties properties, Clock clock) {
+    ReceptionService(
+            ReceptionLedger ledger,
+            PlacementRules placement,
+            CaseFiles caseFile,
+            ApplicationEventPublisher events,
+            ReceptionProperties properties,
+            Clock clock) {
         this.ledger = ledger;
         this.placement = placement;
         this.caseFile = caseFile;
@@ -90,30 +100,34 @@ public class ReceptionService {
         if (!chosen.forUnaccompaniedMinors()) {
             throw new IllegalArgumentException(chosen + " is not a placement for unaccompanied minors");
         }
-        caseFile.placementFacts(caseId).ifPresent(facts -> moveTo(caseId, facts, chosen, GUARDIAN_APPOINTED,
-                false, clock.instant()));
+        caseFile.placementFacts(caseId)
+                .ifPresent(facts -> moveTo(caseId, facts, chosen, GUARDIAN_APPOINTED, false, clock.instant()));
     }
 
     private void place(UUID caseId, String step, Instant at) {
         Optional<UUID> sponsorCase = sponsorOf(caseId);
         Sponsor sponsor = sponsor(sponsorCase);
-        caseFile.placementFacts(caseId).ifPresent(facts -> decide(facts, sponsor, step, at).ifPresent(type -> {
-            Optional<MoveRow> current = ledger.latest(caseId).filter(row -> !Move.OUT.name().equals(row.move()));
-            LocationType target = type;
-            // an amv already with a foster family or in amv reception stays where the guardian placed them
-            if (target.forUnaccompaniedMinors() && current.isPresent()
-                    && LocationType.valueOf(current.get().to()).forUnaccompaniedMinors()) {
-                target = LocationType.valueOf(current.get().to());
-            }
-            // a family member who arrived through family reunification holds a permit derived from the sponsor's
-            boolean permitHolder = Milestone.PERMIT_GRANTED.name().equals(step) || sponsorCase.isPresent();
-            moveTo(caseId, facts, target, step, permitHolder, at);
-        }));
+        caseFile.placementFacts(caseId)
+                .ifPresent(facts -> decide(facts, sponsor, step, at).ifPresent(type -> {
+                    Optional<MoveRow> current =
+                            ledger.latest(caseId).filter(row -> !Move.OUT.name().equals(row.move()));
+                    LocationType target = type;
+                    // an amv already with a foster family or in amv reception stays where the guardian placed them
+                    if (target.forUnaccompaniedMinors()
+                            && current.isPresent()
+                            && LocationType.valueOf(current.get().to()).forUnaccompaniedMinors()) {
+                        target = LocationType.valueOf(current.get().to());
+                    }
+                    // a family member who arrived through family reunification holds a permit derived from the
+                    // sponsor's
+                    boolean permitHolder = Milestone.PERMIT_GRANTED.name().equals(step) || sponsorCase.isPresent();
+                    moveTo(caseId, facts, target, step, permitHolder, at);
+                }));
     }
 
     private Optional<LocationType> decide(PlacementFacts facts, Sponsor sponsor, String step, Instant at) {
-        return placement.locationType(step, facts.unaccompaniedMinor(), age(facts, at), facts.familyWithChildren(),
-                sponsor);
+        return placement.locationType(
+                step, facts.unaccompaniedMinor(), age(facts, at), facts.familyWithChildren(), sponsor);
     }
 
     /**
@@ -121,33 +135,55 @@ public class ReceptionService {
      * doorstroomlocatie, or (any other row, or none) still to be housed from reception.
      */
     private Sponsor sponsor(Optional<UUID> sponsorCase) {
-        return sponsorCase.map(sponsor -> ledger.latest(sponsor)
-                .filter(row -> Move.OUT.name().equals(row.move()) && HOUSING_STEPS.contains(row.step()))
-                .map(row -> Sponsor.HOUSED).orElse(Sponsor.IN_RECEPTION)).orElse(Sponsor.NONE);
+        return sponsorCase
+                .map(sponsor -> ledger.latest(sponsor)
+                        .filter(row -> Move.OUT.name().equals(row.move()) && HOUSING_STEPS.contains(row.step()))
+                        .map(row -> Sponsor.HOUSED)
+                        .orElse(Sponsor.IN_RECEPTION))
+                .orElse(Sponsor.NONE);
     }
 
     /** The sponsor's case, when this person arrived through family reunification (a linked case). */
     private Optional<UUID> sponsorOf(UUID caseId) {
-        return caseFile.linkedCases(caseId).stream().filter(link -> link.link() == LinkRole.SPONSOR)
-                .map(LinkedCase::caseId).findFirst();
+        return caseFile.linkedCases(caseId).stream()
+                .filter(link -> link.link() == LinkRole.SPONSOR)
+                .map(LinkedCase::caseId)
+                .findFirst();
     }
 
-    private void moveTo(UUID caseId, PlacementFacts facts, LocationType target, String step,
-            boolean becomesPermitHolder, Instant at) {
+    private void moveTo(
+            UUID caseId,
+            PlacementFacts facts,
+            LocationType target,
+            String step,
+            boolean becomesPermitHolder,
+            Instant at) {
         Optional<MoveRow> latest = ledger.latest(caseId);
         Optional<MoveRow> current = latest.filter(row -> !Move.OUT.name().equals(row.move()));
-        boolean permitHolder = becomesPermitHolder || current.map(MoveRow::permitHolder).orElse(false);
+        boolean permitHolder =
+                becomesPermitHolder || current.map(MoveRow::permitHolder).orElse(false);
         boolean minor = facts.unaccompaniedMinor() && age(facts, at) < 18;
         String site = target == LocationType.COL ? site(facts.arrivalLocation()) : null;
-        if (current.isPresent() && target.name().equals(current.get().to())
-                && permitHolder == current.get().permitHolder() && minor == current.get().unaccompaniedMinor()) {
+        if (current.isPresent()
+                && target.name().equals(current.get().to())
+                && permitHolder == current.get().permitHolder()
+                && minor == current.get().unaccompaniedMinor()) {
             return;
         }
         Move move = current.isPresent() ? Move.TRANSFER : Move.IN;
         LocationType from = current.map(row -> LocationType.valueOf(row.to())).orElse(null);
         int moveNo = latest.map(MoveRow::moveNo).orElse(0) + 1;
-        ledger.insert(new MoveRow(caseId, moveNo, move.name(), from == null ? null : from.name(), target.name(),
-                site, step, permitHolder, minor, at));
+        ledger.insert(new MoveRow(
+                caseId,
+                moveNo,
+                move.name(),
+                from == null ? null : from.name(),
+                target.name(),
+                site,
+                step,
+                permitHolder,
+                minor,
+                at));
         events.publishEvent(new ReceptionMoved(caseId, move, from, target, permitHolder, minor, step, at));
     }
 
@@ -157,10 +193,26 @@ public class ReceptionService {
             return;
         }
         MoveRow current = latest.get();
-        ledger.insert(new MoveRow(caseId, current.moveNo() + 1, Move.OUT.name(), current.to(), null, null, step,
-                current.permitHolder(), current.unaccompaniedMinor(), at));
-        events.publishEvent(new ReceptionMoved(caseId, Move.OUT, LocationType.valueOf(current.to()), null,
-                current.permitHolder(), current.unaccompaniedMinor(), step, at));
+        ledger.insert(new MoveRow(
+                caseId,
+                current.moveNo() + 1,
+                Move.OUT.name(),
+                current.to(),
+                null,
+                null,
+                step,
+                current.permitHolder(),
+                current.unaccompaniedMinor(),
+                at));
+        events.publishEvent(new ReceptionMoved(
+                caseId,
+                Move.OUT,
+                LocationType.valueOf(current.to()),
+                null,
+                current.permitHolder(),
+                current.unaccompaniedMinor(),
+                step,
+                at));
     }
 
     /** Reception now, per location type and in Ter Apel, against the configured capacities. */
@@ -188,15 +240,22 @@ public class ReceptionService {
         long permitHolders = 0;
         for (LocationType type : LocationType.values()) {
             long[] c = counts.get(type);
-            perType.add(new Occupancy.PerLocationType(type, c[0], capacity.of(type), c[1], c[2],
-                    c[0] > capacity.of(type)));
+            perType.add(
+                    new Occupancy.PerLocationType(type, c[0], capacity.of(type), c[1], c[2], c[0] > capacity.of(type)));
             total += c[0];
             permitHolders += c[1];
         }
-        return new Occupancy(clock.instant(), perType,
+        return new Occupancy(
+                clock.instant(),
+                perType,
                 new Occupancy.Total(total, capacity.total(), permitHolders, total > capacity.total()),
-                new Occupancy.TerApel(terApel, capacity.terApel(), amvTerApel, capacity.amvTerApel(),
-                        capacity.amvTerApelMaximum(), terApel > capacity.terApel(),
+                new Occupancy.TerApel(
+                        terApel,
+                        capacity.terApel(),
+                        amvTerApel,
+                        capacity.amvTerApel(),
+                        capacity.amvTerApelMaximum(),
+                        terApel > capacity.terApel(),
                         amvTerApel > capacity.amvTerApelMaximum()));
     }
 

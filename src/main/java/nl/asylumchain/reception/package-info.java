@@ -3,6 +3,7 @@
  * {@code receptionPlacement}, written as moves (in, transfer, out) to an occupancy ledger in the transaction of the
  * step that caused them; occupancy against capacity per location type; guardianship of unaccompanied minors.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Reception",
-        allowedDependencies = { "casefile", "platform" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Reception",
+        allowedDependencies = {"casefile", "platform"})
 package nl.asylumchain.reception;

@@ -19,11 +19,9 @@ import nl.asylumchain.casefile.CaseFileSection;
 class RegistrationSection implements CaseFileSection {
 
     /** One assignment: the registration's, or a later change (assignedBy a user, the decision, or the system). */
-    record TrackAssignment(int track, String reason, String assignedBy, Instant assignedAt) {
-    }
+    record TrackAssignment(int track, String reason, String assignedBy, Instant assignedAt) {}
 
-    record View(List<TrackAssignment> tracks) {
-    }
+    record View(List<TrackAssignment> tracks) {}
 
     private final JdbcClient jdbc;
 
@@ -41,7 +39,10 @@ class RegistrationSection implements CaseFileSection {
         List<TrackAssignment> tracks = jdbc.sql("select track, reason, assigned_by, assigned_at from track_assignments "
                         + "where case_id = :caseId order by assigned_at")
                 .param("caseId", caseId)
-                .query((rs, n) -> new TrackAssignment(rs.getInt(1), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new TrackAssignment(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
                 .list();
         return tracks.isEmpty() ? Optional.empty() : Optional.of(new View(tracks));

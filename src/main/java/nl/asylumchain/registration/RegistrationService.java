@@ -49,10 +49,14 @@ public class RegistrationService {
         }
         jdbc.sql("insert into track_assignments (id, case_id, track, reason, assigned_by, assigned_at) "
                         + "values (:id, :caseId, :track, :reason, :by, :at)")
-                .param("id", UUID.randomUUID()).param("caseId", caseId).param("track", track)
-                .param("reason", reason).param("by", changedBy).param("at", Timestamp.from(clock.instant())).update();
+                .param("id", UUID.randomUUID())
+                .param("caseId", caseId)
+                .param("track", track)
+                .param("reason", reason)
+                .param("by", changedBy)
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
         caseFile.recordTrack(caseId, track, reason);
         events.publishEvent(new TrackAssigned(caseId, track, reason));
     }
-
 }

@@ -19,5 +19,4 @@ public record FamilyArrival(
         @NotBlank @Size(max = 200) @PersonName String familyName,
         @Size(max = 200) @PersonName String givenNames,
         @NotNull Sex sex,
-        @NotNull @IsoNationality String nationality) {
-}
+        @NotNull @IsoNationality String nationality) {}

@@ -29,15 +29,27 @@ class FamilyReunificationSection implements CaseFileSection {
         this.applications = applications;
     }
 
-    record Section(List<MemberApplication> members) {
-    }
+    record Section(List<MemberApplication> members) {}
 
-    record MemberApplication(UUID familyMemberId, String relation, ReunificationStatus status,
-            Instant applicationWindowEnds, Instant appliedAt, String evidenceType, String evidenceOutcome,
-            Instant decisionDeadline, boolean decisionPeriodExtended, String decision, Instant decidedAt,
-            Instant mvvValidUntil, Instant arrivedAt, UUID linkedCaseId, Instant endedAt, Boolean relationBeforeEntry,
-            Integer ageAtApplication, String eligibilityRule) {
-    }
+    record MemberApplication(
+            UUID familyMemberId,
+            String relation,
+            ReunificationStatus status,
+            Instant applicationWindowEnds,
+            Instant appliedAt,
+            String evidenceType,
+            String evidenceOutcome,
+            Instant decisionDeadline,
+            boolean decisionPeriodExtended,
+            String decision,
+            Instant decidedAt,
+            Instant mvvValidUntil,
+            Instant arrivedAt,
+            UUID linkedCaseId,
+            Instant endedAt,
+            Boolean relationBeforeEntry,
+            Integer ageAtApplication,
+            String eligibilityRule) {}
 
     @Override
     public Set<String> processKeys() {
@@ -55,10 +67,26 @@ class FamilyReunificationSection implements CaseFileSection {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Section(rows.stream().map(r -> new MemberApplication(r.familyMemberId(), r.relation(),
-                ReunificationStatus.valueOf(r.status()), r.windowEndsAt(), r.appliedAt(), r.evidenceType(),
-                r.evidenceOutcome(), r.decisionDeadline(), r.decisionPeriodExtended(), r.decision(), r.decidedAt(),
-                r.mvvValidUntil(), r.arrivedAt(), r.linkedCaseId(), r.endedAt(), r.relationBeforeEntry(),
-                r.ageAtApplication(), r.eligibilityRule())).toList()));
+        return Optional.of(new Section(rows.stream()
+                .map(r -> new MemberApplication(
+                        r.familyMemberId(),
+                        r.relation(),
+                        ReunificationStatus.valueOf(r.status()),
+                        r.windowEndsAt(),
+                        r.appliedAt(),
+                        r.evidenceType(),
+                        r.evidenceOutcome(),
+                        r.decisionDeadline(),
+                        r.decisionPeriodExtended(),
+                        r.decision(),
+                        r.decidedAt(),
+                        r.mvvValidUntil(),
+                        r.arrivedAt(),
+                        r.linkedCaseId(),
+                        r.endedAt(),
+                        r.relationBeforeEntry(),
+                        r.ageAtApplication(),
+                        r.eligibilityRule()))
+                .toList()));
     }
 }

@@ -49,8 +49,14 @@ public class FamilyReunificationService {
     private final Clock clock;
     private final ReunificationProperties terms;
 
-    FamilyReunificationService(ReunificationRepository applications, CaseFiles caseFile, CaseIntake intake,
-            ProcessMessages messages, ApplicationEventPublisher events, Clock clock, ReunificationProperties terms) {
+    FamilyReunificationService(
+            ReunificationRepository applications,
+            CaseFiles caseFile,
+            CaseIntake intake,
+            ProcessMessages messages,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ReunificationProperties terms) {
         this.applications = applications;
         this.caseFile = caseFile;
         this.intake = intake;
@@ -65,8 +71,7 @@ public class FamilyReunificationService {
     }
 
     /** The applications a sponsor's process opened now, and when their window closes. */
-    public record Opening(List<UUID> familyMemberIds, Instant applicationWindowEnd) {
-    }
+    public record Opening(List<UUID> familyMemberIds, Instant applicationWindowEnd) {}
 
     /**
      * Opens an application for every family member of the case that has none yet. The window runs from the
@@ -76,7 +81,8 @@ public class FamilyReunificationService {
     public Opening open(UUID sponsorCaseId) {
         Instant now = clock.instant();
         Instant windowEnd = plus(caseFile.permitGrantedAt(sponsorCaseId).orElse(now), terms.applicationWindow());
-        Set<UUID> open = applications.ofSponsor(sponsorCaseId).stream().map(ReunificationRecord::familyMemberId)
+        Set<UUID> open = applications.ofSponsor(sponsorCaseId).stream()
+                .map(ReunificationRecord::familyMemberId)
                 .collect(Collectors.toSet());
         List<UUID> opened = new ArrayList<>();
         for (FamilyMember member : caseFile.familyMembers(sponsorCaseId)) {
@@ -93,9 +99,12 @@ public class FamilyReunificationService {
      * relation, whether a spouse's or partner's relation existed before the sponsor entered, the family member's
      * age on that date and whether the sponsor applied for asylum as an unaccompanied minor.
      */
-    public record Application(Instant decisionDeadline, Relation relation, Boolean relationBeforeEntry,
-            int ageAtApplication, boolean sponsorUnaccompaniedMinor) {
-    }
+    public record Application(
+            Instant decisionDeadline,
+            Relation relation,
+            Boolean relationBeforeEntry,
+            int ageAtApplication,
+            boolean sponsorUnaccompaniedMinor) {}
 
     /**
      * The application arrived within the window: records it with the facts the eligibility rule needs and returns
@@ -109,20 +118,23 @@ public class FamilyReunificationService {
         Relation relation = Relation.valueOf(application.relation());
         boolean partner = relation == Relation.SPOUSE || relation == Relation.PARTNER;
         if (partner && relationBeforeEntry == null) {
-            throw new InvalidRequestException("relationBeforeEntry",
+            throw new InvalidRequestException(
+                    "relationBeforeEntry",
                     "is required for a spouse or partner: did the relation exist before the sponsor entered?");
         }
         FamilyMember member = caseFile.familyMembers(application.sponsorCaseId()).stream()
-                .filter(m -> m.id().equals(familyMemberId)).findFirst()
+                .filter(m -> m.id().equals(familyMemberId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("No family member " + familyMemberId));
         Instant now = clock.instant();
-        int age = Period.between(member.birthDate(), LocalDate.ofInstant(now, clock.getZone())).getYears();
+        int age = Period.between(member.birthDate(), LocalDate.ofInstant(now, clock.getZone()))
+                .getYears();
         Instant deadline = plus(now, terms.decisionPeriod());
         applications.applied(familyMemberId, now, deadline);
         Boolean before = partner ? relationBeforeEntry : null;
         applications.eligibilityFacts(familyMemberId, before, age);
-        return new Application(deadline, relation, before, age,
-                caseFile.appliedAsUnaccompaniedMinor(application.sponsorCaseId()));
+        return new Application(
+                deadline, relation, before, age, caseFile.appliedAsUnaccompaniedMinor(application.sponsorCaseId()));
     }
 
     /**
@@ -133,8 +145,8 @@ public class FamilyReunificationService {
     public void refusedAsIneligible(UUID familyMemberId, String eligibilityRule) {
         ReunificationRecord application = application(familyMemberId);
         applications.refusedAsIneligible(familyMemberId, eligibilityRule, clock.instant());
-        events.publishEvent(new ReunificationDecided(application.sponsorCaseId(), familyMemberId,
-                ReunificationOutcome.REJECTED));
+        events.publishEvent(
+                new ReunificationDecided(application.sponsorCaseId(), familyMemberId, ReunificationOutcome.REJECTED));
     }
 
     @Transactional
@@ -165,7 +177,9 @@ public class FamilyReunificationService {
         } else {
             applications.refused(familyMemberId, clock.instant());
         }
-        events.publishEvent(new ReunificationDecided(application.sponsorCaseId(), familyMemberId,
+        events.publishEvent(new ReunificationDecided(
+                application.sponsorCaseId(),
+                familyMemberId,
                 granted ? ReunificationOutcome.GRANTED : ReunificationOutcome.REJECTED));
     }
 
@@ -187,8 +201,8 @@ public class FamilyReunificationService {
     public void windowMissed(UUID familyMemberId) {
         ReunificationRecord application = application(familyMemberId);
         applications.windowMissed(familyMemberId, clock.instant());
-        events.publishEvent(new ReunificationDecided(application.sponsorCaseId(), familyMemberId,
-                ReunificationOutcome.WINDOW_MISSED));
+        events.publishEvent(new ReunificationDecided(
+                application.sponsorCaseId(), familyMemberId, ReunificationOutcome.WINDOW_MISSED));
     }
 
     /**
@@ -201,16 +215,26 @@ public class FamilyReunificationService {
         if (caseFile.familyMembers(sponsorCaseId).stream().noneMatch(m -> m.id().equals(arrival.familyMemberId()))) {
             throw new InvalidRequestException("familyMemberId", "is not a family member of case " + sponsorCaseId);
         }
-        applications.find(arrival.familyMemberId()).map(ReunificationRecord::eligibilityRule)
-                .filter(rule -> !rule.isEmpty()).ifPresent(rule -> {
+        applications
+                .find(arrival.familyMemberId())
+                .map(ReunificationRecord::eligibilityRule)
+                .filter(rule -> !rule.isEmpty())
+                .ifPresent(rule -> {
                     throw new ConflictException("Family member " + arrival.familyMemberId()
                             + " was refused family reunification under rule " + rule
                             + " (DMN reunificationEligibility); no mvv, no arrival");
                 });
-        messages.correlate(sponsorCaseId, FAMILY_ARRIVED_MESSAGE,
-                Map.of("familyMemberId", arrival.familyMemberId().toString()), Map.of());
-        RegisteredCase linked = intake.registerLinkedCase(new NewLinkedCase(sponsorCaseId,
-                arrival.familyMemberId(), arrival.familyName(), arrival.givenNames(), arrival.sex(),
+        messages.correlate(
+                sponsorCaseId,
+                FAMILY_ARRIVED_MESSAGE,
+                Map.of("familyMemberId", arrival.familyMemberId().toString()),
+                Map.of());
+        RegisteredCase linked = intake.registerLinkedCase(new NewLinkedCase(
+                sponsorCaseId,
+                arrival.familyMemberId(),
+                arrival.familyName(),
+                arrival.givenNames(),
+                arrival.sex(),
                 arrival.nationality()));
         applications.arrived(arrival.familyMemberId(), linked.caseId(), clock.instant());
         events.publishEvent(new FamilyMemberArrived(sponsorCaseId, arrival.familyMemberId(), linked.caseId()));
@@ -218,8 +242,10 @@ public class FamilyReunificationService {
     }
 
     private ReunificationRecord application(UUID familyMemberId) {
-        return applications.find(familyMemberId)
-                .orElseThrow(() -> new NotFoundException("No family reunification for family member " + familyMemberId));
+        return applications
+                .find(familyMemberId)
+                .orElseThrow(
+                        () -> new NotFoundException("No family reunification for family member " + familyMemberId));
     }
 
     private Instant plus(Instant from, Period period) {

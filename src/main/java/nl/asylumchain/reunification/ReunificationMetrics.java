@@ -3,10 +3,11 @@ package nl.asylumchain.reunification;
 import java.util.EnumMap;
 import java.util.Map;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * {@code asylum.reunification.decisions{outcome}} and {@code asylum.family.members.arrived}: registered at 0 for
@@ -20,10 +21,13 @@ class ReunificationMetrics {
 
     ReunificationMetrics(MeterRegistry registry) {
         for (ReunificationOutcome outcome : ReunificationOutcome.values()) {
-            decisions.put(outcome, Counter.builder("asylum.reunification.decisions")
-                    .description("Family reunification applications by outcome (granted, rejected, window missed)")
-                    .tag("outcome", outcome.name().toLowerCase())
-                    .register(registry));
+            decisions.put(
+                    outcome,
+                    Counter.builder("asylum.reunification.decisions")
+                            .description(
+                                    "Family reunification applications by outcome (granted, rejected, window missed)")
+                            .tag("outcome", outcome.name().toLowerCase())
+                            .register(registry));
         }
         arrived = Counter.builder("asylum.family.members.arrived")
                 .description("Family members who arrived on their mvv and got an own case")

@@ -19,5 +19,4 @@ public record ReunificationProperties(
         @DefaultValue("P3M") Period applicationWindow,
         @DefaultValue("P3M") Period decisionPeriod,
         @DefaultValue("P3M") Period decisionExtension,
-        @DefaultValue("P90D") Period mvvValidity) {
-}
+        @DefaultValue("P90D") Period mvvValidity) {}

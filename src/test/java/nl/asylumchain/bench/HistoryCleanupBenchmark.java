@@ -1,7 +1,5 @@
 package nl.asylumchain.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +32,8 @@ import nl.asylumchain.ChainClient;
 import nl.asylumchain.TestPostgres;
 import nl.asylumchain.registration.process.RegistrationModel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * History cleanup throughput on PostgreSQL (docs/benchmarks.md#history-cleanup): cases registered over HTTP, their
  * identification done, then ended (withdrawn: the engine deletes the running processes, which stamps every history
@@ -42,7 +42,8 @@ import nl.asylumchain.registration.process.RegistrationModel;
  * Prints historic process instances and history rows removed per second. Run: {@code ./mvnw -Pbench verify}
  * ({@code -Dbench.cleanup.cases=...} for more).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.job-execution.enabled=false")
 class HistoryCleanupBenchmark {
 
@@ -56,14 +57,19 @@ class HistoryCleanupBenchmark {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -89,11 +95,13 @@ class HistoryCleanupBenchmark {
             clients.shutdownNow();
         }
         List<String> roots = runtimeService.createProcessInstanceQuery().rootProcessInstances().list().stream()
-                .map(ProcessInstance::getId).toList();
+                .map(ProcessInstance::getId)
+                .toList();
         runtimeService.deleteProcessInstances(roots, "withdrawn", true, true);
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
 
-        long instancesBefore = historyService.createHistoricProcessInstanceQuery().count();
+        long instancesBefore =
+                historyService.createHistoricProcessInstanceQuery().count();
         long rowsBefore = historyRows();
         assertThat(instancesBefore).isGreaterThanOrEqualTo(2L * CASES);
 
@@ -117,11 +125,14 @@ class HistoryCleanupBenchmark {
         assertThat(historyService.createHistoricProcessInstanceQuery().count()).isZero();
         assertThat(historyRows()).as("history rows left").isZero();
 
-        System.out.printf("%n=== HistoryCleanupBenchmark (PostgreSQL, batch size %d) ===%n",
+        System.out.printf(
+                "%n=== HistoryCleanupBenchmark (PostgreSQL, batch size %d) ===%n",
                 ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryCleanupBatchSize());
-        System.out.printf("seeded %d ended cases in %.1f s: %d historic process instances, %d history rows%n", CASES,
-                seedSeconds, instancesBefore, rowsBefore);
-        System.out.printf("cleanup: %d runs in %.1f s: %.0f historic process instances/s, %.0f history rows/s%n%n",
+        System.out.printf(
+                "seeded %d ended cases in %.1f s: %d historic process instances, %d history rows%n",
+                CASES, seedSeconds, instancesBefore, rowsBefore);
+        System.out.printf(
+                "cleanup: %d runs in %.1f s: %.0f historic process instances/s, %.0f history rows/s%n%n",
                 runs, seconds, instancesBefore / seconds, rowsBefore / seconds);
     }
 
@@ -132,11 +143,14 @@ class HistoryCleanupBenchmark {
             assertThat(created.status()).isEqualTo(201);
             String caseId = created.body().path("caseId").asText();
             client.openTasks(caseId).stream()
-                    .filter(task -> RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER
-                            .equals(task.path("taskDefinitionKey").asText()))
-                    .forEach(task -> assertThat(client.completeTask(task.path("id").asText(), "agent",
-                            CaseDriver.SPOOR_4_ANSWERS
-                                    .get(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER)).status())
+                    .filter(task -> RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER.equals(
+                            task.path("taskDefinitionKey").asText()))
+                    .forEach(task -> assertThat(client.completeTask(
+                                            task.path("id").asText(),
+                                            "agent",
+                                            CaseDriver.SPOOR_4_ANSWERS.get(
+                                                    RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER))
+                                    .status())
                             .isEqualTo(204));
         }
     }
@@ -152,12 +166,16 @@ class HistoryCleanupBenchmark {
     }
 
     private String largestHistoryTable() {
-        return historyTables().stream().max(Comparator.comparingLong(this::rows)).orElseThrow();
+        return historyTables().stream()
+                .max(Comparator.comparingLong(this::rows))
+                .orElseThrow();
     }
 
     private List<String> historyTables() {
         return jdbc.sql("select table_name from information_schema.columns where table_schema = current_schema()"
-                + " and table_name like 'act_hi_%' and column_name = 'removal_time_'").query(String.class).list();
+                        + " and table_name like 'act_hi_%' and column_name = 'removal_time_'")
+                .query(String.class)
+                .list();
     }
 
     private long rows(String table) {

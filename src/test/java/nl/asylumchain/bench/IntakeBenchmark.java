@@ -1,7 +1,5 @@
 package nl.asylumchain.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
@@ -21,11 +19,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.TestPostgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Intake throughput, heap and scrape time with 1,000 open cases, on PostgreSQL, in a JVM limited to 512 MB
  * heap. Prints figures; asserts only that the work was done. Run: {@code ./mvnw -Pbench verify}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.job-execution.enabled=false")
 @AutoConfigureObservability
 class IntakeBenchmark {
@@ -74,14 +75,18 @@ class IntakeBenchmark {
 
         Collections.sort(latencies);
         Collections.sort(scrapes);
-        System.out.printf("%n=== IntakeBenchmark (PostgreSQL, -Xmx%dm) ===%n",
+        System.out.printf(
+                "%n=== IntakeBenchmark (PostgreSQL, -Xmx%dm) ===%n",
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         System.out.printf("registered %d cases in %.1f s: %.0f cases/s%n", CASES, seconds, CASES / seconds);
-        System.out.printf("POST /api/cases latency: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+        System.out.printf(
+                "POST /api/cases latency: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
                 ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 1.0));
-        System.out.printf("heap used after GC: %d MB before, %d MB after %d open cases%n",
+        System.out.printf(
+                "heap used after GC: %d MB before, %d MB after %d open cases%n",
                 heapBefore / (1024 * 1024), heapAfter / (1024 * 1024), CASES + 50);
-        System.out.printf("GET /actuator/prometheus: p50 %.1f ms, max %.1f ms%n%n", ms(scrapes, 0.50), ms(scrapes, 1.0));
+        System.out.printf(
+                "GET /actuator/prometheus: p50 %.1f ms, max %.1f ms%n%n", ms(scrapes, 0.50), ms(scrapes, 1.0));
     }
 
     private static double ms(List<Long> sorted, double quantile) {

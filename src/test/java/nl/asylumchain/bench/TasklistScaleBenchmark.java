@@ -1,7 +1,5 @@
 package nl.asylumchain.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,8 +27,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.TestPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14, Tasklist at national scale, beside a stock engine in the same run: our engine (work-scope
@@ -42,7 +43,8 @@ import nl.asylumchain.TestPostgres;
  * HTTP the way Tasklist calls it. Asserts only that the work was done. Run:
  * {@code ./mvnw -Pbench verify -Dtest=TasklistScaleBenchmark [-Dbench.tasks=100000 -Dbench.rounds=200]}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.job-execution.enabled=false")
 class TasklistScaleBenchmark {
 
@@ -62,10 +64,13 @@ class TasklistScaleBenchmark {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ProcessEngine ours;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate transactions;
 
@@ -75,15 +80,22 @@ class TasklistScaleBenchmark {
     void aGroupFiltersFirstPageAndCountBesideAStockEngine() {
         EmbeddedPostgres server = TestPostgres.server();
         String historyLevel = ((ProcessEngineConfigurationImpl) ours.getProcessEngineConfiguration())
-                .getHistoryLevel().getName();
+                .getHistoryLevel()
+                .getName();
 
         double ourSeconds = seedOurs();
         stock = stockEngine(server, historyLevel);
         double stockSeconds = seedStock();
         jdbc.sql("analyze").update();
-        JdbcClient.create(server.getDatabase("postgres", "stock")).sql("analyze").update();
+        JdbcClient.create(server.getDatabase("postgres", "stock"))
+                .sql("analyze")
+                .update();
 
-        String ourFilter = ours.getFilterService().createFilterQuery().filterName(OUR_FILTER).singleResult().getId();
+        String ourFilter = ours.getFilterService()
+                .createFilterQuery()
+                .filterName(OUR_FILTER)
+                .singleResult()
+                .getId();
         String stockFilter = stockFilter();
 
         Figures ourPage = measure(() -> page(ours, ourFilter, OUR_HANDLER));
@@ -91,27 +103,39 @@ class TasklistScaleBenchmark {
         Figures ourCount = measure(() -> count(ours, ourFilter, OUR_HANDLER));
         Figures stockCount = measure(() -> count(stock, stockFilter, "stockhandler"));
         ChainClient client = new ChainClient(port);
-        Figures ourHttpPage = measure(() -> client.post("/engine-rest/filter/" + ourFilter
-                + "/list?firstResult=0&maxResults=50", OUR_HANDLER, Map.of()).body().size());
-        Figures ourHttpCount = measure(() -> (int) client.post("/engine-rest/filter/" + ourFilter + "/count",
-                OUR_HANDLER, Map.of()).body().path("count").asLong());
+        Figures ourHttpPage = measure(() -> client.post(
+                        "/engine-rest/filter/" + ourFilter + "/list?firstResult=0&maxResults=50", OUR_HANDLER, Map.of())
+                .body()
+                .size());
+        Figures ourHttpCount =
+                measure(() -> (int) client.post("/engine-rest/filter/" + ourFilter + "/count", OUR_HANDLER, Map.of())
+                        .body()
+                        .path("count")
+                        .asLong());
 
         assertThat(page(ours, ourFilter, OUR_HANDLER)).isEqualTo(50);
         assertThat(page(stock, stockFilter, "stockhandler")).isEqualTo(50);
         assertThat(count(ours, ourFilter, OUR_HANDLER)).isGreaterThanOrEqualTo(TASKS);
         assertThat(count(stock, stockFilter, "stockhandler")).isEqualTo(TASKS);
 
-        System.out.printf("%n=== TasklistScaleBenchmark: %,d open tasks of group %s per engine, PostgreSQL %s, "
-                + "history %s, authorization on, -Xmx%dm ===%n", TASKS, GROUP, serverVersion(), historyLevel,
+        System.out.printf(
+                "%n=== TasklistScaleBenchmark: %,d open tasks of group %s per engine, PostgreSQL %s, "
+                        + "history %s, authorization on, -Xmx%dm ===%n",
+                TASKS,
+                GROUP,
+                serverVersion(),
+                historyLevel,
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        System.out.printf("seeding through the engine API: ours %.0f s (%.0f/s), stock %.0f s (%.0f/s)%n",
+        System.out.printf(
+                "seeding through the engine API: ours %.0f s (%.0f/s), stock %.0f s (%.0f/s)%n",
                 ourSeconds, TASKS / ourSeconds, stockSeconds, TASKS / stockSeconds);
         System.out.printf("%-44s %21s %21s %13s%n", "figure (p50 / p99, ms)", "ours", "stock", "ratio p99");
         row("filter first page of 50 (Java API)", ourPage, stockPage);
         row("filter count (Java API)", ourCount, stockCount);
         System.out.printf("%-44s %21s%n", "filter first page of 50 (HTTP, as Tasklist)", ourHttpPage);
         System.out.printf("%-44s %21s%n", "filter count (HTTP, as Tasklist)", ourHttpCount);
-        System.out.printf("heap used now: %d MB%n%n",
+        System.out.printf(
+                "heap used now: %d MB%n%n",
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
     }
 
@@ -123,11 +147,16 @@ class TasklistScaleBenchmark {
             int batch = Math.min(BATCH, TASKS - done);
             transactions.executeWithoutResult(status -> {
                 for (int i = first; i < first + batch; i++) {
-                    ours.getRuntimeService().createProcessInstanceByKey("indDecision")
+                    ours.getRuntimeService()
+                            .createProcessInstanceByKey("indDecision")
                             .businessKey("00000000-0000-4000-8000-" + String.format("%012d", i))
-                            .setVariables(Map.of("track", i % 5 == 0 ? 2 : 4,
-                                    "casePriority", Map.of("priority", PRIORITIES[i % PRIORITIES.length])))
-                            .startBeforeActivity("Activity_MainInterview").execute();
+                            .setVariables(Map.of(
+                                    "track",
+                                    i % 5 == 0 ? 2 : 4,
+                                    "casePriority",
+                                    Map.of("priority", PRIORITIES[i % PRIORITIES.length])))
+                            .startBeforeActivity("Activity_MainInterview")
+                            .execute();
                 }
             });
         }
@@ -136,18 +165,22 @@ class TasklistScaleBenchmark {
 
     /** A stock engine in its own database of the same server; named apart from ours in the engine registry. */
     private static ProcessEngine stockEngine(EmbeddedPostgres server, String historyLevel) {
-        JdbcClient.create(server.getPostgresDatabase()).sql("drop database if exists stock").update();
-        JdbcClient.create(server.getPostgresDatabase()).sql("create database stock").update();
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-                .createStandaloneProcessEngineConfiguration()
-                .setProcessEngineName("stock")
-                .setJdbcUrl(server.getJdbcUrl("postgres", "stock"))
-                .setJdbcUsername("postgres")
-                .setJdbcPassword("postgres")
-                .setJdbcDriver("org.postgresql.Driver")
-                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-                .setHistory(historyLevel)
-                .setJobExecutorActivate(false);
+        JdbcClient.create(server.getPostgresDatabase())
+                .sql("drop database if exists stock")
+                .update();
+        JdbcClient.create(server.getPostgresDatabase())
+                .sql("create database stock")
+                .update();
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+                        .setProcessEngineName("stock")
+                        .setJdbcUrl(server.getJdbcUrl("postgres", "stock"))
+                        .setJdbcUsername("postgres")
+                        .setJdbcPassword("postgres")
+                        .setJdbcDriver("org.postgresql.Driver")
+                        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+                        .setHistory(historyLevel)
+                        .setJobExecutorActivate(false);
         configuration.setAuthorizationEnabled(true);
         configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+"); // group ids as ours: ind-decision
         configuration.setJdbcMaxActiveConnections(10);
@@ -156,13 +189,21 @@ class TasklistScaleBenchmark {
 
     /** The baseline: a trivial two-user-task process, its tasks for the same group, seeded in the same batches. */
     private static double seedStock() {
-        BpmnModelInstance model = Bpmn.createExecutableProcess(STOCK_PROCESS).camundaHistoryTimeToLive(180)
+        BpmnModelInstance model = Bpmn.createExecutableProcess(STOCK_PROCESS)
+                .camundaHistoryTimeToLive(180)
                 .startEvent()
-                .userTask("first").camundaCandidateGroups(GROUP).camundaPriority("${priority}")
+                .userTask("first")
+                .camundaCandidateGroups(GROUP)
+                .camundaPriority("${priority}")
                 .camundaDueDate("P6D")
-                .userTask("second").camundaCandidateGroups(GROUP)
-                .endEvent().done();
-        stock.getRepositoryService().createDeployment().addModelInstance("stock.bpmn", model).deploy();
+                .userTask("second")
+                .camundaCandidateGroups(GROUP)
+                .endEvent()
+                .done();
+        stock.getRepositoryService()
+                .createDeployment()
+                .addModelInstance("stock.bpmn", model)
+                .deploy();
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) stock.getProcessEngineConfiguration();
         long start = System.nanoTime();
@@ -172,8 +213,9 @@ class TasklistScaleBenchmark {
             // one transaction per batch, as ours: the engine's commands join the outer command context
             configuration.getCommandExecutorTxRequired().execute(context -> {
                 for (int i = first; i < first + batch; i++) {
-                    stock.getRuntimeService().startProcessInstanceByKey(STOCK_PROCESS, "stock-" + i,
-                            Map.of("priority", PRIORITIES[i % PRIORITIES.length]));
+                    stock.getRuntimeService()
+                            .startProcessInstanceByKey(
+                                    STOCK_PROCESS, "stock-" + i, Map.of("priority", PRIORITIES[i % PRIORITIES.length]));
                 }
                 return null;
             });
@@ -187,10 +229,16 @@ class TasklistScaleBenchmark {
         identity.saveUser(identity.newUser("stockhandler"));
         identity.saveGroup(identity.newGroup(GROUP));
         identity.createMembership("stockhandler", GROUP);
-        TaskQuery query = stock.getTaskService().createTaskQuery().taskCandidateGroup(GROUP)
-                .orderByTaskPriority().desc().orderByDueDate().asc();
+        TaskQuery query = stock.getTaskService()
+                .createTaskQuery()
+                .taskCandidateGroup(GROUP)
+                .orderByTaskPriority()
+                .desc()
+                .orderByDueDate()
+                .asc();
         FilterService filters = stock.getFilterService();
-        Filter filter = filters.newTaskFilter("Groepstaken").setOwner("stockhandler").setQuery(query);
+        Filter filter =
+                filters.newTaskFilter("Groepstaken").setOwner("stockhandler").setQuery(query);
         return filters.saveFilter(filter).getId();
     }
 
@@ -239,8 +287,8 @@ class TasklistScaleBenchmark {
     }
 
     private static void row(String figure, Figures ourFigures, Figures stockFigures) {
-        System.out.printf("%-44s %21s %21s %12.2fx%n", figure, ourFigures, stockFigures,
-                ourFigures.p99() / stockFigures.p99());
+        System.out.printf(
+                "%-44s %21s %21s %12.2fx%n", figure, ourFigures, stockFigures, ourFigures.p99() / stockFigures.p99());
     }
 
     private String serverVersion() {

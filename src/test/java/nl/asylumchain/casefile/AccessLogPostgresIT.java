@@ -1,8 +1,5 @@
 package nl.asylumchain.casefile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.PostgresIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The access log (inzage-logging): every read and every change of a case through our API appends one row; the
@@ -65,7 +65,9 @@ class AccessLogPostgresIT extends PostgresIntegrationTest {
         assertThat(intake.path("groups").toString()).isEqualTo("[\"police-avim\"]");
         long before = rows(caseId);
 
-        Response added = client.post("/api/cases/" + caseId + "/family-members", "coa",
+        Response added = client.post(
+                "/api/cases/" + caseId + "/family-members",
+                "coa",
                 Map.of("relation", "CHILD", "birthDate", "2019-02-03"));
         assertThat(added.status()).isEqualTo(201);
 
@@ -81,15 +83,26 @@ class AccessLogPostgresIT extends PostgresIntegrationTest {
     @Test
     void aTaskCompletedThroughTheEngineApiAppendsOneChangeRowWithTheTask() {
         String caseId = driver.register();
-        String taskId = driver.openTask(caseId, "Activity_IdentifyAndRegister").path("id").asText();
+        String taskId = driver.openTask(caseId, "Activity_IdentifyAndRegister")
+                .path("id")
+                .asText();
         long before = rows(caseId);
 
-        assertThat(client.completeTask(taskId, "agent",
-                nl.asylumchain.CaseDriver.SPOOR_4_ANSWERS.get("Activity_IdentifyAndRegister")).status()).isEqualTo(204);
+        assertThat(client.completeTask(
+                                taskId,
+                                "agent",
+                                nl.asylumchain.CaseDriver.SPOOR_4_ANSWERS.get("Activity_IdentifyAndRegister"))
+                        .status())
+                .isEqualTo(204);
 
-        JsonNode row = list(client.get("/api/access-log?caseId=" + caseId + "&size=200", "privacy").body()
-                .path("entries")).stream().filter(e -> "CHANGE".equals(e.path("action").asText()))
-                .findFirst().orElseThrow();
+        JsonNode row =
+                list(client.get("/api/access-log?caseId=" + caseId + "&size=200", "privacy")
+                                .body()
+                                .path("entries"))
+                        .stream()
+                        .filter(e -> "CHANGE".equals(e.path("action").asText()))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(row.path("userId").asText()).isEqualTo("agent");
         assertThat(row.path("groups").toString()).isEqualTo("[\"police-avim\"]");
         assertThat(row.path("what").asText()).isEqualTo("task Activity_IdentifyAndRegister completed");
@@ -104,10 +117,15 @@ class AccessLogPostgresIT extends PostgresIntegrationTest {
         long before = rows(caseId);
 
         assertThat(client.get("/api/cases/" + caseId, "gemeente").status()).isEqualTo(404);
-        assertThat(client.post("/api/cases/" + caseId + "/family-members", "coa",
-                Map.of("relation", "CHILD", "birthDate", "1800-01-01")).status()).isEqualTo(400);
+        assertThat(client.post(
+                                "/api/cases/" + caseId + "/family-members",
+                                "coa",
+                                Map.of("relation", "CHILD", "birthDate", "1800-01-01"))
+                        .status())
+                .isEqualTo(400);
         assertThat(client.get("/api/cases/" + caseId, "agent", Map.of(Accessor.TASK_HEADER, "not a task id!"))
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
 
         assertThat(rows(caseId)).isEqualTo(before);
     }
@@ -123,29 +141,34 @@ class AccessLogPostgresIT extends PostgresIntegrationTest {
         List<JsonNode> entries = list(byCase.body().path("entries"));
         assertThat(entries.get(0).path("userId").asText()).isEqualTo("beslismedewerker");
         assertThat(entries.get(1).path("userId").asText()).isEqualTo("coa");
-        assertThat(entries).extracting(e -> e.path("at").asText())
+        assertThat(entries)
+                .extracting(e -> e.path("at").asText())
                 .isSortedAccordingTo((a, b) -> Instant.parse(b).compareTo(Instant.parse(a)));
         assertThat(entries.get(entries.size() - 1).path("what").asText()).isEqualTo("intake");
 
         Response page = client.get("/api/access-log?caseId=" + caseId + "&size=1&page=1", "privacy");
-        assertThat(list(page.body().path("entries"))).singleElement()
+        assertThat(list(page.body().path("entries")))
+                .singleElement()
                 .satisfies(e -> assertThat(e.path("userId").asText()).isEqualTo("coa"));
         assertThat(page.body().path("more").asBoolean()).isTrue();
 
         Response byUser = client.get("/api/access-log?userId=beslismedewerker&size=200", "privacy");
         assertThat(byUser.status()).isEqualTo(200);
-        assertThat(list(byUser.body().path("entries"))).allSatisfy(e ->
-                assertThat(e.path("userId").asText()).isEqualTo("beslismedewerker"))
+        assertThat(list(byUser.body().path("entries")))
+                .allSatisfy(e -> assertThat(e.path("userId").asText()).isEqualTo("beslismedewerker"))
                 .anySatisfy(e -> assertThat(e.path("caseId").asText()).isEqualTo(caseId));
         // administrators read it too
-        assertThat(client.get("/api/access-log?caseId=" + caseId, "demo").status()).isEqualTo(200);
+        assertThat(client.get("/api/access-log?caseId=" + caseId, "demo").status())
+                .isEqualTo(200);
     }
 
     @Test
     void nobodyElseReadsTheAccessLogAndAQueryNamesCaseOrUser() {
         String caseId = driver.register();
         for (String user : List.of("beslismedewerker", "teamleider", "gemeente", "agent", "ontwerper")) {
-            assertThat(client.get("/api/access-log?caseId=" + caseId, user).status()).as(user).isEqualTo(403);
+            assertThat(client.get("/api/access-log?caseId=" + caseId, user).status())
+                    .as(user)
+                    .isEqualTo(403);
         }
         Response neither = client.get("/api/access-log", "privacy");
         assertThat(neither.status()).isEqualTo(400);
@@ -155,14 +178,18 @@ class AccessLogPostgresIT extends PostgresIntegrationTest {
     @Test
     void retentionPurgeRemovesOnlyRowsPastTheRetention() {
         UUID caseId = UUID.randomUUID();
-        Instant cutoff = clock.instant().atZone(clock.getZone()).minus(Period.ofYears(5)).toInstant();
+        Instant cutoff =
+                clock.instant().atZone(clock.getZone()).minus(Period.ofYears(5)).toInstant();
         insert(caseId, cutoff.minusSeconds(86_400), "old");
         insert(caseId, cutoff.plusSeconds(86_400), "recent");
 
         assertThat(accessLog.purge()).isGreaterThanOrEqualTo(1);
 
-        assertThat(jdbc.sql("select what from access_log where case_id = :caseId").param("caseId", caseId)
-                .query(String.class).list()).containsExactly("recent");
+        assertThat(jdbc.sql("select what from access_log where case_id = :caseId")
+                        .param("caseId", caseId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("recent");
     }
 
     @Test
@@ -171,24 +198,36 @@ class AccessLogPostgresIT extends PostgresIntegrationTest {
         insert(caseId, clock.instant(), "kept");
 
         assertThatThrownBy(() -> jdbc.sql("update access_log set user_id = 'someone-else' where case_id = :caseId")
-                .param("caseId", caseId).update()).isInstanceOf(DataAccessException.class)
+                        .param("caseId", caseId)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from access_log where case_id = :caseId")
-                .param("caseId", caseId).update()).isInstanceOf(DataAccessException.class)
+                        .param("caseId", caseId)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("append-only");
-        assertThat(jdbc.sql("select user_id from access_log where case_id = :caseId").param("caseId", caseId)
-                .query(String.class).list()).containsExactly("privacy-test");
+        assertThat(jdbc.sql("select user_id from access_log where case_id = :caseId")
+                        .param("caseId", caseId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("privacy-test");
     }
 
     private void insert(UUID caseId, Instant at, String what) {
         jdbc.sql("insert into access_log (at, user_id, groups_used, case_id, action, what) "
                         + "values (:at, 'privacy-test', 'camunda-admin', :caseId, 'READ', :what)")
-                .param("at", Timestamp.from(at)).param("caseId", caseId).param("what", what).update();
+                .param("at", Timestamp.from(at))
+                .param("caseId", caseId)
+                .param("what", what)
+                .update();
     }
 
     private long rows(String caseId) {
         return jdbc.sql("select count(*) from access_log where case_id = cast(:caseId as uuid)")
-                .param("caseId", caseId).query(Long.class).single();
+                .param("caseId", caseId)
+                .query(Long.class)
+                .single();
     }
 
     private JsonNode newest(String caseId) {

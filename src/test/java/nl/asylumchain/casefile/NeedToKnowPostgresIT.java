@@ -1,15 +1,13 @@
 package nl.asylumchain.casefile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
@@ -20,6 +18,8 @@ import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.departure.process.DepartureModel;
 import nl.asylumchain.housing.process.HousingModel;
 import nl.asylumchain.registration.process.RegistrationModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Need to know (docs/need-to-know.md): each organisation reads only the case files it works on, and of those only
@@ -40,8 +40,12 @@ class NeedToKnowPostgresIT extends PostgresIntegrationTest {
         Response view = client.get("/api/cases/" + caseId + "/view", "gemeente");
         Response unknown = client.get("/api/cases?vNumber=9999999999", "gemeente");
 
-        String diagram = client.get("/api/cases/" + caseId + "/view", "demo").body().path("positions").get(0)
-                .path("processDefinitionId").asText();
+        String diagram = client.get("/api/cases/" + caseId + "/view", "demo")
+                .body()
+                .path("positions")
+                .get(0)
+                .path("processDefinitionId")
+                .asText();
         Response diagramOfIt = client.get("/api/cases/" + caseId + "/view/diagrams/" + diagram, "gemeente");
 
         assertThat(List.of(byId.status(), byVNumber.status(), view.status(), unknown.status(), diagramOfIt.status()))
@@ -64,27 +68,44 @@ class NeedToKnowPostgresIT extends PostgresIntegrationTest {
         assertThat(file.path("familyMembersAbroad")).hasSize(1);
         assertThat(fieldNames(file.path("sections"))).containsExactly("housing");
         assertThat(fieldNames(file.path("person"))).containsExactlyInAnyOrder("familyName", "givenNames");
-        assertThat(fieldNames(file)).doesNotContain("track", "trackReason", "decisionOutcome", "milestones",
-                "applicationType", "nationality");
-        assertThat(file.path("openTasks")).extracting(task -> task.path("taskDefinitionKey").asText())
+        assertThat(fieldNames(file))
+                .doesNotContain(
+                        "track", "trackReason", "decisionOutcome", "milestones", "applicationType", "nationality");
+        assertThat(file.path("openTasks"))
+                .extracting(task -> task.path("taskDefinitionKey").asText())
                 .containsExactly(HousingModel.ACTIVITY_OFFER_HOUSING);
 
         Response view = client.get("/api/cases/" + caseId + "/view", "gemeente");
         assertThat(view.status()).isEqualTo(200);
         // the steps and the diagram of the housing process only: nothing of registration or the IND
         List<String> processes = new ArrayList<>();
-        view.body().path("timeline").forEach(row -> processes.add(row.path("process").asText()));
-        view.body().path("positions").forEach(position -> processes.add(position.path("processKey").asText()));
+        view.body()
+                .path("timeline")
+                .forEach(row -> processes.add(row.path("process").asText()));
+        view.body()
+                .path("positions")
+                .forEach(position -> processes.add(position.path("processKey").asText()));
         assertThat(processes).isNotEmpty().containsOnly(HousingModel.PROCESS_KEY);
         assertThat(kinds(view.body())).doesNotContain("MILESTONE", "RECEIVED");
         // the view's diagrams likewise: the housing process's, not the IND's
         Map<String, String> definitions = new java.util.HashMap<>();
-        client.get("/api/cases/" + caseId + "/view", "demo").body().path("positions").forEach(position ->
-                definitions.put(position.path("processKey").asText(), position.path("processDefinitionId").asText()));
-        assertThat(client.get("/api/cases/" + caseId + "/view/diagrams/" + definitions.get(HousingModel.PROCESS_KEY),
-                "gemeente").status()).isEqualTo(200);
-        assertThat(client.get("/api/cases/" + caseId + "/view/diagrams/"
-                + definitions.get(IndDecisionModel.PROCESS_KEY), "gemeente").status()).isEqualTo(404);
+        client.get("/api/cases/" + caseId + "/view", "demo")
+                .body()
+                .path("positions")
+                .forEach(position -> definitions.put(
+                        position.path("processKey").asText(),
+                        position.path("processDefinitionId").asText()));
+        assertThat(client.get(
+                                "/api/cases/" + caseId + "/view/diagrams/" + definitions.get(HousingModel.PROCESS_KEY),
+                                "gemeente")
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.get(
+                                "/api/cases/" + caseId + "/view/diagrams/"
+                                        + definitions.get(IndDecisionModel.PROCESS_KEY),
+                                "gemeente")
+                        .status())
+                .isEqualTo(404);
         // the main interview and its notes, the assessment and its reasons: none of it reaches the municipality
         assertThat(view.body().toString()).doesNotContain("gehoor", "Gehoor", "Beoordeeld", "decision\"");
     }
@@ -96,10 +117,22 @@ class NeedToKnowPostgresIT extends PostgresIntegrationTest {
         application.put("familyMembersAbroad", List.of());
         String caseId = driver.register(application);
         Map<String, Map<String, Object>> answers = CaseDriver.answers("REJECT");
-        answers.put(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
-                "eurodacHitMemberState", "", "visaMemberState", "", "documentsPresent", false));
-        driver.workUntil(caseId, DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, answers, Set.of(
-                IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED, AppealModel.EVENT_APPEAL_WINDOW_PASSED));
+        answers.put(
+                RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER,
+                Map.of(
+                        "identityEstablished",
+                        true,
+                        "eurodacHitMemberState",
+                        "",
+                        "visaMemberState",
+                        "",
+                        "documentsPresent",
+                        false));
+        driver.workUntil(
+                caseId,
+                DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW,
+                answers,
+                Set.of(IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED, AppealModel.EVENT_APPEAL_WINDOW_PASSED));
 
         Response response = client.get("/api/cases/" + caseId, "terugkeer");
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
@@ -122,13 +155,23 @@ class NeedToKnowPostgresIT extends PostgresIntegrationTest {
         Response response = client.get("/api/cases/" + caseId, "agent");
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
         JsonNode file = response.body();
-        assertThat(fieldNames(file.path("person"))).containsExactlyInAnyOrder("familyName", "givenNames",
-                "birthDate", "sex", "nationality");
+        assertThat(fieldNames(file.path("person")))
+                .containsExactlyInAnyOrder("familyName", "givenNames", "birthDate", "sex", "nationality");
         assertThat(file.path("arrivalLocation").asText()).isEqualTo("TER_APEL");
-        assertThat(fieldNames(file)).doesNotContain("status", "currentStages", "milestones", "sections", "track",
-                "trackReason", "decisionOutcome", "familyMembersAbroad", "linkedCases");
-        assertThat(file.path("openTasks")).allSatisfy(task ->
-                assertThat(task.path("candidateGroups").toString()).contains("police-avim"));
+        assertThat(fieldNames(file))
+                .doesNotContain(
+                        "status",
+                        "currentStages",
+                        "milestones",
+                        "sections",
+                        "track",
+                        "trackReason",
+                        "decisionOutcome",
+                        "familyMembersAbroad",
+                        "linkedCases");
+        assertThat(file.path("openTasks"))
+                .allSatisfy(task ->
+                        assertThat(task.path("candidateGroups").toString()).contains("police-avim"));
 
         assertThat(client.get("/api/cases/" + caseId, "marechaussee").status()).isEqualTo(404);
     }
@@ -139,10 +182,20 @@ class NeedToKnowPostgresIT extends PostgresIntegrationTest {
         driver.workToTask(caseId, IndDecisionModel.ACTIVITY_MAIN_INTERVIEW, CaseDriver.SPOOR_4_ANSWERS);
 
         JsonNode file = client.get("/api/cases/" + caseId, "beslismedewerker").body();
-        assertThat(fieldNames(file)).contains("person", "applicationType", "status", "milestones", "track",
-                "trackReason", "familyMembersAbroad", "openTasks", "sections");
+        assertThat(fieldNames(file))
+                .contains(
+                        "person",
+                        "applicationType",
+                        "status",
+                        "milestones",
+                        "track",
+                        "trackReason",
+                        "familyMembersAbroad",
+                        "openTasks",
+                        "sections");
         assertThat(fieldNames(file.path("person"))).hasSize(5);
-        JsonNode view = client.get("/api/cases/" + caseId + "/view", "beslismedewerker").body();
+        JsonNode view =
+                client.get("/api/cases/" + caseId + "/view", "beslismedewerker").body();
         assertThat(kinds(view)).contains("TASK", "MILESTONE", "STAGE");
         assertThat(view.path("positions")).isNotEmpty();
     }
@@ -167,15 +220,18 @@ class NeedToKnowPostgresIT extends PostgresIntegrationTest {
     void processDesignerAndPrivacyOfficerReadNoCaseFile() {
         String caseId = driver.register();
         assertThat(client.get("/api/cases/" + caseId, "ontwerper").status()).isEqualTo(403);
-        assertThat(client.get("/api/cases/" + caseId + "/view", "privacy").status()).isEqualTo(403);
+        assertThat(client.get("/api/cases/" + caseId + "/view", "privacy").status())
+                .isEqualTo(403);
         assertThat(client.get("/api/cases/" + caseId, "privacy").status()).isEqualTo(403);
     }
 
     @Test
     void everySectionAModuleContributesHasARowInTheNeedToKnowTable() {
         assertThat(sections).isNotEmpty();
-        assertThat(sections).allSatisfy(section ->
-                assertThat(CaseFilePart.ofSection(section.name())).as(section.name()).isPresent());
+        assertThat(sections)
+                .allSatisfy(section -> assertThat(CaseFilePart.ofSection(section.name()))
+                        .as(section.name())
+                        .isPresent());
     }
 
     private static List<String> fieldNames(JsonNode node) {

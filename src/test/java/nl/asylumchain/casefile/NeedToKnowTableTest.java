@@ -1,7 +1,5 @@
 package nl.asylumchain.casefile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import nl.asylumchain.casefile.NeedToKnow.CaseFacts;
 import nl.asylumchain.platform.Groups;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The need-to-know table in docs/need-to-know.md is the one in {@link NeedToKnow}, and the code applies it. */
 class NeedToKnowTableTest {
 
@@ -25,9 +25,12 @@ class NeedToKnowTableTest {
     @Test
     void theDocumentedTableIsTheTableInTheCode() throws IOException {
         Map<String, String> expected = new LinkedHashMap<>();
-        NeedToKnow.TABLE.forEach((group, row) -> expected.put("`" + group + "`", row.cases().description() + " | "
-                + (row.parts().isEmpty() ? "nothing" : row.parts().stream().map(Enum::name)
-                        .collect(Collectors.joining(", ")))));
+        NeedToKnow.TABLE.forEach((group, row) -> expected.put(
+                "`" + group + "`",
+                row.cases().description() + " | "
+                        + (row.parts().isEmpty()
+                                ? "nothing"
+                                : row.parts().stream().map(Enum::name).collect(Collectors.joining(", ")))));
 
         assertThat(tableRows("need-to-know table")).containsExactlyEntriesOf(expected);
     }
@@ -47,13 +50,17 @@ class NeedToKnowTableTest {
 
     @Test
     void aReaderInSeveralGroupsSeesTheUnionOfTheGroupsThatWorkOnTheCase() {
-        CaseFacts linked = new CaseFacts(ArrivalLocation.TER_APEL, ApplicationType.FIRST, false,
+        CaseFacts linked = new CaseFacts(
+                ArrivalLocation.TER_APEL,
+                ApplicationType.FIRST,
+                false,
                 Set.of(Milestone.REGISTERED, Milestone.PERMIT_GRANTED, Milestone.MUNICIPALITY_LINKED));
         NeedToKnow.Access access = NeedToKnow.access(List.of(Groups.MUNICIPALITY, Groups.DTV, Groups.KMAR), linked);
 
         assertThat(access.groups()).containsExactly(Groups.MUNICIPALITY);
-        assertThat(access.parts()).containsExactlyInAnyOrder(CaseFilePart.NAME, CaseFilePart.FAMILY,
-                CaseFilePart.HOUSING_SECTION, CaseFilePart.OWN_TASKS);
+        assertThat(access.parts())
+                .containsExactlyInAnyOrder(
+                        CaseFilePart.NAME, CaseFilePart.FAMILY, CaseFilePart.HOUSING_SECTION, CaseFilePart.OWN_TASKS);
     }
 
     /** The rows of the markdown table after the HTML comment {@code <!-- name -->}: first cell → the others. */
@@ -67,8 +74,9 @@ class NeedToKnowTableTest {
                 break;
             }
             String[] cells = line.substring(1, line.length() - 1).split("\\|");
-            rows.put(cells[0].strip(), Arrays.stream(cells).skip(1).map(String::strip)
-                    .collect(Collectors.joining(" | ")));
+            rows.put(
+                    cells[0].strip(),
+                    Arrays.stream(cells).skip(1).map(String::strip).collect(Collectors.joining(" | ")));
         }
         return rows;
     }

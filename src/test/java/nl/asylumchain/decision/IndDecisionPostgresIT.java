@@ -1,17 +1,15 @@
 package nl.asylumchain.decision;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
@@ -21,6 +19,8 @@ import nl.asylumchain.decision.process.AppealModel;
 import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.departure.process.DepartureModel;
 import nl.asylumchain.registration.process.RegistrationModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One case per IND track on a real PostgreSQL, driven through our API and the engine REST API by the demo users of
@@ -35,8 +35,10 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
     @Autowired
     HistoryService historyService;
 
-    private static final Set<String> TIMERS = Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED,
-            IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED, AppealModel.EVENT_APPEAL_WINDOW_PASSED);
+    private static final Set<String> TIMERS = Set.of(
+            RegistrationModel.EVENT_REST_PERIOD_PASSED,
+            IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED,
+            AppealModel.EVENT_APPEAL_WINDOW_PASSED);
 
     /**
      * The forms as the handlers fill them in: a Eurodac hit in this member state (or none) with a take-charge claim
@@ -45,12 +47,23 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
      */
     static Map<String, Map<String, Object>> answers(String eurodacHit, String assessment) {
         Map<String, Map<String, Object>> answers = CaseDriver.answers(assessment);
-        answers.put(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
-                "eurodacHitMemberState", eurodacHit, "visaMemberState", "", "documentsPresent", true));
-        answers.put(IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM, Map.of("claimType", "TAKE_CHARGE",
-                "requestedMemberState", eurodacHit));
-        answers.put(IndDecisionModel.ACTIVITY_DECIDE_APPLICATION, Map.of("decisionOutcome", "REJECT",
-                "decisionReason", ""));
+        answers.put(
+                RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER,
+                Map.of(
+                        "identityEstablished",
+                        true,
+                        "eurodacHitMemberState",
+                        eurodacHit,
+                        "visaMemberState",
+                        "",
+                        "documentsPresent",
+                        true));
+        answers.put(
+                IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM,
+                Map.of("claimType", "TAKE_CHARGE", "requestedMemberState", eurodacHit));
+        answers.put(
+                IndDecisionModel.ACTIVITY_DECIDE_APPLICATION,
+                Map.of("decisionOutcome", "REJECT", "decisionReason", ""));
         return answers;
     }
 
@@ -60,16 +73,19 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
 
         List<String> worked = driver.work(caseId, answers("", "REJECT"), TIMERS);
 
-        assertThat(worked).contains("ind-decision:" + IndDecisionModel.ACTIVITY_INTENDED_DECISION,
-                "ind-decision:" + IndDecisionModel.ACTIVITY_DECIDE_APPLICATION,
-                "dtv:" + DepartureModel.ACTIVITY_ARRANGE_INDEPENDENT_DEPARTURE);
+        assertThat(worked)
+                .contains(
+                        "ind-decision:" + IndDecisionModel.ACTIVITY_INTENDED_DECISION,
+                        "ind-decision:" + IndDecisionModel.ACTIVITY_DECIDE_APPLICATION,
+                        "dtv:" + DepartureModel.ACTIVITY_ARRANGE_INDEPENDENT_DEPARTURE);
         driver.assertEnded(caseId, CaseModel.EVENT_DEPARTED_INDEPENDENTLY);
         JsonNode file = client.get("/api/cases/" + caseId, "demo").body();
         assertThat(file.path("track").asInt()).isEqualTo(2);
         assertThat(file.path("milestones").findValuesAsText("milestone"))
                 .contains("PROCEDURE_STARTED", "REJECTION_ENFORCEABLE", "REJECTION_FINAL")
                 .doesNotContain("REST_PERIOD_STARTED");
-        assertThat(file.path("sections").path("decision").path("priorityReason").asText()).isEqualTo("TRACK_2");
+        assertThat(file.path("sections").path("decision").path("priorityReason").asText())
+                .isEqualTo("TRACK_2");
         assertThat(mainProcessVariable(caseId, "departurePeriod")).isEqualTo("P0D");
     }
 
@@ -80,7 +96,8 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
 
         List<String> worked = driver.work(caseId, answers, TIMERS);
         assertThat(worked).contains("ind-dublin:" + IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM);
-        assertThat(driver.event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", false)).status())
+        assertThat(driver.event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", false))
+                        .status())
                 .isEqualTo(202);
 
         String today = LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString();
@@ -93,20 +110,27 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
         JsonNode restarted = refused.path("sections").path("decision");
         assertThat(restarted.path("responsibleSince").asText()).isEqualTo(today);
         assertThat(restarted.path("deadline").asText())
-                .isEqualTo(LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusMonths(6).toString());
+                .isEqualTo(LocalDate.now(ZoneId.of("Europe/Amsterdam"))
+                        .plusMonths(6)
+                        .toString());
         assertThat(restarted.path("priorityReason").asText()).isEqualTo("STANDARD");
 
         driver.workUntil(caseId, IndDecisionModel.ACTIVITY_EXTENDED_INVESTIGATION, answers, TIMERS);
-        JsonNode section = client.get("/api/cases/" + caseId, "demo").body().path("sections").path("decision");
+        JsonNode section = client.get("/api/cases/" + caseId, "demo")
+                .body()
+                .path("sections")
+                .path("decision");
         assertThat(section.path("procedure").asText()).isEqualTo("VA");
         assertThat(section.path("vaReason").asText()).isEqualTo("ILLNESS");
 
         answers.putAll(answers("DE", "REJECT"));
         driver.work(caseId, answers, Set.of(IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED));
         assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", today))
-                .status()).isEqualTo(202);
+                        .status())
+                .isEqualTo(202);
         assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "ANNULLED"))
-                .status()).isEqualTo(202);
+                        .status())
+                .isEqualTo(202);
 
         answers.putAll(answers("DE", "GRANT"));
         driver.work(caseId, answers, TIMERS);
@@ -118,15 +142,21 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
                 .contains("REST_PERIOD_STARTED", "PROCEDURE_STARTED", "EXTENDED_PROCEDURE_STARTED", "PERMIT_GRANTED")
                 .doesNotContain("REJECTION_FINAL");
         String scrape = client.scrape();
-        assertThat(scrape).contains("asylum_va_referrals_total", "asylum_court_rulings_total{",
-                "outcome=\"annulled\"", "asylum_appeals_lodged_total{", "asylum_decision_lead_time_seconds_count{");
+        assertThat(scrape)
+                .contains(
+                        "asylum_va_referrals_total",
+                        "asylum_court_rulings_total{",
+                        "outcome=\"annulled\"",
+                        "asylum_appeals_lodged_total{",
+                        "asylum_decision_lead_time_seconds_count{");
     }
 
     /** A case with a Eurodac hit in Germany, its claim sent and accepted: the Dublin decision is taken. */
     private String acceptedDublinCase() {
         String caseId = register("AFG", false);
         driver.work(caseId, answers("DE", "REJECT"), Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED));
-        assertThat(driver.event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", true)).status())
+        assertThat(driver.event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", true))
+                        .status())
                 .isEqualTo(202);
         return caseId;
     }
@@ -140,20 +170,34 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
         assertThat(client.openTasks(caseId)).as("in the appeal window").isEmpty();
         String today = LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString();
 
-        assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", today,
-                "interimReliefRequested", true)).status()).isEqualTo(202);
-        JsonNode appeal = driver.caseFile(caseId).path("sections").path("decision").path("appeal");
-        assertThat(appeal.path("suspensive").asBoolean()).as("a Dublin decision's appeal does not suspend").isFalse();
+        assertThat(driver.event(
+                                caseId,
+                                "beslismedewerker",
+                                Map.of("type", "APPEAL_LODGED", "lodgedOn", today, "interimReliefRequested", true))
+                        .status())
+                .isEqualTo(202);
+        JsonNode appeal =
+                driver.caseFile(caseId).path("sections").path("decision").path("appeal");
+        assertThat(appeal.path("suspensive").asBoolean())
+                .as("a Dublin decision's appeal does not suspend")
+                .isFalse();
         assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "INTERIM_RELIEF", "outcome", "GRANTED"))
-                .status()).isEqualTo(202);
+                        .status())
+                .isEqualTo(202);
         assertThat(driver.caseFile(caseId).path("currentStages").toString()).doesNotContain("DEPARTURE");
         assertThat(driver.event(caseId, "teamleider", Map.of("type", "COURT_RULING", "outcome", "UPHELD"))
-                .status()).isEqualTo(202);
+                        .status())
+                .isEqualTo(202);
 
-        JsonNode transfer = driver.caseFile(caseId).path("sections").path("departure").path("transfer");
-        assertThat(transfer.path("periodFrom").asText()).isNotEqualTo(transfer.path("acceptedOn").asText());
-        assertThat(transfer.path("deadline").asText()).startsWith(
-                LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusMonths(6).toString().substring(0, 7));
+        JsonNode transfer =
+                driver.caseFile(caseId).path("sections").path("departure").path("transfer");
+        assertThat(transfer.path("periodFrom").asText())
+                .isNotEqualTo(transfer.path("acceptedOn").asText());
+        assertThat(transfer.path("deadline").asText())
+                .startsWith(LocalDate.now(ZoneId.of("Europe/Amsterdam"))
+                        .plusMonths(6)
+                        .toString()
+                        .substring(0, 7));
         Map<String, Map<String, Object>> answers = answers("DE", "REJECT");
         List<String> worked = driver.work(caseId, answers, Set.of());
         assertThat(worked).contains("dtv:" + DepartureModel.ACTIVITY_EXECUTE_TRANSFER);
@@ -176,13 +220,22 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
                 .endsWith("DUBLIN_TRANSFER_DEADLINE_PASSED");
         JsonNode section = file.path("sections").path("decision");
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
-        assertThat(section.path("deadline").asText()).isEqualTo(today.plusMonths(6).toString());
+        assertThat(section.path("deadline").asText())
+                .isEqualTo(today.plusMonths(6).toString());
         assertThat(section.hasNonNull("decidedOn")).isFalse();
         assertThat(section.path("deadlinePassed").asBoolean()).isFalse();
         assertThat(driver.openTaskKeys(caseId)).containsExactly(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
-        assertThat(client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
-                Map.of("ground", "MANY_APPLICATIONS", "reason", "Veel gelijktijdige aanvragen")).status()).isEqualTo(201);
-        assertThat(driver.caseFile(caseId).path("sections").path("decision").path("deadline").asText())
+        assertThat(client.post(
+                                "/api/cases/" + caseId + "/decision-deadline/extensions",
+                                "teamleider",
+                                Map.of("ground", "MANY_APPLICATIONS", "reason", "Veel gelijktijdige aanvragen"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(driver.caseFile(caseId)
+                        .path("sections")
+                        .path("decision")
+                        .path("deadline")
+                        .asText())
                 .isEqualTo(today.plusMonths(15).toString());
 
         driver.work(caseId, answers("DE", "GRANT"), TIMERS);
@@ -191,26 +244,47 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
 
     @Test
     void spoorFourCaseOnAPolicyHoldWaitsUntilReleasedThenIsExtendedAndGranted() {
-        JsonNode hold = client.post("/api/holds", "teamleider",
-                Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", "Uitspraak Raad van State")).body();
+        JsonNode hold = client.post(
+                        "/api/holds",
+                        "teamleider",
+                        Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", "Uitspraak Raad van State"))
+                .body();
         String caseId = register("IRQ", true);
 
         driver.work(caseId, answers("", "GRANT"), Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED));
         assertThat(client.openTasks(caseId)).isEmpty();
         JsonNode holds = client.get("/api/holds", "teamleider").body();
-        assertThat(holds.findValues("casesHeld").stream().mapToInt(JsonNode::asInt).sum()).isGreaterThanOrEqualTo(1);
-        assertThat(client.get("/api/cases/" + caseId, "demo").body().path("sections").path("decision")
-                .path("onHold").asBoolean()).isTrue();
+        assertThat(holds.findValues("casesHeld").stream()
+                        .mapToInt(JsonNode::asInt)
+                        .sum())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(client.get("/api/cases/" + caseId, "demo")
+                        .body()
+                        .path("sections")
+                        .path("decision")
+                        .path("onHold")
+                        .asBoolean())
+                .isTrue();
 
-        assertThat(client.delete("/api/holds/" + hold.path("id").asText(), "teamleider").status()).isEqualTo(200);
-        assertThat(client.openTasks(caseId)).extracting(task -> task.path("taskDefinitionKey").asText())
+        assertThat(client.delete("/api/holds/" + hold.path("id").asText(), "teamleider")
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.openTasks(caseId))
+                .extracting(task -> task.path("taskDefinitionKey").asText())
                 .containsExactly(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
-        assertThat(client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
-                Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak")).status()).isEqualTo(201);
+        assertThat(client.post(
+                                "/api/cases/" + caseId + "/decision-deadline/extensions",
+                                "teamleider",
+                                Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"))
+                        .status())
+                .isEqualTo(201);
 
         driver.work(caseId, answers("", "GRANT"), TIMERS);
         driver.assertEnded(caseId, CaseModel.EVENT_PERMIT_HOLDER_HOUSED);
-        JsonNode section = client.get("/api/cases/" + caseId, "demo").body().path("sections").path("decision");
+        JsonNode section = client.get("/api/cases/" + caseId, "demo")
+                .body()
+                .path("sections")
+                .path("decision");
         assertThat(section.path("extensions")).hasSize(1);
         assertThat(section.path("onHold").asBoolean()).isFalse();
     }
@@ -218,31 +292,50 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
     @Test
     void aSpoorTwoAppealWithInterimReliefRefusedRunsBesideDepartureAndAnAnnulmentThenBringsAPermitAfterAll() {
         String caseId = register("ALB", false);
-        driver.workUntil(caseId, DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, answers("", "REJECT"),
+        driver.workUntil(
+                caseId,
+                DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW,
+                answers("", "REJECT"),
                 Set.of(IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED));
         // at the rejection, in the appeal window: DT&V has the case already
         assertThat(driver.caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
         String today = LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString();
 
-        assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", today,
-                "interimReliefRequested", true)).status()).isEqualTo(202);
+        assertThat(driver.event(
+                                caseId,
+                                "beslismedewerker",
+                                Map.of("type", "APPEAL_LODGED", "lodgedOn", today, "interimReliefRequested", true))
+                        .status())
+                .isEqualTo(202);
         assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "INTERIM_RELIEF", "outcome", "REFUSED"))
-                .status()).isEqualTo(202);
+                        .status())
+                .isEqualTo(202);
 
         JsonNode file = driver.caseFile(caseId);
         assertThat(file.path("currentStages").toString()).contains("DEPARTURE");
-        assertThat(file.path("milestones").findValuesAsText("milestone")).contains("REJECTION_ENFORCEABLE")
+        assertThat(file.path("milestones").findValuesAsText("milestone"))
+                .contains("REJECTION_ENFORCEABLE")
                 .doesNotContain("REJECTION_FINAL");
-        assertThat(file.path("sections").path("decision").path("appeal").path("interimRelief").asText())
+        assertThat(file.path("sections")
+                        .path("decision")
+                        .path("appeal")
+                        .path("interimRelief")
+                        .asText())
                 .isEqualTo("REFUSED");
-        assertThat(client.openTasks(caseId)).extracting(task -> task.path("taskDefinitionKey").asText())
+        assertThat(client.openTasks(caseId))
+                .extracting(task -> task.path("taskDefinitionKey").asText())
                 .contains(DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW);
 
         assertThat(driver.event(caseId, "teamleider", Map.of("type", "COURT_RULING", "outcome", "ANNULLED"))
-                .status()).isEqualTo(202);
+                        .status())
+                .isEqualTo(202);
         assertThat(driver.caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
-        assertThat(driver.event(caseId, "beslismedewerker", Map.of("type", "PERMIT_AFTER_ALL",
-                "reason", "COURT_ANNULMENT")).status()).isEqualTo(202);
+        assertThat(driver.event(
+                                caseId,
+                                "beslismedewerker",
+                                Map.of("type", "PERMIT_AFTER_ALL", "reason", "COURT_ANNULMENT"))
+                        .status())
+                .isEqualTo(202);
 
         driver.work(caseId, answers("", "GRANT"), TIMERS);
         driver.assertEnded(caseId, CaseModel.EVENT_PERMIT_HOLDER_HOUSED);
@@ -262,9 +355,17 @@ class IndDecisionPostgresIT extends PostgresIntegrationTest {
 
     /** A variable of the case's main process as the history keeps it (also after the process ended). */
     private Object mainProcessVariable(String caseId, String name) {
-        String main = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(CaseModel.PROCESS_KEY)
-                .processInstanceBusinessKey(caseId).singleResult().getId();
-        return historyService.createHistoricVariableInstanceQuery().processInstanceId(main).variableName(name)
-                .singleResult().getValue();
+        String main = historyService
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(CaseModel.PROCESS_KEY)
+                .processInstanceBusinessKey(caseId)
+                .singleResult()
+                .getId();
+        return historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(main)
+                .variableName(name)
+                .singleResult()
+                .getValue();
     }
 }

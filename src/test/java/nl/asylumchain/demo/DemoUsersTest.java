@@ -1,8 +1,5 @@
 package nl.asylumchain.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +9,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import nl.asylumchain.TestPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Demo users have a known password: on a real (PostgreSQL) database the application does not start with them. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -32,7 +32,9 @@ class DemoUsersTest {
     void forcedDemoUsersOnPostgresqlWarnAtStart(CapturedOutput output) {
         new DemoUsers(TestPostgres.server().getPostgresDatabase(), true);
 
-        assertThat(output.getAll()).contains("WARN").contains("Demo users")
+        assertThat(output.getAll())
+                .contains("WARN")
+                .contains("Demo users")
                 .contains(DemoUsers.ON_PRODUCTION_DATABASE + "=true");
     }
 

@@ -1,14 +1,12 @@
 package nl.asylumchain.departure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
@@ -19,6 +17,8 @@ import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.departure.process.DepartureModel;
 import nl.asylumchain.housing.process.HousingModel;
 import nl.asylumchain.registration.process.RegistrationModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Return and departure on a real PostgreSQL, through the REST API only: one case to each departure outcome, worked
@@ -32,10 +32,20 @@ class DeparturePostgresIT extends PostgresIntegrationTest {
     /** The IND rejects; without documents; a Eurodac hit in this member state (or none) leads to a claim there. */
     private static Map<String, Map<String, Object>> answers(String eurodacHit) {
         Map<String, Map<String, Object>> answers = CaseDriver.answers("REJECT");
-        answers.put(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
-                "eurodacHitMemberState", eurodacHit, "visaMemberState", "", "documentsPresent", false));
-        answers.put(IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM, Map.of("claimType", "TAKE_CHARGE",
-                "requestedMemberState", "DE"));
+        answers.put(
+                RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER,
+                Map.of(
+                        "identityEstablished",
+                        true,
+                        "eurodacHitMemberState",
+                        eurodacHit,
+                        "visaMemberState",
+                        "",
+                        "documentsPresent",
+                        false));
+        answers.put(
+                IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM,
+                Map.of("claimType", "TAKE_CHARGE", "requestedMemberState", "DE"));
         return answers;
     }
 
@@ -45,8 +55,11 @@ class DeparturePostgresIT extends PostgresIntegrationTest {
         ChainClient.section(application, "person").put("nationality", "GEO");
         application.put("familyMembersAbroad", List.of());
         String caseId = driver.register(application);
-        driver.workUntil(caseId, DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, answers(""), Set.of(
-                IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED)); // the lawyer's zienswijze period
+        driver.workUntil(
+                caseId,
+                DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW,
+                answers(""),
+                Set.of(IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED)); // the lawyer's zienswijze period
         assertThat(driver.openTaskKeys(caseId)).containsExactly(DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW);
         // spoor 2 went to DT&V at the rejection; its appeal window runs beside: no appeal, the rejection is final
         driver.fire(caseId, AppealModel.EVENT_APPEAL_WINDOW_PASSED);
@@ -60,7 +73,8 @@ class DeparturePostgresIT extends PostgresIntegrationTest {
         String caseId = driver.register(application);
         List<String> worked = driver.work(caseId, answers("DE"), Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED));
         assertThat(worked).contains("ind-dublin:" + IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM);
-        assertThat(driver.event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", true)).status())
+        assertThat(driver.event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", true))
+                        .status())
                 .isEqualTo(202);
         driver.fire(caseId, AppealModel.EVENT_APPEAL_WINDOW_PASSED);
         assertThat(driver.openTaskKeys(caseId)).containsExactly(DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW);
@@ -75,20 +89,25 @@ class DeparturePostgresIT extends PostgresIntegrationTest {
 
         String independent = rejectedCaseInDeparture();
         driver.complete(independent, DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, interview(true));
-        driver.complete(independent, DepartureModel.ACTIVITY_ARRANGE_INDEPENDENT_DEPARTURE,
+        driver.complete(
+                independent,
+                DepartureModel.ACTIVITY_ARRANGE_INDEPENDENT_DEPARTURE,
                 Map.of("iomSupportRequested", true, "departed", true));
         assertClosed(independent, CaseModel.EVENT_DEPARTED_INDEPENDENTLY, "DEPARTED_INDEPENDENTLY");
 
         String forced = rejectedCaseInDeparture();
         driver.complete(forced, DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, interview(false));
         assertThat(driver.openTaskKeys(forced)).containsExactly(DepartureModel.ACTIVITY_ARRANGE_FORCED_DEPARTURE);
-        ChainClient.Response notDublin = driver.event(forced, "marechaussee",
-                Map.of("type", "DEPARTURE_CONFIRMED", "route", "DUBLIN_TRANSFER"));
+        ChainClient.Response notDublin =
+                driver.event(forced, "marechaussee", Map.of("type", "DEPARTURE_CONFIRMED", "route", "DUBLIN_TRANSFER"));
         assertThat(notDublin.status()).isEqualTo(400);
-        assertThat(notDublin.body().path("errors").get(0).path("field").asText()).isEqualTo("route");
+        assertThat(notDublin.body().path("errors").get(0).path("field").asText())
+                .isEqualTo("route");
         assertThat(driver.event(forced, "marechaussee", Map.of("type", "DEPARTURE_CONFIRMED", "route", "SOMEWHERE"))
-                .status()).isEqualTo(400);
-        assertThat(driver.event(forced, "coa", Map.of("type", "DEPARTURE_CONFIRMED", "route", "FORCED")).status())
+                        .status())
+                .isEqualTo(400);
+        assertThat(driver.event(forced, "coa", Map.of("type", "DEPARTURE_CONFIRMED", "route", "FORCED"))
+                        .status())
                 .isEqualTo(403);
         Map<String, Object> confirmed = Map.of("type", "DEPARTURE_CONFIRMED", "route", "FORCED");
         assertThat(driver.event(forced, "marechaussee", confirmed).status()).isEqualTo(202);
@@ -105,17 +124,30 @@ class DeparturePostgresIT extends PostgresIntegrationTest {
         assertClosed(transferred, CaseModel.EVENT_TRANSFERRED_DUBLIN, "TRANSFERRED_DUBLIN");
 
         String unsupervised = rejectedCaseInDeparture();
-        assertThat(driver.event(unsupervised, "agent", Map.of("type", "REPORT_MISSED")).status()).isEqualTo(202);
-        assertThat(driver.event(unsupervised, "agent", Map.of("type", "REPORTED")).status()).isEqualTo(202);
-        assertThat(driver.event(unsupervised, "agent", Map.of("type", "REPORT_MISSED")).status()).isEqualTo(202);
-        assertThat(section(unsupervised).path("reports").path("missedInARow").asInt()).isEqualTo(1);
-        assertThat(driver.event(unsupervised, "agent", Map.of("type", "IMPRISONED")).status()).isEqualTo(409);
-        assertThat(driver.event(unsupervised, "agent", Map.of("type", "REPORT_MISSED")).status()).isEqualTo(202);
+        assertThat(driver.event(unsupervised, "agent", Map.of("type", "REPORT_MISSED"))
+                        .status())
+                .isEqualTo(202);
+        assertThat(driver.event(unsupervised, "agent", Map.of("type", "REPORTED"))
+                        .status())
+                .isEqualTo(202);
+        assertThat(driver.event(unsupervised, "agent", Map.of("type", "REPORT_MISSED"))
+                        .status())
+                .isEqualTo(202);
+        assertThat(section(unsupervised).path("reports").path("missedInARow").asInt())
+                .isEqualTo(1);
+        assertThat(driver.event(unsupervised, "agent", Map.of("type", "IMPRISONED"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(driver.event(unsupervised, "agent", Map.of("type", "REPORT_MISSED"))
+                        .status())
+                .isEqualTo(202);
         assertClosed(unsupervised, CaseModel.EVENT_LEFT_WITHOUT_SUPERVISION, "LEFT_WITHOUT_SUPERVISION");
 
         String responsible = dublinCaseInDeparture();
         String deadline = section(responsible).path("transfer").path("deadline").asText();
-        assertThat(driver.event(responsible, "terugkeer", Map.of("type", "IMPRISONED")).status()).isEqualTo(202);
+        assertThat(driver.event(responsible, "terugkeer", Map.of("type", "IMPRISONED"))
+                        .status())
+                .isEqualTo(202);
         JsonNode imprisoned = section(responsible).path("transfer");
         assertThat(imprisoned.path("circumstance").asText()).isEqualTo("IMPRISONED");
         assertThat(imprisoned.path("deadline").asText()).isNotEqualTo(deadline);
@@ -131,26 +163,33 @@ class DeparturePostgresIT extends PostgresIntegrationTest {
         String permit = rejectedCaseInDeparture();
         Map<String, Object> permitAfterAll = Map.of("type", "PERMIT_AFTER_ALL", "reason", "COURT_ANNULMENT");
         assertThat(driver.event(permit, "terugkeer", permitAfterAll).status()).isEqualTo(403);
-        assertThat(driver.event(permit, "beslismedewerker", permitAfterAll).status()).isEqualTo(202);
+        assertThat(driver.event(permit, "beslismedewerker", permitAfterAll).status())
+                .isEqualTo(202);
         JsonNode permitHolder = driver.caseFile(permit);
         assertThat(permitHolder.path("status").asText()).isEqualTo("PERMIT_GRANTED");
         assertThat(driver.openTaskKeys(permit)).containsExactly(HousingModel.ACTIVITY_LINK_MUNICIPALITY);
-        assertThat(permitHolder.path("sections").path("departure").path("outcome").asText())
+        assertThat(permitHolder
+                        .path("sections")
+                        .path("departure")
+                        .path("outcome")
+                        .asText())
                 .isEqualTo("PERMIT_AFTER_ALL");
 
         JsonNode summary = summary("teamleider");
         Map<String, Long> after = outcomes(summary);
         for (DepartureOutcome outcome : DepartureOutcome.values()) {
-            assertThat(after.get(outcome.name()) - before.getOrDefault(outcome.name(), 0L)).as(outcome.name())
+            assertThat(after.get(outcome.name()) - before.getOrDefault(outcome.name(), 0L))
+                    .as(outcome.name())
                     .isEqualTo(1);
         }
-        long demonstrable = after.get("DEPARTED_INDEPENDENTLY") + after.get("DEPARTED_FORCED")
-                + after.get("TRANSFERRED_DUBLIN");
+        long demonstrable =
+                after.get("DEPARTED_INDEPENDENTLY") + after.get("DEPARTED_FORCED") + after.get("TRANSFERRED_DUBLIN");
         assertThat(summary.path("demonstrable").asLong()).isEqualTo(demonstrable);
         assertThat(summary.path("withoutSupervision").asLong()).isEqualTo(after.get("LEFT_WITHOUT_SUPERVISION"));
-        assertThat(summary.path("demonstrableDepartureShare").decimalValue().doubleValue()).isCloseTo(
-                (double) demonstrable / (demonstrable + after.get("LEFT_WITHOUT_SUPERVISION")),
-                org.assertj.core.data.Offset.offset(0.0001));
+        assertThat(summary.path("demonstrableDepartureShare").decimalValue().doubleValue())
+                .isCloseTo(
+                        (double) demonstrable / (demonstrable + after.get("LEFT_WITHOUT_SUPERVISION")),
+                        org.assertj.core.data.Offset.offset(0.0001));
 
         String scrape = client.scrape();
         assertThat(scrape)
@@ -161,11 +200,17 @@ class DeparturePostgresIT extends PostgresIntegrationTest {
 
     @Test
     void theSummaryIsForDtvAndTeamLeadsAndChecksItsPeriod() {
-        assertThat(client.get("/api/departures/summary?from=2024-01-01&to=2024-12-31", "coa").status()).isEqualTo(403);
-        assertThat(client.get("/api/departures/summary?from=2024-12-31&to=2024-01-01", "terugkeer").status())
+        assertThat(client.get("/api/departures/summary?from=2024-01-01&to=2024-12-31", "coa")
+                        .status())
+                .isEqualTo(403);
+        assertThat(client.get("/api/departures/summary?from=2024-12-31&to=2024-01-01", "terugkeer")
+                        .status())
                 .isEqualTo(400);
-        assertThat(client.get("/api/departures/summary?from=yesterday", "terugkeer").status()).isEqualTo(400);
-        JsonNode empty = client.get("/api/departures/summary?from=2001-01-01&to=2001-12-31", "demo").body();
+        assertThat(client.get("/api/departures/summary?from=yesterday", "terugkeer")
+                        .status())
+                .isEqualTo(400);
+        JsonNode empty = client.get("/api/departures/summary?from=2001-01-01&to=2001-12-31", "demo")
+                .body();
         assertThat(empty.path("outcomes").path("DEPARTED_FORCED").asLong()).isZero();
         assertThat(empty.path("outcomes").size()).isEqualTo(DepartureOutcome.values().length);
         assertThat(empty.has("demonstrableDepartureShare")).isFalse();
@@ -174,8 +219,15 @@ class DeparturePostgresIT extends PostgresIntegrationTest {
     // --- helpers ------------------------------------------------------------------------------------------------
 
     private static Map<String, Object> interview(boolean willing) {
-        return Map.of("willingToLeave", willing, "travelDocumentPresent", false, "familyWithMinorChildren", false,
-                "interviewNotes", "");
+        return Map.of(
+                "willingToLeave",
+                willing,
+                "travelDocumentPresent",
+                false,
+                "familyWithMinorChildren",
+                false,
+                "interviewNotes",
+                "");
     }
 
     private JsonNode summary(String user) {
@@ -186,7 +238,9 @@ class DeparturePostgresIT extends PostgresIntegrationTest {
 
     private static Map<String, Long> outcomes(JsonNode summary) {
         Map<String, Long> counts = new HashMap<>();
-        summary.path("outcomes").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        summary.path("outcomes")
+                .fields()
+                .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
         return counts;
     }
 
@@ -199,6 +253,7 @@ class DeparturePostgresIT extends PostgresIntegrationTest {
         JsonNode caseFile = driver.caseFile(caseId);
         assertThat(caseFile.path("status").asText()).isEqualTo("CLOSED");
         assertThat(caseFile.path("outcome").asText()).isEqualTo(outcome);
-        assertThat(caseFile.path("sections").path("departure").path("outcome").asText()).isEqualTo(outcome);
+        assertThat(caseFile.path("sections").path("departure").path("outcome").asText())
+                .isEqualTo(outcome);
     }
 }

@@ -1,11 +1,11 @@
 package nl.asylumchain.departure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** DT&V's demonstrable departure share, checked against the figures of the letter (MPP 2023-II). */
 class DepartureShareTest {

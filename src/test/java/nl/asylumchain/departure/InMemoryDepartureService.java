@@ -39,19 +39,31 @@ public class InMemoryDepartureService extends DepartureService {
     }
 
     @Override
-    public HandOver handOver(UUID caseId, String indOutcome, String departurePeriod, Instant dublinAcceptedOn,
+    public HandOver handOver(
+            UUID caseId,
+            String indOutcome,
+            String departurePeriod,
+            Instant dublinAcceptedOn,
             Instant transferPeriodFrom) {
         dublin = "DUBLIN_ACCEPTED".equals(indOutcome);
-        acceptedOn = dublin ? (transferPeriodFrom != null ? transferPeriodFrom
-                : dublinAcceptedOn == null ? now() : dublinAcceptedOn) : null;
-        return new HandOver(rules().departurePeriodEnds(now(), departurePeriod, ZONE),
+        acceptedOn = dublin
+                ? (transferPeriodFrom != null
+                        ? transferPeriodFrom
+                        : dublinAcceptedOn == null ? now() : dublinAcceptedOn)
+                : null;
+        return new HandOver(
+                rules().departurePeriodEnds(now(), departurePeriod, ZONE),
                 dublin ? rules().transferDeadline(acceptedOn, TransferCircumstance.NONE, ZONE) : null,
                 rules().missedReportLimit(dublin));
     }
 
     @Override
-    public void recordInterview(UUID caseId, boolean willingToLeave, boolean travelDocumentPresent,
-            boolean familyWithChildren, DepartureRoute route) {
+    public void recordInterview(
+            UUID caseId,
+            boolean willingToLeave,
+            boolean travelDocumentPresent,
+            boolean familyWithChildren,
+            DepartureRoute route) {
         interviewRoutes.add(route);
     }
 

@@ -1,10 +1,9 @@
 package nl.asylumchain.forecast;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Small scenarios whose answers are known by arithmetic, run through the real models in the forecast's isolated
@@ -20,7 +19,8 @@ class ChainForecastTest {
     private synchronized ForecastResult ample() {
         if (ample == null) {
             ample = ForecastLab.run(small);
-            assertThat(ForecastLab.problemsOfLastRun()).as("every task answered, every timer fired")
+            assertThat(ForecastLab.problemsOfLastRun())
+                    .as("every task answered, every timer fired")
                     .allSatisfy((problem, count) -> assertThat(problem).contains("no longer awaited"));
         }
         return ample;
@@ -30,15 +30,21 @@ class ChainForecastTest {
     void capacityFarAboveInflowKeepsBacklogsNearZeroAndLeadTimesNearTheLegalMinimum() {
         ForecastResult result = ample();
         assertThat(result.weeks()).hasSize(4);
-        long inflow = total(result, week -> week.inflow().values().stream().mapToLong(Long::longValue).sum());
+        long inflow = total(
+                result,
+                week -> week.inflow().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
         assertThat(inflow).isGreaterThan(50);
         for (ForecastResult.Week week : result.weeks()) {
             // registration takes the I&R day, the interview and the six-day rest period: at most the last ~9 days'
             // arrivals are still there
-            long lastTwoWeeks = inflowOf(result, week.week()) + (week.week() > 1 ? inflowOf(result, week.week() - 1) : 0);
+            long lastTwoWeeks =
+                    inflowOf(result, week.week()) + (week.week() > 1 ? inflowOf(result, week.week() - 1) : 0);
             assertThat(week.backlog().get("REGISTRATION")).isLessThanOrEqualTo(lastTwoWeeks);
         }
-        ForecastResult.Percentiles registration = result.weeks().get(3).leadTimeDays().get("REGISTRATION");
+        ForecastResult.Percentiles registration =
+                result.weeks().get(3).leadTimeDays().get("REGISTRATION");
         // the six-day rest period plus the I&R and interview days; an arrival on Friday waits out the weekend
         assertThat(registration.p50()).isBetween(6.0, 9.0);
         assertThat(registration.p90()).isLessThanOrEqualTo(11.0);
@@ -48,12 +54,15 @@ class ChainForecastTest {
 
     @Test
     void withoutIndCapacityTheIndBacklogIsEveryRegisteredCase() {
-        Scenario noInd = ForecastLab.with(small, b -> b.capacity("ind-decision", 0).capacity("ind-dublin", 0));
+        Scenario noInd =
+                ForecastLab.with(small, b -> b.capacity("ind-decision", 0).capacity("ind-dublin", 0));
         ForecastResult result = ForecastLab.run(noInd);
         long registered = 0;
         for (ForecastResult.Week week : result.weeks()) {
             registered += week.registered();
-            assertThat(week.backlog().get("IND_DECISION")).as("week %d", week.week()).isEqualTo(registered);
+            assertThat(week.backlog().get("IND_DECISION"))
+                    .as("week %d", week.week())
+                    .isEqualTo(registered);
         }
         assertThat(registered).isPositive();
         assertThat(decisions(result, "GRANT") + decisions(result, "REJECT") + decisions(result, "DUBLIN_ACCEPTED"))
@@ -62,12 +71,15 @@ class ChainForecastTest {
 
     @Test
     void whenEveryCaseIsGrantedEveryDecidedCaseWaitsForHousingOrIsHoused() {
-        Scenario allGranted = ForecastLab.with(small, b -> b.capacity("municipality", 0).everyCase(n ->
-                new Scenario.Nationality(n.code(), n.share(), 1.0, 0, 0, 0)));
+        Scenario allGranted = ForecastLab.with(
+                small,
+                b -> b.capacity("municipality", 0)
+                        .everyCase(n -> new Scenario.Nationality(n.code(), n.share(), 1.0, 0, 0, 0)));
         ForecastResult result = ForecastLab.run(allGranted);
         long granted = decisions(result, "GRANT");
         assertThat(granted).isPositive();
-        assertThat(decisions(result, "REJECT") + decisions(result, "DUBLIN_ACCEPTED")).isZero();
+        assertThat(decisions(result, "REJECT") + decisions(result, "DUBLIN_ACCEPTED"))
+                .isZero();
         ForecastResult.Week last = result.weeks().get(result.weeks().size() - 1);
         // no municipality capacity: nobody is housed, so every permit holder is still in the housing stage
         assertThat(last.backlog().get("HOUSING")).isEqualTo(granted);
@@ -80,7 +92,8 @@ class ChainForecastTest {
         ForecastResult tight = ForecastLab.run(ForecastLab.with(small, b -> b.capacity("ind-decision", 10)));
         ForecastResult doubled = ForecastLab.run(ForecastLab.with(small, b -> b.capacity("ind-decision", 20)));
         for (int i = 0; i < tight.weeks().size(); i++) {
-            assertThat(doubled.weeks().get(i).backlog().get("IND_DECISION")).as("week %d", i + 1)
+            assertThat(doubled.weeks().get(i).backlog().get("IND_DECISION"))
+                    .as("week %d", i + 1)
                     .isLessThanOrEqualTo(tight.weeks().get(i).backlog().get("IND_DECISION"));
         }
         assertThat(decisions(doubled, "GRANT") + decisions(doubled, "REJECT"))
@@ -100,16 +113,20 @@ class ChainForecastTest {
     }
 
     private static long inflowOf(ForecastResult result, int week) {
-        return result.weeks().get(week - 1).inflow().values().stream().mapToLong(Long::longValue).sum();
+        return result.weeks().get(week - 1).inflow().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     private static long decisions(ForecastResult result, String outcome) {
-        return total(result, week -> week.indDecisions().values().stream()
-                .mapToLong(outcomes -> outcomes.getOrDefault(outcome, 0L)).sum());
+        return total(
+                result,
+                week -> week.indDecisions().values().stream()
+                        .mapToLong(outcomes -> outcomes.getOrDefault(outcome, 0L))
+                        .sum());
     }
 
     private static long total(ForecastResult result, java.util.function.ToLongFunction<ForecastResult.Week> figure) {
         return result.weeks().stream().mapToLong(figure).sum();
     }
-
 }

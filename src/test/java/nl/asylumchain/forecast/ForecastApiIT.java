@@ -1,7 +1,5 @@
 package nl.asylumchain.forecast;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -22,14 +20,16 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.PostgresIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code /api/forecasts} and the page {@code /forecasts} with a stand-in child ({@code fake-child.sh}, configured in
@@ -38,8 +38,8 @@ import nl.asylumchain.PostgresIntegrationTest;
  */
 class ForecastApiIT extends PostgresIntegrationTest {
 
-    private static final List<String> ALLOWED = List.of("planner", "ind-team-lead", "process-designer",
-            "camunda-admin");
+    private static final List<String> ALLOWED =
+            List.of("planner", "ind-team-lead", "process-designer", "camunda-admin");
 
     /** A scenario the forecast's own reader accepts (the forecast's test scenario). */
     static final String SMALL = read("src/test/resources/forecast/small.yml");
@@ -65,20 +65,23 @@ class ForecastApiIT extends PostgresIntegrationTest {
 
     @Test
     void aStartedForecastAnswers202WithItsLocationShowsProgressAndThenLinksItsReport() throws IOException {
-        ChainClient.Response started = client.post("/api/forecasts", "planner",
-                Map.of("yaml", SMALL, "seed", 99));
+        ChainClient.Response started = client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", 99));
 
         assertThat(started.status()).isEqualTo(202);
         String id = started.body().path("id").asText();
         assertThat(started.location()).endsWith("/api/forecasts/" + id);
         assertThat(started.body().path("status").asText()).isEqualTo("RUNNING");
         assertThat(started.body().path("requestedBy").asText()).isEqualTo("planner");
-        assertThat(started.body().path("scenario").asText()).as("the name in the file").isEqualTo("small");
+        assertThat(started.body().path("scenario").asText())
+                .as("the name in the file")
+                .isEqualTo("small");
         JsonNode running = await(id, job -> job.path("progress").path("week").asInt() == 1);
         assertThat(running.path("status").asText()).isEqualTo("RUNNING");
         assertThat(running.path("progress").path("weeks").asInt()).isEqualTo(30);
         assertThat(running.path("progress").path("date").asText()).isEqualTo("2023-01-02");
-        assertThat(running.path("links").has("report")).as("no report before the end").isFalse();
+        assertThat(running.path("links").has("report"))
+                .as("no report before the end")
+                .isFalse();
 
         release(id);
         JsonNode done = awaitStatus(id, "DONE"::equals);
@@ -91,17 +94,22 @@ class ForecastApiIT extends PostgresIntegrationTest {
         assertThat(report.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(report.body()).contains("mpp-2023-min").contains("<svg");
         assertThat(report.headers().firstValue("Content-Security-Policy").orElse(""))
-                .contains("style-src 'unsafe-inline'").doesNotContain("script");
-        assertThat(raw("/api/forecasts/" + id + "/weekly.csv", "planner").body()).startsWith("week,start");
-        assertThat(raw("/api/forecasts/" + id + "/forecast.json", "planner").body()).contains("\"weeks\"");
-        assertThat(client.get("/api/forecasts", "teamleider").body()
-                .findValuesAsText("id")).contains(id);
+                .contains("style-src 'unsafe-inline'")
+                .doesNotContain("script");
+        assertThat(raw("/api/forecasts/" + id + "/weekly.csv", "planner").body())
+                .startsWith("week,start");
+        assertThat(raw("/api/forecasts/" + id + "/forecast.json", "planner").body())
+                .contains("\"weeks\"");
+        assertThat(client.get("/api/forecasts", "teamleider").body().findValuesAsText("id"))
+                .contains(id);
     }
 
     @Test
     void oneForecastRunsAtATimeASecondIsRefusedWith409() throws IOException {
         String first = client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", 99))
-                .body().path("id").asText();
+                .body()
+                .path("id")
+                .asText();
 
         ChainClient.Response second = client.post("/api/forecasts", "ontwerper", Map.of("yaml", SMALL));
 
@@ -110,27 +118,35 @@ class ForecastApiIT extends PostgresIntegrationTest {
         assertThat(second.body().path("detail").asText()).contains(first);
         release(first);
         awaitStatus(first, "DONE"::equals);
-        assertThat(client.post("/api/forecasts", "ontwerper", Map.of("yaml", SMALL)).status())
-                .as("after the first has finished").isEqualTo(202);
+        assertThat(client.post("/api/forecasts", "ontwerper", Map.of("yaml", SMALL))
+                        .status())
+                .as("after the first has finished")
+                .isEqualTo(202);
     }
 
     @Test
     void aScenarioTheForecastRefusesEndsInvalidNamingTheField() {
-        String id = client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", 2)).body()
-                .path("id").asText();
+        String id = client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", 2))
+                .body()
+                .path("id")
+                .asText();
 
         JsonNode invalid = awaitStatus(id, "INVALID"::equals);
 
         assertThat(invalid.path("exitCode").asInt()).isEqualTo(2);
         assertThat(invalid.path("errors").findValuesAsText("field")).containsExactly("scenario.inflow.FIRST");
         assertThat(invalid.path("errors").findValuesAsText("message")).containsExactly("must not be negative");
-        assertThat(client.get("/api/forecasts/" + id + "/report.html", "planner").status()).isEqualTo(404);
+        assertThat(client.get("/api/forecasts/" + id + "/report.html", "planner")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void aFailingForecastEndsFailedWithTheChildsLastWords() {
-        String id = client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", 1)).body()
-                .path("id").asText();
+        String id = client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", 1))
+                .body()
+                .path("id")
+                .asText();
 
         JsonNode failed = awaitStatus(id, "FAILED"::equals);
 
@@ -147,14 +163,16 @@ class ForecastApiIT extends PostgresIntegrationTest {
                 .containsExactly("scenario");
         assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("yaml", negativeWeeks()))))
                 .containsExactly("scenario.weeks");
-        assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("scenario", "mpp-2023-min",
-                "yaml", SMALL)))).containsExactly("yaml");
+        assertThat(fieldsOf(
+                        client.post("/api/forecasts", "planner", Map.of("scenario", "mpp-2023-min", "yaml", SMALL))))
+                .containsExactly("yaml");
         assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("yaml", "- a list\n- not a scenario"))))
                 .containsExactly("scenario");
-        assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("yaml", SMALL,
-                "weeks", 0)))).containsExactly("weeks");
+        assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "weeks", 0))))
+                .containsExactly("weeks");
         assertThat(client.get("/api/forecasts", "planner").body().findValuesAsText("status"))
-                .as("nothing started").doesNotContain("RUNNING");
+                .as("nothing started")
+                .doesNotContain("RUNNING");
     }
 
     /** The small scenario with a horizon no forecast can have; fails loudly if the file no longer says its weeks. */
@@ -168,10 +186,13 @@ class ForecastApiIT extends PostgresIntegrationTest {
     void onlyPlannersTeamLeadsDesignersAndAdministratorsReachForecasts() {
         for (Map.Entry<String, String> group : ChainClient.USER_OF_GROUP.entrySet()) {
             int expected = ALLOWED.contains(group.getKey()) ? 200 : 403;
-            assertThat(client.get("/api/forecasts", group.getValue()).status()).as("list as " + group.getKey())
+            assertThat(client.get("/api/forecasts", group.getValue()).status())
+                    .as("list as " + group.getKey())
                     .isEqualTo(expected);
-            assertThat(client.post("/api/forecasts", group.getValue(), Map.of("scenario", "../x")).status())
-                    .as("start as " + group.getKey()).isEqualTo(expected == 200 ? 400 : 403);
+            assertThat(client.post("/api/forecasts", group.getValue(), Map.of("scenario", "../x"))
+                            .status())
+                    .as("start as " + group.getKey())
+                    .isEqualTo(expected == 200 ? 400 : 403);
         }
     }
 
@@ -180,10 +201,16 @@ class ForecastApiIT extends PostgresIntegrationTest {
         String caseId = driver.register(ChainClient.application());
 
         assertThat(client.get("/api/cases/" + caseId, "planner").status()).isEqualTo(403);
-        assertThat(client.get("/engine-rest/task/count?processInstanceBusinessKey=" + caseId, "planner").body()
-                .path("count").asInt()).isZero();
-        assertThat(client.get("/engine-rest/process-instance/count?businessKey=" + caseId, "planner").body()
-                .path("count").asInt()).isZero();
+        assertThat(client.get("/engine-rest/task/count?processInstanceBusinessKey=" + caseId, "planner")
+                        .body()
+                        .path("count")
+                        .asInt())
+                .isZero();
+        assertThat(client.get("/engine-rest/process-instance/count?businessKey=" + caseId, "planner")
+                        .body()
+                        .path("count")
+                        .asInt())
+                .isZero();
     }
 
     @Test
@@ -198,12 +225,16 @@ class ForecastApiIT extends PostgresIntegrationTest {
         String id = page.substring(page.lastIndexOf('/') + 1);
         await(id, job -> job.path("progress").path("week").asInt() == 1);
         String running = planner.get("/forecasts/" + id).body();
-        assertThat(running).contains("loopt").contains("<progress max=\"30\" value=\"1\"")
+        assertThat(running)
+                .contains("loopt")
+                .contains("<progress max=\"30\" value=\"1\"")
                 .contains("http-equiv=\"refresh\"");
         release(id);
         awaitStatus(id, "DONE"::equals);
         String done = planner.get("/forecasts/" + id).body();
-        assertThat(done).contains("klaar").contains("/forecasts/" + id + "/report.html")
+        assertThat(done)
+                .contains("klaar")
+                .contains("/forecasts/" + id + "/report.html")
                 .doesNotContain("http-equiv=\"refresh\"");
         assertThat(planner.get("/forecasts/" + id + "/report.html").body()).contains("mpp-2023-min");
         assertThat(planner.get("/forecasts").body()).contains("/forecasts/" + id);
@@ -279,9 +310,16 @@ class ForecastApiIT extends PostgresIntegrationTest {
 
     private HttpResponse<String> raw(String path, String user) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":"
-                            + ChainClient.PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + Base64.getEncoder()
+                                                    .encodeToString((user + ":" + ChainClient.PASSWORD)
+                                                            .getBytes(StandardCharsets.UTF_8)))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -296,24 +334,31 @@ class ForecastApiIT extends PostgresIntegrationTest {
 
         private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-        private final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient browser = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         private String token;
 
         Browser(String user) throws IOException, InterruptedException {
             token = token(get("/forecasts/login").body());
             if (user != null) {
-                HttpResponse<String> login = send("/forecasts/login", Map.of("username", user, "password",
-                        ChainClient.PASSWORD), true);
+                HttpResponse<String> login =
+                        send("/forecasts/login", Map.of("username", user, "password", ChainClient.PASSWORD), true);
                 assertThat(login.statusCode()).as("login of " + user).isEqualTo(302);
-                assertThat(login.headers().firstValue("Location").orElse("")).as("login of " + user)
+                assertThat(login.headers().firstValue("Location").orElse(""))
+                        .as("login of " + user)
                         .doesNotContain("error");
             }
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = browser.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && response.body().contains("name=\"_csrf\"")) {
                 token = token(response.body());
             }
@@ -337,11 +382,15 @@ class ForecastApiIT extends PostgresIntegrationTest {
                 form.put("_csrf", token);
             }
             StringBuilder body = new StringBuilder();
-            form.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&").append(name).append('=')
+            form.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
+                    .append(name)
+                    .append('=')
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-            return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+            return browser.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 

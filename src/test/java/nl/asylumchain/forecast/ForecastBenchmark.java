@@ -1,11 +1,11 @@
 package nl.asylumchain.forecast;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The forecast's speed on a shipped scenario, through the command line's own code path (fresh context, in-memory
@@ -22,8 +22,8 @@ class ForecastBenchmark {
         String weeks = System.getProperty("forecast.weeks", "4");
         Path out = Path.of("target", "forecast-bench", scenario);
         PrintStream console = System.out;
-        int exit = ForecastCommand.run(new String[] {"--scenario", scenario, "--out", out.toString(), "--weeks", weeks},
-                console, System.err);
+        int exit = ForecastCommand.run(
+                new String[] {"--scenario", scenario, "--out", out.toString(), "--weeks", weeks}, console, System.err);
         assertThat(exit).isZero();
     }
 }

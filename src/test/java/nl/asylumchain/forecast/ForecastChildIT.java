@@ -1,7 +1,5 @@
 package nl.asylumchain.forecast;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import nl.asylumchain.forecast.ForecastJob.Status;
 import nl.asylumchain.forecast.report.ForecastReport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The launcher with the real child: this application's class path in a JVM of its own, with {@code forecast} as its
@@ -38,9 +38,15 @@ class ForecastChildIT {
 
     @Test
     void theRealChildRunsTheScenarioAndLeavesItsFiguresAndReport() throws IOException, InterruptedException {
-        jobs = new ForecastJobs(new ForecastProperties(workDir, List.of("-Xmx1g"), Duration.ofMinutes(20), List.of()),
-                new ForecastReport(), () -> null, Clock.systemUTC(), JsonMapper.builder().findAndAddModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build());
+        jobs = new ForecastJobs(
+                new ForecastProperties(workDir, List.of("-Xmx1g"), Duration.ofMinutes(20), List.of()),
+                new ForecastReport(),
+                () -> null,
+                Clock.systemUTC(),
+                JsonMapper.builder()
+                        .findAndAddModules()
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .build());
         Files.createDirectories(workDir);
         jobs.markInterruptedRuns();
 
@@ -53,7 +59,8 @@ class ForecastChildIT {
             job = jobs.find(started.id()).orElseThrow();
         }
         Path dir = workDir.resolve(started.id()).toAbsolutePath();
-        assertThat(job.status()).as(job.message() + "\nstderr: " + tail(dir.resolve("stderr.log")))
+        assertThat(job.status())
+                .as(job.message() + "\nstderr: " + tail(dir.resolve("stderr.log")))
                 .isEqualTo(Status.DONE);
         assertThat(job.progress().weeks()).isEqualTo(2);
         assertThat(job.progress().week()).isEqualTo(2);

@@ -1,7 +1,5 @@
 package nl.asylumchain.forecast;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.asylumchain.PostgresIntegrationTest;
 import nl.asylumchain.TestPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A forecast never touches the production database: run from the command line, in its own JVM, with the
@@ -37,20 +37,32 @@ class ForecastIsolationPostgresIT extends PostgresIntegrationTest {
 
         String url = TestPostgres.server().getJdbcUrl("postgres", "postgres");
         ProcessBuilder forecast = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", ForecastJobs.withoutEmptyEntries(System.getProperty("java.class.path")),
-                "nl.asylumchain.AsylumChainApplication",
-                "forecast", "--scenario", testScenario().toString(), "--out", out.toString(), "--weeks", "1"))
-                .redirectErrorStream(true).redirectOutput(out.resolve("console.txt").toFile());
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        ForecastJobs.withoutEmptyEntries(System.getProperty("java.class.path")),
+                        "nl.asylumchain.AsylumChainApplication",
+                        "forecast",
+                        "--scenario",
+                        testScenario().toString(),
+                        "--out",
+                        out.toString(),
+                        "--weeks",
+                        "1"))
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve("console.txt").toFile());
         // what an operator's environment could carry: the production database
         forecast.environment().put("SPRING_DATASOURCE_URL", url);
         forecast.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
         forecast.environment().put("SPRING_DATASOURCE_PASSWORD", "postgres");
         Process process = forecast.start();
-        assertThat(process.waitFor(15, TimeUnit.MINUTES)).as("forecast finished").isTrue();
+        assertThat(process.waitFor(15, TimeUnit.MINUTES))
+                .as("forecast finished")
+                .isTrue();
         String console = Files.readString(out.resolve("console.txt"));
         assertThat(process.exitValue()).as(console).isZero();
-        assertThat(console).contains("PROGRESS date=2023-01-08 week=1 weeks=1")
+        assertThat(console)
+                .contains("PROGRESS date=2023-01-08 week=1 weeks=1")
                 .contains("REPORT " + out.resolve(ForecastFiles.JSON));
         assertThat(ForecastFiles.read(out).weeks()).hasSize(1);
 
@@ -68,8 +80,10 @@ class ForecastIsolationPostgresIT extends PostgresIntegrationTest {
 
     private Map<String, Long> rowCounts() {
         Map<String, Long> counts = new TreeMap<>();
-        for (String table : jdbc.queryForList("select table_name from information_schema.tables "
-                + "where table_schema = 'public' and table_type = 'BASE TABLE'", String.class)) {
+        for (String table : jdbc.queryForList(
+                "select table_name from information_schema.tables "
+                        + "where table_schema = 'public' and table_type = 'BASE TABLE'",
+                String.class)) {
             counts.put(table.toLowerCase(), jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
         }
         return counts;

@@ -1,8 +1,5 @@
 package nl.asylumchain.forecast;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,16 +9,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import nl.asylumchain.AsylumChainApplication;
 import nl.asylumchain.forecast.ForecastJob.Status;
 import nl.asylumchain.forecast.report.ForecastReport;
 import nl.asylumchain.platform.ConflictException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The launcher without the web: the child's command, its results on disk, a restart, the "from now" snapshot. */
 class ForecastJobsTest {
@@ -34,9 +34,15 @@ class ForecastJobsTest {
     private final List<ForecastJobs> started = new java.util.ArrayList<>();
 
     private ForecastJobs jobs(List<String> command, SnapshotSource snapshots) throws IOException {
-        ForecastJobs jobs = new ForecastJobs(new ForecastProperties(workDir, List.of("-Xmx2g"), Duration.ofMinutes(5),
-                command), new ForecastReport(), snapshots, Clock.systemUTC(), JsonMapper.builder().findAndAddModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build());
+        ForecastJobs jobs = new ForecastJobs(
+                new ForecastProperties(workDir, List.of("-Xmx2g"), Duration.ofMinutes(5), command),
+                new ForecastReport(),
+                snapshots,
+                Clock.systemUTC(),
+                JsonMapper.builder()
+                        .findAndAddModules()
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .build());
         jobs.markInterruptedRuns();
         started.add(jobs);
         return jobs;
@@ -51,14 +57,17 @@ class ForecastJobsTest {
     void theChildIsThisApplicationWithForecastAsItsFirstArgumentInItsOwnJvm() throws IOException {
         List<String> command = jobs(List.of(), () -> null).command(List.of("forecast", "--scenario", "x"));
 
-        assertThat(command.get(0)).isEqualTo(ProcessHandle.current().info().command().orElseThrow());
+        assertThat(command.get(0))
+                .isEqualTo(ProcessHandle.current().info().command().orElseThrow());
         assertThat(command).contains("-Xmx2g", "-Djava.awt.headless=true");
         // under Maven the tests run from a class path, not from the packaged jar
         String classPath = command.get(command.indexOf("-cp") + 1);
-        assertThat(command).containsSubsequence("-cp", classPath, AsylumChainApplication.class.getName(), "forecast",
-                "--scenario", "x");
+        assertThat(command)
+                .containsSubsequence(
+                        "-cp", classPath, AsylumChainApplication.class.getName(), "forecast", "--scenario", "x");
         assertThat(classPath).isEqualTo(ForecastJobs.withoutEmptyEntries(System.getProperty("java.class.path")));
-        assertThat(ForecastJobs.isBootJar(System.getProperty("java.class.path"))).isFalse();
+        assertThat(ForecastJobs.isBootJar(System.getProperty("java.class.path")))
+                .isFalse();
     }
 
     @Test
@@ -74,11 +83,14 @@ class ForecastJobsTest {
 
         ForecastJobs after = jobs(FAKE_CHILD, () -> null);
 
-        assertThat(after.list()).extracting(ForecastJob::id, ForecastJob::status)
+        assertThat(after.list())
+                .extracting(ForecastJob::id, ForecastJob::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(job.id(), Status.DONE));
         // the stand-in child writes no report: the launcher renders it from forecast.json
         assertThat(after.file(job.id(), "report.html")).isPresent();
-        assertThat(after.file(job.id(), "../" + job.id() + "/run.json")).as("only result files").isEmpty();
+        assertThat(after.file(job.id(), "../" + job.id() + "/run.json"))
+                .as("only result files")
+                .isEmpty();
     }
 
     @Test
@@ -99,8 +111,10 @@ class ForecastJobsTest {
         ForecastJobs jobs = jobs(FAKE_CHILD, () -> null);
         ForecastJob first = jobs.start(new ForecastRequest(null, ForecastApiIT.SMALL, 99L, null, null), "planner");
 
-        assertThatThrownBy(() -> jobs.start(new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null), "planner"))
-                .isInstanceOf(ConflictException.class).hasMessageContaining(first.id());
+        assertThatThrownBy(
+                        () -> jobs.start(new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null), "planner"))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining(first.id());
 
         Files.writeString(workDir.resolve(first.id()).resolve("release"), "go");
         await(jobs, first.id(), Status.DONE::equals);
@@ -108,10 +122,18 @@ class ForecastJobsTest {
 
     @Test
     void fromNowHandsTheChildTheSnapshotOfTheOpenCases() throws IOException {
-        ForecastSnapshot snapshot = new ForecastSnapshot(Instant.parse("2026-12-01T09:00:00Z"), List.of(
-                new ForecastSnapshot.OpenCase("c-1", List.of(new ForecastSnapshot.ProcessPosition("indDecision", "p-1",
-                        null, Instant.parse("2026-11-01T09:00:00Z"), List.of("Activity_MainInterview"),
-                        List.of(new ForecastSnapshot.Variable("track", "integer", 4)), List.of())))));
+        ForecastSnapshot snapshot = new ForecastSnapshot(
+                Instant.parse("2026-12-01T09:00:00Z"),
+                List.of(new ForecastSnapshot.OpenCase(
+                        "c-1",
+                        List.of(new ForecastSnapshot.ProcessPosition(
+                                "indDecision",
+                                "p-1",
+                                null,
+                                Instant.parse("2026-11-01T09:00:00Z"),
+                                List.of("Activity_MainInterview"),
+                                List.of(new ForecastSnapshot.Variable("track", "integer", 4)),
+                                List.of())))));
         ForecastJobs jobs = jobs(FAKE_CHILD, () -> snapshot);
 
         ForecastJob job = jobs.start(new ForecastRequest(null, ForecastApiIT.SMALL, null, 12, true), "planner");
@@ -119,9 +141,12 @@ class ForecastJobsTest {
 
         Path dir = workDir.resolve(job.id());
         assertThat(Files.readString(dir.resolve("arguments.txt")))
-                .contains("--from-now " + dir.toAbsolutePath().resolve("snapshot.json")).contains("--weeks 12");
-        assertThat(Files.readString(dir.resolve("snapshot.json"))).contains("\"caseId\" : \"c-1\"")
-                .contains("Activity_MainInterview").contains("\"type\" : \"integer\"");
+                .contains("--from-now " + dir.toAbsolutePath().resolve("snapshot.json"))
+                .contains("--weeks 12");
+        assertThat(Files.readString(dir.resolve("snapshot.json")))
+                .contains("\"caseId\" : \"c-1\"")
+                .contains("Activity_MainInterview")
+                .contains("\"type\" : \"integer\"");
     }
 
     @Test

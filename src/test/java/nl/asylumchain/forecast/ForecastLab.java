@@ -23,8 +23,7 @@ final class ForecastLab {
     private static ConfigurableApplicationContext context;
     private static List<String> runTables;
 
-    private ForecastLab() {
-    }
+    private ForecastLab() {}
 
     /** The test scenario {@code forecast/<name>.yml} from the test resources. */
     static Scenario scenario(String name) {
@@ -52,8 +51,10 @@ final class ForecastLab {
 
     private static List<String> emptyTables(JdbcTemplate jdbc) {
         List<String> empty = new ArrayList<>();
-        for (String table : jdbc.queryForList("select table_name from information_schema.tables "
-                + "where table_schema = 'PUBLIC' and table_type = 'BASE TABLE' order by table_name", String.class)) {
+        for (String table : jdbc.queryForList(
+                "select table_name from information_schema.tables "
+                        + "where table_schema = 'PUBLIC' and table_type = 'BASE TABLE' order by table_name",
+                String.class)) {
             Long rows = jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class);
             if (rows != null && rows == 0) {
                 empty.add(table);
@@ -128,9 +129,27 @@ final class ForecastLab {
         }
 
         Scenario build() {
-            return new Scenario(name, s.start(), weeks, seed, inflow, s.arrivalLocations(), nationalities,
-                    s.unaccompaniedMinors(), ukraine, s.familyAbroad(), s.dublin(), s.appeal(), s.reunification(),
-                    s.housing(), s.departure(), capacity, s.receptionCapacity(), s.taakstelling(), policy, s.stock());
+            return new Scenario(
+                    name,
+                    s.start(),
+                    weeks,
+                    seed,
+                    inflow,
+                    s.arrivalLocations(),
+                    nationalities,
+                    s.unaccompaniedMinors(),
+                    ukraine,
+                    s.familyAbroad(),
+                    s.dublin(),
+                    s.appeal(),
+                    s.reunification(),
+                    s.housing(),
+                    s.departure(),
+                    capacity,
+                    s.receptionCapacity(),
+                    s.taakstelling(),
+                    policy,
+                    s.stock());
         }
     }
 }

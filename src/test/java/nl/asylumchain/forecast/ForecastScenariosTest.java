@@ -1,11 +1,11 @@
 package nl.asylumchain.forecast;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whole scenarios against each other: the shipped ones in order, and a policy switch's direction. */
 class ForecastScenariosTest {
@@ -43,8 +43,10 @@ class ForecastScenariosTest {
             return b;
         });
         Scenario held = ForecastLab.with(base, b -> {
-            b.policy = new Scenario.Policy(java.util.Map.of(), List.of(new Scenario.Hold(
-                    "TEMPORARY_PROTECTION_UKRAINE", base.start(), LocalDate.of(2023, 1, 30))));
+            b.policy = new Scenario.Policy(
+                    java.util.Map.of(),
+                    List.of(new Scenario.Hold(
+                            "TEMPORARY_PROTECTION_UKRAINE", base.start(), LocalDate.of(2023, 1, 30))));
             return b;
         });
         ForecastResult without = ForecastLab.run(base);
@@ -56,7 +58,8 @@ class ForecastScenariosTest {
     }
 
     private static List<ForecastResult.Week> lastWeeks(String shipped) {
-        return ForecastLab.run(ForecastLab.with(ScenarioReader.read(shipped), b -> b.scaled(0.01, 6))).weeks();
+        return ForecastLab.run(ForecastLab.with(ScenarioReader.read(shipped), b -> b.scaled(0.01, 6)))
+                .weeks();
     }
 
     private static long undecided(ForecastResult.Week week) {
@@ -64,12 +67,16 @@ class ForecastScenariosTest {
     }
 
     private static long occupancy(ForecastResult.Week week) {
-        return week.coa().asylumSeekers() + week.coa().permitHolders() + week.coa().unaccompaniedMinors();
+        return week.coa().asylumSeekers()
+                + week.coa().permitHolders()
+                + week.coa().unaccompaniedMinors();
     }
 
     private static long decisions(ForecastResult result, int fromWeek, int toWeek) {
         return result.weeks().subList(fromWeek - 1, toWeek).stream()
                 .flatMap(week -> week.indDecisions().values().stream())
-                .flatMap(outcomes -> outcomes.values().stream()).mapToLong(Long::longValue).sum();
+                .flatMap(outcomes -> outcomes.values().stream())
+                .mapToLong(Long::longValue)
+                .sum();
     }
 }

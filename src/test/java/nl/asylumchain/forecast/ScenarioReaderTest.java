@@ -1,8 +1,5 @@
 package nl.asylumchain.forecast;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +9,9 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A scenario file that cannot run is refused before anything starts, with the field named. */
 class ScenarioReaderTest {
@@ -27,7 +27,9 @@ class ScenarioReaderTest {
     }
 
     private static void refused(String yaml, String message) {
-        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ScenarioException.class).hasMessage(message);
+        assertThatThrownBy(() -> parse(yaml))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage(message);
     }
 
     @Test
@@ -41,7 +43,8 @@ class ScenarioReaderTest {
 
     @Test
     void aShareAboveOneIsRefusedNamingTheField() throws IOException {
-        refused(small().replace("appeal: {share: 0.7,", "appeal: {share: 1.7,"),
+        refused(
+                small().replace("appeal: {share: 0.7,", "appeal: {share: 1.7,"),
                 "scenario.appeal.share: must be from 0 to 1, not 1.7");
     }
 
@@ -58,39 +61,48 @@ class ScenarioReaderTest {
 
     @Test
     void sharesThatDoNotAddUpAreRefused() throws IOException {
-        refused(small().replace("unsupervised: 0.5,", "unsupervised: 0.6,"),
+        refused(
+                small().replace("unsupervised: 0.5,", "unsupervised: 0.6,"),
                 "scenario.departure: independent + forced + unsupervised must add up to 1, not 1.1");
-        refused(small().replace("{code: MAR, share: 0.2,", "{code: MAR, share: 0.3,"),
+        refused(
+                small().replace("{code: MAR, share: 0.2,", "{code: MAR, share: 0.3,"),
                 "scenario.nationalities: the shares must add up to 1");
     }
 
     @Test
     void anUnknownCandidateGroupOrPolicySwitchIsRefused() throws IOException {
-        refused(small().replace("  dtv: 10000", "  dtv: 10000\n  ind-appeal: 5"),
+        refused(
+                small().replace("  dtv: 10000", "  dtv: 10000\n  ind-appeal: 5"),
                 "scenario.capacity.ind-appeal: unknown field");
-        refused(small() + "policy:\n  decisions: {spoorZesInUse: true}\n",
+        refused(
+                small() + "policy:\n  decisions: {spoorZesInUse: true}\n",
                 "scenario.policy.decisions.spoorZesInUse: not a policy switch; known: trackFiveInUse, "
                         + "trackThreeInUse, writtenHearingInUse");
     }
 
     @Test
     void aStartThatIsNoMondayIsRefused() throws IOException {
-        refused(small().replace("start: 2023-01-02", "start: 2023-01-03"),
+        refused(
+                small().replace("start: 2023-01-02", "start: 2023-01-03"),
                 "scenario.start: must be a Monday (weeks run Monday to Sunday), not TUESDAY");
     }
 
     @Test
     void aHoldThatEndsBeforeItBeginsIsRefused() throws IOException {
-        refused(small() + "policy:\n  holds:\n    - {category: TEMPORARY_PROTECTION_UKRAINE, from: 2023-02-06, "
-                + "until: 2023-01-30}\n", "scenario.policy.holds[0].until: must come after from");
-        refused(small() + "policy:\n  holds:\n    - {category: SYRIANS, from: 2023-02-06}\n",
+        refused(
+                small() + "policy:\n  holds:\n    - {category: TEMPORARY_PROTECTION_UKRAINE, from: 2023-02-06, "
+                        + "until: 2023-01-30}\n",
+                "scenario.policy.holds[0].until: must come after from");
+        refused(
+                small() + "policy:\n  holds:\n    - {category: SYRIANS, from: 2023-02-06}\n",
                 "scenario.policy.holds[0].category: one of [COUNTRY_REASSESSMENT, TEMPORARY_PROTECTION_UKRAINE]");
     }
 
     @Test
     void textThatIsNoYamlMappingIsRefused() {
         refused("- just\n- a list\n", "scenario.: a scenario is a YAML mapping of fields");
-        assertThatThrownBy(() -> parse("name: [unclosed")).isInstanceOf(ScenarioException.class)
+        assertThatThrownBy(() -> parse("name: [unclosed"))
+                .isInstanceOf(ScenarioException.class)
                 .hasMessageStartingWith("scenario.: not valid YAML");
     }
 
@@ -99,7 +111,8 @@ class ScenarioReaderTest {
         Path file = dir.resolve("mine.yml");
         Files.writeString(file, small().replace("name: small", "name: mine"));
         assertThat(ScenarioReader.read(file.toString()).name()).isEqualTo("mine");
-        assertThatThrownBy(() -> ScenarioReader.read("mpp-2031-dream")).isInstanceOf(ScenarioException.class)
+        assertThatThrownBy(() -> ScenarioReader.read("mpp-2031-dream"))
+                .isInstanceOf(ScenarioException.class)
                 .hasMessageStartingWith("scenario.name: 'mpp-2031-dream' is no shipped scenario");
     }
 
@@ -108,9 +121,10 @@ class ScenarioReaderTest {
         Path file = dir.resolve("bad.yml");
         Files.writeString(file, small().replace("weeks: 4", "weeks: 0"));
         var err = new java.io.ByteArrayOutputStream();
-        int exit = ForecastCommand.run(new String[] {"--scenario", file.toString(), "--out", dir.toString()},
-                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), new java.io.PrintStream(err, true,
-                        StandardCharsets.UTF_8));
+        int exit = ForecastCommand.run(
+                new String[] {"--scenario", file.toString(), "--out", dir.toString()},
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("scenario.weeks: must be from 1 to 520, not 0");
     }

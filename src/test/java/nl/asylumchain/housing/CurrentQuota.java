@@ -1,7 +1,5 @@
 package nl.asylumchain.housing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -9,6 +7,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.asylumchain.ChainClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The taakstelling of the current half-year for a test that needs a proposed municipality: set through the API as
@@ -40,8 +40,12 @@ public final class CurrentQuota {
 
     public void remove() {
         jdbc.sql("delete from municipality_quotas where quota_year = :y and quota_half = :h")
-                .param("y", half.year()).param("h", half.half()).update();
+                .param("y", half.year())
+                .param("h", half.half())
+                .update();
         jdbc.sql("delete from housing_quotas where quota_year = :y and quota_half = :h")
-                .param("y", half.year()).param("h", half.half()).update();
+                .param("y", half.year())
+                .param("h", half.half())
+                .update();
     }
 }

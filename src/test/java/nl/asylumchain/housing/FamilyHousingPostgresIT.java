@@ -1,7 +1,5 @@
 package nl.asylumchain.housing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,18 +9,20 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.PostgresIntegrationTest;
 import nl.asylumchain.housing.process.HousingModel;
 import nl.asylumchain.registration.process.RegistrationModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issue's scenario on a real PostgreSQL, over HTTP as the handlers do it: a granted case with two family members
@@ -58,32 +58,55 @@ class FamilyHousingPostgresIT extends PostgresIntegrationTest {
     }
 
     @Test
-    void aGrantedCaseWithTwoFamilyMembersAbroadEndsWithThreeHousedPeopleInOneMunicipalityTheLedgerBalancedAndTheQuotaCounted() {
+    void
+            aGrantedCaseWithTwoFamilyMembersAbroadEndsWithThreeHousedPeopleInOneMunicipalityTheLedgerBalancedAndTheQuotaCounted() {
         quota.set(18750);
         JsonNode quotaBefore = client.get(quotaPath, "coa").body();
         JsonNode occupancyBefore = client.get("/api/reception/occupancy", "coa").body();
 
         Map<String, Object> application = ChainClient.application();
-        application.put("familyMembersAbroad", List.of(Map.of("relation", "SPOUSE", "birthDate", "1993-01-01"),
-                Map.of("relation", "CHILD", "birthDate", "2018-05-05")));
+        application.put(
+                "familyMembersAbroad",
+                List.of(
+                        Map.of("relation", "SPOUSE", "birthDate", "1993-01-01"),
+                        Map.of("relation", "CHILD", "birthDate", "2018-05-05")));
         String sponsor = driver.register(application);
 
         // to the permit, and both applications granted: the case waits for the link and the two arrivals
         Map<String, Map<String, Object>> answers = CaseDriver.answers("GRANT");
-        answers.keySet().removeAll(Set.of(HousingModel.ACTIVITY_LINK_MUNICIPALITY, HousingModel.ACTIVITY_OFFER_HOUSING,
-                HousingModel.ACTIVITY_CONFIRM_MOVE));
+        answers.keySet()
+                .removeAll(Set.of(
+                        HousingModel.ACTIVITY_LINK_MUNICIPALITY,
+                        HousingModel.ACTIVITY_OFFER_HOUSING,
+                        HousingModel.ACTIVITY_CONFIRM_MOVE));
         driver.workAnswered(sponsor, answers, Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED));
-        assertThat(client.openTasks(sponsor).stream().map(t -> t.path("taskDefinitionKey").asText()))
+        assertThat(client.openTasks(sponsor).stream()
+                        .map(t -> t.path("taskDefinitionKey").asText()))
                 .containsExactly(HousingModel.ACTIVITY_LINK_MUNICIPALITY);
         assertThat(reception(sponsor).path("current").path("to").asText()).isEqualTo("AZC");
 
         // both arrive while the sponsor waits in the azc
         List<String> members = new ArrayList<>();
-        for (String familyMemberId : client.get("/api/cases/" + sponsor, "demo").body().path("familyMembersAbroad")
+        for (String familyMemberId : client.get("/api/cases/" + sponsor, "demo")
+                .body()
+                .path("familyMembersAbroad")
                 .findValuesAsText("id")) {
-            ChainClient.Response arrived = client.post("/api/cases/" + sponsor + "/events", "nareis", Map.of(
-                    "type", "FAMILY_ARRIVED", "familyMemberId", familyMemberId, "familyName", "Haddad",
-                    "givenNames", "Noor", "sex", "M", "nationality", "SYR"));
+            ChainClient.Response arrived = client.post(
+                    "/api/cases/" + sponsor + "/events",
+                    "nareis",
+                    Map.of(
+                            "type",
+                            "FAMILY_ARRIVED",
+                            "familyMemberId",
+                            familyMemberId,
+                            "familyName",
+                            "Haddad",
+                            "givenNames",
+                            "Noor",
+                            "sex",
+                            "M",
+                            "nationality",
+                            "SYR"));
             assertThat(arrived.status()).as(String.valueOf(arrived.body())).isEqualTo(202);
         }
         for (JsonNode link : client.get("/api/cases/" + sponsor, "demo").body().path("linkedCases")) {
@@ -92,25 +115,37 @@ class FamilyHousingPostgresIT extends PostgresIntegrationTest {
         assertThat(members).hasSize(2);
         for (String member : members) {
             assertThat(reception(member).path("current").path("to").asText()).isEqualTo("AZC");
-            assertThat(reception(member).path("current").path("permitHolder").asBoolean()).isTrue();
+            assertThat(reception(member).path("current").path("permitHolder").asBoolean())
+                    .isTrue();
         }
-        JsonNode occupancyWaiting = client.get("/api/reception/occupancy", "coa").body();
+        JsonNode occupancyWaiting =
+                client.get("/api/reception/occupancy", "coa").body();
         assertThat(occupancyWaiting.path("total").path("permitHolders").asLong())
                 .isEqualTo(occupancyBefore.path("total").path("permitHolders").asLong() + 3);
         assertThat(occupancyWaiting.path("terApel").path("occupancy").asLong())
                 .isEqualTo(occupancyBefore.path("terApel").path("occupancy").asLong());
 
         // COA links the sponsor to the proposal, the municipality offers a home and confirms the move
-        String linkTask = driver.openTask(sponsor, HousingModel.ACTIVITY_LINK_MUNICIPALITY).path("id").asText();
+        String linkTask = driver.openTask(sponsor, HousingModel.ACTIVITY_LINK_MUNICIPALITY)
+                .path("id")
+                .asText();
         String municipality = client.get("/engine-rest/task/" + linkTask + "/variables/municipalityCode", "coa")
-                .body().path("value").asText();
+                .body()
+                .path("value")
+                .asText();
         assertThat(municipality).matches("GM\\d{4}");
         assertThat(client.completeTask(linkTask, "coa", Map.of("municipalityCode", municipality, "linkReason", ""))
-                .status()).isEqualTo(204);
-        assertThat(driver.workAnswered(sponsor, Map.of(
-                HousingModel.ACTIVITY_OFFER_HOUSING, Map.of("housingKind", "HOME", "addressNotes", ""),
-                HousingModel.ACTIVITY_CONFIRM_MOVE, Map.of("moveDate", LocalDate.now(clock).toString())), Set.of()))
-                .containsExactly("municipality:" + HousingModel.ACTIVITY_OFFER_HOUSING,
+                        .status())
+                .isEqualTo(204);
+        assertThat(driver.workAnswered(
+                        sponsor,
+                        Map.of(
+                                HousingModel.ACTIVITY_OFFER_HOUSING, Map.of("housingKind", "HOME", "addressNotes", ""),
+                                HousingModel.ACTIVITY_CONFIRM_MOVE,
+                                        Map.of("moveDate", LocalDate.now(clock).toString())),
+                        Set.of()))
+                .containsExactly(
+                        "municipality:" + HousingModel.ACTIVITY_OFFER_HOUSING,
                         "municipality:" + HousingModel.ACTIVITY_CONFIRM_MOVE);
 
         // three housed people in one municipality
@@ -118,11 +153,25 @@ class FamilyHousingPostgresIT extends PostgresIntegrationTest {
         household.add(0, sponsor);
         for (String person : household) {
             JsonNode caseFile = client.get("/api/cases/" + person, "demo").body();
-            assertThat(caseFile.path("milestones").findValuesAsText("milestone")).as(person).contains("HOUSED");
-            assertThat(caseFile.path("sections").path("housing").path("municipality").path("code").asText())
+            assertThat(caseFile.path("milestones").findValuesAsText("milestone"))
+                    .as(person)
+                    .contains("HOUSED");
+            assertThat(caseFile.path("sections")
+                            .path("housing")
+                            .path("municipality")
+                            .path("code")
+                            .asText())
                     .isEqualTo(municipality);
-            assertThat(caseFile.path("sections").path("housing").path("housingKind").asText()).isEqualTo("HOME");
-            assertThat(caseFile.path("sections").path("reception").path("inReception").asBoolean()).isFalse();
+            assertThat(caseFile.path("sections")
+                            .path("housing")
+                            .path("housingKind")
+                            .asText())
+                    .isEqualTo("HOME");
+            assertThat(caseFile.path("sections")
+                            .path("reception")
+                            .path("inReception")
+                            .asBoolean())
+                    .isFalse();
         }
         for (String person : household) {
             JsonNode closed = driver.caseFile(person);
@@ -145,21 +194,28 @@ class FamilyHousingPostgresIT extends PostgresIntegrationTest {
         JsonNode quotaAfter = client.get(quotaPath, "gemeente").body();
         JsonNode before = row(quotaBefore, municipality);
         JsonNode after = row(quotaAfter, municipality);
-        assertThat(after.path("linked").asLong()).isEqualTo(before.path("linked").asLong() + 3);
-        assertThat(after.path("housed").asLong()).isEqualTo(before.path("housed").asLong() + 3);
+        assertThat(after.path("linked").asLong())
+                .isEqualTo(before.path("linked").asLong() + 3);
+        assertThat(after.path("housed").asLong())
+                .isEqualTo(before.path("housed").asLong() + 3);
         assertThat(after.path("open").asLong()).isEqualTo(before.path("open").asLong() - 3);
-        assertThat(quotaAfter.path("housed").asLong()).isEqualTo(quotaBefore.path("housed").asLong() + 3);
+        assertThat(quotaAfter.path("housed").asLong())
+                .isEqualTo(quotaBefore.path("housed").asLong() + 3);
 
         // and the gauge of the municipality's province, once the background refresh ran
         housingMetrics.refresh();
         String province = Municipality.tag(after.path("province").asText());
-        assertThat(housedGauge(province)).isEqualTo(provinceHoused(quotaAfter, after.path("province").asText()));
+        assertThat(housedGauge(province))
+                .isEqualTo(provinceHoused(quotaAfter, after.path("province").asText()));
         assertThat(provinceHoused(quotaAfter, after.path("province").asText()))
                 .isEqualTo(provinceHoused(quotaBefore, after.path("province").asText()) + 3);
     }
 
     private JsonNode reception(String caseId) {
-        return client.get("/api/cases/" + caseId, "demo").body().path("sections").path("reception");
+        return client.get("/api/cases/" + caseId, "demo")
+                .body()
+                .path("sections")
+                .path("reception");
     }
 
     /** The person's ledger rows as {@code IN:<to>}, {@code TRANSFER:<to>}, {@code OUT:<step>}. */
@@ -167,7 +223,10 @@ class FamilyHousingPostgresIT extends PostgresIntegrationTest {
         List<String> moves = new ArrayList<>();
         for (JsonNode move : reception(caseId).path("moves")) {
             String kind = move.path("move").asText();
-            moves.add(kind + ":" + ("OUT".equals(kind) ? move.path("step").asText() : move.path("to").asText()));
+            moves.add(kind + ":"
+                    + ("OUT".equals(kind)
+                            ? move.path("step").asText()
+                            : move.path("to").asText()));
         }
         return moves;
     }
@@ -191,9 +250,12 @@ class FamilyHousingPostgresIT extends PostgresIntegrationTest {
     }
 
     private long housedGauge(String provinceTag) {
-        Matcher sample = Pattern.compile("(?m)^asylum_housing_quota_housed\\{[^}]*province=\"" + provinceTag
-                + "\"[^}]*\\} (\\S+)$").matcher(client.scrape());
-        assertThat(sample.find()).as("asylum_housing_quota_housed for " + provinceTag).isTrue();
+        Matcher sample = Pattern.compile(
+                        "(?m)^asylum_housing_quota_housed\\{[^}]*province=\"" + provinceTag + "\"[^}]*\\} (\\S+)$")
+                .matcher(client.scrape());
+        assertThat(sample.find())
+                .as("asylum_housing_quota_housed for " + provinceTag)
+                .isTrue();
         return (long) Double.parseDouble(sample.group(1));
     }
 }

@@ -1,7 +1,5 @@
 package nl.asylumchain.housing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -9,7 +7,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,15 +15,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import nl.asylumchain.ReceptionHousingTestContext;
 import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.ArrivalLocation;
 import nl.asylumchain.casefile.CaseFile.FamilyMember;
 import nl.asylumchain.casefile.CaseFile.TimelineEntry;
-import nl.asylumchain.casefile.CaseIntake;
-import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.CaseFiles;
+import nl.asylumchain.casefile.CaseIntake;
 import nl.asylumchain.casefile.CaseOutcome;
+import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.CaseStatus;
 import nl.asylumchain.casefile.Milestone;
 import nl.asylumchain.casefile.NewCase;
@@ -38,6 +37,8 @@ import nl.asylumchain.housing.persistence.HousingRepository.HousingCase;
 import nl.asylumchain.reception.LocationType;
 import nl.asylumchain.reception.Occupancy;
 import nl.asylumchain.reception.ReceptionService;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A family member who arrives through family reunification (a linked case, as the case file opens it on
@@ -85,7 +86,8 @@ class FamilyHousingTest {
 
     private static void today(int year, int month, int day) {
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(year, month, day, 10, 0)
-                .atZone(ZoneId.of("Europe/Amsterdam")).toInstant()));
+                .atZone(ZoneId.of("Europe/Amsterdam"))
+                .toInstant()));
     }
 
     private static LocalDate today() {
@@ -95,10 +97,19 @@ class FamilyHousingTest {
     /** A permit holder in an azc with a spouse and a child abroad. */
     private UUID sponsorWithFamilyAbroad() {
         LocalDate day = today();
-        UUID caseId = intake.register(new NewCase(new NewCase.Person("Haddad", "Amal", day.minusYears(32), Sex.F,
-                "SYR"), ApplicationType.FIRST, new NewCase.Arrival(ArrivalLocation.TER_APEL, day), false, false,
-                false, List.of(new NewCase.FamilyMemberAbroad(Relation.SPOUSE, day.minusYears(33)),
-                        new NewCase.FamilyMemberAbroad(Relation.CHILD, day.minusYears(7)))), null).caseId();
+        UUID caseId = intake.register(
+                        new NewCase(
+                                new NewCase.Person("Haddad", "Amal", day.minusYears(32), Sex.F, "SYR"),
+                                ApplicationType.FIRST,
+                                new NewCase.Arrival(ArrivalLocation.TER_APEL, day),
+                                false,
+                                false,
+                                false,
+                                List.of(
+                                        new NewCase.FamilyMemberAbroad(Relation.SPOUSE, day.minusYears(33)),
+                                        new NewCase.FamilyMemberAbroad(Relation.CHILD, day.minusYears(7)))),
+                        null)
+                .caseId();
         progress.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
         housing.start(caseId);
         return caseId;
@@ -106,8 +117,10 @@ class FamilyHousingTest {
 
     /** The family member arrives on their mvv: the case file opens their linked case, as on FAMILY_ARRIVED. */
     private UUID arrives(UUID sponsor, Relation relation) {
-        FamilyMember member = caseFiles.familyMembers(sponsor).stream().filter(m -> m.relation() == relation)
-                .findFirst().orElseThrow();
+        FamilyMember member = caseFiles.familyMembers(sponsor).stream()
+                .filter(m -> m.relation() == relation)
+                .findFirst()
+                .orElseThrow();
         return intake.registerLinkedCase(new NewLinkedCase(sponsor, member.id(), "Haddad", "Noor", Sex.M, "SYR"))
                 .caseId();
     }
@@ -115,13 +128,17 @@ class FamilyHousingTest {
     private List<String> ledger(UUID caseId) {
         return jdbc.sql("select move, to_type, permit_holder, step from reception_moves where case_id = :caseId "
                         + "order by move_no")
-                .param("caseId", caseId).query((rs, i) -> rs.getString("move") + ":"
+                .param("caseId", caseId)
+                .query((rs, i) -> rs.getString("move") + ":"
                         + (rs.getString("to_type") == null ? "-" : rs.getString("to_type")) + ":"
-                        + rs.getBoolean("permit_holder") + ":" + rs.getString("step")).list();
+                        + rs.getBoolean("permit_holder") + ":" + rs.getString("step"))
+                .list();
     }
 
     private List<Milestone> milestones(UUID caseId) {
-        return caseFiles.caseFile(caseId).milestones().stream().map(TimelineEntry::milestone).toList();
+        return caseFiles.caseFile(caseId).milestones().stream()
+                .map(TimelineEntry::milestone)
+                .toList();
     }
 
     private HousingCase housingOf(UUID caseId) {
@@ -129,16 +146,25 @@ class FamilyHousingTest {
     }
 
     private static QuotaReport.PerMunicipality row(QuotaReport report, String code) {
-        return report.municipalities().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
+        return report.municipalities().stream()
+                .filter(r -> r.code().equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static long azc(Occupancy occupancy) {
-        return occupancy.locationTypes().stream().filter(t -> t.locationType() == LocationType.AZC).findFirst()
-                .orElseThrow().occupancy();
+        return occupancy.locationTypes().stream()
+                .filter(t -> t.locationType() == LocationType.AZC)
+                .findFirst()
+                .orElseThrow()
+                .occupancy();
     }
 
     private double housedHomes() {
-        return registry.get("asylum.permit.holders.housed").tag("housing", "home").counter().count();
+        return registry.get("asylum.permit.holders.housed")
+                .tag("housing", "home")
+                .counter()
+                .count();
     }
 
     @Test
@@ -155,10 +181,12 @@ class FamilyHousingTest {
         UUID spouse = arrives(sponsor, Relation.SPOUSE);
 
         assertThat(ledger(spouse)).as("never in reception").isEmpty();
-        assertThat(reception.occupancy().total().occupancy()).isEqualTo(before.total().occupancy());
-        assertThat(milestones(spouse)).as("housed, and so the member's own case is closed")
-                .containsExactlyInAnyOrder(Milestone.REGISTERED, Milestone.MUNICIPALITY_LINKED, Milestone.HOUSED,
-                        Milestone.CLOSED);
+        assertThat(reception.occupancy().total().occupancy())
+                .isEqualTo(before.total().occupancy());
+        assertThat(milestones(spouse))
+                .as("housed, and so the member's own case is closed")
+                .containsExactlyInAnyOrder(
+                        Milestone.REGISTERED, Milestone.MUNICIPALITY_LINKED, Milestone.HOUSED, Milestone.CLOSED);
         HousingCase spouseHousing = housingOf(spouse);
         assertThat(spouseHousing.municipalityCode()).isEqualTo("GM0344");
         assertThat(spouseHousing.housingKind()).isEqualTo(HousingKind.HOME.name());
@@ -183,13 +211,17 @@ class FamilyHousingTest {
 
         for (UUID member : List.of(spouse, child)) {
             assertThat(ledger(member)).containsExactly("IN:AZC:true:REGISTERED");
-            assertThat(housingOf(member).municipalityCode()).as("linked with the sponsor").isEqualTo("GM0014");
+            assertThat(housingOf(member).municipalityCode())
+                    .as("linked with the sponsor")
+                    .isEqualTo("GM0014");
             assertThat(housingOf(member).leftReceptionAt()).isNull();
         }
         Occupancy waiting = reception.occupancy();
         assertThat(azc(waiting)).isEqualTo(azc(before) + 2);
         assertThat(waiting.total().permitHolders()).isEqualTo(before.total().permitHolders() + 2);
-        assertThat(waiting.terApel().occupancy()).as("not in the COL Ter Apel").isEqualTo(before.terApel().occupancy());
+        assertThat(waiting.terApel().occupancy())
+                .as("not in the COL Ter Apel")
+                .isEqualTo(before.terApel().occupancy());
         QuotaReport.PerMunicipality linked = row(quotas.report(new HalfYear(2043, 2)), "GM0014");
         assertThat(linked.linked()).isEqualTo(3);
         assertThat(linked.housed()).isZero();
@@ -199,11 +231,13 @@ class FamilyHousingTest {
 
         for (UUID member : List.of(spouse, child)) {
             assertThat(ledger(member)).containsExactly("IN:AZC:true:REGISTERED", "OUT:-:true:HOUSED");
-            assertThat(milestones(member)).containsExactlyInAnyOrder(Milestone.REGISTERED, Milestone.MUNICIPALITY_LINKED,
-                    Milestone.HOUSED, Milestone.CLOSED);
+            assertThat(milestones(member))
+                    .containsExactlyInAnyOrder(
+                            Milestone.REGISTERED, Milestone.MUNICIPALITY_LINKED, Milestone.HOUSED, Milestone.CLOSED);
             assertThat(housingOf(member).moveDate()).as("the sponsor's move").isEqualTo(LocalDate.of(2043, 10, 30));
         }
-        assertThat(reception.occupancy().total().occupancy()).isEqualTo(before.total().occupancy() - 1);
+        assertThat(reception.occupancy().total().occupancy())
+                .isEqualTo(before.total().occupancy() - 1);
         QuotaReport.PerMunicipality housed = row(quotas.report(new HalfYear(2043, 2)), "GM0014");
         assertThat(housed.housed()).isEqualTo(3);
         assertThat(housed.open()).isEqualTo(housed.target() - 3);
@@ -220,7 +254,9 @@ class FamilyHousingTest {
         UUID child = arrives(sponsor, Relation.CHILD);
 
         assertThat(ledger(spouse)).containsExactly("IN:AZC:true:REGISTERED", "OUT:-:true:TEMPORARY_HOUSING");
-        assertThat(ledger(child)).as("joins the sponsor in the doorstroomlocatie at once").isEmpty();
+        assertThat(ledger(child))
+                .as("joins the sponsor in the doorstroomlocatie at once")
+                .isEmpty();
         for (UUID member : List.of(spouse, child)) {
             assertThat(housingOf(member).housingKind()).isEqualTo(HousingKind.TEMPORARY.name());
             assertThat(milestones(member)).contains(Milestone.TEMPORARY_HOUSING).doesNotContain(Milestone.HOUSED);
@@ -235,7 +271,9 @@ class FamilyHousingTest {
             assertThat(housingOf(member).housedAt()).isNotNull();
         }
         assertThat(ledger(spouse)).hasSize(2);
-        assertThat(row(quotas.report(new HalfYear(2044, 1)), "GM0363").housed()).as("counted once").isEqualTo(3);
+        assertThat(row(quotas.report(new HalfYear(2044, 1)), "GM0363").housed())
+                .as("counted once")
+                .isEqualTo(3);
     }
 
     @Test
@@ -246,7 +284,9 @@ class FamilyHousingTest {
 
         assertThat(ledger(spouse)).containsExactly("IN:AZC:true:REGISTERED");
         assertThat(housingOf(spouse).municipalityCode()).isNull();
-        assertThat(housingOf(spouse).permitAt()).as("recorded from the arrival").isEqualTo(ClockUtil.now().toInstant());
+        assertThat(housingOf(spouse).permitAt())
+                .as("recorded from the arrival")
+                .isEqualTo(ClockUtil.now().toInstant());
         assertThat(milestones(spouse)).containsExactly(Milestone.REGISTERED);
     }
 
@@ -284,7 +324,8 @@ class FamilyHousingTest {
             status.setRollbackOnly();
         });
 
-        assertThat(caseFiles.caseFile(spouse).status()).as("rolled back with the step")
+        assertThat(caseFiles.caseFile(spouse).status())
+                .as("rolled back with the step")
                 .isEqualTo(CaseStatus.PERMIT_GRANTED);
     }
 }

@@ -1,8 +1,5 @@
 package nl.asylumchain.housing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -11,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.ReceptionHousingTestContext;
@@ -29,6 +27,9 @@ import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.Milestone;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.casefile.Sex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The taakstelling over the API and the housing steps that count for it: pro-rata split, carry-over of shortfalls
@@ -44,7 +45,7 @@ class HousingQuotaTest {
     HousingService housing;
 
     @Autowired
-CaseIntake intake;
+    CaseIntake intake;
 
     @Autowired
     CaseProgress progress;
@@ -75,21 +76,32 @@ CaseIntake intake;
 
     private static void today(int year, int month, int day) {
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(year, month, day, 10, 0)
-                .atZone(ZoneId.of("Europe/Amsterdam")).toInstant()));
+                .atZone(ZoneId.of("Europe/Amsterdam"))
+                .toInstant()));
     }
 
     private UUID permitHolder() {
-        LocalDate day = ClockUtil.now().toInstant().atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate();
-        UUID caseId = intake.register(new NewCase(new NewCase.Person("Test", "Persoon", day.minusYears(30), Sex.M,
-                "ERI"), ApplicationType.FIRST, new NewCase.Arrival(ArrivalLocation.TER_APEL, day), false, false,
-                false, List.of()), null).caseId();
+        LocalDate day = ClockUtil.now()
+                .toInstant()
+                .atZone(ZoneId.of("Europe/Amsterdam"))
+                .toLocalDate();
+        UUID caseId = intake.register(
+                        new NewCase(
+                                new NewCase.Person("Test", "Persoon", day.minusYears(30), Sex.M, "ERI"),
+                                ApplicationType.FIRST,
+                                new NewCase.Arrival(ArrivalLocation.TER_APEL, day),
+                                false,
+                                false,
+                                false,
+                                List.of()),
+                        null)
+                .caseId();
         progress.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
         return caseId;
     }
 
     private JsonNode put(int year, String half, int total) {
-        ChainClient.Response response = put("/api/housing/quota/" + year + "/" + half, "coa",
-                Map.of("total", total));
+        ChainClient.Response response = put("/api/housing/quota/" + year + "/" + half, "coa", Map.of("total", total));
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
         return response.body();
     }
@@ -100,10 +112,16 @@ CaseIntake intake;
             var http = java.net.http.HttpClient.newHttpClient();
             var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                            (user + ":" + ChainClient.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build();
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .header(
+                            "Authorization",
+                            "Basic "
+                                    + java.util.Base64.getEncoder()
+                                            .encodeToString((user + ":" + ChainClient.PASSWORD)
+                                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
+                    .build();
             var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? mapper.nullNode() : mapper.readTree(response.body());
             return new ChainClient.Response(response.statusCode(), null, null, json);
@@ -135,15 +153,23 @@ CaseIntake intake;
         assertThat(sum).isEqualTo(18750);
         assertThat(report.path("municipalities")).hasSize(municipalities.all().size());
         // Amsterdam is about 918,000 of the list's ~10.8 million inhabitants
-        assertThat(row(report, "GM0363").path("quota").asInt()).isGreaterThan(row(report, "GM0599").path("quota").asInt());
+        assertThat(row(report, "GM0363").path("quota").asInt())
+                .isGreaterThan(row(report, "GM0599").path("quota").asInt());
         assertThat(report.path("provinces")).hasSize(12);
-        assertThat(client.get("/api/housing/quota/2040/I", "gemeente").body().path("total").asInt()).isEqualTo(18750);
+        assertThat(client.get("/api/housing/quota/2040/I", "gemeente")
+                        .body()
+                        .path("total")
+                        .asInt())
+                .isEqualTo(18750);
     }
 
     @Test
     void onlyCoaOrAnAdministratorSetsTheTaakstellingAndBadInputNamesTheField() {
-        assertThat(put("/api/housing/quota/2041/I", "gemeente", Map.of("total", 10)).status()).isEqualTo(403);
-        assertThat(put("/api/housing/quota/2041/I", "demo", Map.of("total", 10)).status()).isEqualTo(200);
+        assertThat(put("/api/housing/quota/2041/I", "gemeente", Map.of("total", 10))
+                        .status())
+                .isEqualTo(403);
+        assertThat(put("/api/housing/quota/2041/I", "demo", Map.of("total", 10)).status())
+                .isEqualTo(200);
         ChainClient.Response badHalf = put("/api/housing/quota/2041/III", "coa", Map.of("total", 10));
         assertThat(badHalf.status()).isEqualTo(400);
         assertThat(badHalf.body().path("errors").get(0).path("field").asText()).isEqualTo("half");
@@ -210,7 +236,8 @@ CaseIntake intake;
         UUID second = permitHolder();
         assertThat(housing.start(second).municipality()).map(Municipality::code).contains("GM0599");
         assertThatThrownBy(() -> housing.link(second, "GM0014", " ")).hasMessageContaining("reason");
-        assertThatThrownBy(() -> housing.link(second, "GM9999", "omdat")).hasMessageContaining("unknown municipality code");
+        assertThatThrownBy(() -> housing.link(second, "GM9999", "omdat"))
+                .hasMessageContaining("unknown municipality code");
         assertThat(housing.link(second, "GM0014", "studie in Groningen").name()).isEqualTo("Groningen");
     }
 
@@ -218,8 +245,14 @@ CaseIntake intake;
     void aDoorstroomlocatieCountsForTheQuotaOnceAndTheLaterHomeDoesNotCountAgain() {
         today(2035, 9, 1);
         put(2035, "II", 200);
-        double temporaryBefore = registry.get("asylum.permit.holders.housed").tag("housing", "temporary").counter().count();
-        double homeBefore = registry.get("asylum.permit.holders.housed").tag("housing", "home").counter().count();
+        double temporaryBefore = registry.get("asylum.permit.holders.housed")
+                .tag("housing", "temporary")
+                .counter()
+                .count();
+        double homeBefore = registry.get("asylum.permit.holders.housed")
+                .tag("housing", "home")
+                .counter()
+                .count();
         long leadTimes = registry.get("asylum.housing.lead.time").timer().count();
         UUID caseId = permitHolder();
         housing.start(caseId);
@@ -230,9 +263,15 @@ CaseIntake intake;
 
         JsonNode report = client.get("/api/housing/quota/2035/II", "coa").body();
         assertThat(row(report, "GM0363").path("housed").asInt()).isEqualTo(1);
-        assertThat(registry.get("asylum.permit.holders.housed").tag("housing", "temporary").counter().count())
+        assertThat(registry.get("asylum.permit.holders.housed")
+                        .tag("housing", "temporary")
+                        .counter()
+                        .count())
                 .isEqualTo(temporaryBefore + 1);
-        assertThat(registry.get("asylum.permit.holders.housed").tag("housing", "home").counter().count())
+        assertThat(registry.get("asylum.permit.holders.housed")
+                        .tag("housing", "home")
+                        .counter()
+                        .count())
                 .isEqualTo(homeBefore + 1);
         assertThat(registry.get("asylum.housing.lead.time").timer().count()).isEqualTo(leadTimes + 1);
         JsonNode section = client.get("/api/cases/" + caseId, "coa").body().path("sections");
@@ -244,15 +283,28 @@ CaseIntake intake;
 
     @Test
     void aLateStepIsCountedByStepAndShownOnTheCase() {
-        double before = registry.get("asylum.housing.steps.late").tag("step", "offer").counter().count();
+        double before = registry.get("asylum.housing.steps.late")
+                .tag("step", "offer")
+                .counter()
+                .count();
         UUID caseId = permitHolder();
         housing.start(caseId);
         housing.recordLate(caseId, HousingStep.OFFER);
-        assertThat(registry.get("asylum.housing.steps.late").tag("step", "offer").counter().count())
+        assertThat(registry.get("asylum.housing.steps.late")
+                        .tag("step", "offer")
+                        .counter()
+                        .count())
                 .isEqualTo(before + 1);
-        assertThat(registry.get("asylum.housing.steps.late").tag("step", "link").counter()).isNotNull();
-        assertThat(client.get("/api/cases/" + caseId, "coa").body().path("sections").path("housing")
-                .path("lateSteps").get(0).asText()).isEqualTo("OFFER");
+        assertThat(registry.get("asylum.housing.steps.late").tag("step", "link").counter())
+                .isNotNull();
+        assertThat(client.get("/api/cases/" + caseId, "coa")
+                        .body()
+                        .path("sections")
+                        .path("housing")
+                        .path("lateSteps")
+                        .get(0)
+                        .asText())
+                .isEqualTo("OFFER");
     }
 
     @Test
@@ -267,8 +319,15 @@ CaseIntake intake;
             }
         }
         assertThat(noordHolland).isPositive();
-        assertThat(registry.get("asylum.housing.quota.target").tag("province", "noord_holland").gauge().value())
+        assertThat(registry.get("asylum.housing.quota.target")
+                        .tag("province", "noord_holland")
+                        .gauge()
+                        .value())
                 .isEqualTo(noordHolland);
-        assertThat(registry.get("asylum.housing.quota.housed").tag("province", "fryslan").gauge().value()).isZero();
+        assertThat(registry.get("asylum.housing.quota.housed")
+                        .tag("province", "fryslan")
+                        .gauge()
+                        .value())
+                .isZero();
     }
 }

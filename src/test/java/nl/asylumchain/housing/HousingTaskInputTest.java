@@ -1,7 +1,5 @@
 package nl.asylumchain.housing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,19 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.ChainTestContext;
 import nl.asylumchain.housing.process.HousingModel;
 import nl.asylumchain.registration.process.RegistrationModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What COA and the municipality enter on the housing forms is checked by the server too: a form the rules refuse is
@@ -55,7 +55,10 @@ class HousingTaskInputTest {
         Map<String, Object> application = ChainClient.application();
         application.put("familyMembersAbroad", List.of());
         caseId = driver.register(application);
-        driver.workUntil(caseId, HousingModel.ACTIVITY_LINK_MUNICIPALITY, CaseDriver.answers("GRANT"),
+        driver.workUntil(
+                caseId,
+                HousingModel.ACTIVITY_LINK_MUNICIPALITY,
+                CaseDriver.answers("GRANT"),
                 Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED));
     }
 
@@ -66,10 +69,12 @@ class HousingTaskInputTest {
 
     @Test
     void anUnknownMunicipalityCodeIsRefusedWithTheFieldAndTheLinkStaysOpen() {
-        String task = driver.openTask(caseId, HousingModel.ACTIVITY_LINK_MUNICIPALITY).path("id").asText();
+        String task = driver.openTask(caseId, HousingModel.ACTIVITY_LINK_MUNICIPALITY)
+                .path("id")
+                .asText();
 
-        ChainClient.Response refused = client.completeTask(task, "coa",
-                Map.of("municipalityCode", "GM9999", "linkReason", ""));
+        ChainClient.Response refused =
+                client.completeTask(task, "coa", Map.of("municipalityCode", "GM9999", "linkReason", ""));
 
         assertRefused(refused, "municipalityCode");
         assertThat(driver.openTaskKeys(caseId)).containsExactly(HousingModel.ACTIVITY_LINK_MUNICIPALITY);
@@ -77,15 +82,26 @@ class HousingTaskInputTest {
 
     @Test
     void anotherMunicipalityThanTheProposalNeedsAReasonAlsoWhenTasklistSubmitsTheForm() {
-        String task = driver.openTask(caseId, HousingModel.ACTIVITY_LINK_MUNICIPALITY).path("id").asText();
-        String proposed = client.get("/engine-rest/task/" + task + "/variables/municipalityCode", "coa").body()
-                .path("value").asText();
+        String task = driver.openTask(caseId, HousingModel.ACTIVITY_LINK_MUNICIPALITY)
+                .path("id")
+                .asText();
+        String proposed = client.get("/engine-rest/task/" + task + "/variables/municipalityCode", "coa")
+                .body()
+                .path("value")
+                .asText();
         assertThat(proposed).as("the proposal the form is prefilled with").matches("GM\\d{4}");
         String other = proposed.equals("GM0363") ? "GM0599" : "GM0363";
 
-        ChainClient.Response refused = client.post("/engine-rest/task/" + task + "/submit-form", "coa",
-                Map.of("variables", Map.of("municipalityCode", Map.of("value", other, "type", "String"),
-                        "linkReason", Map.of("value", "", "type", "String"))));
+        ChainClient.Response refused = client.post(
+                "/engine-rest/task/" + task + "/submit-form",
+                "coa",
+                Map.of(
+                        "variables",
+                        Map.of(
+                                "municipalityCode",
+                                Map.of("value", other, "type", "String"),
+                                "linkReason",
+                                Map.of("value", "", "type", "String"))));
 
         assertRefused(refused, "linkReason");
         assertThat(driver.openTaskKeys(caseId)).containsExactly(HousingModel.ACTIVITY_LINK_MUNICIPALITY);
@@ -93,9 +109,13 @@ class HousingTaskInputTest {
 
     @Test
     void aFormWithoutItsRequiredChoiceIsRefusedBeforeAnythingIsRecorded() {
-        driver.complete(caseId, HousingModel.ACTIVITY_LINK_MUNICIPALITY, Map.of("municipalityCode", "GM0363",
-                "linkReason", "Familie in Amsterdam"));
-        String task = driver.openTask(caseId, HousingModel.ACTIVITY_OFFER_HOUSING).path("id").asText();
+        driver.complete(
+                caseId,
+                HousingModel.ACTIVITY_LINK_MUNICIPALITY,
+                Map.of("municipalityCode", "GM0363", "linkReason", "Familie in Amsterdam"));
+        String task = driver.openTask(caseId, HousingModel.ACTIVITY_OFFER_HOUSING)
+                .path("id")
+                .asText();
 
         assertRefused(client.completeTask(task, "gemeente", Map.of("addressNotes", "")), "housingKind");
         assertRefused(client.completeTask(task, "gemeente", Map.of("housingKind", "TENT")), "housingKind");
@@ -104,12 +124,16 @@ class HousingTaskInputTest {
 
     @Test
     void aMoveDateInTheFutureIsRefused() {
-        driver.complete(caseId, HousingModel.ACTIVITY_LINK_MUNICIPALITY, Map.of("municipalityCode", "GM0363",
-                "linkReason", "Familie in Amsterdam"));
-        driver.complete(caseId, HousingModel.ACTIVITY_OFFER_HOUSING, Map.of("housingKind", "HOME",
-                "addressNotes", ""));
-        String task = driver.openTask(caseId, HousingModel.ACTIVITY_CONFIRM_MOVE).path("id").asText();
-        String nextWeek = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusWeeks(1).toString();
+        driver.complete(
+                caseId,
+                HousingModel.ACTIVITY_LINK_MUNICIPALITY,
+                Map.of("municipalityCode", "GM0363", "linkReason", "Familie in Amsterdam"));
+        driver.complete(caseId, HousingModel.ACTIVITY_OFFER_HOUSING, Map.of("housingKind", "HOME", "addressNotes", ""));
+        String task = driver.openTask(caseId, HousingModel.ACTIVITY_CONFIRM_MOVE)
+                .path("id")
+                .asText();
+        String nextWeek =
+                LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusWeeks(1).toString();
 
         assertRefused(client.completeTask(task, "gemeente", Map.of("moveDate", nextWeek)), "moveDate");
         assertRefused(client.completeTask(task, "gemeente", Map.of("moveDate", "1 maart")), "moveDate");

@@ -1,14 +1,14 @@
 package nl.asylumchain.housing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The municipality list: the shipped demo file, and what a broken file does. */
 class MunicipalityCatalogueTest {
@@ -33,14 +33,16 @@ class MunicipalityCatalogueTest {
 
     @Test
     void theSameMunicipalityTwiceIsRefused() {
-        ByteArrayResource csv = new ByteArrayResource("GM0014;Groningen;Groningen;1\nGM0014;Groningen;Groningen;1\n"
-                .getBytes(StandardCharsets.UTF_8));
+        ByteArrayResource csv = new ByteArrayResource(
+                "GM0014;Groningen;Groningen;1\nGM0014;Groningen;Groningen;1\n".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> MunicipalityCatalogue.read(csv)).hasMessageContaining("twice");
     }
 
     @Test
     void provinceTagsAreSnakeCaseWithoutAccents() {
-        assertThat(new Municipality("GM0080", "Leeuwarden", "Fryslân", 1).provinceTag()).isEqualTo("fryslan");
-        assertThat(new Municipality("GM0363", "Amsterdam", "Noord-Holland", 1).provinceTag()).isEqualTo("noord_holland");
+        assertThat(new Municipality("GM0080", "Leeuwarden", "Fryslân", 1).provinceTag())
+                .isEqualTo("fryslan");
+        assertThat(new Municipality("GM0363", "Amsterdam", "Noord-Holland", 1).provinceTag())
+                .isEqualTo("noord_holland");
     }
 }

@@ -1,8 +1,5 @@
 package nl.asylumchain.housing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +7,9 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The taakstelling split: pro rata population, whole people, adding up to exactly the national number. */
 class QuotaSplitTest {
@@ -20,16 +20,19 @@ class QuotaSplitTest {
 
     @Test
     void aNumberThatDividesEvenlyIsSplitExactlyProRataPopulation() {
-        Map<String, Integer> split = QuotaSplit.split(100, List.of(m("GM0001", 100), m("GM0002", 300),
-                m("GM0003", 600)));
-        assertThat(split).containsEntry("GM0001", 10).containsEntry("GM0002", 30).containsEntry("GM0003", 60);
+        Map<String, Integer> split =
+                QuotaSplit.split(100, List.of(m("GM0001", 100), m("GM0002", 300), m("GM0003", 600)));
+        assertThat(split)
+                .containsEntry("GM0001", 10)
+                .containsEntry("GM0002", 30)
+                .containsEntry("GM0003", 60);
     }
 
     @Test
     void thePeopleLeftAfterTheWholePartsGoToTheLargestRemainders() {
         // shares 3.33.., 3.33.., 3.33.. of 10: one left over, to the largest municipality
-        Map<String, Integer> split = QuotaSplit.split(10, List.of(m("GM0001", 1000), m("GM0002", 1000),
-                m("GM0003", 1001)));
+        Map<String, Integer> split =
+                QuotaSplit.split(10, List.of(m("GM0001", 1000), m("GM0002", 1000), m("GM0003", 1001)));
         assertThat(split).containsEntry("GM0001", 3).containsEntry("GM0002", 3).containsEntry("GM0003", 4);
         // shares 0.4, 1.4, 2.2 of 4: whole parts 0+1+2 = 3, the one left goes to the remainder .4 of the larger
         Map<String, Integer> other = QuotaSplit.split(4, List.of(m("GM0001", 20), m("GM0002", 70), m("GM0003", 110)));
@@ -44,19 +47,22 @@ class QuotaSplitTest {
 
     @Test
     void theShippedListSplitsTheLettersNumbersToExactlyTheNationalTotal() {
-        List<Municipality> all = new ArrayList<>(MunicipalityCatalogue.read(
-                new ClassPathResource("housing/municipalities.csv")).values());
+        List<Municipality> all =
+                new ArrayList<>(MunicipalityCatalogue.read(new ClassPathResource("housing/municipalities.csv"))
+                        .values());
         for (int total : new int[] {18750, 17600, 27300, 1, 0, 77}) {
             Map<String, Integer> split = QuotaSplit.split(total, all);
             assertThat(split).hasSize(all.size());
-            assertThat(split.values().stream().mapToInt(Integer::intValue).sum()).as("total " + total)
+            assertThat(split.values().stream().mapToInt(Integer::intValue).sum())
+                    .as("total " + total)
                     .isEqualTo(total);
         }
         Map<String, Integer> split = QuotaSplit.split(18750, all);
         long population = all.stream().mapToLong(Municipality::population).sum();
         for (Municipality municipality : all) {
             double exact = 18750.0 * municipality.population() / population;
-            assertThat((double) split.get(municipality.code())).as(municipality.name())
+            assertThat((double) split.get(municipality.code()))
+                    .as(municipality.name())
                     .isBetween(Math.floor(exact), Math.ceil(exact));
         }
     }
@@ -70,7 +76,9 @@ class QuotaSplitTest {
                 municipalities.add(m(String.format("GM%04d", i), 1 + random.nextInt(900_000)));
             }
             int total = random.nextInt(30_000);
-            assertThat(QuotaSplit.split(total, municipalities).values().stream().mapToInt(Integer::intValue).sum())
+            assertThat(QuotaSplit.split(total, municipalities).values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum())
                     .isEqualTo(total);
         }
     }

@@ -1,7 +1,5 @@
 package nl.asylumchain.monitoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -24,10 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import nl.asylumchain.ChainClient.Response;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainTestContext;
 import nl.asylumchain.EngineSteps;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The backlog gauges of the IND procedure on the whole app (H2), each driven into its state through our API and
@@ -43,8 +44,10 @@ class DecisionBacklogGaugesTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     BacklogGauges gauges;
 
@@ -78,7 +81,9 @@ class DecisionBacklogGaugesTest {
 
             steps.fire(parked, "Event_RestPeriodPassed");
             steps.fire(notHeld, "Event_RestPeriodPassed");
-            assertThat(refreshed("asylum.cases.on.hold")).as("parked at its first IND step").isEqualTo(before + 1);
+            assertThat(refreshed("asylum.cases.on.hold"))
+                    .as("parked at its first IND step")
+                    .isEqualTo(before + 1);
 
             releaseHold(holdId);
             holdId = null;
@@ -101,10 +106,14 @@ class DecisionBacklogGaugesTest {
         register(dayBefore);
         assertThat(refreshed("asylum.cases.past.decision.deadline")).isEqualTo(before + 1);
 
-        Response extended = client.post("/api/cases/" + onDeadlineDay + "/decision-deadline/extensions",
-                "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"));
+        Response extended = client.post(
+                "/api/cases/" + onDeadlineDay + "/decision-deadline/extensions",
+                "teamleider",
+                Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"));
         assertThat(extended.status()).isEqualTo(201);
-        assertThat(refreshed("asylum.cases.past.decision.deadline")).as("9 months more").isEqualTo(before);
+        assertThat(refreshed("asylum.cases.past.decision.deadline"))
+                .as("9 months more")
+                .isEqualTo(before);
     }
 
     @Test
@@ -120,12 +129,14 @@ class DecisionBacklogGaugesTest {
             double before = refreshed("asylum.cases.past.decision.deadline");
 
             at(LocalDate.of(2027, 1, 20), 10);
-            assertThat(refreshed("asylum.cases.past.decision.deadline")).as("only the twin; the parked case's "
-                    + "deadline moves with its ten days on hold").isEqualTo(before + 1);
+            assertThat(refreshed("asylum.cases.past.decision.deadline"))
+                    .as("only the twin; the parked case's " + "deadline moves with its ten days on hold")
+                    .isEqualTo(before + 1);
 
             releaseHold(holdId);
             holdId = null;
-            assertThat(refreshed("asylum.cases.past.decision.deadline")).as("released: deadline 2027-01-25")
+            assertThat(refreshed("asylum.cases.past.decision.deadline"))
+                    .as("released: deadline 2027-01-25")
                     .isEqualTo(before + 1);
             at(LocalDate.of(2027, 1, 25), 10);
             assertThat(refreshed("asylum.cases.past.decision.deadline")).isEqualTo(before + 2);
@@ -141,13 +152,20 @@ class DecisionBacklogGaugesTest {
         String caseId = newCase(LocalDate.of(2026, 5, 1), false); // deadline 2026-11-01: passed
         register(caseId);
         steps.fire(caseId, "Event_DeadlineNear");
-        steps.complete(caseId, "Activity_ReviewDecisionDeadline", Map.of("extendDeadline", false, "extensionReason", ""));
+        steps.complete(
+                caseId, "Activity_ReviewDecisionDeadline", Map.of("extendDeadline", false, "extensionReason", ""));
         steps.fire(caseId, "Event_DeadlinePassed");
         double before = refreshed("asylum.cases.penalty.exposed");
 
-        assertThat(client.post("/api/cases/" + caseId + "/events", "teamleider",
-                Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2026-11-20")).status()).isEqualTo(202);
-        assertThat(refreshed("asylum.cases.penalty.exposed")).as("the two weeks run").isEqualTo(before);
+        assertThat(client.post(
+                                "/api/cases/" + caseId + "/events",
+                                "teamleider",
+                                Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2026-11-20"))
+                        .status())
+                .isEqualTo(202);
+        assertThat(refreshed("asylum.cases.penalty.exposed"))
+                .as("the two weeks run")
+                .isEqualTo(before);
 
         at(LocalDate.of(2026, 12, 4), 1);
         steps.fire(caseId, "Event_PenaltyPeriodPassed");
@@ -168,19 +186,26 @@ class DecisionBacklogGaugesTest {
         assertThat(openCases()).isEqualTo(changed(before, Map.of("ind_track_4", -1.0, "va", 1.0)));
 
         steps.complete(caseId, "Activity_ExtendedInvestigation", Map.of("investigationNotes", ""));
-        steps.complete(caseId, "Activity_AssessApplication",
+        steps.complete(
+                caseId,
+                "Activity_AssessApplication",
                 Map.of("decisionOutcome", "REJECT", "vaReason", "", "decisionReason", ""));
-        assertThat(openCases()).as("still in the VA until the decision")
+        assertThat(openCases())
+                .as("still in the VA until the decision")
                 .isEqualTo(changed(before, Map.of("ind_track_4", -1.0, "va", 1.0)));
         rejectAfterIntendedDecision(caseId);
-        assertThat(openCases()).as("the appeal window runs")
+        assertThat(openCases())
+                .as("the appeal window runs")
                 .isEqualTo(changed(before, Map.of("ind_track_4", -1.0, "appeal", 1.0)));
 
-        assertThat(event(caseId, Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20"))).isEqualTo(202);
+        assertThat(event(caseId, Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20")))
+                .isEqualTo(202);
         assertThat(openCases()).isEqualTo(changed(before, Map.of("ind_track_4", -1.0, "appeal", 1.0)));
 
-        assertThat(event(caseId, Map.of("type", "COURT_RULING", "outcome", "UPHELD"))).isEqualTo(202);
-        assertThat(openCases()).as("the rejection is final: on to departure")
+        assertThat(event(caseId, Map.of("type", "COURT_RULING", "outcome", "UPHELD")))
+                .isEqualTo(202);
+        assertThat(openCases())
+                .as("the rejection is final: on to departure")
                 .isEqualTo(changed(before, Map.of("ind_track_4", -1.0, "departure", 1.0)));
     }
 
@@ -194,21 +219,26 @@ class DecisionBacklogGaugesTest {
         rejectAfterIntendedDecision(caseId);
         assertThat(openCases()).isEqualTo(changed(before, Map.of("ind_track_4", -1.0, "appeal", 1.0)));
 
-        assertThat(event(caseId, Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20"))).isEqualTo(202);
-        assertThat(event(caseId, Map.of("type", "COURT_RULING", "outcome", "ANNULLED"))).isEqualTo(202);
+        assertThat(event(caseId, Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20")))
+                .isEqualTo(202);
+        assertThat(event(caseId, Map.of("type", "COURT_RULING", "outcome", "ANNULLED")))
+                .isEqualTo(202);
         steps.task(caseId, "Activity_AssessApplication");
         assertThat(openCases()).as("back in the general procedure").isEqualTo(before);
 
         // the IND decides again: the annulment reopened the deadline 8 weeks from the ruling (2027-01-15), inside the
         // window aRunningPolicyHoldSuspendsTheDecisionDeadlineOfTheParkedCase keeps free of other cases
-        steps.complete(caseId, "Activity_AssessApplication",
+        steps.complete(
+                caseId,
+                "Activity_AssessApplication",
                 Map.of("decisionOutcome", "GRANT", "vaReason", "", "decisionReason", ""));
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private static void at(LocalDate day, int hour) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(hour, 0).atZone(CHAIN_ZONE).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(day.atTime(hour, 0).atZone(CHAIN_ZONE).toInstant()));
     }
 
     private double refreshed(String gauge) {
@@ -258,9 +288,18 @@ class DecisionBacklogGaugesTest {
 
     private void hearAndAssess(String caseId, String outcome) {
         steps.complete(caseId, "Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
-        steps.complete(caseId, "Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
-        steps.complete(caseId, "Activity_AssessApplication", Map.of("decisionOutcome", outcome,
-                "vaReason", "EXTEND".equals(outcome) ? "FURTHER_RESEARCH" : "", "decisionReason", ""));
+        steps.complete(
+                caseId, "Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
+        steps.complete(
+                caseId,
+                "Activity_AssessApplication",
+                Map.of(
+                        "decisionOutcome",
+                        outcome,
+                        "vaReason",
+                        "EXTEND".equals(outcome) ? "FURTHER_RESEARCH" : "",
+                        "decisionReason",
+                        ""));
     }
 
     private void rejectAfterIntendedDecision(String caseId) {
@@ -277,15 +316,21 @@ class DecisionBacklogGaugesTest {
 
     private void releaseHold(String holdId) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/holds/" + holdId))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "teamleider:demo".getBytes(StandardCharsets.UTF_8)))
-                .DELETE().build();
-        assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("teamleider:demo".getBytes(StandardCharsets.UTF_8)))
+                .DELETE()
+                .build();
+        assertThat(HttpClient.newHttpClient()
+                        .send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
                 .isEqualTo(200);
     }
 
     private int event(String caseId, Map<String, Object> event) {
-        return client.post("/api/cases/" + caseId + "/events", "beslismedewerker", event).status();
+        return client.post("/api/cases/" + caseId + "/events", "beslismedewerker", event)
+                .status();
     }
-
 }

@@ -1,7 +1,5 @@
 package nl.asylumchain.monitoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,16 +14,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yaml.snakeyaml.Yaml;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.ChainTestContext;
 import nl.asylumchain.casefile.Stage;
 import nl.asylumchain.platform.Groups;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Dashboards and alerts only use metrics the application really publishes: every metric name in a Grafana panel
@@ -76,7 +76,9 @@ class MonitoredMetricNamesTest {
                 missing.add(name + " (" + micrometer + ") used in " + where);
             }
         });
-        assertThat(missing).as("metric names used by dashboards or alerts but not in the scrape").isEmpty();
+        assertThat(missing)
+                .as("metric names used by dashboards or alerts but not in the scrape")
+                .isEmpty();
         assertThat(stale).as("pending metrics that exist").isEmpty();
     }
 
@@ -87,8 +89,10 @@ class MonitoredMetricNamesTest {
         usedMetricNames().keySet().forEach(name -> usedMicrometerNames.add(micrometerName(name)));
         for (String pending : pendingFromOtherModules()) {
             assertThat(scrapedUnder(scraped, pending))
-                    .as(pending + " is scraped now: remove it from monitoring/pending-metrics.txt").isFalse();
-            assertThat(usedMicrometerNames).as("pending " + pending + " is used by a dashboard or an alert")
+                    .as(pending + " is scraped now: remove it from monitoring/pending-metrics.txt")
+                    .isFalse();
+            assertThat(usedMicrometerNames)
+                    .as("pending " + pending + " is used by a dashboard or an alert")
                     .contains(pending);
         }
     }
@@ -104,26 +108,48 @@ class MonitoredMetricNamesTest {
                 .containsExactlyInAnyOrder("true", "false");
         assertThat(scrape.labelValues("asylum_tracks_assigned_total", "track"))
                 .containsExactlyInAnyOrder("1", "2", "3", "4", "5");
-        assertThat(scrape.labelValues("asylum_stages_entered_total", "stage")).containsExactlyInAnyOrder(
-                Stream.of(Stage.values()).map(s -> s.name().toLowerCase()).toArray(String[]::new));
-        assertThat(scrape.labelValues("asylum_stage_lead_time_seconds_count", "stage")).containsExactlyInAnyOrder(
-                Stream.of(Stage.values()).map(s -> s.name().toLowerCase()).toArray(String[]::new));
-        assertThat(scrape.labelValues("asylum_cases_closed_total", "outcome")).containsExactlyInAnyOrder(
-                "permit_holder_housed", "departed_independently", "departed_forced", "transferred_dublin",
-                "left_without_supervision");
-        assertThat(scrape.labelValues("asylum_case_lead_time_seconds_count", "outcome")).hasSize(5);
+        assertThat(scrape.labelValues("asylum_stages_entered_total", "stage"))
+                .containsExactlyInAnyOrder(Stream.of(Stage.values())
+                        .map(s -> s.name().toLowerCase())
+                        .toArray(String[]::new));
+        assertThat(scrape.labelValues("asylum_stage_lead_time_seconds_count", "stage"))
+                .containsExactlyInAnyOrder(Stream.of(Stage.values())
+                        .map(s -> s.name().toLowerCase())
+                        .toArray(String[]::new));
+        assertThat(scrape.labelValues("asylum_cases_closed_total", "outcome"))
+                .containsExactlyInAnyOrder(
+                        "permit_holder_housed",
+                        "departed_independently",
+                        "departed_forced",
+                        "transferred_dublin",
+                        "left_without_supervision");
+        assertThat(scrape.labelValues("asylum_case_lead_time_seconds_count", "outcome"))
+                .hasSize(5);
         assertThat(scrape.labelValues("asylum_decisions_total", "track")).containsExactlyInAnyOrder("1", "2", "4");
         assertThat(scrape.labelValues("asylum_decisions_total", "outcome"))
                 .containsExactlyInAnyOrder("permit_granted", "rejected", "dublin_accepted");
-        assertThat(scrape.labelValues("asylum_cases_open", "stage")).containsExactlyInAnyOrder("registration",
-                "rest_period", "ind_track_1", "ind_track_2", "ind_track_4", "va", "appeal", "housing",
-                "family_reunification", "departure");
+        assertThat(scrape.labelValues("asylum_cases_open", "stage"))
+                .containsExactlyInAnyOrder(
+                        "registration",
+                        "rest_period",
+                        "ind_track_1",
+                        "ind_track_2",
+                        "ind_track_4",
+                        "va",
+                        "appeal",
+                        "housing",
+                        "family_reunification",
+                        "departure");
         assertThat(scrape.labelValues("asylum_tasks_open", "group"))
                 .containsExactlyInAnyOrderElementsOf(Groups.CASE_HANDLERS);
         assertThat(scrape.labelValues("asylum_tasks_overdue", "group"))
                 .containsExactlyInAnyOrderElementsOf(Groups.CASE_HANDLERS);
-        for (String single : List.of("asylum_cases_on_hold", "asylum_cases_past_decision_deadline",
-                "asylum_cases_penalty_exposed", "asylum_engine_incidents", "asylum_engine_jobs_failed",
+        for (String single : List.of(
+                "asylum_cases_on_hold",
+                "asylum_cases_past_decision_deadline",
+                "asylum_cases_penalty_exposed",
+                "asylum_engine_incidents",
+                "asylum_engine_jobs_failed",
                 "asylum_engine_jobs_due")) {
             assertThat(scrape.names()).contains(single);
         }
@@ -134,7 +160,8 @@ class MonitoredMetricNamesTest {
         Map<String, Set<String>> used = new TreeMap<>();
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> files = Files.list(MONITORING.resolve("grafana/dashboards"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 for (JsonNode expr : json.readTree(file.toFile()).findValues("expr")) {
                     collect(expr.asText(), file.getFileName().toString(), used);
                 }

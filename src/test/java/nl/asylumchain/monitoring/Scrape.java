@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 /** A parsed Prometheus text scrape: samples by name and labels. */
 record Scrape(List<Sample> samples) {
 
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
+    record Sample(String name, Map<String, String> labels, double value) {}
 
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)(\\s+\\S+)?$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -59,7 +58,10 @@ record Scrape(List<Sample> samples) {
     /** The label values of this name, e.g. every {@code stage} of {@code asylum_cases_open}. */
     Set<String> labelValues(String name, String label) {
         Set<String> values = new LinkedHashSet<>();
-        samples.stream().filter(s -> s.name().equals(name)).map(s -> s.labels().get(label)).forEach(values::add);
+        samples.stream()
+                .filter(s -> s.name().equals(name))
+                .map(s -> s.labels().get(label))
+                .forEach(values::add);
         return values;
     }
 

@@ -30,9 +30,13 @@ import nl.asylumchain.casefile.Sex;
  * {@code ./mvnw -o -q test -Dtest=ScrapeBenchmark -Dbench=true [-Dbench.cases=1000]} and read the printed figures.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.job-execution.enabled=false",
-        "asylumchain.monitoring.initial-delay=1h", "asylumchain.monitoring.refresh-interval=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "camunda.bpm.job-execution.enabled=false",
+            "asylumchain.monitoring.initial-delay=1h",
+            "asylumchain.monitoring.refresh-interval=1h"
+        })
 @AutoConfigureObservability
 class ScrapeBenchmark {
 
@@ -51,7 +55,7 @@ class ScrapeBenchmark {
     int port;
 
     @Autowired
-CaseIntake intake;
+    CaseIntake intake;
 
     @Autowired
     BacklogGauges gauges;
@@ -64,9 +68,16 @@ CaseIntake intake;
         int cases = Integer.getInteger("bench.cases", 1000);
         long registering = System.nanoTime();
         for (int i = 0; i < cases; i++) {
-            intake.register(new NewCase(new NewCase.Person("Bench", "Case " + i, LocalDate.of(1990, 1, 1), Sex.X,
-                    "SYR"), ApplicationType.FIRST, new NewCase.Arrival(ArrivalLocation.TER_APEL,
-                    LocalDate.of(2026, 1, 5)), false, false, false, List.of()), null);
+            intake.register(
+                    new NewCase(
+                            new NewCase.Person("Bench", "Case " + i, LocalDate.of(1990, 1, 1), Sex.X, "SYR"),
+                            ApplicationType.FIRST,
+                            new NewCase.Arrival(ArrivalLocation.TER_APEL, LocalDate.of(2026, 1, 5)),
+                            false,
+                            false,
+                            false,
+                            List.of()),
+                    null);
         }
         System.out.printf("registered %d open cases in %d ms%n", cases, (System.nanoTime() - registering) / 1_000_000);
 
@@ -96,12 +107,20 @@ CaseIntake intake;
             registry.scrape();
             inProcess[i] = (System.nanoTime() - start) / 1e6;
         }
-        System.out.printf("BENCH %d open cases: registry.scrape() alone median %.2f ms, p95 %.2f ms%n", cases,
-                percentile(inProcess, 50), percentile(inProcess, 95));
-        System.out.printf("BENCH %d open cases: HTTP scrape (%d bytes, %d samples) median %.2f ms, p95 %.2f ms, max %.2f ms;"
-                + " background refresh median %.1f ms, max %.1f ms%n", cases, body.length(),
-                Scrape.parse(body).samples().size(), percentile(scrape, 50), percentile(scrape, 95), max(scrape),
-                percentile(refresh, 50), max(refresh));
+        System.out.printf(
+                "BENCH %d open cases: registry.scrape() alone median %.2f ms, p95 %.2f ms%n",
+                cases, percentile(inProcess, 50), percentile(inProcess, 95));
+        System.out.printf(
+                "BENCH %d open cases: HTTP scrape (%d bytes, %d samples) median %.2f ms, p95 %.2f ms, max %.2f ms;"
+                        + " background refresh median %.1f ms, max %.1f ms%n",
+                cases,
+                body.length(),
+                Scrape.parse(body).samples().size(),
+                percentile(scrape, 50),
+                percentile(scrape, 95),
+                max(scrape),
+                percentile(refresh, 50),
+                max(refresh));
     }
 
     private static double percentile(double[] values, int p) {

@@ -11,5 +11,4 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({StrictJson.class, RequestBodyLimit.class})
-public class ApiWebSlice {
-}
+public class ApiWebSlice {}

@@ -1,7 +1,5 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -21,17 +19,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
@@ -40,6 +39,8 @@ import nl.asylumchain.PostgresIntegrationTest;
 import nl.asylumchain.casefile.process.CaseModel;
 import nl.asylumchain.registration.process.RegistrationModel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Never a 500 for what clients do every day: racing each other on one case or one task, asking for a task that is
  * gone, sending no body, a serialized Java object, a NUL, a malformed path. On PostgreSQL, where a NUL cannot even
@@ -47,8 +48,8 @@ import nl.asylumchain.registration.process.RegistrationModel;
  */
 class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
 
-    private static final Map<String, Object> IDENTIFIED = CaseDriver.SPOOR_4_ANSWERS
-            .get(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER);
+    private static final Map<String, Object> IDENTIFIED =
+            CaseDriver.SPOOR_4_ANSWERS.get(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER);
 
     @Autowired
     JdbcClient jdbc;
@@ -63,12 +64,17 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
     void twoHandlersCompletingOneTaskGetOneSuccessAndOneConflictOrNotFound() throws Exception {
         for (int round = 0; round < 10; round++) {
             String caseId = driver.register();
-            String taskId = driver.openTask(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER).path("id").asText();
+            String taskId = driver.openTask(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER)
+                    .path("id")
+                    .asText();
 
             List<Response> answers = parallel(4, () -> client.completeTask(taskId, "agent", IDENTIFIED));
 
-            assertThat(answers).extracting(Response::status).as("round " + round)
-                    .allSatisfy(status -> assertThat(status).isIn(204, 404, 409)).containsOnlyOnce(204);
+            assertThat(answers)
+                    .extracting(Response::status)
+                    .as("round " + round)
+                    .allSatisfy(status -> assertThat(status).isIn(204, 404, 409))
+                    .containsOnlyOnce(204);
             answers.stream().filter(a -> a.status() != 204).forEach(ConflictsAndEngineErrorsPostgresIT::assertProblem);
             assertThat(driver.openTaskKeys(caseId)).doesNotContain(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER);
         }
@@ -78,37 +84,61 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
     void parallelDublinRepliesOnOneCaseAreTakenOnceAndTheRestAreConflicts() throws Exception {
         String caseId = caseWaitingForDublinReply();
 
-        List<Response> answers = parallel(20, () -> client.post("/api/cases/" + caseId + "/events", "dublin",
-                Map.of("type", "DUBLIN_REPLY", "accepted", true)));
+        List<Response> answers = parallel(
+                20,
+                () -> client.post(
+                        "/api/cases/" + caseId + "/events",
+                        "dublin",
+                        Map.of("type", "DUBLIN_REPLY", "accepted", true)));
 
-        assertThat(answers).extracting(Response::status)
-                .allSatisfy(status -> assertThat(status).isIn(202, 409)).containsOnlyOnce(202);
+        assertThat(answers)
+                .extracting(Response::status)
+                .allSatisfy(status -> assertThat(status).isIn(202, 409))
+                .containsOnlyOnce(202);
         answers.stream().filter(a -> a.status() == 409).forEach(ConflictsAndEngineErrorsPostgresIT::assertProblem);
         assertThat(jdbc.sql("select count(*) from case_events where case_id = cast(:id as uuid)")
-                .param("id", caseId).query(Long.class).single()).isEqualTo(1);
+                        .param("id", caseId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void parallelFamilyMembersAreAllAddedOrRefusedAsConflictsAndTheProcessCountsThem() throws Exception {
         String caseId = driver.register();
 
-        List<Response> answers = parallel(20, () -> client.post("/api/cases/" + caseId + "/family-members",
-                "aanmelding", Map.of("relation", "CHILD", "birthDate", "2015-04-01")));
+        List<Response> answers = parallel(
+                20,
+                () -> client.post(
+                        "/api/cases/" + caseId + "/family-members",
+                        "aanmelding",
+                        Map.of("relation", "CHILD", "birthDate", "2015-04-01")));
 
-        assertThat(answers).extracting(Response::status).allSatisfy(status -> assertThat(status).isIn(201, 409));
+        assertThat(answers)
+                .extracting(Response::status)
+                .allSatisfy(status -> assertThat(status).isIn(201, 409));
         long added = answers.stream().filter(a -> a.status() == 201).count();
         long rows = jdbc.sql("select count(*) from family_members where case_id = cast(:id as uuid)")
-                .param("id", caseId).query(Long.class).single();
+                .param("id", caseId)
+                .query(Long.class)
+                .single();
         assertThat(rows).isEqualTo(1 + added);
-        String main = runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseModel.PROCESS_KEY)
-                .processInstanceBusinessKey(caseId).singleResult().getId();
-        assertThat(((Number) runtimeService.getVariable(main, "familyMembersAbroad")).longValue()).isEqualTo(rows);
+        String main = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(CaseModel.PROCESS_KEY)
+                .processInstanceBusinessKey(caseId)
+                .singleResult()
+                .getId();
+        assertThat(((Number) runtimeService.getVariable(main, "familyMembersAbroad")).longValue())
+                .isEqualTo(rows);
     }
 
     @Test
     void nulInANameIsABadRequestAndTakesNoVNumber() {
-        long before = Long.parseLong(client.post("/api/cases", "agent", ChainClient.application()).body()
-                .path("vNumber").asText());
+        long before = Long.parseLong(client.post("/api/cases", "agent", ChainClient.application())
+                .body()
+                .path("vNumber")
+                .asText());
         Map<String, Object> application = ChainClient.application();
         ChainClient.section(application, "person").put("familyName", "Had\u0000dad");
 
@@ -116,8 +146,10 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("person.familyName");
-        long after = Long.parseLong(client.post("/api/cases", "agent", ChainClient.application()).body()
-                .path("vNumber").asText());
+        long after = Long.parseLong(client.post("/api/cases", "agent", ChainClient.application())
+                .body()
+                .path("vNumber")
+                .asText());
         assertThat(after).isEqualTo(before + 1);
     }
 
@@ -128,7 +160,9 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
         assertProblem(unknown);
 
         String caseId = driver.register();
-        String taskId = driver.openTask(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER).path("id").asText();
+        String taskId = driver.openTask(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER)
+                .path("id")
+                .asText();
         assertThat(client.completeTask(taskId, "agent", IDENTIFIED).status()).isEqualTo(204);
         Response again = client.completeTask(taskId, "agent", IDENTIFIED);
         assertThat(again.status()).isEqualTo(404);
@@ -139,7 +173,9 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
     void completingATaskInTasklistTwiceIsNotFoundTheSecondTimeNotAServerError() throws Exception {
         String taskId = openTask();
         HttpResponse<String> withoutToken = Tasklist.login(port, "agent").complete(taskId, IDENTIFIED, false);
-        assertThat(withoutToken.statusCode()).as("CSRF protection of the webapps").isEqualTo(403);
+        assertThat(withoutToken.statusCode())
+                .as("CSRF protection of the webapps")
+                .isEqualTo(403);
         assertThat(client.get("/engine-rest/task/" + taskId, "agent").status()).isEqualTo(200);
 
         // Camunda's CSRF filter ends the session of a request without the token: the handler logs in again
@@ -154,18 +190,24 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
 
     @Test
     void handlersCompletingOneTaskInTasklistAtOnceGetOneSuccessAndNoServerError() throws Exception {
-        List<Tasklist> handlers = List.of(Tasklist.login(port, "agent"), Tasklist.login(port, "agent"),
-                Tasklist.login(port, "agent"));
+        List<Tasklist> handlers =
+                List.of(Tasklist.login(port, "agent"), Tasklist.login(port, "agent"), Tasklist.login(port, "agent"));
         for (int round = 0; round < 5; round++) {
             String caseId = driver.register();
-            String taskId = driver.openTask(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER).path("id").asText();
+            String taskId = driver.openTask(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER)
+                    .path("id")
+                    .asText();
             AtomicInteger next = new AtomicInteger();
 
-            List<Response> answers = parallel(handlers.size(), () -> Tasklist.response(
-                    handlers.get(next.getAndIncrement()).complete(taskId, IDENTIFIED, true)));
+            List<Response> answers = parallel(
+                    handlers.size(),
+                    () -> Tasklist.response(handlers.get(next.getAndIncrement()).complete(taskId, IDENTIFIED, true)));
 
-            assertThat(answers).extracting(Response::status).as("round " + round)
-                    .allSatisfy(status -> assertThat(status).isIn(204, 404, 409)).containsOnlyOnce(204);
+            assertThat(answers)
+                    .extracting(Response::status)
+                    .as("round " + round)
+                    .allSatisfy(status -> assertThat(status).isIn(204, 404, 409))
+                    .containsOnlyOnce(204);
             answers.stream().filter(a -> a.status() != 204).forEach(ConflictsAndEngineErrorsPostgresIT::assertProblem);
             assertThat(driver.openTaskKeys(caseId)).doesNotContain(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER);
         }
@@ -185,11 +227,19 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
     @Test
     void serializedJavaObjectVariableIsABadRequest() {
         String taskId = openTask();
-        Map<String, Object> variable = Map.of("value", "rO0ABXQAA2FiYw==", "type", "Object", "valueInfo",
-                Map.of("objectTypeName", "java.lang.String",
-                        "serializationDataFormat", "application/x-java-serialized-object"));
-        Response response = client.post("/engine-rest/task/" + taskId + "/complete", "agent",
-                Map.of("variables", Map.of("payload", variable)));
+        Map<String, Object> variable = Map.of(
+                "value",
+                "rO0ABXQAA2FiYw==",
+                "type",
+                "Object",
+                "valueInfo",
+                Map.of(
+                        "objectTypeName",
+                        "java.lang.String",
+                        "serializationDataFormat",
+                        "application/x-java-serialized-object"));
+        Response response = client.post(
+                "/engine-rest/task/" + taskId + "/complete", "agent", Map.of("variables", Map.of("payload", variable)));
         assertThat(response.status()).isEqualTo(400);
         assertProblem(response);
         assertThat(client.get("/engine-rest/task/" + taskId, "agent").status()).isEqualTo(200);
@@ -198,11 +248,17 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
     @Test
     void nulInAnEngineVariableIsABadRequest() {
         String taskId = openTask();
-        Response response = client.post("/engine-rest/task/" + taskId + "/variables/note", "agent",
+        Response response = client.post(
+                "/engine-rest/task/" + taskId + "/variables/note",
+                "agent",
                 "{\"value\":\"a\\u0000b\",\"type\":\"String\"}");
         // the engine REST API sets a variable with PUT; POST on that path is 405, which is a refusal too
-        Response put = send("PUT", "/engine-rest/task/" + taskId + "/variables/note", "agent",
-                "{\"value\":\"a\\u0000b\",\"type\":\"String\"}", "application/json");
+        Response put = send(
+                "PUT",
+                "/engine-rest/task/" + taskId + "/variables/note",
+                "agent",
+                "{\"value\":\"a\\u0000b\",\"type\":\"String\"}",
+                "application/json");
         assertThat(response.status()).isBetween(400, 499);
         assertThat(put.status()).isEqualTo(400);
         assertProblem(put);
@@ -246,19 +302,30 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
         log.start();
         root.addAppender(log);
         try {
-            assertThat(client.post("/api/cases/" + caseId + "/events", "dublin",
-                    Map.of("type", "DUBLIN_REPLY", "accepted", true)).status()).isEqualTo(409);
-            assertThat(client.completeTask("6f1c2a4e-0000-4000-8000-000000000000", "agent", IDENTIFIED).status())
+            assertThat(client.post(
+                                    "/api/cases/" + caseId + "/events",
+                                    "dublin",
+                                    Map.of("type", "DUBLIN_REPLY", "accepted", true))
+                            .status())
+                    .isEqualTo(409);
+            assertThat(client.completeTask("6f1c2a4e-0000-4000-8000-000000000000", "agent", IDENTIFIED)
+                            .status())
                     .isEqualTo(404);
         } finally {
             root.detachAppender(log);
         }
-        assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).isEmpty();
+        assertThat(log.list)
+                .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .isEmpty();
         assertThat(log.list).filteredOn(e -> e.getThrowableProxy() != null).isEmpty();
-        assertThat(log.list).filteredOn(e -> e.getLevel() == Level.INFO
-                && e.getFormattedMessage().contains("409")).hasSize(1);
-        assertThat(log.list).filteredOn(e -> e.getLevel() == Level.INFO
-                && e.getFormattedMessage().contains("404")).hasSize(1);
+        assertThat(log.list)
+                .filteredOn(e ->
+                        e.getLevel() == Level.INFO && e.getFormattedMessage().contains("409"))
+                .hasSize(1);
+        assertThat(log.list)
+                .filteredOn(e ->
+                        e.getLevel() == Level.INFO && e.getFormattedMessage().contains("404"))
+                .hasSize(1);
     }
 
     /** The problem body of a refusal: problem+json, a status and a reason in words, no internals. */
@@ -266,23 +333,34 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
         assertThat(response.contentType()).as(String.valueOf(response.body())).startsWith("application/problem+json");
         assertThat(response.body().path("status").asInt()).isEqualTo(response.status());
         assertThat(response.body().path("detail").asText()).isNotBlank();
-        assertThat(response.body().toString()).doesNotContain("Exception", "org.camunda", "ENGINE-", "java.",
-                "SQL", "\tat ");
+        assertThat(response.body().toString())
+                .doesNotContain("Exception", "org.camunda", "ENGINE-", "java.", "SQL", "\tat ");
     }
 
     private String openTask() {
-        return driver.openTask(driver.register(), RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER).path("id")
+        return driver.openTask(driver.register(), RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER)
+                .path("id")
                 .asText();
     }
 
     private String caseWaitingForDublinReply() {
         Map<String, Map<String, Object>> dublin = new HashMap<>(CaseDriver.SPOOR_4_ANSWERS);
-        dublin.put(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
-                "documentsPresent", true, "eurodacHitMemberState", "DE", "visaMemberState", ""));
+        dublin.put(
+                RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER,
+                Map.of(
+                        "identityEstablished",
+                        true,
+                        "documentsPresent",
+                        true,
+                        "eurodacHitMemberState",
+                        "DE",
+                        "visaMemberState",
+                        ""));
         dublin.put("Activity_SubmitDublinClaim", Map.of("claimType", "TAKE_CHARGE", "requestedMemberState", "DE"));
         String caseId = driver.register();
         String claim = driver.workToTask(caseId, "Activity_SubmitDublinClaim", dublin);
-        assertThat(client.completeTask(claim, "dublin", dublin.get("Activity_SubmitDublinClaim")).status())
+        assertThat(client.completeTask(claim, "dublin", dublin.get("Activity_SubmitDublinClaim"))
+                        .status())
                 .isEqualTo(204);
         return caseId;
     }
@@ -296,32 +374,45 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
         static Tasklist login(int port, String user) throws Exception {
             CookieManager cookies = new CookieManager();
             // HTTP/1.1: the client's h2c upgrade would cost the login form its body
-            Tasklist tasklist = new Tasklist(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .cookieHandler(cookies).build(), cookies, URI.create("http://localhost:" + port));
-            HttpResponse<String> page = tasklist.browser.send(HttpRequest.newBuilder(
-                    tasklist.base.resolve("/camunda/app/tasklist/default/")).GET().build(),
+            Tasklist tasklist = new Tasklist(
+                    HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .cookieHandler(cookies)
+                            .build(),
+                    cookies,
+                    URI.create("http://localhost:" + port));
+            HttpResponse<String> page = tasklist.browser.send(
+                    HttpRequest.newBuilder(tasklist.base.resolve("/camunda/app/tasklist/default/"))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
-            HttpResponse<String> login = tasklist.browser.send(HttpRequest.newBuilder(
-                            tasklist.base.resolve("/camunda/api/admin/auth/user/default/login/tasklist"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-XSRF-TOKEN", tasklist.token())
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
-                            + ChainClient.PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> login = tasklist.browser.send(
+                    HttpRequest.newBuilder(tasklist.base.resolve("/camunda/api/admin/auth/user/default/login/tasklist"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("X-XSRF-TOKEN", tasklist.token())
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "username=" + user + "&password=" + ChainClient.PASSWORD))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
             // the login starts a new session; its CSRF token comes with the next read, as in the browser
-            HttpResponse<String> count = tasklist.browser.send(HttpRequest.newBuilder(
-                            tasklist.base.resolve("/camunda/api/engine/engine/default/task/count"))
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> count = tasklist.browser.send(
+                    HttpRequest.newBuilder(tasklist.base.resolve("/camunda/api/engine/engine/default/task/count"))
+                            .header("Accept", "application/json")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
             return tasklist;
         }
 
         HttpResponse<String> complete(String taskId, Map<String, Object> variables, boolean withToken)
                 throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(
-                            "/camunda/api/engine/engine/default/task/" + taskId + "/complete"))
-                    .header("Content-Type", "application/json").header("Accept", "application/json, text/plain, */*")
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            base.resolve("/camunda/api/engine/engine/default/task/" + taskId + "/complete"))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json, text/plain, */*")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             new ObjectMapper().writeValueAsString(ChainClient.completion(variables))));
             if (withToken) {
@@ -332,18 +423,29 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
 
         /** A change as the webapps send it: with the session and the CSRF token. */
         HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-            return browser.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
-                    .header("Accept", "application/json, text/plain, */*").header("X-XSRF-TOKEN", token())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return browser.send(
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .header("Content-Type", contentType)
+                            .header("Accept", "application/json, text/plain, */*")
+                            .header("X-XSRF-TOKEN", token())
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         private String token() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).findFirst().orElseThrow();
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(HttpCookie::getValue)
+                    .findFirst()
+                    .orElseThrow();
         }
 
         static Response response(HttpResponse<String> answer) throws Exception {
-            return new Response(answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(""), null,
+            return new Response(
+                    answer.statusCode(),
+                    answer.headers().firstValue("Content-Type").orElse(""),
+                    null,
                     answer.body().isEmpty() ? null : new ObjectMapper().readTree(answer.body()));
         }
     }
@@ -376,19 +478,30 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Accept", "application/json, application/problem+json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             if (contentType != null) {
                 request.header("Content-Type", contentType);
             }
             if (user != null) {
-                request.header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + ChainClient.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                request.header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                (user + ":" + ChainClient.PASSWORD).getBytes(StandardCharsets.UTF_8)));
             }
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    null, response.body().isBlank() ? null
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    null,
+                    response.body().isBlank()
+                            ? null
                             : new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()));
         } catch (Exception e) {
             throw new IllegalStateException(e);

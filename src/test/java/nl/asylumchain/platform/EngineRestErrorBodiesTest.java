@@ -1,13 +1,13 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the engine REST API says when it breaks inside never reaches the client; successful answers pass as they are.
@@ -25,7 +25,8 @@ class EngineRestErrorBodiesTest {
 
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(response.getContentType()).isEqualTo("application/problem+json");
-        assertThat(response.getContentAsString()).doesNotContain("Exception", "act_ru_task", "ENGINE-")
+        assertThat(response.getContentAsString())
+                .doesNotContain("Exception", "act_ru_task", "ENGINE-")
                 .contains(EngineRestErrorBodies.INTERNAL_ERROR);
         assertThat(response.getContentLength()).isEqualTo(response.getContentAsByteArray().length);
     }

@@ -1,9 +1,9 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an expression in a model may do, decided on the engine's JUEL tree. */
 class ExpressionRulesTest {
@@ -19,11 +19,19 @@ class ExpressionRulesTest {
 
     @Test
     void theExpressionsOurModelsUseAreAllowed() {
-        for (String expression : new String[] {"${track == 2}", "${!departed && proposeDetention}",
-                "${casePriority.priority}", "${execution.getVariable('housingKind') == 'TEMPORARY'}",
-                "${milestones.reach(execution, 'PROCEDURE_STARTED')}", "${reunificationHelper}",
-                "#{execution.processBusinessKey}", "${missedReportsInARow >= missedReportLimit}",
-                "${familyMembersAbroad > 0}", "P${days}D", "${list[0].name}"}) {
+        for (String expression : new String[] {
+            "${track == 2}",
+            "${!departed && proposeDetention}",
+            "${casePriority.priority}",
+            "${execution.getVariable('housingKind') == 'TEMPORARY'}",
+            "${milestones.reach(execution, 'PROCEDURE_STARTED')}",
+            "${reunificationHelper}",
+            "#{execution.processBusinessKey}",
+            "${missedReportsInARow >= missedReportLimit}",
+            "${familyMembersAbroad > 0}",
+            "P${days}D",
+            "${list[0].name}"
+        }) {
             assertThat(rules.refusals(expression)).as(expression).isEmpty();
         }
     }
@@ -37,20 +45,31 @@ class ExpressionRulesTest {
 
     @Test
     void aMethodOnAVariableIsRefused() {
-        assertThat(rules.refusals("${caseId.getClass()}")).singleElement().asString().contains("'getClass'");
+        assertThat(rules.refusals("${caseId.getClass()}"))
+                .singleElement()
+                .asString()
+                .contains("'getClass'");
     }
 
     @Test
     void aSpringBeanNotOnTheListIsRefusedWhereverItAppears() {
         assertThat(rules.refusals("${dataSource}")).singleElement().asString().contains("'dataSource'");
-        assertThat(rules.refusals("${milestones.reach(execution, dataSource)}")).singleElement().asString()
+        assertThat(rules.refusals("${milestones.reach(execution, dataSource)}"))
+                .singleElement()
+                .asString()
                 .contains("'dataSource'");
     }
 
     @Test
     void aHelperMethodNotOnTheListIsRefused() {
-        assertThat(rules.refusals("${milestones.toString()}")).singleElement().asString().contains("'toString'");
-        assertThat(rules.refusals("${milestones.caseFile}")).singleElement().asString().contains("'caseFile'");
+        assertThat(rules.refusals("${milestones.toString()}"))
+                .singleElement()
+                .asString()
+                .contains("'toString'");
+        assertThat(rules.refusals("${milestones.caseFile}"))
+                .singleElement()
+                .asString()
+                .contains("'caseFile'");
     }
 
     @Test

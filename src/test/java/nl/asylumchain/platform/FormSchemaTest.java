@@ -1,12 +1,12 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** One reading of a Camunda Form for everything that reads forms: the server's checks and the demo traffic. */
 class FormSchemaTest {
@@ -27,7 +27,8 @@ class FormSchemaTest {
                      "validate": {"pattern": "^AWB", "validationType": "custom"}}]}]}"""));
 
         assertThat(form.id()).isEqualTo("probe");
-        assertThat(form.fields()).extracting(FormSchema.Field::key)
+        assertThat(form.fields())
+                .extracting(FormSchema.Field::key)
                 .containsExactly("caseId", "holdReason", "extensionMonths", "court");
         FormSchema.Field caseId = form.fields().get(0);
         assertThat(caseId.readOnly()).isTrue();
@@ -46,15 +47,20 @@ class FormSchemaTest {
 
     @Test
     void theServerChecksAFormAsTheSchemaReadsIt() throws Exception {
-        FormSchema schema = FormSchema.of(json.readTree(Path.of("bpmn/forms/assessApplication.form").toFile()));
+        FormSchema schema = FormSchema.of(
+                json.readTree(Path.of("bpmn/forms/assessApplication.form").toFile()));
         TaskForm checks = TaskForm.of(schema);
 
         // a field the form may hide is checked only where the check understands when it is shown
         List<String> demanded = schema.fields().stream()
                 .filter(f -> f.input() && (!f.conditional() || TaskForm.ShownWhen.of(f.hide()) != null))
-                .map(FormSchema.Field::key).toList();
+                .map(FormSchema.Field::key)
+                .toList();
         assertThat(checks.fields()).extracting(TaskForm.Field::key).containsExactlyElementsOf(demanded);
-        assertThat(checks.inputs()).containsExactlyInAnyOrderElementsOf(schema.fields().stream()
-                .filter(FormSchema.Field::input).map(FormSchema.Field::key).toList());
+        assertThat(checks.inputs())
+                .containsExactlyInAnyOrderElementsOf(schema.fields().stream()
+                        .filter(FormSchema.Field::input)
+                        .map(FormSchema.Field::key)
+                        .toList());
     }
 }

@@ -1,7 +1,5 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,13 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.ArrivalLocation;
 import nl.asylumchain.decision.IndOutcome;
-import org.junit.jupiter.api.Test;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a handler sees on a task form: words, not the codes the process routes on. A variable whose values are
@@ -33,8 +34,16 @@ class FormWordsTest {
             "applicationType", names(ApplicationType.values()),
             "arrivalLocation", names(ArrivalLocation.values()),
             "departurePeriod", List.of("P28D", "P0D"),
-            "trackReason", List.of("PROTECTION_IN_MEMBER_STATE", "EURODAC_HIT", "VISA_MEMBER_STATE", "SAFE_COUNTRY",
-                    "EVIDENTLY_GRANTABLE", "FURTHER_RESEARCH_NEEDED", "GENERAL", "DUBLIN_TRANSFER_DEADLINE_PASSED"),
+            "trackReason",
+                    List.of(
+                            "PROTECTION_IN_MEMBER_STATE",
+                            "EURODAC_HIT",
+                            "VISA_MEMBER_STATE",
+                            "SAFE_COUNTRY",
+                            "EVIDENTLY_GRANTABLE",
+                            "FURTHER_RESEARCH_NEEDED",
+                            "GENERAL",
+                            "DUBLIN_TRANSFER_DEADLINE_PASSED"),
             "proposedPlacement", List.of("NIDOS_FOSTER", "COA_AMV"),
             "nationality", nationalities());
 
@@ -53,33 +62,44 @@ class FormWordsTest {
     @Test
     void aReadOnlyCodeIsShownAsADutchLabelForEveryCodeItCanHold() throws IOException {
         Map<String, List<JsonNode>> forms = components();
-        SHOWN.forEach((form, keys) -> assertThat(forms.get(form)).as(form)
+        SHOWN.forEach((form, keys) -> assertThat(forms.get(form))
+                .as(form)
                 .filteredOn(c -> c.path("readonly").asBoolean(false))
-                .extracting(c -> c.path("key").asText()).containsAll(keys));
+                .extracting(c -> c.path("key").asText())
+                .containsAll(keys));
         forms.forEach((form, components) -> components.stream()
-                .filter(c -> CODES.containsKey(c.path("key").asText()) && c.path("readonly").asBoolean(false))
+                .filter(c -> CODES.containsKey(c.path("key").asText())
+                        && c.path("readonly").asBoolean(false))
                 .forEach(c -> {
                     String field = form + "." + c.path("key").asText();
                     assertThat(c.path("type").asText()).as(field).isIn("select", "radio");
                     Map<String, String> labels = new LinkedHashMap<>();
-                    c.path("values").forEach(v -> labels.put(v.path("value").asText(), v.path("label").asText()));
-                    assertThat(labels).as(field).containsOnlyKeys(CODES.get(c.path("key").asText()));
-                    labels.forEach((code, label) -> assertThat(label).as(field + " " + code)
-                            .isNotBlank().isNotEqualTo(code).doesNotContain("_"));
+                    c.path("values")
+                            .forEach(v -> labels.put(
+                                    v.path("value").asText(), v.path("label").asText()));
+                    assertThat(labels)
+                            .as(field)
+                            .containsOnlyKeys(CODES.get(c.path("key").asText()));
+                    labels.forEach((code, label) -> assertThat(label)
+                            .as(field + " " + code)
+                            .isNotBlank()
+                            .isNotEqualTo(code)
+                            .doesNotContain("_"));
                 }));
     }
 
     @Test
     void noTextLinePrintsACodeValuedVariable() throws IOException {
-        components().forEach((form, components) -> components.stream()
-                .filter(c -> "text".equals(c.path("type").asText()))
-                .forEach(c -> {
-                    for (String key : CODES.keySet()) {
-                        assertThat(c.path("text").asText()).as(form).doesNotContain("{{" + key + "}}");
-                    }
-                    // the CBS code alone means nothing to a handler; municipalityName is "0363 Amsterdam"
-                    assertThat(c.path("text").asText()).as(form).doesNotContain("{{municipalityCode}}");
-                }));
+        components()
+                .forEach((form, components) -> components.stream()
+                        .filter(c -> "text".equals(c.path("type").asText()))
+                        .forEach(c -> {
+                            for (String key : CODES.keySet()) {
+                                assertThat(c.path("text").asText()).as(form).doesNotContain("{{" + key + "}}");
+                            }
+                            // the CBS code alone means nothing to a handler; municipalityName is "0363 Amsterdam"
+                            assertThat(c.path("text").asText()).as(form).doesNotContain("{{municipalityCode}}");
+                        }));
     }
 
     @Test
@@ -88,12 +108,13 @@ class FormWordsTest {
                 .get("departureInterview");
         Map<String, Object> current = Map.of("indOutcome", "REJECTED", "departurePeriod", "P28D");
 
-        assertThat(interview.foreign(Map.of("indOutcome", "REJECTED", "departurePeriod", "P28D",
-                "willingToLeave", true), current::get)).isEmpty();
-        assertThat(interview.foreign(Map.of("indOutcome", "PERMIT_GRANTED", "departurePeriod", "P28D"),
-                current::get)).containsExactly(new FieldError("indOutcome", "is read-only on form departureInterview"));
-        assertThat(interview.fields()).extracting(TaskForm.Field::key)
-                .doesNotContain("indOutcome", "departurePeriod");
+        assertThat(interview.foreign(
+                        Map.of("indOutcome", "REJECTED", "departurePeriod", "P28D", "willingToLeave", true),
+                        current::get))
+                .isEmpty();
+        assertThat(interview.foreign(Map.of("indOutcome", "PERMIT_GRANTED", "departurePeriod", "P28D"), current::get))
+                .containsExactly(new FieldError("indOutcome", "is read-only on form departureInterview"));
+        assertThat(interview.fields()).extracting(TaskForm.Field::key).doesNotContain("indOutcome", "departurePeriod");
     }
 
     private Map<String, List<JsonNode>> components() throws IOException {

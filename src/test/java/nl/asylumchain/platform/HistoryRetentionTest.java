@@ -1,7 +1,5 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.time.LocalDate;
 import java.time.Period;
@@ -10,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +18,8 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine's history is kept per definition for its legal retention (docs/postgresql.md#history-cleanup). No
@@ -41,9 +40,12 @@ class HistoryRetentionTest {
         long accessLogDays = longestInDays(accessLogRetention());
         List<String> checked = new ArrayList<>();
         for (Definition definition : definitions()) {
-            assertThat(days(definition)).as("historyTimeToLive of " + definition.where() + " against the access log's "
-                    + accessLogDays + " days").isGreaterThanOrEqualTo(accessLogDays);
-            assertThat(definition.text()).as("retention stated in " + definition.where())
+            assertThat(days(definition))
+                    .as("historyTimeToLive of " + definition.where() + " against the access log's " + accessLogDays
+                            + " days")
+                    .isGreaterThanOrEqualTo(accessLogDays);
+            assertThat(definition.text())
+                    .as("retention stated in " + definition.where())
                     .contains("Bewaartermijn historie");
             checked.add(definition.where());
         }
@@ -52,19 +54,21 @@ class HistoryRetentionTest {
 
     @Test
     void nidosGuardianshipKeepsItsHistoryForTheYouthCareFilesTwentyYears() throws Exception {
-        Definition guardianship = definitions().stream().filter(d -> d.where().endsWith(" guardianship")).findFirst()
+        Definition guardianship = definitions().stream()
+                .filter(d -> d.where().endsWith(" guardianship"))
+                .findFirst()
                 .orElseThrow();
         // Jeugdwet art. 7.3.8: a certified institution keeps the file twenty years
         assertThat(days(guardianship)).isGreaterThanOrEqualTo(longestInDays(Period.ofYears(20)));
     }
 
-    private record Definition(String where, String timeToLive, String text) {
-    }
+    private record Definition(String where, String timeToLive, String text) {}
 
     private static long days(Definition definition) {
         Matcher days = DAYS.matcher(definition.timeToLive());
-        assertThat(days.matches()).as("historyTimeToLive of " + definition.where() + " in days: "
-                + definition.timeToLive()).isTrue();
+        assertThat(days.matches())
+                .as("historyTimeToLive of " + definition.where() + " in days: " + definition.timeToLive())
+                .isTrue();
         return Long.parseLong(days.group(1));
     }
 
@@ -77,18 +81,20 @@ class HistoryRetentionTest {
             NodeList processes = factory.newDocumentBuilder().parse(model).getElementsByTagNameNS(BPMN, "process");
             for (int i = 0; i < processes.getLength(); i++) {
                 Element process = (Element) processes.item(i);
-                definitions.add(new Definition(model.getName() + " " + process.getAttribute("id"),
-                        process.getAttributeNS(CAMUNDA, "historyTimeToLive"), firstText(process, BPMN,
-                                "documentation")));
+                definitions.add(new Definition(
+                        model.getName() + " " + process.getAttribute("id"),
+                        process.getAttributeNS(CAMUNDA, "historyTimeToLive"),
+                        firstText(process, BPMN, "documentation")));
             }
         }
         for (File model : files("dmn", ".dmn")) {
             NodeList decisions = factory.newDocumentBuilder().parse(model).getElementsByTagNameNS(DMN, "decision");
             for (int i = 0; i < decisions.getLength(); i++) {
                 Element decision = (Element) decisions.item(i);
-                definitions.add(new Definition(model.getName() + " " + decision.getAttribute("id"),
-                        decision.getAttributeNS(CAMUNDA_DMN, "historyTimeToLive"), firstText(decision, DMN,
-                                "description")));
+                definitions.add(new Definition(
+                        model.getName() + " " + decision.getAttribute("id"),
+                        decision.getAttributeNS(CAMUNDA_DMN, "historyTimeToLive"),
+                        firstText(decision, DMN, "description")));
             }
         }
         return definitions;
@@ -121,10 +127,12 @@ class HistoryRetentionTest {
 
     private static Period accessLogRetention() throws Exception {
         StandardEnvironment environment = new StandardEnvironment();
-        for (PropertySource<?> source : new YamlPropertySourceLoader().load("application",
-                new ClassPathResource("application.yml"))) {
+        for (PropertySource<?> source :
+                new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))) {
             environment.getPropertySources().addLast(source);
         }
-        return Binder.get(environment).bind("asylumchain.access-log.retention", Period.class).get();
+        return Binder.get(environment)
+                .bind("asylumchain.access-log.retention", Period.class)
+                .get();
     }
 }

@@ -1,7 +1,5 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -12,6 +10,8 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The job executor settings of application.yml against the promises in docs/errors-and-recovery.md: a job locked by
@@ -24,8 +24,8 @@ class JobExecutorSettingsTest {
 
     @Test
     void jobsOfADeadNodeAreTakenOverWithinAMinute() {
-        Duration worstCase = Duration.ofMillis(jobs.getLockTimeInMillis()).plus(idleWait())
-                .plusMillis(jobs.getMaxBackoff());
+        Duration worstCase =
+                Duration.ofMillis(jobs.getLockTimeInMillis()).plus(idleWait()).plusMillis(jobs.getMaxBackoff());
         assertThat(worstCase).isLessThanOrEqualTo(Duration.ofSeconds(60));
     }
 
@@ -49,12 +49,14 @@ class JobExecutorSettingsTest {
     private static JobExecutionProperty settings() {
         try {
             StandardEnvironment environment = new StandardEnvironment();
-            for (PropertySource<?> source : new YamlPropertySourceLoader().load("application",
-                    new ClassPathResource("application.yml"))) {
+            for (PropertySource<?> source :
+                    new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))) {
                 environment.getPropertySources().addLast(source);
             }
             JobExecutionProperty jobs = Binder.get(environment)
-                    .bind(CamundaBpmProperties.PREFIX, CamundaBpmProperties.class).get().getJobExecution();
+                    .bind(CamundaBpmProperties.PREFIX, CamundaBpmProperties.class)
+                    .get()
+                    .getJobExecution();
             assertThat(jobs.getLockTimeInMillis()).as("lock-time-in-millis set").isNotNull();
             assertThat(jobs.getMaxWait()).as("max-wait set").isNotNull();
             assertThat(jobs.getMaxBackoff()).as("max-backoff set").isNotNull();

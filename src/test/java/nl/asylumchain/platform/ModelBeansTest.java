@@ -1,7 +1,5 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import nl.asylumchain.ChainTestContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The allow-list and the models agree: every bean a model names is on it, every delegate on it is used by a model
@@ -37,7 +37,8 @@ class ModelBeansTest {
     @BeforeEach
     void readTheModels() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".bpmn")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".bpmn")).toList()) {
                 String model = Files.readString(file);
                 DELEGATE.matcher(model).results().forEach(match -> delegatesNamed.add(match.group(1)));
                 Matcher expressions = EXPRESSION.matcher(model);
@@ -82,8 +83,16 @@ class ModelBeansTest {
 
     @Test
     void otherBeansOfTheApplicationAreNotOnTheList() {
-        for (String bean : new String[] {"dataSource", "identityService", "runtimeService", "caseIntake",
-                "caseFiles", "caseProgress", "modelBeans", "repositoryService"}) {
+        for (String bean : new String[] {
+            "dataSource",
+            "identityService",
+            "runtimeService",
+            "caseIntake",
+            "caseFiles",
+            "caseProgress",
+            "modelBeans",
+            "repositoryService"
+        }) {
             assertThat(modelBeans.isForbiddenBean(bean)).as(bean).isTrue();
             assertThat(modelBeans.bean(bean)).as(bean).isNull();
         }

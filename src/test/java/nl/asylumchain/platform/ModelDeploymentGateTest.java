@@ -1,20 +1,20 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.fasterxml.jackson.databind.JsonNode;
 
-import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainTestContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Models cannot run code, whoever deploys them: a process designer deploying over {@code /engine-rest} (as Camunda
@@ -33,7 +33,9 @@ class ModelDeploymentGateTest {
 
     @Test
     void expressionReachingForReflectionIsRefusedNamingFileAndElementAndNothingIsDeployed() {
-        String model = ProbeModels.process("gateReflection", "serviceTask",
+        String model = ProbeModels.process(
+                "gateReflection",
+                "serviceTask",
                 "camunda:expression=\"${''.getClass().forName('java.lang.Runtime').getMethods()}\"");
 
         Response response = deploy("gate-reflection", Map.of("reflection.bpmn", model));
@@ -41,8 +43,10 @@ class ModelDeploymentGateTest {
         assertRefused(response, "reflection.bpmn", "Activity_Step", "getClass");
         assertNothingDeployed("gate-reflection", "gateReflection");
         // the process cannot be started, so the expression never runs
-        assertThat(new ChainClient(port).post("/engine-rest/process-definition/key/gateReflection/start", DESIGNER,
-                Map.of()).status()).isEqualTo(404);
+        assertThat(new ChainClient(port)
+                        .post("/engine-rest/process-definition/key/gateReflection/start", DESIGNER, Map.of())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -57,7 +61,9 @@ class ModelDeploymentGateTest {
 
     @Test
     void engineServiceBehindExecutionIsRefused() {
-        String model = ProbeModels.process("gateEngine", "serviceTask",
+        String model = ProbeModels.process(
+                "gateEngine",
+                "serviceTask",
                 "camunda:expression=\"${execution.processEngineServices.identityService}\"");
 
         Response response = deploy("gate-engine", Map.of("engine.bpmn", model));
@@ -68,7 +74,11 @@ class ModelDeploymentGateTest {
 
     @Test
     void scriptTaskIsRefused() {
-        String model = ProbeModels.process("gateScript", "scriptTask", "scriptFormat=\"javascript\"", "",
+        String model = ProbeModels.process(
+                "gateScript",
+                "scriptTask",
+                "scriptFormat=\"javascript\"",
+                "",
                 "<bpmn:script>java.lang.Runtime.getRuntime().exec('id')</bpmn:script>");
 
         Response response = deploy("gate-script", Map.of("script.bpmn", model));
@@ -102,7 +112,9 @@ class ModelDeploymentGateTest {
 
     @Test
     void userTaskWithoutCandidateGroupIsRefused() {
-        String model = ProbeModels.process("gateNoGroup", "userTask",
+        String model = ProbeModels.process(
+                "gateNoGroup",
+                "userTask",
                 "camunda:dueDate=\"${dueDate}\" camunda:formRef=\"mainInterview\" camunda:formRefBinding=\"latest\"");
 
         Response response = deploy("gate-no-group", Map.of("nogroup.bpmn", model));
@@ -129,7 +141,10 @@ class ModelDeploymentGateTest {
         Response response = deploy("gate-valid", Map.of("valid.bpmn", ProbeModels.validUserTask("gateValid")));
 
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("gateValid").count())
+        assertThat(repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("gateValid")
+                        .count())
                 .isEqualTo(1);
     }
 
@@ -152,7 +167,15 @@ class ModelDeploymentGateTest {
     }
 
     private void assertNothingDeployed(String deploymentName, String processKey) {
-        assertThat(repositoryService.createDeploymentQuery().deploymentName(deploymentName).count()).isZero();
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).count()).isZero();
+        assertThat(repositoryService
+                        .createDeploymentQuery()
+                        .deploymentName(deploymentName)
+                        .count())
+                .isZero();
+        assertThat(repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(processKey)
+                        .count())
+                .isZero();
     }
 }

@@ -1,7 +1,5 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -11,6 +9,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.PostgresIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On PostgreSQL (production) models come from the release: nobody deploys through the REST API, not even an
@@ -27,21 +27,24 @@ class ModelDeploymentInProductionIT extends PostgresIntegrationTest {
     @Test
     void restDeploymentIsOffForDesignersAndAdministrators() {
         for (String user : new String[] {"ontwerper", "demo"}) {
-            Response response = ProbeModels.deploy(port, user, "production-probe",
-                    Map.of("valid.bpmn", ProbeModels.validUserTask("productionProbe")));
+            Response response = ProbeModels.deploy(
+                    port, user, "production-probe", Map.of("valid.bpmn", ProbeModels.validUserTask("productionProbe")));
 
             assertThat(response.status()).as(user).isEqualTo(403);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.body().path("detail").asText()).contains("asylumchain.models.rest-deployment");
         }
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("productionProbe").count())
+        assertThat(repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("productionProbe")
+                        .count())
                 .isZero();
     }
 
     @Test
     void deployingThroughTheWebappsEngineApiIsOffToo() throws Exception {
-        ConflictsAndEngineErrorsPostgresIT.Tasklist cockpit = ConflictsAndEngineErrorsPostgresIT.Tasklist.login(port,
-                "demo");
+        ConflictsAndEngineErrorsPostgresIT.Tasklist cockpit =
+                ConflictsAndEngineErrorsPostgresIT.Tasklist.login(port, "demo");
         String boundary = "probe";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
                 + "webapp-probe\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"valid.bpmn\"; "
@@ -49,18 +52,25 @@ class ModelDeploymentInProductionIT extends PostgresIntegrationTest {
                 + ProbeModels.validUserTask("webappProbe") + "\r\n--" + boundary + "--\r\n";
 
         Response response = ConflictsAndEngineErrorsPostgresIT.Tasklist.response(cockpit.post(
-                "/camunda/api/engine/engine/default/deployment/create", "multipart/form-data; boundary=" + boundary,
+                "/camunda/api/engine/engine/default/deployment/create",
+                "multipart/form-data; boundary=" + boundary,
                 body));
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.body().path("detail").asText()).contains("asylumchain.models.rest-deployment");
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("webappProbe").count())
+        assertThat(repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("webappProbe")
+                        .count())
                 .isZero();
     }
 
     @Test
     void theReleasedModelsAreDeployedAtStartUp() {
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("asylumCase").count())
+        assertThat(repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("asylumCase")
+                        .count())
                 .isPositive();
         assertThat(client.get("/engine-rest/deployment", "demo").status()).isEqualTo(200);
     }

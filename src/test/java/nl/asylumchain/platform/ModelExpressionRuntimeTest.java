@@ -1,8 +1,5 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -17,6 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import nl.asylumchain.ChainTestContext;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * The runtime defence behind the gate: an expression that got into the engine some other way (an old deployment, a
  * row written to the database) is evaluated by the engine's own expression manager, which reaches variables,
@@ -29,8 +29,10 @@ class ModelExpressionRuntimeTest {
 
     @Autowired
     ProcessEngine processEngine;
+
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     RuntimeService runtimeService;
 
@@ -38,12 +40,21 @@ class ModelExpressionRuntimeTest {
 
     @BeforeEach
     void anExecutionWaitingInAProbeProcess() {
-        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROBE).count() == 0) {
-            repositoryService.createDeployment().name(PROBE)
-                    .addString("probe.bpmn", ProbeModels.process(PROBE, "receiveTask", "")).deploy();
+        if (repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(PROBE)
+                        .count()
+                == 0) {
+            repositoryService
+                    .createDeployment()
+                    .name(PROBE)
+                    .addString("probe.bpmn", ProbeModels.process(PROBE, "receiveTask", ""))
+                    .deploy();
         }
-        executionId = runtimeService.startProcessInstanceByKey(PROBE, "case-42",
-                Map.of("colour", "blue", "casePriority", Map.of("priority", 50))).getId();
+        executionId = runtimeService
+                .startProcessInstanceByKey(
+                        PROBE, "case-42", Map.of("colour", "blue", "casePriority", Map.of("priority", 50)))
+                .getId();
     }
 
     @Test
@@ -79,8 +90,8 @@ class ModelExpressionRuntimeTest {
 
     @Test
     void noFunctionsAreOfferedBeyondTheFewTaskFiltersUse() {
-        assertThat(ModelExpressionManager.FILTER_FUNCTIONS).containsExactlyInAnyOrder("currentUser",
-                "currentUserGroups", "now", "dateTime");
+        assertThat(ModelExpressionManager.FILTER_FUNCTIONS)
+                .containsExactlyInAnyOrder("currentUser", "currentUserGroups", "now", "dateTime");
     }
 
     @Test

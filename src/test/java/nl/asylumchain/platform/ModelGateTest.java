@@ -1,7 +1,5 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +10,8 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.Problem;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The deployment gate on one resource at a time: what it refuses, and that our own models pass it. */
 class ModelGateTest {
 
@@ -20,11 +20,13 @@ class ModelGateTest {
     @Test
     void everyShippedModelPassesTheGateAndTheLint() throws IOException {
         try (Stream<Path> models = Stream.concat(Files.list(Path.of("bpmn")), Files.list(Path.of("dmn")))) {
-            List<Path> files = models.filter(path -> path.toString().endsWith(".bpmn")
-                    || path.toString().endsWith(".dmn")).toList();
+            List<Path> files = models.filter(path ->
+                            path.toString().endsWith(".bpmn") || path.toString().endsWith(".dmn"))
+                    .toList();
             assertThat(files).hasSizeGreaterThan(10);
             for (Path file : files) {
-                assertThat(messages(check(file.toString(), Files.readString(file), true))).as(file.toString())
+                assertThat(messages(check(file.toString(), Files.readString(file), true)))
+                        .as(file.toString())
                         .isEmpty();
             }
         }
@@ -32,7 +34,8 @@ class ModelGateTest {
 
     @Test
     void aValidProbePasses() {
-        assertThat(messages(check("valid.bpmn", ProbeModels.validUserTask("gateUnitValid"), true))).isEmpty();
+        assertThat(messages(check("valid.bpmn", ProbeModels.validUserTask("gateUnitValid"), true)))
+                .isEmpty();
     }
 
     @Test
@@ -41,26 +44,35 @@ class ModelGateTest {
                 <bpmn:extensionElements>
                 <camunda:executionListener event="start" class="java.lang.ProcessBuilder"/>
                 </bpmn:extensionElements>""", "");
-        assertThat(messages(check("listener.bpmn", model, true))).singleElement().asString()
+        assertThat(messages(check("listener.bpmn", model, true)))
+                .singleElement()
+                .asString()
                 .startsWith("Activity_Step: camunda:class");
     }
 
     @Test
     void aScriptConditionIsRefused() {
-        String model = ProbeModels.process("gateUnitCondition", "task", "").replace(
-                "<bpmn:sequenceFlow id=\"Flow_Out\" sourceRef=\"Activity_Step\" targetRef=\"Event_End\"/>",
-                "<bpmn:sequenceFlow id=\"Flow_Out\" sourceRef=\"Activity_Step\" targetRef=\"Event_End\">"
-                        + "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"groovy\" "
-                        + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">true</bpmn:conditionExpression>"
-                        + "</bpmn:sequenceFlow>");
-        assertThat(messages(check("condition.bpmn", model, true))).singleElement().asString()
-                .startsWith("Flow_Out:").contains("groovy");
+        String model = ProbeModels.process("gateUnitCondition", "task", "")
+                .replace(
+                        "<bpmn:sequenceFlow id=\"Flow_Out\" sourceRef=\"Activity_Step\" targetRef=\"Event_End\"/>",
+                        "<bpmn:sequenceFlow id=\"Flow_Out\" sourceRef=\"Activity_Step\" targetRef=\"Event_End\">"
+                                + "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"groovy\" "
+                                + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">true</bpmn:conditionExpression>"
+                                + "</bpmn:sequenceFlow>");
+        assertThat(messages(check("condition.bpmn", model, true)))
+                .singleElement()
+                .asString()
+                .startsWith("Flow_Out:")
+                .contains("groovy");
     }
 
     @Test
     void anEmbeddedHtmlFormIsRefused() {
-        String model = ProbeModels.process("gateUnitForm", "userTask", "camunda:candidateGroups=\"coa\" "
-                + "camunda:dueDate=\"${dueDate}\" camunda:formKey=\"embedded:deployment:form.html\"");
+        String model = ProbeModels.process(
+                "gateUnitForm",
+                "userTask",
+                "camunda:candidateGroups=\"coa\" "
+                        + "camunda:dueDate=\"${dueDate}\" camunda:formKey=\"embedded:deployment:form.html\"");
         assertThat(messages(check("form.bpmn", model, true)))
                 .anySatisfy(message -> assertThat(message).contains("camunda:formKey"))
                 .anySatisfy(message -> assertThat(message).contains("camunda:formRef"));
@@ -70,7 +82,9 @@ class ModelGateTest {
     void theLintRefusesWhatADesignerWouldMiss() {
         String model = ProbeModels.validUserTask("gateUnitLint")
                 .replace(" camunda:historyTimeToLive=\"P30D\"", "")
-                .replace("<bpmndi:BPMNEdge id=\"Edge_Out\" bpmnElement=\"Flow_Out\">", "<bpmndi:BPMNEdge id=\"Edge_Out\">")
+                .replace(
+                        "<bpmndi:BPMNEdge id=\"Edge_Out\" bpmnElement=\"Flow_Out\">",
+                        "<bpmndi:BPMNEdge id=\"Edge_Out\">")
                 .replace("id=\"Event_End\" name=\"Klaar\"", "id=\"Event_0x7f3k9\"")
                 .replace("targetRef=\"Event_End\"", "targetRef=\"Event_0x7f3k9\"")
                 .replace("camunda:dueDate=\"${dueDate}\" ", "");
@@ -94,18 +108,24 @@ class ModelGateTest {
     @Test
     void aDecisionInAnotherLanguageThanFeelIsRefused() throws IOException {
         String decision = Files.readString(Path.of("dmn/nationalityGroups.dmn"))
-                .replace("<inputExpression id=\"InputExpression_CasePriority_Track\" typeRef=\"integer\">",
+                .replace(
+                        "<inputExpression id=\"InputExpression_CasePriority_Track\" typeRef=\"integer\">",
                         "<inputExpression id=\"InputExpression_CasePriority_Track\" typeRef=\"integer\" "
                                 + "expressionLanguage=\"javascript\">");
-        assertThat(messages(check("nationalityGroups.dmn", decision, true))).singleElement().asString()
-                .startsWith("InputExpression_CasePriority_Track:").contains("javascript");
+        assertThat(messages(check("nationalityGroups.dmn", decision, true)))
+                .singleElement()
+                .asString()
+                .startsWith("InputExpression_CasePriority_Track:")
+                .contains("javascript");
     }
 
     @Test
     void aDecisionTableTheEngineCannotReadIsRefusedNamingTheFile() {
         // well-formed XML the DMN engine cannot build: a rule with one input entry in a table of two inputs
         String decision = table("FIRST", "<inputEntry id=\"Rule_A_In1\"><text>\"x\"</text></inputEntry>");
-        assertThat(messages(check("broken.dmn", decision, false))).singleElement().asString()
+        assertThat(messages(check("broken.dmn", decision, false)))
+                .singleElement()
+                .asString()
                 .startsWith("broken.dmn: the decision cannot be read by the DMN engine");
         assertThat(messages(check("fine.dmn", table("FIRST", """
                 <inputEntry id="Rule_A_In1"><text>"x"</text></inputEntry>
@@ -117,7 +137,9 @@ class ModelGateTest {
         String decision = table("WHATEVER", """
                 <inputEntry id="Rule_A_In1"><text>"x"</text></inputEntry>
                 <inputEntry id="Rule_A_In2"><text>-</text></inputEntry>""");
-        assertThat(messages(check("policy.dmn", decision, false))).singleElement().asString()
+        assertThat(messages(check("policy.dmn", decision, false)))
+                .singleElement()
+                .asString()
                 .startsWith("policy.dmn: the decision cannot be read by the DMN engine");
     }
 
@@ -140,7 +162,9 @@ class ModelGateTest {
 
     @Test
     void onlyModelsAndFormsMayBeDeployed() {
-        assertThat(messages(check("case.cmmn", "<definitions/>", true))).singleElement().asString()
+        assertThat(messages(check("case.cmmn", "<definitions/>", true)))
+                .singleElement()
+                .asString()
                 .contains("only BPMN and DMN models");
         assertThat(messages(check("steal.js", "java.lang.Runtime", true))).isNotEmpty();
         assertThat(messages(check("mainInterview.form", "{}", true))).isEmpty();

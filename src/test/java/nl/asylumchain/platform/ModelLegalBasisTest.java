@@ -1,15 +1,14 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.util.regex.Pattern;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A handler's task and every wait on an outside event rest on a rule: each user task and event-based gateway has a
@@ -38,8 +37,12 @@ class ModelLegalBasisTest {
                     String where = model.getName() + " " + element.getAttribute("id");
                     assertThat(element.getAttribute("name")).as(where).isNotBlank();
                     NodeList documentation = element.getElementsByTagNameNS(BPMN, "documentation");
-                    assertThat(documentation.getLength()).as(where + " documentation").isPositive();
-                    assertThat(documentation.item(0).getTextContent()).as(where + " legal basis").containsPattern(ARTICLE);
+                    assertThat(documentation.getLength())
+                            .as(where + " documentation")
+                            .isPositive();
+                    assertThat(documentation.item(0).getTextContent())
+                            .as(where + " legal basis")
+                            .containsPattern(ARTICLE);
                     checked++;
                 }
             }

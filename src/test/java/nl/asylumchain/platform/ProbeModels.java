@@ -20,8 +20,7 @@ import nl.asylumchain.ChainClient;
  */
 final class ProbeModels {
 
-    private ProbeModels() {
-    }
+    private ProbeModels() {}
 
     /**
      * A process {@code key}: start → {@code Activity_Step} → end. The step is {@code <bpmn:tag id="Activity_Step"
@@ -51,8 +50,11 @@ final class ProbeModels {
                     </bpmndi:BPMNPlane>
                   </bpmndi:BPMNDiagram>
                 </bpmn:definitions>
-                """.replace("KEY", key).replace("TAG", tag).replace("ATTRIBUTES", attributes)
-                .replace("HEAD", head).replace("TAIL", tail);
+                """.replace("KEY", key)
+                .replace("TAG", tag)
+                .replace("ATTRIBUTES", attributes)
+                .replace("HEAD", head)
+                .replace("TAIL", tail);
     }
 
     static String process(String key, String tag, String attributes) {
@@ -61,8 +63,11 @@ final class ProbeModels {
 
     /** A user task as the lint wants it: candidate group, due date and a Camunda Form. */
     static String validUserTask(String key) {
-        return process(key, "userTask", "camunda:candidateGroups=\"process-designer\" camunda:dueDate=\"${dueDate}\" "
-                + "camunda:formRef=\"mainInterview\" camunda:formRefBinding=\"latest\"");
+        return process(
+                key,
+                "userTask",
+                "camunda:candidateGroups=\"process-designer\" camunda:dueDate=\"${dueDate}\" "
+                        + "camunda:formRef=\"mainInterview\" camunda:formRefBinding=\"latest\"");
     }
 
     /** POST /engine-rest/deployment/create as multipart/form-data, one part per file, as Camunda Modeler does. */
@@ -73,19 +78,26 @@ final class ProbeModels {
         part(body, boundary, "deployment-source", null, "gate test");
         files.forEach((file, content) -> part(body, boundary, file, file, content));
         body.append("--").append(boundary).append("--\r\n");
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/engine-rest/deployment/create"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + ChainClient.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                (user + ":" + ChainClient.PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "application/json, application/problem+json")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             ObjectMapper json = new ObjectMapper();
-            return new ChainClient.Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), null,
+            return new ChainClient.Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    null,
                     response.body().isBlank() ? json.nullNode() : json.readTree(response.body()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -96,8 +108,12 @@ final class ProbeModels {
     }
 
     private static void part(StringBuilder body, String boundary, String name, String fileName, String content) {
-        body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(name).append('"');
+        body.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append('"');
         if (fileName != null) {
             body.append("; filename=\"").append(fileName).append('"');
         }

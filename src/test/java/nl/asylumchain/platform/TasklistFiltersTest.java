@@ -1,8 +1,5 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.File;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -26,6 +22,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
@@ -36,6 +33,9 @@ import nl.asylumchain.housing.process.HousingModel;
 import nl.asylumchain.registration.process.RegistrationModel;
 import nl.asylumchain.reunification.process.FamilyReunificationApplicationModel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** The Tasklist filters: created once, shared per organisation, sorted and with the handler's columns. */
 @ChainTestContext
 class TasklistFiltersTest {
@@ -45,59 +45,89 @@ class TasklistFiltersTest {
 
     @Autowired
     TasklistFilters filters;
+
     @Autowired
     List<TasklistFilter.Source> sources;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     FilterService filterService;
+
     @Autowired
     AuthorizationService authorizationService;
 
     @Test
     void provisioningAgainCreatesNoSecondFilterAndNoSecondGrant() {
         long filtersBefore = filterService.createFilterQuery().count();
-        long grantsBefore = authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).count();
+        long grantsBefore = authorizationService
+                .createAuthorizationQuery()
+                .resourceType(Resources.FILTER)
+                .count();
 
         filters.provision();
         filters.provision();
 
-        assertThat(filterService.createFilterQuery().count()).isEqualTo(filtersBefore)
+        assertThat(filterService.createFilterQuery().count())
+                .isEqualTo(filtersBefore)
                 .isEqualTo(definitions().size());
-        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).count())
+        assertThat(authorizationService
+                        .createAuthorizationQuery()
+                        .resourceType(Resources.FILTER)
+                        .count())
                 .isEqualTo(grantsBefore);
         for (TasklistFilter definition : definitions()) {
-            assertThat(filterService.createFilterQuery().filterName(definition.name()).count())
-                    .as(definition.name()).isEqualTo(1);
+            assertThat(filterService
+                            .createFilterQuery()
+                            .filterName(definition.name())
+                            .count())
+                    .as(definition.name())
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void eachFilterIsReadableByExactlyTheGroupsItIsSharedWith() {
         for (TasklistFilter definition : definitions()) {
-            Filter filter = filterService.createFilterQuery().filterName(definition.name()).singleResult();
+            Filter filter = filterService
+                    .createFilterQuery()
+                    .filterName(definition.name())
+                    .singleResult();
             List<String> readers = new ArrayList<>();
-            for (Authorization grant : authorizationService.createAuthorizationQuery()
-                    .resourceType(Resources.FILTER).resourceId(filter.getId()).list()) {
+            for (Authorization grant : authorizationService
+                    .createAuthorizationQuery()
+                    .resourceType(Resources.FILTER)
+                    .resourceId(filter.getId())
+                    .list()) {
                 if (grant.isPermissionGranted(Permissions.READ)) {
                     readers.add(grant.getGroupId());
                 }
             }
             assertThat(readers).as(definition.name()).containsExactlyInAnyOrderElementsOf(definition.groups());
         }
-        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)
-                .resourceId(Authorization.ANY).list()).extracting(Authorization::getGroupId)
+        assertThat(authorizationService
+                        .createAuthorizationQuery()
+                        .resourceType(Resources.FILTER)
+                        .resourceId(Authorization.ANY)
+                        .list())
+                .extracting(Authorization::getGroupId)
                 .containsOnly(Groups.CAMUNDA_ADMIN);
     }
 
     @Test
     void aMunicipalityUserSeesOnlyTheMunicipalityFiltersAndMyTasks() {
-        JsonNode visible = new ChainClient(port).get("/engine-rest/filter", "gemeente").body();
+        JsonNode visible =
+                new ChainClient(port).get("/engine-rest/filter", "gemeente").body();
         Set<String> names = new HashSet<>();
         visible.forEach(filter -> names.add(filter.path("name").asText()));
 
-        assertThat(names).containsExactlyInAnyOrder("Mijn taken", "Gemeente – Woning aanbieden",
-                "Gemeente – Verhuizing bevestigen", "Gemeente – alle taken");
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        "Mijn taken",
+                        "Gemeente – Woning aanbieden",
+                        "Gemeente – Verhuizing bevestigen",
+                        "Gemeente – alle taken");
     }
 
     @Test
@@ -112,8 +142,10 @@ class TasklistFiltersTest {
             assertThat(sorting.get(0).path("sortOrder").asText()).as(name).isEqualTo("desc");
             assertThat(sorting.get(1).path("sortBy").asText()).as(name).isEqualTo("dueDate");
             assertThat(sorting.get(1).path("sortOrder").asText()).as(name).isEqualTo("asc");
-            assertThat(filter.path("properties").path("variables").findValuesAsText("name")).as(name)
-                    .contains("caseId").doesNotContain("vNumber");
+            assertThat(filter.path("properties").path("variables").findValuesAsText("name"))
+                    .as(name)
+                    .contains("caseId")
+                    .doesNotContain("vNumber");
         }
     }
 
@@ -124,21 +156,31 @@ class TasklistFiltersTest {
         CaseDriver driver = new CaseDriver(client);
         String caseId = driver.register();
         String taskId = driver.workToTask(caseId, "Activity_MainInterview", CaseDriver.SPOOR_4_ANSWERS);
-        String spoor4 = filterService.createFilterQuery().filterName("IND – Spoor 4 op prioriteit").singleResult()
+        String spoor4 = filterService
+                .createFilterQuery()
+                .filterName("IND – Spoor 4 op prioriteit")
+                .singleResult()
                 .getId();
-        String spoor2 = filterService.createFilterQuery().filterName("IND – Spoor 2 (versneld)").singleResult()
+        String spoor2 = filterService
+                .createFilterQuery()
+                .filterName("IND – Spoor 2 (versneld)")
+                .singleResult()
                 .getId();
 
-        JsonNode listed = client.post("/engine-rest/filter/" + spoor4 + "/list", "beslismedewerker", Map.of()).body();
+        JsonNode listed = client.post("/engine-rest/filter/" + spoor4 + "/list", "beslismedewerker", Map.of())
+                .body();
         assertThat(listed.findValuesAsText("id")).contains(taskId);
         JsonNode columns = listAsTasklistDoes(spoor4, "beslismedewerker").path("_embedded");
-        assertThat(columns.findValues("variable").stream().flatMap(v -> java.util.stream.StreamSupport
-                .stream(v.spliterator(), false)).filter(v -> v.path("name").asText().equals("caseId"))
-                .map(v -> v.path("value").asText())).contains(caseId);
+        assertThat(columns.findValues("variable").stream()
+                        .flatMap(v -> java.util.stream.StreamSupport.stream(v.spliterator(), false))
+                        .filter(v -> v.path("name").asText().equals("caseId"))
+                        .map(v -> v.path("value").asText()))
+                .contains(caseId);
         JsonNode notSpoor2 = client.post("/engine-rest/filter/" + spoor2 + "/list", "beslismedewerker", Map.of())
                 .body();
         assertThat(notSpoor2.findValuesAsText("id")).doesNotContain(taskId);
-        assertThat(client.post("/engine-rest/filter/" + spoor4 + "/list", "gemeente", Map.of()).status())
+        assertThat(client.post("/engine-rest/filter/" + spoor4 + "/list", "gemeente", Map.of())
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -162,8 +204,7 @@ class TasklistFiltersTest {
         driver.workToTask(driver.register(), RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW, grant);
         driver.workToTask(driver.register(), "Activity_MainInterview", grant);
         driver.workToTask(driver.register(), HousingModel.ACTIVITY_LINK_MUNICIPALITY, grant);
-        driver.workToTask(driver.register(), FamilyReunificationApplicationModel.ACTIVITY_ASSESS_REUNIFICATION,
-                grant);
+        driver.workToTask(driver.register(), FamilyReunificationApplicationModel.ACTIVITY_ASSESS_REUNIFICATION, grant);
         driver.workToTask(driver.register(), HousingModel.ACTIVITY_OFFER_HOUSING, grant);
         // the appeal window's timers also pass the decision deadline: the team lead handles that on the way
         Map<String, Map<String, Object>> reject = CaseDriver.answers("REJECT");
@@ -171,8 +212,17 @@ class TasklistFiltersTest {
         reject.put("Activity_HandleDeadlinePassed", Map.of("deadlinePassedNotes", ""));
         driver.workToTask(driver.register(), DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW, reject);
         Map<String, Map<String, Object>> dublin = CaseDriver.answers("GRANT");
-        dublin.put(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
-                "documentsPresent", true, "eurodacHitMemberState", "DE", "visaMemberState", ""));
+        dublin.put(
+                RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER,
+                Map.of(
+                        "identityEstablished",
+                        true,
+                        "documentsPresent",
+                        true,
+                        "eurodacHitMemberState",
+                        "DE",
+                        "visaMemberState",
+                        ""));
         driver.workToTask(driver.register(), IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM, dublin);
         Map<String, Object> minor = ChainClient.application();
         ChainClient.section(minor, "person").put("birthDate", "2012-05-01");
@@ -189,28 +239,37 @@ class TasklistFiltersTest {
             if (MyTasksFilter.NAME.equals(definition.name())) {
                 continue;
             }
-            String filterId = filterService.createFilterQuery().filterName(definition.name()).singleResult().getId();
+            String filterId = filterService
+                    .createFilterQuery()
+                    .filterName(definition.name())
+                    .singleResult()
+                    .getId();
             for (String group : definition.groups()) {
                 String user = ChainClient.USER_OF_GROUP.get(group);
-                JsonNode tasks = listAsTasklistDoes(filterId, user).path("_embedded").path("task");
+                JsonNode tasks =
+                        listAsTasklistDoes(filterId, user).path("_embedded").path("task");
                 tasksPerGroup.merge(group, tasks.size(), Integer::sum);
                 for (JsonNode task : tasks) {
                     Map<String, JsonNode> shown = new HashMap<>();
-                    task.path("_embedded").path("variable").forEach(v -> shown.put(v.path("name").asText(),
-                            v.path("value")));
+                    task.path("_embedded")
+                            .path("variable")
+                            .forEach(v -> shown.put(v.path("name").asText(), v.path("value")));
                     for (TasklistFilter.Column column : definition.columns()) {
                         JsonNode value = shown.get(column.variable());
                         if (value == null || value.isNull()) {
-                            blanks.add(user + " / " + definition.name() + " / " + task.path("taskDefinitionKey")
-                                    .asText() + ": " + column.variable());
+                            blanks.add(user + " / " + definition.name() + " / "
+                                    + task.path("taskDefinitionKey").asText() + ": " + column.variable());
                         }
                     }
                 }
             }
         }
-        assertThat(tasksPerGroup).as("tasks listed per group").allSatisfy((group, listed) ->
-                assertThat(listed).as(group).isPositive());
-        assertThat(blanks.stream().distinct().toList()).as("user / filter / task: blank column").isEmpty();
+        assertThat(tasksPerGroup)
+                .as("tasks listed per group")
+                .allSatisfy((group, listed) -> assertThat(listed).as(group).isPositive());
+        assertThat(blanks.stream().distinct().toList())
+                .as("user / filter / task: blank column")
+                .isEmpty();
     }
 
     /** A filter whose criteria do not evaluate (a function the expression manager does not know) answers 500. */
@@ -218,9 +277,13 @@ class TasklistFiltersTest {
     void everyFilterAnswersEveryGroupItIsSharedWith() throws Exception {
         List<String> failing = new ArrayList<>();
         for (TasklistFilter definition : definitions()) {
-            String filterId = filterService.createFilterQuery().filterName(definition.name()).singleResult().getId();
-            List<String> groups = MyTasksFilter.NAME.equals(definition.name()) ? List.of(Groups.IND_DECISION)
-                    : definition.groups();
+            String filterId = filterService
+                    .createFilterQuery()
+                    .filterName(definition.name())
+                    .singleResult()
+                    .getId();
+            List<String> groups =
+                    MyTasksFilter.NAME.equals(definition.name()) ? List.of(Groups.IND_DECISION) : definition.groups();
             for (String group : groups) {
                 JsonNode answer = listAsTasklistDoes(filterId, ChainClient.USER_OF_GROUP.get(group));
                 if (!answer.has("_embedded")) {
@@ -234,13 +297,20 @@ class TasklistFiltersTest {
     /** Tasklist asks for HAL, which embeds the filter's column variables with each task. */
     private JsonNode listAsTasklistDoes(String filterId, String user) throws Exception {
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/engine-rest/filter/" + filterId + "/list"))
-                .header("Accept", "application/hal+json").header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
+                        java.net.URI.create("http://localhost:" + port + "/engine-rest/filter/" + filterId + "/list"))
+                .header("Accept", "application/hal+json")
+                .header("Content-Type", "application/json")
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(
+                                                (user + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
         String body = java.net.http.HttpClient.newHttpClient()
-                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
     }
 
@@ -253,7 +323,8 @@ class TasklistFiltersTest {
     void everyTaskKeyAFilterSelectsOnIsAUserTaskOfAModel() {
         Set<String> userTasks = new HashSet<>();
         for (File model : new File("bpmn").listFiles((dir, name) -> name.endsWith(".bpmn"))) {
-            Bpmn.readModelFromFile(model).getModelElementsByType(UserTask.class)
+            Bpmn.readModelFromFile(model)
+                    .getModelElementsByType(UserTask.class)
                     .forEach(task -> userTasks.add(task.getId()));
         }
         Map<String, String> keys = new TreeMap<>();
@@ -264,18 +335,20 @@ class TasklistFiltersTest {
             }
         }
         assertThat(keys).as("filters that select one task").hasSizeGreaterThanOrEqualTo(9);
-        assertThat(keys).allSatisfy((name, key) -> assertThat(userTasks).as(name).contains(key));
+        assertThat(keys)
+                .allSatisfy((name, key) -> assertThat(userTasks).as(name).contains(key));
     }
 
     @Test
     void twoFiltersWithOneNameAreRefused() {
-        TasklistFilter.Source first = () -> List.of(new TasklistFilter("COA – alle taken", List.of(Groups.COA), 0,
-                "", q -> q, List.of(TasklistFilter.CASE)));
-        TasklistFilter.Source second = () -> List.of(new TasklistFilter("COA – alle taken", List.of(Groups.NIDOS), 1,
-                "", q -> q, List.of(TasklistFilter.CASE)));
+        TasklistFilter.Source first = () -> List.of(new TasklistFilter(
+                "COA – alle taken", List.of(Groups.COA), 0, "", q -> q, List.of(TasklistFilter.CASE)));
+        TasklistFilter.Source second = () -> List.of(new TasklistFilter(
+                "COA – alle taken", List.of(Groups.NIDOS), 1, "", q -> q, List.of(TasklistFilter.CASE)));
 
         assertThatThrownBy(() -> TasklistFilters.collect(List.of(first, second)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("COA – alle taken");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("COA – alle taken");
     }
 
     @Test
@@ -283,11 +356,20 @@ class TasklistFiltersTest {
         Map<String, List<String>> namesByModule = new TreeMap<>();
         for (TasklistFilter.Source source : sources) {
             String module = source.getClass().getPackageName().replace("nl.asylumchain.", "");
-            source.filters().forEach(filter -> namesByModule.computeIfAbsent(module, m -> new ArrayList<>())
-                    .add(filter.name()));
+            source.filters()
+                    .forEach(filter -> namesByModule
+                            .computeIfAbsent(module, m -> new ArrayList<>())
+                            .add(filter.name()));
         }
-        assertThat(namesByModule).containsOnlyKeys("platform", "registration.process", "decision.process",
-                "reunification.process", "reception.process", "housing.process", "departure.process");
+        assertThat(namesByModule)
+                .containsOnlyKeys(
+                        "platform",
+                        "registration.process",
+                        "decision.process",
+                        "reunification.process",
+                        "reception.process",
+                        "housing.process",
+                        "departure.process");
         assertThat(namesByModule.get("platform")).containsExactly(MyTasksFilter.NAME);
         assertThat(namesByModule.get("housing.process")).contains("COA – Koppelen", "Gemeente – Woning aanbieden");
         assertThat(namesByModule.get("departure.process")).contains("DT&V – Vertrekgesprekken");

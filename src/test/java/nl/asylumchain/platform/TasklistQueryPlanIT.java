@@ -1,17 +1,9 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,8 +14,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import nl.asylumchain.PostgresIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14's guard: Tasklist must not go quadratic in open tasks again. A Nidos handler opens the group filter
@@ -42,12 +43,16 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
 
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     FilterService filterService;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate transactions;
 
@@ -56,21 +61,32 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
 
     @Test
     void doublingTheOpenTasksAtMostDoublesTheWorkOfTheGroupFiltersPageAndCount() {
-        String filterId = filterService.createFilterQuery().filterName("Nidos – Taken").singleResult().getId();
+        String filterId = filterService
+                .createFilterQuery()
+                .filterName("Nidos – Taken")
+                .singleResult()
+                .getId();
 
         seed(TASKS);
         Work first = measure(filterId);
         seed(TASKS);
         Work second = measure(filterId);
-        LoggerFactory.getLogger(TasklistQueryPlanIT.class).info("Tasklist plan work at {} and {} tasks: {} / {}",
-                TASKS, 2 * TASKS, first, second);
+        LoggerFactory.getLogger(TasklistQueryPlanIT.class)
+                .info("Tasklist plan work at {} and {} tasks: {} / {}", TASKS, 2 * TASKS, first, second);
 
-        assertThat(second.listed()).as("the page is full both times").isEqualTo(first.listed()).isEqualTo(50);
-        assertThat(second.counted() - first.counted()).as("the count sees the new tasks").isEqualTo(TASKS);
-        assertThat((double) second.pageRows()).as("rows the page's plan touches: %s then %s", first.pageRows(),
-                second.pageRows()).isLessThanOrEqualTo(ALLOWED_GROWTH * first.pageRows());
-        assertThat((double) second.countRows()).as("rows the count's plan touches: %s then %s", first.countRows(),
-                second.countRows()).isLessThanOrEqualTo(ALLOWED_GROWTH * first.countRows());
+        assertThat(second.listed())
+                .as("the page is full both times")
+                .isEqualTo(first.listed())
+                .isEqualTo(50);
+        assertThat(second.counted() - first.counted())
+                .as("the count sees the new tasks")
+                .isEqualTo(TASKS);
+        assertThat((double) second.pageRows())
+                .as("rows the page's plan touches: %s then %s", first.pageRows(), second.pageRows())
+                .isLessThanOrEqualTo(ALLOWED_GROWTH * first.pageRows());
+        assertThat((double) second.countRows())
+                .as("rows the count's plan touches: %s then %s", first.countRows(), second.countRows())
+                .isLessThanOrEqualTo(ALLOWED_GROWTH * first.countRows());
     }
 
     /** Open Nidos tasks, started through the engine like the reception module does (guardianship, by case). */
@@ -80,8 +96,8 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
             int batch = Math.min(250, tasks - done);
             transactions.executeWithoutResult(status -> {
                 for (int i = 0; i < batch; i++) {
-                    ProcessInstance instance = runtimeService.startProcessInstanceByKey("guardianship",
-                            "00000000-0000-0000-0000-" + String.format("%012d", seeded.size()));
+                    ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+                            "guardianship", "00000000-0000-0000-0000-" + String.format("%012d", seeded.size()));
                     seeded.add(instance.getId());
                 }
             });
@@ -89,13 +105,12 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
         jdbc.sql("analyze").update();
     }
 
-    record Work(int listed, long counted, long pageRows, long countRows) {
-    }
+    record Work(int listed, long counted, long pageRows, long countRows) {}
 
     private Work measure(String filterId) {
         List<String> page = capture("selectTaskByQueryCriteria", () -> {
-            var response = client.post("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=50",
-                    "voogd", Map.of());
+            var response = client.post(
+                    "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=50", "voogd", Map.of());
             assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
             return response.body().size();
         });
@@ -104,9 +119,18 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
             assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
             return (int) response.body().path("count").asLong();
         });
-        LoggerFactory.getLogger(TasklistQueryPlanIT.class).info("The filter's page, as planned:\n{}",
-                String.join("\n", jdbc.sql("explain " + page.get(1)).query(String.class).list()));
-        return new Work(Integer.parseInt(page.get(0)), Long.parseLong(count.get(0)), rowsTouched(page.get(1)),
+        LoggerFactory.getLogger(TasklistQueryPlanIT.class)
+                .info(
+                        "The filter's page, as planned:\n{}",
+                        String.join(
+                                "\n",
+                                jdbc.sql("explain " + page.get(1))
+                                        .query(String.class)
+                                        .list()));
+        return new Work(
+                Integer.parseInt(page.get(0)),
+                Long.parseLong(count.get(0)),
+                rowsTouched(page.get(1)),
                 rowsTouched(count.get(1)));
     }
 
@@ -135,9 +159,11 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
         for (ILoggingEvent event : appender.list) {
             String message = event.getFormattedMessage();
             if (message.contains("Preparing:")) {
-                sql = message.substring(message.indexOf("Preparing:") + "Preparing:".length()).trim();
+                sql = message.substring(message.indexOf("Preparing:") + "Preparing:".length())
+                        .trim();
             } else if (message.contains("Parameters:")) {
-                parameters = message.substring(message.indexOf("Parameters:") + "Parameters:".length()).trim();
+                parameters = message.substring(message.indexOf("Parameters:") + "Parameters:".length())
+                        .trim();
             }
         }
         assertThat(sql).as("the engine's " + statementId + " statement").isNotNull();
@@ -152,12 +178,13 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
                 int type = parameter.lastIndexOf('(');
                 String value = type < 0 ? parameter : parameter.substring(0, type);
                 String kind = type < 0 ? "" : parameter.substring(type + 1, parameter.length() - 1);
-                values.add(switch (kind) {
-                    case "Integer", "Long", "Short", "Double", "BigDecimal" -> value;
-                    case "Boolean" -> value;
-                    case "" -> "null";
-                    default -> "'" + value.replace("'", "''") + "'";
-                });
+                values.add(
+                        switch (kind) {
+                            case "Integer", "Long", "Short", "Double", "BigDecimal" -> value;
+                            case "Boolean" -> value;
+                            case "" -> "null";
+                            default -> "'" + value.replace("'", "''") + "'";
+                        });
             }
         }
         StringBuilder filled = new StringBuilder();
@@ -175,7 +202,9 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
 
     /** Rows every node of the plan returned or removed, over all its loops. */
     private long rowsTouched(String sql) {
-        String plan = jdbc.sql("explain (analyze, format json) " + sql).query(String.class).single();
+        String plan = jdbc.sql("explain (analyze, format json) " + sql)
+                .query(String.class)
+                .single();
         try {
             return touched(json.readTree(plan).get(0).path("Plan"));
         } catch (java.io.IOException e) {
@@ -185,7 +214,8 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
 
     private static long touched(JsonNode node) {
         double loops = Math.max(1, node.path("Actual Loops").asDouble(1));
-        double rows = node.path("Actual Rows").asDouble(0) + node.path("Rows Removed by Filter").asDouble(0)
+        double rows = node.path("Actual Rows").asDouble(0)
+                + node.path("Rows Removed by Filter").asDouble(0)
                 + node.path("Rows Removed by Join Filter").asDouble(0)
                 + node.path("Rows Removed by Index Recheck").asDouble(0);
         long total = Math.round(rows * loops);

@@ -1,7 +1,5 @@
 package nl.asylumchain.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +17,8 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The work scope table against the models: every user task's candidate group works that task's process definition,
  * and every definition a group works holds a task of that group. A candidate group added in Modeler without a line
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class WorkScopeTest {
 
     /** Candidate group expressions and the groups they resolve to (from the decision that sets them). */
-    private static final Map<String, String> EXPRESSIONS = Map.of("${identificationGroup}",
-            "dmn/identificationAuthority.dmn");
+    private static final Map<String, String> EXPRESSIONS =
+            Map.of("${identificationGroup}", "dmn/identificationAuthority.dmn");
 
     /** process definition key → candidate groups of its user tasks, read from bpmn/*.bpmn. */
     private static Map<String, Set<String>> candidateGroupsByDefinition() {
@@ -37,7 +37,9 @@ class WorkScopeTest {
             for (UserTask task : Bpmn.readModelFromFile(model).getModelElementsByType(UserTask.class)) {
                 String definition = processOf(task);
                 for (String group : task.getCamundaCandidateGroupsList()) {
-                    byDefinition.computeIfAbsent(definition, d -> new HashSet<>()).addAll(resolve(group.trim()));
+                    byDefinition
+                            .computeIfAbsent(definition, d -> new HashSet<>())
+                            .addAll(resolve(group.trim()));
                 }
             }
         }
@@ -57,9 +59,12 @@ class WorkScopeTest {
             return Set.of(group);
         }
         String decision = EXPRESSIONS.get(group);
-        assertThat(decision).as("a decision that resolves candidate group " + group).isNotNull();
+        assertThat(decision)
+                .as("a decision that resolves candidate group " + group)
+                .isNotNull();
         Set<String> groups = new HashSet<>();
-        Dmn.readModelFromFile(new File(decision)).getModelElementsByType(OutputEntry.class)
+        Dmn.readModelFromFile(new File(decision))
+                .getModelElementsByType(OutputEntry.class)
                 .forEach(entry -> groups.add(entry.getTextContent().trim().replace("\"", "")));
         assertThat(groups).as(group).isNotEmpty();
         return groups;
@@ -67,12 +72,19 @@ class WorkScopeTest {
 
     @Test
     void everyCandidateGroupOfAUserTaskWorksThatTasksDefinition() {
-        candidateGroupsByDefinition().forEach((definition, groups) -> groups.forEach(group -> {
-            assertThat(Groups.ALL).as("candidate group " + group + " in " + definition).contains(group);
-            assertThat(WorkScope.of(group)).as("work scope of " + group).isPresent();
-            assertThat(WorkScope.of(group).get().work()).as(group + " works " + definition).contains(definition);
-            assertThat(WorkScope.of(group).get().taskGroups()).as(group + " reaches its own tasks").contains(group);
-        }));
+        candidateGroupsByDefinition()
+                .forEach((definition, groups) -> groups.forEach(group -> {
+                    assertThat(Groups.ALL)
+                            .as("candidate group " + group + " in " + definition)
+                            .contains(group);
+                    assertThat(WorkScope.of(group)).as("work scope of " + group).isPresent();
+                    assertThat(WorkScope.of(group).get().work())
+                            .as(group + " works " + definition)
+                            .contains(definition);
+                    assertThat(WorkScope.of(group).get().taskGroups())
+                            .as(group + " reaches its own tasks")
+                            .contains(group);
+                }));
     }
 
     @Test
@@ -80,11 +92,13 @@ class WorkScopeTest {
         Map<String, Set<String>> tasks = candidateGroupsByDefinition();
         for (WorkScope.Scope scope : WorkScope.TABLE) {
             for (String definition : scope.work()) {
-                assertThat(tasks.getOrDefault(definition, Set.of())).as(scope.group() + " works " + definition)
+                assertThat(tasks.getOrDefault(definition, Set.of()))
+                        .as(scope.group() + " works " + definition)
                         .contains(scope.group());
             }
             for (String definition : scope.lead()) {
-                assertThat(tasks.getOrDefault(definition, Set.of())).as(scope.group() + " leads " + definition)
+                assertThat(tasks.getOrDefault(definition, Set.of()))
+                        .as(scope.group() + " leads " + definition)
                         .containsAnyElementsOf(scope.taskGroups());
             }
         }
@@ -92,33 +106,47 @@ class WorkScopeTest {
 
     @Test
     void theIdentificationGroupResolvesToPoliceKmarOrTheIndsRegistration() {
-        // the IND does the I&R of repeat applicants and of those back after a Dublin transfer (dmn/identificationAuthority)
-        assertThat(resolve("${identificationGroup}")).containsExactlyInAnyOrder(Groups.POLICE_AVIM, Groups.KMAR,
-                Groups.IND_REGISTRATION);
+        // the IND does the I&R of repeat applicants and of those back after a Dublin transfer
+        // (dmn/identificationAuthority)
+        assertThat(resolve("${identificationGroup}"))
+                .containsExactlyInAnyOrder(Groups.POLICE_AVIM, Groups.KMAR, Groups.IND_REGISTRATION);
     }
 
     @Test
     void aTeamLeadReachesTheIndsTasksAndNoOtherOrganisations() {
-        assertThat(WorkScope.reaches(List.of(Groups.IND_TEAM_LEAD), Set.of(Groups.IND_DECISION))).isTrue();
-        assertThat(WorkScope.reaches(List.of(Groups.IND_TEAM_LEAD), Set.of(Groups.IND_REUNIFICATION))).isTrue();
-        for (String other : List.of(Groups.POLICE_AVIM, Groups.KMAR, Groups.COA, Groups.NIDOS, Groups.MUNICIPALITY,
-                Groups.DTV)) {
-            assertThat(WorkScope.reaches(List.of(Groups.IND_TEAM_LEAD), Set.of(other))).as(other).isFalse();
+        assertThat(WorkScope.reaches(List.of(Groups.IND_TEAM_LEAD), Set.of(Groups.IND_DECISION)))
+                .isTrue();
+        assertThat(WorkScope.reaches(List.of(Groups.IND_TEAM_LEAD), Set.of(Groups.IND_REUNIFICATION)))
+                .isTrue();
+        for (String other :
+                List.of(Groups.POLICE_AVIM, Groups.KMAR, Groups.COA, Groups.NIDOS, Groups.MUNICIPALITY, Groups.DTV)) {
+            assertThat(WorkScope.reaches(List.of(Groups.IND_TEAM_LEAD), Set.of(other)))
+                    .as(other)
+                    .isFalse();
         }
-        assertThat(WorkScope.reaches(List.of(Groups.MUNICIPALITY), Set.of(Groups.IND_DECISION))).isFalse();
-        assertThat(WorkScope.reaches(List.of(Groups.PROCESS_DESIGNER), Set.of(Groups.IND_DECISION))).isFalse();
-        assertThat(WorkScope.reaches(List.of(Groups.CAMUNDA_ADMIN), Set.of(Groups.MUNICIPALITY))).isTrue();
+        assertThat(WorkScope.reaches(List.of(Groups.MUNICIPALITY), Set.of(Groups.IND_DECISION)))
+                .isFalse();
+        assertThat(WorkScope.reaches(List.of(Groups.PROCESS_DESIGNER), Set.of(Groups.IND_DECISION)))
+                .isFalse();
+        assertThat(WorkScope.reaches(List.of(Groups.CAMUNDA_ADMIN), Set.of(Groups.MUNICIPALITY)))
+                .isTrue();
     }
 
     @Test
     void noGroupButTheAdministratorsHoldsAWildcardOnWorkOrHistory() {
         for (IdentitySetup.Grant grant : IdentitySetup.grants()) {
             if (grant.resource() == Resources.PROCESS_DEFINITION && Authorization.ANY.equals(grant.resourceId())) {
-                assertThat(grant.permissions()).as(grant.toString())
+                assertThat(grant.permissions())
+                        .as(grant.toString())
                         .isEqualTo(ProcessDefinitionPermissions.READ.getValue());
             }
-            assertThat(grant.resource()).as(grant.toString()).isNotIn(Resources.TASK, Resources.HISTORIC_TASK,
-                    Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE);
+            assertThat(grant.resource())
+                    .as(grant.toString())
+                    .isNotIn(
+                            Resources.TASK,
+                            Resources.HISTORIC_TASK,
+                            Resources.PROCESS_INSTANCE,
+                            Resources.HISTORIC_PROCESS_INSTANCE);
         }
     }
 
@@ -134,7 +162,8 @@ class WorkScopeTest {
                 assertThat(grant.groupId()).as(grant.toString()).isEqualTo(Groups.IND_TEAM_LEAD);
             }
             if (works) {
-                assertThat(candidateGroupsByDefinition().get(grant.resourceId())).as(grant.toString())
+                assertThat(candidateGroupsByDefinition().get(grant.resourceId()))
+                        .as(grant.toString())
                         .contains(grant.groupId());
             }
         }

@@ -1,13 +1,10 @@
 package nl.asylumchain.reception;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -16,6 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.ReceptionHousingTestContext;
@@ -29,6 +28,8 @@ import nl.asylumchain.casefile.Sex;
 import nl.asylumchain.reception.persistence.ReceptionLedger.MoveRow;
 import nl.asylumchain.reception.process.GuardianshipModel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The occupancy ledger: the milestones of a case move the person, one row per move in the step's transaction;
  * occupancy is derived from the rows and compared with capacity, never refused.
@@ -37,7 +38,7 @@ import nl.asylumchain.reception.process.GuardianshipModel;
 class ReceptionLedgerTest {
 
     @Autowired
-CaseIntake intake;
+    CaseIntake intake;
 
     @Autowired
     CaseProgress progress;
@@ -68,19 +69,35 @@ CaseIntake intake;
 
     private UUID register(int ageInYears, boolean unaccompaniedMinor, ArrivalLocation arrival) {
         LocalDate today = LocalDate.now(clock);
-        return intake.register(new NewCase(
-                new NewCase.Person("Test", "Persoon", today.minusYears(ageInYears).minusDays(10), Sex.F, "SYR"),
-                ApplicationType.FIRST, new NewCase.Arrival(arrival, today), unaccompaniedMinor, false, false, List.of()),
-                null).caseId();
+        return intake.register(
+                        new NewCase(
+                                new NewCase.Person(
+                                        "Test",
+                                        "Persoon",
+                                        today.minusYears(ageInYears).minusDays(10),
+                                        Sex.F,
+                                        "SYR"),
+                                ApplicationType.FIRST,
+                                new NewCase.Arrival(arrival, today),
+                                unaccompaniedMinor,
+                                false,
+                                false,
+                                List.of()),
+                        null)
+                .caseId();
     }
 
     private List<String> moves(UUID caseId) {
         return reception.history(caseId).stream()
-                .map(row -> row.move() + ":" + row.from() + ">" + row.to()).toList();
+                .map(row -> row.move() + ":" + row.from() + ">" + row.to())
+                .toList();
     }
 
     private Occupancy.PerLocationType of(Occupancy occupancy, LocationType type) {
-        return occupancy.locationTypes().stream().filter(t -> t.locationType() == type).findFirst().orElseThrow();
+        return occupancy.locationTypes().stream()
+                .filter(t -> t.locationType() == type)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -93,12 +110,13 @@ CaseIntake intake;
         progress.reachMilestone(caseId, Milestone.HOUSED);
         progress.reachMilestone(caseId, Milestone.CLOSED);
 
-        assertThat(moves(caseId)).containsExactly("IN:null>COL", "TRANSFER:COL>POL", "TRANSFER:POL>AZC",
-                "OUT:AZC>null");
+        assertThat(moves(caseId))
+                .containsExactly("IN:null>COL", "TRANSFER:COL>POL", "TRANSFER:POL>AZC", "OUT:AZC>null");
         List<MoveRow> rows = reception.history(caseId);
         assertThat(rows.get(0).site()).isEqualTo("TER_APEL");
-        assertThat(rows).extracting(MoveRow::step).containsExactly("REGISTERED", "REST_PERIOD_STARTED",
-                "PERMIT_GRANTED", "HOUSED");
+        assertThat(rows)
+                .extracting(MoveRow::step)
+                .containsExactly("REGISTERED", "REST_PERIOD_STARTED", "PERMIT_GRANTED", "HOUSED");
         assertThat(rows).extracting(MoveRow::permitHolder).containsExactly(false, false, true, true);
     }
 
@@ -110,8 +128,10 @@ CaseIntake intake;
         progress.reachMilestone(permitHolder, Milestone.PERMIT_GRANTED);
 
         Occupancy after = reception.occupancy();
-        assertThat(of(after, LocationType.COL).occupancy()).isEqualTo(of(before, LocationType.COL).occupancy() + 1);
-        assertThat(of(after, LocationType.AZC).occupancy()).isEqualTo(of(before, LocationType.AZC).occupancy() + 1);
+        assertThat(of(after, LocationType.COL).occupancy())
+                .isEqualTo(of(before, LocationType.COL).occupancy() + 1);
+        assertThat(of(after, LocationType.AZC).occupancy())
+                .isEqualTo(of(before, LocationType.AZC).occupancy() + 1);
         assertThat(of(after, LocationType.AZC).permitHolders())
                 .isEqualTo(of(before, LocationType.AZC).permitHolders() + 1);
         assertThat(after.total().occupancy()).isEqualTo(before.total().occupancy() + 2);
@@ -146,11 +166,14 @@ CaseIntake intake;
 
         assertThat(moves(caseId)).containsExactly("IN:null>COL");
         assertThat(reception.occupancy().terApel().unaccompaniedMinors()).isEqualTo(amvInTerApel + 1);
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId.toString())
-                .taskDefinitionKey(GuardianshipModel.ACTIVITY_APPOINT_GUARDIAN).singleResult();
+        Task task = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId.toString())
+                .taskDefinitionKey(GuardianshipModel.ACTIVITY_APPOINT_GUARDIAN)
+                .singleResult();
         assertThat(task).isNotNull();
-        assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(link ->
-                assertThat(link.getGroupId()).isEqualTo("nidos"));
+        assertThat(taskService.getIdentityLinksForTask(task.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("nidos"));
         assertThat(taskService.getVariable(task.getId(), "proposedPlacement")).isEqualTo("NIDOS_FOSTER");
 
         taskService.complete(task.getId(), java.util.Map.of("guardianAppointed", true, "placement", "NIDOS_FOSTER"));
@@ -166,16 +189,24 @@ CaseIntake intake;
         UUID caseId = register(17, true, ArrivalLocation.BUDEL);
         progress.reachMilestone(caseId, Milestone.REST_PERIOD_STARTED);
         assertThat(moves(caseId)).containsExactly("IN:null>COL", "TRANSFER:COL>COA_AMV");
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId.toString())
-                .taskDefinitionKey(GuardianshipModel.ACTIVITY_APPOINT_GUARDIAN).singleResult()).isNotNull();
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(caseId.toString())
+                        .taskDefinitionKey(GuardianshipModel.ACTIVITY_APPOINT_GUARDIAN)
+                        .singleResult())
+                .isNotNull();
     }
 
     @Test
     void anAdultArrivingAtSchipholNeedsNoGuardianAndStaysInTheColInTerApel() {
         UUID caseId = register(18, false, ArrivalLocation.SCHIPHOL);
         assertThat(reception.history(caseId).get(0).site()).isEqualTo("TER_APEL");
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId.toString())
-                .taskDefinitionKey(GuardianshipModel.ACTIVITY_APPOINT_GUARDIAN).count()).isZero();
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(caseId.toString())
+                        .taskDefinitionKey(GuardianshipModel.ACTIVITY_APPOINT_GUARDIAN)
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -187,18 +218,27 @@ CaseIntake intake;
             // the child came over by family reunification: a case of its own (not in reception), linked to the parent
             UUID child = UUID.randomUUID();
             LocalDate birth = LocalDate.now(clock).minusYears(6);
-            jdbc.sql("insert into cases (case_id, v_number, family_name, birth_date, sex, nationality, application_type, "
-                            + "arrival_location, arrival_date, unaccompanied_minor, temporary_protection_ukraine, status, "
-                            + "stage, created_at, updated_at) values (:id, :vNumber, 'Kind', :birth, 'X', 'SYR', "
-                            + "'FAMILY_REUNIFICATION', 'ZEVENAAR', :today, false, false, 'PERMIT_GRANTED', "
-                            + "'HOUSING', :now, :now)")
-                    .param("id", child).param("vNumber", String.format("%010d", Math.abs(child.getLeastSignificantBits() % 1_000_000_000L)))
-                    .param("birth", birth).param("today", LocalDate.now(clock))
-                    .param("now", java.sql.Timestamp.from(clock.instant())).update();
+            jdbc.sql(
+                            "insert into cases (case_id, v_number, family_name, birth_date, sex, nationality, application_type, "
+                                    + "arrival_location, arrival_date, unaccompanied_minor, temporary_protection_ukraine, status, "
+                                    + "stage, created_at, updated_at) values (:id, :vNumber, 'Kind', :birth, 'X', 'SYR', "
+                                    + "'FAMILY_REUNIFICATION', 'ZEVENAAR', :today, false, false, 'PERMIT_GRANTED', "
+                                    + "'HOUSING', :now, :now)")
+                    .param("id", child)
+                    .param(
+                            "vNumber",
+                            String.format("%010d", Math.abs(child.getLeastSignificantBits() % 1_000_000_000L)))
+                    .param("birth", birth)
+                    .param("today", LocalDate.now(clock))
+                    .param("now", java.sql.Timestamp.from(clock.instant()))
+                    .update();
             jdbc.sql("insert into family_members (id, case_id, relation, birth_date, linked_case_id) "
                             + "values (:id, :caseId, 'CHILD', :birth, :child)")
-                    .param("id", UUID.randomUUID()).param("caseId", parent)
-                    .param("birth", birth).param("child", child).update();
+                    .param("id", UUID.randomUUID())
+                    .param("caseId", parent)
+                    .param("birth", birth)
+                    .param("child", child)
+                    .update();
         }
         for (UUID caseId : List.of(single, parentOne, parentTwo)) {
             progress.reachMilestone(caseId, Milestone.REJECTION_FINAL);
@@ -206,8 +246,7 @@ CaseIntake intake;
         }
 
         assertThat(moves(single)).containsExactly("IN:null>COL", "TRANSFER:COL>AZC", "TRANSFER:AZC>VBL");
-        assertThat(moves(parentOne)).containsExactly("IN:null>COL", "TRANSFER:COL>AZC",
-                "TRANSFER:AZC>FAMILY_LOCATION");
+        assertThat(moves(parentOne)).containsExactly("IN:null>COL", "TRANSFER:COL>AZC", "TRANSFER:AZC>FAMILY_LOCATION");
         Occupancy.PerLocationType family = of(reception.occupancy(), LocationType.FAMILY_LOCATION);
         assertThat(family.capacity()).isEqualTo(1);
         assertThat(family.occupancy()).isGreaterThanOrEqualTo(2);
@@ -220,7 +259,10 @@ CaseIntake intake;
         progress.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
 
         ChainClient client = new ChainClient(port);
-        var section = client.get("/api/cases/" + caseId, "coa").body().path("sections").path("reception");
+        var section = client.get("/api/cases/" + caseId, "coa")
+                .body()
+                .path("sections")
+                .path("reception");
         assertThat(section.path("inReception").asBoolean()).isTrue();
         assertThat(section.path("current").path("to").asText()).isEqualTo("AZC");
         assertThat(section.path("current").path("permitHolder").asBoolean()).isTrue();
@@ -246,9 +288,15 @@ CaseIntake intake;
         progress.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
         metrics.refresh();
         Occupancy now = reception.occupancy();
-        assertThat(registry.get("asylum.reception.occupancy").tag("location_type", "azc").gauge().value())
+        assertThat(registry.get("asylum.reception.occupancy")
+                        .tag("location_type", "azc")
+                        .gauge()
+                        .value())
                 .isEqualTo(of(now, LocationType.AZC).occupancy());
-        assertThat(registry.get("asylum.reception.capacity").tag("location_type", "col").gauge().value())
+        assertThat(registry.get("asylum.reception.capacity")
+                        .tag("location_type", "col")
+                        .gauge()
+                        .value())
                 .isEqualTo(2750);
         assertThat(registry.get("asylum.reception.permit.holders").gauge().value())
                 .isEqualTo(now.total().permitHolders());

@@ -1,25 +1,26 @@
 package nl.asylumchain.registration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.registration.process.RegistrationModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application counts from its signature at identification and registration (I&R), not from the report at intake:
@@ -27,9 +28,12 @@ import nl.asylumchain.registration.process.RegistrationModel;
  * (today unless the handler says otherwise; not in the future, not before the report), and the decision period and
  * the registered-applications count run from it. Shares the intake tests' application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:intake;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:intake;DB_CLOSE_DELAY=-1",
+            "camunda.bpm.job-execution.enabled=false"
+        })
 class ApplicationSignatureApiTest {
 
     private static final String SIGNED_ON = "applicationSignedOn";
@@ -66,7 +70,9 @@ class ApplicationSignatureApiTest {
     }
 
     private String identificationTask(String caseId) {
-        return driver.openTask(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER).path("id").asText();
+        return driver.openTask(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER)
+                .path("id")
+                .asText();
     }
 
     private ChainClient.Response signIdentification(String caseId, String signedOn) {
@@ -79,7 +85,9 @@ class ApplicationSignatureApiTest {
     }
 
     private double registered() {
-        return registry.find("asylum.cases.registered").counters().stream().mapToDouble(Counter::count).sum();
+        return registry.find("asylum.cases.registered").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     @Test
@@ -87,10 +95,15 @@ class ApplicationSignatureApiTest {
         String caseId = reported(3);
 
         JsonNode reported = driver.caseFile(caseId);
-        assertThat(reported.path("reportedOn").asText()).isEqualTo(today().minusDays(3).toString());
+        assertThat(reported.path("reportedOn").asText())
+                .isEqualTo(today().minusDays(3).toString());
         assertThat(reported.has(SIGNED_ON)).as("not signed yet").isFalse();
         assertThat(client.get("/engine-rest/task/" + identificationTask(caseId) + "/variables/" + SIGNED_ON, "demo")
-                .body().path("value").asText()).as("the form proposes today").isEqualTo(today().toString());
+                        .body()
+                        .path("value")
+                        .asText())
+                .as("the form proposes today")
+                .isEqualTo(today().toString());
 
         assertThat(signIdentification(caseId, null).status()).isEqualTo(204);
 
@@ -101,7 +114,8 @@ class ApplicationSignatureApiTest {
     void aSignatureDateInTheFutureIsRefusedNamingTheFieldAndTheTaskStaysOpen() {
         String caseId = reported(1);
 
-        ChainClient.Response refused = signIdentification(caseId, today().plusDays(1).toString());
+        ChainClient.Response refused =
+                signIdentification(caseId, today().plusDays(1).toString());
 
         assertRefused(refused);
         assertThat(driver.openTaskKeys(caseId)).containsExactly(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER);
@@ -112,7 +126,8 @@ class ApplicationSignatureApiTest {
     void aSignatureDateBeforeThePersonReportedIsRefusedNamingTheField() {
         String caseId = reported(2);
 
-        ChainClient.Response refused = signIdentification(caseId, today().minusDays(3).toString());
+        ChainClient.Response refused =
+                signIdentification(caseId, today().minusDays(3).toString());
 
         assertRefused(refused);
         assertThat(driver.openTaskKeys(caseId)).containsExactly(RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER);
@@ -135,12 +150,16 @@ class ApplicationSignatureApiTest {
         LocalDate signedOn = today().minusDays(4);
         assertThat(signIdentification(caseId, signedOn.toString()).status()).isEqualTo(204);
 
-        driver.workUntil(caseId, IndDecisionModel.ACTIVITY_MAIN_INTERVIEW, CaseDriver.answers("GRANT"),
+        driver.workUntil(
+                caseId,
+                IndDecisionModel.ACTIVITY_MAIN_INTERVIEW,
+                CaseDriver.answers("GRANT"),
                 Set.of(RegistrationModel.EVENT_REST_PERIOD_PASSED));
 
         JsonNode decision = driver.caseFile(caseId).path("sections").path("decision");
         assertThat(decision.path("applicationDate").asText()).isEqualTo(signedOn.toString());
-        assertThat(decision.path("originalDeadline").asText()).isEqualTo(signedOn.plusMonths(6).toString());
+        assertThat(decision.path("originalDeadline").asText())
+                .isEqualTo(signedOn.plusMonths(6).toString());
     }
 
     private static void assertRefused(ChainClient.Response response) {

@@ -1,20 +1,10 @@
 package nl.asylumchain.reunification;
 
-import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.ACTIVITY_ASSESS_REUNIFICATION;
-import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.ACTIVITY_DECIDE_REUNIFICATION;
-import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.ACTIVITY_DNA_TEST;
-import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.ACTIVITY_REGISTER_APPLICATION;
-import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.EVENT_APPLICATION_WINDOW_PASSED;
-import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.EVENT_MVV_EXPIRED;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,15 +13,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.fasterxml.jackson.databind.JsonNode;
 
-import nl.asylumchain.ChainClient.Response;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainTestContext;
 import nl.asylumchain.EngineSteps;
 import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.registration.process.RegistrationModel;
 import nl.asylumchain.reunification.process.FamilyReunificationApplicationModel;
 import nl.asylumchain.reunification.process.FamilyReunificationModel;
+
+import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.ACTIVITY_ASSESS_REUNIFICATION;
+import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.ACTIVITY_DECIDE_REUNIFICATION;
+import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.ACTIVITY_DNA_TEST;
+import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.ACTIVITY_REGISTER_APPLICATION;
+import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.EVENT_APPLICATION_WINDOW_PASSED;
+import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.EVENT_MVV_EXPIRED;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Family reunification over the API on in-memory H2: family members added after intake, the FAMILY_ARRIVED event,
@@ -48,7 +49,6 @@ class FamilyReunificationApiTest {
 
     @Autowired
     RuntimeService runtimeService;
-
 
     @Autowired
     MeterRegistry meters;
@@ -84,7 +84,8 @@ class FamilyReunificationApiTest {
         assertThat(added.body().path("relation").asText()).isEqualTo("CHILD");
         JsonNode caseFile = caseFile(caseId);
         assertThat(caseFile.path("familyMembersAbroad").findValuesAsText("id"))
-                .contains(added.body().path("id").asText()).hasSize(2);
+                .contains(added.body().path("id").asText())
+                .hasSize(2);
         assertThat(reunificationsOf(caseId)).isZero();
         assertThat(caseFile.path("sections").has("familyReunification")).isFalse();
     }
@@ -98,9 +99,11 @@ class FamilyReunificationApiTest {
 
         assertThat(added.status()).isEqualTo(201);
         assertThat(reunificationsOf(caseId)).isEqualTo(1);
-        JsonNode section = caseFile(caseId).path("sections").path("familyReunification").path("members");
+        JsonNode section =
+                caseFile(caseId).path("sections").path("familyReunification").path("members");
         assertThat(section).hasSize(1);
-        assertThat(section.get(0).path("familyMemberId").asText()).isEqualTo(added.body().path("id").asText());
+        assertThat(section.get(0).path("familyMemberId").asText())
+                .isEqualTo(added.body().path("id").asText());
         assertThat(section.get(0).path("status").asText()).isEqualTo("WINDOW_OPEN");
         assertThat(section.get(0).path("applicationWindowEnds").asText()).isNotEmpty();
     }
@@ -114,8 +117,10 @@ class FamilyReunificationApiTest {
         Response missing = addMember(caseId, "nareis", Map.of());
 
         assertThat(badRelation.status()).isEqualTo(400);
-        assertThat(badRelation.body().path("errors").get(0).path("field").asText()).isEqualTo("relation");
-        assertThat(badRelation.body().path("errors").get(0).path("message").asText()).contains("SPOUSE", "PARENT");
+        assertThat(badRelation.body().path("errors").get(0).path("field").asText())
+                .isEqualTo("relation");
+        assertThat(badRelation.body().path("errors").get(0).path("message").asText())
+                .contains("SPOUSE", "PARENT");
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.body().path("errors").findValuesAsText("field")).containsExactly("birthDate");
         assertThat(missing.status()).isEqualTo(400);
@@ -126,10 +131,11 @@ class FamilyReunificationApiTest {
 
     @Test
     void addingAFamilyMemberToAnUnknownCaseIsNotFoundAndPoliceMayNotAddOne() {
-        Response unknown = addMember(UUID.randomUUID().toString(), "nareis",
-                Map.of("relation", "CHILD", "birthDate", "2015-04-01"));
+        Response unknown = addMember(
+                UUID.randomUUID().toString(), "nareis", Map.of("relation", "CHILD", "birthDate", "2015-04-01"));
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(addMember(register(), "agent", Map.of("relation", "CHILD", "birthDate", "2015-04-01")).status())
+        assertThat(addMember(register(), "agent", Map.of("relation", "CHILD", "birthDate", "2015-04-01"))
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -180,18 +186,25 @@ class FamilyReunificationApiTest {
                 .containsExactly("familyName", "nationality");
         assertThat(stranger.status()).isEqualTo(400);
         assertThat(stranger.body().path("errors").findValuesAsText("field")).containsExactly("familyMemberId");
-        assertThat(arrive(caseId, "agent", arrival(familyMemberIds(caseId).get(0))).status()).isEqualTo(403);
+        assertThat(arrive(caseId, "agent", arrival(familyMemberIds(caseId).get(0)))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void anArrivingFamilyMemberBecomesANewCaseLinkedToTheSponsorBothWays() {
         double arrivedBefore = meters.counter("asylum.family.members.arrived").count();
-        double grantedBefore = meters.counter("asylum.reunification.decisions", "outcome", "granted").count();
+        double grantedBefore = meters.counter("asylum.reunification.decisions", "outcome", "granted")
+                .count();
         String caseId = grantedCase(List.of(Map.of("relation", "CHILD", "birthDate", "2016-06-06")));
         String child = familyMemberIds(caseId).get(0);
         String dnaNeeded = "DNA";
         workApplication(caseId, dnaNeeded, "GRANT");
-        JsonNode waiting = caseFile(caseId).path("sections").path("familyReunification").path("members").get(0);
+        JsonNode waiting = caseFile(caseId)
+                .path("sections")
+                .path("familyReunification")
+                .path("members")
+                .get(0);
         assertThat(waiting.path("status").asText()).isEqualTo("MVV_ISSUED");
         assertThat(waiting.path("evidenceType").asText()).isEqualTo("DNA");
         assertThat(waiting.path("evidenceOutcome").asText()).isEqualTo("CONFIRMED");
@@ -208,7 +221,9 @@ class FamilyReunificationApiTest {
         assertThat(link.path("relation").asText()).isEqualTo("CHILD");
         String childCaseId = link.path("caseId").asText();
         JsonNode childCase = caseFile(childCaseId);
-        assertThat(childCase.path("vNumber").asText()).matches("\\d{10}").isNotEqualTo(sponsor.path("vNumber").asText());
+        assertThat(childCase.path("vNumber").asText())
+                .matches("\\d{10}")
+                .isNotEqualTo(sponsor.path("vNumber").asText());
         assertThat(childCase.path("status").asText()).isEqualTo("PERMIT_GRANTED");
         assertThat(childCase.path("applicationType").asText()).isEqualTo("FAMILY_REUNIFICATION");
         assertThat(childCase.path("arrivalLocation").asText()).isEqualTo("ZEVENAAR");
@@ -217,12 +232,18 @@ class FamilyReunificationApiTest {
         assertThat(childCase.path("milestones").findValuesAsText("milestone")).containsExactly("REGISTERED");
         assertThat(childCase.path("linkedCases").get(0).path("link").asText()).isEqualTo("SPONSOR");
         assertThat(childCase.path("linkedCases").get(0).path("caseId").asText()).isEqualTo(caseId);
-        JsonNode member = sponsor.path("sections").path("familyReunification").path("members").get(0);
+        JsonNode member = sponsor.path("sections")
+                .path("familyReunification")
+                .path("members")
+                .get(0);
         assertThat(member.path("status").asText()).isEqualTo("ARRIVED");
         assertThat(member.path("linkedCaseId").asText()).isEqualTo(childCaseId);
-        assertThat(arrivedMembers(sponsor)).as("the household's arrived members").containsExactly(childCaseId);
+        assertThat(arrivedMembers(sponsor))
+                .as("the household's arrived members")
+                .containsExactly(childCaseId);
         assertThat(meters.counter("asylum.family.members.arrived").count()).isEqualTo(arrivedBefore + 1);
-        assertThat(meters.counter("asylum.reunification.decisions", "outcome", "granted").count())
+        assertThat(meters.counter("asylum.reunification.decisions", "outcome", "granted")
+                        .count())
                 .isEqualTo(grantedBefore + 1);
 
         Response again = arrive(caseId, "nareis", arrival(child));
@@ -231,44 +252,73 @@ class FamilyReunificationApiTest {
 
     @Test
     void aMissedWindowAndAnUnusedMvvAreRecordedNotDropped() {
-        double missedBefore = meters.counter("asylum.reunification.decisions", "outcome", "window_missed").count();
+        double missedBefore = meters.counter("asylum.reunification.decisions", "outcome", "window_missed")
+                .count();
         String caseId = grantedCase(List.of(Map.of("relation", "CHILD", "birthDate", "2016-06-06")));
 
         steps.fire(caseId, EVENT_APPLICATION_WINDOW_PASSED);
         String granted = addMember(caseId, "nareis", Map.of("relation", "SPOUSE", "birthDate", "1990-01-01"))
-                .body().path("id").asText();
+                .body()
+                .path("id")
+                .asText();
         workApplication(caseId, "DOCUMENTS", "GRANT");
         steps.fire(caseId, EVENT_MVV_EXPIRED);
 
-        JsonNode members = caseFile(caseId).path("sections").path("familyReunification").path("members");
+        JsonNode members =
+                caseFile(caseId).path("sections").path("familyReunification").path("members");
         Map<String, String> statusById = new HashMap<>();
-        members.forEach(m -> statusById.put(m.path("familyMemberId").asText(), m.path("status").asText()));
-        assertThat(statusById).containsEntry(granted, "MVV_EXPIRED").containsValue("WINDOW_MISSED").hasSize(2);
+        members.forEach(m -> statusById.put(
+                m.path("familyMemberId").asText(), m.path("status").asText()));
+        assertThat(statusById)
+                .containsEntry(granted, "MVV_EXPIRED")
+                .containsValue("WINDOW_MISSED")
+                .hasSize(2);
         members.forEach(m -> assertThat(m.path("endedAt").asText()).isNotEmpty());
-        assertThat(meters.counter("asylum.reunification.decisions", "outcome", "window_missed").count())
+        assertThat(meters.counter("asylum.reunification.decisions", "outcome", "window_missed")
+                        .count())
                 .isEqualTo(missedBefore + 1);
     }
 
     @Test
     void aPassedDecisionPeriodIsExtendedOnceByThreeMonthsAndTheDecisionTaskShowsTheNewDeadline() {
         String caseId = grantedCase(List.of(Map.of("relation", "SPOUSE", "birthDate", "1990-01-01")));
-        steps.complete(caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", "", "relationBeforeEntry", true));
+        steps.complete(
+                caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", "", "relationBeforeEntry", true));
         steps.complete(caseId, ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", "DOCUMENTS"));
-        JsonNode applied = caseFile(caseId).path("sections").path("familyReunification").path("members").get(0);
-        java.time.Instant deadline = java.time.Instant.parse(applied.path("decisionDeadline").asText());
-        assertThat(deadline).isEqualTo(java.time.Instant.parse(applied.path("appliedAt").asText())
-                .atZone(clock.getZone()).plusMonths(3).toInstant());
+        JsonNode applied = caseFile(caseId)
+                .path("sections")
+                .path("familyReunification")
+                .path("members")
+                .get(0);
+        java.time.Instant deadline =
+                java.time.Instant.parse(applied.path("decisionDeadline").asText());
+        assertThat(deadline)
+                .isEqualTo(java.time.Instant.parse(applied.path("appliedAt").asText())
+                        .atZone(clock.getZone())
+                        .plusMonths(3)
+                        .toInstant());
 
         steps.fire(caseId, FamilyReunificationApplicationModel.EVENT_DECISION_PERIOD_PASSED);
-        steps.complete(caseId, FamilyReunificationApplicationModel.ACTIVITY_EXTEND_DECISION_PERIOD,
+        steps.complete(
+                caseId,
+                FamilyReunificationApplicationModel.ACTIVITY_EXTEND_DECISION_PERIOD,
                 Map.of("extensionReason", "Onderzoek naar documenten loopt"));
 
-        JsonNode extended = caseFile(caseId).path("sections").path("familyReunification").path("members").get(0);
-        java.time.Instant newDeadline = java.time.Instant.parse(extended.path("decisionDeadline").asText());
+        JsonNode extended = caseFile(caseId)
+                .path("sections")
+                .path("familyReunification")
+                .path("members")
+                .get(0);
+        java.time.Instant newDeadline =
+                java.time.Instant.parse(extended.path("decisionDeadline").asText());
         assertThat(extended.path("decisionPeriodExtended").asBoolean()).isTrue();
-        assertThat(newDeadline).isEqualTo(deadline.atZone(clock.getZone()).plusMonths(3).toInstant());
-        Task decision = taskService.createTaskQuery().processInstanceBusinessKey(caseId)
-                .taskDefinitionKey(ACTIVITY_DECIDE_REUNIFICATION).singleResult();
+        assertThat(newDeadline)
+                .isEqualTo(deadline.atZone(clock.getZone()).plusMonths(3).toInstant());
+        Task decision = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(ACTIVITY_DECIDE_REUNIFICATION)
+                .singleResult();
         assertThat(decision.getDueDate().toInstant()).isEqualTo(newDeadline);
     }
 
@@ -276,20 +326,31 @@ class FamilyReunificationApiTest {
 
     @Test
     void aParentOfAnAdultSponsorIsRefusedAndTheCaseFileAndAnArrivalNameTheRule() {
-        double rejectedBefore = meters.counter("asylum.reunification.decisions", "outcome", "rejected").count();
+        double rejectedBefore = meters.counter("asylum.reunification.decisions", "outcome", "rejected")
+                .count();
         String caseId = grantedCase(List.of(Map.of("relation", "PARENT", "birthDate", "1966-03-03")));
         String parent = familyMemberIds(caseId).get(0);
 
-        steps.complete(caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", "", "relationBeforeEntry", false));
+        steps.complete(
+                caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", "", "relationBeforeEntry", false));
 
-        JsonNode member = caseFile(caseId).path("sections").path("familyReunification").path("members").get(0);
+        JsonNode member = caseFile(caseId)
+                .path("sections")
+                .path("familyReunification")
+                .path("members")
+                .get(0);
         assertThat(member.path("status").asText()).isEqualTo("REFUSED");
         assertThat(member.path("decision").asText()).isEqualTo("REJECTED");
         assertThat(member.path("eligibilityRule").asText()).isEqualTo("PARENT_OF_SPONSOR_NOT_UNACCOMPANIED_MINOR");
         assertThat(member.path("endedAt").asText()).isNotEmpty();
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId)
-                .taskDefinitionKey(ACTIVITY_ASSESS_REUNIFICATION).count()).isZero();
-        assertThat(meters.counter("asylum.reunification.decisions", "outcome", "rejected").count())
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .taskDefinitionKey(ACTIVITY_ASSESS_REUNIFICATION)
+                        .count())
+                .isZero();
+        assertThat(meters.counter("asylum.reunification.decisions", "outcome", "rejected")
+                        .count())
                 .isEqualTo(rejectedBefore + 1);
 
         Response arrived = arrive(caseId, "nareis", arrival(parent));
@@ -304,40 +365,62 @@ class FamilyReunificationApiTest {
         java.time.LocalDate today = java.time.LocalDate.now(clock);
         String caseId = grantedCase(List.of(
                 Map.of("relation", "CHILD", "birthDate", today.minusYears(18).toString()),
-                Map.of("relation", "CHILD", "birthDate", today.minusYears(18).plusDays(1).toString())));
+                Map.of(
+                        "relation",
+                        "CHILD",
+                        "birthDate",
+                        today.minusYears(18).plusDays(1).toString())));
 
-        for (Task register : taskService.createTaskQuery().processInstanceBusinessKey(caseId)
-                .taskDefinitionKey(ACTIVITY_REGISTER_APPLICATION).list()) {
+        for (Task register : taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(ACTIVITY_REGISTER_APPLICATION)
+                .list()) {
             taskService.complete(register.getId(), Map.of("applicationNotes", "", "relationBeforeEntry", false));
         }
 
         Map<String, String> ruleByAge = new HashMap<>();
-        caseFile(caseId).path("sections").path("familyReunification").path("members").forEach(m ->
-                ruleByAge.put(m.path("ageAtApplication").asText(), m.path("status").asText() + " "
-                        + m.path("eligibilityRule").asText()));
-        assertThat(ruleByAge).containsEntry("18", "REFUSED CHILD_OF_AGE_AT_APPLICATION")
+        caseFile(caseId)
+                .path("sections")
+                .path("familyReunification")
+                .path("members")
+                .forEach(m -> ruleByAge.put(
+                        m.path("ageAtApplication").asText(),
+                        m.path("status").asText() + " "
+                                + m.path("eligibilityRule").asText()));
+        assertThat(ruleByAge)
+                .containsEntry("18", "REFUSED CHILD_OF_AGE_AT_APPLICATION")
                 .containsEntry("17", "APPLIED ");
     }
 
     @Test
     void aSpouseCannotBeRegisteredWithoutSayingWhetherTheRelationExistedBeforeEntry() {
         String caseId = grantedCase(List.of(Map.of("relation", "SPOUSE", "birthDate", "1990-01-01")));
-        Task register = taskService.createTaskQuery().processInstanceBusinessKey(caseId)
-                .taskDefinitionKey(ACTIVITY_REGISTER_APPLICATION).singleResult();
+        Task register = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(ACTIVITY_REGISTER_APPLICATION)
+                .singleResult();
 
-        Response response = client.post("/engine-rest/task/" + register.getId() + "/complete", "nareis",
+        Response response = client.post(
+                "/engine-rest/task/" + register.getId() + "/complete",
+                "nareis",
                 Map.of("variables", Map.of("applicationNotes", Map.of("value", ""))));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().path("errors").findValuesAsText("field")).containsExactly("relationBeforeEntry");
-        assertThat(taskService.createTaskQuery().taskId(register.getId()).count()).isOne();
+        assertThat(taskService.createTaskQuery().taskId(register.getId()).count())
+                .isOne();
     }
 
     @Test
     void theReunificationMetersExistBeforeAnythingHappened() {
         for (String outcome : List.of("granted", "rejected", "window_missed")) {
-            assertThat(meters.find("asylum.reunification.decisions").tag("outcome", outcome).counter())
-                    .as(outcome).isNotNull();
+            assertThat(meters.find("asylum.reunification.decisions")
+                            .tag("outcome", outcome)
+                            .counter())
+                    .as(outcome)
+                    .isNotNull();
         }
         assertThat(meters.find("asylum.family.members.arrived").counter()).isNotNull();
     }
@@ -356,34 +439,57 @@ class FamilyReunificationApiTest {
         application.put("familyMembersAbroad", family);
         Response created = client.post("/api/cases", "agent", application);
         String caseId = created.body().path("caseId").asText();
-        steps.complete(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
-                "eurodacHitMemberState", "", "visaMemberState", "", "documentsPresent", true));
-        steps.complete(caseId, RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW, Map.of("protectionInMemberState", "",
-                "medicalConcerns", false, "familyInVa", false));
+        steps.complete(
+                caseId,
+                RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER,
+                Map.of(
+                        "identityEstablished",
+                        true,
+                        "eurodacHitMemberState",
+                        "",
+                        "visaMemberState",
+                        "",
+                        "documentsPresent",
+                        true));
+        steps.complete(
+                caseId,
+                RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW,
+                Map.of("protectionInMemberState", "", "medicalConcerns", false, "familyInVa", false));
         steps.fire(caseId, RegistrationModel.EVENT_REST_PERIOD_PASSED);
-        steps.complete(caseId, IndDecisionModel.ACTIVITY_MAIN_INTERVIEW, Map.of("interpreterPresent", true,
-                "hearingNotes", ""));
-        steps.complete(caseId, IndDecisionModel.ACTIVITY_CORRECTIONS_AND_ADDITIONS, Map.of("correctionsReceived", true,
-                "correctionNotes", ""));
-        steps.complete(caseId, IndDecisionModel.ACTIVITY_ASSESS_APPLICATION, Map.of("decisionOutcome", "GRANT",
-                "vaReason", "", "decisionReason", ""));
+        steps.complete(
+                caseId,
+                IndDecisionModel.ACTIVITY_MAIN_INTERVIEW,
+                Map.of("interpreterPresent", true, "hearingNotes", ""));
+        steps.complete(
+                caseId,
+                IndDecisionModel.ACTIVITY_CORRECTIONS_AND_ADDITIONS,
+                Map.of("correctionsReceived", true, "correctionNotes", ""));
+        steps.complete(
+                caseId,
+                IndDecisionModel.ACTIVITY_ASSESS_APPLICATION,
+                Map.of("decisionOutcome", "GRANT", "vaReason", "", "decisionReason", ""));
         assertThat(caseFile(caseId).path("decisionOutcome").asText()).isEqualTo("PERMIT_GRANTED");
         return caseId;
     }
 
     /** Works the one open application of the case up to the decision. */
     private void workApplication(String caseId, String evidenceType, String outcome) {
-        steps.complete(caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", "", "relationBeforeEntry", true));
+        steps.complete(
+                caseId, ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", "", "relationBeforeEntry", true));
         steps.complete(caseId, ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", evidenceType));
         if (evidenceType.equals("DNA")) {
             steps.complete(caseId, ACTIVITY_DNA_TEST, Map.of("evidenceOutcome", "CONFIRMED"));
         }
-        steps.complete(caseId, ACTIVITY_DECIDE_REUNIFICATION, Map.of("reunificationOutcome", outcome, "decisionReason", ""));
+        steps.complete(
+                caseId, ACTIVITY_DECIDE_REUNIFICATION, Map.of("reunificationOutcome", outcome, "decisionReason", ""));
     }
 
     private long reunificationsOf(String caseId) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(FamilyReunificationModel.PROCESS_KEY)
-                .processInstanceBusinessKey(caseId).count();
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(FamilyReunificationModel.PROCESS_KEY)
+                .processInstanceBusinessKey(caseId)
+                .count();
     }
 
     private Response addMember(String caseId, String user, Map<String, Object> member) {
@@ -397,8 +503,17 @@ class FamilyReunificationApiTest {
     }
 
     private static Map<String, Object> arrival(String familyMemberId) {
-        return Map.of("familyMemberId", familyMemberId, "familyName", "Haddad", "givenNames", "Sami", "sex", "M",
-                "nationality", "SYR");
+        return Map.of(
+                "familyMemberId",
+                familyMemberId,
+                "familyName",
+                "Haddad",
+                "givenNames",
+                "Sami",
+                "sex",
+                "M",
+                "nationality",
+                "SYR");
     }
 
     private List<String> familyMemberIds(String caseId) {
@@ -414,11 +529,15 @@ class FamilyReunificationApiTest {
     /** The linked cases of the family members who arrived, as the sponsor's case file shows them. */
     static List<String> arrivedMembers(JsonNode sponsorCaseFile) {
         List<String> arrived = new java.util.ArrayList<>();
-        sponsorCaseFile.path("sections").path("familyReunification").path("members").forEach(member -> {
-            if ("ARRIVED".equals(member.path("status").asText())) {
-                arrived.add(member.path("linkedCaseId").asText());
-            }
-        });
+        sponsorCaseFile
+                .path("sections")
+                .path("familyReunification")
+                .path("members")
+                .forEach(member -> {
+                    if ("ARRIVED".equals(member.path("status").asText())) {
+                        arrived.add(member.path("linkedCaseId").asText());
+                    }
+                });
         return arrived;
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,44 +31,64 @@ public class AccessLogRepository {
         this.postgres = "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName"));
     }
 
-    public void insert(Instant at, String userId, String groups, UUID caseId, String action, String what,
-            String taskId) {
+    public void insert(
+            Instant at, String userId, String groups, UUID caseId, String action, String what, String taskId) {
         jdbc.sql("""
                 insert into access_log (at, user_id, groups_used, case_id, action, what, task_id)
                 values (:at, :userId, :groups, :caseId, :action, :what, :taskId)
                 """)
-                .param("at", Timestamp.from(at)).param("userId", userId).param("groups", groups)
-                .param("caseId", caseId).param("action", action).param("what", what).param("taskId", taskId)
+                .param("at", Timestamp.from(at))
+                .param("userId", userId)
+                .param("groups", groups)
+                .param("caseId", caseId)
+                .param("action", action)
+                .param("what", what)
+                .param("taskId", taskId)
                 .update();
     }
 
     public List<Entry> ofCase(UUID caseId, int offset, int limit) {
         return jdbc.sql("select * from access_log where case_id = :caseId order by at desc, id desc"
-                + " offset :offset rows fetch next :limit rows only")
-                .param("caseId", caseId).param("offset", offset).param("limit", limit)
-                .query(AccessLogRepository::map).list();
+                        + " offset :offset rows fetch next :limit rows only")
+                .param("caseId", caseId)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(AccessLogRepository::map)
+                .list();
     }
 
     public List<Entry> ofUser(String userId, int offset, int limit) {
         return jdbc.sql("select * from access_log where user_id = :userId order by at desc, id desc"
-                + " offset :offset rows fetch next :limit rows only")
-                .param("userId", userId).param("offset", offset).param("limit", limit)
-                .query(AccessLogRepository::map).list();
+                        + " offset :offset rows fetch next :limit rows only")
+                .param("userId", userId)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(AccessLogRepository::map)
+                .list();
     }
 
     /** Deletes the rows before the cutoff; the caller's transaction tells PostgreSQL's trigger it is the purge. */
     public int purgeBefore(Instant cutoff) {
         if (postgres) {
-            jdbc.sql("select set_config('asylumchain.access_log_purge', 'on', true)").query().singleValue();
+            jdbc.sql("select set_config('asylumchain.access_log_purge', 'on', true)")
+                    .query()
+                    .singleValue();
         }
-        return jdbc.sql("delete from access_log where at < :cutoff").param("cutoff", Timestamp.from(cutoff)).update();
+        return jdbc.sql("delete from access_log where at < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff))
+                .update();
     }
 
     private static Entry map(ResultSet rs, int row) throws SQLException {
         String groups = rs.getString("groups_used");
-        return new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("user_id"),
+        return new Entry(
+                rs.getLong("id"),
+                rs.getTimestamp("at").toInstant(),
+                rs.getString("user_id"),
                 groups.isEmpty() ? List.of() : Arrays.asList(groups.split(",")),
-                rs.getObject("case_id", UUID.class), Action.valueOf(rs.getString("action")), rs.getString("what"),
+                rs.getObject("case_id", UUID.class),
+                Action.valueOf(rs.getString("action")),
+                rs.getString("what"),
                 rs.getString("task_id"));
     }
 }

@@ -23,19 +23,24 @@ public class CaseEventRepository {
                 insert into case_events (id, case_id, event_type, received_by, received_at)
                 values (:id, :caseId, :eventType, :receivedBy, :receivedAt)
                 """)
-                .param("id", id).param("caseId", caseId).param("eventType", eventType)
-                .param("receivedBy", receivedBy).param("receivedAt", Timestamp.from(receivedAt)).update();
+                .param("id", id)
+                .param("caseId", caseId)
+                .param("eventType", eventType)
+                .param("receivedBy", receivedBy)
+                .param("receivedAt", Timestamp.from(receivedAt))
+                .update();
     }
 
     public List<CaseEventRecord> events(UUID caseId) {
         return jdbc.sql("select event_type, received_by, received_at from case_events where case_id = :caseId"
-                + " order by received_at, id")
+                        + " order by received_at, id")
                 .param("caseId", caseId)
-                .query((rs, i) -> new CaseEventRecord(rs.getString("event_type"), rs.getString("received_by"),
+                .query((rs, i) -> new CaseEventRecord(
+                        rs.getString("event_type"),
+                        rs.getString("received_by"),
                         rs.getTimestamp("received_at").toInstant()))
                 .list();
     }
 
-    public record CaseEventRecord(String eventType, String receivedBy, Instant receivedAt) {
-    }
+    public record CaseEventRecord(String eventType, String receivedBy, Instant receivedAt) {}
 }

@@ -27,5 +27,4 @@ public record CaseRecord(
         String trackReason,
         String decisionOutcome,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

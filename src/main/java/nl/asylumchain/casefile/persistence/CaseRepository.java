@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +26,8 @@ public class CaseRepository {
     public CaseRepository(JdbcClient jdbc, DataSource dataSource) throws Exception {
         this.jdbc = jdbc;
         String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
-        this.nextVNumberSql = "PostgreSQL".equals(product) ? "select nextval('v_number_seq')"
-                : "select next value for v_number_seq";
+        this.nextVNumberSql =
+                "PostgreSQL".equals(product) ? "select nextval('v_number_seq')" : "select next value for v_number_seq";
     }
 
     /** The next V-number: ten digits, unique because a database sequence hands it out. */
@@ -71,24 +70,34 @@ public class CaseRepository {
      * then run one after the other, and none counts without seeing the other's row.
      */
     public void lock(UUID caseId) {
-        jdbc.sql("select case_id from cases where case_id = :caseId for update").param("caseId", caseId)
-                .query(UUID.class).optional();
+        jdbc.sql("select case_id from cases where case_id = :caseId for update")
+                .param("caseId", caseId)
+                .query(UUID.class)
+                .optional();
     }
 
     public void insertFamilyMember(UUID id, UUID caseId, String relation, LocalDate birthDate) {
-        jdbc.sql("insert into family_members (id, case_id, relation, birth_date) values (:id, :caseId, :relation, :birthDate)")
-                .param("id", id).param("caseId", caseId).param("relation", relation).param("birthDate", birthDate)
+        jdbc.sql(
+                        "insert into family_members (id, case_id, relation, birth_date) values (:id, :caseId, :relation, :birthDate)")
+                .param("id", id)
+                .param("caseId", caseId)
+                .param("relation", relation)
+                .param("birthDate", birthDate)
                 .update();
     }
 
     public Optional<CaseRecord> findById(UUID caseId) {
-        return jdbc.sql("select * from cases where case_id = :caseId").param("caseId", caseId)
-                .query(CaseRepository::map).optional();
+        return jdbc.sql("select * from cases where case_id = :caseId")
+                .param("caseId", caseId)
+                .query(CaseRepository::map)
+                .optional();
     }
 
     public Optional<CaseRecord> findByVNumber(String vNumber) {
-        return jdbc.sql("select * from cases where v_number = :vNumber").param("vNumber", vNumber)
-                .query(CaseRepository::map).optional();
+        return jdbc.sql("select * from cases where v_number = :vNumber")
+                .param("vNumber", vNumber)
+                .query(CaseRepository::map)
+                .optional();
     }
 
     /**
@@ -111,26 +120,31 @@ public class CaseRepository {
                 where %s
                 """.formatted(condition))
                 .param("key", key)
-                .query((rs, i) -> new WorkFacts(rs.getObject("case_id", UUID.class), rs.getString("arrival_location"),
-                        rs.getString("application_type"), rs.getBoolean("unaccompanied_minor"),
+                .query((rs, i) -> new WorkFacts(
+                        rs.getObject("case_id", UUID.class),
+                        rs.getString("arrival_location"),
+                        rs.getString("application_type"),
+                        rs.getBoolean("unaccompanied_minor"),
                         rs.getString("milestone") == null ? Set.of() : Set.of(rs.getString("milestone"))))
                 .list();
         // one row per milestone (or one without): the case's columns repeat, the milestones add up
         return rows.stream().reduce((a, b) -> {
             Set<String> milestones = new TreeSet<>(a.milestones());
             milestones.addAll(b.milestones());
-            return new WorkFacts(a.caseId(), a.arrivalLocation(), a.applicationType(), a.unaccompaniedMinor(),
-                    milestones);
+            return new WorkFacts(
+                    a.caseId(), a.arrivalLocation(), a.applicationType(), a.unaccompaniedMinor(), milestones);
         });
     }
 
-    public record WorkFacts(UUID caseId, String arrivalLocation, String applicationType, boolean unaccompaniedMinor,
-            Set<String> milestones) {
-    }
+    public record WorkFacts(
+            UUID caseId,
+            String arrivalLocation,
+            String applicationType,
+            boolean unaccompaniedMinor,
+            Set<String> milestones) {}
 
     /** A registration a user made earlier with this key: the case and the hash of the request it answered. */
-    public record IdempotentRegistration(CaseRecord caseRecord, String requestHash) {
-    }
+    public record IdempotentRegistration(CaseRecord caseRecord, String requestHash) {}
 
     /** Keys are the sending user's own: another user's identical key finds nothing. */
     public Optional<IdempotentRegistration> findByIdempotencyKey(String userId, String key) {
@@ -138,7 +152,8 @@ public class CaseRepository {
                 select c.*, k.request_hash from case_idempotency_keys k join cases c on c.case_id = k.case_id
                 where k.user_id = :userId and k.idempotency_key = :key
                 """)
-                .param("userId", userId).param("key", key)
+                .param("userId", userId)
+                .param("key", key)
                 .query((rs, row) -> new IdempotentRegistration(map(rs, row), rs.getString("request_hash")))
                 .optional();
     }
@@ -149,13 +164,17 @@ public class CaseRepository {
                 insert into case_idempotency_keys (user_id, idempotency_key, case_id, request_hash, created_at)
                 values (:userId, :key, :caseId, :requestHash, :createdAt)
                 """)
-                .param("userId", userId).param("key", key).param("caseId", caseId)
-                .param("requestHash", requestHash).param("createdAt", Timestamp.from(at))
+                .param("userId", userId)
+                .param("key", key)
+                .param("caseId", caseId)
+                .param("requestHash", requestHash)
+                .param("createdAt", Timestamp.from(at))
                 .update();
     }
 
     public List<FamilyMemberRecord> familyMembers(UUID caseId) {
-        return jdbc.sql("select id, relation, birth_date, linked_case_id from family_members where case_id = :caseId order by birth_date, id")
+        return jdbc.sql(
+                        "select id, relation, birth_date, linked_case_id from family_members where case_id = :caseId order by birth_date, id")
                 .param("caseId", caseId)
                 .query(CaseRepository::mapFamilyMember)
                 .list();
@@ -170,18 +189,25 @@ public class CaseRepository {
     }
 
     public Optional<FamilyMemberRecord> familyMember(UUID caseId, UUID familyMemberId) {
-        return jdbc.sql("select id, relation, birth_date, linked_case_id from family_members where case_id = :caseId and id = :id")
-                .param("caseId", caseId).param("id", familyMemberId)
+        return jdbc.sql(
+                        "select id, relation, birth_date, linked_case_id from family_members where case_id = :caseId and id = :id")
+                .param("caseId", caseId)
+                .param("id", familyMemberId)
                 .query(CaseRepository::mapFamilyMember)
                 .optional();
     }
 
     /** Links a family member to the case opened on their arrival; false when they already have one. */
     public boolean linkFamilyMember(UUID familyMemberId, UUID linkedCaseId, UUID sponsorCaseId) {
-        int updated = jdbc.sql("update family_members set linked_case_id = :linked where id = :id and linked_case_id is null")
-                .param("linked", linkedCaseId).param("id", familyMemberId).update();
+        int updated = jdbc.sql(
+                        "update family_members set linked_case_id = :linked where id = :id and linked_case_id is null")
+                .param("linked", linkedCaseId)
+                .param("id", familyMemberId)
+                .update();
         jdbc.sql("update cases set sponsor_case_id = :sponsor where case_id = :linked")
-                .param("sponsor", sponsorCaseId).param("linked", linkedCaseId).update();
+                .param("sponsor", sponsorCaseId)
+                .param("linked", linkedCaseId)
+                .update();
         return updated == 1;
     }
 
@@ -199,15 +225,22 @@ public class CaseRepository {
                 order by 4 desc, 2
                 """)
                 .param("caseId", caseId)
-                .query((rs, i) -> new LinkedCaseRecord(rs.getObject("case_id", UUID.class), rs.getString("v_number"),
-                        rs.getString("status"), rs.getString("link"), rs.getObject("family_member_id", UUID.class),
+                .query((rs, i) -> new LinkedCaseRecord(
+                        rs.getObject("case_id", UUID.class),
+                        rs.getString("v_number"),
+                        rs.getString("status"),
+                        rs.getString("link"),
+                        rs.getObject("family_member_id", UUID.class),
                         rs.getString("relation")))
                 .list();
     }
 
     private static FamilyMemberRecord mapFamilyMember(ResultSet rs, int row) throws SQLException {
-        return new FamilyMemberRecord(rs.getObject("id", UUID.class), rs.getString("relation"),
-                rs.getObject("birth_date", LocalDate.class), rs.getObject("linked_case_id", UUID.class));
+        return new FamilyMemberRecord(
+                rs.getObject("id", UUID.class),
+                rs.getString("relation"),
+                rs.getObject("birth_date", LocalDate.class),
+                rs.getObject("linked_case_id", UUID.class));
     }
 
     /**
@@ -219,8 +252,12 @@ public class CaseRepository {
                 update cases set stage = :stage, status = :status, updated_at = :now
                 where case_id = :caseId and (stage <> :stage or status <> :status)
                 """)
-                .param("stage", stage).param("status", status).param("now", Timestamp.from(now))
-                .param("caseId", caseId).update() == 1;
+                        .param("stage", stage)
+                        .param("status", status)
+                        .param("now", Timestamp.from(now))
+                        .param("caseId", caseId)
+                        .update()
+                == 1;
     }
 
     /** Closes an open case; false when it was closed already (or does not exist). */
@@ -229,42 +266,64 @@ public class CaseRepository {
                 update cases set outcome = :outcome, status = :status, updated_at = :now
                 where case_id = :caseId and status <> :status
                 """)
-                .param("outcome", outcome).param("status", status).param("now", Timestamp.from(now))
-                .param("caseId", caseId).update() == 1;
+                        .param("outcome", outcome)
+                        .param("status", status)
+                        .param("now", Timestamp.from(now))
+                        .param("caseId", caseId)
+                        .update()
+                == 1;
     }
 
     /** The date the application was signed at I&R: from then on it counts (the decision period, the lead times). */
     public void updateApplicationSignedOn(UUID caseId, LocalDate signedOn, Instant now) {
         jdbc.sql("update cases set application_signed_on = :signedOn, updated_at = :now where case_id = :caseId")
-                .param("signedOn", signedOn).param("now", Timestamp.from(now)).param("caseId", caseId).update();
+                .param("signedOn", signedOn)
+                .param("now", Timestamp.from(now))
+                .param("caseId", caseId)
+                .update();
     }
 
     public boolean exists(UUID caseId) {
-        return jdbc.sql("select count(*) from cases where case_id = :caseId").param("caseId", caseId)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from cases where case_id = :caseId")
+                        .param("caseId", caseId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public void updateTrack(UUID caseId, int track, String reason, Instant now) {
         jdbc.sql("update cases set track = :track, track_reason = :reason, updated_at = :now where case_id = :caseId")
-                .param("track", track).param("reason", reason).param("now", Timestamp.from(now))
-                .param("caseId", caseId).update();
+                .param("track", track)
+                .param("reason", reason)
+                .param("now", Timestamp.from(now))
+                .param("caseId", caseId)
+                .update();
     }
 
     public void updateDecision(UUID caseId, String outcome, Instant now) {
         jdbc.sql("update cases set decision_outcome = :outcome, updated_at = :now where case_id = :caseId")
-                .param("outcome", outcome).param("now", Timestamp.from(now)).param("caseId", caseId).update();
+                .param("outcome", outcome)
+                .param("now", Timestamp.from(now))
+                .param("caseId", caseId)
+                .update();
     }
 
     public void insertMilestone(UUID id, UUID caseId, String milestone, Instant at) {
-        jdbc.sql("insert into case_milestones (id, case_id, milestone, reached_at) values (:id, :caseId, :milestone, :at)")
-                .param("id", id).param("caseId", caseId).param("milestone", milestone).param("at", Timestamp.from(at))
+        jdbc.sql(
+                        "insert into case_milestones (id, case_id, milestone, reached_at) values (:id, :caseId, :milestone, :at)")
+                .param("id", id)
+                .param("caseId", caseId)
+                .param("milestone", milestone)
+                .param("at", Timestamp.from(at))
                 .update();
     }
 
     public List<MilestoneRecord> milestones(UUID caseId) {
-        return jdbc.sql("select milestone, reached_at from case_milestones where case_id = :caseId order by reached_at, id")
+        return jdbc.sql(
+                        "select milestone, reached_at from case_milestones where case_id = :caseId order by reached_at, id")
                 .param("caseId", caseId)
-                .query((rs, i) -> new MilestoneRecord(rs.getString("milestone"), rs.getTimestamp("reached_at").toInstant()))
+                .query((rs, i) -> new MilestoneRecord(
+                        rs.getString("milestone"), rs.getTimestamp("reached_at").toInstant()))
                 .list();
     }
 
@@ -294,13 +353,10 @@ public class CaseRepository {
                 rs.getTimestamp("updated_at").toInstant());
     }
 
-    public record MilestoneRecord(String milestone, Instant reachedAt) {
-    }
+    public record MilestoneRecord(String milestone, Instant reachedAt) {}
 
-    public record FamilyMemberRecord(UUID id, String relation, LocalDate birthDate, UUID linkedCaseId) {
-    }
+    public record FamilyMemberRecord(UUID id, String relation, LocalDate birthDate, UUID linkedCaseId) {}
 
-    public record LinkedCaseRecord(UUID caseId, String vNumber, String status, String link, UUID familyMemberId,
-            String relation) {
-    }
+    public record LinkedCaseRecord(
+            UUID caseId, String vNumber, String status, String link, UUID familyMemberId, String relation) {}
 }

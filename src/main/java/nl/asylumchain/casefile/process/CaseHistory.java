@@ -33,13 +33,29 @@ import org.springframework.stereotype.Component;
 public class CaseHistory {
 
     /** Kinds of activity that are a step worth a row on the timeline; gateways and plumbing are left out. */
-    private static final Set<String> EVENT_TYPES = Set.of("intermediateMessageCatch", "intermediateTimer",
-            "intermediateSignalCatch", "intermediateConditional", "boundaryTimer", "boundaryMessage",
-            "boundarySignal", "boundaryConditional", "boundaryError", "boundaryEscalation", "boundaryCompensation",
-            "messageStartEvent", "timerStartEvent", "noneEndEvent", "errorEndEvent", "escalationEndEvent",
-            "terminateEndEvent", "intermediateNoneThrowEvent", "intermediateMessageThrowEvent");
-    private static final Set<String> AUTOMATIC_TYPES = Set.of("serviceTask", "businessRuleTask", "sendTask",
-            "scriptTask");
+    private static final Set<String> EVENT_TYPES = Set.of(
+            "intermediateMessageCatch",
+            "intermediateTimer",
+            "intermediateSignalCatch",
+            "intermediateConditional",
+            "boundaryTimer",
+            "boundaryMessage",
+            "boundarySignal",
+            "boundaryConditional",
+            "boundaryError",
+            "boundaryEscalation",
+            "boundaryCompensation",
+            "messageStartEvent",
+            "timerStartEvent",
+            "noneEndEvent",
+            "errorEndEvent",
+            "escalationEndEvent",
+            "terminateEndEvent",
+            "intermediateNoneThrowEvent",
+            "intermediateMessageThrowEvent");
+
+    private static final Set<String> AUTOMATIC_TYPES =
+            Set.of("serviceTask", "businessRuleTask", "sendTask", "scriptTask");
 
     private final HistoryService historyService;
     private final RuntimeService runtimeService;
@@ -55,16 +71,32 @@ public class CaseHistory {
      * A step of the case: a completed (or cancelled) user task with who had it and who completed it, an event
      * that occurred, an automatic step or a stage that started.
      */
-    public record Step(Instant at, Kind kind, String name, String activityId, String processKey, String user,
-            String assignee, String outcome) {
-    }
+    public record Step(
+            Instant at,
+            Kind kind,
+            String name,
+            String activityId,
+            String processKey,
+            String user,
+            String assignee,
+            String outcome) {}
 
-    public enum Kind { TASK, EVENT, AUTOMATIC, STAGE }
+    public enum Kind {
+        TASK,
+        EVENT,
+        AUTOMATIC,
+        STAGE
+    }
 
     /** A process of the case with its activities: what is active now, what is done. */
-    public record Position(String processInstanceId, String processDefinitionId, String processKey,
-            String processName, boolean active, List<String> activeActivityIds, List<String> completedActivityIds) {
-    }
+    public record Position(
+            String processInstanceId,
+            String processDefinitionId,
+            String processKey,
+            String processName,
+            boolean active,
+            List<String> activeActivityIds,
+            List<String> completedActivityIds) {}
 
     public List<Step> steps(UUID caseId) {
         List<HistoricProcessInstance> instances = instances(caseId);
@@ -73,32 +105,63 @@ public class CaseHistory {
         List<Step> steps = new ArrayList<>();
         for (HistoricProcessInstance instance : instances) {
             Map<String, String> completedBy = completers(instance.getId());
-            for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
-                    .processInstanceId(instance.getId()).finished().list()) {
+            for (HistoricTaskInstance task : historyService
+                    .createHistoricTaskInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .finished()
+                    .list()) {
                 boolean completed = "completed".equals(task.getDeleteReason());
-                steps.add(new Step(task.getEndTime().toInstant(), Kind.TASK, task.getName(),
-                        task.getTaskDefinitionKey(), instance.getProcessDefinitionKey(),
+                steps.add(new Step(
+                        task.getEndTime().toInstant(),
+                        Kind.TASK,
+                        task.getName(),
+                        task.getTaskDefinitionKey(),
+                        instance.getProcessDefinitionKey(),
                         completedBy.getOrDefault(task.getId(), completed ? task.getAssignee() : null),
-                        task.getAssignee(), completed ? "COMPLETED" : "CANCELLED"));
+                        task.getAssignee(),
+                        completed ? "COMPLETED" : "CANCELLED"));
             }
-            for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
-                    .processInstanceId(instance.getId()).finished().list()) {
-                Kind kind = EVENT_TYPES.contains(activity.getActivityType()) ? Kind.EVENT
-                        : AUTOMATIC_TYPES.contains(activity.getActivityType()) ? Kind.AUTOMATIC
-                        : "callActivity".equals(activity.getActivityType()) ? Kind.STAGE : null;
+            for (HistoricActivityInstance activity : historyService
+                    .createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .finished()
+                    .list()) {
+                Kind kind = EVENT_TYPES.contains(activity.getActivityType())
+                        ? Kind.EVENT
+                        : AUTOMATIC_TYPES.contains(activity.getActivityType())
+                                ? Kind.AUTOMATIC
+                                : "callActivity".equals(activity.getActivityType()) ? Kind.STAGE : null;
                 if (kind == null || activity.isCanceled()) {
                     continue;
                 }
                 // a stage is shown when it starts; everything else when it has happened
                 Instant at = (kind == Kind.STAGE ? activity.getStartTime() : activity.getEndTime()).toInstant();
-                steps.add(new Step(at, kind, activity.getActivityName(), activity.getActivityId(),
-                        instance.getProcessDefinitionKey(), null, null, kind == Kind.STAGE ? "STARTED" : "OCCURRED"));
+                steps.add(new Step(
+                        at,
+                        kind,
+                        activity.getActivityName(),
+                        activity.getActivityId(),
+                        instance.getProcessDefinitionKey(),
+                        null,
+                        null,
+                        kind == Kind.STAGE ? "STARTED" : "OCCURRED"));
             }
             // a stage still running shows when it started too
-            for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
-                    .processInstanceId(instance.getId()).activityType("callActivity").unfinished().list()) {
-                steps.add(new Step(activity.getStartTime().toInstant(), Kind.STAGE, activity.getActivityName(),
-                        activity.getActivityId(), instance.getProcessDefinitionKey(), null, null, "STARTED"));
+            for (HistoricActivityInstance activity : historyService
+                    .createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .activityType("callActivity")
+                    .unfinished()
+                    .list()) {
+                steps.add(new Step(
+                        activity.getStartTime().toInstant(),
+                        Kind.STAGE,
+                        activity.getActivityName(),
+                        activity.getActivityId(),
+                        instance.getProcessDefinitionKey(),
+                        null,
+                        null,
+                        "STARTED"));
             }
         }
         steps.sort(Comparator.comparing(Step::at));
@@ -111,12 +174,25 @@ public class CaseHistory {
         for (HistoricProcessInstance instance : instances(caseId)) {
             boolean active = instance.getEndTime() == null;
             List<String> activeIds = active ? runtimeService.getActiveActivityIds(instance.getId()) : List.of();
-            List<String> completedIds = historyService.createHistoricActivityInstanceQuery()
-                    .processInstanceId(instance.getId()).finished().list().stream()
-                    .filter(a -> !a.isCanceled()).map(HistoricActivityInstance::getActivityId).distinct().toList();
+            List<String> completedIds = historyService
+                    .createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .finished()
+                    .list()
+                    .stream()
+                    .filter(a -> !a.isCanceled())
+                    .map(HistoricActivityInstance::getActivityId)
+                    .distinct()
+                    .toList();
             ProcessDefinition definition = repositoryService.getProcessDefinition(instance.getProcessDefinitionId());
-            positions.add(new Position(instance.getId(), instance.getProcessDefinitionId(),
-                    instance.getProcessDefinitionKey(), definition.getName(), active, activeIds, completedIds));
+            positions.add(new Position(
+                    instance.getId(),
+                    instance.getProcessDefinitionId(),
+                    instance.getProcessDefinitionKey(),
+                    definition.getName(),
+                    active,
+                    activeIds,
+                    completedIds));
         }
         positions.sort(Comparator.comparing(Position::active).reversed());
         return positions;
@@ -124,8 +200,10 @@ public class CaseHistory {
 
     /** The key of the case's process of this definition, when the case has one. */
     public Optional<String> processKey(UUID caseId, String processDefinitionId) {
-        return instances(caseId).stream().filter(i -> i.getProcessDefinitionId().equals(processDefinitionId))
-                .map(HistoricProcessInstance::getProcessDefinitionKey).findFirst();
+        return instances(caseId).stream()
+                .filter(i -> i.getProcessDefinitionId().equals(processDefinitionId))
+                .map(HistoricProcessInstance::getProcessDefinitionKey)
+                .findFirst();
     }
 
     /**
@@ -145,15 +223,21 @@ public class CaseHistory {
 
     /** Ordered by start time: the main process first, then its stages. */
     private List<HistoricProcessInstance> instances(UUID caseId) {
-        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId.toString())
-                .orderByProcessInstanceStartTime().asc().list();
+        return historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString())
+                .orderByProcessInstanceStartTime()
+                .asc()
+                .list();
     }
 
     /** Task id → the user who completed it (written by the engine when an authenticated user completes a task). */
     private Map<String, String> completers(String processInstanceId) {
         Map<String, String> result = new HashMap<>();
-        for (UserOperationLogEntry entry : historyService.createUserOperationLogQuery()
-                .processInstanceId(processInstanceId).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+        for (UserOperationLogEntry entry : historyService
+                .createUserOperationLogQuery()
+                .processInstanceId(processInstanceId)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
                 .list()) {
             if (entry.getTaskId() != null && entry.getUserId() != null) {
                 result.putIfAbsent(entry.getTaskId(), entry.getUserId());

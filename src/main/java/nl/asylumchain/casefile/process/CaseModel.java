@@ -47,6 +47,5 @@ public final class CaseModel {
             EVENT_TRANSFERRED_DUBLIN, CaseOutcome.TRANSFERRED_DUBLIN,
             EVENT_LEFT_WITHOUT_SUPERVISION, CaseOutcome.LEFT_WITHOUT_SUPERVISION);
 
-    private CaseModel() {
-    }
+    private CaseModel() {}
 }

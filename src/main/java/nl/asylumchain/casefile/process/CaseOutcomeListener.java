@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.CaseOutcome;
+import nl.asylumchain.casefile.CaseProgress;
 
 /** On each end event of {@code asylumCase}: the case file closes the case with that outcome. */
 @Component("caseOutcomeListener")

@@ -39,7 +39,9 @@ class CaseProcessEngine implements ChainProcesses {
 
     @Override
     public void start(ChainStart start) {
-        runtimeService.startProcessInstanceByKey(CaseModel.PROCESS_KEY, start.caseId().toString(),
+        runtimeService.startProcessInstanceByKey(
+                CaseModel.PROCESS_KEY,
+                start.caseId().toString(),
                 Variables.createVariables()
                         .putValue("caseId", start.caseId().toString())
                         .putValue("applicationType", start.applicationType())
@@ -49,8 +51,11 @@ class CaseProcessEngine implements ChainProcesses {
                         .putValue("temporaryProtectionUkraine", start.temporaryProtectionUkraine())
                         .putValue("returnedAfterDublin", start.returnedAfterDublin())
                         .putValue("familyMembersAbroad", start.familyMembersAbroad())
-                        .putValue("reportedOn", Variables.dateValue(Date.from(
-                                start.reportedOn().atStartOfDay(clock.getZone()).toInstant())))
+                        .putValue(
+                                "reportedOn",
+                                Variables.dateValue(Date.from(start.reportedOn()
+                                        .atStartOfDay(clock.getZone())
+                                        .toInstant())))
                         .putValue("age", start.age()));
     }
 
@@ -60,9 +65,11 @@ class CaseProcessEngine implements ChainProcesses {
      */
     @Override
     public void familyMembersAbroadChanged(UUID caseId, int familyMembersAbroad) {
-        ProcessInstance main = runtimeService.createProcessInstanceQuery()
+        ProcessInstance main = runtimeService
+                .createProcessInstanceQuery()
                 .processDefinitionKey(CaseModel.PROCESS_KEY)
-                .processInstanceBusinessKey(caseId.toString()).singleResult();
+                .processInstanceBusinessKey(caseId.toString())
+                .singleResult();
         if (main != null) {
             runtimeService.setVariable(main.getId(), "familyMembersAbroad", familyMembersAbroad);
         }
@@ -70,9 +77,11 @@ class CaseProcessEngine implements ChainProcesses {
 
     @Override
     public List<Stage> currentStages(UUID caseId) {
-        ProcessInstance main = runtimeService.createProcessInstanceQuery()
+        ProcessInstance main = runtimeService
+                .createProcessInstanceQuery()
                 .processDefinitionKey(CaseModel.PROCESS_KEY)
-                .processInstanceBusinessKey(caseId.toString()).singleResult();
+                .processInstanceBusinessKey(caseId.toString())
+                .singleResult();
         if (main == null) {
             return List.of();
         }
@@ -82,14 +91,24 @@ class CaseProcessEngine implements ChainProcesses {
         }
         return java.util.Arrays.stream(tree.getChildActivityInstances())
                 .map(child -> CaseModel.STAGES.get(child.getActivityId()))
-                .filter(Objects::nonNull).distinct().sorted().toList();
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Call activities pass the case id on as business key, so one query finds every stage's tasks. */
     @Override
     public List<OpenTask> openTasks(UUID caseId) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(caseId.toString())
-                .orderByTaskPriority().desc().orderByDueDate().asc().list().stream()
+        return taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId.toString())
+                .orderByTaskPriority()
+                .desc()
+                .orderByDueDate()
+                .asc()
+                .list()
+                .stream()
                 .flatMap(task -> describe(task).stream())
                 .toList();
     }
@@ -105,9 +124,16 @@ class CaseProcessEngine implements ChainProcesses {
         } catch (NullValueException completedMeanwhile) {
             return Optional.empty();
         }
-        return Optional.of(new OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
-                links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                        .map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().toList(),
+        return Optional.of(new OpenTask(
+                task.getId(),
+                task.getName(),
+                task.getTaskDefinitionKey(),
+                links.stream()
+                        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                        .map(IdentityLink::getGroupId)
+                        .filter(Objects::nonNull)
+                        .sorted()
+                        .toList(),
                 task.getAssignee(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                 task.getPriority()));

@@ -36,15 +36,22 @@ class TaskCompletionAccessLog {
         if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
             return;
         }
-        Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        UUID caseId = caseId(task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey());
+        Authentication user =
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        UUID caseId =
+                caseId(task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey());
         if (user == null || user.getUserId() == null || caseId == null) {
             return;
         }
         List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-        Set<String> candidates = task.getCandidates().stream().map(IdentityLink::getGroupId)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
-        accessLog.change(new Accessor(user.getUserId(), Set.copyOf(groups), task.getId()), candidates, caseId,
+        Set<String> candidates = task.getCandidates().stream()
+                .map(IdentityLink::getGroupId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        accessLog.change(
+                new Accessor(user.getUserId(), Set.copyOf(groups), task.getId()),
+                candidates,
+                caseId,
                 "task " + task.getTaskDefinitionKey() + " completed");
     }
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +31,10 @@ class AccessLogController {
     }
 
     @GetMapping("/api/access-log")
-    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).PRIVACY_OFFICER, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
-    AccessLog.Page entries(@RequestParam(required = false) UUID caseId,
+    @PreAuthorize(
+            "hasAnyAuthority(T(nl.asylumchain.platform.Groups).PRIVACY_OFFICER, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
+    AccessLog.Page entries(
+            @RequestParam(required = false) UUID caseId,
             @RequestParam(required = false) @Size(min = 1, max = 100) String userId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {

@@ -10,11 +10,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Validator;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -25,6 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.asylumchain.casefile.Accessor;
 import nl.asylumchain.casefile.CaseEventType;
@@ -51,34 +52,47 @@ class CaseEventController {
     private final CaseEventJournal journal;
     private final ConcurrentUpdates concurrentUpdates;
 
-    CaseEventController(List<CaseEventType<?>> types, CaseFiles caseFile, ObjectMapper objectMapper,
-            Validator validator, CaseEventJournal journal, ConcurrentUpdates concurrentUpdates) {
+    CaseEventController(
+            List<CaseEventType<?>> types,
+            CaseFiles caseFile,
+            ObjectMapper objectMapper,
+            Validator validator,
+            CaseEventJournal journal,
+            ConcurrentUpdates concurrentUpdates) {
         this.journal = journal;
         this.concurrentUpdates = concurrentUpdates;
-        this.types = types.stream().collect(Collectors.toMap(CaseEventType::type, Function.identity(),
-                (a, b) -> {
-                    throw new IllegalStateException("Two case event types named " + a.type());
-                }, TreeMap::new));
+        this.types = types.stream()
+                .collect(Collectors.toMap(
+                        CaseEventType::type,
+                        Function.identity(),
+                        (a, b) -> {
+                            throw new IllegalStateException("Two case event types named " + a.type());
+                        },
+                        TreeMap::new));
         this.caseFile = caseFile;
         this.objectMapper = objectMapper;
         this.validator = validator;
     }
 
-    record EventDelivered(UUID caseId, String type) {
-    }
+    record EventDelivered(UUID caseId, String type) {}
 
     @PostMapping("/api/cases/{caseId}/events")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    EventDelivered receive(@PathVariable UUID caseId, @RequestBody JsonNode event, Authentication sender,
+    EventDelivered receive(
+            @PathVariable UUID caseId,
+            @RequestBody JsonNode event,
+            Authentication sender,
             @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId) {
         Accessor who = Accessor.of(sender, taskId);
         if (!(event instanceof ObjectNode body)) {
             throw new InvalidRequestException("", "an event is a JSON object with a type field");
         }
         CaseEventType<?> type = typeOf(body);
-        Set<String> groups = sender.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        Set<String> groups = sender.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
-        if (!groups.contains(Groups.CAMUNDA_ADMIN) && type.senderGroups().stream().noneMatch(groups::contains)) {
+        if (!groups.contains(Groups.CAMUNDA_ADMIN)
+                && type.senderGroups().stream().noneMatch(groups::contains)) {
             throw new AccessDeniedException(type.type() + " events come from " + type.senderGroups());
         }
         deliver(caseId, type, body.deepCopy().without("type"), who);
@@ -104,8 +118,10 @@ class CaseEventController {
             throw new InvalidRequestException(List.of(JsonFieldErrors.describe(e.getCause())));
         }
         List<FieldError> errors = new ArrayList<>();
-        validator.validate(payload).forEach(violation ->
-                errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage())));
+        validator
+                .validate(payload)
+                .forEach(violation ->
+                        errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage())));
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
             throw new InvalidRequestException(errors);

@@ -32,8 +32,8 @@ class CaseEventJournal {
     }
 
     @Transactional
-    public void deliverAndRecord(UUID caseId, String type, Accessor sender, Set<String> senderGroups,
-            Runnable delivery) {
+    public void deliverAndRecord(
+            UUID caseId, String type, Accessor sender, Set<String> senderGroups, Runnable delivery) {
         // one event per case at a time: a parallel one waits here and then finds the case as the first left it
         // (taken, or 409 because it is no longer waiting), instead of racing it inside the engine
         cases.lock(caseId);

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.Pattern;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -56,15 +57,19 @@ class CaseViewController {
     private final Map<String, CaseFilePart> eventParts;
     private final Map<String, CaseFilePart> processParts = new HashMap<>();
 
-    CaseViewController(CaseFiles caseFile, CaseHistory history, CaseEventRepository events,
-            List<CaseEventType<?>> eventTypes, List<CaseFileSection> sections) {
+    CaseViewController(
+            CaseFiles caseFile,
+            CaseHistory history,
+            CaseEventRepository events,
+            List<CaseEventType<?>> eventTypes,
+            List<CaseFileSection> sections) {
         this.caseFile = caseFile;
         this.history = history;
         this.events = events;
         this.eventParts = eventTypes.stream().collect(Collectors.toMap(CaseEventType::type, CaseEventType::part));
         processParts.put(CaseModel.PROCESS_KEY, CaseFilePart.PROGRESS);
-        sections.forEach(section -> CaseFilePart.ofSection(section.name()).ifPresent(part ->
-                section.processKeys().forEach(key -> processParts.put(key, part))));
+        sections.forEach(section -> CaseFilePart.ofSection(section.name())
+                .ifPresent(part -> section.processKeys().forEach(key -> processParts.put(key, part))));
     }
 
     /** Whether the reader sees the steps of this process; one no section claims needs PROCESS_HISTORY. */
@@ -74,27 +79,28 @@ class CaseViewController {
     }
 
     /** A row of the timeline. {@code user} is empty for what the system did by itself. */
-    record TimelineRow(Instant at, String kind, String name, String user, String process, String outcome) {
-    }
+    record TimelineRow(Instant at, String kind, String name, String user, String process, String outcome) {}
 
-    record TaskLink(String id, String name, String assignee, List<String> candidateGroups, Instant dueDate,
-            int priority, String tasklistUrl) {
-    }
+    record TaskLink(
+            String id,
+            String name,
+            String assignee,
+            List<String> candidateGroups,
+            Instant dueDate,
+            int priority,
+            String tasklistUrl) {}
 
-    record CaseView(CaseFile caseFile, List<TimelineRow> timeline, List<TaskLink> openTasks,
-            List<Position> positions) {
-    }
+    record CaseView(
+            CaseFile caseFile, List<TimelineRow> timeline, List<TaskLink> openTasks, List<Position> positions) {}
 
     @GetMapping({"/cases", "/cases/", "/cases/{caseId:[0-9a-fA-F-]{36}}"})
     String page() {
         return "forward:/cases/index.html";
     }
 
-    record Diagram(String bpmn20Xml) {
-    }
+    record Diagram(String bpmn20Xml) {}
 
-    record Found(UUID caseId) {
-    }
+    record Found(UUID caseId) {}
 
     /**
      * The case view's search: the case id of a V-number, read with the view's own login (session). A V-number of a
@@ -103,7 +109,8 @@ class CaseViewController {
     @GetMapping("/cases/search")
     @ResponseBody
     @PreAuthorize("isAuthenticated()")
-    Found search(@RequestParam @Pattern(regexp = "\\d{10}", message = "must be ten digits") String vNumber,
+    Found search(
+            @RequestParam @Pattern(regexp = "\\d{10}", message = "must be ten digits") String vNumber,
             Authentication user) {
         return new Found(caseFile.caseIdByVNumber(vNumber, Accessor.of(user, null)));
     }
@@ -117,9 +124,11 @@ class CaseViewController {
     @PreAuthorize("isAuthenticated()")
     Diagram diagram(@PathVariable UUID caseId, @PathVariable String processDefinitionId, Authentication user) {
         NeedToKnow.Access access = caseFile.access(caseId, Accessor.of(user, null));
-        NotFoundException noSuchProcess = new NotFoundException(
-                "Case " + caseId + " has no process of definition " + processDefinitionId);
-        if (history.processKey(caseId, processDefinitionId).filter(key -> seesProcess(access, key)).isEmpty()) {
+        NotFoundException noSuchProcess =
+                new NotFoundException("Case " + caseId + " has no process of definition " + processDefinitionId);
+        if (history.processKey(caseId, processDefinitionId)
+                .filter(key -> seesProcess(access, key))
+                .isEmpty()) {
             throw noSuchProcess;
         }
         return history.diagram(caseId, processDefinitionId).map(Diagram::new).orElseThrow(() -> noSuchProcess);
@@ -128,31 +137,49 @@ class CaseViewController {
     @GetMapping("/api/cases/{caseId}/view")
     @ResponseBody
     @PreAuthorize("isAuthenticated()")
-    CaseView view(@PathVariable UUID caseId, Authentication user,
+    CaseView view(
+            @PathVariable UUID caseId,
+            Authentication user,
             @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId) {
         CaseFiles.Read read = caseFile.read(caseId, Accessor.of(user, taskId), "case view");
         CaseFile file = read.caseFile();
         NeedToKnow.Access access = read.access();
         List<TimelineRow> timeline = new ArrayList<>();
-        history.steps(caseId).stream().filter(step -> seesProcess(access, step.processKey()))
-                .forEach(step -> timeline.add(new TimelineRow(step.at(), step.kind().name(), step.name(),
-                        step.user(), step.processKey(), step.outcome())));
+        history.steps(caseId).stream()
+                .filter(step -> seesProcess(access, step.processKey()))
+                .forEach(step -> timeline.add(new TimelineRow(
+                        step.at(), step.kind().name(), step.name(), step.user(), step.processKey(), step.outcome())));
         events.events(caseId).stream()
                 // an event type no module receives any more is shown only to those who see everything
                 .filter(event -> access.sees(eventParts.getOrDefault(event.eventType(), CaseFilePart.PROCESS_HISTORY)))
-                .forEach(event -> timeline.add(new TimelineRow(event.receivedAt(), "RECEIVED", event.eventType(),
-                        event.receivedBy(), null, null)));
+                .forEach(event -> timeline.add(new TimelineRow(
+                        event.receivedAt(), "RECEIVED", event.eventType(), event.receivedBy(), null, null)));
         if (file.milestones() != null) {
-            file.milestones().forEach(milestone -> timeline.add(new TimelineRow(milestone.reachedAt(), "MILESTONE",
-                    milestone.milestone().name(), null, null, null)));
+            file.milestones()
+                    .forEach(milestone -> timeline.add(new TimelineRow(
+                            milestone.reachedAt(),
+                            "MILESTONE",
+                            milestone.milestone().name(),
+                            null,
+                            null,
+                            null)));
         }
         timeline.sort(Comparator.comparing(TimelineRow::at));
-        List<TaskLink> tasks = file.openTasks() == null ? null : file.openTasks().stream()
-                .map(task -> new TaskLink(task.id(), task.name(), task.assignee(), task.candidateGroups(),
-                        task.dueDate(), task.priority(), TASKLIST_TASK + task.id()))
-                .toList();
+        List<TaskLink> tasks = file.openTasks() == null
+                ? null
+                : file.openTasks().stream()
+                        .map(task -> new TaskLink(
+                                task.id(),
+                                task.name(),
+                                task.assignee(),
+                                task.candidateGroups(),
+                                task.dueDate(),
+                                task.priority(),
+                                TASKLIST_TASK + task.id()))
+                        .toList();
         List<Position> positions = history.positions(caseId).stream()
-                .filter(position -> seesProcess(access, position.processKey())).toList();
+                .filter(position -> seesProcess(access, position.processKey()))
+                .toList();
         return new CaseView(file, timeline, tasks, positions.isEmpty() ? null : positions);
     }
 }

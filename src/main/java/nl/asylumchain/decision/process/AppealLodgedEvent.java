@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +27,7 @@ import nl.asylumchain.platform.ProcessMessages;
 @Component
 class AppealLodgedEvent implements CaseEventType<AppealLodgedEvent.AppealLodged> {
 
-    record AppealLodged(@NotNull @PastOrPresent LocalDate lodgedOn, Boolean interimReliefRequested) {
-    }
+    record AppealLodged(@NotNull @PastOrPresent LocalDate lodgedOn, Boolean interimReliefRequested) {}
 
     private final ProcessMessages messages;
     private final Clock clock;
@@ -60,8 +60,14 @@ class AppealLodgedEvent implements CaseEventType<AppealLodgedEvent.AppealLodged>
     @Override
     @Transactional
     public void deliver(UUID caseId, AppealLodged appeal) {
-        messages.correlate(caseId, AppealModel.MESSAGE_APPEAL_LODGED, Map.of(
-                "appealLodgedOn", Date.from(appeal.lodgedOn().atStartOfDay(clock.getZone()).toInstant()),
-                "interimReliefRequested", Boolean.TRUE.equals(appeal.interimReliefRequested())));
+        messages.correlate(
+                caseId,
+                AppealModel.MESSAGE_APPEAL_LODGED,
+                Map.of(
+                        "appealLodgedOn",
+                                Date.from(appeal.lodgedOn()
+                                        .atStartOfDay(clock.getZone())
+                                        .toInstant()),
+                        "interimReliefRequested", Boolean.TRUE.equals(appeal.interimReliefRequested())));
     }
 }

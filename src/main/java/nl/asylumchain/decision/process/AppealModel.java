@@ -19,6 +19,5 @@ public final class AppealModel {
     public static final String MESSAGE_INTERIM_RELIEF = "InterimRelief";
     public static final String MESSAGE_COURT_RULING = "CourtRuling";
 
-    private AppealModel() {
-    }
+    private AppealModel() {}
 }

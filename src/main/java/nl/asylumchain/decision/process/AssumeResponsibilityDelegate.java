@@ -34,8 +34,8 @@ class AssumeResponsibilityDelegate implements JavaDelegate {
      * else nobody's: a timer.
      */
     static String actor(DelegateExecution execution) {
-        Authentication engineUser = execution.getProcessEngineServices().getIdentityService()
-                .getCurrentAuthentication();
+        Authentication engineUser =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (engineUser != null && engineUser.getUserId() != null) {
             return engineUser.getUserId();
         }

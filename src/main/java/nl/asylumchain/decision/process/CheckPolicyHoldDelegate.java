@@ -26,7 +26,8 @@ class CheckPolicyHoldDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         UUID caseId = UUID.fromString(execution.getProcessBusinessKey());
         List<String> categories = execution.getVariable("holdCategories") instanceof List<?> list
-                ? list.stream().map(String::valueOf).toList() : List.of();
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
         execution.setVariable("policyHeld", holds.parkIfHeld(caseId, categories));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,8 +26,7 @@ import nl.asylumchain.platform.ProcessMessages;
 @Component
 class CourtRulingEvent implements CaseEventType<CourtRulingEvent.CourtRuling> {
 
-    record CourtRuling(@NotNull RulingOutcome outcome) {
-    }
+    record CourtRuling(@NotNull RulingOutcome outcome) {}
 
     private final ProcessMessages messages;
     private final AppealService appeals;
@@ -59,9 +59,13 @@ class CourtRulingEvent implements CaseEventType<CourtRulingEvent.CourtRuling> {
     @Override
     @Transactional
     public void deliver(UUID caseId, CourtRuling ruling) {
-        boolean inDeparture = appeals.latest(caseId).map(AppealService.Appeal::enforcedWhilePending).orElse(false);
+        boolean inDeparture = appeals.latest(caseId)
+                .map(AppealService.Appeal::enforcedWhilePending)
+                .orElse(false);
         if (!inDeparture) {
-            messages.correlate(caseId, AppealModel.MESSAGE_COURT_RULING,
+            messages.correlate(
+                    caseId,
+                    AppealModel.MESSAGE_COURT_RULING,
                     Map.of("appealOutcome", ruling.outcome().name()));
         }
         appeals.rule(caseId, ruling.outcome());

@@ -14,6 +14,5 @@ public final class DecisionDeadlineModel {
     public static final String EVENT_PENALTY_PERIOD_PASSED = "Event_PenaltyPeriodPassed";
     public static final String MESSAGE_NOTICE_OF_DEFAULT = "NoticeOfDefault";
 
-    private DecisionDeadlineModel() {
-    }
+    private DecisionDeadlineModel() {}
 }

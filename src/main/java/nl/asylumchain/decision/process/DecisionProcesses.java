@@ -30,7 +30,9 @@ class DecisionProcesses implements DecisionEngine {
     public void watchDeadline(UUID caseId, Instant warningAt, Instant deadlineAt) {
         ProcessInstance watch = deadlineWatch(caseId);
         if (watch == null) {
-            runtimeService.startProcessInstanceByKey(DecisionDeadlineModel.PROCESS_KEY, caseId.toString(),
+            runtimeService.startProcessInstanceByKey(
+                    DecisionDeadlineModel.PROCESS_KEY,
+                    caseId.toString(),
                     Variables.createVariables()
                             .putValue("caseId", caseId.toString())
                             .putValue("deadlineWarningAt", Date.from(warningAt))
@@ -39,7 +41,11 @@ class DecisionProcesses implements DecisionEngine {
         }
         runtimeService.setVariable(watch.getId(), "deadlineWarningAt", Date.from(warningAt));
         runtimeService.setVariable(watch.getId(), "deadlineAt", Date.from(deadlineAt));
-        for (Job timer : managementService.createJobQuery().processInstanceId(watch.getId()).timers().list()) {
+        for (Job timer : managementService
+                .createJobQuery()
+                .processInstanceId(watch.getId())
+                .timers()
+                .list()) {
             managementService.recalculateJobDuedate(timer.getId(), false);
         }
     }
@@ -54,12 +60,18 @@ class DecisionProcesses implements DecisionEngine {
 
     @Override
     public void releaseFromHold(UUID caseId) {
-        runtimeService.createMessageCorrelation(PolicyHoldModel.MESSAGE_POLICY_HOLD_RELEASED)
-                .processInstanceBusinessKey(caseId.toString()).correlateAll();
+        runtimeService
+                .createMessageCorrelation(PolicyHoldModel.MESSAGE_POLICY_HOLD_RELEASED)
+                .processInstanceBusinessKey(caseId.toString())
+                .correlateAll();
     }
 
     private ProcessInstance deadlineWatch(UUID caseId) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(DecisionDeadlineModel.PROCESS_KEY)
-                .processInstanceBusinessKey(caseId.toString()).active().singleResult();
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(DecisionDeadlineModel.PROCESS_KEY)
+                .processInstanceBusinessKey(caseId.toString())
+                .active()
+                .singleResult();
     }
 }

@@ -1,14 +1,13 @@
 package nl.asylumchain.decision.process;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -41,7 +40,8 @@ class DecisionRules implements DecisionPeriods {
     // of the case file and for the gauges, inside read-only transactions, and must neither write decision history nor
     // need a write transaction
     private final RepositoryService repository;
-    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DmnEngine dmn =
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
     DecisionRules(RepositoryService repository) {
@@ -51,10 +51,12 @@ class DecisionRules implements DecisionPeriods {
     @Override
     public Periods periods(int track, String procedure) {
         Map<String, Object> result = single(DECISION_PERIODS, "track", track, "procedure", procedure)
-                .orElseThrow(() -> new IllegalStateException("DMN " + DECISION_PERIODS + " has no row for spoor "
-                        + track + ", procedure " + procedure));
-        return new Periods(period(result, "decisionPeriod").orElseThrow(() -> new IllegalStateException(
-                "DMN " + DECISION_PERIODS + " gives no decisionPeriod for spoor " + track + ", procedure " + procedure)),
+                .orElseThrow(() -> new IllegalStateException(
+                        "DMN " + DECISION_PERIODS + " has no row for spoor " + track + ", procedure " + procedure));
+        return new Periods(
+                period(result, "decisionPeriod")
+                        .orElseThrow(() -> new IllegalStateException("DMN " + DECISION_PERIODS
+                                + " gives no decisionPeriod for spoor " + track + ", procedure " + procedure)),
                 period(result, "decideWithin"));
     }
 
@@ -67,8 +69,8 @@ class DecisionRules implements DecisionPeriods {
     @Override
     public Optional<GroupExtension> groupExtension(LocalDate applicationDate, int track) {
         return single(GROUP_EXTENSION, "applicationDate", applicationDate, "track", track)
-                .flatMap(result -> period(result, "extension").map(extension ->
-                        new GroupExtension(extension, (String) result.get("extensionBasis"))));
+                .flatMap(result -> period(result, "extension")
+                        .map(extension -> new GroupExtension(extension, (String) result.get("extensionBasis"))));
     }
 
     @Override
@@ -88,8 +90,11 @@ class DecisionRules implements DecisionPeriods {
     }
 
     private DmnDecision latest(String decisionKey) {
-        DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
-                .latestVersion().singleResult();
+        DecisionDefinition definition = repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(decisionKey)
+                .latestVersion()
+                .singleResult();
         if (definition == null) {
             throw new IllegalStateException("DMN " + decisionKey + " is not deployed");
         }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
+
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.casefile.CaseEventType;
@@ -16,8 +17,7 @@ import nl.asylumchain.platform.ProcessMessages;
 @Component
 class DublinReplyEvent implements CaseEventType<DublinReplyEvent.DublinReply> {
 
-    record DublinReply(@NotNull Boolean accepted) {
-    }
+    record DublinReply(@NotNull Boolean accepted) {}
 
     private final ProcessMessages messages;
 

@@ -26,10 +26,14 @@ class EnforceDublinDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        TransferPeriodStart start = TransferPeriodStart.valueOf((String) execution.getVariableLocal("transferPeriodStart"));
+        TransferPeriodStart start =
+                TransferPeriodStart.valueOf((String) execution.getVariableLocal("transferPeriodStart"));
         Date acceptedOn = (Date) execution.getVariable("dublinAcceptedOn");
-        RecordDecisionDelegate.apply(execution, decisions.dublinDecisionEnforceable(
-                UUID.fromString(execution.getProcessBusinessKey()),
-                acceptedOn == null ? null : acceptedOn.toInstant(), start));
+        RecordDecisionDelegate.apply(
+                execution,
+                decisions.dublinDecisionEnforceable(
+                        UUID.fromString(execution.getProcessBusinessKey()),
+                        acceptedOn == null ? null : acceptedOn.toInstant(),
+                        start));
     }
 }

@@ -24,8 +24,9 @@ class EnforceRejectionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int track = ((Number) execution.getVariable("track")).intValue();
-        RecordDecisionDelegate.apply(execution,
-                decisions.rejectionEnforceable(UUID.fromString(execution.getProcessBusinessKey()), track,
-                        (String) execution.getVariable("trackReason")));
+        RecordDecisionDelegate.apply(
+                execution,
+                decisions.rejectionEnforceable(UUID.fromString(execution.getProcessBusinessKey()), track, (String)
+                        execution.getVariable("trackReason")));
     }
 }

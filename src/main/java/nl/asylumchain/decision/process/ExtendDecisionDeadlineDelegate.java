@@ -25,9 +25,11 @@ class ExtendDecisionDeadlineDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deadlines.extend(UUID.fromString(execution.getProcessBusinessKey()),
+        deadlines.extend(
+                UUID.fromString(execution.getProcessBusinessKey()),
                 ground((String) execution.getVariable("extensionGround")),
-                (String) execution.getVariable("extensionReason"), "ind-team-lead task");
+                (String) execution.getVariable("extensionReason"),
+                "ind-team-lead task");
     }
 
     private static ExtensionGround ground(String value) {

@@ -21,8 +21,8 @@ class FinalizeRejectionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int track = ((Number) execution.getVariable("track")).intValue();
-        RecordDecisionDelegate.apply(execution,
-                decisions.rejectionFinal(UUID.fromString(execution.getProcessBusinessKey()), track,
-                        (String) execution.getVariable("trackReason")));
+        RecordDecisionDelegate.apply(
+                execution, decisions.rejectionFinal(UUID.fromString(execution.getProcessBusinessKey()), track, (String)
+                        execution.getVariable("trackReason")));
     }
 }

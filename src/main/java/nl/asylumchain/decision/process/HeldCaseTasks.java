@@ -30,7 +30,8 @@ class HeldCaseTasks implements TaskCompletionGuard {
     @Override
     public void checkCompletion(DelegateTask task) {
         if (!(task.getExecution() instanceof ExecutionEntity execution)
-                || !IndDecisionModel.PROCESS_KEY.equals(execution.getProcessDefinition().getKey())) {
+                || !IndDecisionModel.PROCESS_KEY.equals(
+                        execution.getProcessDefinition().getKey())) {
             return;
         }
         List<String> applying = categories.of(execution);

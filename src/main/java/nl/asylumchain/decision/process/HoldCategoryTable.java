@@ -51,10 +51,11 @@ class HoldCategoryTable implements HoldCategories {
 
     @Override
     public Set<String> declared() {
-        return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
-            String id = latest(context).getId();
-            return declaredIn(engine.getRepositoryService().getDmnModelInstance(id));
-        }));
+        return engine.getCommandExecutorTxRequired()
+                .execute(context -> context.runWithoutAuthorization(() -> {
+                    String id = latest(context).getId();
+                    return declaredIn(engine.getRepositoryService().getDmnModelInstance(id));
+                }));
     }
 
     /**
@@ -76,8 +77,9 @@ class HoldCategoryTable implements HoldCategories {
                 }
             }
         }
-        return engine.getDmnEngine().evaluateDecisionTable(decision, variables)
-                .collectEntries(OUTPUT_CATEGORY).stream().map(String::valueOf).toList();
+        return engine.getDmnEngine().evaluateDecisionTable(decision, variables).collectEntries(OUTPUT_CATEGORY).stream()
+                .map(String::valueOf)
+                .toList();
     }
 
     private static Set<DmnDecision> tree(DmnDecision decision, Set<DmnDecision> visited) {
@@ -90,7 +92,8 @@ class HoldCategoryTable implements HoldCategories {
     }
 
     private static DecisionDefinitionEntity latest(CommandContext context) {
-        return (DecisionDefinitionEntity) context.getProcessEngineConfiguration().getDeploymentCache()
+        return (DecisionDefinitionEntity) context.getProcessEngineConfiguration()
+                .getDeploymentCache()
                 .findDeployedLatestDecisionDefinitionByKey(DECISION_KEY);
     }
 
@@ -101,7 +104,8 @@ class HoldCategoryTable implements HoldCategories {
         if (decision != null && decision.getExpression() instanceof DecisionTable table) {
             for (Output output : table.getOutputs()) {
                 if (OUTPUT_CATEGORY.equals(output.getName()) && output.getOutputValues() != null) {
-                    Matcher quoted = QUOTED.matcher(output.getOutputValues().getText().getTextContent());
+                    Matcher quoted =
+                            QUOTED.matcher(output.getOutputValues().getText().getTextContent());
                     while (quoted.find()) {
                         categories.add(quoted.group(1));
                     }

@@ -26,6 +26,5 @@ public final class IndDecisionModel {
     public static final String EVENT_DUBLIN_REPLY_RECEIVED = "Event_DublinReplyReceived";
     public static final String MESSAGE_DUBLIN_REPLY = "DublinReply";
 
-    private IndDecisionModel() {
-    }
+    private IndDecisionModel() {}
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,8 +24,7 @@ import nl.asylumchain.platform.ProcessMessages;
 @Component
 class InterimReliefEvent implements CaseEventType<InterimReliefEvent.InterimRelief> {
 
-    record InterimRelief(@NotNull ReliefOutcome outcome) {
-    }
+    record InterimRelief(@NotNull ReliefOutcome outcome) {}
 
     private final ProcessMessages messages;
     private final AppealService appeals;
@@ -57,7 +57,9 @@ class InterimReliefEvent implements CaseEventType<InterimReliefEvent.InterimReli
     @Override
     @Transactional
     public void deliver(UUID caseId, InterimRelief relief) {
-        messages.correlate(caseId, AppealModel.MESSAGE_INTERIM_RELIEF,
+        messages.correlate(
+                caseId,
+                AppealModel.MESSAGE_INTERIM_RELIEF,
                 Map.of("interimReliefOutcome", relief.outcome().name()));
         appeals.decideInterimRelief(caseId, relief.outcome());
     }

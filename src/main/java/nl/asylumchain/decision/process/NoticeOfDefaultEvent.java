@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,8 +25,7 @@ import nl.asylumchain.platform.ProcessMessages;
 @Component
 class NoticeOfDefaultEvent implements CaseEventType<NoticeOfDefaultEvent.NoticeOfDefault> {
 
-    record NoticeOfDefault(@NotNull @PastOrPresent LocalDate receivedOn) {
-    }
+    record NoticeOfDefault(@NotNull @PastOrPresent LocalDate receivedOn) {}
 
     private final ProcessMessages messages;
     private final DecisionDeadlineService deadlines;
@@ -58,8 +58,10 @@ class NoticeOfDefaultEvent implements CaseEventType<NoticeOfDefaultEvent.NoticeO
     @Override
     @Transactional
     public void deliver(UUID caseId, NoticeOfDefault notice) {
-        messages.correlate(caseId, DecisionDeadlineModel.MESSAGE_NOTICE_OF_DEFAULT, Map.of(
-                "penaltyExposedAt", Date.from(deadlines.penaltyExposedAt(notice.receivedOn()))));
+        messages.correlate(
+                caseId,
+                DecisionDeadlineModel.MESSAGE_NOTICE_OF_DEFAULT,
+                Map.of("penaltyExposedAt", Date.from(deadlines.penaltyExposedAt(notice.receivedOn()))));
         deadlines.noticeOfDefault(caseId, notice.receivedOn());
     }
 }

@@ -20,14 +20,19 @@ class OpenAppealBesideDepartureDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Object periods = execution.getVariable("procedurePeriods");
         Object appealWindow = periods instanceof Map<?, ?> map ? map.get("appealWindow") : null;
-        execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(AppealModel.PROCESS_KEY,
-                execution.getProcessBusinessKey(), Variables.createVariables()
-                        .putValue("caseId", execution.getVariable("caseId"))
-                        .putValue("appealWindow", appealWindow)
-                        .putValue("procedure", execution.getVariable("procedure"))
-                        .putValue("track", execution.getVariable("track"))
-                        .putValue("decisionType", "REJECTION")
-                        // the appeal itself makes the rejection final: no indDecision waits for it
-                        .putValue("besideDeparture", true));
+        execution
+                .getProcessEngineServices()
+                .getRuntimeService()
+                .startProcessInstanceByKey(
+                        AppealModel.PROCESS_KEY,
+                        execution.getProcessBusinessKey(),
+                        Variables.createVariables()
+                                .putValue("caseId", execution.getVariable("caseId"))
+                                .putValue("appealWindow", appealWindow)
+                                .putValue("procedure", execution.getVariable("procedure"))
+                                .putValue("track", execution.getVariable("track"))
+                                .putValue("decisionType", "REJECTION")
+                                // the appeal itself makes the rejection final: no indDecision waits for it
+                                .putValue("besideDeparture", true));
     }
 }

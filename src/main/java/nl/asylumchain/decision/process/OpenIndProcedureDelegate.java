@@ -33,13 +33,14 @@ class OpenIndProcedureDelegate implements JavaDelegate {
         Date applied = (Date) execution.getVariable("applicationDate");
         @SuppressWarnings("unchecked")
         Map<String, Object> priority = (Map<String, Object>) execution.getVariable("casePriority");
-        Integer level = priority == null || priority.get("priority") == null ? null
+        Integer level = priority == null || priority.get("priority") == null
+                ? null
                 : ((Number) priority.get("priority")).intValue();
         String reason = priority == null ? null : (String) priority.get("priorityReason");
-        LocalDate applicationDate = applied == null ? LocalDate.now(clock)
-                : LocalDate.ofInstant(applied.toInstant(), clock.getZone());
-        Date due = Date.from(deadlines.open(UUID.fromString(execution.getProcessBusinessKey()), track,
-                applicationDate, level, reason));
+        LocalDate applicationDate =
+                applied == null ? LocalDate.now(clock) : LocalDate.ofInstant(applied.toInstant(), clock.getZone());
+        Date due = Date.from(deadlines.open(
+                UUID.fromString(execution.getProcessBusinessKey()), track, applicationDate, level, reason));
         execution.setVariable("procedure", "AA");
         execution.setVariable("decisionDueDate", due);
     }

@@ -9,6 +9,5 @@ public final class PolicyHoldModel {
     public static final String EVENT_POLICY_HOLD_RELEASED = "Event_PolicyHoldReleased";
     public static final String MESSAGE_POLICY_HOLD_RELEASED = "PolicyHoldReleased";
 
-    private PolicyHoldModel() {
-    }
+    private PolicyHoldModel() {}
 }

@@ -29,7 +29,8 @@ class RecordAppealDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Date lodgedOn = (Date) execution.getVariable("appealLodgedOn");
-        appeals.lodge(UUID.fromString(execution.getProcessBusinessKey()),
+        appeals.lodge(
+                UUID.fromString(execution.getProcessBusinessKey()),
                 LocalDate.ofInstant(lodgedOn.toInstant(), clock.getZone()),
                 Boolean.TRUE.equals(execution.getVariable("appealSuspensive")),
                 Boolean.TRUE.equals(execution.getVariable("interimReliefRequested")));

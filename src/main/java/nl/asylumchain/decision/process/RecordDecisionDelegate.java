@@ -30,8 +30,7 @@ class RecordDecisionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         IndOutcome outcome = IndOutcome.fromRecorded((String) execution.getVariableLocal("outcome"));
         int track = ((Number) execution.getVariable("track")).intValue();
-        Consequence consequence = decisions.record(UUID.fromString(execution.getProcessBusinessKey()), track,
-                outcome);
+        Consequence consequence = decisions.record(UUID.fromString(execution.getProcessBusinessKey()), track, outcome);
         apply(execution, consequence);
     }
 
@@ -40,9 +39,11 @@ class RecordDecisionDelegate implements JavaDelegate {
         consequence.dublinAcceptedOn().ifPresent(on -> execution.setVariable("dublinAcceptedOn", Date.from(on)));
         consequence.outcome().ifPresent(outcome -> {
             execution.setVariable("indOutcome", outcome.name());
-            execution.setVariable("departurePeriod",
+            execution.setVariable(
+                    "departurePeriod",
                     consequence.departurePeriod().map(Object::toString).orElse(null));
-            execution.setVariable("transferPeriodFrom",
+            execution.setVariable(
+                    "transferPeriodFrom",
                     consequence.transferPeriodFrom().map(Date::from).orElse(null));
         });
     }

@@ -27,9 +27,12 @@ class ReferToExtendedProcedureDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String vaReason = execution.getVariable("procedureChoice") instanceof Map<?, ?> choice
-                && choice.get("procedureGround") instanceof String ground && !"IN_VA".equals(ground) ? ground
+                        && choice.get("procedureGround") instanceof String ground
+                        && !"IN_VA".equals(ground)
+                ? ground
                 : (String) execution.getVariable("vaReason");
-        Date due = Date.from(decisions.referToExtendedProcedure(UUID.fromString(execution.getProcessBusinessKey()),
+        Date due = Date.from(decisions.referToExtendedProcedure(
+                UUID.fromString(execution.getProcessBusinessKey()),
                 vaReason == null || vaReason.isBlank() ? "FURTHER_RESEARCH" : vaReason));
         execution.setVariable("procedure", "VA");
         execution.setVariable("decisionDueDate", due);

@@ -24,7 +24,8 @@ class ReopenDecisionDeadlineDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("decisionDueDate",
+        execution.setVariable(
+                "decisionDueDate",
                 Date.from(deadlines.reopenAfterAnnulment(UUID.fromString(execution.getProcessBusinessKey()))));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -42,20 +43,24 @@ class DecisionDeadlineController {
         this.accessLog = accessLog;
     }
 
-    record ExtensionRequest(@NotNull ExtensionGround ground, @NotBlank @Size(max = 1000) String reason) {
-    }
+    record ExtensionRequest(
+            @NotNull ExtensionGround ground,
+            @NotBlank @Size(max = 1000) String reason) {}
 
-    record Extended(UUID caseId, Extension extension, java.time.LocalDate deadline) {
-    }
+    record Extended(UUID caseId, Extension extension, java.time.LocalDate deadline) {}
 
     @PostMapping("/api/cases/{caseId}/decision-deadline/extensions")
-    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
+    @PreAuthorize(
+            "hasAnyAuthority(T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     @ResponseStatus(HttpStatus.CREATED)
-    Extended extend(@PathVariable UUID caseId, @Valid @RequestBody ExtensionRequest request, Authentication user,
+    Extended extend(
+            @PathVariable UUID caseId,
+            @Valid @RequestBody ExtensionRequest request,
+            Authentication user,
             @RequestHeader(name = Accessor.TASK_HEADER, required = false) String taskId) {
         // the extension and its access-log row in one transaction
-        return accessLog.change(Accessor.of(user, taskId), EXTENDING_GROUPS, caseId, "decision deadline: extended",
-                () -> {
+        return accessLog.change(
+                Accessor.of(user, taskId), EXTENDING_GROUPS, caseId, "decision deadline: extended", () -> {
                     Extension extension = deadlines.extend(caseId, request.ground(), request.reason(), user.getName());
                     return new Extended(caseId, extension, deadlines.deadline(caseId));
                 });

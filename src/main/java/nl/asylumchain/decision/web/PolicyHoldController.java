@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -33,24 +34,28 @@ class PolicyHoldController {
     }
 
     /** {@code category}: one of DMN holdCategory's output values, checked by the service (400 naming it). */
-    record NewHold(@Size(max = 60) String category, @NotBlank @Size(max = 1000) String reason) {
-    }
+    record NewHold(
+            @Size(max = 60) String category,
+            @NotBlank @Size(max = 1000) String reason) {}
 
     @PostMapping
-    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
+    @PreAuthorize(
+            "hasAnyAuthority(T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     ResponseEntity<Hold> place(@Valid @RequestBody NewHold hold, Authentication user) {
         Hold placed = holds.place(hold.category(), hold.reason(), user.getName());
         return ResponseEntity.created(URI.create("/api/holds/" + placed.id())).body(placed);
     }
 
     @DeleteMapping("/{holdId}")
-    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
+    @PreAuthorize(
+            "hasAnyAuthority(T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     Hold release(@PathVariable UUID holdId) {
         return holds.release(holdId);
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).IND_DECISION, T(nl.asylumchain.platform.Groups).IND_DUBLIN, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
+    @PreAuthorize(
+            "hasAnyAuthority(T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).IND_DECISION, T(nl.asylumchain.platform.Groups).IND_DUBLIN, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     List<Hold> holds() {
         return holds.holds();
     }

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -26,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.ArrivalLocation;
@@ -56,14 +56,30 @@ public class DemoTraffic {
      * Timers the demo fires early: waiting six days or two months shows nothing on a dashboard, and without the
      * zienswijze period and the appeal window cut short no rejected case would reach appeal or departure for days.
      */
-    static final List<String> SHORTENED_WAITS = List.of(RegistrationModel.EVENT_REST_PERIOD_PASSED,
-            IndDecisionModel.EVENT_REPLY_PERIOD_PASSED, IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED,
+    static final List<String> SHORTENED_WAITS = List.of(
+            RegistrationModel.EVENT_REST_PERIOD_PASSED,
+            IndDecisionModel.EVENT_REPLY_PERIOD_PASSED,
+            IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED,
             AppealModel.EVENT_APPEAL_WINDOW_PASSED);
 
-    private static final List<String> FAMILY_NAMES = List.of("Haddad", "Tesfay", "Ahmadi", "Yilmaz", "Osman",
-            "Kareem", "Mohammed", "Hussein", "Abdi", "Nazari", "Bakr", "Gebremedhin", "Demir", "Saleh");
-    private static final List<String> NATIONALITIES = List.of("SYR", "SYR", "SYR", "TUR", "TUR", "ERI", "ERI",
-            "AFG", "AFG", "YEM", "IRQ", "SOM", "DZA", "MAR", "GEO", "XXA");
+    private static final List<String> FAMILY_NAMES = List.of(
+            "Haddad",
+            "Tesfay",
+            "Ahmadi",
+            "Yilmaz",
+            "Osman",
+            "Kareem",
+            "Mohammed",
+            "Hussein",
+            "Abdi",
+            "Nazari",
+            "Bakr",
+            "Gebremedhin",
+            "Demir",
+            "Saleh");
+    private static final List<String> NATIONALITIES = List.of(
+            "SYR", "SYR", "SYR", "TUR", "TUR", "ERI", "ERI", "AFG", "AFG", "YEM", "IRQ", "SOM", "DZA", "MAR", "GEO",
+            "XXA");
 
     private final CaseIntake caseFile;
     private final TaskService tasks;
@@ -88,7 +104,11 @@ public class DemoTraffic {
         }
     });
 
-    DemoTraffic(CaseIntake caseFile, TaskService tasks, FormService forms, ManagementService management,
+    DemoTraffic(
+            CaseIntake caseFile,
+            TaskService tasks,
+            FormService forms,
+            ManagementService management,
             Clock clock,
             @Value("${asylumchain.demo.traffic.cases-per-tick:2}") int casesPerTick,
             @Value("${asylumchain.demo.traffic.tasks-per-tick:20}") int tasksPerTick,
@@ -113,10 +133,10 @@ public class DemoTraffic {
     }
 
     /** What one tick did, for the log and for tests. */
-    public record Tick(int registered, int completed, int timersFired) {
-    }
+    public record Tick(int registered, int completed, int timersFired) {}
 
-    @Scheduled(initialDelayString = "${asylumchain.demo.traffic.interval:10s}",
+    @Scheduled(
+            initialDelayString = "${asylumchain.demo.traffic.interval:10s}",
             fixedDelayString = "${asylumchain.demo.traffic.interval:10s}")
     public synchronized Tick tick() {
         int registered = 0;
@@ -126,14 +146,20 @@ public class DemoTraffic {
         }
         int completed = completeTasks();
         int fired = fireShortenedWaits();
-        log.info("Demo traffic: {} cases registered, {} tasks completed, {} waits cut short", registered, completed,
+        log.info(
+                "Demo traffic: {} cases registered, {} tasks completed, {} waits cut short",
+                registered,
+                completed,
                 fired);
         return new Tick(registered, completed, fired);
     }
 
     private int completeTasks() {
         int completed = 0;
-        List<Task> open = tasks.createTaskQuery().active().orderByTaskCreateTime().asc()
+        List<Task> open = tasks.createTaskQuery()
+                .active()
+                .orderByTaskCreateTime()
+                .asc()
                 .listPage(0, tasksPerTick + leftAlone.size());
         for (Task task : open) {
             if (completed >= tasksPerTick) {
@@ -151,7 +177,10 @@ public class DemoTraffic {
                 tasks.complete(task.getId(), answers.get());
                 completed++;
             } catch (RuntimeException e) {
-                log.debug("Demo traffic leaves task {} ({}) alone: {}", task.getId(), task.getTaskDefinitionKey(),
+                log.debug(
+                        "Demo traffic leaves task {} ({}) alone: {}",
+                        task.getId(),
+                        task.getTaskDefinitionKey(),
                         e.toString());
                 leftAlone.add(task.getId());
             }
@@ -166,15 +195,16 @@ public class DemoTraffic {
         } catch (IOException | RuntimeException noForm) {
             return Optional.empty();
         }
-        return new FormAnswers(random, shares, LocalDate.now(clock),
-                name -> tasks.getVariable(task.getId(), name)).answer(form);
+        return new FormAnswers(random, shares, LocalDate.now(clock), name -> tasks.getVariable(task.getId(), name))
+                .answer(form);
     }
 
     private int fireShortenedWaits() {
         Date waitingSince = Date.from(clock.instant().minus(waitShortcut));
         int fired = 0;
         for (String activityId : SHORTENED_WAITS) {
-            for (Job job : management.createJobQuery().timers().activityId(activityId).list()) {
+            for (Job job :
+                    management.createJobQuery().timers().activityId(activityId).list()) {
                 if (job.getCreateTime() != null && job.getCreateTime().before(waitingSince)) {
                     try {
                         management.executeJob(job.getId());
@@ -191,26 +221,37 @@ public class DemoTraffic {
     private NewCase newCase() {
         LocalDate today = LocalDate.now(clock);
         boolean minor = random.nextDouble() < unaccompaniedMinorShare;
-        LocalDate birthDate = minor ? today.minusYears(15 + random.nextInt(3)).minusDays(random.nextInt(300))
+        LocalDate birthDate = minor
+                ? today.minusYears(15 + random.nextInt(3)).minusDays(random.nextInt(300))
                 : today.minusYears(18 + random.nextInt(45)).minusDays(random.nextInt(365));
         double where = random.nextDouble();
-        ArrivalLocation location = where < 0.7 ? ArrivalLocation.TER_APEL
+        ArrivalLocation location = where < 0.7
+                ? ArrivalLocation.TER_APEL
                 : where < 0.85 ? ArrivalLocation.BUDEL : ArrivalLocation.SCHIPHOL;
         double kind = random.nextDouble();
-        ApplicationType type = kind < 0.85 ? ApplicationType.FIRST
+        ApplicationType type = kind < 0.85
+                ? ApplicationType.FIRST
                 : kind < 0.95 ? ApplicationType.REPEAT : ApplicationType.RESETTLEMENT;
         List<NewCase.FamilyMemberAbroad> family = new ArrayList<>();
         if (!minor && random.nextDouble() < familyAbroadShare) {
             family.add(new NewCase.FamilyMemberAbroad(Relation.SPOUSE, birthDate.plusYears(1)));
             for (int child = random.nextInt(4); child > 0; child--) {
-                family.add(new NewCase.FamilyMemberAbroad(Relation.CHILD,
-                        today.minusYears(1 + random.nextInt(15))));
+                family.add(new NewCase.FamilyMemberAbroad(Relation.CHILD, today.minusYears(1 + random.nextInt(15))));
             }
         }
         Sex sex = random.nextDouble() < 0.7 ? Sex.M : Sex.F;
         return new NewCase(
-                new NewCase.Person(FAMILY_NAMES.get(random.nextInt(FAMILY_NAMES.size())), "Demo", birthDate, sex,
+                new NewCase.Person(
+                        FAMILY_NAMES.get(random.nextInt(FAMILY_NAMES.size())),
+                        "Demo",
+                        birthDate,
+                        sex,
                         NATIONALITIES.get(random.nextInt(NATIONALITIES.size()))),
-                type, new NewCase.Arrival(location, today), minor, false, false, family);
+                type,
+                new NewCase.Arrival(location, today),
+                minor,
+                false,
+                false,
+                family);
     }
 }

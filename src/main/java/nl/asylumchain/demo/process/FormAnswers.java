@@ -20,13 +20,17 @@ import nl.asylumchain.platform.FormSchema.Field;
 final class FormAnswers {
 
     /** The shares of realistic outcomes; defaults follow the letter's orders of magnitude. */
-    record Shares(double grant, double dublinHit, double safeCountryRoute, double reunificationGranted,
-            double housingOffered, double extendedProcedure) {
-    }
+    record Shares(
+            double grant,
+            double dublinHit,
+            double safeCountryRoute,
+            double reunificationGranted,
+            double housingOffered,
+            double extendedProcedure) {}
 
     private static final List<String> MEMBER_STATES = List.of("DE", "IT", "GR", "ES", "BE", "AT", "PL");
-    private static final List<String> MUNICIPALITIES = List.of("GM0363", "GM0599", "GM0518", "GM0344", "GM0014",
-            "GM0772", "GM0855", "GM0193", "GM0080", "GM0268");
+    private static final List<String> MUNICIPALITIES =
+            List.of("GM0363", "GM0599", "GM0518", "GM0344", "GM0014", "GM0772", "GM0855", "GM0193", "GM0080", "GM0268");
 
     private final RandomGenerator random;
     private final Shares shares;

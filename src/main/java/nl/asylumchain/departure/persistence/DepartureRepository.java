@@ -25,88 +25,148 @@ public class DepartureRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(UUID id, UUID caseId, String indOutcome, boolean dublinClaimant, Instant handedOverAt,
-            String departurePeriod, Instant departurePeriodEnds, Instant dublinAcceptedOn, Instant transferPeriodFrom,
+    public void insert(
+            UUID id,
+            UUID caseId,
+            String indOutcome,
+            boolean dublinClaimant,
+            Instant handedOverAt,
+            String departurePeriod,
+            Instant departurePeriodEnds,
+            Instant dublinAcceptedOn,
+            Instant transferPeriodFrom,
             Instant transferDeadline) {
         jdbc.sql("insert into departures (id, case_id, ind_outcome, dublin_claimant, handed_over_at, departure_period, "
                         + "departure_period_ends, dublin_accepted_on, transfer_period_from, transfer_circumstance, transfer_deadline, "
                         + "family_with_children, reports, missed_reports, missed_reports_in_a_row, detention_extended) "
                         + "values (:id, :caseId, :indOutcome, :dublin, :at, :period, :periodEnds, :acceptedOn, :periodFrom, "
                         + ":circumstance, :deadline, false, 0, 0, 0, false)")
-                .param("id", id).param("caseId", caseId).param("indOutcome", indOutcome).param("dublin", dublinClaimant)
-                .param("at", ts(handedOverAt)).param("period", departurePeriod)
-                .param("periodEnds", ts(departurePeriodEnds)).param("acceptedOn", ts(dublinAcceptedOn))
+                .param("id", id)
+                .param("caseId", caseId)
+                .param("indOutcome", indOutcome)
+                .param("dublin", dublinClaimant)
+                .param("at", ts(handedOverAt))
+                .param("period", departurePeriod)
+                .param("periodEnds", ts(departurePeriodEnds))
+                .param("acceptedOn", ts(dublinAcceptedOn))
                 .param("periodFrom", ts(transferPeriodFrom))
-                .param("circumstance", dublinClaimant ? "NONE" : null).param("deadline", ts(transferDeadline))
+                .param("circumstance", dublinClaimant ? "NONE" : null)
+                .param("deadline", ts(transferDeadline))
                 .update();
     }
 
     public Optional<DepartureRecord> open(UUID caseId) {
-        return jdbc.sql("select * from departures where case_id = :caseId and outcome is null "
-                        + "order by handed_over_at desc").param("caseId", caseId)
-                .query(DepartureRepository::map).stream().findFirst();
+        return jdbc
+                .sql("select * from departures where case_id = :caseId and outcome is null "
+                        + "order by handed_over_at desc")
+                .param("caseId", caseId)
+                .query(DepartureRepository::map)
+                .stream()
+                .findFirst();
     }
 
     public Optional<DepartureRecord> latest(UUID caseId) {
-        return jdbc.sql("select * from departures where case_id = :caseId order by handed_over_at desc")
-                .param("caseId", caseId).query(DepartureRepository::map).stream().findFirst();
+        return jdbc
+                .sql("select * from departures where case_id = :caseId order by handed_over_at desc")
+                .param("caseId", caseId)
+                .query(DepartureRepository::map)
+                .stream()
+                .findFirst();
     }
 
     public int interviews(UUID departureId) {
-        return jdbc.sql("select count(*) from departure_interviews where departure_id = :id").param("id", departureId)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from departure_interviews where departure_id = :id")
+                .param("id", departureId)
+                .query(Integer.class)
+                .single();
     }
 
-    public void insertInterview(UUID departureId, Instant at, boolean willing, boolean document, String route,
-            boolean familyWithChildren) {
-        jdbc.sql("insert into departure_interviews (id, departure_id, held_at, willing_to_leave, "
-                        + "travel_document_present, route) values (:id, :departureId, :at, :willing, :document, :route)")
-                .param("id", UUID.randomUUID()).param("departureId", departureId).param("at", ts(at))
-                .param("willing", willing).param("document", document).param("route", route).update();
+    public void insertInterview(
+            UUID departureId, Instant at, boolean willing, boolean document, String route, boolean familyWithChildren) {
+        jdbc.sql(
+                        "insert into departure_interviews (id, departure_id, held_at, willing_to_leave, "
+                                + "travel_document_present, route) values (:id, :departureId, :at, :willing, :document, :route)")
+                .param("id", UUID.randomUUID())
+                .param("departureId", departureId)
+                .param("at", ts(at))
+                .param("willing", willing)
+                .param("document", document)
+                .param("route", route)
+                .update();
         jdbc.sql("update departures set route = :route, family_with_children = :family where id = :id")
-                .param("route", route).param("family", familyWithChildren).param("id", departureId).update();
+                .param("route", route)
+                .param("family", familyWithChildren)
+                .param("id", departureId)
+                .update();
     }
 
     public void updateTransferDeadline(UUID id, String circumstance, Instant deadline) {
-        jdbc.sql("update departures set transfer_circumstance = :circumstance, transfer_deadline = :deadline where id = :id")
-                .param("circumstance", circumstance).param("deadline", ts(deadline)).param("id", id).update();
+        jdbc.sql(
+                        "update departures set transfer_circumstance = :circumstance, transfer_deadline = :deadline where id = :id")
+                .param("circumstance", circumstance)
+                .param("deadline", ts(deadline))
+                .param("id", id)
+                .update();
     }
 
     public void updateTransferPlan(UUID id, LocalDate date, Instant reportBy) {
         jdbc.sql("update departures set transfer_date = :date, transfer_report_by = :reportBy where id = :id")
-                .param("date", date).param("reportBy", ts(reportBy)).param("id", id).update();
+                .param("date", date)
+                .param("reportBy", ts(reportBy))
+                .param("id", id)
+                .update();
     }
 
     public void updateReports(UUID id, int reports, int missed, int missedInARow) {
         jdbc.sql("update departures set reports = :reports, missed_reports = :missed, "
                         + "missed_reports_in_a_row = :inARow where id = :id")
-                .param("reports", reports).param("missed", missed).param("inARow", missedInARow).param("id", id).update();
+                .param("reports", reports)
+                .param("missed", missed)
+                .param("inARow", missedInARow)
+                .param("id", id)
+                .update();
     }
 
     public void updateVblStayEnded(UUID id, Instant at) {
-        jdbc.sql("update departures set vbl_stay_ended_at = :at where id = :id").param("at", ts(at)).param("id", id)
+        jdbc.sql("update departures set vbl_stay_ended_at = :at where id = :id")
+                .param("at", ts(at))
+                .param("id", id)
                 .update();
     }
 
     public void startDetention(UUID id, String ground, Instant at, Instant ends) {
-        jdbc.sql("update departures set detention_ground = :ground, detention_started_at = :at, detention_ends = :ends, "
-                        + "detention_extended = false, detention_extension_reason = null, released_at = null where id = :id")
-                .param("ground", ground).param("at", ts(at)).param("ends", ts(ends)).param("id", id).update();
+        jdbc.sql(
+                        "update departures set detention_ground = :ground, detention_started_at = :at, detention_ends = :ends, "
+                                + "detention_extended = false, detention_extension_reason = null, released_at = null where id = :id")
+                .param("ground", ground)
+                .param("at", ts(at))
+                .param("ends", ts(ends))
+                .param("id", id)
+                .update();
     }
 
     public void extendDetention(UUID id, String reason, Instant ends) {
         jdbc.sql("update departures set detention_extended = true, detention_extension_reason = :reason, "
                         + "detention_ends = :ends where id = :id")
-                .param("reason", reason).param("ends", ts(ends)).param("id", id).update();
+                .param("reason", reason)
+                .param("ends", ts(ends))
+                .param("id", id)
+                .update();
     }
 
     public void release(UUID id, Instant at) {
-        jdbc.sql("update departures set released_at = :at where id = :id").param("at", ts(at)).param("id", id).update();
+        jdbc.sql("update departures set released_at = :at where id = :id")
+                .param("at", ts(at))
+                .param("id", id)
+                .update();
     }
 
     public void close(UUID id, String outcome, Instant at) {
         jdbc.sql("update departures set outcome = :outcome, outcome_at = :at where id = :id")
-                .param("outcome", outcome).param("at", ts(at)).param("id", id).update();
+                .param("outcome", outcome)
+                .param("at", ts(at))
+                .param("id", id)
+                .update();
     }
 
     /** Departures that ended from {@code from} (inclusive) until {@code to} (exclusive), per outcome; every outcome present. */
@@ -117,9 +177,11 @@ public class DepartureRepository {
         }
         jdbc.sql("select outcome, count(*) as n from departures where outcome is not null and outcome_at >= :from "
                         + "and outcome_at < :to group by outcome")
-                .param("from", ts(from)).param("to", ts(to))
+                .param("from", ts(from))
+                .param("to", ts(to))
                 .query((rs, row) -> Map.entry(DepartureOutcome.valueOf(rs.getString("outcome")), rs.getLong("n")))
-                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
 
@@ -134,16 +196,33 @@ public class DepartureRepository {
 
     private static DepartureRecord map(ResultSet rs, int row) throws SQLException {
         java.sql.Date transferDate = rs.getDate("transfer_date");
-        return new DepartureRecord(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
-                rs.getString("ind_outcome"), rs.getBoolean("dublin_claimant"), instant(rs, "handed_over_at"),
-                rs.getString("departure_period"), instant(rs, "departure_period_ends"),
-                instant(rs, "dublin_accepted_on"), instant(rs, "transfer_period_from"), rs.getString("transfer_circumstance"),
-                instant(rs, "transfer_deadline"), transferDate == null ? null : transferDate.toLocalDate(),
-                instant(rs, "transfer_report_by"), rs.getString("route"), rs.getBoolean("family_with_children"),
-                instant(rs, "vbl_stay_ended_at"), rs.getInt("reports"), rs.getInt("missed_reports"),
-                rs.getInt("missed_reports_in_a_row"), rs.getString("detention_ground"),
-                instant(rs, "detention_started_at"), instant(rs, "detention_ends"),
-                rs.getBoolean("detention_extended"), rs.getString("detention_extension_reason"),
-                instant(rs, "released_at"), rs.getString("outcome"), instant(rs, "outcome_at"));
+        return new DepartureRecord(
+                rs.getObject("id", UUID.class),
+                rs.getObject("case_id", UUID.class),
+                rs.getString("ind_outcome"),
+                rs.getBoolean("dublin_claimant"),
+                instant(rs, "handed_over_at"),
+                rs.getString("departure_period"),
+                instant(rs, "departure_period_ends"),
+                instant(rs, "dublin_accepted_on"),
+                instant(rs, "transfer_period_from"),
+                rs.getString("transfer_circumstance"),
+                instant(rs, "transfer_deadline"),
+                transferDate == null ? null : transferDate.toLocalDate(),
+                instant(rs, "transfer_report_by"),
+                rs.getString("route"),
+                rs.getBoolean("family_with_children"),
+                instant(rs, "vbl_stay_ended_at"),
+                rs.getInt("reports"),
+                rs.getInt("missed_reports"),
+                rs.getInt("missed_reports_in_a_row"),
+                rs.getString("detention_ground"),
+                instant(rs, "detention_started_at"),
+                instant(rs, "detention_ends"),
+                rs.getBoolean("detention_extended"),
+                rs.getString("detention_extension_reason"),
+                instant(rs, "released_at"),
+                rs.getString("outcome"),
+                instant(rs, "outcome_at"));
     }
 }

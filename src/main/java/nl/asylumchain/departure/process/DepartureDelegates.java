@@ -25,8 +25,7 @@ import nl.asylumchain.platform.InvalidRequestException;
  */
 final class DepartureDelegates {
 
-    private DepartureDelegates() {
-    }
+    private DepartureDelegates() {}
 
     static UUID caseId(DelegateExecution execution) {
         return UUID.fromString(execution.getProcessBusinessKey());
@@ -51,17 +50,22 @@ final class DepartureDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            HandOver handOver = departures.handOver(caseId(execution), (String) execution.getVariable("indOutcome"),
+            HandOver handOver = departures.handOver(
+                    caseId(execution),
+                    (String) execution.getVariable("indOutcome"),
                     (String) execution.getVariable("departurePeriod"),
                     instant(execution.getVariable("dublinAcceptedOn")),
                     instant(execution.getVariable("transferPeriodFrom")));
             execution.setVariable("departurePeriodEnds", Date.from(handOver.departurePeriodEnds()));
-            execution.setVariable("transferDeadline",
+            execution.setVariable(
+                    "transferDeadline",
                     handOver.transferDeadline() == null ? null : Date.from(handOver.transferDeadline()));
             execution.setVariable("missedReportLimit", handOver.missedReportLimit());
             execution.setVariable("missedReportsInARow", 0);
-            execution.setVariable("interviewInterval", departures.rules().interviewInterval().toString());
-            execution.setVariable("vblMaximumStay", departures.rules().vblMaximumStay().toString());
+            execution.setVariable(
+                    "interviewInterval", departures.rules().interviewInterval().toString());
+            execution.setVariable(
+                    "vblMaximumStay", departures.rules().vblMaximumStay().toString());
             execution.setVariable("familyWithMinorChildren", false);
             execution.setVariable("departed", false);
             execution.setVariable("proposeDetention", false);
@@ -82,8 +86,12 @@ final class DepartureDelegates {
             @SuppressWarnings("unchecked")
             Map<String, Object> decision = (Map<String, Object>) execution.getVariable("routeDecision");
             DepartureRoute route = DepartureRoute.valueOf((String) decision.get("departureRoute"));
-            departures.recordInterview(caseId(execution), flag(execution, "willingToLeave"),
-                    flag(execution, "travelDocumentPresent"), flag(execution, "familyWithMinorChildren"), route);
+            departures.recordInterview(
+                    caseId(execution),
+                    flag(execution, "willingToLeave"),
+                    flag(execution, "travelDocumentPresent"),
+                    flag(execution, "familyWithMinorChildren"),
+                    route);
             execution.setVariable("departureRoute", route.name());
             execution.setVariable("departed", false);
         }
@@ -131,10 +139,10 @@ final class DepartureDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            TransferCircumstance circumstance = TransferCircumstance.valueOf(
-                    (String) execution.getVariableLocal("circumstance"));
-            execution.setVariable("transferDeadline",
-                    Date.from(departures.extendTransferDeadline(caseId(execution), circumstance)));
+            TransferCircumstance circumstance =
+                    TransferCircumstance.valueOf((String) execution.getVariableLocal("circumstance"));
+            execution.setVariable(
+                    "transferDeadline", Date.from(departures.extendTransferDeadline(caseId(execution), circumstance)));
         }
     }
 
@@ -178,7 +186,8 @@ final class DepartureDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            Instant ends = departures.startDetention(caseId(execution), (String) execution.getVariable("detentionGround"));
+            Instant ends =
+                    departures.startDetention(caseId(execution), (String) execution.getVariable("detentionGround"));
             execution.setVariable("detentionEnds", Date.from(ends));
             execution.setVariable("extendDetention", false);
         }
@@ -194,8 +203,8 @@ final class DepartureDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            Instant ends = departures.extendDetention(caseId(execution),
-                    (String) execution.getVariable("extensionReason"));
+            Instant ends =
+                    departures.extendDetention(caseId(execution), (String) execution.getVariable("extensionReason"));
             execution.setVariable("detentionEnds", Date.from(ends));
         }
     }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
+
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.casefile.CaseEventType;
@@ -21,12 +22,10 @@ import nl.asylumchain.platform.ProcessMessages;
  */
 final class DepartureEvents {
 
-    private DepartureEvents() {
-    }
+    private DepartureEvents() {}
 
     /** Events without fields besides their type, such as REPORTED. */
-    record NoFields() {
-    }
+    record NoFields() {}
 
     /** The police's report of departure, the reporting moments, and the clocks of a Dublin transfer. */
     abstract static class Simple implements CaseEventType<NoFields> {
@@ -96,7 +95,11 @@ final class DepartureEvents {
     @Component
     static class ReportMissed extends Simple {
         ReportMissed(ProcessMessages messages) {
-            super(messages, "REPORT_MISSED", DepartureModel.MESSAGE_REPORT_MISSED, Set.of(Groups.POLICE_AVIM, Groups.DTV));
+            super(
+                    messages,
+                    "REPORT_MISSED",
+                    DepartureModel.MESSAGE_REPORT_MISSED,
+                    Set.of(Groups.POLICE_AVIM, Groups.DTV));
         }
     }
 
@@ -104,7 +107,10 @@ final class DepartureEvents {
     @Component
     static class DepartureUnsupervised extends Simple {
         DepartureUnsupervised(ProcessMessages messages) {
-            super(messages, "DEPARTURE_UNSUPERVISED", DepartureModel.MESSAGE_DEPARTURE_UNSUPERVISED,
+            super(
+                    messages,
+                    "DEPARTURE_UNSUPERVISED",
+                    DepartureModel.MESSAGE_DEPARTURE_UNSUPERVISED,
                     Set.of(Groups.POLICE_AVIM, Groups.DTV));
         }
     }
@@ -113,8 +119,7 @@ final class DepartureEvents {
     @Component
     static class DepartureConfirmed implements CaseEventType<DepartureConfirmed.Confirmation> {
 
-        record Confirmation(@NotNull DepartureRoute route) {
-        }
+        record Confirmation(@NotNull DepartureRoute route) {}
 
         private final ProcessMessages messages;
         private final DepartureService departures;
@@ -149,20 +154,25 @@ final class DepartureEvents {
             if (confirmation.route() == DepartureRoute.DUBLIN_TRANSFER && !departures.dublinClaimant(caseId)) {
                 throw new InvalidRequestException("route", "a Dublin transfer needs an accepted Dublin claim");
             }
-            messages.correlate(caseId, DepartureModel.MESSAGE_DEPARTURE_CONFIRMED,
+            messages.correlate(
+                    caseId,
+                    DepartureModel.MESSAGE_DEPARTURE_CONFIRMED,
                     Map.of("departureRoute", confirmation.route().name()));
         }
     }
 
     /** Why a rejected person gets a permit after all. */
-    enum PermitReason { COURT_ANNULMENT, NO_FAULT_PERMIT, REPEAT_APPLICATION }
+    enum PermitReason {
+        COURT_ANNULMENT,
+        NO_FAULT_PERMIT,
+        REPEAT_APPLICATION
+    }
 
     /** {@code PERMIT_AFTER_ALL {reason}}: the IND grants a permit after all; the case goes to the permit path. */
     @Component
     static class PermitAfterAll implements CaseEventType<PermitAfterAll.Permit> {
 
-        record Permit(@NotNull PermitReason reason) {
-        }
+        record Permit(@NotNull PermitReason reason) {}
 
         private final ProcessMessages messages;
 
@@ -192,7 +202,9 @@ final class DepartureEvents {
 
         @Override
         public void deliver(UUID caseId, Permit permit) {
-            messages.correlate(caseId, DepartureModel.MESSAGE_PERMIT_AFTER_ALL,
+            messages.correlate(
+                    caseId,
+                    DepartureModel.MESSAGE_PERMIT_AFTER_ALL,
                     Map.of("permitAfterAllReason", permit.reason().name()));
         }
     }

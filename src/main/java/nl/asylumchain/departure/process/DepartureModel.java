@@ -53,6 +53,5 @@ public final class DepartureModel {
             EVENT_RESPONSIBILITY_ASSUMED, DepartureOutcome.RESPONSIBILITY_ASSUMED,
             EVENT_PERMIT_AFTER_ALL, DepartureOutcome.PERMIT_AFTER_ALL);
 
-    private DepartureModel() {
-    }
+    private DepartureModel() {}
 }

@@ -6,6 +6,5 @@ public final class DepartureRouteModel {
     public static final String MODEL_RESOURCE = "dmn/departureRoute.dmn";
     public static final String DECISION_KEY = "departureRoute";
 
-    private DepartureRouteModel() {
-    }
+    private DepartureRouteModel() {}
 }

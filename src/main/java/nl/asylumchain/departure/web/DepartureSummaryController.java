@@ -26,8 +26,10 @@ class DepartureSummaryController {
 
     /** {@code from} and {@code to} are dates, both inclusive; by default the year so far. */
     @GetMapping("/api/departures/summary")
-    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).DTV, T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
-    Summary summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    @PreAuthorize(
+            "hasAnyAuthority(T(nl.asylumchain.platform.Groups).DTV, T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
+    Summary summary(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalDate today = LocalDate.now(clock);
         return departures.summary(from == null ? today.withDayOfYear(1) : from, to == null ? today : to);

@@ -15,7 +15,11 @@ import nl.asylumchain.forecast.Scenario;
 final class CaseDraws {
 
     /** How a rejected applicant's departure is planned to end, drawn once at the first departure interview. */
-    enum PlannedDeparture { INDEPENDENT, FORCED, UNSUPERVISED }
+    enum PlannedDeparture {
+        INDEPENDENT,
+        FORCED,
+        UNSUPERVISED
+    }
 
     private final long number;
     private final RandomGenerator random;
@@ -87,9 +91,11 @@ final class CaseDraws {
     PlannedDeparture plannedDeparture(Scenario.Departure departure) {
         if (plannedDeparture == null) {
             double roll = random.nextDouble();
-            plannedDeparture = roll < departure.independent() ? PlannedDeparture.INDEPENDENT
-                    : roll < departure.independent() + departure.forced() ? PlannedDeparture.FORCED
-                    : PlannedDeparture.UNSUPERVISED;
+            plannedDeparture = roll < departure.independent()
+                    ? PlannedDeparture.INDEPENDENT
+                    : roll < departure.independent() + departure.forced()
+                            ? PlannedDeparture.FORCED
+                            : PlannedDeparture.UNSUPERVISED;
         }
         return plannedDeparture;
     }

@@ -25,16 +25,14 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -52,6 +50,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.ArrivalLocation;
@@ -98,8 +98,13 @@ class EngineDriver implements ChainDriver {
     static final String EVENT_COURT_RULING_RECEIVED = "Event_CourtRulingReceived";
     static final String GATEWAY_AWAIT_ARRIVAL = "Gateway_AwaitArrival";
     static final String GATEWAY_AWAIT_ENDING = "Gateway_AwaitEnding";
-    static final List<String> WAIT_IDS = List.of(GATEWAY_AWAIT_DUBLIN_REPLY, GATEWAY_AWAIT_APPEAL,
-            EVENT_INTERIM_RELIEF_DECIDED, EVENT_COURT_RULING_RECEIVED, GATEWAY_AWAIT_ARRIVAL, GATEWAY_AWAIT_ENDING);
+    static final List<String> WAIT_IDS = List.of(
+            GATEWAY_AWAIT_DUBLIN_REPLY,
+            GATEWAY_AWAIT_APPEAL,
+            EVENT_INTERIM_RELIEF_DECIDED,
+            EVENT_COURT_RULING_RECEIVED,
+            GATEWAY_AWAIT_ARRIVAL,
+            GATEWAY_AWAIT_ENDING);
 
     /** The stages' call activities in the main process: a case is in a stage while its token is there. */
     static final Map<Stage, String> STAGE_ACTIVITIES = stageActivities();
@@ -129,8 +134,9 @@ class EngineDriver implements ChainDriver {
     private final Map<String, CaseDraws> cases = new HashMap<>();
     private final Map<String, String> caseOfProcess = new HashMap<>();
     private final Map<String, String> formOfTask = new HashMap<>();
-    private final PriorityQueue<Planned> planned = new PriorityQueue<>(
-            Comparator.comparing(Planned::date).thenComparingLong(Planned::caseNumber).thenComparingLong(Planned::seq));
+    private final PriorityQueue<Planned> planned = new PriorityQueue<>(Comparator.comparing(Planned::date)
+            .thenComparingLong(Planned::caseNumber)
+            .thenComparingLong(Planned::seq));
     private final Map<String, double[]> inflowCarry = new TreeMap<>();
     private final List<ApplicationType> reported = new ArrayList<>();
     private final Map<String, Double> capacityCarry = new TreeMap<>();
@@ -144,13 +150,24 @@ class EngineDriver implements ChainDriver {
     private long now;
 
     /** An outside event planned for a day: its type and JSON body, as a sender would post it. */
-    private record Planned(LocalDate date, long caseNumber, long seq, String caseId, String type, ObjectNode body) {
-    }
+    private record Planned(LocalDate date, long caseNumber, long seq, String caseId, String type, ObjectNode body) {}
 
-    EngineDriver(RuntimeService runtime, TaskService tasks, ManagementService management,
-            RepositoryService repository, CaseIntake caseFile, PolicyHoldService holds, QuotaService quotas,
-            List<CaseEventType<?>> eventTypes, ObjectMapper json, Validator validator, TransactionTemplate transactions,
-            WaitRecorder waits, StageTimes stageTimes, ResourcePatternResolver resources, Clock clock) {
+    EngineDriver(
+            RuntimeService runtime,
+            TaskService tasks,
+            ManagementService management,
+            RepositoryService repository,
+            CaseIntake caseFile,
+            PolicyHoldService holds,
+            QuotaService quotas,
+            List<CaseEventType<?>> eventTypes,
+            ObjectMapper json,
+            Validator validator,
+            TransactionTemplate transactions,
+            WaitRecorder waits,
+            StageTimes stageTimes,
+            ResourcePatternResolver resources,
+            Clock clock) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -213,8 +230,12 @@ class EngineDriver implements ChainDriver {
     @Override
     public Map<Stage, Long> openCasesPerStage() {
         Map<Stage, Long> open = new EnumMap<>(Stage.class);
-        STAGE_ACTIVITIES.forEach((stage, activity) -> open.put(stage, runtime.createExecutionQuery()
-                .processDefinitionKey(CaseModel.PROCESS_KEY).activityId(activity).count()));
+        STAGE_ACTIVITIES.forEach((stage, activity) -> open.put(
+                stage,
+                runtime.createExecutionQuery()
+                        .processDefinitionKey(CaseModel.PROCESS_KEY)
+                        .activityId(activity)
+                        .count()));
         return open;
     }
 
@@ -281,9 +302,17 @@ class EngineDriver implements ChainDriver {
     /** Fires every timer due by now, oldest first, until none is due (a fired timer may make the next one due). */
     private void fireDueTimers() {
         while (true) {
-            List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().orderByJobId().asc()
+            List<Job> due = management
+                    .createJobQuery()
+                    .executable()
+                    .orderByJobDuedate()
+                    .asc()
+                    .orderByJobId()
+                    .asc()
                     .listPage(0, JOB_PAGE);
-            List<Job> runnable = due.stream().filter(job -> !failedJobs.contains(job.getId())).toList();
+            List<Job> runnable = due.stream()
+                    .filter(job -> !failedJobs.contains(job.getId()))
+                    .toList();
             if (runnable.isEmpty()) {
                 return;
             }
@@ -305,11 +334,15 @@ class EngineDriver implements ChainDriver {
     private void applyHolds(LocalDate date) {
         for (Scenario.Hold hold : scenario.policy().holds()) {
             String key = hold.category() + "@" + hold.from();
-            if (date.equals(hold.from()) || (date.equals(scenario.start()) && hold.from().isBefore(date)
-                    && (hold.until() == null || hold.until().isAfter(date)))) {
+            if (date.equals(hold.from())
+                    || (date.equals(scenario.start())
+                            && hold.from().isBefore(date)
+                            && (hold.until() == null || hold.until().isAfter(date)))) {
                 if (!activeHolds.containsKey(key)) {
-                    activeHolds.put(key, holds.place(hold.category(),
-                            "Scenario " + scenario.name(), "forecast").id());
+                    activeHolds.put(
+                            key,
+                            holds.place(hold.category(), "Scenario " + scenario.name(), "forecast")
+                                    .id());
                     step();
                 }
             }
@@ -357,8 +390,9 @@ class EngineDriver implements ChainDriver {
                     }
                 }
                 if (touched) {
-                    deployment.addInputStream(resource.getFilename(), new ByteArrayInputStream(
-                            Dmn.convertToString(model).getBytes(StandardCharsets.UTF_8)));
+                    deployment.addInputStream(
+                            resource.getFilename(),
+                            new ByteArrayInputStream(Dmn.convertToString(model).getBytes(StandardCharsets.UTF_8)));
                     changed++;
                 }
             }
@@ -400,7 +434,8 @@ class EngineDriver implements ChainDriver {
         List<Double> seasonal = scenario.inflow().seasonal();
         double weighted = 0;
         for (int month = 1; month <= 12; month++) {
-            weighted += seasonal.get(month - 1) * LocalDate.of(date.getYear(), month, 1).lengthOfMonth();
+            weighted += seasonal.get(month - 1)
+                    * LocalDate.of(date.getYear(), month, 1).lengthOfMonth();
         }
         return seasonal.get(date.getMonthValue() - 1) * date.lengthOfYear() / weighted;
     }
@@ -408,15 +443,21 @@ class EngineDriver implements ChainDriver {
     private void register(ApplicationType type, LocalDate date) {
         long number = ++caseCounter;
         // the nationality is the case's first draw, from the scenario-wide mix
-        CaseDraws probe = new CaseDraws(scenario.seed(), number, scenario.nationalities().get(0));
+        CaseDraws probe =
+                new CaseDraws(scenario.seed(), number, scenario.nationalities().get(0));
         Scenario.Nationality nationality = nationality(probe);
         CaseDraws draws = new CaseDraws(scenario.seed(), number, nationality);
         draws.random().nextDouble(); // the nationality draw, so that later draws do not repeat it
-        boolean minor = type == ApplicationType.FIRST && draws.chance(scenario.unaccompaniedMinors().share());
+        boolean minor = type == ApplicationType.FIRST
+                && draws.chance(scenario.unaccompaniedMinors().share());
         LocalDate birthDate = minor
-                ? date.minusYears(draws.chance(scenario.unaccompaniedMinors().under15()) ? 10 + draws.random().nextInt(5)
-                        : 15 + draws.random().nextInt(3)).minusDays(draws.random().nextInt(300))
-                : date.minusYears(18 + draws.random().nextInt(45)).minusDays(draws.random().nextInt(365));
+                ? date.minusYears(
+                                draws.chance(scenario.unaccompaniedMinors().under15())
+                                        ? 10 + draws.random().nextInt(5)
+                                        : 15 + draws.random().nextInt(3))
+                        .minusDays(draws.random().nextInt(300))
+                : date.minusYears(18 + draws.random().nextInt(45))
+                        .minusDays(draws.random().nextInt(365));
         ArrivalLocation location = ArrivalLocation.valueOf(draws.pick(scenario.arrivalLocations()));
         List<NewCase.FamilyMemberAbroad> family = new ArrayList<>();
         if (!minor && draws.chance(scenario.familyAbroad().share())) {
@@ -424,14 +465,21 @@ class EngineDriver implements ChainDriver {
                 family.add(new NewCase.FamilyMemberAbroad(Relation.SPOUSE, birthDate.plusYears(1)));
             }
             for (int child = poisson(draws, scenario.familyAbroad().childrenMean()); child > 0; child--) {
-                family.add(new NewCase.FamilyMemberAbroad(Relation.CHILD,
-                        date.minusYears(1 + draws.random().nextInt(16)).minusDays(draws.random().nextInt(300))));
+                family.add(new NewCase.FamilyMemberAbroad(
+                        Relation.CHILD,
+                        date.minusYears(1 + draws.random().nextInt(16))
+                                .minusDays(draws.random().nextInt(300))));
             }
         }
         boolean ukraine = draws.chance(scenario.temporaryProtectionUkraine());
-        NewCase application = new NewCase(new NewCase.Person("Prognose", null, birthDate,
-                draws.chance(0.7) ? Sex.M : Sex.F, nationality.code()), type, new NewCase.Arrival(location, date),
-                minor, ukraine, false, family);
+        NewCase application = new NewCase(
+                new NewCase.Person("Prognose", null, birthDate, draws.chance(0.7) ? Sex.M : Sex.F, nationality.code()),
+                type,
+                new NewCase.Arrival(location, date),
+                minor,
+                ukraine,
+                false,
+                family);
         Set<ConstraintViolation<NewCase>> violations = validator.validate(application);
         if (!violations.isEmpty()) {
             throw new IllegalStateException("The forecast built an application the intake refuses: " + violations);
@@ -461,7 +509,8 @@ class EngineDriver implements ChainDriver {
         } else if (scenario != null) {
             // a family member who arrived on an mvv: a case of the chain's own making, numbered as it comes
             long number = ++caseCounter;
-            CaseDraws probe = new CaseDraws(scenario.seed(), number, scenario.nationalities().get(0));
+            CaseDraws probe = new CaseDraws(
+                    scenario.seed(), number, scenario.nationalities().get(0));
             cases.put(caseId, new CaseDraws(scenario.seed(), number, nationality(probe)));
         }
     }
@@ -493,15 +542,25 @@ class EngineDriver implements ChainDriver {
     private void completeTasks(LocalDate date) {
         List<String> groups = new ArrayList<>(new TreeMap<>(scenario.capacity()).keySet());
         for (String group : groups) {
-            double carried = capacityCarry.getOrDefault(group, 0.0) + scenario.capacity().get(group) / 5.0;
+            double carried =
+                    capacityCarry.getOrDefault(group, 0.0) + scenario.capacity().get(group) / 5.0;
             int allowance = (int) Math.floor(carried + 1e-9);
             capacityCarry.put(group, carried - allowance);
             if (allowance == 0) {
                 continue;
             }
-            List<Task> queue = tasks.createTaskQuery().taskCandidateGroup(group).active()
-                    .orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc()
-                    .orderByTaskId().asc().listPage(0, allowance);
+            List<Task> queue = tasks.createTaskQuery()
+                    .taskCandidateGroup(group)
+                    .active()
+                    .orderByTaskPriority()
+                    .desc()
+                    .orderByDueDate()
+                    .asc()
+                    .orderByTaskCreateTime()
+                    .asc()
+                    .orderByTaskId()
+                    .asc()
+                    .listPage(0, allowance);
             for (Task task : queue) {
                 complete(task, date);
             }
@@ -512,8 +571,8 @@ class EngineDriver implements ChainDriver {
         String formId = formOf(task);
         Map<String, Object> variables = tasks.getVariables(task.getId(), HandlerAnswers.CASE_VARIABLES);
         CaseDraws draws = draws(variables.get("caseId"));
-        Map<String, Object> answer = formId == null || draws == null ? null
-                : answers.answer(formId, draws, variables, date);
+        Map<String, Object> answer =
+                formId == null || draws == null ? null : answers.answer(formId, draws, variables, date);
         if (answer == null) {
             problem("no answer for task " + task.getTaskDefinitionKey());
             return;
@@ -533,7 +592,8 @@ class EngineDriver implements ChainDriver {
     private String formOf(Task task) {
         String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
         return formOfTask.computeIfAbsent(key, k -> {
-            UserTask userTask = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+            UserTask userTask = repository
+                    .getBpmnModelInstance(task.getProcessDefinitionId())
                     .getModelElementById(task.getTaskDefinitionKey());
             return userTask == null ? null : userTask.getCamundaFormRef();
         });
@@ -550,37 +610,73 @@ class EngineDriver implements ChainDriver {
             switch (wait.activityId()) {
                 case GATEWAY_AWAIT_DUBLIN_REPLY -> {
                     if (!draws.chance(scenario.dublin().noReply())) {
-                        plan(date.plusDays(draws.days(scenario.dublin().replyDays())), draws, wait.caseId(),
-                                "DUBLIN_REPLY", body().put("accepted", draws.chance(scenario.dublin().accepted())));
+                        plan(
+                                date.plusDays(draws.days(scenario.dublin().replyDays())),
+                                draws,
+                                wait.caseId(),
+                                "DUBLIN_REPLY",
+                                body().put(
+                                                "accepted",
+                                                draws.chance(scenario.dublin().accepted())));
                     }
                 }
                 case GATEWAY_AWAIT_APPEAL -> {
                     if (draws.chance(scenario.appeal().share())) {
-                        LocalDate lodged = date.plusDays(1 + draws.random().nextInt(scenario.appeal().lodgeDays()));
-                        plan(lodged, draws, wait.caseId(), "APPEAL_LODGED", body()
-                                .put("lodgedOn", lodged.toString())
-                                .put("interimReliefRequested", draws.chance(scenario.appeal().interimRelief())));
+                        LocalDate lodged = date.plusDays(
+                                1 + draws.random().nextInt(scenario.appeal().lodgeDays()));
+                        plan(
+                                lodged,
+                                draws,
+                                wait.caseId(),
+                                "APPEAL_LODGED",
+                                body().put("lodgedOn", lodged.toString())
+                                        .put(
+                                                "interimReliefRequested",
+                                                draws.chance(scenario.appeal().interimRelief())));
                     }
                 }
-                case EVENT_INTERIM_RELIEF_DECIDED -> plan(date.plusDays(draws.days(
-                        Math.max(1, scenario.appeal().rulingDays() / 4))), draws, wait.caseId(), "INTERIM_RELIEF",
-                        body().put("outcome", draws.chance(scenario.appeal().interimReliefGranted()) ? "GRANTED"
-                                : "REFUSED"));
-                case EVENT_COURT_RULING_RECEIVED -> plan(date.plusDays(draws.days(scenario.appeal().rulingDays())),
-                        draws, wait.caseId(), "COURT_RULING",
-                        body().put("outcome", draws.chance(scenario.appeal().annulled()) ? "ANNULLED" : "UPHELD"));
+                case EVENT_INTERIM_RELIEF_DECIDED ->
+                    plan(
+                            date.plusDays(
+                                    draws.days(Math.max(1, scenario.appeal().rulingDays() / 4))),
+                            draws,
+                            wait.caseId(),
+                            "INTERIM_RELIEF",
+                            body().put(
+                                            "outcome",
+                                            draws.chance(scenario.appeal().interimReliefGranted())
+                                                    ? "GRANTED"
+                                                    : "REFUSED"));
+                case EVENT_COURT_RULING_RECEIVED ->
+                    plan(
+                            date.plusDays(draws.days(scenario.appeal().rulingDays())),
+                            draws,
+                            wait.caseId(),
+                            "COURT_RULING",
+                            body().put("outcome", draws.chance(scenario.appeal().annulled()) ? "ANNULLED" : "UPHELD"));
                 case GATEWAY_AWAIT_ARRIVAL -> {
-                    if (wait.familyMemberId() != null && draws.chance(scenario.reunification().arrives())) {
-                        plan(date.plusDays(Math.min(89, draws.days(scenario.reunification().arrivalDays()))), draws,
-                                wait.caseId(), "FAMILY_ARRIVED", body().put("familyMemberId", wait.familyMemberId())
-                                        .put("familyName", "Prognose").put("sex", draws.chance(0.5) ? "F" : "M")
+                    if (wait.familyMemberId() != null
+                            && draws.chance(scenario.reunification().arrives())) {
+                        plan(
+                                date.plusDays(Math.min(
+                                        89, draws.days(scenario.reunification().arrivalDays()))),
+                                draws,
+                                wait.caseId(),
+                                "FAMILY_ARRIVED",
+                                body().put("familyMemberId", wait.familyMemberId())
+                                        .put("familyName", "Prognose")
+                                        .put("sex", draws.chance(0.5) ? "F" : "M")
                                         .put("nationality", draws.nationality().code()));
                     }
                 }
                 case GATEWAY_AWAIT_ENDING -> {
                     if (draws.plannedDeparture(scenario.departure()) == CaseDraws.PlannedDeparture.UNSUPERVISED) {
-                        plan(date.plusDays(draws.days(scenario.departure().unsupervisedDays())), draws,
-                                wait.caseId(), "DEPARTURE_UNSUPERVISED", body());
+                        plan(
+                                date.plusDays(draws.days(scenario.departure().unsupervisedDays())),
+                                draws,
+                                wait.caseId(),
+                                "DEPARTURE_UNSUPERVISED",
+                                body());
                     }
                 }
                 default -> {

@@ -50,8 +50,12 @@ class EngineSnapshot implements SnapshotSource {
     private final IdentityService identity;
     private final Clock clock;
 
-    EngineSnapshot(RuntimeService runtime, HistoryService history, ManagementService management,
-            IdentityService identity, Clock clock) {
+    EngineSnapshot(
+            RuntimeService runtime,
+            HistoryService history,
+            ManagementService management,
+            IdentityService identity,
+            Clock clock) {
         this.runtime = runtime;
         this.history = history;
         this.management = management;
@@ -80,16 +84,19 @@ class EngineSnapshot implements SnapshotSource {
         Map<String, List<HistoricProcessInstance>> byCase = new TreeMap<>();
         Map<String, HistoricProcessInstance> byId = new HashMap<>();
         // the historic query carries what the runtime one lacks: the calling instance and the start
-        for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().unfinished().list()) {
+        for (HistoricProcessInstance instance :
+                history.createHistoricProcessInstanceQuery().unfinished().list()) {
             if (instance.getBusinessKey() != null) {
-                byCase.computeIfAbsent(instance.getBusinessKey(), key -> new ArrayList<>()).add(instance);
+                byCase.computeIfAbsent(instance.getBusinessKey(), key -> new ArrayList<>())
+                        .add(instance);
                 byId.put(instance.getId(), instance);
             }
         }
         List<OpenCase> cases = new ArrayList<>();
         byCase.forEach((caseId, instances) -> {
             instances.sort(Comparator.comparingInt((HistoricProcessInstance instance) -> depth(instance, byId))
-                    .thenComparing(HistoricProcessInstance::getStartTime).thenComparing(HistoricProcessInstance::getId));
+                    .thenComparing(HistoricProcessInstance::getStartTime)
+                    .thenComparing(HistoricProcessInstance::getId));
             List<ProcessPosition> positions = new ArrayList<>();
             for (HistoricProcessInstance instance : instances) {
                 positions.add(position(instance, timerActivities));
@@ -106,26 +113,40 @@ class EngineSnapshot implements SnapshotSource {
         VariableMap values = runtime.getVariablesLocalTyped(instance.getId(), false);
         for (String name : new java.util.TreeSet<>(values.keySet())) {
             TypedValue value = values.getValueTyped(name);
-            if (value.getType() != null && ROUTING_TYPES.contains(value.getType().getName())
+            if (value.getType() != null
+                    && ROUTING_TYPES.contains(value.getType().getName())
                     && value.getValue() != null) {
-                Object plain = value.getValue() instanceof Date date ? date.toInstant().toString() : value.getValue();
+                Object plain =
+                        value.getValue() instanceof Date date ? date.toInstant().toString() : value.getValue();
                 variables.add(new Variable(name, value.getType().getName(), plain));
             }
         }
         List<Timer> timers = new ArrayList<>();
-        for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
-            timers.add(new Timer(timerActivities.get(job.getJobDefinitionId()), job.getDuedate().toInstant()));
+        for (Job job : management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .timers()
+                .list()) {
+            timers.add(new Timer(
+                    timerActivities.get(job.getJobDefinitionId()),
+                    job.getDuedate().toInstant()));
         }
         timers.sort(Comparator.comparing(Timer::due).thenComparing(timer -> String.valueOf(timer.activityId())));
-        return new ProcessPosition(instance.getProcessDefinitionKey(), instance.getId(),
-                instance.getSuperProcessInstanceId(), instance.getStartTime().toInstant(), activities, variables,
+        return new ProcessPosition(
+                instance.getProcessDefinitionKey(),
+                instance.getId(),
+                instance.getSuperProcessInstanceId(),
+                instance.getStartTime().toInstant(),
+                activities,
+                variables,
                 timers);
     }
 
     private static int depth(HistoricProcessInstance instance, Map<String, HistoricProcessInstance> byId) {
         int depth = 0;
         HistoricProcessInstance current = instance;
-        while (current.getSuperProcessInstanceId() != null && byId.containsKey(current.getSuperProcessInstanceId())
+        while (current.getSuperProcessInstanceId() != null
+                && byId.containsKey(current.getSuperProcessInstanceId())
                 && depth < 20) {
             current = byId.get(current.getSuperProcessInstanceId());
             depth++;

@@ -17,12 +17,20 @@ import nl.asylumchain.forecast.Scenario;
 final class HandlerAnswers {
 
     /** The variables a form's answers depend on, read from the task's process before answering. */
-    static final Set<String> CASE_VARIABLES = Set.of("caseId", "procedure", "eurodacHitMemberState",
-            "protectionInMemberState", "municipalityCode", "proposedPlacement", "indOutcome", "evidenceOutcome");
+    static final Set<String> CASE_VARIABLES = Set.of(
+            "caseId",
+            "procedure",
+            "eurodacHitMemberState",
+            "protectionInMemberState",
+            "municipalityCode",
+            "proposedPlacement",
+            "indOutcome",
+            "evidenceOutcome");
 
     static final List<String> MEMBER_STATES = List.of("DE", "IT", "GR", "ES", "BE", "AT", "PL");
     /** Assumption: share of applicants whose identity is established at I&R (track 3 needs it). */
     static final double IDENTITY_ESTABLISHED = 0.8;
+
     static final double DOCUMENTS_PRESENT = 0.6;
     static final double MEDICAL_CONCERNS = 0.08;
     static final double FAMILY_IN_VA = 0.02;
@@ -48,7 +56,8 @@ final class HandlerAnswers {
                 a.put("visaMemberState", "");
             }
             case "registrationInterview" -> {
-                a.put("protectionInMemberState",
+                a.put(
+                        "protectionInMemberState",
                         draws.chance(nationality.protectionInMemberState()) ? draws.pick(MEMBER_STATES) : "");
                 a.put("medicalConcerns", draws.chance(MEDICAL_CONCERNS));
                 a.put("familyInVa", draws.chance(FAMILY_IN_VA));
@@ -75,8 +84,9 @@ final class HandlerAnswers {
                 String hit = text(variables.get("eurodacHitMemberState"));
                 String protection = text(variables.get("protectionInMemberState"));
                 a.put("claimType", hit.isEmpty() ? "TAKE_CHARGE" : "TAKE_BACK");
-                a.put("requestedMemberState", !hit.isEmpty() ? hit : !protection.isEmpty() ? protection
-                        : draws.pick(MEMBER_STATES));
+                a.put(
+                        "requestedMemberState",
+                        !hit.isEmpty() ? hit : !protection.isEmpty() ? protection : draws.pick(MEMBER_STATES));
             }
             case "reviewDecisionDeadline" -> a.put("extendDeadline", false);
             case "linkMunicipality" -> {
@@ -84,20 +94,27 @@ final class HandlerAnswers {
                 String proposed = text(variables.get("municipalityCode"));
                 a.put("municipalityCode", proposed.matches("GM[0-9]{4}") ? proposed : FALLBACK_MUNICIPALITY);
             }
-            case "offerHousing" -> a.put("housingKind",
-                    draws.chance(scenario.housing().temporaryShare()) ? "TEMPORARY" : "HOME");
+            case "offerHousing" ->
+                a.put("housingKind", draws.chance(scenario.housing().temporaryShare()) ? "TEMPORARY" : "HOME");
             case "confirmMove", "confirmTemporaryMove", "confirmFinalHousing" -> a.put("moveDate", today.toString());
             case "appointGuardian" -> {
                 String proposed = text(variables.get("proposedPlacement"));
                 a.put("guardianAppointed", true);
                 a.put("placement", proposed.isEmpty() ? "COA_AMV" : proposed);
             }
-            case "assessFamilyTie" -> a.put("evidenceType", draws.pick(scenario.reunification().evidence()));
-            case "recordDnaTest", "recordEmbassyInterview" -> a.put("evidenceOutcome",
-                    draws.chance(scenario.reunification().evidenceConfirmed()) ? "CONFIRMED" : "NOT_CONFIRMED");
-            case "decideReunification" -> a.put("reunificationOutcome",
-                    !"NOT_CONFIRMED".equals(variables.get("evidenceOutcome"))
-                            && draws.chance(scenario.reunification().granted()) ? "GRANT" : "REJECT");
+            case "assessFamilyTie" ->
+                a.put("evidenceType", draws.pick(scenario.reunification().evidence()));
+            case "recordDnaTest", "recordEmbassyInterview" ->
+                a.put(
+                        "evidenceOutcome",
+                        draws.chance(scenario.reunification().evidenceConfirmed()) ? "CONFIRMED" : "NOT_CONFIRMED");
+            case "decideReunification" ->
+                a.put(
+                        "reunificationOutcome",
+                        !"NOT_CONFIRMED".equals(variables.get("evidenceOutcome"))
+                                        && draws.chance(scenario.reunification().granted())
+                                ? "GRANT"
+                                : "REJECT");
             case "extendDecisionPeriod" -> a.put("extensionReason", "Onderzoek loopt nog");
             case "departureInterview" -> {
                 CaseDraws.PlannedDeparture planned = draws.plannedDeparture(scenario.departure());
@@ -115,10 +132,13 @@ final class HandlerAnswers {
                 a.put("laissezPasserRequested", true);
                 a.put("escortArranged", forced);
                 a.put("departed", departed);
-                a.put("proposeDetention", forced && !departed && draws.chance(scenario.departure().detention()));
+                a.put(
+                        "proposeDetention",
+                        forced && !departed && draws.chance(scenario.departure().detention()));
             }
             case "planTransfer" -> a.put("transferDate", today.plusDays(7).toString());
-            case "executeTransfer" -> a.put("transferCompleted", draws.chance(scenario.dublin().transferCompleted()));
+            case "executeTransfer" ->
+                a.put("transferCompleted", draws.chance(scenario.dublin().transferCompleted()));
             case "proposeDetention" -> a.put("detentionGround", "RISK_OF_ABSCONDING");
             case "reviewDetention" -> a.put("extendDetention", false);
             default -> {

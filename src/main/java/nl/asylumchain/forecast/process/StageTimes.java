@@ -47,12 +47,13 @@ class StageTimes extends AbstractProcessEnginePlugin {
             @Override
             public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
                 Stage stage = STAGE_OF_ACTIVITY.get(activity.getId());
-                if (stage == null || !(activity.getProcessDefinition() instanceof ProcessDefinitionEntity process)
+                if (stage == null
+                        || !(activity.getProcessDefinition() instanceof ProcessDefinitionEntity process)
                         || !CaseModel.PROCESS_KEY.equals(process.getKey())) {
                     return;
                 }
-                ExecutionListener entered = execution -> enteredAt.put(key(execution, stage),
-                        ClockUtil.now().getTime());
+                ExecutionListener entered = execution ->
+                        enteredAt.put(key(execution, stage), ClockUtil.now().getTime());
                 ExecutionListener ended = execution -> {
                     Long since = enteredAt.remove(key(execution, stage));
                     if (since != null) {

@@ -24,8 +24,7 @@ import org.springframework.stereotype.Component;
 class WaitRecorder extends AbstractProcessEnginePlugin {
 
     /** A case that started waiting at {@code activityId}. */
-    record Wait(String activityId, String caseId, String familyMemberId) {
-    }
+    record Wait(String activityId, String caseId, String familyMemberId) {}
 
     // the forecast runs in one thread; the listener and the driver share it
     private final List<Wait> waits = new ArrayList<>();
@@ -37,7 +36,9 @@ class WaitRecorder extends AbstractProcessEnginePlugin {
         }
         ExecutionListener record = execution -> {
             Object member = execution.getVariable("familyMemberId");
-            waits.add(new Wait(execution.getCurrentActivityId(), execution.getProcessBusinessKey(),
+            waits.add(new Wait(
+                    execution.getCurrentActivityId(),
+                    execution.getProcessBusinessKey(),
                     member == null ? null : member.toString()));
         };
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {

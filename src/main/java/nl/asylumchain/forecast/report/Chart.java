@@ -32,8 +32,9 @@ record Chart(String id, String title, String unit, List<LocalDate> weeks, List<L
     /** Dash per scenario: solid, dashed, dotted, dash-dot. */
     static final float[][] DASHES = {{}, {8, 5}, {2, 4}, {12, 4, 2, 4}};
 
-    private static final String[] MONTHS = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt",
-            "nov", "dec"};
+    private static final String[] MONTHS = {
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"
+    };
 
     /**
      * @param figure    the figure's Dutch name (the colour legend)

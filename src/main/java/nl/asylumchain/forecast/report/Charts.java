@@ -13,47 +13,115 @@ import java.util.function.Function;
 final class Charts {
 
     /** Dutch names of the figures in forecast.json, in the order the report lists them; unknown keys come after. */
-    static final Map<String, String> INFLOW = ordered("FIRST", "Eerste asielaanvraag", "REPEAT", "Opvolgende aanvraag",
-            "RESETTLEMENT", "Hervestiging", "REUNIFICATION", "Nareis");
-    static final Map<String, String> STAGES = ordered("REGISTRATION", "Aanmelding", "IND_DECISION", "IND-beslissing",
-            "HOUSING", "Huisvesting", "FAMILY_REUNIFICATION", "Nareis", "DEPARTURE", "Vertrek");
-    static final Map<String, String> TRACKS = ordered("1", "Spoor 1 (Dublin)", "2", "Spoor 2 (veilig land)", "3",
-            "Spoor 3", "4", "Spoor 4 (AA/VA)", "5", "Spoor 5");
-    static final Map<String, String> COA = ordered("asylumSeekers", "Asielzoekers", "permitHolders", "Statushouders",
-            "unaccompaniedMinors", "Amv");
-    static final Map<String, String> OUTCOMES = ordered("GRANT", "Inwilliging", "REJECT", "Afwijzing",
-            "DUBLIN_ACCEPTED", "Dublinclaim aanvaard", "WITHDRAWN", "Ingetrokken",
-            "DEPARTED_INDEPENDENTLY", "Zelfstandig vertrokken", "DEPARTED_FORCED", "Gedwongen vertrokken",
-            "TRANSFERRED_DUBLIN", "Dublinoverdracht", "LEFT_WITHOUT_SUPERVISION", "Met onbekende bestemming");
+    static final Map<String, String> INFLOW = ordered(
+            "FIRST",
+            "Eerste asielaanvraag",
+            "REPEAT",
+            "Opvolgende aanvraag",
+            "RESETTLEMENT",
+            "Hervestiging",
+            "REUNIFICATION",
+            "Nareis");
 
-    private Charts() {
-    }
+    static final Map<String, String> STAGES = ordered(
+            "REGISTRATION",
+            "Aanmelding",
+            "IND_DECISION",
+            "IND-beslissing",
+            "HOUSING",
+            "Huisvesting",
+            "FAMILY_REUNIFICATION",
+            "Nareis",
+            "DEPARTURE",
+            "Vertrek");
+    static final Map<String, String> TRACKS = ordered(
+            "1",
+            "Spoor 1 (Dublin)",
+            "2",
+            "Spoor 2 (veilig land)",
+            "3",
+            "Spoor 3",
+            "4",
+            "Spoor 4 (AA/VA)",
+            "5",
+            "Spoor 5");
+    static final Map<String, String> COA =
+            ordered("asylumSeekers", "Asielzoekers", "permitHolders", "Statushouders", "unaccompaniedMinors", "Amv");
+    static final Map<String, String> OUTCOMES = ordered(
+            "GRANT",
+            "Inwilliging",
+            "REJECT",
+            "Afwijzing",
+            "DUBLIN_ACCEPTED",
+            "Dublinclaim aanvaard",
+            "WITHDRAWN",
+            "Ingetrokken",
+            "DEPARTED_INDEPENDENTLY",
+            "Zelfstandig vertrokken",
+            "DEPARTED_FORCED",
+            "Gedwongen vertrokken",
+            "TRANSFERRED_DUBLIN",
+            "Dublinoverdracht",
+            "LEFT_WITHOUT_SUPERVISION",
+            "Met onbekende bestemming");
+
+    private Charts() {}
 
     static List<Chart> of(List<ScenarioRun> runs) {
         List<LocalDate> weeks = longest(runs).weekStarts();
         List<Chart> charts = new ArrayList<>();
-        charts.add(new Chart("instroom", "Instroom per week naar soort aanvraag", "aanvragen per week", weeks,
+        charts.add(new Chart(
+                "instroom",
+                "Instroom per week naar soort aanvraag",
+                "aanvragen per week",
+                weeks,
                 perKey(runs, "/inflow", INFLOW, key -> run -> run.series("/inflow/" + key))));
         List<Chart.Line> registered = new ArrayList<>();
         for (int s = 0; s < runs.size(); s++) {
-            registered.add(new Chart.Line("Aanmelding en registratie afgerond", s, 0, runs.get(s).series("/registered")));
+            registered.add(new Chart.Line(
+                    "Aanmelding en registratie afgerond", s, 0, runs.get(s).series("/registered")));
         }
-        charts.add(new Chart("aanmelding", "Aanmelding en registratie (I&R) afgerond per week", "personen per week",
-                weeks, registered));
-        charts.add(new Chart("ind-productie", "IND-productie per spoor", "beslissingen per week", weeks,
+        charts.add(new Chart(
+                "aanmelding",
+                "Aanmelding en registratie (I&R) afgerond per week",
+                "personen per week",
+                weeks,
+                registered));
+        charts.add(new Chart(
+                "ind-productie",
+                "IND-productie per spoor",
+                "beslissingen per week",
+                weeks,
                 perKey(runs, "/indDecisions", TRACKS, key -> run -> run.sumSeries("/indDecisions/" + key))));
-        charts.add(new Chart("voorraad", "Voorraad per fase (open zaken)", "open zaken", weeks,
+        charts.add(new Chart(
+                "voorraad",
+                "Voorraad per fase (open zaken)",
+                "open zaken",
+                weeks,
                 perKey(runs, "/backlog", STAGES, key -> run -> run.series("/backlog/" + key))));
-        charts.add(new Chart("doorlooptijd-p50", "Doorlooptijd per fase, mediaan", "dagen", weeks,
+        charts.add(new Chart(
+                "doorlooptijd-p50",
+                "Doorlooptijd per fase, mediaan",
+                "dagen",
+                weeks,
                 perKey(runs, "/leadTimeDays", STAGES, key -> run -> leadTimes(run, key, "p50"))));
-        charts.add(new Chart("doorlooptijd-p90", "Doorlooptijd per fase, 90e percentiel", "dagen", weeks,
+        charts.add(new Chart(
+                "doorlooptijd-p90",
+                "Doorlooptijd per fase, 90e percentiel",
+                "dagen",
+                weeks,
                 perKey(runs, "/leadTimeDays", STAGES, key -> run -> leadTimes(run, key, "p90"))));
         List<Chart.Line> deadlines = new ArrayList<>();
         for (int s = 0; s < runs.size(); s++) {
-            deadlines.add(new Chart.Line("Over de beslistermijn", s, 1, runs.get(s).series("/deadlinesPassed")));
+            deadlines.add(
+                    new Chart.Line("Over de beslistermijn", s, 1, runs.get(s).series("/deadlinesPassed")));
         }
-        charts.add(new Chart("termijnen", "Open IND-zaken over de beslistermijn", "zaken (stand aan het eind van de week)",
-                weeks, deadlines));
+        charts.add(new Chart(
+                "termijnen",
+                "Open IND-zaken over de beslistermijn",
+                "zaken (stand aan het eind van de week)",
+                weeks,
+                deadlines));
         List<Chart.Line> coa = perKey(runs, "/coa", COA, key -> run -> run.series("/coa/" + key));
         coa.removeIf(line -> line.figure().equals("capacity"));
         for (int s = 0; s < runs.size(); s++) {
@@ -66,8 +134,12 @@ final class Charts {
             housing.add(new Chart.Line("Gehuisvest in het halfjaar", s, 2, housedSoFarInHalfYear(run)));
             housing.add(new Chart.Line("Taakstelling", s, -1, run.series("/taakstelling")));
         }
-        charts.add(new Chart("huisvesting", "Huisvesting van statushouders per halfjaar tegen de taakstelling",
-                "statushouders (opgeteld per halfjaar)", weeks, housing));
+        charts.add(new Chart(
+                "huisvesting",
+                "Huisvesting van statushouders per halfjaar tegen de taakstelling",
+                "statushouders (opgeteld per halfjaar)",
+                weeks,
+                housing));
         List<Chart.Line> departure = new ArrayList<>();
         for (int s = 0; s < runs.size(); s++) {
             departure.add(new Chart.Line("Instroom DT&V", s, 3, runs.get(s).series("/departure/intake")));
@@ -123,13 +195,19 @@ final class Charts {
     }
 
     /** One line per key under {@code pointer} in any scenario, coloured by key, dashed by scenario. */
-    private static List<Chart.Line> perKey(List<ScenarioRun> runs, String pointer, Map<String, String> names,
+    private static List<Chart.Line> perKey(
+            List<ScenarioRun> runs,
+            String pointer,
+            Map<String, String> names,
             Function<String, Function<ScenarioRun, double[]>> series) {
         List<String> keys = keys(runs, pointer, names);
         List<Chart.Line> lines = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
             for (int s = 0; s < runs.size(); s++) {
-                lines.add(new Chart.Line(names.getOrDefault(keys.get(k), keys.get(k)), s, k,
+                lines.add(new Chart.Line(
+                        names.getOrDefault(keys.get(k), keys.get(k)),
+                        s,
+                        k,
                         series.apply(keys.get(k)).apply(runs.get(s))));
             }
         }

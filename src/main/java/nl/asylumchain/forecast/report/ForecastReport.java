@@ -37,8 +37,8 @@ public class ForecastReport implements ForecastReportWriter {
      */
     public Path compare(List<Path> forecastJsons, Path outDir) throws IOException {
         if (forecastJsons.isEmpty() || forecastJsons.size() > Chart.DASHES.length) {
-            throw new IllegalArgumentException("A report shows 1 to " + Chart.DASHES.length + " forecasts, not "
-                    + forecastJsons.size());
+            throw new IllegalArgumentException(
+                    "A report shows 1 to " + Chart.DASHES.length + " forecasts, not " + forecastJsons.size());
         }
         List<ScenarioRun> runs = new ArrayList<>();
         for (Path file : forecastJsons) {

@@ -3,8 +3,7 @@ package nl.asylumchain.forecast.report;
 /** Text into HTML: a scenario's name comes from a file a user wrote, so everything shown is escaped. */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(String text) {
         if (text == null) {

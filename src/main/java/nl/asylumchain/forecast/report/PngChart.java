@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
 
 /**
@@ -23,8 +22,7 @@ final class PngChart {
     /** Twice the SVG's size, so the picture stays sharp on a slide. */
     private static final int SCALE = 2;
 
-    private PngChart() {
-    }
+    private PngChart() {}
 
     static void write(Chart chart, List<String> scenarios, Path file) throws IOException {
         BufferedImage image = new BufferedImage(Chart.WIDTH * SCALE, Chart.HEIGHT * SCALE, BufferedImage.TYPE_INT_RGB);
@@ -60,8 +58,9 @@ final class PngChart {
                 g.setColor(Color.GRAY);
                 g.draw(new java.awt.geom.Line2D.Double(x, bottom, x, bottom + 5));
                 g.setColor(Color.DARK_GRAY);
-                g.drawString(tick.getValue(), (float) (x - g.getFontMetrics().stringWidth(tick.getValue()) / 2.0),
-                        (float) (bottom + 18));
+                g.drawString(
+                        tick.getValue(), (float) (x - g.getFontMetrics().stringWidth(tick.getValue()) / 2.0), (float)
+                                (bottom + 18));
             }
             for (Chart.Line line : chart.lines()) {
                 Path2D.Double path = new Path2D.Double();
@@ -81,7 +80,8 @@ final class PngChart {
                     gap = false;
                 }
                 g.setColor(Color.decode(line.colourCode()));
-                g.setStroke(stroke(line.reference() ? 1.5f : 2f,
+                g.setStroke(stroke(
+                        line.reference() ? 1.5f : 2f,
                         line.reference() ? new float[] {4, 3} : Chart.DASHES[line.scenario() % Chart.DASHES.length]));
                 g.draw(path);
             }
@@ -115,7 +115,8 @@ final class PngChart {
     }
 
     private static BasicStroke stroke(float width, float[] dash) {
-        return dash.length == 0 ? new BasicStroke(width)
+        return dash.length == 0
+                ? new BasicStroke(width)
                 : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 }

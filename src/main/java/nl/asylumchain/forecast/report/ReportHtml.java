@@ -32,29 +32,40 @@ final class ReportHtml {
             footer{color:#666;font-size:.85rem;padding:0 28px 24px}
             """;
 
-    private ReportHtml() {
-    }
+    private ReportHtml() {}
 
     static String render(List<ScenarioRun> runs, List<Chart> charts) {
         List<String> names = runs.stream().map(ScenarioRun::name).toList();
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Ketenprognose – ")
-                .append(Html.escape(String.join(", ", names))).append("</title>\n<style>").append(STYLE)
+                .append(
+                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Ketenprognose – ")
+                .append(Html.escape(String.join(", ", names)))
+                .append("</title>\n<style>")
+                .append(STYLE)
                 .append("</style>\n</head>\n<body>\n<header><h1>Ketenprognose asielketen</h1><p>")
                 .append(runs.size() == 1 ? "Scenario " : "Scenario's naast elkaar: ")
-                .append(Html.escape(String.join(" · ", names))).append(" — ").append(period(runs))
+                .append(Html.escape(String.join(" · ", names)))
+                .append(" — ")
+                .append(period(runs))
                 .append("</p></header>\n<main>\n");
         html.append("<section><h2>In één oogopslag</h2><p class=\"lees\">De prognose rekent elke zaak door de echte"
                 + " procesmodellen (BPMN en DMN) van de keten, met de capaciteit per organisatie uit het scenario."
                 + " Voorraad en bezetting zijn standen aan het eind van de periode; instroom en productie zijn totalen."
-                + (runs.size() > 1 ? " In de grafieken staat elk scenario in een eigen lijnsoort (zie de legenda)." : "")
+                + (runs.size() > 1
+                        ? " In de grafieken staat elk scenario in een eigen lijnsoort (zie de legenda)."
+                        : "")
                 + "</p>\n");
         summary(html, runs);
         html.append("</section>\n<div class=\"grid\">\n");
         for (Chart chart : charts) {
-            html.append("<section id=\"").append(chart.id()).append("\">").append(SvgChart.render(chart, names))
-                    .append("<p class=\"lees\">").append(Html.escape(explanation(chart.id()))).append("</p></section>\n");
+            html.append("<section id=\"")
+                    .append(chart.id())
+                    .append("\">")
+                    .append(SvgChart.render(chart, names))
+                    .append("<p class=\"lees\">")
+                    .append(Html.escape(explanation(chart.id())))
+                    .append("</p></section>\n");
         }
         html.append("</div>\n");
         decisions(html, runs);
@@ -62,7 +73,7 @@ final class ReportHtml {
         departures(html, runs);
         runInfo(html, runs);
         html.append("</main>\n<footer>Gemaakt uit forecast.json; de grafieken staan ook als PNG in de map charts/"
-                + " naast dit bestand. Uitleg van elk cijfer en elke aanname: docs/forecast.md.</footer>\n")
+                        + " naast dit bestand. Uitleg van elk cijfer en elke aanname: docs/forecast.md.</footer>\n")
                 .append("</body>\n</html>\n");
         return html.toString();
     }
@@ -82,27 +93,31 @@ final class ReportHtml {
         rows.put("Instroom (alle soorten)", run -> ScenarioRun.total(run.sumSeries("/inflow")));
         for (Map.Entry<String, String> type : Charts.INFLOW.entrySet()) {
             if (runs.stream().anyMatch(run -> run.keys("/inflow").contains(type.getKey()))) {
-                rows.put("  waarvan " + type.getValue().toLowerCase(java.util.Locale.ROOT),
+                rows.put(
+                        "  waarvan " + type.getValue().toLowerCase(java.util.Locale.ROOT),
                         run -> ScenarioRun.total(run.series("/inflow/" + type.getKey())));
             }
         }
         rows.put("I&R afgerond", run -> ScenarioRun.total(run.series("/registered")));
         rows.put("IND-beslissingen", run -> ScenarioRun.total(run.sumSeries("/indDecisions")));
         for (String stage : Charts.keys(runs, "/backlog", Charts.STAGES)) {
-            rows.put("Voorraad " + Charts.STAGES.getOrDefault(stage, stage) + " aan het eind",
+            rows.put(
+                    "Voorraad " + Charts.STAGES.getOrDefault(stage, stage) + " aan het eind",
                     run -> ScenarioRun.last(run.series("/backlog/" + stage)));
         }
         // a stock, like the backlog: open cases past their decision deadline at the end of the week
         rows.put("Over de beslistermijn aan het eind", run -> ScenarioRun.last(run.series("/deadlinesPassed")));
         rows.put("Hoogste aantal over de beslistermijn", run -> ScenarioRun.max(run.series("/deadlinesPassed")));
-        rows.put("COA-bezetting aan het eind", run -> ScenarioRun.last(run.sumSeries("/coa"))
-                - ScenarioRun.last(run.series("/coa/capacity")));
+        rows.put(
+                "COA-bezetting aan het eind",
+                run -> ScenarioRun.last(run.sumSeries("/coa")) - ScenarioRun.last(run.series("/coa/capacity")));
         rows.put("Hoogste COA-bezetting", ReportHtml::peakOccupancy);
         rows.put("COA-capaciteit aan het eind", run -> ScenarioRun.last(run.series("/coa/capacity")));
         rows.put("Weken boven de capaciteit", ReportHtml::weeksOverCapacity);
         rows.put("Statushouders gehuisvest", run -> ScenarioRun.total(run.series("/housed")));
         rows.put("Instroom DT&V", run -> ScenarioRun.total(run.series("/departure/intake")));
-        rows.put("Aantoonbaar vertrek aan het eind (%)",
+        rows.put(
+                "Aantoonbaar vertrek aan het eind (%)",
                 run -> Math.round(ScenarioRun.last(run.series("/departure/demonstrableShare")) * 1000) / 10.0);
         html.append("<table><thead><tr><th>Kerncijfer</th>");
         runs.forEach(run -> html.append("<th>").append(Html.escape(run.name())).append("</th>"));
@@ -112,7 +127,9 @@ final class ReportHtml {
             for (ScenarioRun run : runs) {
                 double value = figure.applyAsDouble(run);
                 boolean bad = label.startsWith("Weken boven") && value > 0;
-                html.append(bad ? "<td class=\"slecht\">" : "<td>").append(Chart.number(value)).append("</td>");
+                html.append(bad ? "<td class=\"slecht\">" : "<td>")
+                        .append(Chart.number(value))
+                        .append("</td>");
             }
             html.append("</tr>\n");
         });
@@ -149,11 +166,14 @@ final class ReportHtml {
         html.append("</tr></thead><tbody>\n");
         for (String track : Charts.keys(runs, "/indDecisions", Charts.TRACKS)) {
             for (String outcome : Charts.keys(runs, "/indDecisions/" + track, Charts.OUTCOMES)) {
-                html.append("<tr><td>").append(Html.escape(Charts.TRACKS.getOrDefault(track, "Spoor " + track)))
-                        .append("</td><td>").append(Html.escape(Charts.OUTCOMES.getOrDefault(outcome, outcome)))
+                html.append("<tr><td>")
+                        .append(Html.escape(Charts.TRACKS.getOrDefault(track, "Spoor " + track)))
+                        .append("</td><td>")
+                        .append(Html.escape(Charts.OUTCOMES.getOrDefault(outcome, outcome)))
                         .append("</td>");
-                runs.forEach(run -> html.append("<td>").append(Chart.number(ScenarioRun.total(
-                        run.series("/indDecisions/" + track + "/" + outcome)))).append("</td>"));
+                runs.forEach(run -> html.append("<td>")
+                        .append(Chart.number(ScenarioRun.total(run.series("/indDecisions/" + track + "/" + outcome))))
+                        .append("</td>"));
                 html.append("</tr>\n");
             }
         }
@@ -167,7 +187,8 @@ final class ReportHtml {
         html.append("<section><h2>Huisvesting per halfjaar tegen de taakstelling</h2><p class=\"lees\">Gehuisvest:"
                 + " statushouders die in het halfjaar een woning kregen binnen de prognoseperiode (een halfjaar dat"
                 + " maar deels in de periode valt, telt maar deels mee).</p><table><thead><tr><th>Halfjaar</th>");
-        runs.forEach(run -> html.append("<th>").append(Html.escape(run.name())).append(": gehuisvest / taakstelling</th>"));
+        runs.forEach(
+                run -> html.append("<th>").append(Html.escape(run.name())).append(": gehuisvest / taakstelling</th>"));
         html.append("</tr></thead><tbody>\n");
         for (String half : halves) {
             html.append("<tr><td>").append(half).append("</td>");
@@ -183,7 +204,10 @@ final class ReportHtml {
                         target = taakstelling[i];
                     }
                 }
-                html.append("<td>").append(Chart.number(housed)).append(" / ").append(Chart.number(target))
+                html.append("<td>")
+                        .append(Chart.number(housed))
+                        .append(" / ")
+                        .append(Chart.number(target))
                         .append("</td>");
             }
             html.append("</tr>\n");
@@ -197,9 +221,12 @@ final class ReportHtml {
         runs.forEach(run -> html.append("<th>").append(Html.escape(run.name())).append("</th>"));
         html.append("</tr></thead><tbody>\n");
         for (String outcome : Charts.keys(runs, "/departure/outcomes", Charts.OUTCOMES)) {
-            html.append("<tr><td>").append(Html.escape(Charts.OUTCOMES.getOrDefault(outcome, outcome))).append("</td>");
-            runs.forEach(run -> html.append("<td>").append(Chart.number(ScenarioRun.total(
-                    run.series("/departure/outcomes/" + outcome)))).append("</td>"));
+            html.append("<tr><td>")
+                    .append(Html.escape(Charts.OUTCOMES.getOrDefault(outcome, outcome)))
+                    .append("</td>");
+            runs.forEach(run -> html.append("<td>")
+                    .append(Chart.number(ScenarioRun.total(run.series("/departure/outcomes/" + outcome))))
+                    .append("</td>"));
             html.append("</tr>\n");
         }
         html.append("</tbody></table></section>\n");
@@ -224,7 +251,10 @@ final class ReportHtml {
                 String value = switch (row[1]) {
                     case "start" -> run.start().toString();
                     case "seed" -> String.valueOf(run.seed());
-                    default -> run.run().has(row[1]) ? Chart.number(run.run().path(row[1]).asDouble()) : "–";
+                    default ->
+                        run.run().has(row[1])
+                                ? Chart.number(run.run().path(row[1]).asDouble())
+                                : "–";
                 };
                 html.append("<td>").append(Html.escape(value)).append("</td>");
             }
@@ -235,25 +265,33 @@ final class ReportHtml {
 
     private static String explanation(String chartId) {
         return switch (chartId) {
-            case "instroom" -> "Nieuwe aanvragen per week zoals het scenario ze laat binnenkomen; nareis ontstaat"
-                    + " uit het model: gezinsleden van statushouders die een aanvraag doen.";
+            case "instroom" ->
+                "Nieuwe aanvragen per week zoals het scenario ze laat binnenkomen; nareis ontstaat"
+                        + " uit het model: gezinsleden van statushouders die een aanvraag doen.";
             case "aanmelding" -> "Zaken waarvan politie/KMar en IND de aanmelding en registratie afrondden.";
-            case "ind-productie" -> "Beslissingen van de IND per week, per spoor; de capaciteit per spoor komt uit"
-                    + " het scenario, de volgorde uit de prioriteiten van de DMN-tabellen.";
-            case "voorraad" -> "Open zaken per fase aan het eind van elke week: dezelfde fasen als de"
-                    + " ketenmonitor (asylum.cases.open).";
+            case "ind-productie" ->
+                "Beslissingen van de IND per week, per spoor; de capaciteit per spoor komt uit"
+                        + " het scenario, de volgorde uit de prioriteiten van de DMN-tabellen.";
+            case "voorraad" ->
+                "Open zaken per fase aan het eind van elke week: dezelfde fasen als de"
+                        + " ketenmonitor (asylum.cases.open).";
             case "doorlooptijd-p50" -> "Hoe lang de helft van de zaken die die week een fase afsloten erover deed.";
-            case "doorlooptijd-p90" -> "Hoe lang de langzaamste tiende van de zaken die die week een fase afsloten"
-                    + " er minstens over deed.";
-            case "termijnen" -> "Open IND-zaken waarvan de wettelijke beslistermijn verstreken is zonder beslissing,"
-                    + " aan het eind van elke week.";
-            case "coa-bezetting" -> "Bewoners van de COA-opvang naar groep; de grijze stippellijn is de capaciteit"
-                    + " uit het scenario. Boven de lijn is er te weinig opvang.";
-            case "huisvesting" -> "Statushouders gehuisvest sinds het begin van het halfjaar, tegen de taakstelling"
-                    + " van dat halfjaar (grijze stippellijn).";
+            case "doorlooptijd-p90" ->
+                "Hoe lang de langzaamste tiende van de zaken die die week een fase afsloten"
+                        + " er minstens over deed.";
+            case "termijnen" ->
+                "Open IND-zaken waarvan de wettelijke beslistermijn verstreken is zonder beslissing,"
+                        + " aan het eind van elke week.";
+            case "coa-bezetting" ->
+                "Bewoners van de COA-opvang naar groep; de grijze stippellijn is de capaciteit"
+                        + " uit het scenario. Boven de lijn is er te weinig opvang.";
+            case "huisvesting" ->
+                "Statushouders gehuisvest sinds het begin van het halfjaar, tegen de taakstelling"
+                        + " van dat halfjaar (grijze stippellijn).";
             case "dtv-instroom" -> "Zaken die per week bij DT&V instromen na een afwijzing of Dublinakkoord.";
-            case "aantoonbaar-vertrek" -> "Aandeel van de afgesloten vertrekzaken met aantoonbaar vertrek"
-                    + " (zelfstandig met controle, gedwongen, Dublinoverdracht).";
+            case "aantoonbaar-vertrek" ->
+                "Aandeel van de afgesloten vertrekzaken met aantoonbaar vertrek"
+                        + " (zelfstandig met controle, gedwongen, Dublinoverdracht).";
             default -> "";
         };
     }

@@ -30,8 +30,13 @@ record ScenarioRun(String name, long seed, LocalDate start, JsonNode run, List<J
             throw new IOException(forecastJson + " has no weeks: not a forecast.json");
         }
         String start = scenario.path("start").asText(weeks.get(0).path("start").asText());
-        return new ScenarioRun(scenario.path("name").asText(forecastJson.getParent().getFileName().toString()),
-                scenario.path("seed").asLong(), LocalDate.parse(start), root.path("run"), List.copyOf(weeks));
+        return new ScenarioRun(
+                scenario.path("name")
+                        .asText(forecastJson.getParent().getFileName().toString()),
+                scenario.path("seed").asLong(),
+                LocalDate.parse(start),
+                root.path("run"),
+                List.copyOf(weeks));
     }
 
     /** The first day of each week. */
@@ -76,7 +81,7 @@ record ScenarioRun(String name, long seed, LocalDate start, JsonNode run, List<J
             return node.asDouble();
         }
         double total = 0;
-        for (Iterator<JsonNode> children = node.elements(); children.hasNext();) {
+        for (Iterator<JsonNode> children = node.elements(); children.hasNext(); ) {
             total += sum(children.next());
         }
         return total;

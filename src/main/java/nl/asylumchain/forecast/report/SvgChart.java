@@ -7,31 +7,50 @@ import java.util.Map;
 /** A {@link Chart} as inline SVG: no script, no external reference, so the report is one self-contained file. */
 final class SvgChart {
 
-    private SvgChart() {
-    }
+    private SvgChart() {}
 
     static String render(Chart chart, List<String> scenarios) {
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(Chart.WIDTH)
-                .append(' ').append(Chart.HEIGHT).append("\" role=\"img\" aria-label=\"")
-                .append(Html.escape(chart.title())).append("\">");
-        svg.append("<text x=\"").append(Chart.LEFT).append("\" y=\"18\" class=\"t\">").append(Html.escape(chart.title()))
+        svg.append("<svg class=\"chart\" viewBox=\"0 0 ")
+                .append(Chart.WIDTH)
+                .append(' ')
+                .append(Chart.HEIGHT)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(Html.escape(chart.title()))
+                .append("\">");
+        svg.append("<text x=\"")
+                .append(Chart.LEFT)
+                .append("\" y=\"18\" class=\"t\">")
+                .append(Html.escape(chart.title()))
                 .append("</text>");
-        svg.append("<text x=\"4\" y=\"").append(Chart.TOP - 14).append("\" class=\"u\">").append(Html.escape(chart.unit()))
+        svg.append("<text x=\"4\" y=\"")
+                .append(Chart.TOP - 14)
+                .append("\" class=\"u\">")
+                .append(Html.escape(chart.unit()))
                 .append("</text>");
         double right = Chart.WIDTH - Chart.RIGHT;
         for (double tick : chart.yTicks()) {
             double y = chart.y(tick);
             svg.append(line(Chart.LEFT, y, right, y, "#e4e4e4", null, 1));
-            svg.append("<text x=\"").append(Chart.LEFT - 6).append("\" y=\"").append(f(y + 4))
-                    .append("\" class=\"n\" text-anchor=\"end\">").append(Chart.number(tick)).append("</text>");
+            svg.append("<text x=\"")
+                    .append(Chart.LEFT - 6)
+                    .append("\" y=\"")
+                    .append(f(y + 4))
+                    .append("\" class=\"n\" text-anchor=\"end\">")
+                    .append(Chart.number(tick))
+                    .append("</text>");
         }
         double bottom = Chart.HEIGHT - Chart.BOTTOM;
         for (Map.Entry<Integer, String> tick : chart.monthTicks().entrySet()) {
             double x = chart.x(tick.getKey());
             svg.append(line(x, bottom, x, bottom + 5, "#888888", null, 1));
-            svg.append("<text x=\"").append(f(x)).append("\" y=\"").append(f(bottom + 18))
-                    .append("\" class=\"n\" text-anchor=\"middle\">").append(Html.escape(tick.getValue())).append("</text>");
+            svg.append("<text x=\"")
+                    .append(f(x))
+                    .append("\" y=\"")
+                    .append(f(bottom + 18))
+                    .append("\" class=\"n\" text-anchor=\"middle\">")
+                    .append(Html.escape(tick.getValue()))
+                    .append("</text>");
         }
         svg.append(line(Chart.LEFT, bottom, right, bottom, "#888888", null, 1));
         for (Chart.Line line : chart.lines()) {
@@ -47,12 +66,22 @@ final class SvgChart {
                     points = new StringBuilder();
                     segments.add(points);
                 }
-                points.append(f(chart.x(i))).append(',').append(f(chart.y(line.values()[i]))).append(' ');
+                points.append(f(chart.x(i)))
+                        .append(',')
+                        .append(f(chart.y(line.values()[i])))
+                        .append(' ');
             }
             for (StringBuilder segment : segments) {
-                svg.append("<polyline fill=\"none\" stroke=\"").append(line.colourCode()).append("\" stroke-width=\"")
-                        .append(line.reference() ? "1.5" : "2").append('"').append(dash(line)).append(" points=\"")
-                        .append(segment.toString().trim()).append("\"><title>").append(Html.escape(line.figure()))
+                svg.append("<polyline fill=\"none\" stroke=\"")
+                        .append(line.colourCode())
+                        .append("\" stroke-width=\"")
+                        .append(line.reference() ? "1.5" : "2")
+                        .append('"')
+                        .append(dash(line))
+                        .append(" points=\"")
+                        .append(segment.toString().trim())
+                        .append("\"><title>")
+                        .append(Html.escape(line.figure()))
                         .append(scenarios.size() > 1 ? " – " + Html.escape(scenarios.get(line.scenario())) : "")
                         .append("</title></polyline>");
             }

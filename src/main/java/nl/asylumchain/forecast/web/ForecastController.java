@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,10 +20,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import nl.asylumchain.forecast.ForecastRequest;
 import nl.asylumchain.forecast.ForecastJob;
 import nl.asylumchain.forecast.ForecastJobs;
+import nl.asylumchain.forecast.ForecastRequest;
 import nl.asylumchain.forecast.report.ForecastReport;
 import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
@@ -46,8 +46,8 @@ class ForecastController {
      * The report is a page with inline style and drawings; the API's usual policy ({@code default-src 'none'}) would
      * show it unstyled. Still no script, no frame, nothing from elsewhere.
      */
-    static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
-            + " frame-ancestors 'none'";
+    static final String REPORT_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:;" + " frame-ancestors 'none'";
 
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
@@ -78,14 +78,22 @@ class ForecastController {
     @PostMapping(path = "/api/forecasts", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RunView> start(@RequestBody ForecastRequest request, Authentication user) throws IOException {
         ForecastJob run = jobs.start(request, user.getName());
-        return ResponseEntity.accepted().location(URI.create("/api/forecasts/" + run.id())).body(RunView.of(run));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/forecasts/" + run.id()))
+                .body(RunView.of(run));
     }
 
     /** A scenario file as the body ({@code Content-Type: application/yaml}), the options as query parameters. */
-    @PostMapping(path = "/api/forecasts", consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
-    ResponseEntity<RunView> startYaml(@RequestBody String yaml, @RequestParam(required = false) Long seed,
-            @RequestParam(required = false) Integer weeks, @RequestParam(required = false) Boolean fromNow,
-            Authentication user) throws IOException {
+    @PostMapping(
+            path = "/api/forecasts",
+            consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
+    ResponseEntity<RunView> startYaml(
+            @RequestBody String yaml,
+            @RequestParam(required = false) Long seed,
+            @RequestParam(required = false) Integer weeks,
+            @RequestParam(required = false) Boolean fromNow,
+            Authentication user)
+            throws IOException {
         return start(new ForecastRequest(null, yaml, seed, weeks, fromNow), user);
     }
 
@@ -101,8 +109,10 @@ class ForecastController {
 
     @GetMapping("/api/forecasts/{id}/report.html")
     ResponseEntity<byte[]> report(@PathVariable String id) throws IOException {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", REPORT_POLICY).body(read(id, ForecastReport.REPORT_HTML));
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", REPORT_POLICY)
+                .body(read(id, ForecastReport.REPORT_HTML));
     }
 
     @GetMapping("/api/forecasts/{id}/forecast.json")
@@ -112,7 +122,8 @@ class ForecastController {
 
     @GetMapping("/api/forecasts/{id}/weekly.csv")
     ResponseEntity<byte[]> csv(@PathVariable String id) throws IOException {
-        return ResponseEntity.ok().contentType(CSV)
+        return ResponseEntity.ok()
+                .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"forecast-" + id + ".csv\"")
                 .body(read(id, "weekly.csv"));
     }
@@ -129,8 +140,10 @@ class ForecastController {
         if (distinct.size() < 2 || distinct.size() > 4) {
             throw new InvalidRequestException("ids", "give 2 to 4 different forecast ids");
         }
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", REPORT_POLICY).body(jobs.compare(distinct));
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", REPORT_POLICY)
+                .body(jobs.compare(distinct));
     }
 
     private byte[] read(String id, String name) throws IOException {

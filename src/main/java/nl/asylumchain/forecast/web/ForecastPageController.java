@@ -36,8 +36,8 @@ class ForecastPageController {
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
     /** The shipped scenarios offered in the form; any other shipped name may be typed. */
-    static final List<String> SUGGESTED = List.of("mpp-2023-min", "mpp-2023-medio", "mpp-2023-max", "mpp-2024-low",
-            "mpp-2024-high");
+    static final List<String> SUGGESTED =
+            List.of("mpp-2023-min", "mpp-2023-medio", "mpp-2023-max", "mpp-2024-low", "mpp-2024-high");
 
     private final ForecastJobs jobs;
 
@@ -48,7 +48,9 @@ class ForecastPageController {
     @GetMapping("/forecasts/login")
     ResponseEntity<String> login(@RequestParam(required = false) String error, CsrfToken csrf) {
         String body = "<section><h1>Inloggen</h1><p>Log in met uw gebruikersnaam en wachtwoord van Tasklist.</p>"
-                + (error != null ? "<p class=\"fout\" role=\"alert\">Onbekende gebruiker of verkeerd wachtwoord.</p>" : "")
+                + (error != null
+                        ? "<p class=\"fout\" role=\"alert\">Onbekende gebruiker of verkeerd wachtwoord.</p>"
+                        : "")
                 + "<form method=\"post\" action=\"/forecasts/login\">" + hidden(csrf)
                 + "<label>Gebruikersnaam <input name=\"username\" autocomplete=\"username\" required></label>"
                 + "<label>Wachtwoord <input name=\"password\" type=\"password\" autocomplete=\"current-password\""
@@ -62,63 +64,112 @@ class ForecastPageController {
     }
 
     @PostMapping(path = "/forecasts", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> start(@RequestParam(required = false) String scenario,
-            @RequestParam(required = false) String yaml, @RequestParam(required = false) String seed,
-            @RequestParam(required = false) String weeks, @RequestParam(required = false) String fromNow,
-            Authentication user, CsrfToken csrf) throws IOException {
+    ResponseEntity<String> start(
+            @RequestParam(required = false) String scenario,
+            @RequestParam(required = false) String yaml,
+            @RequestParam(required = false) String seed,
+            @RequestParam(required = false) String weeks,
+            @RequestParam(required = false) String fromNow,
+            Authentication user,
+            CsrfToken csrf)
+            throws IOException {
         try {
-            ForecastJob job = jobs.start(new ForecastRequest(blankToNull(scenario), blankToNull(yaml),
-                    seed == null || seed.isBlank() ? null : parse("seed", seed),
-                    weeks == null || weeks.isBlank() ? null : (int) parse("weeks", weeks), fromNow != null), user.getName());
-            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/forecasts/" + job.id())).build();
+            ForecastJob job = jobs.start(
+                    new ForecastRequest(
+                            blankToNull(scenario),
+                            blankToNull(yaml),
+                            seed == null || seed.isBlank() ? null : parse("seed", seed),
+                            weeks == null || weeks.isBlank() ? null : (int) parse("weeks", weeks),
+                            fromNow != null),
+                    user.getName());
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create("/forecasts/" + job.id()))
+                    .build();
         } catch (InvalidRequestException e) {
             return overview(user, csrf, "Het scenario is niet gestart: " + e.summary(), HttpStatus.BAD_REQUEST);
         } catch (ConflictException e) {
-            return overview(user, csrf, "Er loopt al een prognose op deze server; er loopt er één tegelijk. Wacht"
-                    + " tot die klaar is.", HttpStatus.CONFLICT);
+            return overview(
+                    user,
+                    csrf,
+                    "Er loopt al een prognose op deze server; er loopt er één tegelijk. Wacht" + " tot die klaar is.",
+                    HttpStatus.CONFLICT);
         }
     }
 
     @GetMapping("/forecasts/{id}")
     ResponseEntity<String> job(@PathVariable String id, Authentication user, CsrfToken csrf) throws IOException {
         ForecastJob job = jobs.find(id).orElseThrow(() -> new NotFoundException("No forecast " + id));
-        StringBuilder body = new StringBuilder("<p><a href=\"/forecasts\">← Alle prognoses</a></p><section><h1>Prognose ")
-                .append(esc(job.scenario())).append("</h1>");
+        StringBuilder body = new StringBuilder(
+                        "<p><a href=\"/forecasts\">← Alle prognoses</a></p><section><h1>Prognose ")
+                .append(esc(job.scenario()))
+                .append("</h1>");
         body.append("<p>Status: <strong>").append(statusText(job.status())).append("</strong>");
-        if (job.progress() != null && job.progress().week() != null && job.progress().weeks() != null) {
-            body.append(" — week ").append(job.progress().week()).append(" van ").append(job.progress().weeks())
-                    .append(", gesimuleerde datum ").append(job.progress().date());
+        if (job.progress() != null
+                && job.progress().week() != null
+                && job.progress().weeks() != null) {
+            body.append(" — week ")
+                    .append(job.progress().week())
+                    .append(" van ")
+                    .append(job.progress().weeks())
+                    .append(", gesimuleerde datum ")
+                    .append(job.progress().date());
         }
         body.append("</p>");
         if (job.status() == Status.RUNNING) {
-            int value = job.progress() == null || job.progress().week() == null ? 0 : job.progress().week();
-            int max = job.progress() == null || job.progress().weeks() == null ? 1 : job.progress().weeks();
-            body.append("<progress max=\"").append(max).append("\" value=\"").append(value).append("\"></progress>");
+            int value = job.progress() == null || job.progress().week() == null
+                    ? 0
+                    : job.progress().week();
+            int max = job.progress() == null || job.progress().weeks() == null
+                    ? 1
+                    : job.progress().weeks();
+            body.append("<progress max=\"")
+                    .append(max)
+                    .append("\" value=\"")
+                    .append(value)
+                    .append("\"></progress>");
             if (job.progress() != null) {
-                body.append("<p>").append(job.progress().cases()).append(" zaken, ")
-                        .append(job.progress().stepsPerSecond()).append(" stappen per seconde, nog ongeveer ")
-                        .append(job.progress().etaSeconds()).append(" seconden.</p>");
+                body.append("<p>")
+                        .append(job.progress().cases())
+                        .append(" zaken, ")
+                        .append(job.progress().stepsPerSecond())
+                        .append(" stappen per seconde, nog ongeveer ")
+                        .append(job.progress().etaSeconds())
+                        .append(" seconden.</p>");
             } else {
                 body.append("<p>De rekenomgeving start (een eigen Java-proces met een eigen procesengine).</p>");
             }
         }
         if (job.status() == Status.DONE) {
             String base = "/forecasts/" + job.id() + "/";
-            body.append("<p class=\"links\"><a class=\"knop\" href=\"").append(base).append(ForecastReport.REPORT_HTML)
-                    .append("\">Rapport openen</a> <a href=\"").append(base).append("weekly.csv\">Cijfers per week (CSV)</a> ")
-                    .append("<a href=\"").append(base).append(ForecastReport.FORECAST_JSON).append("\">forecast.json</a></p>");
+            body.append("<p class=\"links\"><a class=\"knop\" href=\"")
+                    .append(base)
+                    .append(ForecastReport.REPORT_HTML)
+                    .append("\">Rapport openen</a> <a href=\"")
+                    .append(base)
+                    .append("weekly.csv\">Cijfers per week (CSV)</a> ")
+                    .append("<a href=\"")
+                    .append(base)
+                    .append(ForecastReport.FORECAST_JSON)
+                    .append("\">forecast.json</a></p>");
         }
         if (job.errors() != null && !job.errors().isEmpty()) {
             body.append("<p class=\"fout\">Het scenario is afgewezen:</p><ul>");
-            job.errors().forEach(error -> body.append("<li><code>").append(esc(error.field())).append("</code>: ")
-                    .append(esc(error.message())).append("</li>"));
+            job.errors()
+                    .forEach(error -> body.append("<li><code>")
+                            .append(esc(error.field()))
+                            .append("</code>: ")
+                            .append(esc(error.message()))
+                            .append("</li>"));
             body.append("</ul>");
         }
         if (job.message() != null) {
             body.append("<pre class=\"fout\">").append(esc(job.message())).append("</pre>");
         }
-        body.append("<dl><dt>Gestart door</dt><dd>").append(esc(job.requestedBy())).append("</dd><dt>Gestart</dt><dd>")
-                .append(job.createdAt()).append("</dd>");
+        body.append("<dl><dt>Gestart door</dt><dd>")
+                .append(esc(job.requestedBy()))
+                .append("</dd><dt>Gestart</dt><dd>")
+                .append(job.createdAt())
+                .append("</dd>");
         if (job.finishedAt() != null) {
             body.append("<dt>Klaar</dt><dd>").append(job.finishedAt()).append("</dd>");
         }
@@ -128,19 +179,22 @@ class ForecastPageController {
 
     @GetMapping("/forecasts/{id}/{file:report\\.html|weekly\\.csv|forecast\\.json}")
     ResponseEntity<byte[]> file(@PathVariable String id, @PathVariable String file) throws IOException {
-        byte[] content = Files.readAllBytes(jobs.file(id, file)
-                .orElseThrow(() -> new NotFoundException("Forecast " + id + " has no " + file)));
-        MediaType type = file.endsWith(".html") ? HTML : file.endsWith(".csv")
-                ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON;
+        byte[] content = Files.readAllBytes(
+                jobs.file(id, file).orElseThrow(() -> new NotFoundException("Forecast " + id + " has no " + file)));
+        MediaType type = file.endsWith(".html")
+                ? HTML
+                : file.endsWith(".csv")
+                        ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                        : MediaType.APPLICATION_JSON;
         return ResponseEntity.ok().contentType(type).body(content);
     }
 
     @GetMapping("/forecasts/compare")
-    ResponseEntity<String> compare(@RequestParam(required = false) List<String> ids, Authentication user,
-            CsrfToken csrf) throws IOException {
+    ResponseEntity<String> compare(
+            @RequestParam(required = false) List<String> ids, Authentication user, CsrfToken csrf) throws IOException {
         if (ids == null || ids.size() < 2 || ids.size() > 4) {
-            return overview(user, csrf, "Kies twee tot vier afgeronde prognoses om te vergelijken.",
-                    HttpStatus.BAD_REQUEST);
+            return overview(
+                    user, csrf, "Kies twee tot vier afgeronde prognoses om te vergelijken.", HttpStatus.BAD_REQUEST);
         }
         return ResponseEntity.ok().contentType(HTML).body(jobs.compare(ids));
     }
@@ -150,19 +204,26 @@ class ForecastPageController {
         List<ForecastJob> all = jobs.list();
         StringBuilder body = new StringBuilder();
         if (problem != null) {
-            body.append("<p class=\"fout\" role=\"alert\">").append(esc(problem)).append("</p>");
+            body.append("<p class=\"fout\" role=\"alert\">")
+                    .append(esc(problem))
+                    .append("</p>");
         }
-        body.append("<section><h1>Nieuwe prognose</h1><p>De prognose rekent een jaar instroom door de echte procesmodellen"
-                + " van de keten, in een eigen rekenomgeving naast deze server. Eén prognose tegelijk; een jaar duurt"
-                + " enkele minuten.</p><form method=\"post\" action=\"/forecasts\">").append(hidden(csrf))
+        body.append(
+                        "<section><h1>Nieuwe prognose</h1><p>De prognose rekent een jaar instroom door de echte procesmodellen"
+                                + " van de keten, in een eigen rekenomgeving naast deze server. Eén prognose tegelijk; een jaar duurt"
+                                + " enkele minuten.</p><form method=\"post\" action=\"/forecasts\">")
+                .append(hidden(csrf))
                 .append("<label>Scenario <input name=\"scenario\" list=\"scenarios\" placeholder=\"mpp-2023-medio\""
                         + " pattern=\"[a-z0-9][a-z0-9\\-]*\"></label><datalist id=\"scenarios\">")
-                .append(SUGGESTED.stream().map(name -> "<option value=\"" + name + "\">").collect(Collectors.joining()))
-                .append("</datalist><label>of een eigen scenariobestand (YAML) <textarea name=\"yaml\" rows=\"4\">"
-                        + "</textarea></label><label>Seed <input name=\"seed\" inputmode=\"numeric\" size=\"8\"></label>"
-                        + "<label>Weken <input name=\"weeks\" inputmode=\"numeric\" size=\"4\" placeholder=\"52\"></label>"
-                        + "<label class=\"vink\"><input type=\"checkbox\" name=\"fromNow\" value=\"true\"> Starten vanaf de"
-                        + " open zaken van nu</label><button type=\"submit\">Prognose starten</button></form></section>");
+                .append(SUGGESTED.stream()
+                        .map(name -> "<option value=\"" + name + "\">")
+                        .collect(Collectors.joining()))
+                .append(
+                        "</datalist><label>of een eigen scenariobestand (YAML) <textarea name=\"yaml\" rows=\"4\">"
+                                + "</textarea></label><label>Seed <input name=\"seed\" inputmode=\"numeric\" size=\"8\"></label>"
+                                + "<label>Weken <input name=\"weeks\" inputmode=\"numeric\" size=\"4\" placeholder=\"52\"></label>"
+                                + "<label class=\"vink\"><input type=\"checkbox\" name=\"fromNow\" value=\"true\"> Starten vanaf de"
+                                + " open zaken van nu</label><button type=\"submit\">Prognose starten</button></form></section>");
         body.append("<section><h1>Prognoses</h1>");
         if (all.isEmpty()) {
             body.append("<p>Nog geen prognoses.</p>");
@@ -171,16 +232,34 @@ class ForecastPageController {
                     + "<th>Gestart</th><th>Scenario</th><th>Status</th><th>Voortgang</th><th>Door</th><th></th></tr>"
                     + "</thead><tbody>");
             for (ForecastJob job : all) {
-                body.append("<tr><td>").append(job.status() == Status.DONE ? "<input type=\"checkbox\" name=\"ids\" value=\""
-                        + job.id() + "\" aria-label=\"vergelijk " + esc(job.scenario()) + "\">" : "")
-                        .append("</td><td>").append(job.createdAt()).append("</td><td><a href=\"/forecasts/")
-                        .append(job.id()).append("\">").append(esc(job.scenario())).append("</a></td><td>")
-                        .append(statusText(job.status())).append("</td><td>")
-                        .append(job.progress() == null || job.progress().week() == null ? ""
-                                : "week " + job.progress().week() + " / " + job.progress().weeks())
-                        .append("</td><td>").append(esc(job.requestedBy())).append("</td><td>")
-                        .append(job.status() == Status.DONE ? "<a href=\"/forecasts/" + job.id() + "/"
-                                + ForecastReport.REPORT_HTML + "\">rapport</a>" : "")
+                body.append("<tr><td>")
+                        .append(
+                                job.status() == Status.DONE
+                                        ? "<input type=\"checkbox\" name=\"ids\" value=\"" + job.id()
+                                                + "\" aria-label=\"vergelijk " + esc(job.scenario()) + "\">"
+                                        : "")
+                        .append("</td><td>")
+                        .append(job.createdAt())
+                        .append("</td><td><a href=\"/forecasts/")
+                        .append(job.id())
+                        .append("\">")
+                        .append(esc(job.scenario()))
+                        .append("</a></td><td>")
+                        .append(statusText(job.status()))
+                        .append("</td><td>")
+                        .append(
+                                job.progress() == null || job.progress().week() == null
+                                        ? ""
+                                        : "week " + job.progress().week() + " / "
+                                                + job.progress().weeks())
+                        .append("</td><td>")
+                        .append(esc(job.requestedBy()))
+                        .append("</td><td>")
+                        .append(
+                                job.status() == Status.DONE
+                                        ? "<a href=\"/forecasts/" + job.id() + "/" + ForecastReport.REPORT_HTML
+                                                + "\">rapport</a>"
+                                        : "")
                         .append("</td></tr>");
             }
             body.append("</tbody></table><button type=\"submit\">Geselecteerde naast elkaar</button></form>");
@@ -190,8 +269,8 @@ class ForecastPageController {
         return page("Ketenprognose", body.toString(), running, user, status);
     }
 
-    private static ResponseEntity<String> page(String title, String body, boolean refresh, Authentication user,
-            HttpStatus status) {
+    private static ResponseEntity<String> page(
+            String title, String body, boolean refresh, Authentication user, HttpStatus status) {
         String html = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 // while a forecast runs the page reloads itself to show its progress (no script on our pages)
@@ -203,15 +282,16 @@ class ForecastPageController {
         return ResponseEntity.status(status).contentType(HTML).body(html);
     }
 
-    private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1b1b1b}"
-            + "header{background:#154273;color:#fff;padding:12px 24px;display:flex;justify-content:space-between}"
-            + "header a{color:#fff;text-decoration:none;font-weight:600}main{padding:16px 24px;max-width:1100px}"
-            + "section{background:#fff;border:1px solid #dde2e8;border-radius:6px;padding:14px 18px;margin:0 0 16px}"
-            + "h1{font-size:1.2rem;margin:0 0 8px}label{display:block;margin:6px 0}label.vink{display:flex;gap:6px}"
-            + "textarea{width:100%;font-family:monospace}table{border-collapse:collapse;width:100%}"
-            + "th,td{border-bottom:1px solid #e4e7eb;padding:4px 8px;text-align:left}.fout{color:#b00020}"
-            + "progress{width:100%;height:18px}a.knop,button{background:#154273;color:#fff;border:0;border-radius:4px;"
-            + "padding:6px 12px;text-decoration:none;cursor:pointer}";
+    private static final String STYLE =
+            "body{font-family:system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1b1b1b}"
+                    + "header{background:#154273;color:#fff;padding:12px 24px;display:flex;justify-content:space-between}"
+                    + "header a{color:#fff;text-decoration:none;font-weight:600}main{padding:16px 24px;max-width:1100px}"
+                    + "section{background:#fff;border:1px solid #dde2e8;border-radius:6px;padding:14px 18px;margin:0 0 16px}"
+                    + "h1{font-size:1.2rem;margin:0 0 8px}label{display:block;margin:6px 0}label.vink{display:flex;gap:6px}"
+                    + "textarea{width:100%;font-family:monospace}table{border-collapse:collapse;width:100%}"
+                    + "th,td{border-bottom:1px solid #e4e7eb;padding:4px 8px;text-align:left}.fout{color:#b00020}"
+                    + "progress{width:100%;height:18px}a.knop,button{background:#154273;color:#fff;border:0;border-radius:4px;"
+                    + "padding:6px 12px;text-decoration:none;cursor:pointer}";
 
     private static String statusText(Status status) {
         return switch (status) {
@@ -244,7 +324,10 @@ class ForecastPageController {
         if (text == null) {
             return "";
         }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 }

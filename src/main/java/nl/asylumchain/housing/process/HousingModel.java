@@ -30,6 +30,5 @@ public final class HousingModel {
     public static final String ACTIVITY_RECORD_OFFER_LATE = "Activity_RecordOfferHousingLate";
     public static final String ACTIVITY_RECORD_MOVE_LATE = "Activity_RecordConfirmMoveLate";
 
-    private HousingModel() {
-    }
+    private HousingModel() {}
 }

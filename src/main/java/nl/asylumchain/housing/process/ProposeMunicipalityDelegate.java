@@ -32,7 +32,8 @@ class ProposeMunicipalityDelegate implements JavaDelegate {
         execution.setVariable("linkPeriod", properties.linkPeriod().toString());
         execution.setVariable("offerPeriod", properties.offerPeriod().toString());
         execution.setVariable("movePeriod", properties.movePeriod().toString());
-        execution.setVariable("temporaryHousingPeriod", properties.temporaryHousingPeriod().toString());
+        execution.setVariable(
+                "temporaryHousingPeriod", properties.temporaryHousingPeriod().toString());
         execution.setVariable("proposedMunicipality", proposal.summary());
         execution.setVariable("regionalProposals", proposal.perProvince());
         proposal.municipality().ifPresent(m -> execution.setVariable("municipalityCode", m.code()));

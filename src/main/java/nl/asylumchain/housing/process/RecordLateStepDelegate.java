@@ -33,7 +33,9 @@ class RecordLateStepDelegate implements JavaDelegate {
         HousingStep step = HousingStep.valueOf(((String) execution.getVariableLocal("step")).toUpperCase(Locale.ROOT));
         housing.recordLate(UUID.fromString(execution.getProcessBusinessKey()), step);
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
-        for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+        for (Task task : tasks.createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .list()) {
             if (task.getPriority() < LATE_PRIORITY) {
                 tasks.setPriority(task.getId(), LATE_PRIORITY);
             }

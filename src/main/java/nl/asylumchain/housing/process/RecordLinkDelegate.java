@@ -21,8 +21,10 @@ class RecordLinkDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Municipality municipality = housing.link(UUID.fromString(execution.getProcessBusinessKey()),
-                (String) execution.getVariable("municipalityCode"), (String) execution.getVariable("linkReason"));
+        Municipality municipality = housing.link(
+                UUID.fromString(execution.getProcessBusinessKey()),
+                (String) execution.getVariable("municipalityCode"),
+                (String) execution.getVariable("linkReason"));
         execution.setVariable("municipalityName", municipality.code() + " " + municipality.name());
     }
 }

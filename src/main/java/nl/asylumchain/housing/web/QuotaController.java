@@ -4,6 +4,7 @@ import java.security.Principal;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,8 +23,7 @@ import nl.asylumchain.platform.InvalidRequestException;
 @RequestMapping("/api/housing/quota/{year}/{half}")
 class QuotaController {
 
-    record NationalQuota(@NotNull Integer total) {
-    }
+    record NationalQuota(@NotNull Integer total) {}
 
     private final QuotaService quotas;
 
@@ -32,15 +32,20 @@ class QuotaController {
     }
 
     @PutMapping
-    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).COA, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
-    QuotaReport set(@PathVariable int year, @PathVariable String half, @Valid @RequestBody NationalQuota quota,
+    @PreAuthorize(
+            "hasAnyAuthority(T(nl.asylumchain.platform.Groups).COA, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
+    QuotaReport set(
+            @PathVariable int year,
+            @PathVariable String half,
+            @Valid @RequestBody NationalQuota quota,
             Principal user) {
         return quotas.setQuota(halfYear(year, half), quota.total(), user.getName());
     }
 
     // COA links permit holders to municipalities by it; a municipality plans its homes by it
     @GetMapping
-    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).COA, T(nl.asylumchain.platform.Groups).MUNICIPALITY, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
+    @PreAuthorize(
+            "hasAnyAuthority(T(nl.asylumchain.platform.Groups).COA, T(nl.asylumchain.platform.Groups).MUNICIPALITY, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     QuotaReport get(@PathVariable int year, @PathVariable String half) {
         return quotas.report(halfYear(year, half));
     }

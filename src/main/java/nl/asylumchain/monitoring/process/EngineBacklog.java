@@ -35,13 +35,23 @@ import nl.asylumchain.reunification.process.FamilyReunificationModel;
 public class EngineBacklog {
 
     /** The backlog stages in the order dashboards list them ({@code asylum.cases.open}, tag {@code stage}). */
-    public static final List<String> BACKLOG_STAGES = List.of("registration", "rest_period", "ind_track_1",
-            "ind_track_2", "ind_track_4", "va", "appeal", "housing", "family_reunification", "departure");
+    public static final List<String> BACKLOG_STAGES = List.of(
+            "registration",
+            "rest_period",
+            "ind_track_1",
+            "ind_track_2",
+            "ind_track_4",
+            "va",
+            "appeal",
+            "housing",
+            "family_reunification",
+            "departure");
 
     /** The tracks of the IND procedure: spoor 3 and 5 exist in the track DMN but are switched off. */
     static final int[] TRACKS = {1, 2, 4};
     /** Routing variables of {@code indDecision} that the stage is read from (the decision module sets them). */
     static final String VARIABLE_TRACK = "track";
+
     static final String VARIABLE_PROCEDURE = "procedure";
     static final String PROCEDURE_VA = "VA";
 
@@ -84,18 +94,23 @@ public class EngineBacklog {
      */
     public Map<String, Long> openCasesPerStage() {
         Map<String, Long> open = new LinkedHashMap<>();
-        long restPeriod = executionsAt(RegistrationModel.PROCESS_KEY,
-                RegistrationModel.EVENT_REST_PERIOD_PASSED);
+        long restPeriod = executionsAt(RegistrationModel.PROCESS_KEY, RegistrationModel.EVENT_REST_PERIOD_PASSED);
         open.put("registration", instances(RegistrationModel.PROCESS_KEY) - restPeriod);
         open.put("rest_period", restPeriod);
         long va = 0;
         long appeal = 0;
         for (int track : TRACKS) {
             long all = indDecision(track).count();
-            long inAppeal = indDecision(track).activityIdIn(IndDecisionModel.ACTIVITY_APPEAL).count();
-            long inVa = indDecision(track).variableValueEquals(VARIABLE_PROCEDURE, PROCEDURE_VA).count()
-                    - indDecision(track).variableValueEquals(VARIABLE_PROCEDURE, PROCEDURE_VA)
-                            .activityIdIn(IndDecisionModel.ACTIVITY_APPEAL).count();
+            long inAppeal = indDecision(track)
+                    .activityIdIn(IndDecisionModel.ACTIVITY_APPEAL)
+                    .count();
+            long inVa = indDecision(track)
+                            .variableValueEquals(VARIABLE_PROCEDURE, PROCEDURE_VA)
+                            .count()
+                    - indDecision(track)
+                            .variableValueEquals(VARIABLE_PROCEDURE, PROCEDURE_VA)
+                            .activityIdIn(IndDecisionModel.ACTIVITY_APPEAL)
+                            .count();
             open.put("ind_track_" + track, all - inAppeal - inVa);
             va += inVa;
             appeal += inAppeal;
@@ -110,13 +125,19 @@ public class EngineBacklog {
 
     /** Open user tasks a candidate group can work on, claimed or not. */
     public long openTasks(String group) {
-        return tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count();
+        return tasks.createTaskQuery()
+                .taskCandidateGroup(group)
+                .includeAssignedTasks()
+                .count();
     }
 
     /** Open user tasks of a candidate group whose due date has passed. */
     public long overdueTasks(String group, Instant now) {
-        return tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
-                .dueBefore(Date.from(now)).count();
+        return tasks.createTaskQuery()
+                .taskCandidateGroup(group)
+                .includeAssignedTasks()
+                .dueBefore(Date.from(now))
+                .count();
     }
 
     /**
@@ -125,9 +146,11 @@ public class EngineBacklog {
      */
     public long incidents() {
         return runtime.createIncidentQuery().list().stream()
-                .map(incident -> incident.getRootCauseIncidentId() == null ? incident.getId()
+                .map(incident -> incident.getRootCauseIncidentId() == null
+                        ? incident.getId()
                         : incident.getRootCauseIncidentId())
-                .distinct().count();
+                .distinct()
+                .count();
     }
 
     /** Jobs that failed with no retries left: each waits for a person in Cockpit. */
@@ -142,21 +165,28 @@ public class EngineBacklog {
     }
 
     /** A stage of one case that ended, with how long it took (business time: the engine's clock). */
-    public record FinishedStage(String activityInstanceId, Stage stage, Instant ended, Duration duration) {
-    }
+    public record FinishedStage(String activityInstanceId, Stage stage, Instant ended, Duration duration) {}
 
     /** Stages of the main process that ended at or after {@code since}, oldest first. */
     public List<FinishedStage> stagesFinishedSince(Instant since) {
         List<FinishedStage> finished = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String activityId : STAGE_ACTIVITIES.keySet()) {
-            for (HistoricActivityInstance done : history.createHistoricActivityInstanceQuery().activityId(activityId)
-                    .finished().finishedAfter(Date.from(since)).list()) {
-                if (CaseModel.PROCESS_KEY.equals(done.getProcessDefinitionKey()) && seen.add(done.getId())
+            for (HistoricActivityInstance done : history.createHistoricActivityInstanceQuery()
+                    .activityId(activityId)
+                    .finished()
+                    .finishedAfter(Date.from(since))
+                    .list()) {
+                if (CaseModel.PROCESS_KEY.equals(done.getProcessDefinitionKey())
+                        && seen.add(done.getId())
                         && done.getEndTime() != null) {
-                    finished.add(new FinishedStage(done.getId(), STAGE_ACTIVITIES.get(activityId),
+                    finished.add(new FinishedStage(
+                            done.getId(),
+                            STAGE_ACTIVITIES.get(activityId),
                             done.getEndTime().toInstant(),
-                            Duration.between(done.getStartTime().toInstant(), done.getEndTime().toInstant())));
+                            Duration.between(
+                                    done.getStartTime().toInstant(),
+                                    done.getEndTime().toInstant())));
                 }
             }
         }
@@ -165,15 +195,21 @@ public class EngineBacklog {
     }
 
     private ProcessInstanceQuery indDecision(int track) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(IndDecisionModel.PROCESS_KEY)
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(IndDecisionModel.PROCESS_KEY)
                 .variableValueEquals(VARIABLE_TRACK, track);
     }
 
     private long instances(String processKey) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey).count();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(processKey)
+                .count();
     }
 
     private long executionsAt(String processKey, String activityId) {
-        return runtime.createExecutionQuery().processDefinitionKey(processKey).activityId(activityId).count();
+        return runtime.createExecutionQuery()
+                .processDefinitionKey(processKey)
+                .activityId(activityId)
+                .count();
     }
 }

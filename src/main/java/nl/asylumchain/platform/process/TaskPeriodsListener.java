@@ -27,11 +27,17 @@ public class TaskPeriodsListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String process = execution.getProcessEngineServices().getRepositoryService()
-                .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
-        DmnDecisionResult rows = execution.getProcessEngineServices().getDecisionService()
+        String process = execution
+                .getProcessEngineServices()
+                .getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId())
+                .getKey();
+        DmnDecisionResult rows = execution
+                .getProcessEngineServices()
+                .getDecisionService()
                 .evaluateDecisionByKey(DECISION)
-                .variables(Variables.createVariables().putValue("process", process)).evaluate();
+                .variables(Variables.createVariables().putValue("process", process))
+                .evaluate();
         Map<String, String> periods = new HashMap<>();
         Map<String, Integer> priorities = new HashMap<>();
         for (DmnDecisionResultEntries row : rows) {

@@ -10,6 +10,5 @@ public final class GuardianshipModel {
     public static final String ACTIVITY_PLACE_MINOR = "Activity_PlaceMinor";
     public static final String EVENT_GUARDIANSHIP_ARRANGED = "Event_GuardianshipArranged";
 
-    private GuardianshipModel() {
-    }
+    private GuardianshipModel() {}
 }

@@ -29,10 +29,17 @@ class GuardianshipStarter {
         if (moved.move() != ReceptionMoved.Move.IN || !moved.unaccompaniedMinor()) {
             return;
         }
-        String proposal = reception.proposal(moved.caseId(), ReceptionService.GUARDIAN_APPOINTED)
-                .filter(LocationType::forUnaccompaniedMinors).map(LocationType::name).orElse(null);
-        runtimeService.startProcessInstanceByKey(GuardianshipModel.PROCESS_KEY, moved.caseId().toString(),
-                Variables.createVariables().putValue("caseId", moved.caseId().toString())
-                        .putValue("proposedPlacement", proposal).putValue("placement", proposal));
+        String proposal = reception
+                .proposal(moved.caseId(), ReceptionService.GUARDIAN_APPOINTED)
+                .filter(LocationType::forUnaccompaniedMinors)
+                .map(LocationType::name)
+                .orElse(null);
+        runtimeService.startProcessInstanceByKey(
+                GuardianshipModel.PROCESS_KEY,
+                moved.caseId().toString(),
+                Variables.createVariables()
+                        .putValue("caseId", moved.caseId().toString())
+                        .putValue("proposedPlacement", proposal)
+                        .putValue("placement", proposal));
     }
 }

@@ -25,7 +25,7 @@ class PlaceUnaccompaniedMinorDelegate implements JavaDelegate {
         if (placement == null || placement.isBlank()) {
             throw new IllegalStateException("The guardian chose no placement");
         }
-        reception.placeUnaccompaniedMinor(UUID.fromString(execution.getProcessBusinessKey()),
-                LocationType.valueOf(placement));
+        reception.placeUnaccompaniedMinor(
+                UUID.fromString(execution.getProcessBusinessKey()), LocationType.valueOf(placement));
     }
 }

@@ -21,12 +21,16 @@ class PlacementDecision implements PlacementRules {
     }
 
     @Override
-    public Optional<LocationType> locationType(String step, boolean unaccompaniedMinor, int age,
-            boolean familyWithChildren, Sponsor sponsor) {
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(ReceptionPlacementModel.DECISION_KEY)
-                .variables(Variables.createVariables().putValue("step", step)
-                        .putValue("unaccompaniedMinor", unaccompaniedMinor).putValue("age", age)
-                        .putValue("familyWithChildren", familyWithChildren).putValue("sponsor", sponsor.name()))
+    public Optional<LocationType> locationType(
+            String step, boolean unaccompaniedMinor, int age, boolean familyWithChildren, Sponsor sponsor) {
+        DmnDecisionResult result = decisions
+                .evaluateDecisionByKey(ReceptionPlacementModel.DECISION_KEY)
+                .variables(Variables.createVariables()
+                        .putValue("step", step)
+                        .putValue("unaccompaniedMinor", unaccompaniedMinor)
+                        .putValue("age", age)
+                        .putValue("familyWithChildren", familyWithChildren)
+                        .putValue("sponsor", sponsor.name()))
                 .evaluate();
         if (result.isEmpty()) {
             return Optional.empty();

@@ -6,6 +6,5 @@ public final class ReceptionPlacementModel {
     public static final String MODEL_RESOURCE = "dmn/receptionPlacement.dmn";
     public static final String DECISION_KEY = "receptionPlacement";
 
-    private ReceptionPlacementModel() {
-    }
+    private ReceptionPlacementModel() {}
 }

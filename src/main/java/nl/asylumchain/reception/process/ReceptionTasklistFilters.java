@@ -1,7 +1,5 @@
 package nl.asylumchain.reception.process;
 
-import static nl.asylumchain.platform.TasklistFilter.CASE;
-
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -9,6 +7,8 @@ import org.springframework.stereotype.Component;
 import nl.asylumchain.platform.Groups;
 import nl.asylumchain.platform.TasklistFilter;
 import nl.asylumchain.platform.TasklistFilter.Column;
+
+import static nl.asylumchain.platform.TasklistFilter.CASE;
 
 /** The Tasklist filter of Nidos: guardianship and reception of unaccompanied minors. */
 @Component
@@ -18,7 +18,12 @@ class ReceptionTasklistFilters implements TasklistFilter.Source {
 
     @Override
     public List<TasklistFilter> filters() {
-        return List.of(new TasklistFilter("Nidos – Taken", List.of(Groups.NIDOS), 0, "Voogdij en opvang van amv",
-                q -> q.taskCandidateGroup(Groups.NIDOS), List.of(CASE, PLACEMENT)));
+        return List.of(new TasklistFilter(
+                "Nidos – Taken",
+                List.of(Groups.NIDOS),
+                0,
+                "Voogdij en opvang van amv",
+                q -> q.taskCandidateGroup(Groups.NIDOS),
+                List.of(CASE, PLACEMENT)));
     }
 }

@@ -19,7 +19,8 @@ class OccupancyController {
 
     // COA places people by it and Nidos places minors; other organisations have no work with the occupancy
     @GetMapping("/api/reception/occupancy")
-    @PreAuthorize("hasAnyAuthority(T(nl.asylumchain.platform.Groups).COA, T(nl.asylumchain.platform.Groups).NIDOS, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
+    @PreAuthorize(
+            "hasAnyAuthority(T(nl.asylumchain.platform.Groups).COA, T(nl.asylumchain.platform.Groups).NIDOS, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
     Occupancy occupancy() {
         return reception.occupancy();
     }

@@ -41,6 +41,8 @@ class ApplicationSignedListener implements TaskListener {
         LocalDate signedOn = FormDate.of(task.getExecution().getVariable(field))
                 .orElseThrow(() -> new InvalidRequestException(field, "must be a date (yyyy-MM-dd)"));
         caseFile.recordApplicationSigned(UUID.fromString(task.getExecution().getProcessBusinessKey()), signedOn);
-        task.getExecution().setVariable(field, Date.from(signedOn.atStartOfDay(clock.getZone()).toInstant()));
+        task.getExecution()
+                .setVariable(
+                        field, Date.from(signedOn.atStartOfDay(clock.getZone()).toInstant()));
     }
 }

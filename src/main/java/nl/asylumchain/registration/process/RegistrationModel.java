@@ -14,6 +14,5 @@ public final class RegistrationModel {
     public static final String ACTIVITY_RECORD_TRACK = "Activity_RecordTrack";
     public static final String EVENT_REST_PERIOD_PASSED = "Event_RestPeriodPassed";
 
-    private RegistrationModel() {
-    }
+    private RegistrationModel() {}
 }

@@ -21,12 +21,26 @@ public class ReunificationRepository {
         this.jdbc = jdbc;
     }
 
-    public record ReunificationRecord(UUID familyMemberId, UUID sponsorCaseId, String relation, String status,
-            Instant windowEndsAt, Instant appliedAt, String evidenceType, String evidenceOutcome,
-            Instant decisionDeadline, boolean decisionPeriodExtended, String decision, Instant decidedAt,
-            Instant mvvValidUntil, Instant arrivedAt, UUID linkedCaseId, Instant endedAt, Boolean relationBeforeEntry,
-            Integer ageAtApplication, String eligibilityRule) {
-    }
+    public record ReunificationRecord(
+            UUID familyMemberId,
+            UUID sponsorCaseId,
+            String relation,
+            String status,
+            Instant windowEndsAt,
+            Instant appliedAt,
+            String evidenceType,
+            String evidenceOutcome,
+            Instant decisionDeadline,
+            boolean decisionPeriodExtended,
+            String decision,
+            Instant decidedAt,
+            Instant mvvValidUntil,
+            Instant arrivedAt,
+            UUID linkedCaseId,
+            Instant endedAt,
+            Boolean relationBeforeEntry,
+            Integer ageAtApplication,
+            String eligibilityRule) {}
 
     public void open(UUID familyMemberId, UUID sponsorCaseId, String relation, Instant windowEndsAt, Instant now) {
         jdbc.sql("""
@@ -34,19 +48,27 @@ public class ReunificationRepository {
                     decision_period_extended, updated_at)
                 values (:id, :sponsor, :relation, 'WINDOW_OPEN', :windowEnds, false, :now)
                 """)
-                .param("id", familyMemberId).param("sponsor", sponsorCaseId).param("relation", relation)
-                .param("windowEnds", ts(windowEndsAt)).param("now", ts(now)).update();
+                .param("id", familyMemberId)
+                .param("sponsor", sponsorCaseId)
+                .param("relation", relation)
+                .param("windowEnds", ts(windowEndsAt))
+                .param("now", ts(now))
+                .update();
     }
 
     public Optional<ReunificationRecord> find(UUID familyMemberId) {
         return jdbc.sql("select * from family_reunifications where family_member_id = :id")
-                .param("id", familyMemberId).query(ReunificationRepository::map).optional();
+                .param("id", familyMemberId)
+                .query(ReunificationRepository::map)
+                .optional();
     }
 
     public List<ReunificationRecord> ofSponsor(UUID sponsorCaseId) {
         return jdbc.sql("select * from family_reunifications where sponsor_case_id = :sponsor "
                         + "order by window_ends_at, family_member_id")
-                .param("sponsor", sponsorCaseId).query(ReunificationRepository::map).list();
+                .param("sponsor", sponsorCaseId)
+                .query(ReunificationRepository::map)
+                .list();
     }
 
     public void applied(UUID id, Instant now, Instant decisionDeadline) {
@@ -57,14 +79,21 @@ public class ReunificationRepository {
     public void eligibilityFacts(UUID id, Boolean relationBeforeEntry, int ageAtApplication) {
         jdbc.sql("update family_reunifications set relation_before_entry = :before, age_at_application = :age "
                         + "where family_member_id = :id")
-                .param("before", relationBeforeEntry).param("age", ageAtApplication).param("id", id).update();
+                .param("before", relationBeforeEntry)
+                .param("age", ageAtApplication)
+                .param("id", id)
+                .update();
     }
 
     /** The relation is not one the family reunification covers: refused with the rule that says so. */
     public void refusedAsIneligible(UUID id, String rule, Instant now) {
-        jdbc.sql("update family_reunifications set status = 'REFUSED', decision = 'REJECTED', eligibility_rule = :rule, "
-                        + "decided_at = :now, ended_at = :now, updated_at = :now where family_member_id = :id")
-                .param("rule", rule).param("now", ts(now)).param("id", id).update();
+        jdbc.sql(
+                        "update family_reunifications set status = 'REFUSED', decision = 'REJECTED', eligibility_rule = :rule, "
+                                + "decided_at = :now, ended_at = :now, updated_at = :now where family_member_id = :id")
+                .param("rule", rule)
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
     }
 
     public void evidenceAssessed(UUID id, String evidenceType, Instant now) {
@@ -78,7 +107,10 @@ public class ReunificationRepository {
     public void decisionPeriodExtended(UUID id, Instant newDeadline, Instant now) {
         jdbc.sql("update family_reunifications set decision_deadline = :t, decision_period_extended = true, "
                         + "updated_at = :now where family_member_id = :id")
-                .param("t", ts(newDeadline)).param("now", ts(now)).param("id", id).update();
+                .param("t", ts(newDeadline))
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
     }
 
     public void refused(UUID id, Instant now) {
@@ -104,7 +136,10 @@ public class ReunificationRepository {
     public void arrived(UUID id, UUID linkedCaseId, Instant now) {
         jdbc.sql("update family_reunifications set status = 'ARRIVED', arrived_at = :now, ended_at = :now, "
                         + "linked_case_id = :linked, updated_at = :now where family_member_id = :id")
-                .param("now", ts(now)).param("linked", linkedCaseId).param("id", id).update();
+                .param("now", ts(now))
+                .param("linked", linkedCaseId)
+                .param("id", id)
+                .update();
     }
 
     /** Sets the status (unless null), the given columns (:now, :t, :v) and updated_at. */
@@ -134,13 +169,25 @@ public class ReunificationRepository {
     }
 
     private static ReunificationRecord map(ResultSet rs, int row) throws SQLException {
-        return new ReunificationRecord(rs.getObject("family_member_id", UUID.class),
-                rs.getObject("sponsor_case_id", UUID.class), rs.getString("relation"), rs.getString("status"),
-                instant(rs, "window_ends_at"), instant(rs, "applied_at"), rs.getString("evidence_type"),
-                rs.getString("evidence_outcome"), instant(rs, "decision_deadline"),
-                rs.getBoolean("decision_period_extended"), rs.getString("decision"), instant(rs, "decided_at"),
-                instant(rs, "mvv_valid_until"), instant(rs, "arrived_at"), rs.getObject("linked_case_id", UUID.class),
-                instant(rs, "ended_at"), (Boolean) rs.getObject("relation_before_entry"),
-                (Integer) rs.getObject("age_at_application"), rs.getString("eligibility_rule"));
+        return new ReunificationRecord(
+                rs.getObject("family_member_id", UUID.class),
+                rs.getObject("sponsor_case_id", UUID.class),
+                rs.getString("relation"),
+                rs.getString("status"),
+                instant(rs, "window_ends_at"),
+                instant(rs, "applied_at"),
+                rs.getString("evidence_type"),
+                rs.getString("evidence_outcome"),
+                instant(rs, "decision_deadline"),
+                rs.getBoolean("decision_period_extended"),
+                rs.getString("decision"),
+                instant(rs, "decided_at"),
+                instant(rs, "mvv_valid_until"),
+                instant(rs, "arrived_at"),
+                rs.getObject("linked_case_id", UUID.class),
+                instant(rs, "ended_at"),
+                (Boolean) rs.getObject("relation_before_entry"),
+                (Integer) rs.getObject("age_at_application"),
+                rs.getString("eligibility_rule"));
     }
 }

@@ -34,6 +34,5 @@ public final class FamilyReunificationApplicationModel {
 
     public static final String MESSAGE_FAMILY_ARRIVED = FamilyReunificationService.FAMILY_ARRIVED_MESSAGE;
 
-    private FamilyReunificationApplicationModel() {
-    }
+    private FamilyReunificationApplicationModel() {}
 }

@@ -13,6 +13,5 @@ public final class FamilyReunificationModel {
     public static final String ACTIVITY_REUNIFY_FAMILY_MEMBER = "Activity_ReunifyFamilyMember";
     public static final String EVENT_REUNIFICATION_DECIDED = "Event_ReunificationDecided";
 
-    private FamilyReunificationModel() {
-    }
+    private FamilyReunificationModel() {}
 }

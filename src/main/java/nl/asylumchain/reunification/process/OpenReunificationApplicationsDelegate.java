@@ -30,12 +30,21 @@ class OpenReunificationApplicationsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Opening opening = reunification.open(UUID.fromString(execution.getProcessBusinessKey()));
         ReunificationProperties terms = reunification.terms();
-        execution.setVariable("familyMemberIds", Variables.untypedValue(
-                new java.util.ArrayList<>(opening.familyMemberIds().stream().map(UUID::toString).toList()), true));
-        execution.setVariable("applicationWindowEnd",
-                Variables.dateValue(Date.from(opening.applicationWindowEnd()), true));
-        execution.setVariable("decisionPeriod", Variables.stringValue(terms.decisionPeriod().toString(), true));
-        execution.setVariable("decisionExtension", Variables.stringValue(terms.decisionExtension().toString(), true));
-        execution.setVariable("mvvValidity", Variables.stringValue(terms.mvvValidity().toString(), true));
+        execution.setVariable(
+                "familyMemberIds",
+                Variables.untypedValue(
+                        new java.util.ArrayList<>(opening.familyMemberIds().stream()
+                                .map(UUID::toString)
+                                .toList()),
+                        true));
+        execution.setVariable(
+                "applicationWindowEnd", Variables.dateValue(Date.from(opening.applicationWindowEnd()), true));
+        execution.setVariable(
+                "decisionPeriod", Variables.stringValue(terms.decisionPeriod().toString(), true));
+        execution.setVariable(
+                "decisionExtension",
+                Variables.stringValue(terms.decisionExtension().toString(), true));
+        execution.setVariable(
+                "mvvValidity", Variables.stringValue(terms.mvvValidity().toString(), true));
     }
 }

@@ -29,8 +29,11 @@ class ReunificationStarter {
         if (caseFile.permitGrantedAt(added.caseId()).isEmpty()) {
             return;
         }
-        runtimeService.startProcessInstanceByKey(FamilyReunificationModel.PROCESS_KEY, added.caseId().toString(),
-                Variables.createVariables().putValue("caseId", added.caseId().toString())
+        runtimeService.startProcessInstanceByKey(
+                FamilyReunificationModel.PROCESS_KEY,
+                added.caseId().toString(),
+                Variables.createVariables()
+                        .putValue("caseId", added.caseId().toString())
                         .putValue("familyMembersAbroad", 1));
     }
 }

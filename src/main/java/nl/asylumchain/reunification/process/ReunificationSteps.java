@@ -32,16 +32,18 @@ public class ReunificationSteps {
     public void record(DelegateExecution execution, String step) {
         UUID member = UUID.fromString((String) execution.getVariable("familyMemberId"));
         switch (step) {
-            case "APPLIED" -> applied(execution, reunification.applied(member,
-                    (Boolean) execution.getVariable("relationBeforeEntry")));
+            case "APPLIED" ->
+                applied(execution, reunification.applied(member, (Boolean)
+                        execution.getVariable("relationBeforeEntry")));
             case "NOT_ELIGIBLE" -> reunification.refusedAsIneligible(member, eligibilityRule(execution));
-            case "EVIDENCE_ASSESSED" -> reunification.evidenceAssessed(member,
-                    (String) execution.getVariable("evidenceType"));
-            case "DNA_TEST", "EMBASSY_INTERVIEW" -> reunification.evidenceResearched(member,
-                    (String) execution.getVariable("evidenceOutcome"));
-            case "DECISION_PERIOD_EXTENDED" -> extended(execution, Date.from(reunification.decisionPeriodExtended(member)));
-            case "DECIDED" -> reunification.decided(member,
-                    "GRANT".equals(execution.getVariable("reunificationOutcome")));
+            case "EVIDENCE_ASSESSED" ->
+                reunification.evidenceAssessed(member, (String) execution.getVariable("evidenceType"));
+            case "DNA_TEST", "EMBASSY_INTERVIEW" ->
+                reunification.evidenceResearched(member, (String) execution.getVariable("evidenceOutcome"));
+            case "DECISION_PERIOD_EXTENDED" ->
+                extended(execution, Date.from(reunification.decisionPeriodExtended(member)));
+            case "DECIDED" ->
+                reunification.decided(member, "GRANT".equals(execution.getVariable("reunificationOutcome")));
             case "MVV_ISSUED" -> reunification.mvvIssued(member);
             case "MVV_EXPIRED" -> reunification.mvvExpired(member);
             case "WINDOW_MISSED" -> reunification.windowMissed(member);
@@ -68,8 +70,10 @@ public class ReunificationSteps {
     private static void extended(DelegateExecution execution, Date deadline) {
         execution.setVariable("decisionDeadline", deadline);
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
-        for (Task decision : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(FamilyReunificationApplicationModel.ACTIVITY_DECIDE_REUNIFICATION).list()) {
+        for (Task decision : tasks.createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(FamilyReunificationApplicationModel.ACTIVITY_DECIDE_REUNIFICATION)
+                .list()) {
             decision.setDueDate(deadline);
             tasks.saveTask(decision);
         }

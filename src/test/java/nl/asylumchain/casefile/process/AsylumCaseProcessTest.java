@@ -1,11 +1,5 @@
 package nl.asylumchain.casefile.process;
 
-import static nl.asylumchain.ProcessTestSupport.CASE_ID;
-import static nl.asylumchain.ProcessTestSupport.NOW;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,7 +12,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -35,30 +28,63 @@ import nl.asylumchain.decision.process.IndDecisionTestBeans;
 import nl.asylumchain.departure.InMemoryDepartureService;
 import nl.asylumchain.departure.process.DepartureProcessBeans;
 
+import static nl.asylumchain.ProcessTestSupport.CASE_ID;
+import static nl.asylumchain.ProcessTestSupport.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
 /**
  * bpmn/asylumCase.bpmn with every stage model deployed: one test per path of a case through the chain. The four
  * beans of the contract are stand-ins; the DMN decisions and the called processes are the real ones.
  */
-@Deployment(resources = {"dmn/taskPeriods.dmn", 
-        "bpmn/asylumCase.bpmn", "bpmn/registration.bpmn", "bpmn/indDecision.bpmn", "bpmn/housing.bpmn",
-        "bpmn/familyReunification.bpmn", "bpmn/departure.bpmn",
-        "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn", "dmn/appealEffect.dmn", "dmn/procedureChoice.dmn",
-        "dmn/identificationAuthority.dmn", "dmn/nationalityGroups.dmn",
-        "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
-        "bpmn/forms/identifyAndRegister.form", "bpmn/forms/registrationInterview.form",
-        "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/decideApplication.form",
-        "bpmn/forms/correctionsAndAdditions.form", "bpmn/forms/assessApplication.form",
-        "bpmn/forms/intendedDecision.form",
-        "bpmn/forms/linkMunicipality.form", "bpmn/forms/offerHousing.form", "bpmn/forms/confirmMove.form",
-        "bpmn/familyReunificationApplication.bpmn", "bpmn/forms/registerReunificationApplication.form",
-        "bpmn/forms/departureInterview.form",
-        "dmn/departureRoute.dmn", "bpmn/forms/arrangeIndependentDeparture.form",
-        "bpmn/forms/arrangeForcedDeparture.form", "bpmn/forms/planTransfer.form", "bpmn/forms/executeTransfer.form",
-        "bpmn/forms/proposeDetention.form", "bpmn/forms/reviewDetention.form"})
+@Deployment(
+        resources = {
+            "dmn/taskPeriods.dmn",
+            "bpmn/asylumCase.bpmn",
+            "bpmn/registration.bpmn",
+            "bpmn/indDecision.bpmn",
+            "bpmn/housing.bpmn",
+            "bpmn/familyReunification.bpmn",
+            "bpmn/departure.bpmn",
+            "bpmn/appeal.bpmn",
+            "bpmn/policyHold.bpmn",
+            "dmn/appealEffect.dmn",
+            "dmn/procedureChoice.dmn",
+            "dmn/identificationAuthority.dmn",
+            "dmn/nationalityGroups.dmn",
+            "dmn/dublinReplyPeriod.dmn",
+            "dmn/procedurePeriods.dmn",
+            "bpmn/forms/identifyAndRegister.form",
+            "bpmn/forms/registrationInterview.form",
+            "bpmn/forms/submitDublinClaim.form",
+            "bpmn/forms/mainInterview.form",
+            "bpmn/forms/decideApplication.form",
+            "bpmn/forms/correctionsAndAdditions.form",
+            "bpmn/forms/assessApplication.form",
+            "bpmn/forms/intendedDecision.form",
+            "bpmn/forms/linkMunicipality.form",
+            "bpmn/forms/offerHousing.form",
+            "bpmn/forms/confirmMove.form",
+            "bpmn/familyReunificationApplication.bpmn",
+            "bpmn/forms/registerReunificationApplication.form",
+            "bpmn/forms/departureInterview.form",
+            "dmn/departureRoute.dmn",
+            "bpmn/forms/arrangeIndependentDeparture.form",
+            "bpmn/forms/arrangeForcedDeparture.form",
+            "bpmn/forms/planTransfer.form",
+            "bpmn/forms/executeTransfer.form",
+            "bpmn/forms/proposeDetention.form",
+            "bpmn/forms/reviewDetention.form"
+        })
 class AsylumCaseProcessTest {
 
-    private static final List<String> END_EVENTS = List.of("Event_PermitHolderHoused", "Event_DepartedIndependently",
-            "Event_DepartedForced", "Event_TransferredDublin", "Event_LeftWithoutSupervision");
+    private static final List<String> END_EVENTS = List.of(
+            "Event_PermitHolderHoused",
+            "Event_DepartedIndependently",
+            "Event_DepartedForced",
+            "Event_TransferredDublin",
+            "Event_LeftWithoutSupervision");
 
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
@@ -86,7 +112,8 @@ class AsylumCaseProcessTest {
         });
         // family reunification: one application, its steps not recorded here (FamilyReunificationProcessTest)
         Mocks.register("openReunificationApplicationsDelegate", (JavaDelegate) execution -> {
-            execution.setVariable("familyMemberIds", Variables.untypedValue(new ArrayList<>(List.of("member-1")), true));
+            execution.setVariable(
+                    "familyMemberIds", Variables.untypedValue(new ArrayList<>(List.of("member-1")), true));
             execution.setVariable("applicationWindowEnd", Variables.dateValue(ProcessTestSupport.nowPlus("P3M"), true));
             for (String term : List.of("decisionPeriod", "decisionExtension", "mvvValidity")) {
                 execution.setVariable(term, Variables.stringValue("P3M", true));
@@ -96,23 +123,28 @@ class AsylumCaseProcessTest {
     }
 
     public static class IgnoredSteps {
-        public void record(DelegateExecution execution, String step) {
-        }
+        public void record(DelegateExecution execution, String step) {}
     }
 
     // --- the steps of a case ------------------------------------------------------------------------------------
 
     private static ProcessInstance applicationOf(String nationality, String arrivalLocation, int familyMembersAbroad) {
-        return runtimeService().startProcessInstanceByKey("asylumCase", CASE_ID, Variables.createVariables()
-                .putValue("caseId", CASE_ID)
-                .putValue("applicationType", "FIRST")
-                .putValue("arrivalLocation", arrivalLocation)
-                .putValue("nationality", nationality)
-                .putValue("unaccompaniedMinor", false)
-                .putValue("temporaryProtectionUkraine", false)
-                .putValue("familyMembersAbroad", familyMembersAbroad)
-                .putValue("reportedOn", Date.from(NOW.minus(Duration.ofDays(REPORTED_DAYS_BEFORE_SIGNING))))
-                .putValue("age", 34));
+        return runtimeService()
+                .startProcessInstanceByKey(
+                        "asylumCase",
+                        CASE_ID,
+                        Variables.createVariables()
+                                .putValue("caseId", CASE_ID)
+                                .putValue("applicationType", "FIRST")
+                                .putValue("arrivalLocation", arrivalLocation)
+                                .putValue("nationality", nationality)
+                                .putValue("unaccompaniedMinor", false)
+                                .putValue("temporaryProtectionUkraine", false)
+                                .putValue("familyMembersAbroad", familyMembersAbroad)
+                                .putValue(
+                                        "reportedOn",
+                                        Date.from(NOW.minus(Duration.ofDays(REPORTED_DAYS_BEFORE_SIGNING))))
+                                .putValue("age", 34));
     }
 
     /** I&R and aanmeldgehoor; then, unless the case went to spoor 2, the rest period passes. */
@@ -131,9 +163,15 @@ class AsylumCaseProcessTest {
         identification.put("eurodacHitMemberState", eurodacHitMemberState);
         identification.put("visaMemberState", "");
         chain.complete("Activity_IdentifyAndRegister", identification);
-        chain.complete("Activity_RegistrationInterview",
+        chain.complete(
+                "Activity_RegistrationInterview",
                 Map.of("protectionInMemberState", "", "medicalConcerns", false, "familyInVa", false));
-        if (extension.getManagementService().createJobQuery().activityId("Event_RestPeriodPassed").count() > 0) {
+        if (extension
+                        .getManagementService()
+                        .createJobQuery()
+                        .activityId("Event_RestPeriodPassed")
+                        .count()
+                > 0) {
             chain.fireTimer("Event_RestPeriodPassed");
         }
     }
@@ -142,13 +180,14 @@ class AsylumCaseProcessTest {
     private void hearAndDecide(String decisionOutcome) {
         chain.complete("Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
         chain.complete("Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
-        chain.complete("Activity_AssessApplication",
+        chain.complete(
+                "Activity_AssessApplication",
                 Map.of("decisionOutcome", decisionOutcome, "vaReason", "", "decisionReason", ""));
         if (decisionOutcome.equals("REJECT")) {
             chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
             chain.fireTimer("Event_ResponsePeriodPassed");
-            chain.complete("Activity_DecideApplication",
-                    Map.of("decisionOutcome", decisionOutcome, "decisionReason", ""));
+            chain.complete(
+                    "Activity_DecideApplication", Map.of("decisionOutcome", decisionOutcome, "decisionReason", ""));
             chain.fireTimer("Event_AppealWindowPassed");
         }
     }
@@ -160,8 +199,17 @@ class AsylumCaseProcessTest {
     }
 
     private void interview(boolean willingToLeave) {
-        chain.complete("Activity_DepartureInterview", Map.of("willingToLeave", willingToLeave,
-                "travelDocumentPresent", false, "familyWithMinorChildren", false, "interviewNotes", ""));
+        chain.complete(
+                "Activity_DepartureInterview",
+                Map.of(
+                        "willingToLeave",
+                        willingToLeave,
+                        "travelDocumentPresent",
+                        false,
+                        "familyWithMinorChildren",
+                        false,
+                        "interviewNotes",
+                        ""));
     }
 
     /** Works the departure to the outcome as DT&V (in Tasklist) or the police (an event) would. */
@@ -169,28 +217,43 @@ class AsylumCaseProcessTest {
         switch (departureOutcome) {
             case "DEPARTED_INDEPENDENTLY" -> {
                 interview(true);
-                chain.complete("Activity_ArrangeIndependentDeparture",
-                        Map.of("iomSupportRequested", true, "departed", true));
+                chain.complete(
+                        "Activity_ArrangeIndependentDeparture", Map.of("iomSupportRequested", true, "departed", true));
             }
             case "DEPARTED_FORCED" -> {
                 interview(false);
-                chain.complete("Activity_ArrangeForcedDeparture", Map.of("laissezPasserRequested", true,
-                        "escortArranged", true, "departed", true, "proposeDetention", false));
+                chain.complete(
+                        "Activity_ArrangeForcedDeparture",
+                        Map.of(
+                                "laissezPasserRequested",
+                                true,
+                                "escortArranged",
+                                true,
+                                "departed",
+                                true,
+                                "proposeDetention",
+                                false));
             }
             case "TRANSFERRED_DUBLIN" -> {
                 interview(false);
                 chain.complete("Activity_PlanTransfer", Map.of("transferDate", "2024-03-20"));
                 chain.complete("Activity_ExecuteTransfer", Map.of("transferCompleted", true));
             }
-            case "LEFT_WITHOUT_SUPERVISION" -> runtimeService().createMessageCorrelation("DepartureUnsupervised")
-                    .processInstanceBusinessKey(CASE_ID).correlate();
+            case "LEFT_WITHOUT_SUPERVISION" ->
+                runtimeService()
+                        .createMessageCorrelation("DepartureUnsupervised")
+                        .processInstanceBusinessKey(CASE_ID)
+                        .correlate();
             default -> throw new IllegalArgumentException(departureOutcome);
         }
     }
 
     private void assertEndedAt(ProcessInstance asylumCase, String endEvent) {
-        BpmnAwareTests.assertThat(asylumCase).isEnded().hasPassed(endEvent)
-                .hasNotPassed(END_EVENTS.stream().filter(e -> !e.equals(endEvent)).toArray(String[]::new));
+        BpmnAwareTests.assertThat(asylumCase)
+                .isEnded()
+                .hasPassed(endEvent)
+                .hasNotPassed(
+                        END_EVENTS.stream().filter(e -> !e.equals(endEvent)).toArray(String[]::new));
         assertThat(chain.outcomes).containsExactly(endEvent);
     }
 
@@ -199,22 +262,27 @@ class AsylumCaseProcessTest {
     @Test
     void aGrantedPermitHolderWithoutFamilyAbroadIsHousedWithoutFamilyReunification() {
         ProcessInstance asylumCase = applicationOf("AFG", "TER_APEL", 0);
-        BpmnAwareTests.assertThat(calledProcessInstance(asylumCase)).hasProcessDefinitionKey("registration")
+        BpmnAwareTests.assertThat(calledProcessInstance(asylumCase))
+                .hasProcessDefinitionKey("registration")
                 .hasBusinessKey(CASE_ID);
         register("");
-        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_IndDecision")
-                .variables().containsEntry("track", 4).containsEntry("trackReason", "GENERAL");
+        BpmnAwareTests.assertThat(asylumCase)
+                .isWaitingAt("Activity_IndDecision")
+                .variables()
+                .containsEntry("track", 4)
+                .containsEntry("trackReason", "GENERAL");
 
         hearAndDecide("GRANT");
 
-        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Housing", "Gateway_PermitHolderJoin")
+        BpmnAwareTests.assertThat(asylumCase)
+                .isWaitingAt("Activity_Housing", "Gateway_PermitHolderJoin")
                 .hasPassed("Gateway_PermitHolderSplit", "Gateway_FamilyAbroadMerge")
                 .hasNotPassed("Activity_FamilyReunification");
         housePermitHolder();
 
         assertEndedAt(asylumCase, "Event_PermitHolderHoused");
-        assertThat(chain.stagesEntered).containsExactly("Activity_Registration", "Activity_IndDecision",
-                "Activity_Housing");
+        assertThat(chain.stagesEntered)
+                .containsExactly("Activity_Registration", "Activity_IndDecision", "Activity_Housing");
     }
 
     @Test
@@ -223,20 +291,30 @@ class AsylumCaseProcessTest {
         register("");
         hearAndDecide("GRANT");
 
-        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Housing", "Activity_FamilyReunification")
+        BpmnAwareTests.assertThat(asylumCase)
+                .isWaitingAt("Activity_Housing", "Activity_FamilyReunification")
                 .hasPassed("Gateway_FamilyAbroad");
-        ProcessInstance reunification = runtimeService().createProcessInstanceQuery()
-                .processDefinitionKey("familyReunification").singleResult();
-        BpmnAwareTests.assertThat(reunification).hasBusinessKey(CASE_ID).variables()
-                .containsOnlyKeys("caseId", "familyMembersAbroad").containsEntry("familyMembersAbroad", 3);
+        ProcessInstance reunification = runtimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey("familyReunification")
+                .singleResult();
+        BpmnAwareTests.assertThat(reunification)
+                .hasBusinessKey(CASE_ID)
+                .variables()
+                .containsOnlyKeys("caseId", "familyMembersAbroad")
+                .containsEntry("familyMembersAbroad", 3);
 
         chain.fireTimer("Event_ApplicationWindowPassed");
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Housing", "Gateway_PermitHolderJoin");
         housePermitHolder();
 
         assertEndedAt(asylumCase, "Event_PermitHolderHoused");
-        assertThat(chain.stagesEntered).containsExactlyInAnyOrder("Activity_Registration", "Activity_IndDecision",
-                "Activity_Housing", "Activity_FamilyReunification");
+        assertThat(chain.stagesEntered)
+                .containsExactlyInAnyOrder(
+                        "Activity_Registration",
+                        "Activity_IndDecision",
+                        "Activity_Housing",
+                        "Activity_FamilyReunification");
     }
 
     @Test
@@ -247,34 +325,47 @@ class AsylumCaseProcessTest {
         register("", signedOn);
 
         ProcessInstance decision = calledProcessInstance("indDecision", asylumCase);
-        BpmnAwareTests.assertThat(decision).variables().containsEntry("applicationDate",
-                Date.from(signedOn.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        BpmnAwareTests.assertThat(decision)
+                .variables()
+                .containsEntry(
+                        "applicationDate",
+                        Date.from(signedOn.atStartOfDay(ZoneId.systemDefault()).toInstant()));
     }
 
     @ParameterizedTest(name = "{0} ends at {1}")
     @CsvSource({
-            "DEPARTED_INDEPENDENTLY,   Event_DepartedIndependently",
-            "DEPARTED_FORCED,          Event_DepartedForced",
-            "LEFT_WITHOUT_SUPERVISION, Event_LeftWithoutSupervision"})
+        "DEPARTED_INDEPENDENTLY,   Event_DepartedIndependently",
+        "DEPARTED_FORCED,          Event_DepartedForced",
+        "LEFT_WITHOUT_SUPERVISION, Event_LeftWithoutSupervision"
+    })
     void aRejectedApplicantsCaseEndsAtTheEndEventOfHowTheyDeparted(String departureOutcome, String endEvent) {
         ProcessInstance asylumCase = applicationOf("GEO", "TER_APEL", 0);
         register("");
         hearAndDecide("REJECT");
 
-        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure").hasPassed("Gateway_DepartureMerge")
-                .variables().containsEntry("indOutcome", "REJECTED").containsEntry("departurePeriod", "P0D");
+        BpmnAwareTests.assertThat(asylumCase)
+                .isWaitingAt("Activity_Departure")
+                .hasPassed("Gateway_DepartureMerge")
+                .variables()
+                .containsEntry("indOutcome", "REJECTED")
+                .containsEntry("departurePeriod", "P0D");
         ProcessInstance departure = calledProcessInstance("departure", asylumCase);
-        BpmnAwareTests.assertThat(departure).variables().containsEntry("indOutcome", "REJECTED")
-                .containsEntry("departurePeriod", "P0D").containsEntry("track", 2)
+        BpmnAwareTests.assertThat(departure)
+                .variables()
+                .containsEntry("indOutcome", "REJECTED")
+                .containsEntry("departurePeriod", "P0D")
+                .containsEntry("track", 2)
                 .doesNotContainKeys("nationality", "age", "applicationDate", "reportedOn");
 
         depart(departureOutcome);
 
         assertEndedAt(asylumCase, endEvent);
-        BpmnAwareTests.assertThat(asylumCase).hasNotPassed("Gateway_PermitHolderSplit")
-                .variables().containsEntry("departureOutcome", departureOutcome);
-        assertThat(chain.stagesEntered).containsExactly("Activity_Registration", "Activity_IndDecision",
-                "Activity_Departure");
+        BpmnAwareTests.assertThat(asylumCase)
+                .hasNotPassed("Gateway_PermitHolderSplit")
+                .variables()
+                .containsEntry("departureOutcome", departureOutcome);
+        assertThat(chain.stagesEntered)
+                .containsExactly("Activity_Registration", "Activity_IndDecision", "Activity_Departure");
     }
 
     @Test
@@ -282,17 +373,26 @@ class AsylumCaseProcessTest {
         ProcessInstance asylumCase = applicationOf("AFG", "SCHIPHOL", 0);
         BpmnAwareTests.assertThat(chain.task("Activity_IdentifyAndRegister")).hasCandidateGroup("kmar");
         register("DE");
-        BpmnAwareTests.assertThat(asylumCase).variables().containsEntry("track", 1)
+        BpmnAwareTests.assertThat(asylumCase)
+                .variables()
+                .containsEntry("track", 1)
                 .containsEntry("eurodacHitMemberState", "DE");
 
         chain.complete("Activity_SubmitDublinClaim", Map.of("claimType", "TAKE_CHARGE", "requestedMemberState", "DE"));
-        runtimeService().createMessageCorrelation("DublinReply").processInstanceBusinessKey(CASE_ID)
-                .setVariable("dublinAccepted", true).correlate();
+        runtimeService()
+                .createMessageCorrelation("DublinReply")
+                .processInstanceBusinessKey(CASE_ID)
+                .setVariable("dublinAccepted", true)
+                .correlate();
         chain.fireTimer("Event_AppealWindowPassed");
 
-        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure").hasPassed("Gateway_DepartureMerge")
-                .variables().containsEntry("indOutcome", "DUBLIN_ACCEPTED");
-        BpmnAwareTests.assertThat(calledProcessInstance("departure", asylumCase)).variables()
+        BpmnAwareTests.assertThat(asylumCase)
+                .isWaitingAt("Activity_Departure")
+                .hasPassed("Gateway_DepartureMerge")
+                .variables()
+                .containsEntry("indOutcome", "DUBLIN_ACCEPTED");
+        BpmnAwareTests.assertThat(calledProcessInstance("departure", asylumCase))
+                .variables()
                 .containsEntry("dublinAcceptedOn", DUBLIN_ACCEPTED_ON);
         depart("TRANSFERRED_DUBLIN");
 
@@ -303,8 +403,11 @@ class AsylumCaseProcessTest {
         ProcessInstance asylumCase = applicationOf("AFG", "SCHIPHOL", 0);
         register("DE");
         chain.complete("Activity_SubmitDublinClaim", Map.of("claimType", "TAKE_CHARGE", "requestedMemberState", "DE"));
-        runtimeService().createMessageCorrelation("DublinReply").processInstanceBusinessKey(CASE_ID)
-                .setVariable("dublinAccepted", true).correlate();
+        runtimeService()
+                .createMessageCorrelation("DublinReply")
+                .processInstanceBusinessKey(CASE_ID)
+                .setVariable("dublinAccepted", true)
+                .correlate();
         chain.fireTimer("Event_AppealWindowPassed");
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
         return asylumCase;
@@ -313,27 +416,44 @@ class AsylumCaseProcessTest {
     @Test
     void aTransferNotDoneWithinSixMonthsOfTheAcceptanceSendsTheCaseBackToTheIndInSpoor4() {
         ProcessInstance asylumCase = acceptedDublinClaimInDeparture();
-        assertThat(chain.timer("Event_TransferDeadlinePassed").getDuedate()).isEqualTo(Date.from(
-                DUBLIN_ACCEPTED_ON.toInstant().atZone(java.time.ZoneId.systemDefault()).plusMonths(6).toInstant()));
+        assertThat(chain.timer("Event_TransferDeadlinePassed").getDuedate())
+                .isEqualTo(Date.from(DUBLIN_ACCEPTED_ON
+                        .toInstant()
+                        .atZone(java.time.ZoneId.systemDefault())
+                        .plusMonths(6)
+                        .toInstant()));
 
         chain.fireTimer("Event_TransferDeadlinePassed");
 
-        BpmnAwareTests.assertThat(asylumCase).hasPassed("Activity_Departure", "Gateway_DepartureOutcome")
-                .isWaitingAt("Activity_IndDecision").variables().containsEntry("track", 4)
+        BpmnAwareTests.assertThat(asylumCase)
+                .hasPassed("Activity_Departure", "Gateway_DepartureOutcome")
+                .isWaitingAt("Activity_IndDecision")
+                .variables()
+                .containsEntry("track", 4)
                 .containsEntry("trackReason", "DUBLIN_TRANSFER_DEADLINE_PASSED")
                 .containsEntry("departureOutcome", "RESPONSIBILITY_ASSUMED");
         ProcessInstance backAtInd = calledProcessInstance("indDecision", asylumCase);
-        BpmnAwareTests.assertThat(backAtInd).hasPassed("Activity_AssumeResponsibilityAfterTransfer").variables()
-                .containsEntry("track", 4).containsEntry("trackReason", "DUBLIN_TRANSFER_DEADLINE_PASSED");
-        assertThat(chain.task("Activity_MainInterview").getPriority()).as("spoor 4, AFG: standard").isEqualTo(50);
+        BpmnAwareTests.assertThat(backAtInd)
+                .hasPassed("Activity_AssumeResponsibilityAfterTransfer")
+                .variables()
+                .containsEntry("track", 4)
+                .containsEntry("trackReason", "DUBLIN_TRANSFER_DEADLINE_PASSED");
+        assertThat(chain.task("Activity_MainInterview").getPriority())
+                .as("spoor 4, AFG: standard")
+                .isEqualTo(50);
         assertThat(chain.outcomes).isEmpty();
 
         hearAndDecide("GRANT");
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Housing");
         housePermitHolder();
         assertEndedAt(asylumCase, "Event_PermitHolderHoused");
-        assertThat(chain.stagesEntered).containsExactly("Activity_Registration", "Activity_IndDecision",
-                "Activity_Departure", "Activity_IndDecision", "Activity_Housing");
+        assertThat(chain.stagesEntered)
+                .containsExactly(
+                        "Activity_Registration",
+                        "Activity_IndDecision",
+                        "Activity_Departure",
+                        "Activity_IndDecision",
+                        "Activity_Housing");
     }
 
     @Test
@@ -343,10 +463,14 @@ class AsylumCaseProcessTest {
         hearAndDecide("REJECT");
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
 
-        runtimeService().createMessageCorrelation("PermitAfterAll").processInstanceBusinessKey(CASE_ID)
-                .setVariable("permitAfterAllReason", "COURT_ANNULMENT").correlate();
+        runtimeService()
+                .createMessageCorrelation("PermitAfterAll")
+                .processInstanceBusinessKey(CASE_ID)
+                .setVariable("permitAfterAllReason", "COURT_ANNULMENT")
+                .correlate();
 
-        BpmnAwareTests.assertThat(asylumCase).hasPassed("Gateway_DepartureOutcome", "Gateway_PermitHolderMerge")
+        BpmnAwareTests.assertThat(asylumCase)
+                .hasPassed("Gateway_DepartureOutcome", "Gateway_PermitHolderMerge")
                 .isWaitingAt("Activity_Housing", "Gateway_PermitHolderJoin");
         housePermitHolder();
         assertEndedAt(asylumCase, "Event_PermitHolderHoused");

@@ -1,7 +1,5 @@
 package nl.asylumchain.casefile.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.util.UUID;
 
@@ -13,6 +11,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** How the case file reads a case's open tasks from the engine while handlers work on them. */
 class CaseProcessEngineTest {
@@ -27,11 +27,18 @@ class CaseProcessEngineTest {
     @BeforeEach
     void deployOneStepProcess() {
         engine = extension.getProcessEngine();
-        BpmnModelInstance oneStep = Bpmn.createExecutableProcess("oneStep").camundaHistoryTimeToLive(30)
-                .startEvent().userTask("Activity_Interview").name("Nader gehoor afnemen")
-                .camundaCandidateGroups("ind-decision").endEvent().done();
-        extension.manageDeployment(engine.getRepositoryService().createDeployment()
-                .addModelInstance("oneStep.bpmn", oneStep).deploy());
+        BpmnModelInstance oneStep = Bpmn.createExecutableProcess("oneStep")
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .userTask("Activity_Interview")
+                .name("Nader gehoor afnemen")
+                .camundaCandidateGroups("ind-decision")
+                .endEvent()
+                .done();
+        extension.manageDeployment(engine.getRepositoryService()
+                .createDeployment()
+                .addModelInstance("oneStep.bpmn", oneStep)
+                .deploy());
         engine.getRuntimeService().startProcessInstanceByKey("oneStep", caseId.toString());
         caseEngine = new CaseProcessEngine(engine.getRuntimeService(), engine.getTaskService(), Clock.systemUTC());
     }
@@ -46,7 +53,9 @@ class CaseProcessEngineTest {
 
     @Test
     void aTaskCompletedWhileTheCaseFileIsReadIsLeftOutInsteadOfFailingTheRead() {
-        Task listed = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId.toString())
+        Task listed = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId.toString())
                 .singleResult();
         engine.getTaskService().complete(listed.getId());
 

@@ -1,16 +1,16 @@
 package nl.asylumchain.casefile.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainTestContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The events endpoint: who may send what, and what a case that is not waiting for an event answers. */
 @ChainTestContext
@@ -25,7 +25,10 @@ class CaseEventApiTest {
     @BeforeEach
     void caseInRegistration() {
         client = new ChainClient(port);
-        caseId = client.post("/api/cases", "agent", ChainClient.application()).body().path("caseId").asText();
+        caseId = client.post("/api/cases", "agent", ChainClient.application())
+                .body()
+                .path("caseId")
+                .asText();
     }
 
     @Test
@@ -42,7 +45,8 @@ class CaseEventApiTest {
         Response response = send("dublin", Map.of("type", "POSTCARD"));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().path("errors").get(0).path("field").asText()).isEqualTo("type");
-        assertThat(response.body().path("errors").get(0).path("message").asText()).contains("DUBLIN_REPLY");
+        assertThat(response.body().path("errors").get(0).path("message").asText())
+                .contains("DUBLIN_REPLY");
         assertThat(send("dublin", Map.of("accepted", true)).status()).isEqualTo(400);
     }
 
@@ -53,18 +57,23 @@ class CaseEventApiTest {
         assertThat(missing.body().path("errors").get(0).path("field").asText()).isEqualTo("accepted");
         Response wrongType = send("dublin", Map.of("type", "DUBLIN_REPLY", "accepted", "maybe"));
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.body().path("errors").get(0).path("field").asText()).isEqualTo("accepted");
+        assertThat(wrongType.body().path("errors").get(0).path("field").asText())
+                .isEqualTo("accepted");
     }
 
     @Test
     void onlyTheReceivingGroupMaySendIt() {
-        assertThat(send("coa", Map.of("type", "DUBLIN_REPLY", "accepted", true)).status()).isEqualTo(403);
-        assertThat(send(null, Map.of("type", "DUBLIN_REPLY", "accepted", true)).status()).isEqualTo(401);
+        assertThat(send("coa", Map.of("type", "DUBLIN_REPLY", "accepted", true)).status())
+                .isEqualTo(403);
+        assertThat(send(null, Map.of("type", "DUBLIN_REPLY", "accepted", true)).status())
+                .isEqualTo(401);
     }
 
     @Test
     void unknownCaseIsNotFound() {
-        Response response = client.post("/api/cases/6f1c2a4e-0000-4000-8000-000000000000/events", "dublin",
+        Response response = client.post(
+                "/api/cases/6f1c2a4e-0000-4000-8000-000000000000/events",
+                "dublin",
                 Map.of("type", "DUBLIN_REPLY", "accepted", true));
         assertThat(response.status()).isEqualTo(404);
     }

@@ -1,7 +1,5 @@
 package nl.asylumchain.casefile.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -13,10 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainTestContext;
 import nl.asylumchain.casefile.process.CaseModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The intake contract: every rule on the payload answers 400 naming the field, and nothing is half-created. The
@@ -50,19 +50,30 @@ class CaseIntakeApiTest {
         assertThat(response.location()).isEqualTo("/api/cases/" + caseId);
         assertThat(response.body().path("vNumber").asText()).matches("\\d{10}");
         assertThat(response.body().path("status").asText()).isEqualTo("IN_REGISTRATION");
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseModel.PROCESS_KEY)
-                .processInstanceBusinessKey(caseId).count()).isEqualTo(1);
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(CaseModel.PROCESS_KEY)
+                        .processInstanceBusinessKey(caseId)
+                        .count())
+                .isEqualTo(1);
 
         Response caseFile = client.get("/api/cases/" + caseId, "beslismedewerker");
         assertThat(caseFile.status()).isEqualTo(200);
         assertThat(caseFile.body().path("person").path("familyName").asText()).isEqualTo("Haddad");
         assertThat(caseFile.body().path("currentStages").get(0).asText()).isEqualTo("REGISTRATION");
         assertThat(caseFile.body().path("familyMembersAbroad")).hasSize(1);
-        assertThat(caseFile.body().path("openTasks").get(0).path("candidateGroups").get(0).asText())
+        assertThat(caseFile.body()
+                        .path("openTasks")
+                        .get(0)
+                        .path("candidateGroups")
+                        .get(0)
+                        .asText())
                 .isEqualTo("police-avim");
-        assertThat(caseFile.body().path("openTasks").get(0).path("dueDate").isMissingNode()).isFalse();
+        assertThat(caseFile.body().path("openTasks").get(0).path("dueDate").isMissingNode())
+                .isFalse();
 
-        Response byVNumber = client.get("/api/cases?vNumber=" + response.body().path("vNumber").asText(), "coa");
+        Response byVNumber = client.get(
+                "/api/cases?vNumber=" + response.body().path("vNumber").asText(), "coa");
         assertThat(byVNumber.body().path("caseId").asText()).isEqualTo(caseId);
     }
 
@@ -73,17 +84,28 @@ class CaseIntakeApiTest {
         Response response = client.post("/api/cases", "agent", application);
         assertThat(response.status()).isEqualTo(201);
 
-        Response caseFile = client.get("/api/cases/" + response.body().path("caseId").asText(), "aanmelding");
+        Response caseFile =
+                client.get("/api/cases/" + response.body().path("caseId").asText(), "aanmelding");
         assertThat(caseFile.body().path("returnedAfterDublin").asBoolean()).isTrue();
-        assertThat(caseFile.body().path("openTasks").get(0).path("candidateGroups").get(0).asText())
+        assertThat(caseFile.body()
+                        .path("openTasks")
+                        .get(0)
+                        .path("candidateGroups")
+                        .get(0)
+                        .asText())
                 .isEqualTo("ind-registration");
     }
 
     @Test
     void vNumbersAreUniqueTenDigitNumbers() {
-        String first = client.post("/api/cases", "agent", ChainClient.application()).body().path("vNumber").asText();
+        String first = client.post("/api/cases", "agent", ChainClient.application())
+                .body()
+                .path("vNumber")
+                .asText();
         String second = client.post("/api/cases", "marechaussee", ChainClient.application())
-                .body().path("vNumber").asText();
+                .body()
+                .path("vNumber")
+                .asText();
         assertThat(first).matches("\\d{10}");
         assertThat(second).matches("\\d{10}").isNotEqualTo(first);
     }
@@ -113,13 +135,19 @@ class CaseIntakeApiTest {
 
         assertThat(agents.status()).isEqualTo(201);
         assertThat(marechaussees.status()).isEqualTo(201);
-        assertThat(marechaussees.body().path("caseId")).isNotEqualTo(agents.body().path("caseId"));
-        assertThat(marechaussees.body().path("vNumber")).isNotEqualTo(agents.body().path("vNumber"));
+        assertThat(marechaussees.body().path("caseId"))
+                .isNotEqualTo(agents.body().path("caseId"));
+        assertThat(marechaussees.body().path("vNumber"))
+                .isNotEqualTo(agents.body().path("vNumber"));
         assertThat(runtimeService.createProcessInstanceQuery().count()).isGreaterThan(processes);
         // and each user's own repeat still finds their own case
-        assertThat(client.post("/api/cases", "marechaussee", ChainClient.application(), key).body().path("caseId"))
+        assertThat(client.post("/api/cases", "marechaussee", ChainClient.application(), key)
+                        .body()
+                        .path("caseId"))
                 .isEqualTo(marechaussees.body().path("caseId"));
-        assertThat(client.post("/api/cases", "agent", ChainClient.application(), key).body().path("caseId"))
+        assertThat(client.post("/api/cases", "agent", ChainClient.application(), key)
+                        .body()
+                        .path("caseId"))
                 .isEqualTo(agents.body().path("caseId"));
     }
 
@@ -147,7 +175,8 @@ class CaseIntakeApiTest {
     void sexMustBeFMOrX() {
         Response response = post(a -> ChainClient.section(a, "person").put("sex", "V"));
         assertBadFields(response, "person.sex");
-        assertThat(response.body().path("errors").get(0).path("message").asText()).contains("F, M, X");
+        assertThat(response.body().path("errors").get(0).path("message").asText())
+                .contains("F, M, X");
     }
 
     @Test
@@ -159,13 +188,19 @@ class CaseIntakeApiTest {
 
     @Test
     void statelessAndUnknownNationalityAreAccepted() {
-        assertThat(post(a -> ChainClient.section(a, "person").put("nationality", "XXA")).status()).isEqualTo(201);
-        assertThat(post(a -> ChainClient.section(a, "person").put("nationality", "XXX")).status()).isEqualTo(201);
+        assertThat(post(a -> ChainClient.section(a, "person").put("nationality", "XXA"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(post(a -> ChainClient.section(a, "person").put("nationality", "XXX"))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void kosovoIsAcceptedByTheUserAssignedCodeXkxThatTheSafeCountryListUses() {
-        assertThat(post(a -> ChainClient.section(a, "person").put("nationality", "XKX")).status()).isEqualTo(201);
+        assertThat(post(a -> ChainClient.section(a, "person").put("nationality", "XKX"))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -181,10 +216,12 @@ class CaseIntakeApiTest {
 
     @Test
     void familyMemberNeedsAKnownRelationAndAPastBirthDate() {
-        assertRejected(a -> a.put("familyMembersAbroad", List.of(Map.of("relation", "COUSIN",
-                "birthDate", "2000-01-01"))), "familyMembersAbroad[0].relation");
-        assertRejected(a -> a.put("familyMembersAbroad", List.of(Map.of("relation", "CHILD",
-                "birthDate", "2999-01-01"))), "familyMembersAbroad[0].birthDate");
+        assertRejected(
+                a -> a.put("familyMembersAbroad", List.of(Map.of("relation", "COUSIN", "birthDate", "2000-01-01"))),
+                "familyMembersAbroad[0].relation");
+        assertRejected(
+                a -> a.put("familyMembersAbroad", List.of(Map.of("relation", "CHILD", "birthDate", "2999-01-01"))),
+                "familyMembersAbroad[0].birthDate");
     }
 
     @Test
@@ -208,7 +245,8 @@ class CaseIntakeApiTest {
         Response response = client.get("/api/cases/6f1c2a4e-0000-4000-8000-000000000000", "agent");
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(client.get("/api/cases?vNumber=0000000000", "agent").status()).isEqualTo(404);
+        assertThat(client.get("/api/cases?vNumber=0000000000", "agent").status())
+                .isEqualTo(404);
         assertThat(client.get("/api/cases/not-a-uuid", "agent").status()).isEqualTo(400);
         assertThat(client.get("/api/cases?vNumber=12", "agent").status()).isEqualTo(400);
     }
@@ -223,7 +261,8 @@ class CaseIntakeApiTest {
         long cases = jdbc.sql("select count(*) from cases").query(Long.class).single();
         long processes = runtimeService.createProcessInstanceQuery().count();
         assertBadFields(post(change), field);
-        assertThat(jdbc.sql("select count(*) from cases").query(Long.class).single()).isEqualTo(cases);
+        assertThat(jdbc.sql("select count(*) from cases").query(Long.class).single())
+                .isEqualTo(cases);
         assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(processes);
     }
 

@@ -1,18 +1,10 @@
 package nl.asylumchain.casefile.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -24,6 +16,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.casefile.AccessLog;
@@ -32,6 +26,12 @@ import nl.asylumchain.casefile.CaseIntake;
 import nl.asylumchain.casefile.CaseStatus;
 import nl.asylumchain.casefile.RegisteredCase;
 import nl.asylumchain.platform.ApiWebSlice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * The intake's request rules, on the web layer alone: JSON read strictly (what a lenient reader would guess at, a
@@ -53,8 +53,10 @@ class CaseIntakeRequestTest {
 
     @MockitoBean
     CaseIntake intake;
+
     @MockitoBean
     CaseFiles caseFiles;
+
     @MockitoBean
     AccessLog accessLog;
 
@@ -78,8 +80,8 @@ class CaseIntakeRequestTest {
 
     @Test
     void dateTimeAsBirthDateIsRefused() throws Exception {
-        assertRefused(a -> ChainClient.section(a, "person").put("birthDate", "1994-03-12T10:00:00"),
-                "person.birthDate");
+        assertRefused(
+                a -> ChainClient.section(a, "person").put("birthDate", "1994-03-12T10:00:00"), "person.birthDate");
     }
 
     @Test
@@ -138,8 +140,12 @@ class CaseIntakeRequestTest {
                 "--xyz\r\nContent-Disposition: form-data; name=\"person\"\r\n\r\nHaddad\r\n--xyz--\r\n",
                 "--xyz\r\nContent-Disposition: form-data; name=\"person\"\r\n\r\nHaddad",
                 "not multipart at all")) {
-            MockHttpServletResponse response = mvc.perform(post("/api/cases").principal(AGENT)
-                    .contentType("multipart/form-data; boundary=xyz").content(body)).andReturn().getResponse();
+            MockHttpServletResponse response = mvc.perform(post("/api/cases")
+                            .principal(AGENT)
+                            .contentType("multipart/form-data; boundary=xyz")
+                            .content(body))
+                    .andReturn()
+                    .getResponse();
             assertThat(response.getStatus()).as(body).isEqualTo(415);
             assertThat(response.getContentType()).startsWith("application/problem+json");
         }
@@ -188,15 +194,19 @@ class CaseIntakeRequestTest {
     // --- helpers --------------------------------------------------------------------------------------------------
 
     /** An intake user as the platform's security hands it to the controller. */
-    private static final UsernamePasswordAuthenticationToken AGENT = UsernamePasswordAuthenticationToken
-            .authenticated("agent", null, List.of(new SimpleGrantedAuthority("police-avim")));
+    private static final UsernamePasswordAuthenticationToken AGENT = UsernamePasswordAuthenticationToken.authenticated(
+            "agent", null, List.of(new SimpleGrantedAuthority("police-avim")));
 
     private MockHttpServletResponse register(String body) throws Exception {
-        when(intake.register(any(), any())).thenReturn(
-                new RegisteredCase(UUID.randomUUID(), "1234567890", CaseStatus.IN_REGISTRATION, true));
-        return mvc.perform(post("/api/cases").principal(AGENT).contentType(MediaType.APPLICATION_JSON)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON).content(body))
-                .andReturn().getResponse();
+        when(intake.register(any(), any()))
+                .thenReturn(new RegisteredCase(UUID.randomUUID(), "1234567890", CaseStatus.IN_REGISTRATION, true));
+        return mvc.perform(post("/api/cases")
+                        .principal(AGENT)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                        .content(body))
+                .andReturn()
+                .getResponse();
     }
 
     private JsonNode assertRefused(Consumer<Map<String, Object>> change, String field) throws Exception {

@@ -1,7 +1,5 @@
 package nl.asylumchain.casefile.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,17 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.asylumchain.CaseDriver;
-import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainTestContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The case view's data: one timeline with who did what and when, open tasks linked to Tasklist, positions. */
 @ChainTestContext
@@ -52,16 +52,22 @@ class CaseViewApiTest {
         JsonNode view = view(caseId, "beslismedewerker");
 
         List<JsonNode> tasks = rows(view, "TASK");
-        assertThat(tasks).extracting(row -> row.path("name").asText() + " by " + row.path("user").asText())
+        assertThat(tasks)
+                .extracting(row ->
+                        row.path("name").asText() + " by " + row.path("user").asText())
                 .containsExactly("Identificeren en registreren by agent", "Aanmeldgehoor afnemen by aanmelding");
         assertThat(tasks).allSatisfy(row -> {
             assertThat(row.path("at").asText()).isNotBlank();
             assertThat(row.path("outcome").asText()).isEqualTo("COMPLETED");
         });
-        assertThat(rows(view, "MILESTONE")).extracting(row -> row.path("name").asText()).contains("REGISTERED");
-        assertThat(rows(view, "EVENT")).extracting(row -> row.path("name").asText())
+        assertThat(rows(view, "MILESTONE"))
+                .extracting(row -> row.path("name").asText())
+                .contains("REGISTERED");
+        assertThat(rows(view, "EVENT"))
+                .extracting(row -> row.path("name").asText())
                 .contains("Rust- en voorbereidingstermijn verstreken");
-        assertThat(rows(view, "STAGE")).extracting(row -> row.path("name").asText())
+        assertThat(rows(view, "STAGE"))
+                .extracting(row -> row.path("name").asText())
                 .containsSubsequence("Aanmelding afhandelen", "Asielaanvraag beoordelen");
         List<String> times = new ArrayList<>();
         view.path("timeline").forEach(row -> times.add(row.path("at").asText()));
@@ -82,7 +88,8 @@ class CaseViewApiTest {
         assertThat(positions.get("indDecision").path("active").asBoolean()).isTrue();
         assertThat(texts(positions.get("indDecision").path("activeActivityIds")))
                 .containsExactly("Activity_MainInterview");
-        assertThat(texts(positions.get("asylumCase").path("activeActivityIds"))).containsExactly("Activity_IndDecision");
+        assertThat(texts(positions.get("asylumCase").path("activeActivityIds")))
+                .containsExactly("Activity_IndDecision");
         assertThat(positions.get("registration").path("active").asBoolean()).isFalse();
         assertThat(texts(positions.get("registration").path("completedActivityIds")))
                 .contains("Activity_IdentifyAndRegister", "Activity_RegistrationInterview");
@@ -92,24 +99,41 @@ class CaseViewApiTest {
     @Test
     void aReceivedEventIsOnTheTimelineWithItsSenderAndARefusedOneLeavesNoTrace() {
         String caseId = driver.register();
-        Response refused = client.post("/api/cases/" + caseId + "/events", "dublin",
-                Map.of("type", "DUBLIN_REPLY", "accepted", true));
+        Response refused = client.post(
+                "/api/cases/" + caseId + "/events", "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", true));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(rows(view(caseId, "demo"), "RECEIVED")).isEmpty();
         assertThat(jdbc.sql("select count(*) from case_events where case_id = cast(:id as uuid)")
-                .param("id", caseId).query(Long.class).single()).isZero();
+                        .param("id", caseId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         // a Dublin case: a Eurodac hit sends it to spoor 1, where the reply is awaited
         Map<String, Map<String, Object>> dublin = new java.util.HashMap<>(CaseDriver.SPOOR_4_ANSWERS);
-        dublin.put("Activity_IdentifyAndRegister", Map.of("identityEstablished", true, "documentsPresent", true,
-                "eurodacHitMemberState", "DE", "visaMemberState", ""));
+        dublin.put(
+                "Activity_IdentifyAndRegister",
+                Map.of(
+                        "identityEstablished",
+                        true,
+                        "documentsPresent",
+                        true,
+                        "eurodacHitMemberState",
+                        "DE",
+                        "visaMemberState",
+                        ""));
         dublin.put("Activity_SubmitDublinClaim", Map.of("claimType", "TAKE_CHARGE", "requestedMemberState", "DE"));
         String other = driver.register();
         String claim = driver.workToTask(other, "Activity_SubmitDublinClaim", dublin);
-        assertThat(client.completeTask(claim, "dublin", dublin.get("Activity_SubmitDublinClaim")).status())
+        assertThat(client.completeTask(claim, "dublin", dublin.get("Activity_SubmitDublinClaim"))
+                        .status())
                 .isEqualTo(204);
-        assertThat(client.post("/api/cases/" + other + "/events", "dublin",
-                Map.of("type", "DUBLIN_REPLY", "accepted", false)).status()).isEqualTo(202);
+        assertThat(client.post(
+                                "/api/cases/" + other + "/events",
+                                "dublin",
+                                Map.of("type", "DUBLIN_REPLY", "accepted", false))
+                        .status())
+                .isEqualTo(202);
 
         List<JsonNode> received = rows(view(other, "demo"), "RECEIVED");
         assertThat(received).hasSize(1);
@@ -122,69 +146,107 @@ class CaseViewApiTest {
     void theViewNeedsALoginAndAnUnknownCaseIsNotFound() {
         String caseId = driver.register();
         assertThat(client.get("/api/cases/" + caseId + "/view", null).status()).isEqualTo(401);
-        assertThat(client.get("/api/cases/6f1c2a4e-0000-4000-8000-000000000000/view", "demo").status())
+        assertThat(client.get("/api/cases/6f1c2a4e-0000-4000-8000-000000000000/view", "demo")
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     void theCaseViewLogsInWithAFormToASessionAndTheBrowserHoldsNoCredentials() throws Exception {
         String caseId = driver.register();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
         JsonNode anonymous = json(browser, get("/cases/session"));
         assertThat(anonymous.path("user").isMissingNode()).isTrue();
-        HttpResponse<String> withoutToken = browser.send(login("beslismedewerker", ChainClient.PASSWORD, null, null),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(withoutToken.statusCode()).as("a login without the session's CSRF token").isEqualTo(403);
+        HttpResponse<String> withoutToken = browser.send(
+                login("beslismedewerker", ChainClient.PASSWORD, null, null), HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutToken.statusCode())
+                .as("a login without the session's CSRF token")
+                .isEqualTo(403);
         // an unknown user: a wrong password would lock a real one for a few seconds (the engine's login delay)
-        HttpResponse<String> wrong = browser.send(login("nobody", "wrong",
-                anonymous.path("csrfHeader").asText(), anonymous.path("csrfToken").asText()),
+        HttpResponse<String> wrong = browser.send(
+                login(
+                        "nobody",
+                        "wrong",
+                        anonymous.path("csrfHeader").asText(),
+                        anonymous.path("csrfToken").asText()),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(wrong.headers().firstValue("WWW-Authenticate")).as("no browser password prompt").isEmpty();
+        assertThat(wrong.headers().firstValue("WWW-Authenticate"))
+                .as("no browser password prompt")
+                .isEmpty();
 
         JsonNode fresh = json(browser, get("/cases/session"));
-        HttpResponse<String> loggedIn = browser.send(login("beslismedewerker", ChainClient.PASSWORD,
-                fresh.path("csrfHeader").asText(), fresh.path("csrfToken").asText()),
+        HttpResponse<String> loggedIn = browser.send(
+                login(
+                        "beslismedewerker",
+                        ChainClient.PASSWORD,
+                        fresh.path("csrfHeader").asText(),
+                        fresh.path("csrfToken").asText()),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(204);
-        assertThat(loggedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
-                assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax"));
+        assertThat(loggedIn.headers().allValues("Set-Cookie"))
+                .anySatisfy(
+                        cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax"));
 
         JsonNode session = json(browser, get("/cases/session"));
         assertThat(session.path("user").asText()).isEqualTo("beslismedewerker");
         JsonNode view = json(browser, get("/api/cases/" + caseId + "/view"));
         assertThat(view.path("caseFile").path("caseId").asText()).isEqualTo(caseId);
-        String definitionId = view.path("positions").get(0).path("processDefinitionId").asText();
-        JsonNode diagram = json(browser, get("/api/cases/" + caseId + "/view/diagrams/"
-                + URLEncoder.encode(definitionId, StandardCharsets.UTF_8)));
-        assertThat(diagram.path("bpmn20Xml").asText()).contains("<bpmn:definitions", definitionId.split(":")[0]);
-        assertThat(json(browser, get("/cases/search?vNumber=" + view.path("caseFile").path("vNumber").asText()))
-                .path("caseId").asText()).isEqualTo(caseId);
+        String definitionId =
+                view.path("positions").get(0).path("processDefinitionId").asText();
+        JsonNode diagram = json(
+                browser,
+                get("/api/cases/" + caseId + "/view/diagrams/"
+                        + URLEncoder.encode(definitionId, StandardCharsets.UTF_8)));
+        assertThat(diagram.path("bpmn20Xml").asText())
+                .contains("<bpmn:definitions", definitionId.split(":")[0]);
+        assertThat(json(
+                                browser,
+                                get("/cases/search?vNumber="
+                                        + view.path("caseFile").path("vNumber").asText()))
+                        .path("caseId")
+                        .asText())
+                .isEqualTo(caseId);
         // the session is for the case view only: the rest of the API and the engine's still want Basic credentials
-        assertThat(browser.send(get("/api/cases/" + caseId), HttpResponse.BodyHandlers.ofString()).statusCode())
+        assertThat(browser.send(get("/api/cases/" + caseId), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
                 .isEqualTo(401);
-        assertThat(browser.send(get("/engine-rest/task"), HttpResponse.BodyHandlers.ofString()).statusCode())
+        assertThat(browser.send(get("/engine-rest/task"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
                 .isEqualTo(401);
 
-        HttpResponse<String> logout = browser.send(HttpRequest.newBuilder(URI.create(base() + "/cases/logout"))
-                .header(session.path("csrfHeader").asText(), session.path("csrfToken").asText())
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> logout = browser.send(
+                HttpRequest.newBuilder(URI.create(base() + "/cases/logout"))
+                        .header(
+                                session.path("csrfHeader").asText(),
+                                session.path("csrfToken").asText())
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(logout.statusCode()).isEqualTo(204);
         assertThat(browser.send(get("/api/cases/" + caseId + "/view"), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).isEqualTo(401);
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void theViewServesTheDiagramsOfItsOwnCaseOnly() {
         String caseId = driver.register();
         String other = driver.register();
-        String definitionId = view(other, "demo").path("positions").get(0).path("processDefinitionId").asText();
+        String definitionId = view(other, "demo")
+                .path("positions")
+                .get(0)
+                .path("processDefinitionId")
+                .asText();
         String unrelated = "unrelated:1:" + java.util.UUID.randomUUID();
 
-        assertThat(client.get("/api/cases/" + caseId + "/view/diagrams/" + unrelated, "demo").status())
+        assertThat(client.get("/api/cases/" + caseId + "/view/diagrams/" + unrelated, "demo")
+                        .status())
                 .isEqualTo(404);
-        assertThat(client.get("/api/cases/" + caseId + "/view/diagrams/" + definitionId, "demo").status())
+        assertThat(client.get("/api/cases/" + caseId + "/view/diagrams/" + definitionId, "demo")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -193,7 +255,10 @@ class CaseViewApiTest {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "application/json").GET().build();
+        return HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Accept", "application/json")
+                .GET()
+                .build();
     }
 
     private HttpRequest login(String user, String password, String csrfHeader, String csrfToken) {
@@ -208,7 +273,9 @@ class CaseViewApiTest {
 
     private JsonNode json(HttpClient browser, HttpRequest request) throws Exception {
         HttpResponse<String> response = browser.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(request.uri() + ": " + response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as(request.uri() + ": " + response.body())
+                .isEqualTo(200);
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
     }
 

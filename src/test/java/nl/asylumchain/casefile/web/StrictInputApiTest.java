@@ -1,7 +1,5 @@
 package nl.asylumchain.casefile.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -12,17 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainTestContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Our API reads input strictly, where it takes a real server or a case to show: a duplicate key or an impossible
@@ -50,7 +50,9 @@ class StrictInputApiTest {
     @Test
     void duplicateKeyInsideAnEventIsRefusedNamingTheKey() {
         String caseId = register();
-        Response response = client.post("/api/cases/" + caseId + "/events", "dublin",
+        Response response = client.post(
+                "/api/cases/" + caseId + "/events",
+                "dublin",
                 "{\"type\":\"DUBLIN_REPLY\",\"accepted\":true,\"accepted\":false}");
         assertBadField(response, "accepted");
     }
@@ -58,7 +60,9 @@ class StrictInputApiTest {
     @Test
     void dateFarOutOfRangeIsABadRequestNotAnOverflow() {
         String caseId = register();
-        Response response = client.post("/api/cases/" + caseId + "/events", "demo",
+        Response response = client.post(
+                "/api/cases/" + caseId + "/events",
+                "demo",
                 Map.of("type", "APPEAL_LODGED", "lodgedOn", "-999999999-01-01", "suspensive", true));
         assertBadField(response, "lodgedOn");
         assertThat(events(caseId)).isZero();
@@ -73,10 +77,13 @@ class StrictInputApiTest {
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/cases HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
-                    + "Authorization: Basic " + Base64.getEncoder().encodeToString(
-                            ("agent:" + ChainClient.PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n"
-                    + "Idempotency-Key: sleutel-").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+                            + "Authorization: Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(("agent:" + ChainClient.PASSWORD).getBytes(StandardCharsets.UTF_8))
+                            + "\r\n"
+                            + "Idempotency-Key: sleutel-")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write("\u00e9\u00e8\u4e2d".getBytes(StandardCharsets.UTF_8));
             out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.write(body);
@@ -102,7 +109,10 @@ class StrictInputApiTest {
     }
 
     private String register() {
-        return client.post("/api/cases", "agent", ChainClient.application()).body().path("caseId").asText();
+        return client.post("/api/cases", "agent", ChainClient.application())
+                .body()
+                .path("caseId")
+                .asText();
     }
 
     private static void assertBadField(Response response, String field) {
@@ -118,15 +128,21 @@ class StrictInputApiTest {
     }
 
     private long events(String caseId) {
-        return jdbc.sql("select count(*) from case_events where case_id = cast(:id as uuid)").param("id", caseId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from case_events where case_id = cast(:id as uuid)")
+                .param("id", caseId)
+                .query(Long.class)
+                .single();
     }
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "application/json, application/problem+json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(("agent:" + ChainClient.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                ("agent:" + ChainClient.PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

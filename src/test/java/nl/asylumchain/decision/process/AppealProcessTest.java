@@ -1,13 +1,5 @@
 package nl.asylumchain.decision.process;
 
-import static nl.asylumchain.ProcessTestSupport.CASE_ID;
-import static nl.asylumchain.ProcessTestSupport.NOW;
-import static nl.asylumchain.ProcessTestSupport.nowPlus;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,19 +18,43 @@ import nl.asylumchain.ProcessTestSupport;
 import nl.asylumchain.departure.InMemoryDepartureService;
 import nl.asylumchain.departure.process.DepartureProcessBeans;
 
+import static nl.asylumchain.ProcessTestSupport.CASE_ID;
+import static nl.asylumchain.ProcessTestSupport.NOW;
+import static nl.asylumchain.ProcessTestSupport.nowPlus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
 /**
  * bpmn/appeal.bpmn and the main process around it: DMN appealEffect says whether the appeal suspends (spoor 4: yes;
  * spoor 2: no), already at the rejection. Spoor 4: indDecision calls the appeal, which waits for the ruling; an
  * annulment reopens the decision deadline. Spoor 2: the case goes to departure at the rejection and the appeal runs
  * as a process of its own beside it: the interim relief asked for, then the ruling when relief was granted.
  */
-@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/asylumCase.bpmn", "bpmn/indDecision.bpmn", "bpmn/appeal.bpmn",
-        "bpmn/policyHold.bpmn", "bpmn/departure.bpmn", "bpmn/housing.bpmn",
-        "dmn/nationalityGroups.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
-        "dmn/departureRoute.dmn", "dmn/appealEffect.dmn", "dmn/procedureChoice.dmn",
-        "bpmn/forms/mainInterview.form", "bpmn/forms/correctionsAndAdditions.form",
-        "bpmn/forms/assessApplication.form", "bpmn/forms/intendedDecision.form", "bpmn/forms/decideApplication.form",
-        "bpmn/forms/departureInterview.form", "bpmn/forms/linkMunicipality.form"})
+@Deployment(
+        resources = {
+            "dmn/taskPeriods.dmn",
+            "bpmn/asylumCase.bpmn",
+            "bpmn/indDecision.bpmn",
+            "bpmn/appeal.bpmn",
+            "bpmn/policyHold.bpmn",
+            "bpmn/departure.bpmn",
+            "bpmn/housing.bpmn",
+            "dmn/nationalityGroups.dmn",
+            "dmn/dublinReplyPeriod.dmn",
+            "dmn/procedurePeriods.dmn",
+            "dmn/departureRoute.dmn",
+            "dmn/appealEffect.dmn",
+            "dmn/procedureChoice.dmn",
+            "bpmn/forms/mainInterview.form",
+            "bpmn/forms/correctionsAndAdditions.form",
+            "bpmn/forms/assessApplication.form",
+            "bpmn/forms/intendedDecision.form",
+            "bpmn/forms/decideApplication.form",
+            "bpmn/forms/departureInterview.form",
+            "bpmn/forms/linkMunicipality.form"
+        })
 class AppealProcessTest {
 
     @RegisterExtension
@@ -64,14 +80,22 @@ class AppealProcessTest {
 
     /** The main process from the IND stage on, for a spoor-2 case without family abroad, rejected. */
     private ProcessInstance caseRejectedInSpoorTwo() {
-        ProcessInstance asylumCase = runtimeService().createProcessInstanceByKey("asylumCase").businessKey(CASE_ID)
+        ProcessInstance asylumCase = runtimeService()
+                .createProcessInstanceByKey("asylumCase")
+                .businessKey(CASE_ID)
                 .setVariables(Variables.createVariables()
-                        .putValue("caseId", CASE_ID).putValue("track", 2).putValue("trackReason", "SAFE_COUNTRY")
-                        .putValue("nationality", "GEO").putValue("unaccompaniedMinor", false)
-                        .putValue("medicalConcerns", false).putValue("eurodacHitMemberState", "")
-                        .putValue("applicationDate", Date.from(NOW)).putValue("temporaryProtectionUkraine", false)
+                        .putValue("caseId", CASE_ID)
+                        .putValue("track", 2)
+                        .putValue("trackReason", "SAFE_COUNTRY")
+                        .putValue("nationality", "GEO")
+                        .putValue("unaccompaniedMinor", false)
+                        .putValue("medicalConcerns", false)
+                        .putValue("eurodacHitMemberState", "")
+                        .putValue("applicationDate", Date.from(NOW))
+                        .putValue("temporaryProtectionUkraine", false)
                         .putValue("familyMembersAbroad", 0))
-                .startBeforeActivity("Activity_IndDecision").execute();
+                .startBeforeActivity("Activity_IndDecision")
+                .execute();
         decideToReject();
         return asylumCase;
     }
@@ -94,16 +118,25 @@ class AppealProcessTest {
     }
 
     private static void send(String message, Map<String, Object> variables) {
-        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(CASE_ID)
-                .setVariables(variables).correlate();
+        runtimeService()
+                .createMessageCorrelation(message)
+                .processInstanceBusinessKey(CASE_ID)
+                .setVariables(variables)
+                .correlate();
     }
 
     private static void lodgeAppeal(boolean interimReliefRequested) {
-        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "interimReliefRequested", interimReliefRequested));
+        send(
+                "AppealLodged",
+                Map.of("appealLodgedOn", Date.from(NOW), "interimReliefRequested", interimReliefRequested));
     }
 
     private static long waitingFor(String message) {
-        return runtimeService().createEventSubscriptionQuery().eventType("message").eventName(message).count();
+        return runtimeService()
+                .createEventSubscriptionQuery()
+                .eventType("message")
+                .eventName(message)
+                .count();
     }
 
     @Test
@@ -113,12 +146,15 @@ class AppealProcessTest {
 
         assertThat(beans.appealsSuspensive).containsExactly(true);
         ProcessInstance appeal = calledProcessInstance("appeal", procedure);
-        BpmnAwareTests.assertThat(appeal).isWaitingAt("Event_CourtRulingReceived")
-                .hasPassed("Gateway_AppealSuspensive").hasNotPassed("Event_InterimReliefDecided");
+        BpmnAwareTests.assertThat(appeal)
+                .isWaitingAt("Event_CourtRulingReceived")
+                .hasPassed("Gateway_AppealSuspensive")
+                .hasNotPassed("Event_InterimReliefDecided");
         assertThat(waitingFor("InterimRelief")).isZero();
 
         send("CourtRuling", Map.of("appealOutcome", "UPHELD"));
-        BpmnAwareTests.assertThat(procedure).isEnded()
+        BpmnAwareTests.assertThat(procedure)
+                .isEnded()
                 .hasPassed("Activity_FinalizeRejection", "Event_DecisionTaken")
                 .hasNotPassed("Activity_EnforceRejection");
     }
@@ -127,22 +163,35 @@ class AppealProcessTest {
     void whetherAnAppealSuspendsComesFromTheDecisionTableNotFromWhoeverReportsIt() {
         ProcessInstance procedure = rejectedInTheGeneralProcedure();
 
-        send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "appealSuspensive", false,
-                "interimReliefRequested", true));
+        send(
+                "AppealLodged",
+                Map.of("appealLodgedOn", Date.from(NOW), "appealSuspensive", false, "interimReliefRequested", true));
 
-        BpmnAwareTests.assertThat(calledProcessInstance("appeal", procedure)).isWaitingAt("Event_CourtRulingReceived")
-                .hasPassed("Activity_DetermineAppealEffect").hasNotPassed("Gateway_InterimReliefRequested")
-                .variables().containsEntry("appealSuspensive", true);
+        BpmnAwareTests.assertThat(calledProcessInstance("appeal", procedure))
+                .isWaitingAt("Event_CourtRulingReceived")
+                .hasPassed("Activity_DetermineAppealEffect")
+                .hasNotPassed("Gateway_InterimReliefRequested")
+                .variables()
+                .containsEntry("appealSuspensive", true);
         assertThat(waitingFor("InterimRelief")).isZero();
     }
 
     /** The appeal against a spoor-2 rejection: a process of its own beside the case, not called by indDecision. */
     private static ProcessInstance appealBeside() {
-        ProcessInstance appeal = runtimeService().createProcessInstanceQuery().processDefinitionKey("appeal")
-                .processInstanceBusinessKey(CASE_ID).singleResult();
+        ProcessInstance appeal = runtimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey("appeal")
+                .processInstanceBusinessKey(CASE_ID)
+                .singleResult();
         assertThat(appeal).as("the appeal beside the departure").isNotNull();
-        assertThat(extension.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(appeal.getId())
-                .singleResult().getSuperProcessInstanceId()).as("called by no process").isNull();
+        assertThat(extension
+                        .getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(appeal.getId())
+                        .singleResult()
+                        .getSuperProcessInstanceId())
+                .as("called by no process")
+                .isNull();
         return appeal;
     }
 
@@ -150,18 +199,32 @@ class AppealProcessTest {
     void aSpoorTwoRejectionGoesToDtvAtOnceAndTheAppealRunsBesideItWithTheInterimReliefAskedFor() {
         ProcessInstance asylumCase = caseRejectedInSpoorTwo();
 
-        // at the rejection, before any appeal: DMN appealEffect says an appeal would not suspend (Vw 2000 art. 82 lid 2)
+        // at the rejection, before any appeal: DMN appealEffect says an appeal would not suspend (Vw 2000 art. 82 lid
+        // 2)
         var history = extension.getHistoryService();
-        String procedure = history.createHistoricProcessInstanceQuery().superProcessInstanceId(asylumCase.getId())
-                .processDefinitionKey("indDecision").singleResult().getId();
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(procedure)
-                .orderPartiallyByOccurrence().asc().list())
+        String procedure = history.createHistoricProcessInstanceQuery()
+                .superProcessInstanceId(asylumCase.getId())
+                .processDefinitionKey("indDecision")
+                .singleResult()
+                .getId();
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(procedure)
+                        .orderPartiallyByOccurrence()
+                        .asc()
+                        .list())
                 .extracting(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId)
-                .containsSubsequence("Activity_RecordDecision", "Activity_DetermineRejectionAppealEffect",
-                        "Activity_OpenAppealBesideDeparture", "Activity_EnforceRejection", "Event_RejectionEnforceable")
+                .containsSubsequence(
+                        "Activity_RecordDecision",
+                        "Activity_DetermineRejectionAppealEffect",
+                        "Activity_OpenAppealBesideDeparture",
+                        "Activity_EnforceRejection",
+                        "Event_RejectionEnforceable")
                 .doesNotContain("Activity_Appeal", "Activity_FinalizeRejection");
-        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure")
-                .variables().containsEntry("indOutcome", "REJECTED").containsEntry("departurePeriod", "P0D");
+        BpmnAwareTests.assertThat(asylumCase)
+                .isWaitingAt("Activity_Departure")
+                .variables()
+                .containsEntry("indOutcome", "REJECTED")
+                .containsEntry("departurePeriod", "P0D");
         ProcessInstance appeal = appealBeside();
         BpmnAwareTests.assertThat(appeal).isWaitingAt("Gateway_AwaitAppeal").hasBusinessKey(CASE_ID);
         assertThat(chain.timer("Event_AppealWindowPassed").getDuedate()).isEqualTo(nowPlus("P7D"));
@@ -181,7 +244,9 @@ class AppealProcessTest {
 
         lodgeAppeal(false);
 
-        BpmnAwareTests.assertThat(appeal).isEnded().hasPassed("Event_DepartureNotSuspended", "Event_RejectionEnforceable");
+        BpmnAwareTests.assertThat(appeal)
+                .isEnded()
+                .hasPassed("Event_DepartureNotSuspended", "Event_RejectionEnforceable");
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
         assertThat(waitingFor("InterimRelief")).isZero();
         assertThat(waitingFor("CourtRuling")).isZero();
@@ -195,14 +260,18 @@ class AppealProcessTest {
 
         send("InterimRelief", Map.of("interimReliefOutcome", "GRANTED"));
 
-        BpmnAwareTests.assertThat(appeal).isWaitingAt("Event_CourtRulingReceived")
+        BpmnAwareTests.assertThat(appeal)
+                .isWaitingAt("Event_CourtRulingReceived")
                 .hasPassed("Event_InterimReliefDecided", "Gateway_AwaitRulingMerge");
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
 
         send("CourtRuling", Map.of("appealOutcome", "UPHELD"));
-        BpmnAwareTests.assertThat(appeal).isEnded()
+        BpmnAwareTests.assertThat(appeal)
+                .isEnded()
                 .hasPassedInOrder("Gateway_RulingBeside", "Activity_RecordRejectionFinal", "Event_RejectionFinal")
-                .hasNotPassed("Event_AppealDecided").variables().containsEntry("appealOutcome", "UPHELD");
+                .hasNotPassed("Event_AppealDecided")
+                .variables()
+                .containsEntry("appealOutcome", "UPHELD");
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
     }
 
@@ -213,7 +282,8 @@ class AppealProcessTest {
 
         chain.fireTimer("Event_AppealWindowPassed");
 
-        BpmnAwareTests.assertThat(appeal).isEnded()
+        BpmnAwareTests.assertThat(appeal)
+                .isEnded()
                 .hasPassedInOrder("Gateway_WindowPassedBeside", "Activity_RecordRejectionFinal", "Event_RejectionFinal")
                 .hasNotPassed("Event_NoAppeal");
         BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
@@ -227,10 +297,14 @@ class AppealProcessTest {
 
         send("InterimRelief", Map.of("interimReliefOutcome", "REFUSED"));
 
-        BpmnAwareTests.assertThat(appeal).isEnded().hasPassed("Event_RejectionEnforceable")
+        BpmnAwareTests.assertThat(appeal)
+                .isEnded()
+                .hasPassed("Event_RejectionEnforceable")
                 .hasNotPassed("Event_CourtRulingReceived");
-        BpmnAwareTests.assertThat(calledProcessInstance("departure", asylumCase)).isActive()
-                .variables().containsEntry("indOutcome", "REJECTED");
+        BpmnAwareTests.assertThat(calledProcessInstance("departure", asylumCase))
+                .isActive()
+                .variables()
+                .containsEntry("indOutcome", "REJECTED");
     }
 
     @Test
@@ -247,8 +321,11 @@ class AppealProcessTest {
         // the IND decided again and granted: the departure module's existing way out of departure
         send("PermitAfterAll", Map.of("permitAfterAllReason", "COURT_ANNULMENT"));
 
-        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Housing")
-                .hasPassedInOrder("Activity_Departure", "Gateway_PermitHolderMerge").variables().containsEntry("departureOutcome", "PERMIT_AFTER_ALL");
+        BpmnAwareTests.assertThat(asylumCase)
+                .isWaitingAt("Activity_Housing")
+                .hasPassedInOrder("Activity_Departure", "Gateway_PermitHolderMerge")
+                .variables()
+                .containsEntry("departureOutcome", "PERMIT_AFTER_ALL");
     }
 
     @Test
@@ -260,7 +337,8 @@ class AppealProcessTest {
         send("CourtRuling", Map.of("appealOutcome", "ANNULLED"));
 
         assertThat(beans.deadlineReopenings).isEqualTo(1);
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_AssessApplication")
+        BpmnAwareTests.assertThat(procedure)
+                .isWaitingAt("Activity_AssessApplication")
                 .hasPassedInOrder("Gateway_AppealOutcome", "Activity_ReopenDecisionDeadline");
         assess("REJECT");
         chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
@@ -274,13 +352,19 @@ class AppealProcessTest {
 
         chain.fireTimer("Event_AppealWindowPassed");
 
-        BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Activity_FinalizeRejection")
+        BpmnAwareTests.assertThat(procedure)
+                .isEnded()
+                .hasPassed("Activity_FinalizeRejection")
                 .hasNotPassed("Activity_EnforceRejection", "Activity_ReopenDecisionDeadline");
         // the called appeal leaves the finality to indDecision
         var activities = extension.getHistoryService().createHistoricActivityInstanceQuery();
         assertThat(activities.activityId("Event_NoAppeal").count()).isEqualTo(1);
-        assertThat(extension.getHistoryService().createHistoricActivityInstanceQuery()
-                .activityId("Activity_RecordRejectionFinal").count()).isZero();
+        assertThat(extension
+                        .getHistoryService()
+                        .createHistoricActivityInstanceQuery()
+                        .activityId("Activity_RecordRejectionFinal")
+                        .count())
+                .isZero();
         assertThat(beans.deadlineReopenings).isZero();
     }
 }

@@ -1,7 +1,5 @@
 package nl.asylumchain.decision.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * casePriority in dmn/nationalityGroups.dmn: the priority of a case's IND tasks (MPP 2023-II priorities). The
  * nationalities on the priority and promising lists come from nationalityGroups, a required decision in the same file.
@@ -28,14 +28,14 @@ class CasePriorityDecisionTableTest {
     @BeforeAll
     static void parseDecision() throws Exception {
         dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        try (InputStream dmn = CasePriorityDecisionTableTest.class.getClassLoader()
-                .getResourceAsStream("dmn/nationalityGroups.dmn")) {
+        try (InputStream dmn =
+                CasePriorityDecisionTableTest.class.getClassLoader().getResourceAsStream("dmn/nationalityGroups.dmn")) {
             decision = dmnEngine.parseDecision("casePriority", dmn);
         }
     }
 
-    private static void assertPriority(Integer track, String nationality, Boolean minor, Boolean medical,
-            int priority, String reason) {
+    private static void assertPriority(
+            Integer track, String nationality, Boolean minor, Boolean medical, int priority, String reason) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("track", track);
         variables.put("nationality", nationality);

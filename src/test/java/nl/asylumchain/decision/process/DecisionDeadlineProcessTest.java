@@ -1,10 +1,5 @@
 package nl.asylumchain.decision.process;
 
-import static nl.asylumchain.ProcessTestSupport.CASE_ID;
-import static nl.asylumchain.ProcessTestSupport.nowPlus;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-
 import java.util.Date;
 import java.util.Map;
 
@@ -19,12 +14,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import nl.asylumchain.ProcessTestSupport;
 
+import static nl.asylumchain.ProcessTestSupport.CASE_ID;
+import static nl.asylumchain.ProcessTestSupport.nowPlus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
 /**
  * bpmn/decisionDeadline.bpmn: the team lead is warned 4 weeks before the decision deadline and when it passes;
  * a notice of default starts the 2-week clock to penalty payments. The watch runs beside the procedure.
  */
-@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/decisionDeadline.bpmn", "bpmn/forms/reviewDecisionDeadline.form",
-        "bpmn/forms/handleDeadlinePassed.form"})
+@Deployment(
+        resources = {
+            "dmn/taskPeriods.dmn",
+            "bpmn/decisionDeadline.bpmn",
+            "bpmn/forms/reviewDecisionDeadline.form",
+            "bpmn/forms/handleDeadlinePassed.form"
+        })
 class DecisionDeadlineProcessTest {
 
     @RegisterExtension
@@ -42,10 +47,14 @@ class DecisionDeadlineProcessTest {
 
     /** As DecisionDeadlineService starts it: deadline 6 months after the application, warning 4 weeks before. */
     private static ProcessInstance watchDeadline() {
-        return runtimeService().startProcessInstanceByKey("decisionDeadline", CASE_ID, Variables.createVariables()
-                .putValue("caseId", CASE_ID)
-                .putValue("deadlineWarningAt", nowPlus("P5M2D"))
-                .putValue("deadlineAt", nowPlus("P6M")));
+        return runtimeService()
+                .startProcessInstanceByKey(
+                        "decisionDeadline",
+                        CASE_ID,
+                        Variables.createVariables()
+                                .putValue("caseId", CASE_ID)
+                                .putValue("deadlineWarningAt", nowPlus("P5M2D"))
+                                .putValue("deadlineAt", nowPlus("P6M")));
     }
 
     @Test
@@ -67,9 +76,15 @@ class DecisionDeadlineProcessTest {
         ProcessInstance watch = watchDeadline();
         chain.fireTimer("Event_DeadlineNear");
 
-        chain.complete("Activity_ReviewDecisionDeadline",
-                Map.of("extendDeadline", true, "extensionGround", "MANY_APPLICATIONS",
-                        "extensionReason", "Veel gelijktijdige aanvragen"));
+        chain.complete(
+                "Activity_ReviewDecisionDeadline",
+                Map.of(
+                        "extendDeadline",
+                        true,
+                        "extensionGround",
+                        "MANY_APPLICATIONS",
+                        "extensionReason",
+                        "Veel gelijktijdige aanvragen"));
 
         assertThat(beans.extensions).containsExactly("Veel gelijktijdige aanvragen");
         BpmnAwareTests.assertThat(watch).isWaitingAt("Event_DeadlineNear", "Event_DeadlinePassed");
@@ -95,14 +110,18 @@ class DecisionDeadlineProcessTest {
         chain.fireTimer("Event_DeadlinePassed");
         Date exposedAt = nowPlus("P6M14D");
 
-        runtimeService().createMessageCorrelation("NoticeOfDefault").processInstanceBusinessKey(CASE_ID)
-                .setVariable("penaltyExposedAt", exposedAt).correlate();
+        runtimeService()
+                .createMessageCorrelation("NoticeOfDefault")
+                .processInstanceBusinessKey(CASE_ID)
+                .setVariable("penaltyExposedAt", exposedAt)
+                .correlate();
 
         assertThat(chain.timer("Event_PenaltyPeriodPassed").getDuedate()).isEqualTo(exposedAt);
         assertThat(beans.penaltyFlags).isZero();
         chain.fireTimer("Event_PenaltyPeriodPassed");
         assertThat(beans.penaltyFlags).isEqualTo(1);
-        BpmnAwareTests.assertThat(watch).hasPassed("Event_ExposedToPenalty")
+        BpmnAwareTests.assertThat(watch)
+                .hasPassed("Event_ExposedToPenalty")
                 .isWaitingAt("Event_DeadlineNear", "Activity_HandleDeadlinePassed");
     }
 }

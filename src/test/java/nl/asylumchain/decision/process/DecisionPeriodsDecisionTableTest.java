@@ -1,12 +1,12 @@
 package nl.asylumchain.decision.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** dmn/decisionPeriods.dmn: the statutory period, the day of the decision, the extension steps, group extensions. */
 public class DecisionPeriodsDecisionTableTest {
@@ -17,20 +17,17 @@ public class DecisionPeriodsDecisionTableTest {
     private static final DecisionTables GROUP = DecisionTables.parse(FILE, "groupExtension");
 
     @ParameterizedTest(name = "spoor {0}, {1}: decision within {2}")
-    @CsvSource({
-            "2, AA,  P8D",
-            "2, AA+, P8D",
-            "4, AA,  P6D",
-            "4, AA+, P9D",
-            "1, AA,  P6D"})
+    @CsvSource({"2, AA,  P8D", "2, AA+, P8D", "4, AA,  P6D", "4, AA+, P9D", "1, AA,  P6D"})
     void spoorTwoDecidesWithinEightDaysTheAaOnDaySixTheAaPlusOnDayNine(int track, String procedure, String within) {
         assertThat(PERIODS.evaluate("track", track, "procedure", procedure))
-                .containsEntry("decisionPeriod", "P6M").containsEntry("decideWithin", within);
+                .containsEntry("decisionPeriod", "P6M")
+                .containsEntry("decideWithin", within);
     }
 
     @Test
     void theVaHasNoDayOfItsOwnOnlyTheSixMonths() {
-        assertThat(PERIODS.evaluate("track", 4, "procedure", "VA")).containsEntry("decisionPeriod", "P6M")
+        assertThat(PERIODS.evaluate("track", 4, "procedure", "VA"))
+                .containsEntry("decisionPeriod", "P6M")
                 .doesNotContainKey("decideWithin");
     }
 
@@ -45,7 +42,8 @@ public class DecisionPeriodsDecisionTableTest {
     void theSecondExtensionIsThreeMonthsInExceptionalCircumstancesOnly() {
         assertThat(EXTENSION.evaluate("extensionStep", 2, "extensionGround", "EXCEPTIONAL_CIRCUMSTANCES"))
                 .containsEntry("extension", "P3M");
-        assertThat(EXTENSION.evaluateOrNull("extensionStep", 2, "extensionGround", "COMPLEX_CASE")).isNull();
+        assertThat(EXTENSION.evaluateOrNull("extensionStep", 2, "extensionGround", "COMPLEX_CASE"))
+                .isNull();
         assertThat(EXTENSION.evaluateOrNull("extensionStep", 1, "extensionGround", "EXCEPTIONAL_CIRCUMSTANCES"))
                 .isNull();
     }
@@ -53,7 +51,8 @@ public class DecisionPeriodsDecisionTableTest {
     @ParameterizedTest(name = "step 3 on {0}: refused")
     @CsvSource({"COMPLEX_CASE", "MANY_APPLICATIONS", "APPLICANT_FAULT", "EXCEPTIONAL_CIRCUMSTANCES"})
     void thereIsNoThirdExtension(String ground) {
-        assertThat(EXTENSION.evaluateOrNull("extensionStep", 3, "extensionGround", ground)).isNull();
+        assertThat(EXTENSION.evaluateOrNull("extensionStep", 3, "extensionGround", ground))
+                .isNull();
     }
 
     @ParameterizedTest(name = "applied {0}, spoor {1}: no group extension")
@@ -64,15 +63,11 @@ public class DecisionPeriodsDecisionTableTest {
     }
 
     @ParameterizedTest(name = "applied {0}, spoor {1}: {2}")
-    @CsvSource({
-            "2026-10-31, 4, ",
-            "2026-11-01, 4, P9M",
-            "2026-11-30, 4, P9M",
-            "2026-12-01, 4, ",
-            "2026-11-15, 2, "})
+    @CsvSource({"2026-10-31, 4, ", "2026-11-01, 4, P9M", "2026-11-30, 4, P9M", "2026-12-01, 4, ", "2026-11-15, 2, "})
     void aGroupRowCoversTheApplicationsOfItsPeriodAndTrackOnly(LocalDate applied, int track, String extension) {
         DecisionTables group = DecisionTables.parseXml(withGroupRow(DecisionTables.read(FILE)), "groupExtension");
-        assertThat(group.evaluate("applicationDate", applied, "track", track).get("extension")).isEqualTo(extension);
+        assertThat(group.evaluate("applicationDate", applied, "track", track).get("extension"))
+                .isEqualTo(extension);
     }
 
     /** The basis the group row below names, as the case file shows it. */

@@ -13,7 +13,8 @@ import org.camunda.bpm.engine.variable.Variables;
 /** A decision of a DMN file on the bare DMN engine, evaluated with name/value pairs. */
 final class DecisionTables {
 
-    private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private static final DmnEngine ENGINE =
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     private final DmnDecision decision;
 
@@ -30,8 +31,8 @@ final class DecisionTables {
     }
 
     static DecisionTables parseXml(String xml, String decisionKey) {
-        return new DecisionTables(ENGINE.parseDecision(decisionKey,
-                new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return new DecisionTables(ENGINE.parseDecision(
+                decisionKey, new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     /** Evaluates with pairs name, value, name, value ...; returns the single result's entries. */

@@ -1,10 +1,10 @@
 package nl.asylumchain.decision.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * hearingMode in dmn/nationalityGroups.dmn: written or physical main interview, with the written-hearing policy
@@ -18,24 +18,27 @@ class HearingModeDecisionTableTest {
 
     /** The table as a designer leaves it after switching the project on again: one cell changed. */
     private static String projectRestarted() {
-        return DecisionTables.read(RESOURCE).replace(
-                "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>false</text>",
-                "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>true</text>");
+        return DecisionTables.read(RESOURCE)
+                .replace(
+                        "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>false</text>",
+                        "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>true</text>");
     }
 
     @ParameterizedTest(name = "{0} ({1}), project running: {2}")
     @CsvSource({
-            "SYR, GENERAL,      WRITTEN",
-            "YEM, GENERAL,      WRITTEN",
-            "TUR, GENERAL,      WRITTEN",
-            "AFG, GENERAL,      PHYSICAL",
-            "SYR, EURODAC_HIT,  PHYSICAL",
-            "SYR, SAFE_COUNTRY, PHYSICAL",
-            "DZA, GENERAL,      PHYSICAL"})
+        "SYR, GENERAL,      WRITTEN",
+        "YEM, GENERAL,      WRITTEN",
+        "TUR, GENERAL,      WRITTEN",
+        "AFG, GENERAL,      PHYSICAL",
+        "SYR, EURODAC_HIT,  PHYSICAL",
+        "SYR, SAFE_COUNTRY, PHYSICAL",
+        "DZA, GENERAL,      PHYSICAL"
+    })
     void whileTheWrittenHearingProjectRunsPromisingNationalitiesInTheGeneralProcedureAreHeardInWriting(
             String nationality, String trackReason, String mode) {
         assertThat(DecisionTables.parseXml(projectRestarted(), "hearingMode")
-                .evaluate("nationality", nationality, "trackReason", trackReason)).containsEntry("hearingMode", mode);
+                        .evaluate("nationality", nationality, "trackReason", trackReason))
+                .containsEntry("hearingMode", mode);
     }
 
     @ParameterizedTest(name = "{0}: physical once the project ended")

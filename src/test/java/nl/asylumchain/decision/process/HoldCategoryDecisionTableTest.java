@@ -1,7 +1,5 @@
 package nl.asylumchain.decision.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * holdCategory in the dmn/nationalityGroups.dmn DRD: the policy-hold categories (Vw 2000 art. 43) a case belongs to,
  * its nationality read through the nationalityGroups column countryReassessment, and the categories a hold may name
@@ -22,28 +22,34 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class HoldCategoryDecisionTableTest {
 
-    private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private static final DmnEngine ENGINE =
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     private static List<Object> categories(String xml, String nationality, Boolean temporaryProtectionUkraine) {
-        DmnDecision decision = ENGINE.parseDecision(HoldCategoryTable.DECISION_KEY,
-                new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        return ENGINE.evaluateDecisionTable(decision, Variables.createVariables()
-                        .putValue("nationality", nationality)
-                        .putValue("temporaryProtectionUkraine", temporaryProtectionUkraine))
+        DmnDecision decision = ENGINE.parseDecision(
+                HoldCategoryTable.DECISION_KEY, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        return ENGINE.evaluateDecisionTable(
+                        decision,
+                        Variables.createVariables()
+                                .putValue("nationality", nationality)
+                                .putValue("temporaryProtectionUkraine", temporaryProtectionUkraine))
                 .collectEntries(HoldCategoryTable.OUTPUT_CATEGORY);
     }
 
     private static final String TABLE = DecisionTables.read(HoldCategoryTable.MODEL_RESOURCE);
 
     @ParameterizedTest(name = "{0}, protection in Ukraine {1}: {2}")
-    @CsvSource(delimiter = ';', value = {
-            "AFG; true;  TEMPORARY_PROTECTION_UKRAINE",
-            "SYR; false; COUNTRY_REASSESSMENT",
-            "SYR; true;  TEMPORARY_PROTECTION_UKRAINE COUNTRY_REASSESSMENT",
-            "AFG; false; ''",
-            "YEM; false; ''",
-            "SYR; ;      COUNTRY_REASSESSMENT",
-            ";    true;  TEMPORARY_PROTECTION_UKRAINE"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "AFG; true;  TEMPORARY_PROTECTION_UKRAINE",
+                "SYR; false; COUNTRY_REASSESSMENT",
+                "SYR; true;  TEMPORARY_PROTECTION_UKRAINE COUNTRY_REASSESSMENT",
+                "AFG; false; ''",
+                "YEM; false; ''",
+                "SYR; ;      COUNTRY_REASSESSMENT",
+                ";    true;  TEMPORARY_PROTECTION_UKRAINE"
+            })
     void aCaseBelongsToEveryCategoryWhoseRuleItsFactsMeet(String nationality, Boolean protection, String expected) {
         List<String> categories = expected.isBlank() ? List.of() : List.of(expected.split(" "));
         assertThat(categories(TABLE, nationality, protection)).containsExactlyElementsOf(categories);
@@ -51,8 +57,8 @@ class HoldCategoryDecisionTableTest {
 
     @Test
     void theCategoriesAHoldMayNameAreTheTablesOutputValues() {
-        assertThat(HoldCategoryTable.declaredIn(Dmn.readModelFromStream(
-                new ByteArrayInputStream(TABLE.getBytes(StandardCharsets.UTF_8)))))
+        assertThat(HoldCategoryTable.declaredIn(
+                        Dmn.readModelFromStream(new ByteArrayInputStream(TABLE.getBytes(StandardCharsets.UTF_8)))))
                 .containsExactlyInAnyOrder("TEMPORARY_PROTECTION_UKRAINE", "COUNTRY_REASSESSMENT");
     }
 
@@ -69,8 +75,8 @@ class HoldCategoryDecisionTableTest {
 
     @Test
     void aCategoryAddedInTheTableIsOneAHoldMayNameAndItsCasesBelongToIt() {
-        String withCourtRuling = TABLE
-                .replace("\"COUNTRY_REASSESSMENT\"</text>\n        </outputValues>",
+        String withCourtRuling = TABLE.replace(
+                        "\"COUNTRY_REASSESSMENT\"</text>\n        </outputValues>",
                         "\"COUNTRY_REASSESSMENT\",\"COURT_RULING_PENDING\"</text>\n        </outputValues>")
                 .replace("    </decisionTable>\n  </decision>\n  <dmndi:DMNDI>", """
                               <rule id="Rule_HoldCategory_CourtRulingPending">
@@ -84,7 +90,7 @@ class HoldCategoryDecisionTableTest {
         assertThat(withCourtRuling).contains("Rule_HoldCategory_CourtRulingPending");
 
         assertThat(HoldCategoryTable.declaredIn(Dmn.readModelFromStream(
-                new ByteArrayInputStream(withCourtRuling.getBytes(StandardCharsets.UTF_8)))))
+                        new ByteArrayInputStream(withCourtRuling.getBytes(StandardCharsets.UTF_8)))))
                 .contains("COURT_RULING_PENDING");
         assertThat(categories(withCourtRuling, "AFG", true))
                 .containsExactly("TEMPORARY_PROTECTION_UKRAINE", "COURT_RULING_PENDING");

@@ -1,12 +1,5 @@
 package nl.asylumchain.decision.process;
 
-import static nl.asylumchain.ProcessTestSupport.CASE_ID;
-import static nl.asylumchain.ProcessTestSupport.NOW;
-import static nl.asylumchain.ProcessTestSupport.nowPlus;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,16 +18,37 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import nl.asylumchain.ProcessTestSupport;
 
+import static nl.asylumchain.ProcessTestSupport.CASE_ID;
+import static nl.asylumchain.ProcessTestSupport.NOW;
+import static nl.asylumchain.ProcessTestSupport.nowPlus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
 /**
  * bpmn/indDecision.bpmn with its sub-processes (appeal, policyHold) and its real decisions: spoor 1 (Dublin claim,
  * reply or silence), spoor 2, spoor 4 with the AA, the VA, the voornemen and zienswijze, and the appeal.
  */
-@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/indDecision.bpmn", "bpmn/appeal.bpmn", "bpmn/policyHold.bpmn",
-        "dmn/nationalityGroups.dmn", "dmn/dublinReplyPeriod.dmn", "dmn/procedurePeriods.dmn",
-        "dmn/appealEffect.dmn", "dmn/procedureChoice.dmn", "bpmn/forms/submitDublinClaim.form", "bpmn/forms/mainInterview.form", "bpmn/forms/writtenHearing.form",
-        "bpmn/forms/correctionsAndAdditions.form", "bpmn/forms/assessApplication.form",
-        "bpmn/forms/extendedInvestigation.form", "bpmn/forms/intendedDecision.form",
-        "bpmn/forms/decideApplication.form"})
+@Deployment(
+        resources = {
+            "dmn/taskPeriods.dmn",
+            "bpmn/indDecision.bpmn",
+            "bpmn/appeal.bpmn",
+            "bpmn/policyHold.bpmn",
+            "dmn/nationalityGroups.dmn",
+            "dmn/dublinReplyPeriod.dmn",
+            "dmn/procedurePeriods.dmn",
+            "dmn/appealEffect.dmn",
+            "dmn/procedureChoice.dmn",
+            "bpmn/forms/submitDublinClaim.form",
+            "bpmn/forms/mainInterview.form",
+            "bpmn/forms/writtenHearing.form",
+            "bpmn/forms/correctionsAndAdditions.form",
+            "bpmn/forms/assessApplication.form",
+            "bpmn/forms/extendedInvestigation.form",
+            "bpmn/forms/intendedDecision.form",
+            "bpmn/forms/decideApplication.form"
+        })
 class IndDecisionProcessTest {
 
     @RegisterExtension
@@ -50,19 +64,23 @@ class IndDecisionProcessTest {
         beans = IndDecisionTestBeans.register();
     }
 
-    static ProcessInstance startIndProcedure(int track, String trackReason, String nationality,
-            String eurodacHitMemberState) {
-        return runtimeService().startProcessInstanceByKey("indDecision", CASE_ID, Variables.createVariables()
-                .putValue("caseId", CASE_ID)
-                .putValue("track", track)
-                .putValue("trackReason", trackReason)
-                .putValue("nationality", nationality)
-                .putValue("unaccompaniedMinor", false)
-                .putValue("medicalConcerns", false)
-                .putValue("eurodacHitMemberState", eurodacHitMemberState)
-                .putValue("applicationDate", Date.from(NOW))
-                .putValue("temporaryProtectionUkraine", false)
-                .putValue("age", 30));
+    static ProcessInstance startIndProcedure(
+            int track, String trackReason, String nationality, String eurodacHitMemberState) {
+        return runtimeService()
+                .startProcessInstanceByKey(
+                        "indDecision",
+                        CASE_ID,
+                        Variables.createVariables()
+                                .putValue("caseId", CASE_ID)
+                                .putValue("track", track)
+                                .putValue("trackReason", trackReason)
+                                .putValue("nationality", nationality)
+                                .putValue("unaccompaniedMinor", false)
+                                .putValue("medicalConcerns", false)
+                                .putValue("eurodacHitMemberState", eurodacHitMemberState)
+                                .putValue("applicationDate", Date.from(NOW))
+                                .putValue("temporaryProtectionUkraine", false)
+                                .putValue("age", 30));
     }
 
     private static ProcessInstance startGeneralProcedure(String nationality) {
@@ -96,8 +114,11 @@ class IndDecisionProcessTest {
     }
 
     private static void send(String message, Map<String, Object> variables) {
-        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(CASE_ID)
-                .setVariables(variables).correlate();
+        runtimeService()
+                .createMessageCorrelation(message)
+                .processInstanceBusinessKey(CASE_ID)
+                .setVariables(variables)
+                .correlate();
     }
 
     // --- spoor 4 ----------------------------------------------------------------------------------------------
@@ -116,10 +137,17 @@ class IndDecisionProcessTest {
         BpmnAwareTests.assertThat(chain.task("Activity_AssessApplication")).hasCandidateGroup("ind-decision");
         assess("GRANT");
 
-        BpmnAwareTests.assertThat(procedure).isEnded()
-                .hasPassedInOrder("Activity_OpenProcedure", "Activity_HoldBeforeHearing", "Activity_MainInterview",
-                        "Activity_CorrectionsAndAdditions", "Activity_HoldBeforeAssessment",
-                        "Activity_AssessApplication", "Activity_RecordGrant", "Event_PermitGranted")
+        BpmnAwareTests.assertThat(procedure)
+                .isEnded()
+                .hasPassedInOrder(
+                        "Activity_OpenProcedure",
+                        "Activity_HoldBeforeHearing",
+                        "Activity_MainInterview",
+                        "Activity_CorrectionsAndAdditions",
+                        "Activity_HoldBeforeAssessment",
+                        "Activity_AssessApplication",
+                        "Activity_RecordGrant",
+                        "Event_PermitGranted")
                 .hasNotPassed("Activity_SubmitDublinClaim", "Activity_IntendedDecision", "Activity_Appeal");
         assertThat(chain.recordedDecisions).containsExactly("GRANT");
         BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "PERMIT_GRANTED");
@@ -138,7 +166,10 @@ class IndDecisionProcessTest {
         BpmnAwareTests.assertThat(chain.task("Activity_DecideApplication")).hasDueDate(nowPlus("P6D"));
         chain.complete("Activity_DecideApplication", Map.of("decisionOutcome", "GRANT", "decisionReason", ""));
 
-        BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Event_PermitGranted").hasNotPassed("Activity_Appeal");
+        BpmnAwareTests.assertThat(procedure)
+                .isEnded()
+                .hasPassed("Event_PermitGranted")
+                .hasNotPassed("Activity_Appeal");
         assertThat(chain.recordedDecisions).containsExactly("GRANT");
     }
 
@@ -158,10 +189,16 @@ class IndDecisionProcessTest {
         chain.fireTimer("Event_AppealWindowPassed");
 
         BpmnAwareTests.assertThat(appeal).isEnded().hasPassed("Event_NoAppeal");
-        BpmnAwareTests.assertThat(procedure).isEnded()
-                .hasPassedInOrder("Activity_RecordDecision", "Activity_Appeal", "Activity_FinalizeRejection",
+        BpmnAwareTests.assertThat(procedure)
+                .isEnded()
+                .hasPassedInOrder(
+                        "Activity_RecordDecision",
+                        "Activity_Appeal",
+                        "Activity_FinalizeRejection",
                         "Event_DecisionTaken");
-        BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "REJECTED")
+        BpmnAwareTests.assertThat(procedure)
+                .variables()
+                .containsEntry("indOutcome", "REJECTED")
                 .containsEntry("departurePeriod", "P28D");
     }
 
@@ -175,7 +212,11 @@ class IndDecisionProcessTest {
         send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "interimReliefRequested", false));
         ProcessInstance appeal = appeal(procedure);
         BpmnAwareTests.assertThat(appeal).isWaitingAt("Event_CourtRulingReceived");
-        assertThat(extension.getManagementService().createJobQuery().activityId("Event_AppealWindowPassed").count())
+        assertThat(extension
+                        .getManagementService()
+                        .createJobQuery()
+                        .activityId("Event_AppealWindowPassed")
+                        .count())
                 .isZero();
         send("CourtRuling", Map.of("appealOutcome", "UPHELD"));
 
@@ -193,8 +234,10 @@ class IndDecisionProcessTest {
 
         send("CourtRuling", Map.of("appealOutcome", "ANNULLED"));
 
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_AssessApplication")
-                .hasPassed("Gateway_AppealOutcome").hasNotPassed("Activity_FinalizeRejection");
+        BpmnAwareTests.assertThat(procedure)
+                .isWaitingAt("Activity_AssessApplication")
+                .hasPassed("Gateway_AppealOutcome")
+                .hasNotPassed("Activity_FinalizeRejection");
         assess("GRANT");
         BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Event_PermitGranted");
         assertThat(chain.recordedDecisions).containsExactly("REJECT", "GRANT");
@@ -208,8 +251,10 @@ class IndDecisionProcessTest {
         assess("EXTEND");
 
         assertThat(beans.milestones).containsExactly("PROCEDURE_STARTED", "EXTENDED_PROCEDURE_STARTED");
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_ExtendedInvestigation")
-                .variables().containsEntry("procedure", "VA");
+        BpmnAwareTests.assertThat(procedure)
+                .isWaitingAt("Activity_ExtendedInvestigation")
+                .variables()
+                .containsEntry("procedure", "VA");
         chain.complete("Activity_ExtendedInvestigation", Map.of("investigationNotes", ""));
         assess("REJECT");
         chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
@@ -230,24 +275,34 @@ class IndDecisionProcessTest {
     @Test
     void promisingCasesAreHeardPhysicallyWhileTheWrittenHearingProjectIsEnded() {
         ProcessInstance procedure = startGeneralProcedure("SYR");
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_MainInterview").hasNotPassed("Activity_WrittenHearing");
+        BpmnAwareTests.assertThat(procedure)
+                .isWaitingAt("Activity_MainInterview")
+                .hasNotPassed("Activity_WrittenHearing");
     }
 
     @Test
     void switchingTheWrittenHearingPolicyOnInTheTableSendsPromisingCasesToAWrittenHearingWithoutAJavaChange() {
-        String restarted = DecisionTables.read("dmn/nationalityGroups.dmn").replace(
-                "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>false</text>",
-                "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>true</text>");
-        String deployment = extension.getRepositoryService().createDeployment()
-                .addString("nationalityGroups.dmn", restarted).deploy().getId();
+        String restarted = DecisionTables.read("dmn/nationalityGroups.dmn")
+                .replace(
+                        "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>false</text>",
+                        "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          <text>true</text>");
+        String deployment = extension
+                .getRepositoryService()
+                .createDeployment()
+                .addString("nationalityGroups.dmn", restarted)
+                .deploy()
+                .getId();
         try {
             ProcessInstance promising = startGeneralProcedure("SYR");
 
-            BpmnAwareTests.assertThat(promising).isWaitingAt("Activity_WrittenHearing")
-                    .variables().containsEntry("hearingMode", "WRITTEN");
+            BpmnAwareTests.assertThat(promising)
+                    .isWaitingAt("Activity_WrittenHearing")
+                    .variables()
+                    .containsEntry("hearingMode", "WRITTEN");
             BpmnAwareTests.assertThat(chain.task("Activity_WrittenHearing")).hasCandidateGroup("ind-decision");
             chain.complete("Activity_WrittenHearing", Map.of("questionnaireComplete", true, "hearingNotes", ""));
-            BpmnAwareTests.assertThat(promising).isWaitingAt("Activity_CorrectionsAndAdditions")
+            BpmnAwareTests.assertThat(promising)
+                    .isWaitingAt("Activity_CorrectionsAndAdditions")
                     .hasNotPassed("Activity_MainInterview");
         } finally {
             extension.getRepositoryService().deleteDeployment(deployment, true);
@@ -263,10 +318,12 @@ class IndDecisionProcessTest {
 
         assess("EXTEND_AA");
 
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_AssessApplication")
+        BpmnAwareTests.assertThat(procedure)
+                .isWaitingAt("Activity_AssessApplication")
                 .hasPassedInOrder("Activity_ChooseProcedure", "Activity_ExtendGeneralProcedure")
                 .hasNotPassed("Activity_ReferToExtendedProcedure", "Activity_IntendedDecision")
-                .variables().containsEntry("procedure", "AA_PLUS");
+                .variables()
+                .containsEntry("procedure", "AA_PLUS");
         assess("REJECT");
         chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
         chain.fireTimer("Event_ResponsePeriodPassed");
@@ -275,22 +332,34 @@ class IndDecisionProcessTest {
 
     @Test
     void anUnaccompaniedChildUnderTwelveIsNotRejectedInTheAaButGoesToTheVa() {
-        ProcessInstance procedure = runtimeService().startProcessInstanceByKey("indDecision", CASE_ID,
-                Variables.createVariables().putValue("caseId", CASE_ID).putValue("track", 4)
-                        .putValue("trackReason", "GENERAL").putValue("nationality", "AFG")
-                        .putValue("unaccompaniedMinor", true).putValue("age", 11).putValue("medicalConcerns", false)
-                        .putValue("eurodacHitMemberState", "").putValue("applicationDate", Date.from(NOW))
-                        .putValue("temporaryProtectionUkraine", false));
+        ProcessInstance procedure = runtimeService()
+                .startProcessInstanceByKey(
+                        "indDecision",
+                        CASE_ID,
+                        Variables.createVariables()
+                                .putValue("caseId", CASE_ID)
+                                .putValue("track", 4)
+                                .putValue("trackReason", "GENERAL")
+                                .putValue("nationality", "AFG")
+                                .putValue("unaccompaniedMinor", true)
+                                .putValue("age", 11)
+                                .putValue("medicalConcerns", false)
+                                .putValue("eurodacHitMemberState", "")
+                                .putValue("applicationDate", Date.from(NOW))
+                                .putValue("temporaryProtectionUkraine", false));
         hearAndCorrect();
 
         assess("REJECT");
 
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_ExtendedInvestigation")
-                .hasPassed("Activity_ReferToExtendedProcedure").hasNotPassed("Activity_IntendedDecision")
-                .variables().containsEntry("procedure", "VA");
+        BpmnAwareTests.assertThat(procedure)
+                .isWaitingAt("Activity_ExtendedInvestigation")
+                .hasPassed("Activity_ReferToExtendedProcedure")
+                .hasNotPassed("Activity_IntendedDecision")
+                .variables()
+                .containsEntry("procedure", "VA");
         @SuppressWarnings("unchecked")
-        Map<String, Object> choice = (Map<String, Object>) runtimeService()
-                .getVariable(procedure.getId(), "procedureChoice");
+        Map<String, Object> choice =
+                (Map<String, Object>) runtimeService().getVariable(procedure.getId(), "procedureChoice");
         assertThat(choice).containsEntry("procedure", "VA").containsEntry("procedureGround", "MINOR_UNDER_12");
     }
 
@@ -306,8 +375,8 @@ class IndDecisionProcessTest {
 
         BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_ExtendedInvestigation");
         @SuppressWarnings("unchecked")
-        Map<String, Object> choice = (Map<String, Object>) runtimeService()
-                .getVariable(procedure.getId(), "procedureChoice");
+        Map<String, Object> choice =
+                (Map<String, Object>) runtimeService().getVariable(procedure.getId(), "procedureChoice");
         assertThat(choice).containsEntry("procedure", "VA").containsEntry("procedureGround", "NO_INTERPRETER");
     }
 
@@ -325,17 +394,32 @@ class IndDecisionProcessTest {
         chain.complete("Activity_DecideApplication", Map.of("decisionOutcome", "REJECT", "decisionReason", ""));
 
         // no appeal window to wait for: departure period 0 days, an appeal does not suspend (Vw 2000 art. 82 lid 2)
-        BpmnAwareTests.assertThat(procedure).isEnded()
-                .hasPassedInOrder("Activity_RecordDecision", "Activity_DetermineRejectionAppealEffect",
-                        "Gateway_AppealSuspends", "Activity_OpenAppealBesideDeparture", "Activity_EnforceRejection",
+        BpmnAwareTests.assertThat(procedure)
+                .isEnded()
+                .hasPassedInOrder(
+                        "Activity_RecordDecision",
+                        "Activity_DetermineRejectionAppealEffect",
+                        "Gateway_AppealSuspends",
+                        "Activity_OpenAppealBesideDeparture",
+                        "Activity_EnforceRejection",
                         "Event_RejectionEnforceable")
                 .hasNotPassed("Activity_Appeal", "Event_DecisionTaken");
-        BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "REJECTED")
-                .containsEntry("departurePeriod", "P0D").containsEntry("appealSuspensive", false);
-        ProcessInstance appeal = runtimeService().createProcessInstanceQuery().processDefinitionKey("appeal")
-                .processInstanceBusinessKey(CASE_ID).active().singleResult();
-        BpmnAwareTests.assertThat(appeal).isWaitingAt("Gateway_AwaitAppeal").variables()
-                .containsEntry("decisionType", "REJECTION").containsEntry("track", 2)
+        BpmnAwareTests.assertThat(procedure)
+                .variables()
+                .containsEntry("indOutcome", "REJECTED")
+                .containsEntry("departurePeriod", "P0D")
+                .containsEntry("appealSuspensive", false);
+        ProcessInstance appeal = runtimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey("appeal")
+                .processInstanceBusinessKey(CASE_ID)
+                .active()
+                .singleResult();
+        BpmnAwareTests.assertThat(appeal)
+                .isWaitingAt("Gateway_AwaitAppeal")
+                .variables()
+                .containsEntry("decisionType", "REJECTION")
+                .containsEntry("track", 2)
                 .containsEntry("appealWindow", "P7D");
     }
 
@@ -346,9 +430,12 @@ class IndDecisionProcessTest {
         assess("REJECT");
         intendToRejectAndDecide("REJECT");
 
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_Appeal")
-                .hasPassed("Activity_DetermineRejectionAppealEffect").hasNotPassed("Activity_OpenAppealBesideDeparture")
-                .variables().containsEntry("appealSuspensive", true);
+        BpmnAwareTests.assertThat(procedure)
+                .isWaitingAt("Activity_Appeal")
+                .hasPassed("Activity_DetermineRejectionAppealEffect")
+                .hasNotPassed("Activity_OpenAppealBesideDeparture")
+                .variables()
+                .containsEntry("appealSuspensive", true);
     }
 
     // --- spoor 1 ----------------------------------------------------------------------------------------------
@@ -361,7 +448,8 @@ class IndDecisionProcessTest {
     void aDublinClaimIsSubmittedByTheDublinUnitWithinTwoWeeksFirstOfAll() {
         ProcessInstance procedure = startIndProcedure(1, "VISA_MEMBER_STATE", "AFG", "");
 
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_SubmitDublinClaim")
+        BpmnAwareTests.assertThat(procedure)
+                .isWaitingAt("Activity_SubmitDublinClaim")
                 .hasPassed("Activity_HoldBeforeDublinClaim");
         Task claim = chain.task("Activity_SubmitDublinClaim");
         BpmnAwareTests.assertThat(claim).hasCandidateGroup("ind-dublin").hasDueDate(nowPlus("P14D"));
@@ -386,18 +474,25 @@ class IndDecisionProcessTest {
         ProcessInstance procedure = acceptedClaim();
 
         assertThat(chain.recordedDecisions).containsExactly("DUBLIN_ACCEPTED");
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_DublinAppeal")
-                .hasPassedInOrder("Event_DublinReplyReceived", "Gateway_ClaimAccepted",
-                        "Activity_RecordDublinAcceptance", "Activity_DetermineDublinAppealWindow")
+        BpmnAwareTests.assertThat(procedure)
+                .isWaitingAt("Activity_DublinAppeal")
+                .hasPassedInOrder(
+                        "Event_DublinReplyReceived",
+                        "Gateway_ClaimAccepted",
+                        "Activity_RecordDublinAcceptance",
+                        "Activity_DetermineDublinAppealWindow")
                 .hasNotPassed("Event_ReplyPeriodPassed", "Activity_MainInterview", "Event_ClaimAccepted");
         BpmnAwareTests.assertThat(procedure).variables().doesNotContainKey("indOutcome");
         assertThat(chain.timer("Event_AppealWindowPassed").getDuedate()).isEqualTo(nowPlus("P7D"));
 
         chain.fireTimer("Event_AppealWindowPassed");
 
-        BpmnAwareTests.assertThat(procedure).isEnded()
+        BpmnAwareTests.assertThat(procedure)
+                .isEnded()
                 .hasPassedInOrder("Activity_DublinAppeal", "Activity_EnforceDublinDecision", "Event_ClaimAccepted");
-        BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "DUBLIN_ACCEPTED")
+        BpmnAwareTests.assertThat(procedure)
+                .variables()
+                .containsEntry("indOutcome", "DUBLIN_ACCEPTED")
                 .containsEntry("transferPeriodFrom", Date.from(NOW));
     }
 
@@ -408,9 +503,12 @@ class IndDecisionProcessTest {
         send("AppealLodged", Map.of("appealLodgedOn", Date.from(NOW), "interimReliefRequested", false));
 
         assertThat(beans.appealsSuspensive).containsExactly(false);
-        BpmnAwareTests.assertThat(procedure).isEnded()
+        BpmnAwareTests.assertThat(procedure)
+                .isEnded()
                 .hasPassedInOrder("Activity_DublinAppeal", "Activity_EnforceDublinDecision", "Event_ClaimAccepted");
-        BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "DUBLIN_ACCEPTED")
+        BpmnAwareTests.assertThat(procedure)
+                .variables()
+                .containsEntry("indOutcome", "DUBLIN_ACCEPTED")
                 .containsEntry("transferPeriodFrom", Date.from(NOW));
     }
 
@@ -425,12 +523,18 @@ class IndDecisionProcessTest {
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(ruledOn);
         send("CourtRuling", Map.of("appealOutcome", "UPHELD"));
 
-        BpmnAwareTests.assertThat(procedure).isEnded()
-                .hasPassedInOrder("Gateway_DublinAppealOutcome", "Activity_EnforceDublinDecisionAfterRuling",
+        BpmnAwareTests.assertThat(procedure)
+                .isEnded()
+                .hasPassedInOrder(
+                        "Gateway_DublinAppealOutcome",
+                        "Activity_EnforceDublinDecisionAfterRuling",
                         "Event_ClaimAccepted")
                 .hasNotPassed("Activity_EnforceDublinDecision");
-        BpmnAwareTests.assertThat(procedure).variables().containsEntry("indOutcome", "DUBLIN_ACCEPTED")
-                .containsEntry("transferPeriodFrom", ruledOn).containsEntry("dublinAcceptedOn", Date.from(NOW));
+        BpmnAwareTests.assertThat(procedure)
+                .variables()
+                .containsEntry("indOutcome", "DUBLIN_ACCEPTED")
+                .containsEntry("transferPeriodFrom", ruledOn)
+                .containsEntry("dublinAcceptedOn", Date.from(NOW));
     }
 
     @Test
@@ -442,9 +546,13 @@ class IndDecisionProcessTest {
         send("CourtRuling", Map.of("appealOutcome", "ANNULLED"));
 
         assertThat(beans.responsibilityReasons).containsExactly("DUBLIN_DECISION_ANNULLED");
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_MainInterview")
-                .hasPassed("Activity_AssumeResponsibilityAfterAnnulment").hasNotPassed("Event_ClaimAccepted")
-                .variables().containsEntry("track", 4).containsEntry("trackReason", "DUBLIN_DECISION_ANNULLED")
+        BpmnAwareTests.assertThat(procedure)
+                .isWaitingAt("Activity_MainInterview")
+                .hasPassed("Activity_AssumeResponsibilityAfterAnnulment")
+                .hasNotPassed("Event_ClaimAccepted")
+                .variables()
+                .containsEntry("track", 4)
+                .containsEntry("trackReason", "DUBLIN_DECISION_ANNULLED")
                 .doesNotContainKey("indOutcome");
         assertThat(chain.task("Activity_MainInterview").getPriority()).isEqualTo(50);
     }
@@ -457,17 +565,31 @@ class IndDecisionProcessTest {
         send("DublinReply", Map.of("dublinAccepted", false));
 
         assertThat(beans.responsibilityReasons).containsExactly("DUBLIN_CLAIM_REFUSED");
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_MainInterview")
-                .hasPassedInOrder("Gateway_ClaimAccepted", "Activity_AssumeResponsibility", "Activity_DeterminePriority",
-                        "Activity_OpenProcedure", "Activity_HoldBeforeHearing")
-                .variables().containsEntry("track", 4).containsEntry("trackReason", "DUBLIN_CLAIM_REFUSED");
+        BpmnAwareTests.assertThat(procedure)
+                .isWaitingAt("Activity_MainInterview")
+                .hasPassedInOrder(
+                        "Gateway_ClaimAccepted",
+                        "Activity_AssumeResponsibility",
+                        "Activity_DeterminePriority",
+                        "Activity_OpenProcedure",
+                        "Activity_HoldBeforeHearing")
+                .variables()
+                .containsEntry("track", 4)
+                .containsEntry("trackReason", "DUBLIN_CLAIM_REFUSED");
         // spoor 1 comes first (95); in spoor 4 an Afghan case is standard
         assertThat(chain.task("Activity_MainInterview").getPriority()).isEqualTo(50);
-        assertThat(runtimeService().createProcessInstanceQuery().variableValueEquals("track", 4).count()).isOne();
+        assertThat(runtimeService()
+                        .createProcessInstanceQuery()
+                        .variableValueEquals("track", 4)
+                        .count())
+                .isOne();
         assertThat(beans.milestones).containsExactly("PROCEDURE_STARTED");
         hearAndCorrect();
         assess("GRANT");
-        BpmnAwareTests.assertThat(procedure).isEnded().hasPassed("Event_PermitGranted").hasNotPassed("Event_ClaimAccepted");
+        BpmnAwareTests.assertThat(procedure)
+                .isEnded()
+                .hasPassed("Event_PermitGranted")
+                .hasNotPassed("Event_ClaimAccepted");
     }
 
     @Test
@@ -475,9 +597,13 @@ class IndDecisionProcessTest {
         ProcessInstance procedure = startIndProcedure(4, "DUBLIN_TRANSFER_DEADLINE_PASSED", "AFG", "DE");
 
         assertThat(beans.responsibilityReasons).containsExactly("DUBLIN_TRANSFER_DEADLINE_PASSED");
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_MainInterview")
-                .hasPassedInOrder("Gateway_ReturnedToInd", "Activity_AssumeResponsibilityAfterTransfer",
-                        "Activity_DeterminePriority", "Activity_OpenProcedure");
+        BpmnAwareTests.assertThat(procedure)
+                .isWaitingAt("Activity_MainInterview")
+                .hasPassedInOrder(
+                        "Gateway_ReturnedToInd",
+                        "Activity_AssumeResponsibilityAfterTransfer",
+                        "Activity_DeterminePriority",
+                        "Activity_OpenProcedure");
     }
 
     @Test
@@ -489,25 +615,26 @@ class IndDecisionProcessTest {
     }
 
     @ParameterizedTest(name = "{0} with Eurodac hit ''{1}'': silence for {2} counts as acceptance")
-    @CsvSource({
-            "TAKE_CHARGE, DE, P2M",
-            "TAKE_CHARGE, '', P2M",
-            "TAKE_BACK,   '', P1M",
-            "TAKE_BACK,   DE, P14D"})
-    void aDublinClaimNotAnsweredInTheReplyPeriodCountsAsAccepted(String claimType, String eurodacHit,
-            String replyPeriod) {
-        ProcessInstance procedure = startIndProcedure(1, eurodacHit.isEmpty() ? "VISA_MEMBER_STATE" : "EURODAC_HIT",
-                "AFG", eurodacHit);
+    @CsvSource({"TAKE_CHARGE, DE, P2M", "TAKE_CHARGE, '', P2M", "TAKE_BACK,   '', P1M", "TAKE_BACK,   DE, P14D"})
+    void aDublinClaimNotAnsweredInTheReplyPeriodCountsAsAccepted(
+            String claimType, String eurodacHit, String replyPeriod) {
+        ProcessInstance procedure =
+                startIndProcedure(1, eurodacHit.isEmpty() ? "VISA_MEMBER_STATE" : "EURODAC_HIT", "AFG", eurodacHit);
         submitClaim(claimType);
         assertThat(chain.timer("Event_ReplyPeriodPassed").getDuedate()).isEqualTo(nowPlus(replyPeriod));
 
         chain.fireTimer("Event_ReplyPeriodPassed");
 
-        BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_DublinAppeal")
+        BpmnAwareTests.assertThat(procedure)
+                .isWaitingAt("Activity_DublinAppeal")
                 .hasPassedInOrder("Event_ReplyPeriodPassed", "Activity_RecordDublinAcceptance")
                 .hasNotPassed("Event_DublinReplyReceived");
         assertThat(chain.recordedDecisions).containsExactly("DUBLIN_ACCEPTED");
-        assertThat(runtimeService().createEventSubscriptionQuery().eventName("DublinReply").count()).isZero();
+        assertThat(runtimeService()
+                        .createEventSubscriptionQuery()
+                        .eventName("DublinReply")
+                        .count())
+                .isZero();
     }
 
     // --- policy hold ------------------------------------------------------------------------------------------
@@ -519,8 +646,11 @@ class IndDecisionProcessTest {
 
         BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_HoldBeforeHearing");
         ProcessInstance hold = calledProcessInstance("policyHold", procedure);
-        BpmnAwareTests.assertThat(hold).isWaitingAt("Event_PolicyHoldReleased").hasBusinessKey(CASE_ID)
-                .variables().containsEntry("temporaryProtectionUkraine", false);
+        BpmnAwareTests.assertThat(hold)
+                .isWaitingAt("Event_PolicyHoldReleased")
+                .hasBusinessKey(CASE_ID)
+                .variables()
+                .containsEntry("temporaryProtectionUkraine", false);
         assertThat(extension.getTaskService().createTaskQuery().count()).isZero();
 
         beans.categoryOnHold = false;
@@ -539,7 +669,8 @@ class IndDecisionProcessTest {
 
     private void release(ProcessInstance procedure, String parkedAt) {
         BpmnAwareTests.assertThat(procedure).isWaitingAt(parkedAt);
-        BpmnAwareTests.assertThat(calledProcessInstance("policyHold", procedure)).isWaitingAt("Event_PolicyHoldReleased");
+        BpmnAwareTests.assertThat(calledProcessInstance("policyHold", procedure))
+                .isWaitingAt("Event_PolicyHoldReleased");
         assertThat(extension.getTaskService().createTaskQuery().count()).isZero();
         beans.categoryOnHold = false;
         send("PolicyHoldReleased", Map.of());
@@ -563,7 +694,11 @@ class IndDecisionProcessTest {
         beans.categoryOnHold = true;
         chain.complete("Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
 
-        assertThat(extension.getManagementService().createJobQuery().activityId("Event_ResponsePeriodPassed").count())
+        assertThat(extension
+                        .getManagementService()
+                        .createJobQuery()
+                        .activityId("Event_ResponsePeriodPassed")
+                        .count())
                 .isZero();
         release(procedure, "Activity_HoldBeforeResponsePeriod");
 
@@ -587,16 +722,25 @@ class IndDecisionProcessTest {
     @Test
     void theHoldCheckGetsTheCategoriesOfTheHoldCategoryTable() {
         beans.heldCategories.add("TEMPORARY_PROTECTION_UKRAINE");
-        ProcessInstance procedure = runtimeService().startProcessInstanceByKey("indDecision", CASE_ID,
-                Variables.createVariables().putValue("caseId", CASE_ID).putValue("track", 4)
-                        .putValue("trackReason", "GENERAL").putValue("nationality", "SYR")
-                        .putValue("unaccompaniedMinor", false).putValue("age", 30).putValue("medicalConcerns", false)
-                        .putValue("eurodacHitMemberState", "").putValue("applicationDate", Date.from(NOW))
-                        .putValue("temporaryProtectionUkraine", true));
+        ProcessInstance procedure = runtimeService()
+                .startProcessInstanceByKey(
+                        "indDecision",
+                        CASE_ID,
+                        Variables.createVariables()
+                                .putValue("caseId", CASE_ID)
+                                .putValue("track", 4)
+                                .putValue("trackReason", "GENERAL")
+                                .putValue("nationality", "SYR")
+                                .putValue("unaccompaniedMinor", false)
+                                .putValue("age", 30)
+                                .putValue("medicalConcerns", false)
+                                .putValue("eurodacHitMemberState", "")
+                                .putValue("applicationDate", Date.from(NOW))
+                                .putValue("temporaryProtectionUkraine", true));
 
         BpmnAwareTests.assertThat(procedure).isWaitingAt("Activity_HoldBeforeHearing");
-        assertThat(beans.holdChecks).containsExactly(
-                java.util.List.of("TEMPORARY_PROTECTION_UKRAINE", "COUNTRY_REASSESSMENT"));
+        assertThat(beans.holdChecks)
+                .containsExactly(java.util.List.of("TEMPORARY_PROTECTION_UKRAINE", "COUNTRY_REASSESSMENT"));
     }
 
     @Test
@@ -605,12 +749,17 @@ class IndDecisionProcessTest {
         ProcessInstance before = startGeneralProcedure("YEM");
         BpmnAwareTests.assertThat(before).isWaitingAt("Activity_MainInterview");
 
-        String withYemen = DecisionTables.read("dmn/nationalityGroups.dmn").replace(
-                "<outputEntry id=\"Rule_NationalityGroups_YEM_CountryReassessment\">\n          <text>false</text>",
-                "<outputEntry id=\"Rule_NationalityGroups_YEM_CountryReassessment\">\n          <text>true</text>");
+        String withYemen = DecisionTables.read("dmn/nationalityGroups.dmn")
+                .replace(
+                        "<outputEntry id=\"Rule_NationalityGroups_YEM_CountryReassessment\">\n          <text>false</text>",
+                        "<outputEntry id=\"Rule_NationalityGroups_YEM_CountryReassessment\">\n          <text>true</text>");
         assertThat(withYemen).isNotEqualTo(DecisionTables.read("dmn/nationalityGroups.dmn"));
-        String deployment = extension.getRepositoryService().createDeployment()
-                .addString("nationalityGroups.dmn", withYemen).deploy().getId();
+        String deployment = extension
+                .getRepositoryService()
+                .createDeployment()
+                .addString("nationalityGroups.dmn", withYemen)
+                .deploy()
+                .getId();
         try {
             beans.holdChecks.clear();
             ProcessInstance yemeni = startGeneralProcedure("YEM");

@@ -37,8 +37,7 @@ public final class IndDecisionTestBeans {
     /** Appeals recorded: whether each suspends departure, as DMN appealEffect decided. */
     public final List<Boolean> appealsSuspensive = new ArrayList<>();
 
-    private IndDecisionTestBeans() {
-    }
+    private IndDecisionTestBeans() {}
 
     /** The milestone listener's stand-in: {@code ${milestones.reach(execution, 'X')}}. */
     public final class MilestoneRecorder {
@@ -90,19 +89,21 @@ public final class IndDecisionTestBeans {
             boolean fromRuling = "RULING".equals(execution.getVariableLocal("transferPeriodStart"));
             execution.setVariable("indOutcome", "DUBLIN_ACCEPTED");
             execution.setVariable("departurePeriod", null);
-            execution.setVariable("transferPeriodFrom",
-                    fromRuling ? org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+            execution.setVariable(
+                    "transferPeriodFrom",
+                    fromRuling
+                            ? org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
                             : execution.getVariable("dublinAcceptedOn"));
         });
-        Mocks.register("recordAppealDelegate", (JavaDelegate) execution ->
-                beans.appealsSuspensive.add((Boolean) execution.getVariable("appealSuspensive")));
+        Mocks.register("recordAppealDelegate", (JavaDelegate)
+                execution -> beans.appealsSuspensive.add((Boolean) execution.getVariable("appealSuspensive")));
         // as PolicyHoldService.parkIfHeld: held when one of the case's categories (DMN holdCategory) is on hold
         Mocks.register("checkPolicyHoldDelegate", (JavaDelegate) execution -> {
-            List<String> categories = ((List<?>) execution.getVariable("holdCategories")).stream()
-                    .map(String::valueOf).toList();
+            List<String> categories = ((List<?>) execution.getVariable("holdCategories"))
+                    .stream().map(String::valueOf).toList();
             beans.holdChecks.add(categories);
-            execution.setVariable("policyHeld",
-                    beans.categoryOnHold || categories.stream().anyMatch(beans.heldCategories::contains));
+            execution.setVariable(
+                    "policyHeld", beans.categoryOnHold || categories.stream().anyMatch(beans.heldCategories::contains));
         });
         // as IndDecisionService.extendGeneralProcedure: the AA+ has 3 days more
         Mocks.register("extendGeneralProcedureDelegate", (JavaDelegate) execution -> {
@@ -114,7 +115,8 @@ public final class IndDecisionTestBeans {
         Mocks.register("extendDecisionDeadlineDelegate", (JavaDelegate) execution -> {
             beans.extensions.add((String) execution.getVariable("extensionReason"));
             // as DecisionDeadlineService.extend does: the watch's dates move 9 months on
-            execution.setVariable("deadlineWarningAt", plusMonths((Date) execution.getVariable("deadlineWarningAt"), 9));
+            execution.setVariable(
+                    "deadlineWarningAt", plusMonths((Date) execution.getVariable("deadlineWarningAt"), 9));
             execution.setVariable("deadlineAt", plusMonths((Date) execution.getVariable("deadlineAt"), 9));
         });
         Mocks.register("flagPenaltyExposureDelegate", (JavaDelegate) execution -> beans.penaltyFlags++);
@@ -122,6 +124,9 @@ public final class IndDecisionTestBeans {
     }
 
     static Date plusMonths(Date date, int months) {
-        return Date.from(date.toInstant().atZone(java.time.ZoneId.systemDefault()).plusMonths(months).toInstant());
+        return Date.from(date.toInstant()
+                .atZone(java.time.ZoneId.systemDefault())
+                .plusMonths(months)
+                .toInstant());
     }
 }

@@ -1,7 +1,5 @@
 package nl.asylumchain.decision.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * dmn/nationalityGroups.dmn: one list of nationality groups (safe country of origin, the priority list, promising
  * nationalities, the written-hearing list, countries under reassessment) that trackAssignment, casePriority,
@@ -35,24 +35,34 @@ class NationalityGroupsDecisionTableTest {
     private static final Pattern NATIONALITY_CODE = Pattern.compile("\"[A-Z]{3}\"");
 
     @ParameterizedTest(name = "{0}: safe {1}, priority {2}, promising {3}, written hearing {4}, reassessment {5}")
-    @CsvSource(nullValues = "null", value = {
-            "MAR, true,  false, false, false, false",
-            "DEU, true,  false, false, false, false",
-            "XKX, true,  false, false, false, false",
-            "UKR, false, false, false, false, false",
-            "DZA, false, true,  false, false, false",
-            "MDA, false, true,  false, false, false",
-            "SYR, false, false, true,  true,  true",
-            "YEM, false, false, true,  true,  false",
-            "TUR, false, false, true,  true,  false",
-            "AFG, false, false, false, false, false",
-            "XXA, false, false, false, false, false",
-            "null, false, false, false, false, false"})
-    void eachNationalityIsInTheGroupsOfItsRow(String nationality, boolean safe, boolean priority, boolean promising,
-            boolean writtenHearing, boolean reassessment) {
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "MAR, true,  false, false, false, false",
+                "DEU, true,  false, false, false, false",
+                "XKX, true,  false, false, false, false",
+                "UKR, false, false, false, false, false",
+                "DZA, false, true,  false, false, false",
+                "MDA, false, true,  false, false, false",
+                "SYR, false, false, true,  true,  true",
+                "YEM, false, false, true,  true,  false",
+                "TUR, false, false, true,  true,  false",
+                "AFG, false, false, false, false, false",
+                "XXA, false, false, false, false, false",
+                "null, false, false, false, false, false"
+            })
+    void eachNationalityIsInTheGroupsOfItsRow(
+            String nationality,
+            boolean safe,
+            boolean priority,
+            boolean promising,
+            boolean writtenHearing,
+            boolean reassessment) {
         assertThat(DecisionTables.parse(RESOURCE, "nationalityGroups").evaluate("nationality", nationality))
-                .containsEntry("safeCountry", safe).containsEntry("priorityList", priority)
-                .containsEntry("promisingList", promising).containsEntry("writtenHearingList", writtenHearing)
+                .containsEntry("safeCountry", safe)
+                .containsEntry("priorityList", priority)
+                .containsEntry("promisingList", promising)
+                .containsEntry("writtenHearingList", writtenHearing)
                 .containsEntry("countryReassessment", reassessment);
     }
 
@@ -71,12 +81,19 @@ class NationalityGroupsDecisionTableTest {
                         continue;
                     }
                     for (Input input : table.getInputs()) {
-                        if (input.getInputExpression().getText().getTextContent().strip().equals("nationality")) {
+                        if (input.getInputExpression()
+                                .getText()
+                                .getTextContent()
+                                .strip()
+                                .equals("nationality")) {
                             copies.add(file + " " + decision.getId() + " reads nationality");
                         }
                     }
                     for (InputEntry cell : model.getModelElementsByType(InputEntry.class)) {
-                        if (isIn(cell, decision) && NATIONALITY_CODE.matcher(cell.getText().getTextContent()).find()) {
+                        if (isIn(cell, decision)
+                                && NATIONALITY_CODE
+                                        .matcher(cell.getText().getTextContent())
+                                        .find()) {
                             copies.add(file + " " + decision.getId() + " " + cell.getId());
                         }
                     }
@@ -90,7 +107,8 @@ class NationalityGroupsDecisionTableTest {
     void aNationalityAddedOnceToTheListsChangesEveryDecisionThatUsesThem() {
         String today = DecisionTables.read(RESOURCE);
         String changed = switchedOn(today)
-                .replace("      <rule id=\"Rule_NationalityGroups_Other\">",
+                .replace(
+                        "      <rule id=\"Rule_NationalityGroups_Other\">",
                         row("NGA", true, false, false, false) + row("IRQ", false, true, false, false)
                                 + row("ERI", false, false, true, true)
                                 + "      <rule id=\"Rule_NationalityGroups_Other\">");
@@ -113,9 +131,10 @@ class NationalityGroupsDecisionTableTest {
 
     @Test
     void takingANationalityOffTheSafeListOnceTakesItOutOfTrackTwo() {
-        String changed = DecisionTables.read(RESOURCE).replace(
-                "<outputEntry id=\"Rule_NationalityGroups_MAR_SafeCountry\">\n          <text>true</text>",
-                "<outputEntry id=\"Rule_NationalityGroups_MAR_SafeCountry\">\n          <text>false</text>");
+        String changed = DecisionTables.read(RESOURCE)
+                .replace(
+                        "<outputEntry id=\"Rule_NationalityGroups_MAR_SafeCountry\">\n          <text>true</text>",
+                        "<outputEntry id=\"Rule_NationalityGroups_MAR_SafeCountry\">\n          <text>false</text>");
 
         assertThat(track(DecisionTables.read(RESOURCE), "MAR")).isEqualTo("2 SAFE_COUNTRY");
         assertThat(track(changed, "MAR")).isEqualTo("4 GENERAL");
@@ -127,9 +146,11 @@ class NationalityGroupsDecisionTableTest {
 
     /** Tracks 3 and 5 and the written-hearing project switched on, so that every group column is read. */
     private static String switchedOn(String xml) {
-        return xml.replace("<outputEntry id=\"Rule_TrackPolicy_Current_TrackThreeInUse\">\n          <text>false</text>",
+        return xml.replace(
+                        "<outputEntry id=\"Rule_TrackPolicy_Current_TrackThreeInUse\">\n          <text>false</text>",
                         "<outputEntry id=\"Rule_TrackPolicy_Current_TrackThreeInUse\">\n          <text>true</text>")
-                .replace("<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          "
+                .replace(
+                        "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          "
                                 + "<text>false</text>",
                         "<outputEntry id=\"Rule_WrittenHearingPolicy_Current_WrittenHearingInUse\">\n          "
                                 + "<text>true</text>");
@@ -151,20 +172,33 @@ class NationalityGroupsDecisionTableTest {
     }
 
     private static String track(String xml, String nationality) {
-        var result = DecisionTables.parseXml(xml, "trackAssignment").evaluate("applicationType", "FIRST",
-                "nationality", nationality, "protectionInMemberState", "", "eurodacHitMemberState", "",
-                "visaMemberState", "", "identityEstablished", true);
+        var result = DecisionTables.parseXml(xml, "trackAssignment")
+                .evaluate(
+                        "applicationType",
+                        "FIRST",
+                        "nationality",
+                        nationality,
+                        "protectionInMemberState",
+                        "",
+                        "eurodacHitMemberState",
+                        "",
+                        "visaMemberState",
+                        "",
+                        "identityEstablished",
+                        true);
         return result.get("track") + " " + result.get("trackReason");
     }
 
     private static String priority(String xml, String nationality) {
-        var result = DecisionTables.parseXml(xml, "casePriority").evaluate("track", 4, "nationality", nationality,
-                "unaccompaniedMinor", false, "medicalConcerns", false);
+        var result = DecisionTables.parseXml(xml, "casePriority")
+                .evaluate(
+                        "track", 4, "nationality", nationality, "unaccompaniedMinor", false, "medicalConcerns", false);
         return result.get("priority") + " " + result.get("priorityReason");
     }
 
     private static String hearing(String xml, String nationality) {
-        return (String) DecisionTables.parseXml(xml, "hearingMode").evaluate("nationality", nationality,
-                "trackReason", "GENERAL").get("hearingMode");
+        return (String) DecisionTables.parseXml(xml, "hearingMode")
+                .evaluate("nationality", nationality, "trackReason", "GENERAL")
+                .get("hearingMode");
     }
 }

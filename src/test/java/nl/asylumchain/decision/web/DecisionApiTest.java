@@ -1,8 +1,5 @@
 package nl.asylumchain.decision.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +13,6 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -28,16 +23,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import nl.asylumchain.CaseDriver;
-import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.ChainTestContext;
 import nl.asylumchain.EngineSteps;
 import nl.asylumchain.decision.process.DecisionPeriodsDecisionTableTest;
 import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.registration.process.RegistrationModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The IND procedure through our API on the whole app (H2): policy holds with deadline suspension, deadline
@@ -53,10 +54,13 @@ class DecisionApiTest {
 
     @Autowired
     TaskService taskService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     nl.asylumchain.decision.DecisionDeadlineService deadlines;
 
@@ -70,7 +74,8 @@ class DecisionApiTest {
     void setUp() {
         client = new ChainClient(port);
         steps = new EngineSteps(engine);
-        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 11, 20).atTime(10, 0).atZone(CHAIN_ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(
+                LocalDate.of(2026, 11, 20).atTime(10, 0).atZone(CHAIN_ZONE).toInstant()));
     }
 
     @AfterEach
@@ -98,8 +103,11 @@ class DecisionApiTest {
 
     private void hearAndIntendToReject(String caseId) {
         steps.complete(caseId, "Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
-        steps.complete(caseId, "Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
-        steps.complete(caseId, "Activity_AssessApplication",
+        steps.complete(
+                caseId, "Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
+        steps.complete(
+                caseId,
+                "Activity_AssessApplication",
                 Map.of("decisionOutcome", "REJECT", "vaReason", "", "decisionReason", ""));
         steps.complete(caseId, "Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
         steps.fire(caseId, "Event_ResponsePeriodPassed");
@@ -107,7 +115,10 @@ class DecisionApiTest {
     }
 
     private JsonNode decisionSection(String caseId) {
-        return client.get("/api/cases/" + caseId, "demo").body().path("sections").path("decision");
+        return client.get("/api/cases/" + caseId, "demo")
+                .body()
+                .path("sections")
+                .path("decision");
     }
 
     private JsonNode caseFile(String caseId) {
@@ -120,10 +131,15 @@ class DecisionApiTest {
 
     private int delete(String path, String user) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .DELETE().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .DELETE()
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static void advance(Duration duration) {
@@ -142,26 +158,45 @@ class DecisionApiTest {
 
     @Test
     void aPolicyHoldParksTheCategoryAndItsReleaseResumesThemWithTheDeadlineSuspended() throws Exception {
-        Response placed = client.post("/api/holds", "teamleider",
+        Response placed = client.post(
+                "/api/holds",
+                "teamleider",
                 Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", "Wachten op uitspraak Raad van State"));
         assertThat(placed.status()).isEqualTo(201);
         String holdId = placed.body().path("id").asText();
-        assertThat(client.post("/api/holds", "teamleider",
-                Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", "nog een")).status()).isEqualTo(409);
-        assertThat(client.post("/api/holds", "beslismedewerker",
-                Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", "x")).status()).isEqualTo(403);
+        assertThat(client.post(
+                                "/api/holds",
+                                "teamleider",
+                                Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", "nog een"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(client.post(
+                                "/api/holds",
+                                "beslismedewerker",
+                                Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", "x"))
+                        .status())
+                .isEqualTo(403);
         Response badCategory = client.post("/api/holds", "teamleider", Map.of("category", "EVERYONE", "reason", "x"));
         assertThat(badCategory.status()).isEqualTo(400);
-        assertThat(badCategory.body().path("errors").get(0).path("field").asText()).isEqualTo("category");
-        assertThat(client.post("/api/holds", "teamleider",
-                Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", " ")).status()).isEqualTo(400);
+        assertThat(badCategory.body().path("errors").get(0).path("field").asText())
+                .isEqualTo("category");
+        assertThat(client.post(
+                                "/api/holds",
+                                "teamleider",
+                                Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", " "))
+                        .status())
+                .isEqualTo(400);
 
         String held = newCase("AFG", true);
         String other = newCase("AFG", false);
         register(held);
         register(other);
 
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(held).count()).isZero();
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(held)
+                        .count())
+                .isZero();
         steps.task(other, "Activity_MainInterview");
         JsonNode section = decisionSection(held);
         assertThat(section.path("onHold").asBoolean()).isTrue();
@@ -202,7 +237,9 @@ class DecisionApiTest {
         register(caseId);
         Task interview = steps.task(caseId, "Activity_MainInterview");
         Map<String, Object> answers = Map.of("interpreterPresent", true, "hearingNotes", "");
-        Response placed = client.post("/api/holds", "teamleider",
+        Response placed = client.post(
+                "/api/holds",
+                "teamleider",
                 Map.of("category", "COUNTRY_REASSESSMENT", "reason", "Situatie in Syrië wordt herbeoordeeld"));
         assertThat(placed.status()).isEqualTo(201);
         String holdId = placed.body().path("id").asText();
@@ -220,14 +257,16 @@ class DecisionApiTest {
             assertThat(delete("/api/holds/" + holdId, "teamleider")).isEqualTo(200);
         }
 
-        assertThat(client.completeTask(interview.getId(), "beslismedewerker", answers).status()).isEqualTo(204);
+        assertThat(client.completeTask(interview.getId(), "beslismedewerker", answers)
+                        .status())
+                .isEqualTo(204);
         steps.task(caseId, "Activity_CorrectionsAndAdditions");
     }
 
     @Test
     void aHoldNamesACategoryOfTheHoldCategoryTable() {
-        Response unknown = client.post("/api/holds", "teamleider",
-                Map.of("category", "TEMPORARY_PROTECTION_UKRAINE ", "reason", "x"));
+        Response unknown = client.post(
+                "/api/holds", "teamleider", Map.of("category", "TEMPORARY_PROTECTION_UKRAINE ", "reason", "x"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body().path("errors").get(0).path("field").asText()).isEqualTo("category");
         assertThat(unknown.body().path("errors").get(0).path("message").asText())
@@ -242,17 +281,20 @@ class DecisionApiTest {
         String caseId = newCase("AFG", false);
         register(caseId);
         steps.complete(caseId, "Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
-        steps.complete(caseId, "Activity_CorrectionsAndAdditions",
-                Map.of("correctionsReceived", true, "correctionNotes", ""));
+        steps.complete(
+                caseId, "Activity_CorrectionsAndAdditions", Map.of("correctionsReceived", true, "correctionNotes", ""));
         Task assess = steps.task(caseId, "Activity_AssessApplication");
 
-        Response refused = client.completeTask(assess.getId(), "beslismedewerker",
-                Map.of("decisionOutcome", "EXTEND", "decisionReason", ""));
+        Response refused = client.completeTask(
+                assess.getId(), "beslismedewerker", Map.of("decisionOutcome", "EXTEND", "decisionReason", ""));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("vaReason");
-        assertThat(client.completeTask(assess.getId(), "beslismedewerker",
-                Map.of("decisionOutcome", "EXTEND", "vaReason", "ILLNESS", "decisionReason", "")).status())
+        assertThat(client.completeTask(
+                                assess.getId(),
+                                "beslismedewerker",
+                                Map.of("decisionOutcome", "EXTEND", "vaReason", "ILLNESS", "decisionReason", ""))
+                        .status())
                 .isEqualTo(204);
         steps.task(caseId, "Activity_ExtendedInvestigation");
         assertThat(decisionSection(caseId).path("procedure").asText()).isEqualTo("VA");
@@ -264,23 +306,28 @@ class DecisionApiTest {
         String caseId = newCase("AFG", false);
         String path = "/api/cases/" + caseId + "/decision-deadline/extensions";
         assertThat(client.post(path, "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"))
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
         register(caseId);
 
-        assertThat(client.post(path, "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "")).status())
+        assertThat(client.post(path, "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", ""))
+                        .status())
                 .isEqualTo(400);
         assertThat(client.post(path, "beslismedewerker", Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"))
-                .status()).isEqualTo(403);
+                        .status())
+                .isEqualTo(403);
         Response first = client.post(path, "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "Complexe zaak"));
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.body().path("extension").path("months").asInt()).isEqualTo(9);
         assertThat(first.body().path("extension").path("ground").asText()).isEqualTo("COMPLEX_CASE");
         assertThat(first.body().path("deadline").asText()).isEqualTo("2028-02-20");
-        Response second = client.post(path, "teamleider",
+        Response second = client.post(
+                path,
+                "teamleider",
                 Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Uitzonderlijke omstandigheden"));
         assertThat(second.body().path("extension").path("months").asInt()).isEqualTo(3);
-        Response third = client.post(path, "teamleider",
-                Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Nog langer"));
+        Response third =
+                client.post(path, "teamleider", Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Nog langer"));
         assertThat(third.status()).isEqualTo(409);
 
         JsonNode section = decisionSection(caseId);
@@ -299,11 +346,19 @@ class DecisionApiTest {
         assertThat(decisionSection(caseId).path("deadline").asText()).isEqualTo("2027-05-20");
 
         // the minister extends all spoor-4 applications of November 2026: a designer adds one row to groupExtension
-        String shipped = new String(getClass().getClassLoader().getResourceAsStream("dmn/decisionPeriods.dmn")
-                .readAllBytes(), StandardCharsets.UTF_8);
+        String shipped = new String(
+                getClass()
+                        .getClassLoader()
+                        .getResourceAsStream("dmn/decisionPeriods.dmn")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
         String changed = DecisionPeriodsDecisionTableTest.withGroupRow(shipped);
-        String deployment = engine.getRepositoryService().createDeployment().name("group extension test")
-                .addString("decisionPeriods.dmn", changed).deploy().getId();
+        String deployment = engine.getRepositoryService()
+                .createDeployment()
+                .name("group extension test")
+                .addString("decisionPeriods.dmn", changed)
+                .deploy()
+                .getId();
         try {
             JsonNode section = decisionSection(caseId);
             assertThat(section.path("deadline").asText()).isEqualTo("2028-02-20");
@@ -317,12 +372,18 @@ class DecisionApiTest {
             Response complex = client.post(path, "teamleider", Map.of("ground", "COMPLEX_CASE", "reason", "Complex"));
             assertThat(complex.status()).isEqualTo(400);
             assertThat(complex.body().toString()).contains("ground").contains("EXCEPTIONAL_CIRCUMSTANCES");
-            Response exceptional = client.post(path, "teamleider",
+            Response exceptional = client.post(
+                    path,
+                    "teamleider",
                     Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Tolk niet beschikbaar"));
             assertThat(exceptional.status()).isEqualTo(201);
             assertThat(exceptional.body().path("deadline").asText()).isEqualTo("2028-05-20");
-            assertThat(client.post(path, "teamleider",
-                    Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Nog langer")).status()).isEqualTo(409);
+            assertThat(client.post(
+                                    path,
+                                    "teamleider",
+                                    Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Nog langer"))
+                            .status())
+                    .isEqualTo(409);
             assertThat(steps.timer(caseId, "Event_DeadlinePassed").getDuedate().toInstant())
                     .isEqualTo(startOf(LocalDate.of(2028, 5, 20)));
         } finally {
@@ -335,11 +396,15 @@ class DecisionApiTest {
     void anExtensionWithoutAGroundIsRefusedNamingTheField() {
         String caseId = newCase("AFG", false);
         register(caseId);
-        Response refused = client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
+        Response refused = client.post(
+                "/api/cases/" + caseId + "/decision-deadline/extensions",
+                "teamleider",
                 Map.of("reason", "Complexe zaak"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().toString()).contains("ground");
-        Response second = client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
+        Response second = client.post(
+                "/api/cases/" + caseId + "/decision-deadline/extensions",
+                "teamleider",
                 Map.of("ground", "EXCEPTIONAL_CIRCUMSTANCES", "reason", "Eerst lid 4"));
         assertThat(second.status()).isEqualTo(400);
         assertThat(second.body().toString()).contains("ground").contains("COMPLEX_CASE");
@@ -353,16 +418,19 @@ class DecisionApiTest {
         ClockUtil.setCurrentTime(Date.from(startOf(LocalDate.of(2027, 4, 23)).plusSeconds(3600 * 9)));
         steps.fire(caseId, "Event_DeadlineNear");
         Task review = steps.task(caseId, "Activity_ReviewDecisionDeadline");
-        assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(link -> link.getGroupId())
+        assertThat(taskService.getIdentityLinksForTask(review.getId()))
+                .extracting(link -> link.getGroupId())
                 .contains("ind-team-lead");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(),
-                Map.of("extendDeadline", true, "extensionGround", "COMPLEX_CASE", "extensionReason", " ")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(
+                        review.getId(),
+                        Map.of("extendDeadline", true, "extensionGround", "COMPLEX_CASE", "extensionReason", " ")))
                 .hasMessageContaining("reason");
         assertThat(decisionSection(caseId).path("extensions")).isEmpty();
 
-        taskService.complete(review.getId(), Map.of("extendDeadline", true, "extensionGround", "COMPLEX_CASE",
-                "extensionReason", "Complexe zaak"));
+        taskService.complete(
+                review.getId(),
+                Map.of("extendDeadline", true, "extensionGround", "COMPLEX_CASE", "extensionReason", "Complexe zaak"));
 
         JsonNode section = decisionSection(caseId);
         assertThat(section.path("extensions")).hasSize(1);
@@ -382,18 +450,22 @@ class DecisionApiTest {
 
         ClockUtil.setCurrentTime(Date.from(startOf(LocalDate.of(2027, 5, 21)).plusSeconds(3600 * 9)));
         steps.fire(caseId, "Event_DeadlineNear");
-        steps.complete(caseId, "Activity_ReviewDecisionDeadline", Map.of("extendDeadline", false, "extensionReason", ""));
+        steps.complete(
+                caseId, "Activity_ReviewDecisionDeadline", Map.of("extendDeadline", false, "extensionReason", ""));
         steps.fire(caseId, "Event_DeadlinePassed");
         steps.task(caseId, "Activity_HandleDeadlinePassed");
         assertThat(decisionSection(caseId).path("deadlinePassed").asBoolean()).isTrue();
 
-        Response tooEarly = event(caseId, "teamleider", Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2027-05-01"));
+        Response tooEarly =
+                event(caseId, "teamleider", Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2027-05-01"));
         assertThat(tooEarly.status()).isEqualTo(400);
         assertThat(tooEarly.body().path("errors").get(0).path("field").asText()).isEqualTo("receivedOn");
-        assertThat(event(caseId, "coa", Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2027-05-21")).status())
+        assertThat(event(caseId, "coa", Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2027-05-21"))
+                        .status())
                 .isEqualTo(403);
         assertThat(event(caseId, "teamleider", Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2027-05-21"))
-                .status()).isEqualTo(202);
+                        .status())
+                .isEqualTo(202);
         assertThat(steps.timer(caseId, "Event_PenaltyPeriodPassed").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2027, 6, 4)));
         assertThat(decisionSection(caseId).path("exposedToPenalty").asBoolean()).isFalse();
@@ -421,40 +493,51 @@ class DecisionApiTest {
         JsonNode file = caseFile(caseId);
         assertThat(file.path("decisionOutcome").asText()).isEqualTo("REJECTED");
         assertThat(file.path("milestones").findValuesAsText("milestone")).doesNotContain("REJECTION_FINAL");
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("decisionDeadline")
-                .processInstanceBusinessKey(caseId).count()).isZero();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey("decisionDeadline")
+                        .processInstanceBusinessKey(caseId)
+                        .count())
+                .isZero();
         assertThat(decisionSection(caseId).path("decidedOn").asText()).isEqualTo("2026-11-20");
 
-        assertThat(event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "UPHELD")).status())
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "UPHELD"))
+                        .status())
                 .isEqualTo(409);
-        Response future = event(caseId, "beslismedewerker",
-                Map.of("type", "APPEAL_LODGED", "lodgedOn", "2027-01-01"));
+        Response future = event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", "2027-01-01"));
         assertThat(future.status()).isEqualTo(400);
         assertThat(event(caseId, "dublin", appeal).status()).isEqualTo(403);
         assertThat(event(caseId, "beslismedewerker", appeal).status()).isEqualTo(202);
-        assertThat(decisionSection(caseId).path("appeal").path("suspensive").asBoolean()).isTrue();
-        assertThat(event(caseId, "beslismedewerker", Map.of("type", "INTERIM_RELIEF", "outcome", "REFUSED")).status())
-                .as("a suspensive appeal needs no interim relief").isEqualTo(409);
+        assertThat(decisionSection(caseId).path("appeal").path("suspensive").asBoolean())
+                .isTrue();
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "INTERIM_RELIEF", "outcome", "REFUSED"))
+                        .status())
+                .as("a suspensive appeal needs no interim relief")
+                .isEqualTo(409);
 
         Response badOutcome = event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "MAYBE"));
         assertThat(badOutcome.status()).isEqualTo(400);
-        assertThat(badOutcome.body().path("errors").get(0).path("field").asText()).isEqualTo("outcome");
-        assertThat(event(caseId, "teamleider", Map.of("type", "COURT_RULING", "outcome", "UPHELD")).status())
+        assertThat(badOutcome.body().path("errors").get(0).path("field").asText())
+                .isEqualTo("outcome");
+        assertThat(event(caseId, "teamleider", Map.of("type", "COURT_RULING", "outcome", "UPHELD"))
+                        .status())
                 .isEqualTo(202);
 
         file = caseFile(caseId);
         assertThat(file.path("milestones").findValuesAsText("milestone")).contains("REJECTION_FINAL");
         assertThat(file.path("currentStages").toString()).contains("DEPARTURE");
-        assertThat(decisionSection(caseId).path("appeal").path("outcome").asText()).isEqualTo("UPHELD");
-        assertThat(counter("asylum.appeals.lodged", "suspensive", "true"))
-                .isEqualTo(lodgedBefore + 1);
-        assertThat(counter("asylum.court.rulings", "outcome", "upheld"))
-                .isEqualTo(upheldBefore + 1);
+        assertThat(decisionSection(caseId).path("appeal").path("outcome").asText())
+                .isEqualTo("UPHELD");
+        assertThat(counter("asylum.appeals.lodged", "suspensive", "true")).isEqualTo(lodgedBefore + 1);
+        assertThat(counter("asylum.court.rulings", "outcome", "upheld")).isEqualTo(upheldBefore + 1);
     }
 
     private boolean deadlineWatched(String caseId) {
-        long n = runtimeService.createProcessInstanceQuery().processDefinitionKey("decisionDeadline")
-                .processInstanceBusinessKey(caseId).count();
+        long n = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("decisionDeadline")
+                .processInstanceBusinessKey(caseId)
+                .count();
         return n == 1;
     }
 
@@ -473,23 +556,40 @@ class DecisionApiTest {
 
         Response tooEarly = event(caseId, "beslismedewerker", refused);
         assertThat(tooEarly.status()).isEqualTo(409);
-        assertThat(tooEarly.body().toString()).contains("not waiting for InterimRelief").contains("AppealLodged");
-        assertThat(event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20",
-                "interimReliefRequested", true)).status()).isEqualTo(202);
-        assertThat(decisionSection(caseId).path("appeal").path("suspensive").asBoolean()).as("spoor 2").isFalse();
+        assertThat(tooEarly.body().toString())
+                .contains("not waiting for InterimRelief")
+                .contains("AppealLodged");
+        assertThat(event(
+                                caseId,
+                                "beslismedewerker",
+                                Map.of(
+                                        "type",
+                                        "APPEAL_LODGED",
+                                        "lodgedOn",
+                                        "2026-11-20",
+                                        "interimReliefRequested",
+                                        true))
+                        .status())
+                .isEqualTo(202);
+        assertThat(decisionSection(caseId).path("appeal").path("suspensive").asBoolean())
+                .as("spoor 2")
+                .isFalse();
         Response rulingFirst = event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "UPHELD"));
         assertThat(rulingFirst.status()).isEqualTo(409);
         assertThat(rulingFirst.body().toString()).contains("InterimRelief");
 
         Response badOutcome = event(caseId, "beslismedewerker", Map.of("type", "INTERIM_RELIEF", "outcome", "MAYBE"));
         assertThat(badOutcome.status()).isEqualTo(400);
-        assertThat(badOutcome.body().path("errors").get(0).path("field").asText()).isEqualTo("outcome");
+        assertThat(badOutcome.body().path("errors").get(0).path("field").asText())
+                .isEqualTo("outcome");
         Response noOutcome = event(caseId, "beslismedewerker", Map.of("type", "INTERIM_RELIEF"));
         assertThat(noOutcome.status()).isEqualTo(400);
-        assertThat(noOutcome.body().path("errors").get(0).path("field").asText()).isEqualTo("outcome");
+        assertThat(noOutcome.body().path("errors").get(0).path("field").asText())
+                .isEqualTo("outcome");
         assertThat(event(caseId, "dublin", refused).status()).isEqualTo(403);
         assertThat(event(caseId, "terugkeer", refused).status()).isEqualTo(403);
-        assertThat(decisionSection(caseId).path("appeal").hasNonNull("interimRelief")).isFalse();
+        assertThat(decisionSection(caseId).path("appeal").hasNonNull("interimRelief"))
+                .isFalse();
         // spoor 2: DT&V has had the case since the rejection; the appeal runs beside it
         assertThat(caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
 
@@ -498,23 +598,31 @@ class DecisionApiTest {
         assertThat(milestones(caseId)).contains("REJECTION_ENFORCEABLE").doesNotContain("REJECTION_FINAL");
         JsonNode file = caseFile(caseId);
         assertThat(file.path("currentStages").toString()).contains("DEPARTURE");
-        assertThat(file.path("sections").path("departure").path("indOutcome").asText()).isEqualTo("REJECTED");
+        assertThat(file.path("sections").path("departure").path("indOutcome").asText())
+                .isEqualTo("REJECTED");
         JsonNode appeal = decisionSection(caseId).path("appeal");
         assertThat(appeal.path("interimRelief").asText()).isEqualTo("REFUSED");
         assertThat(appeal.hasNonNull("outcome")).isFalse();
-        assertThat(event(caseId, "teamleider", refused).status()).as("decided already").isEqualTo(409);
+        assertThat(event(caseId, "teamleider", refused).status())
+                .as("decided already")
+                .isEqualTo(409);
 
         // the court rules while DT&V works the case: recorded on the appeal, departure goes on
-        assertThat(event(caseId, "teamleider", Map.of("type", "COURT_RULING", "outcome", "ANNULLED")).status())
+        assertThat(event(caseId, "teamleider", Map.of("type", "COURT_RULING", "outcome", "ANNULLED"))
+                        .status())
                 .isEqualTo(202);
-        assertThat(decisionSection(caseId).path("appeal").path("outcome").asText()).isEqualTo("ANNULLED");
+        assertThat(decisionSection(caseId).path("appeal").path("outcome").asText())
+                .isEqualTo("ANNULLED");
         assertThat(caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
-        assertThat(event(caseId, "teamleider", Map.of("type", "COURT_RULING", "outcome", "UPHELD")).status())
-                .as("ruled already").isEqualTo(409);
+        assertThat(event(caseId, "teamleider", Map.of("type", "COURT_RULING", "outcome", "UPHELD"))
+                        .status())
+                .as("ruled already")
+                .isEqualTo(409);
 
         // the IND decided again and grants: the departure module's way out of departure
         assertThat(event(caseId, "beslismedewerker", Map.of("type", "PERMIT_AFTER_ALL", "reason", "COURT_ANNULMENT"))
-                .status()).isEqualTo(202);
+                        .status())
+                .isEqualTo(202);
         file = caseFile(caseId);
         assertThat(file.path("currentStages").toString()).contains("HOUSING").doesNotContain("DEPARTURE");
     }
@@ -525,15 +633,28 @@ class DecisionApiTest {
         register(caseId);
         hearAndIntendToReject(caseId);
         assertThat(deadlineWatched(caseId)).isFalse();
-        assertThat(event(caseId, "beslismedewerker", Map.of("type", "APPEAL_LODGED", "lodgedOn", "2026-11-20",
-                "interimReliefRequested", true)).status()).isEqualTo(202);
+        assertThat(event(
+                                caseId,
+                                "beslismedewerker",
+                                Map.of(
+                                        "type",
+                                        "APPEAL_LODGED",
+                                        "lodgedOn",
+                                        "2026-11-20",
+                                        "interimReliefRequested",
+                                        true))
+                        .status())
+                .isEqualTo(202);
 
-        assertThat(decisionSection(caseId).path("appeal").path("suspensive").asBoolean()).as("spoor 4").isTrue();
+        assertThat(decisionSection(caseId).path("appeal").path("suspensive").asBoolean())
+                .as("spoor 4")
+                .isTrue();
         assertThat(caseFile(caseId).path("currentStages").toString()).doesNotContain("DEPARTURE");
         assertThat(milestones(caseId)).doesNotContain("REJECTION_ENFORCEABLE", "REJECTION_FINAL");
 
         ClockUtil.setCurrentTime(Date.from(startOf(LocalDate.of(2026, 12, 20)).plusSeconds(3600 * 9)));
-        assertThat(event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "ANNULLED")).status())
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "ANNULLED"))
+                        .status())
                 .isEqualTo(202);
 
         steps.task(caseId, "Activity_AssessApplication");
@@ -548,8 +669,10 @@ class DecisionApiTest {
         assertThat(section.path("deadlinePassed").asBoolean()).isFalse();
 
         // the new decision stops the watch again
-        steps.complete(caseId, "Activity_AssessApplication", Map.of("decisionOutcome", "GRANT", "vaReason", "",
-                "decisionReason", ""));
+        steps.complete(
+                caseId,
+                "Activity_AssessApplication",
+                Map.of("decisionOutcome", "GRANT", "vaReason", "", "decisionReason", ""));
         assertThat(deadlineWatched(caseId)).isFalse();
         assertThat(decisionSection(caseId).path("decidedOn").asText()).isEqualTo("2026-12-20");
     }
@@ -558,12 +681,26 @@ class DecisionApiTest {
 
     /** Registration with a Eurodac hit in Germany (spoor 1), the rest period, and the take-charge claim sent. */
     private void registerDublinCaseAndSendTheClaim(String caseId) {
-        steps.complete(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER, Map.of("identityEstablished", true,
-                "documentsPresent", true, "eurodacHitMemberState", "DE", "visaMemberState", ""));
-        steps.complete(caseId, RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW,
+        steps.complete(
+                caseId,
+                RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER,
+                Map.of(
+                        "identityEstablished",
+                        true,
+                        "documentsPresent",
+                        true,
+                        "eurodacHitMemberState",
+                        "DE",
+                        "visaMemberState",
+                        ""));
+        steps.complete(
+                caseId,
+                RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW,
                 CaseDriver.SPOOR_4_ANSWERS.get(RegistrationModel.ACTIVITY_REGISTRATION_INTERVIEW));
         steps.fire(caseId, RegistrationModel.EVENT_REST_PERIOD_PASSED);
-        steps.complete(caseId, IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM,
+        steps.complete(
+                caseId,
+                IndDecisionModel.ACTIVITY_SUBMIT_DUBLIN_CLAIM,
                 Map.of("claimType", "TAKE_CHARGE", "requestedMemberState", "DE"));
     }
 
@@ -574,7 +711,8 @@ class DecisionApiTest {
         assertThat(decisionSection(caseId).path("deadline").asText()).isEqualTo("2027-05-20");
         advance(Duration.ofDays(40));
 
-        assertThat(event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", false)).status())
+        assertThat(event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", false))
+                        .status())
                 .isEqualTo(202);
 
         JsonNode file = caseFile(caseId);
@@ -597,15 +735,21 @@ class DecisionApiTest {
 
         Task interview = steps.task(caseId, IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
         assertThat(interview.getPriority()).isEqualTo(50);
-        assertThat(taskService.createTaskQuery().taskId(interview.getId()).processVariableValueEquals("track", 4)
-                .count()).as("in the filter 'IND – Spoor 4 op prioriteit'").isOne();
+        assertThat(taskService
+                        .createTaskQuery()
+                        .taskId(interview.getId())
+                        .processVariableValueEquals("track", 4)
+                        .count())
+                .as("in the filter 'IND – Spoor 4 op prioriteit'")
+                .isOne();
     }
 
     @Test
     void aTransferPeriodThatPassesBringsTheCaseBackInSpoorFourWithAFreshDeadlineThatCanBeExtended() {
         String caseId = newCase("AFG", false);
         registerDublinCaseAndSendTheClaim(caseId);
-        assertThat(event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", true)).status())
+        assertThat(event(caseId, "dublin", Map.of("type", "DUBLIN_REPLY", "accepted", true))
+                        .status())
                 .isEqualTo(202);
         assertThat(caseFile(caseId).path("currentStages").toString()).doesNotContain("DEPARTURE");
         steps.fire(caseId, "Event_AppealWindowPassed");
@@ -619,7 +763,9 @@ class DecisionApiTest {
         JsonNode file = caseFile(caseId);
         assertThat(file.path("track").asInt()).isEqualTo(4);
         assertThat(file.path("trackReason").asText()).isEqualTo("DUBLIN_TRANSFER_DEADLINE_PASSED");
-        assertThat(file.hasNonNull("decisionOutcome")).as("the Dublin decision no longer counts").isFalse();
+        assertThat(file.hasNonNull("decisionOutcome"))
+                .as("the Dublin decision no longer counts")
+                .isFalse();
         JsonNode tracks = file.path("sections").path("registration").path("tracks");
         assertThat(tracks.get(tracks.size() - 1).path("assignedBy").asText()).isEqualTo("system");
         JsonNode section = decisionSection(caseId);
@@ -631,12 +777,14 @@ class DecisionApiTest {
                 .isEqualTo(startOf(LocalDate.of(2027, 11, 21)));
         steps.task(caseId, IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
 
-        Response extended = client.post("/api/cases/" + caseId + "/decision-deadline/extensions", "teamleider",
+        Response extended = client.post(
+                "/api/cases/" + caseId + "/decision-deadline/extensions",
+                "teamleider",
                 Map.of("ground", "MANY_APPLICATIONS", "reason", "Veel gelijktijdige aanvragen"));
         assertThat(extended.status()).isEqualTo(201);
         assertThat(decisionSection(caseId).path("deadline").asText()).isEqualTo("2028-08-21");
-        Response tooEarly = event(caseId, "teamleider", Map.of("type", "NOTICE_OF_DEFAULT",
-                "receivedOn", "2027-05-21"));
+        Response tooEarly =
+                event(caseId, "teamleider", Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2027-05-21"));
         assertThat(tooEarly.status()).as("no default before the new deadline").isEqualTo(409);
     }
 

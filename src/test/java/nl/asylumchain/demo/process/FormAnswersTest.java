@@ -1,7 +1,5 @@
 package nl.asylumchain.demo.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,11 +7,13 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
 
 import nl.asylumchain.platform.FormSchema;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FormAnswersTest {
 
@@ -71,7 +71,9 @@ class FormAnswersTest {
         FormSchema decision = form(Path.of("bpmn/forms/decideApplication.form"));
         assertThat(referrals(answers(Map.of("procedure", "AA")), assessment)).isBetween(70, 130);
         assertThat(referrals(answers(Map.of("procedure", "VA")), assessment)).isZero();
-        assertThat(referrals(answers(Map.of("procedure", "AA")), decision)).as("the decision offers no VA").isZero();
+        assertThat(referrals(answers(Map.of("procedure", "AA")), decision))
+                .as("the decision offers no VA")
+                .isZero();
     }
 
     private static int referrals(FormAnswers answers, FormSchema form) {
@@ -116,7 +118,8 @@ class FormAnswersTest {
                   {"type": "number", "key": "extensionMonths", "validate": {"min": 3}},
                   {"type": "textfield", "key": "note"},
                   {"type": "datetime", "key": "hearingDate"}]}]}""");
-        assertThat(answers(Map.of()).answer(form)).contains(Map.of("holdReason", "MORATORIUM",
-                "extensionMonths", 3, "note", "", "hearingDate", "2026-11-28"));
+        assertThat(answers(Map.of()).answer(form))
+                .contains(Map.of(
+                        "holdReason", "MORATORIUM", "extensionMonths", 3, "note", "", "hearingDate", "2026-11-28"));
     }
 }

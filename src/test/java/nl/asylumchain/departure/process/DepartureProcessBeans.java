@@ -22,8 +22,7 @@ public final class DepartureProcessBeans {
         }
     }
 
-    private DepartureProcessBeans() {
-    }
+    private DepartureProcessBeans() {}
 
     public static void register(InMemoryDepartureService departures, Milestones milestones) {
         Mocks.register("milestones", milestones);

@@ -1,12 +1,5 @@
 package nl.asylumchain.departure.process;
 
-import static nl.asylumchain.ProcessTestSupport.CASE_ID;
-import static nl.asylumchain.ProcessTestSupport.NOW;
-import static nl.asylumchain.ProcessTestSupport.nowPlus;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -29,14 +22,30 @@ import nl.asylumchain.ProcessTestSupport;
 import nl.asylumchain.departure.DepartureOutcome;
 import nl.asylumchain.departure.InMemoryDepartureService;
 
+import static nl.asylumchain.ProcessTestSupport.CASE_ID;
+import static nl.asylumchain.ProcessTestSupport.NOW;
+import static nl.asylumchain.ProcessTestSupport.nowPlus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
 /**
  * bpmn/departure.bpmn with dmn/departureRoute.dmn and the real delegates on an in-memory record: one test per
  * outcome, per clock and per rule of the reporting obligation.
  */
-@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/departure.bpmn", "dmn/departureRoute.dmn", "bpmn/forms/departureInterview.form",
-        "bpmn/forms/arrangeIndependentDeparture.form", "bpmn/forms/arrangeForcedDeparture.form",
-        "bpmn/forms/planTransfer.form", "bpmn/forms/executeTransfer.form", "bpmn/forms/proposeDetention.form",
-        "bpmn/forms/reviewDetention.form"})
+@Deployment(
+        resources = {
+            "dmn/taskPeriods.dmn",
+            "bpmn/departure.bpmn",
+            "dmn/departureRoute.dmn",
+            "bpmn/forms/departureInterview.form",
+            "bpmn/forms/arrangeIndependentDeparture.form",
+            "bpmn/forms/arrangeForcedDeparture.form",
+            "bpmn/forms/planTransfer.form",
+            "bpmn/forms/executeTransfer.form",
+            "bpmn/forms/proposeDetention.form",
+            "bpmn/forms/reviewDetention.form"
+        })
 class DepartureProcessTest {
 
     @RegisterExtension
@@ -58,11 +67,19 @@ class DepartureProcessTest {
     // --- steps ------------------------------------------------------------------------------------------------
 
     private static ProcessInstance handOver(String indOutcome, String departurePeriod, Date dublinAcceptedOn) {
-        return runtimeService().startProcessInstanceByKey("departure", CASE_ID, Variables.createVariables()
-                .putValue("caseId", CASE_ID).putValue("indOutcome", indOutcome)
-                .putValue("departurePeriod", departurePeriod).putValue("dublinAcceptedOn", dublinAcceptedOn)
-                .putValue("track", "DUBLIN_ACCEPTED".equals(indOutcome) ? 1 : 4)
-                .putValue("trackReason", "DUBLIN_ACCEPTED".equals(indOutcome) ? "EURODAC_HIT" : "GENERAL"));
+        return runtimeService()
+                .startProcessInstanceByKey(
+                        "departure",
+                        CASE_ID,
+                        Variables.createVariables()
+                                .putValue("caseId", CASE_ID)
+                                .putValue("indOutcome", indOutcome)
+                                .putValue("departurePeriod", departurePeriod)
+                                .putValue("dublinAcceptedOn", dublinAcceptedOn)
+                                .putValue("track", "DUBLIN_ACCEPTED".equals(indOutcome) ? 1 : 4)
+                                .putValue(
+                                        "trackReason",
+                                        "DUBLIN_ACCEPTED".equals(indOutcome) ? "EURODAC_HIT" : "GENERAL"));
     }
 
     private static ProcessInstance rejected() {
@@ -70,22 +87,46 @@ class DepartureProcessTest {
     }
 
     private void interview(boolean willing, boolean document, boolean family) {
-        chain.complete("Activity_DepartureInterview", Map.of("willingToLeave", willing, "travelDocumentPresent",
-                document, "familyWithMinorChildren", family, "interviewNotes", ""));
+        chain.complete(
+                "Activity_DepartureInterview",
+                Map.of(
+                        "willingToLeave",
+                        willing,
+                        "travelDocumentPresent",
+                        document,
+                        "familyWithMinorChildren",
+                        family,
+                        "interviewNotes",
+                        ""));
     }
 
     private void arrangeForced(boolean departed, boolean proposeDetention) {
-        chain.complete("Activity_ArrangeForcedDeparture", Map.of("laissezPasserRequested", true, "escortArranged",
-                true, "departed", departed, "proposeDetention", proposeDetention));
+        chain.complete(
+                "Activity_ArrangeForcedDeparture",
+                Map.of(
+                        "laissezPasserRequested",
+                        true,
+                        "escortArranged",
+                        true,
+                        "departed",
+                        departed,
+                        "proposeDetention",
+                        proposeDetention));
     }
 
     private static void send(String message, Map<String, Object> variables) {
-        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(CASE_ID)
-                .setVariables(variables).correlate();
+        runtimeService()
+                .createMessageCorrelation(message)
+                .processInstanceBusinessKey(CASE_ID)
+                .setVariables(variables)
+                .correlate();
     }
 
     private static Date months(Date from, int months) {
-        return Date.from(from.toInstant().atZone(ZoneId.systemDefault()).plusMonths(months).toInstant());
+        return Date.from(from.toInstant()
+                .atZone(ZoneId.systemDefault())
+                .plusMonths(months)
+                .toInstant());
     }
 
     private void assertEndedWith(ProcessInstance departure, String endEvent, DepartureOutcome outcome) {
@@ -96,8 +137,12 @@ class DepartureProcessTest {
     }
 
     private static Object historicVariable(ProcessInstance instance, String name) {
-        return historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(name).singleResult().getValue();
+        return historyService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName(name)
+                .singleResult()
+                .getValue();
     }
 
     // --- departure period and return location ------------------------------------------------------------------
@@ -125,7 +170,8 @@ class DepartureProcessTest {
         chain.fireTimer("Event_VblPeriodPassed");
 
         assertThat(departures.milestones).isEmpty();
-        BpmnAwareTests.assertThat(departure).hasPassed("Event_ReturnLocationSettled")
+        BpmnAwareTests.assertThat(departure)
+                .hasPassed("Event_ReturnLocationSettled")
                 .hasNotPassed("Activity_EndVblStay");
     }
 
@@ -140,7 +186,8 @@ class DepartureProcessTest {
     @Test
     void dtvInterviewsEveryTwoWeeksWhileThePersonHasNotLeft() {
         rejected();
-        BpmnAwareTests.assertThat(chain.task("Activity_DepartureInterview")).hasCandidateGroup("dtv")
+        BpmnAwareTests.assertThat(chain.task("Activity_DepartureInterview"))
+                .hasCandidateGroup("dtv")
                 .hasDueDate(nowPlus("P7D"));
         interview(false, true, false);
         arrangeForced(false, false);
@@ -150,7 +197,8 @@ class DepartureProcessTest {
         interview(true, true, false);
 
         assertThat(departures.interviewRoutes).extracting(Enum::name).containsExactly("FORCED", "INDEPENDENT");
-        BpmnAwareTests.assertThat(chain.task("Activity_ArrangeIndependentDeparture")).hasCandidateGroup("dtv");
+        BpmnAwareTests.assertThat(chain.task("Activity_ArrangeIndependentDeparture"))
+                .hasCandidateGroup("dtv");
     }
 
     @Test
@@ -172,8 +220,10 @@ class DepartureProcessTest {
     }
 
     @ParameterizedTest(name = "confirmed route {0} ends at {1}")
-    @CsvSource({"INDEPENDENT, Event_DepartedIndependently, DEPARTED_INDEPENDENTLY",
-            "FORCED, Event_DepartedForced, DEPARTED_FORCED"})
+    @CsvSource({
+        "INDEPENDENT, Event_DepartedIndependently, DEPARTED_INDEPENDENTLY",
+        "FORCED, Event_DepartedForced, DEPARTED_FORCED"
+    })
     void aConfirmedDepartureEndsTheCaseWhateverItWaitedFor(String route, String endEvent, DepartureOutcome outcome) {
         ProcessInstance departure = rejected();
         interview(false, false, false);
@@ -253,7 +303,11 @@ class DepartureProcessTest {
     void aRejectedApplicantHasNoTransferDeadlineAndCannotBeImprisonedForIt() {
         ProcessInstance departure = rejected();
         BpmnAwareTests.assertThat(departure).hasPassed("Event_NoTransferDeadline");
-        assertThat(runtimeService().createEventSubscriptionQuery().eventName("Imprisoned").count()).isZero();
+        assertThat(runtimeService()
+                        .createEventSubscriptionQuery()
+                        .eventName("Imprisoned")
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -300,7 +354,8 @@ class DepartureProcessTest {
         chain.fireTimer("Event_DetentionPeriodPassed");
 
         assertThat(departures.released).isTrue();
-        BpmnAwareTests.assertThat(departure).hasPassed("Activity_ReleaseFromDetention")
+        BpmnAwareTests.assertThat(departure)
+                .hasPassed("Activity_ReleaseFromDetention")
                 .isWaitingAt("Event_NextInterviewDue");
     }
 
@@ -316,8 +371,9 @@ class DepartureProcessTest {
     void detentionExtendedWithAReasonLastsAtMostEighteenMonthsThenThePersonIsReleased() {
         ProcessInstance departure = rejected();
         detain();
-        chain.complete("Activity_ReviewDetention", Map.of("extendDetention", true,
-                "extensionReason", "Laissez-passer nog niet afgegeven"));
+        chain.complete(
+                "Activity_ReviewDetention",
+                Map.of("extendDetention", true, "extensionReason", "Laissez-passer nog niet afgegeven"));
 
         assertThat(departures.extensionReason).isEqualTo("Laissez-passer nog niet afgegeven");
         assertThat(chain.timer("Event_DetentionLimitReached").getDuedate()).isEqualTo(nowPlus("P18M"));
@@ -326,8 +382,8 @@ class DepartureProcessTest {
         assertThat(departures.released).isTrue();
         BpmnAwareTests.assertThat(departure).isWaitingAt("Event_NextInterviewDue");
         chain.fireTimer("Event_NextInterviewDue");
-        Map<String, Object> forced = new HashMap<>(Map.of("willingToLeave", false, "travelDocumentPresent", false,
-                "familyWithMinorChildren", false));
+        Map<String, Object> forced = new HashMap<>(
+                Map.of("willingToLeave", false, "travelDocumentPresent", false, "familyWithMinorChildren", false));
         chain.complete("Activity_DepartureInterview", forced);
         arrangeForced(false, false);
         BpmnAwareTests.assertThat(departure).isWaitingAt("Event_NextInterviewDue");

@@ -1,7 +1,5 @@
 package nl.asylumchain.departure.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** dmn/departureRoute.dmn: from pressure to force — the route follows from the facts of the interview. */
 class DepartureRouteDecisionTableTest {
 
@@ -25,7 +25,8 @@ class DepartureRouteDecisionTableTest {
     @BeforeAll
     static void parseDecision() throws Exception {
         dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        try (InputStream dmn = DepartureRouteDecisionTableTest.class.getClassLoader()
+        try (InputStream dmn = DepartureRouteDecisionTableTest.class
+                .getClassLoader()
                 .getResourceAsStream(DepartureRouteModel.MODEL_RESOURCE)) {
             decision = dmnEngine.parseDecision(DepartureRouteModel.DECISION_KEY, dmn);
         }
@@ -43,16 +44,23 @@ class DepartureRouteDecisionTableTest {
 
     @ParameterizedTest(name = "{0}, willing {1}, document {2} → {3}")
     @CsvSource({
-            "REJECTED,        true,  true,  INDEPENDENT,     true,  false, false",
-            "REJECTED,        true,  false, INDEPENDENT,     true,  true,  false",
-            "REJECTED,        false, true,  FORCED,          false, false, true",
-            "REJECTED,        false, false, FORCED,          false, true,  true",
-            "DUBLIN_ACCEPTED, true,  true,  DUBLIN_TRANSFER, false, false, false",
-            "DUBLIN_ACCEPTED, true,  false, DUBLIN_TRANSFER, false, false, false",
-            "DUBLIN_ACCEPTED, false, true,  DUBLIN_TRANSFER, false, false, true",
-            "DUBLIN_ACCEPTED, false, false, DUBLIN_TRANSFER, false, false, true"})
-    void everyCombinationOfFactsHasExactlyOneRoute(String indOutcome, boolean willing, boolean document, String route,
-            boolean iom, boolean laissezPasser, boolean escort) {
+        "REJECTED,        true,  true,  INDEPENDENT,     true,  false, false",
+        "REJECTED,        true,  false, INDEPENDENT,     true,  true,  false",
+        "REJECTED,        false, true,  FORCED,          false, false, true",
+        "REJECTED,        false, false, FORCED,          false, true,  true",
+        "DUBLIN_ACCEPTED, true,  true,  DUBLIN_TRANSFER, false, false, false",
+        "DUBLIN_ACCEPTED, true,  false, DUBLIN_TRANSFER, false, false, false",
+        "DUBLIN_ACCEPTED, false, true,  DUBLIN_TRANSFER, false, false, true",
+        "DUBLIN_ACCEPTED, false, false, DUBLIN_TRANSFER, false, false, true"
+    })
+    void everyCombinationOfFactsHasExactlyOneRoute(
+            String indOutcome,
+            boolean willing,
+            boolean document,
+            String route,
+            boolean iom,
+            boolean laissezPasser,
+            boolean escort) {
         DmnDecisionResultEntries result = decide(indOutcome, willing, document);
         assertThat(result.<String>getEntry("departureRoute")).isEqualTo(route);
         assertThat(result.<Boolean>getEntry("iomSupport")).isEqualTo(iom);

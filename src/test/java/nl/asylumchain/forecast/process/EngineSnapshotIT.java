@@ -1,7 +1,5 @@
 package nl.asylumchain.forecast.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +18,8 @@ import nl.asylumchain.forecast.ForecastSnapshot.ProcessPosition;
 import nl.asylumchain.forecast.SnapshotSource;
 import nl.asylumchain.registration.process.RegistrationModel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The "from now" snapshot lists the open cases of the live engine at the positions where their tokens wait. */
 class EngineSnapshotIT extends PostgresIntegrationTest {
 
@@ -37,8 +37,8 @@ class EngineSnapshotIT extends PostgresIntegrationTest {
 
         ForecastSnapshot snapshot = snapshots.take();
 
-        Map<String, OpenCase> cases = snapshot.cases().stream()
-                .collect(Collectors.toMap(OpenCase::caseId, open -> open));
+        Map<String, OpenCase> cases =
+                snapshot.cases().stream().collect(Collectors.toMap(OpenCase::caseId, open -> open));
         OpenCase registering = cases.get(inRegistration);
         assertThat(registering).isNotNull();
         assertThat(position(registering, CaseModel.PROCESS_KEY).activityIds())
@@ -49,7 +49,9 @@ class EngineSnapshotIT extends PostgresIntegrationTest {
         OpenCase interviewing = cases.get(atMainInterview);
         ProcessPosition main = position(interviewing, CaseModel.PROCESS_KEY);
         ProcessPosition decision = position(interviewing, IndDecisionModel.PROCESS_KEY);
-        assertThat(interviewing.processes().get(0)).as("parents before children").isEqualTo(main);
+        assertThat(interviewing.processes().get(0))
+                .as("parents before children")
+                .isEqualTo(main);
         assertThat(main.activityIds()).contains(CaseModel.ACTIVITY_IND_DECISION);
         assertThat(decision.activityIds()).contains(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
         assertThat(decision.parentProcessInstanceId()).isEqualTo(main.processInstanceId());
@@ -58,7 +60,8 @@ class EngineSnapshotIT extends PostgresIntegrationTest {
             assertThat(variable.type()).isEqualTo("integer");
             assertThat(variable.value()).isEqualTo(4);
         });
-        assertThat(interviewing.processes()).extracting(ProcessPosition::processDefinitionKey)
+        assertThat(interviewing.processes())
+                .extracting(ProcessPosition::processDefinitionKey)
                 .doesNotContain(RegistrationModel.PROCESS_KEY);
     }
 
@@ -68,16 +71,21 @@ class EngineSnapshotIT extends PostgresIntegrationTest {
 
         ForecastSnapshot snapshot = snapshots.take();
 
-        long instances = snapshot.cases().stream().mapToLong(open -> open.processes().size()).sum();
-        assertThat(instances).isEqualTo(runtime.createProcessInstanceQuery().list().stream()
-                .filter(instance -> instance.getBusinessKey() != null).count());
+        long instances = snapshot.cases().stream()
+                .mapToLong(open -> open.processes().size())
+                .sum();
+        assertThat(instances)
+                .isEqualTo(runtime.createProcessInstanceQuery().list().stream()
+                        .filter(instance -> instance.getBusinessKey() != null)
+                        .count());
         List<String> ids = snapshot.cases().stream().map(OpenCase::caseId).toList();
         assertThat(ids).isSorted().doesNotHaveDuplicates();
     }
 
     private static ProcessPosition position(OpenCase open, String processKey) {
         List<ProcessPosition> found = open.processes().stream()
-                .filter(position -> position.processDefinitionKey().equals(processKey)).toList();
+                .filter(position -> position.processDefinitionKey().equals(processKey))
+                .toList();
         assertThat(found).as(processKey + " of " + open.caseId()).hasSize(1);
         return found.get(0);
     }

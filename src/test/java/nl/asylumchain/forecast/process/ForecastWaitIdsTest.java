@@ -1,13 +1,13 @@
 package nl.asylumchain.forecast.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The forecast answers the outside world where the models wait for it, by element id: a renamed gateway in
@@ -19,7 +19,8 @@ class ForecastWaitIdsTest {
     void everyWaitTheForecastAnswersExistsInTheModels() throws IOException {
         StringBuilder models = new StringBuilder();
         try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
                 models.append(Files.readString(file));
             }
         }

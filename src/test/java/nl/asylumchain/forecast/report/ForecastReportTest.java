@@ -1,7 +1,5 @@
 package nl.asylumchain.forecast.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,11 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ForecastReportTest {
 
@@ -38,10 +37,17 @@ class ForecastReportTest {
         report.write(run);
 
         String html = Files.readString(run.resolve("report.html"), StandardCharsets.UTF_8);
-        assertThat(html).contains("mpp-2023-min").contains("<svg").contains("Voorraad per fase")
-                .contains("COA-bezetting tegen capaciteit").contains("Huisvesting van statushouders per halfjaar");
-        assertThat(html).doesNotContainPattern("(?i)https?:").doesNotContainPattern("(?i)<script")
-                .doesNotContainPattern("(?i)<link").doesNotContainPattern("(?i)src=");
+        assertThat(html)
+                .contains("mpp-2023-min")
+                .contains("<svg")
+                .contains("Voorraad per fase")
+                .contains("COA-bezetting tegen capaciteit")
+                .contains("Huisvesting van statushouders per halfjaar");
+        assertThat(html)
+                .doesNotContainPattern("(?i)https?:")
+                .doesNotContainPattern("(?i)<script")
+                .doesNotContainPattern("(?i)<link")
+                .doesNotContainPattern("(?i)src=");
     }
 
     @Test
@@ -55,8 +61,9 @@ class ForecastReportTest {
         String html = Files.readString(page, StandardCharsets.UTF_8);
         assertThat(html).contains("<th>mpp-2023-min</th><th>mpp-2023-max</th>");
         // the legend of every chart names both scenarios by their dash
-        assertThat(html.split("class=\"l\">mpp-2023-max</text>", -1)).hasSizeGreaterThan(Charts.of(List.of(
-                ScenarioRun.read(min.resolve("forecast.json")))).size());
+        assertThat(html.split("class=\"l\">mpp-2023-max</text>", -1))
+                .hasSizeGreaterThan(Charts.of(List.of(ScenarioRun.read(min.resolve("forecast.json"))))
+                        .size());
         assertThat(html).doesNotContainPattern("(?i)https?:");
     }
 
@@ -70,14 +77,17 @@ class ForecastReportTest {
         try (Stream<Path> files = Files.list(run.resolve("charts"))) {
             pngs = files.sorted().toList();
         }
-        assertThat(pngs).extracting(path -> path.getFileName().toString())
+        assertThat(pngs)
+                .extracting(path -> path.getFileName().toString())
                 .contains("voorraad.png", "coa-bezetting.png", "huisvesting.png", "ind-productie.png");
         for (Path png : pngs) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image).as(png.toString()).isNotNull();
             assertThat(image.getWidth()).isEqualTo(Chart.WIDTH * 2);
             assertThat(image.getHeight()).isEqualTo(Chart.HEIGHT * 2);
-            assertThat(distinctColours(image)).as("a drawn chart, not a blank picture: " + png).isGreaterThan(4);
+            assertThat(distinctColours(image))
+                    .as("a drawn chart, not a blank picture: " + png)
+                    .isGreaterThan(4);
         }
     }
 
@@ -111,8 +121,10 @@ class ForecastReportTest {
         Path json = run.resolve("forecast.json");
         com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("weeks").get(4).path("leadTimeDays")
-                .path("HOUSING")).put("p50", 0.0).put("p90", 0.0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        root.path("weeks").get(4).path("leadTimeDays").path("HOUSING"))
+                .put("p50", 0.0)
+                .put("p90", 0.0);
         Files.writeString(json, root.toString());
 
         double[] housing = Charts.leadTimes(ScenarioRun.read(json), "HOUSING", "p50");
@@ -122,8 +134,11 @@ class ForecastReportTest {
         assertThat(housing[4]).isNaN();
         assertThat(housing[5]).isEqualTo(120.0);
         String html = Files.readString(run.resolve("report.html"));
-        String p50Chart = html.substring(html.indexOf("id=\"doorlooptijd-p50\""), html.indexOf("id=\"doorlooptijd-p90\""));
-        assertThat(p50Chart.split("<title>Huisvesting</title>", -1)).as("two segments of the housing line").hasSize(3);
+        String p50Chart =
+                html.substring(html.indexOf("id=\"doorlooptijd-p50\""), html.indexOf("id=\"doorlooptijd-p90\""));
+        assertThat(p50Chart.split("<title>Huisvesting</title>", -1))
+                .as("two segments of the housing line")
+                .hasSize(3);
         assertThat(html).doesNotContain("NaN");
     }
 

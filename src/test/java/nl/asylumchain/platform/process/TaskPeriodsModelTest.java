@@ -1,7 +1,5 @@
 package nl.asylumchain.platform.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,6 +24,8 @@ import org.camunda.bpm.model.bpmn.instance.TimeDuration;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every model takes its tasks' due dates and priorities, and its waiting periods, from a table or a variable, never a
@@ -53,8 +53,8 @@ class TaskPeriodsModelTest {
             }
             for (TimeDuration duration : model.getModelElementsByType(TimeDuration.class)) {
                 if (LITERAL_DURATION.matcher(duration.getTextContent()).matches()) {
-                    literals.add(duration.getParentElement().getParentElement().getAttributeValue("id")
-                            + " timer " + duration.getTextContent());
+                    literals.add(duration.getParentElement().getParentElement().getAttributeValue("id") + " timer "
+                            + duration.getTextContent());
                 }
             }
         }
@@ -66,7 +66,8 @@ class TaskPeriodsModelTest {
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, BpmnModelInstance> file : models().entrySet()) {
             BpmnModelInstance model = file.getValue();
-            Process process = model.getModelElementsByType(Process.class).iterator().next();
+            Process process =
+                    model.getModelElementsByType(Process.class).iterator().next();
             Map<String, Map<String, Object>> rows = rows(process.getId());
             List<String> references = new ArrayList<>();
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -90,8 +91,10 @@ class TaskPeriodsModelTest {
                 }
             }
             if (usesTable) {
-                assertThat(process.getExtensionElements().getElementsQuery()
-                        .filterByType(CamundaExecutionListener.class).list())
+                assertThat(process.getExtensionElements()
+                                .getElementsQuery()
+                                .filterByType(CamundaExecutionListener.class)
+                                .list())
                         .as(file.getKey() + " reads taskPeriods at its start")
                         .anyMatch(listener -> "${taskPeriodsListener}".equals(listener.getCamundaDelegateExpression())
                                 && "start".equals(listener.getCamundaEvent()));
@@ -111,14 +114,15 @@ class TaskPeriodsModelTest {
     }
 
     private static Map<String, Map<String, Object>> rows(String processKey) throws IOException {
-        DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        DmnEngine engine =
+                DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         DmnDecision decision;
         try (InputStream dmn = Files.newInputStream(Path.of("dmn/taskPeriods.dmn"))) {
             decision = engine.parseDecision(TaskPeriodsListener.DECISION, dmn);
         }
         Map<String, Map<String, Object>> rows = new HashMap<>();
-        for (DmnDecisionResultEntries row : engine.evaluateDecision(decision,
-                Variables.createVariables().putValue("process", processKey))) {
+        for (DmnDecisionResultEntries row :
+                engine.evaluateDecision(decision, Variables.createVariables().putValue("process", processKey))) {
             rows.put((String) row.getEntryMap().get("element"), row.getEntryMap());
         }
         return rows;

@@ -1,11 +1,5 @@
 package nl.asylumchain.reception.process;
 
-import static nl.asylumchain.ProcessTestSupport.CASE_ID;
-import static nl.asylumchain.ProcessTestSupport.nowPlus;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +16,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import nl.asylumchain.ProcessTestSupport;
 
+import static nl.asylumchain.ProcessTestSupport.CASE_ID;
+import static nl.asylumchain.ProcessTestSupport.nowPlus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
 /** bpmn/guardianship.bpmn: Nidos appoints a guardian for an amv and places them where the guardian chose. */
 @Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/guardianship.bpmn", "bpmn/forms/appointGuardian.form"})
 class GuardianshipProcessTest {
@@ -36,23 +36,33 @@ class GuardianshipProcessTest {
 
     @BeforeEach
     void setUp() {
-        Mocks.register("placeUnaccompaniedMinorDelegate", (JavaDelegate) execution ->
-                placements.add((String) execution.getVariable("placement")));
+        Mocks.register("placeUnaccompaniedMinorDelegate", (JavaDelegate)
+                execution -> placements.add((String) execution.getVariable("placement")));
     }
 
     @Test
     void nidosAppointsAGuardianWithinThreeDaysAndTheMinorIsPlacedWhereTheGuardianChose() {
-        ProcessInstance guardianship = runtimeService().startProcessInstanceByKey(GuardianshipModel.PROCESS_KEY,
-                CASE_ID, Variables.createVariables().putValue("caseId", CASE_ID)
-                        .putValue("proposedPlacement", "NIDOS_FOSTER").putValue("placement", "NIDOS_FOSTER"));
+        ProcessInstance guardianship = runtimeService()
+                .startProcessInstanceByKey(
+                        GuardianshipModel.PROCESS_KEY,
+                        CASE_ID,
+                        Variables.createVariables()
+                                .putValue("caseId", CASE_ID)
+                                .putValue("proposedPlacement", "NIDOS_FOSTER")
+                                .putValue("placement", "NIDOS_FOSTER"));
 
-        assertThat(chain.task(GuardianshipModel.ACTIVITY_APPOINT_GUARDIAN)).hasCandidateGroup("nidos")
+        assertThat(chain.task(GuardianshipModel.ACTIVITY_APPOINT_GUARDIAN))
+                .hasCandidateGroup("nidos")
                 .hasDueDate(nowPlus("P3D"));
-        chain.complete(GuardianshipModel.ACTIVITY_APPOINT_GUARDIAN,
-                Map.of("guardianAppointed", true, "placement", "COA_AMV"));
+        chain.complete(
+                GuardianshipModel.ACTIVITY_APPOINT_GUARDIAN, Map.of("guardianAppointed", true, "placement", "COA_AMV"));
 
-        assertThat(guardianship).isEnded().hasPassedInOrder(GuardianshipModel.ACTIVITY_APPOINT_GUARDIAN,
-                GuardianshipModel.ACTIVITY_PLACE_MINOR, GuardianshipModel.EVENT_GUARDIANSHIP_ARRANGED);
+        assertThat(guardianship)
+                .isEnded()
+                .hasPassedInOrder(
+                        GuardianshipModel.ACTIVITY_APPOINT_GUARDIAN,
+                        GuardianshipModel.ACTIVITY_PLACE_MINOR,
+                        GuardianshipModel.EVENT_GUARDIANSHIP_ARRANGED);
         assertThat(placements).containsExactly("COA_AMV");
     }
 }

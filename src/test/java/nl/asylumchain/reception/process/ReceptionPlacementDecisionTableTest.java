@@ -1,7 +1,5 @@
 package nl.asylumchain.reception.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.InputStream;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -14,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** dmn/receptionPlacement.dmn: where a person stays after each step, amv by age (14, 15, 17, 18). */
 class ReceptionPlacementDecisionTableTest {
 
@@ -23,22 +23,28 @@ class ReceptionPlacementDecisionTableTest {
     @BeforeAll
     static void parseDecision() throws Exception {
         dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        try (InputStream dmn = ReceptionPlacementDecisionTableTest.class.getClassLoader()
+        try (InputStream dmn = ReceptionPlacementDecisionTableTest.class
+                .getClassLoader()
                 .getResourceAsStream(ReceptionPlacementModel.MODEL_RESOURCE)) {
             decision = dmnEngine.parseDecision(ReceptionPlacementModel.DECISION_KEY, dmn);
         }
     }
 
-    private static DmnDecisionResult place(String step, boolean unaccompaniedMinor, int age,
-            boolean familyWithChildren) {
+    private static DmnDecisionResult place(
+            String step, boolean unaccompaniedMinor, int age, boolean familyWithChildren) {
         return place(step, unaccompaniedMinor, age, familyWithChildren, "NONE");
     }
 
-    private static DmnDecisionResult place(String step, boolean unaccompaniedMinor, int age,
-            boolean familyWithChildren, String sponsor) {
-        return dmnEngine.evaluateDecision(decision, Variables.createVariables().putValue("step", step)
-                .putValue("unaccompaniedMinor", unaccompaniedMinor).putValue("age", age)
-                .putValue("familyWithChildren", familyWithChildren).putValue("sponsor", sponsor));
+    private static DmnDecisionResult place(
+            String step, boolean unaccompaniedMinor, int age, boolean familyWithChildren, String sponsor) {
+        return dmnEngine.evaluateDecision(
+                decision,
+                Variables.createVariables()
+                        .putValue("step", step)
+                        .putValue("unaccompaniedMinor", unaccompaniedMinor)
+                        .putValue("age", age)
+                        .putValue("familyWithChildren", familyWithChildren)
+                        .putValue("sponsor", sponsor));
     }
 
     private static String locationType(String step, boolean unaccompaniedMinor, int age, boolean family) {
@@ -47,52 +53,54 @@ class ReceptionPlacementDecisionTableTest {
 
     @ParameterizedTest(name = "adult after {0} stays in {1}")
     @CsvSource({
-            "REGISTERED, COL",
-            "REST_PERIOD_STARTED, POL",
-            "PROCEDURE_STARTED, POL",
-            "EXTENDED_PROCEDURE_STARTED, AZC",
-            "PERMIT_GRANTED, AZC",
-            "REJECTION_FINAL, AZC",
-            "REJECTION_ENFORCEABLE, AZC",
-            "DEPARTURE_PERIOD_ENDED, VBL"})
+        "REGISTERED, COL",
+        "REST_PERIOD_STARTED, POL",
+        "PROCEDURE_STARTED, POL",
+        "EXTENDED_PROCEDURE_STARTED, AZC",
+        "PERMIT_GRANTED, AZC",
+        "REJECTION_FINAL, AZC",
+        "REJECTION_ENFORCEABLE, AZC",
+        "DEPARTURE_PERIOD_ENDED, VBL"
+    })
     void anAdultMovesFromTheColThroughThePolToTheAzcAndOnReturnToAVbl(String step, String expected) {
         assertThat(locationType(step, false, 30, false)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "amv aged {0} after {1} stays in {2}")
     @CsvSource({
-            "14, REGISTERED, COL",
-            "14, GUARDIAN_APPOINTED, NIDOS_FOSTER",
-            "14, REST_PERIOD_STARTED, NIDOS_FOSTER",
-            "14, PROCEDURE_STARTED, NIDOS_FOSTER",
-            "14, EXTENDED_PROCEDURE_STARTED, NIDOS_FOSTER",
-            "14, PERMIT_GRANTED, NIDOS_FOSTER",
-            "14, REJECTION_FINAL, NIDOS_FOSTER",
-            "14, DEPARTURE_PERIOD_ENDED, NIDOS_FOSTER",
-            "15, REGISTERED, COL",
-            "15, GUARDIAN_APPOINTED, COA_AMV",
-            "15, REST_PERIOD_STARTED, COA_AMV",
-            "15, PROCEDURE_STARTED, COA_AMV",
-            "15, EXTENDED_PROCEDURE_STARTED, COA_AMV",
-            "15, PERMIT_GRANTED, COA_AMV",
-            "15, REJECTION_FINAL, COA_AMV",
-            "15, DEPARTURE_PERIOD_ENDED, COA_AMV",
-            "17, REGISTERED, COL",
-            "17, GUARDIAN_APPOINTED, COA_AMV",
-            "17, REST_PERIOD_STARTED, COA_AMV",
-            "17, PROCEDURE_STARTED, COA_AMV",
-            "17, EXTENDED_PROCEDURE_STARTED, COA_AMV",
-            "17, PERMIT_GRANTED, COA_AMV",
-            "17, REJECTION_FINAL, COA_AMV",
-            "17, REJECTION_ENFORCEABLE, COA_AMV",
-            "17, DEPARTURE_PERIOD_ENDED, COA_AMV",
-            "18, REGISTERED, COL",
-            "18, REST_PERIOD_STARTED, POL",
-            "18, PROCEDURE_STARTED, POL",
-            "18, EXTENDED_PROCEDURE_STARTED, AZC",
-            "18, PERMIT_GRANTED, AZC",
-            "18, REJECTION_FINAL, AZC",
-            "18, DEPARTURE_PERIOD_ENDED, VBL"})
+        "14, REGISTERED, COL",
+        "14, GUARDIAN_APPOINTED, NIDOS_FOSTER",
+        "14, REST_PERIOD_STARTED, NIDOS_FOSTER",
+        "14, PROCEDURE_STARTED, NIDOS_FOSTER",
+        "14, EXTENDED_PROCEDURE_STARTED, NIDOS_FOSTER",
+        "14, PERMIT_GRANTED, NIDOS_FOSTER",
+        "14, REJECTION_FINAL, NIDOS_FOSTER",
+        "14, DEPARTURE_PERIOD_ENDED, NIDOS_FOSTER",
+        "15, REGISTERED, COL",
+        "15, GUARDIAN_APPOINTED, COA_AMV",
+        "15, REST_PERIOD_STARTED, COA_AMV",
+        "15, PROCEDURE_STARTED, COA_AMV",
+        "15, EXTENDED_PROCEDURE_STARTED, COA_AMV",
+        "15, PERMIT_GRANTED, COA_AMV",
+        "15, REJECTION_FINAL, COA_AMV",
+        "15, DEPARTURE_PERIOD_ENDED, COA_AMV",
+        "17, REGISTERED, COL",
+        "17, GUARDIAN_APPOINTED, COA_AMV",
+        "17, REST_PERIOD_STARTED, COA_AMV",
+        "17, PROCEDURE_STARTED, COA_AMV",
+        "17, EXTENDED_PROCEDURE_STARTED, COA_AMV",
+        "17, PERMIT_GRANTED, COA_AMV",
+        "17, REJECTION_FINAL, COA_AMV",
+        "17, REJECTION_ENFORCEABLE, COA_AMV",
+        "17, DEPARTURE_PERIOD_ENDED, COA_AMV",
+        "18, REGISTERED, COL",
+        "18, REST_PERIOD_STARTED, POL",
+        "18, PROCEDURE_STARTED, POL",
+        "18, EXTENDED_PROCEDURE_STARTED, AZC",
+        "18, PERMIT_GRANTED, AZC",
+        "18, REJECTION_FINAL, AZC",
+        "18, DEPARTURE_PERIOD_ENDED, VBL"
+    })
     void anUnaccompaniedMinorWaitsForAGuardianInTheColThenUnderFifteenGoesToAFosterFamilyAndFromFifteenToCoaAmv(
             int age, String step, String expected) {
         assertThat(locationType(step, true, age, false)).isEqualTo(expected);
@@ -114,8 +122,11 @@ class ReceptionPlacementDecisionTableTest {
     @ParameterizedTest(name = "family member aged {0} (family with children {1}) joining a sponsor in reception: AZC")
     @CsvSource({"35, false", "35, true", "8, true", "17, true", "18, false"})
     void aFamilyMemberWhoseSponsorWaitsInReceptionGoesToAnAzcNotToTheCol(int age, boolean familyWithChildren) {
-        assertThat(place("REGISTERED", false, age, familyWithChildren, "IN_RECEPTION").getFirstResult()
-                .getEntry("locationType").toString()).isEqualTo("AZC");
+        assertThat(place("REGISTERED", false, age, familyWithChildren, "IN_RECEPTION")
+                        .getFirstResult()
+                        .getEntry("locationType")
+                        .toString())
+                .isEqualTo("AZC");
     }
 
     @ParameterizedTest(name = "family member aged {0} joining a housed sponsor: no reception")
@@ -128,10 +139,16 @@ class ReceptionPlacementDecisionTableTest {
 
     @Test
     void someoneWithAnApplicationOfTheirOwnStillArrivesInTheCol() {
-        assertThat(place("REGISTERED", false, 30, false, "NONE").getFirstResult().getEntry("locationType")
-                .toString()).isEqualTo("COL");
-        assertThat(place("REGISTERED", true, 16, false, "NONE").getFirstResult().getEntry("locationType")
-                .toString()).isEqualTo("COL");
+        assertThat(place("REGISTERED", false, 30, false, "NONE")
+                        .getFirstResult()
+                        .getEntry("locationType")
+                        .toString())
+                .isEqualTo("COL");
+        assertThat(place("REGISTERED", true, 16, false, "NONE")
+                        .getFirstResult()
+                        .getEntry("locationType")
+                        .toString())
+                .isEqualTo("COL");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package nl.asylumchain.registration.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.InputStream;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -11,6 +9,8 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * dmn/identificationAuthority.dmn: who identifies and registers an asylum seeker. The IND for repeat applicants and
@@ -24,16 +24,20 @@ class IdentificationAuthorityDecisionTableTest {
     @BeforeAll
     static void parseDecision() throws Exception {
         dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        try (InputStream dmn = IdentificationAuthorityDecisionTableTest.class.getClassLoader()
+        try (InputStream dmn = IdentificationAuthorityDecisionTableTest.class
+                .getClassLoader()
                 .getResourceAsStream("dmn/identificationAuthority.dmn")) {
             decision = dmnEngine.parseDecision("identificationAuthority", dmn);
         }
     }
 
-    private static DmnDecisionResult decide(String applicationType, Boolean returnedAfterDublin,
-            String arrivalLocation) {
-        return dmnEngine.evaluateDecision(decision, Variables.putValue("applicationType", applicationType)
-                .putValue("returnedAfterDublin", returnedAfterDublin).putValue("arrivalLocation", arrivalLocation));
+    private static DmnDecisionResult decide(
+            String applicationType, Boolean returnedAfterDublin, String arrivalLocation) {
+        return dmnEngine.evaluateDecision(
+                decision,
+                Variables.putValue("applicationType", applicationType)
+                        .putValue("returnedAfterDublin", returnedAfterDublin)
+                        .putValue("arrivalLocation", arrivalLocation));
     }
 
     /** A first application of someone who did not come back after a Dublin transfer. */
@@ -43,19 +47,22 @@ class IdentificationAuthorityDecisionTableTest {
 
     @Test
     void repeatApplicantsAreIdentifiedByTheIndEvenAtTerApel() {
-        assertThat((String) decide("REPEAT", false, "TER_APEL").getSingleEntry()).isEqualTo("ind-registration");
+        assertThat((String) decide("REPEAT", false, "TER_APEL").getSingleEntry())
+                .isEqualTo("ind-registration");
     }
 
     @Test
     void repeatApplicantsAreIdentifiedByTheIndWhereverTheyArrive() {
-        assertThat((String) decide("REPEAT", false, "SCHIPHOL").getSingleEntry()).isEqualTo("ind-registration");
+        assertThat((String) decide("REPEAT", false, "SCHIPHOL").getSingleEntry())
+                .isEqualTo("ind-registration");
         assertThat((String) decide("REPEAT", true, "BUDEL").getSingleEntry()).isEqualTo("ind-registration");
     }
 
     @Test
     void applicantsReturnedAfterADublinTransferAreIdentifiedByTheIndEvenAtSchiphol() {
         assertThat((String) decide("FIRST", true, "SCHIPHOL").getSingleEntry()).isEqualTo("ind-registration");
-        assertThat((String) decide("RESETTLEMENT", true, "TER_APEL").getSingleEntry()).isEqualTo("ind-registration");
+        assertThat((String) decide("RESETTLEMENT", true, "TER_APEL").getSingleEntry())
+                .isEqualTo("ind-registration");
     }
 
     @Test
@@ -86,8 +93,12 @@ class IdentificationAuthorityDecisionTableTest {
     @Test
     void aMissingReturnedAfterDublinCountsAsNotReturned() {
         assertThat((String) decide("FIRST", null, "SCHIPHOL").getSingleEntry()).isEqualTo("kmar");
-        assertThat((String) dmnEngine.evaluateDecision(decision, Variables.putValue("applicationType", "FIRST")
-                .putValue("arrivalLocation", "TER_APEL")).getSingleEntry()).isEqualTo("police-avim");
+        assertThat((String) dmnEngine
+                        .evaluateDecision(
+                                decision,
+                                Variables.putValue("applicationType", "FIRST").putValue("arrivalLocation", "TER_APEL"))
+                        .getSingleEntry())
+                .isEqualTo("police-avim");
     }
 
     @Test

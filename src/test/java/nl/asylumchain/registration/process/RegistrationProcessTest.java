@@ -1,10 +1,5 @@
 package nl.asylumchain.registration.process;
 
-import static nl.asylumchain.ProcessTestSupport.CASE_ID;
-import static nl.asylumchain.ProcessTestSupport.nowPlus;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,10 +15,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import nl.asylumchain.ProcessTestSupport;
 import nl.asylumchain.decision.process.IndDecisionTestBeans;
 
+import static nl.asylumchain.ProcessTestSupport.CASE_ID;
+import static nl.asylumchain.ProcessTestSupport.nowPlus;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
 /** bpmn/registration.bpmn: I&R by the right service, aanmeldgehoor, track, and the rest period except in spoor 2. */
-@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/registration.bpmn", "dmn/identificationAuthority.dmn",
-        "dmn/nationalityGroups.dmn",
-        "bpmn/forms/identifyAndRegister.form", "bpmn/forms/registrationInterview.form"})
+@Deployment(
+        resources = {
+            "dmn/taskPeriods.dmn",
+            "bpmn/registration.bpmn",
+            "dmn/identificationAuthority.dmn",
+            "dmn/nationalityGroups.dmn",
+            "bpmn/forms/identifyAndRegister.form",
+            "bpmn/forms/registrationInterview.form"
+        })
 class RegistrationProcessTest {
 
     @RegisterExtension
@@ -43,17 +49,21 @@ class RegistrationProcessTest {
         return startRegistration("FIRST", false, arrivalLocation, nationality);
     }
 
-    private static ProcessInstance startRegistration(String applicationType, boolean returnedAfterDublin,
-            String arrivalLocation, String nationality) {
-        return runtimeService().startProcessInstanceByKey("registration", CASE_ID, Variables.createVariables()
-                .putValue("caseId", CASE_ID)
-                .putValue("applicationType", applicationType)
-                .putValue("arrivalLocation", arrivalLocation)
-                .putValue("nationality", nationality)
-                .putValue("unaccompaniedMinor", false)
-                .putValue("temporaryProtectionUkraine", false)
-                .putValue("returnedAfterDublin", returnedAfterDublin)
-                .putValue("age", 31));
+    private static ProcessInstance startRegistration(
+            String applicationType, boolean returnedAfterDublin, String arrivalLocation, String nationality) {
+        return runtimeService()
+                .startProcessInstanceByKey(
+                        "registration",
+                        CASE_ID,
+                        Variables.createVariables()
+                                .putValue("caseId", CASE_ID)
+                                .putValue("applicationType", applicationType)
+                                .putValue("arrivalLocation", arrivalLocation)
+                                .putValue("nationality", nationality)
+                                .putValue("unaccompaniedMinor", false)
+                                .putValue("temporaryProtectionUkraine", false)
+                                .putValue("returnedAfterDublin", returnedAfterDublin)
+                                .putValue("age", 31));
     }
 
     /** What the identifyAndRegister form submits when nothing points to another member state. */
@@ -116,7 +126,8 @@ class RegistrationProcessTest {
         chain.complete("Activity_IdentifyAndRegister", identified(""));
 
         assertThat(registration).isWaitingAt("Activity_RegistrationInterview");
-        assertThat(chain.task("Activity_RegistrationInterview")).hasCandidateGroup("ind-registration")
+        assertThat(chain.task("Activity_RegistrationInterview"))
+                .hasCandidateGroup("ind-registration")
                 .hasDueDate(nowPlus("P3D"));
     }
 
@@ -126,8 +137,12 @@ class RegistrationProcessTest {
         chain.complete("Activity_IdentifyAndRegister", identified(""));
         chain.complete("Activity_RegistrationInterview", interviewed(""));
 
-        assertThat(registration).isEnded()
-                .hasPassedInOrder("Activity_AssignTrack", "Activity_RecordTrack", "Gateway_RestPeriodNeeded",
+        assertThat(registration)
+                .isEnded()
+                .hasPassedInOrder(
+                        "Activity_AssignTrack",
+                        "Activity_RecordTrack",
+                        "Gateway_RestPeriodNeeded",
                         "Event_RegistrationCompleted")
                 .hasNotPassed("Event_RestPeriodPassed");
         assertThat(registration).variables().containsEntry("track", 2).containsEntry("trackReason", "SAFE_COUNTRY");
@@ -141,7 +156,9 @@ class RegistrationProcessTest {
         chain.complete("Activity_RegistrationInterview", interviewed("GR"));
 
         assertThat(registration).isEnded().hasNotPassed("Event_RestPeriodPassed");
-        assertThat(registration).variables().containsEntry("track", 2)
+        assertThat(registration)
+                .variables()
+                .containsEntry("track", 2)
                 .containsEntry("trackReason", "PROTECTION_IN_MEMBER_STATE");
     }
 
@@ -154,7 +171,8 @@ class RegistrationProcessTest {
         assertThat(registration).isWaitingAt("Event_RestPeriodPassed");
         assertThat(registration).variables().containsEntry("track", 4).containsEntry("trackReason", "GENERAL");
         org.assertj.core.api.Assertions.assertThat(beans.milestones).containsExactly("REST_PERIOD_STARTED");
-        org.assertj.core.api.Assertions.assertThat(chain.timer("Event_RestPeriodPassed").getDuedate())
+        org.assertj.core.api.Assertions.assertThat(
+                        chain.timer("Event_RestPeriodPassed").getDuedate())
                 .isEqualTo(nowPlus("P6D"));
 
         chain.fireTimer("Event_RestPeriodPassed");
@@ -180,26 +198,35 @@ class RegistrationProcessTest {
         try (var in = getClass().getClassLoader().getResourceAsStream("dmn/taskPeriods.dmn")) {
             shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        String changed = replaceOnce(replaceOnce(replaceOnce(shipped,
-                "<text>\"P1D\"</text>\n        </outputEntry>\n        <outputEntry id=\"Rule_TaskPeriods_IdentifyAndRegister_Priority\">\n          <text>50</text>",
-                "<text>\"P2D\"</text>\n        </outputEntry>\n        <outputEntry id=\"Rule_TaskPeriods_IdentifyAndRegister_Priority\">\n          <text>70</text>"),
-                "<outputEntry id=\"Rule_TaskPeriods_RestPeriodPassed_Period\">\n          <text>\"P6D\"</text>",
-                "<outputEntry id=\"Rule_TaskPeriods_RestPeriodPassed_Period\">\n          <text>\"P8D\"</text>"),
+        String changed = replaceOnce(
+                replaceOnce(
+                        replaceOnce(
+                                shipped,
+                                "<text>\"P1D\"</text>\n        </outputEntry>\n        <outputEntry id=\"Rule_TaskPeriods_IdentifyAndRegister_Priority\">\n          <text>50</text>",
+                                "<text>\"P2D\"</text>\n        </outputEntry>\n        <outputEntry id=\"Rule_TaskPeriods_IdentifyAndRegister_Priority\">\n          <text>70</text>"),
+                        "<outputEntry id=\"Rule_TaskPeriods_RestPeriodPassed_Period\">\n          <text>\"P6D\"</text>",
+                        "<outputEntry id=\"Rule_TaskPeriods_RestPeriodPassed_Period\">\n          <text>\"P8D\"</text>"),
                 "<outputEntry id=\"Rule_TaskPeriods_RegistrationInterview_Period\">\n          <text>\"P3D\"</text>",
                 "<outputEntry id=\"Rule_TaskPeriods_RegistrationInterview_Period\">\n          <text>\"P4D\"</text>");
         var repository = extension.getProcessEngine().getRepositoryService();
-        String deployment = repository.createDeployment().addString("taskPeriods.dmn", changed).deploy().getId();
+        String deployment = repository
+                .createDeployment()
+                .addString("taskPeriods.dmn", changed)
+                .deploy()
+                .getId();
         try {
             ProcessInstance registration = startRegistration("TER_APEL", "AFG");
             assertThat(chain.task("Activity_IdentifyAndRegister")).hasDueDate(nowPlus("P2D"));
-            org.assertj.core.api.Assertions.assertThat(chain.task("Activity_IdentifyAndRegister").getPriority())
+            org.assertj.core.api.Assertions.assertThat(
+                            chain.task("Activity_IdentifyAndRegister").getPriority())
                     .isEqualTo(70);
             chain.complete("Activity_IdentifyAndRegister", identified(""));
             assertThat(chain.task("Activity_RegistrationInterview")).hasDueDate(nowPlus("P4D"));
             chain.complete("Activity_RegistrationInterview", interviewed(""));
 
             assertThat(registration).isWaitingAt("Event_RestPeriodPassed");
-            org.assertj.core.api.Assertions.assertThat(chain.timer("Event_RestPeriodPassed").getDuedate())
+            org.assertj.core.api.Assertions.assertThat(
+                            chain.timer("Event_RestPeriodPassed").getDuedate())
                     .isEqualTo(nowPlus("P8D"));
         } finally {
             repository.deleteDeployment(deployment, true);

@@ -1,7 +1,5 @@
 package nl.asylumchain.registration.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * trackAssignment in dmn/nationalityGroups.dmn: the track (spoor) of an application, with the required decisions
  * nationalityGroups (the safe-country and promising lists) and trackPolicy. Evaluated on the bare DMN engine.
@@ -49,13 +49,17 @@ class TrackAssignmentDecisionTableTest {
     }
 
     private static DmnModelInstance readModel() throws Exception {
-        try (InputStream dmn = TrackAssignmentDecisionTableTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        try (InputStream dmn =
+                TrackAssignmentDecisionTableTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             return Dmn.readModelFromStream(dmn);
         }
     }
 
     private static DmnDecision byKey(List<DmnDecision> decisions, String key) {
-        return decisions.stream().filter(d -> d.getKey().equals(key)).findFirst().orElseThrow();
+        return decisions.stream()
+                .filter(d -> d.getKey().equals(key))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A first application of an Afghan with no Dublin or protection indications; tests change what they check. */
@@ -88,7 +92,9 @@ class TrackAssignmentDecisionTableTest {
     private static boolean isSafeCountry(String nationality) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("nationality", nationality);
-        return dmnEngine.evaluateDecision(nationalityGroups, Variables.fromMap(variables)).getSingleResult()
+        return dmnEngine
+                .evaluateDecision(nationalityGroups, Variables.fromMap(variables))
+                .getSingleResult()
                 .<Boolean>getEntry("safeCountry");
     }
 
@@ -129,7 +135,10 @@ class TrackAssignmentDecisionTableTest {
 
     @Test
     void tracksThreeAndFiveAreNotInUse() {
-        assertThat(dmnEngine.evaluateDecision(trackPolicy, Variables.createVariables()).getSingleResult().getEntryMap())
+        assertThat(dmnEngine
+                        .evaluateDecision(trackPolicy, Variables.createVariables())
+                        .getSingleResult()
+                        .getEntryMap())
                 .containsEntry("trackThreeInUse", false)
                 .containsEntry("trackFiveInUse", false);
 
@@ -258,7 +267,10 @@ class TrackAssignmentDecisionTableTest {
         Decision policy = model.getModelElementById("trackPolicy");
         DecisionTable table = (DecisionTable) policy.getExpression();
         List<Output> outputs = List.copyOf(table.getOutputs());
-        int column = outputs.indexOf(outputs.stream().filter(o -> o.getName().equals(output)).findFirst().orElseThrow());
+        int column = outputs.indexOf(outputs.stream()
+                .filter(o -> o.getName().equals(output))
+                .findFirst()
+                .orElseThrow());
         Rule rule = table.getRules().iterator().next();
         OutputEntry cell = List.copyOf(rule.getOutputEntries()).get(column);
         assertThat(cell.getText().getTextContent()).isEqualTo("false");
@@ -269,15 +281,21 @@ class TrackAssignmentDecisionTableTest {
     // --- the safe-country column of nationalityGroups -------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"ALB", "ARM", "BIH", "BRA", "GEO", "GHA", "IND", "JAM", "XKX", "MAR", "MNG", "MNE", "MKD",
-            "SEN", "SRB", "TTO", "TUN", "USA"})
+    @ValueSource(
+            strings = {
+                "ALB", "ARM", "BIH", "BRA", "GEO", "GHA", "IND", "JAM", "XKX", "MAR", "MNG", "MNE", "MKD", "SEN", "SRB",
+                "TTO", "TUN", "USA"
+            })
     void countriesOnTheDutchListAreSafeCountriesOfOrigin(String nationality) {
         assertThat(isSafeCountry(nationality)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN",
-            "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE"})
+    @ValueSource(
+            strings = {
+                "AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL", "ITA",
+                "LVA", "LTU", "LUX", "MLT", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE"
+            })
     void memberStatesOfTheEuropeanUnionAreSafeCountriesOfOrigin(String nationality) {
         assertThat(isSafeCountry(nationality)).isTrue();
     }

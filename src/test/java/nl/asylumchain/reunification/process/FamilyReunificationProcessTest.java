@@ -1,13 +1,5 @@
 package nl.asylumchain.reunification.process;
 
-import static nl.asylumchain.ProcessTestSupport.CASE_ID;
-import static nl.asylumchain.ProcessTestSupport.nowPlus;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.*;
-
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -27,15 +19,31 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import nl.asylumchain.ProcessTestSupport;
 
+import static nl.asylumchain.ProcessTestSupport.CASE_ID;
+import static nl.asylumchain.ProcessTestSupport.nowPlus;
+import static nl.asylumchain.reunification.process.FamilyReunificationApplicationModel.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
 /**
  * bpmn/familyReunification.bpmn and bpmn/familyReunificationApplication.bpmn: per sponsor an application per
  * family member; each member's path from the window to arrival, refusal, a missed window or an unused mvv.
  */
-@Deployment(resources = {"dmn/taskPeriods.dmn", "bpmn/familyReunification.bpmn",
-        "bpmn/familyReunificationApplication.bpmn", "dmn/reunificationEligibility.dmn",
-        "bpmn/forms/registerReunificationApplication.form", "bpmn/forms/assessFamilyTie.form",
-        "bpmn/forms/recordDnaTest.form", "bpmn/forms/recordEmbassyInterview.form",
-        "bpmn/forms/decideReunification.form", "bpmn/forms/extendDecisionPeriod.form"})
+@Deployment(
+        resources = {
+            "dmn/taskPeriods.dmn",
+            "bpmn/familyReunification.bpmn",
+            "bpmn/familyReunificationApplication.bpmn",
+            "dmn/reunificationEligibility.dmn",
+            "bpmn/forms/registerReunificationApplication.form",
+            "bpmn/forms/assessFamilyTie.form",
+            "bpmn/forms/recordDnaTest.form",
+            "bpmn/forms/recordEmbassyInterview.form",
+            "bpmn/forms/decideReunification.form",
+            "bpmn/forms/extendDecisionPeriod.form"
+        })
 class FamilyReunificationProcessTest {
 
     static final String MEMBER = "0b6f7d3e-6a51-4d0a-9b1c-6e1f4a2b3c4d";
@@ -51,8 +59,15 @@ class FamilyReunificationProcessTest {
     private final List<String> steps = new ArrayList<>();
 
     /** The facts the real step records on the application date; an eligible spouse unless a test says otherwise. */
-    private Map<String, Object> applicationFacts = Map.of("relation", "SPOUSE", "relationBeforeEntry", true,
-            "ageAtApplication", 31, "sponsorUnaccompaniedMinor", false);
+    private Map<String, Object> applicationFacts = Map.of(
+            "relation",
+            "SPOUSE",
+            "relationBeforeEntry",
+            true,
+            "ageAtApplication",
+            31,
+            "sponsorUnaccompaniedMinor",
+            false);
 
     /** Stand-in for the reunificationSteps bean: records, and sets the deadline and facts the real one computes. */
     public class RecordingSteps {
@@ -69,8 +84,8 @@ class FamilyReunificationProcessTest {
     void setUp() {
         Mocks.register("reunificationSteps", new RecordingSteps());
         Mocks.register("openReunificationApplicationsDelegate", (JavaDelegate) execution -> {
-            execution.setVariable("familyMemberIds", Variables.untypedValue(
-                    new ArrayList<>(List.of(MEMBER, OTHER_MEMBER)), true));
+            execution.setVariable(
+                    "familyMemberIds", Variables.untypedValue(new ArrayList<>(List.of(MEMBER, OTHER_MEMBER)), true));
             execution.setVariable("applicationWindowEnd", Variables.dateValue(nowPlus("P3M"), true));
             execution.setVariable("decisionPeriod", Variables.stringValue("P3M", true));
             execution.setVariable("decisionExtension", Variables.stringValue("P3M", true));
@@ -80,24 +95,41 @@ class FamilyReunificationProcessTest {
 
     @Test
     void theSponsorsProcessRunsOneApplicationPerFamilyMemberAndEndsWhenAllAreDone() {
-        ProcessInstance sponsor = runtimeService().startProcessInstanceByKey("familyReunification", CASE_ID,
-                Variables.putValue("caseId", CASE_ID).putValue("familyMembersAbroad", 2));
+        ProcessInstance sponsor = runtimeService()
+                .startProcessInstanceByKey(
+                        "familyReunification",
+                        CASE_ID,
+                        Variables.putValue("caseId", CASE_ID).putValue("familyMembersAbroad", 2));
 
-        List<ProcessInstance> applications = runtimeService().createProcessInstanceQuery()
-                .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(CASE_ID).list();
+        List<ProcessInstance> applications = runtimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(CASE_ID)
+                .list();
         assertThat(applications).hasSize(2);
         assertThat(applications.stream().map(a -> runtimeService().getVariable(a.getId(), "familyMemberId")))
                 .containsExactlyInAnyOrder(MEMBER, OTHER_MEMBER);
-        assertThat(runtimeService().getVariables(sponsor.getId())).as("the rest is transient")
+        assertThat(runtimeService().getVariables(sponsor.getId()))
+                .as("the rest is transient")
                 .containsOnlyKeys("caseId", "familyMembersAbroad");
         // periods and priorities: the application's rows of dmn/taskPeriods.dmn, read at its start
-        assertThat(runtimeService().getVariables(applications.get(0).getId())).containsOnlyKeys("caseId",
-                "familyMemberId", "applicationWindowEnd", "decisionPeriod", "decisionExtension", "mvvValidity",
-                "periods", "priorities");
+        assertThat(runtimeService().getVariables(applications.get(0).getId()))
+                .containsOnlyKeys(
+                        "caseId",
+                        "familyMemberId",
+                        "applicationWindowEnd",
+                        "decisionPeriod",
+                        "decisionExtension",
+                        "mvvValidity",
+                        "periods",
+                        "priorities");
 
         for (ProcessInstance application : applications) {
-            runtimeService().createProcessInstanceModification(application.getId()).cancelAllForActivity(
-                    ACTIVITY_REGISTER_APPLICATION).startBeforeActivity(EVENT_REGULAR_ROUTE).execute();
+            runtimeService()
+                    .createProcessInstanceModification(application.getId())
+                    .cancelAllForActivity(ACTIVITY_REGISTER_APPLICATION)
+                    .startBeforeActivity(EVENT_REGULAR_ROUTE)
+                    .execute();
         }
         assertThat(sponsor).isEnded().hasPassed(FamilyReunificationModel.EVENT_REUNIFICATION_DECIDED);
     }
@@ -106,24 +138,35 @@ class FamilyReunificationProcessTest {
     void withDocumentsTheIndDecidesAndTheFamilyMemberArrivesOnTheMvv() {
         ProcessInstance application = startApplication();
 
-        assertThat(chain.task(ACTIVITY_REGISTER_APPLICATION)).hasCandidateGroup("ind-reunification")
+        assertThat(chain.task(ACTIVITY_REGISTER_APPLICATION))
+                .hasCandidateGroup("ind-reunification")
                 .hasDueDate(nowPlus("P3M"));
         chain.complete(ACTIVITY_REGISTER_APPLICATION, Map.of("applicationNotes", ""));
         chain.complete(ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", "DOCUMENTS"));
-        assertThat(chain.task(ACTIVITY_DECIDE_REUNIFICATION)).hasCandidateGroup("ind-reunification")
+        assertThat(chain.task(ACTIVITY_DECIDE_REUNIFICATION))
+                .hasCandidateGroup("ind-reunification")
                 .hasDueDate(nowPlus("P3M"));
         assertThat(chain.timer(EVENT_DECISION_PERIOD_PASSED).getDuedate()).isEqualTo(nowPlus("P3M"));
         chain.complete(ACTIVITY_DECIDE_REUNIFICATION, Map.of("reunificationOutcome", "GRANT", "decisionReason", ""));
 
         assertThat(application).isWaitingAt(GATEWAY_AWAIT_ARRIVAL);
         assertThat(chain.timer(EVENT_MVV_EXPIRED).getDuedate()).isEqualTo(nowPlus("P90D"));
-        runtimeService().createMessageCorrelation(MESSAGE_FAMILY_ARRIVED).processInstanceBusinessKey(CASE_ID)
-                .processInstanceVariableEquals("familyMemberId", MEMBER).correlate();
+        runtimeService()
+                .createMessageCorrelation(MESSAGE_FAMILY_ARRIVED)
+                .processInstanceBusinessKey(CASE_ID)
+                .processInstanceVariableEquals("familyMemberId", MEMBER)
+                .correlate();
 
-        assertThat(application).isEnded().hasPassed(EVENT_FAMILY_MEMBER_ARRIVED)
+        assertThat(application)
+                .isEnded()
+                .hasPassed(EVENT_FAMILY_MEMBER_ARRIVED)
                 .hasNotPassed(ACTIVITY_DNA_TEST, ACTIVITY_EMBASSY_INTERVIEW);
-        assertThat(steps).containsExactly(MEMBER + ":APPLIED", MEMBER + ":EVIDENCE_ASSESSED", MEMBER + ":DECIDED",
-                MEMBER + ":MVV_ISSUED");
+        assertThat(steps)
+                .containsExactly(
+                        MEMBER + ":APPLIED",
+                        MEMBER + ":EVIDENCE_ASSESSED",
+                        MEMBER + ":DECIDED",
+                        MEMBER + ":MVV_ISSUED");
     }
 
     @Test
@@ -133,10 +176,13 @@ class FamilyReunificationProcessTest {
 
         chain.complete(ACTIVITY_REGISTER_APPLICATION, Map.of("relationBeforeEntry", false));
 
-        assertThat(application).isEnded().hasPassed(ACTIVITY_DETERMINE_ELIGIBILITY, EVENT_NOT_ELIGIBLE)
+        assertThat(application)
+                .isEnded()
+                .hasPassed(ACTIVITY_DETERMINE_ELIGIBILITY, EVENT_NOT_ELIGIBLE)
                 .hasNotPassed(ACTIVITY_ASSESS_REUNIFICATION, EVENT_MVV_ISSUED);
         assertThat(steps).containsExactly(MEMBER + ":APPLIED", MEMBER + ":NOT_ELIGIBLE");
-        assertThat(eligibility(application)).containsEntry("eligible", false)
+        assertThat(eligibility(application))
+                .containsEntry("eligible", false)
                 .containsEntry("eligibilityRule", "PARENT_OF_SPONSOR_NOT_UNACCOMPANIED_MINOR");
     }
 
@@ -156,8 +202,15 @@ class FamilyReunificationProcessTest {
 
     @Test
     void aPartnerWhoseRelationBeganAfterTheSponsorEnteredIsRefused() {
-        applicationFacts = Map.of("relation", "PARTNER", "relationBeforeEntry", false, "ageAtApplication", 29,
-                "sponsorUnaccompaniedMinor", false);
+        applicationFacts = Map.of(
+                "relation",
+                "PARTNER",
+                "relationBeforeEntry",
+                false,
+                "ageAtApplication",
+                29,
+                "sponsorUnaccompaniedMinor",
+                false);
         ProcessInstance application = startApplication();
 
         chain.complete(ACTIVITY_REGISTER_APPLICATION, Map.of());
@@ -172,11 +225,15 @@ class FamilyReunificationProcessTest {
         chain.complete(ACTIVITY_REGISTER_APPLICATION, Map.of());
         chain.complete(ACTIVITY_ASSESS_REUNIFICATION, Map.of("evidenceType", "DNA"));
 
-        assertThat(chain.task(ACTIVITY_DNA_TEST)).hasCandidateGroup("ind-reunification").hasDueDate(nowPlus("P3M"));
+        assertThat(chain.task(ACTIVITY_DNA_TEST))
+                .hasCandidateGroup("ind-reunification")
+                .hasDueDate(nowPlus("P3M"));
         chain.complete(ACTIVITY_DNA_TEST, Map.of("evidenceOutcome", "CONFIRMED"));
         chain.complete(ACTIVITY_DECIDE_REUNIFICATION, Map.of("reunificationOutcome", "GRANT"));
 
-        assertThat(application).isWaitingAt(GATEWAY_AWAIT_ARRIVAL).hasPassed(ACTIVITY_DNA_TEST)
+        assertThat(application)
+                .isWaitingAt(GATEWAY_AWAIT_ARRIVAL)
+                .hasPassed(ACTIVITY_DNA_TEST)
                 .hasNotPassed(ACTIVITY_EMBASSY_INTERVIEW);
         assertThat(steps).contains(MEMBER + ":DNA_TEST");
     }
@@ -190,7 +247,9 @@ class FamilyReunificationProcessTest {
         chain.complete(ACTIVITY_EMBASSY_INTERVIEW, Map.of("evidenceOutcome", "NOT_CONFIRMED"));
         chain.complete(ACTIVITY_DECIDE_REUNIFICATION, Map.of("reunificationOutcome", "REJECT"));
 
-        assertThat(application).isEnded().hasPassed(ACTIVITY_EMBASSY_INTERVIEW, EVENT_REUNIFICATION_REFUSED)
+        assertThat(application)
+                .isEnded()
+                .hasPassed(ACTIVITY_EMBASSY_INTERVIEW, EVENT_REUNIFICATION_REFUSED)
                 .hasNotPassed(ACTIVITY_DNA_TEST);
         assertThat(steps).contains(MEMBER + ":EMBASSY_INTERVIEW", MEMBER + ":DECIDED");
     }
@@ -250,15 +309,25 @@ class FamilyReunificationProcessTest {
     /** The result of DMN reunificationEligibility as the process kept it (from history: the process may have ended). */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> eligibility(ProcessInstance application) {
-        return (Map<String, Object>) historyService().createHistoricVariableInstanceQuery()
-                .processInstanceId(application.getId()).variableName("reunificationEligibility").singleResult()
+        return (Map<String, Object>) historyService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(application.getId())
+                .variableName("reunificationEligibility")
+                .singleResult()
                 .getValue();
     }
 
     private ProcessInstance startApplication() {
-        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, CASE_ID, Variables.createVariables()
-                .putValue("caseId", CASE_ID).putValue("familyMemberId", MEMBER)
-                .putValue("applicationWindowEnd", nowPlus("P3M")).putValue("decisionPeriod", "P3M")
-                .putValue("decisionExtension", "P3M").putValue("mvvValidity", "P90D"));
+        return runtimeService()
+                .startProcessInstanceByKey(
+                        PROCESS_KEY,
+                        CASE_ID,
+                        Variables.createVariables()
+                                .putValue("caseId", CASE_ID)
+                                .putValue("familyMemberId", MEMBER)
+                                .putValue("applicationWindowEnd", nowPlus("P3M"))
+                                .putValue("decisionPeriod", "P3M")
+                                .putValue("decisionExtension", "P3M")
+                                .putValue("mvvValidity", "P90D"));
     }
 }

@@ -1,7 +1,5 @@
 package nl.asylumchain.reunification.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.InputStream;
 import java.util.Map;
 
@@ -12,6 +10,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * dmn/reunificationEligibility.dmn (Vw 2000 art. 29 lid 2): who may join a permit holder through family
@@ -26,16 +26,19 @@ class ReunificationEligibilityDecisionTableTest {
     @BeforeAll
     static void parseDecision() throws Exception {
         dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        try (InputStream dmn = ReunificationEligibilityDecisionTableTest.class.getClassLoader()
+        try (InputStream dmn = ReunificationEligibilityDecisionTableTest.class
+                .getClassLoader()
                 .getResourceAsStream("dmn/reunificationEligibility.dmn")) {
             decision = dmnEngine.parseDecision("reunificationEligibility", dmn);
         }
     }
 
-    private static Map<String, Object> eligibility(String relation, Boolean relationBeforeEntry, int age,
-            boolean sponsorUnaccompaniedMinor) {
-        VariableMap facts = Variables.createVariables().putValue("relation", relation)
-                .putValue("relationBeforeEntry", relationBeforeEntry).putValue("ageAtApplication", age)
+    private static Map<String, Object> eligibility(
+            String relation, Boolean relationBeforeEntry, int age, boolean sponsorUnaccompaniedMinor) {
+        VariableMap facts = Variables.createVariables()
+                .putValue("relation", relation)
+                .putValue("relationBeforeEntry", relationBeforeEntry)
+                .putValue("ageAtApplication", age)
                 .putValue("sponsorUnaccompaniedMinor", sponsorUnaccompaniedMinor);
         return dmnEngine.evaluateDecision(decision, facts).getSingleResult().getEntryMap();
     }
