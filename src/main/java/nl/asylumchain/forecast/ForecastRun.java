@@ -41,8 +41,12 @@ class ForecastRun {
         this.deadlines = deadlines;
     }
 
+    /** CPU seconds the last run's thread used: its speed on a shared machine, where wall time says little. */
+    private double cpuSeconds;
+
     ForecastResult run(Scenario scenario, PrintStream progress) {
         long started = System.nanoTime();
+        long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         List<ForecastResult.Week> weeks = new ArrayList<>();
         try {
             figures.start();
@@ -74,6 +78,7 @@ class ForecastRun {
             driver.finish();
         }
         double seconds = seconds(started);
+        cpuSeconds = round((ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted) / 1e9, 1);
         ForecastResult.Run run = new ForecastResult.Run(
                 driver.cases(),
                 driver.steps(),
@@ -85,6 +90,10 @@ class ForecastRun {
                 new ForecastResult.Scenario(scenario.name(), scenario.seed(), scenario.start(), scenario.weeks()),
                 run,
                 List.copyOf(weeks));
+    }
+
+    double cpuSeconds() {
+        return cpuSeconds;
     }
 
     Map<String, Long> problems() {

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * A forecast scenario, as read from a YAML file by {@link ScenarioReader} (docs/forecast.md describes every field).
  * Shares are fractions in [0, 1]; durations are days; capacities are tasks per week per candidate group. Maps keep
- * the file's order; the run sorts where order could change a result.
+ * the file's order; the run sorts where order could change a result. {@code trackCapacity}: per group whose capacity
+ * the file splits by IND track (only {@code ind-decision}), tasks per week per track; {@code capacity} then holds
+ * their sum.
  */
 public record Scenario(
         String name,
@@ -29,7 +31,66 @@ public record Scenario(
         Map<String, Integer> receptionCapacity,
         Map<String, Integer> taakstelling,
         Policy policy,
-        Stock stock) {
+        Stock stock,
+        Map<String, Map<Integer, Double>> trackCapacity) {
+
+    /** The IND tracks (spoor 1-5) a per-track capacity may name. */
+    public static final List<Integer> TRACKS = List.of(1, 2, 3, 4, 5);
+
+    /** A scenario whose groups have one capacity each, not split by track. */
+    public Scenario(
+            String name,
+            LocalDate start,
+            int weeks,
+            long seed,
+            Inflow inflow,
+            Map<String, Double> arrivalLocations,
+            List<Nationality> nationalities,
+            Minors unaccompaniedMinors,
+            double temporaryProtectionUkraine,
+            FamilyAbroad familyAbroad,
+            Dublin dublin,
+            Appeal appeal,
+            Reunification reunification,
+            Housing housing,
+            Departure departure,
+            Map<String, Double> capacity,
+            Map<String, Integer> receptionCapacity,
+            Map<String, Integer> taakstelling,
+            Policy policy,
+            Stock stock) {
+        this(
+                name,
+                start,
+                weeks,
+                seed,
+                inflow,
+                arrivalLocations,
+                nationalities,
+                unaccompaniedMinors,
+                temporaryProtectionUkraine,
+                familyAbroad,
+                dublin,
+                appeal,
+                reunification,
+                housing,
+                departure,
+                capacity,
+                receptionCapacity,
+                taakstelling,
+                policy,
+                stock,
+                Map.of());
+    }
+
+    /**
+     * The capacity of a group split by IND track (tasks per week per track), or an empty map when the group's
+     * capacity is one number for all its tasks. When split, {@link #capacity()} holds the sum of the tracks, and a
+     * track not named completes no tasks.
+     */
+    public Map<Integer, Double> capacityPerTrack(String group) {
+        return trackCapacity.getOrDefault(group, Map.of());
+    }
 
     /** Applications a year by type (FIRST, REPEAT, RESETTLEMENT), spread over the months by {@code seasonal}. */
     public record Inflow(Map<String, Double> perYear, List<Double> seasonal) {}

@@ -50,6 +50,8 @@ public final class ScenarioReader {
     private static final double SUM_TOLERANCE = 0.001;
     /** The candidate groups of the models' user tasks: the handlers' organisations and the IND team leads. */
     static final List<String> TASK_GROUPS = concat(Groups.CASE_HANDLERS, List.of(Groups.IND_TEAM_LEAD));
+    /** Groups whose tasks carry the IND track (process variable {@code track}), so their capacity may be split by it. */
+    static final List<String> TRACK_GROUPS = List.of(Groups.IND_DECISION);
 
     private ScenarioReader() {}
 
@@ -193,13 +195,15 @@ public final class ScenarioReader {
                     departure.independent() + departure.forced() + departure.unsupervised(),
                     "independent + forced + unsupervised");
             departureNode.done();
-            Map<String, Double> capacity = node("capacity").numbers(TASK_GROUPS, 0, 10_000_000, false);
+            Map<String, Map<Integer, Double>> trackCapacity = new LinkedHashMap<>();
+            Map<String, Double> capacity = capacity(trackCapacity);
             Map<String, Integer> reception =
                     integers(node("receptionCapacity").numbers(receptionKeys(), 0, 10_000_000, false));
             Map<String, Integer> quota = taakstelling();
             Scenario.Policy policy = policy();
             Scenario.Stock stock = stock();
             done();
+            switchedOnTracksHaveCapacity(trackCapacity, policy);
             if (nationalities.stream().mapToDouble(Scenario.Nationality::share).sum() > 1 + SUM_TOLERANCE
                     || Math.abs(nationalities.stream()
                                             .mapToDouble(Scenario.Nationality::share)
@@ -228,7 +232,81 @@ public final class ScenarioReader {
                     reception,
                     quota,
                     policy,
-                    stock);
+                    stock,
+                    Map.copyOf(trackCapacity));
+        }
+
+        /**
+         * Tasks per week per candidate group: a number, or for a group whose tasks carry the IND track
+         * ({@code ind-decision}) a mapping of track to number ({@code ind-decision: {1: 300, 2: 200, 4: 2220}}), the
+         * letter's production per track. A split group's total (the sum) goes into the returned map too.
+         */
+        private Map<String, Double> capacity(Map<String, Map<Integer, Double>> trackCapacity) {
+            Node capacityNode = node("capacity");
+            Map<String, Double> capacity = new LinkedHashMap<>();
+            for (String group : TASK_GROUPS) {
+                if (!capacityNode.map.containsKey(group)) {
+                    continue;
+                }
+                if (!(capacityNode.map.get(group) instanceof Map<?, ?>)) {
+                    capacity.put(group, capacityNode.number(group, 0, 10_000_000));
+                    continue;
+                }
+                if (!TRACK_GROUPS.contains(group)) {
+                    throw new ScenarioException(
+                            capacityNode.at(group),
+                            "a number of tasks per week (a split by track is for " + String.join(", ", TRACK_GROUPS)
+                                    + ")");
+                }
+                Node tracksNode = capacityNode.node(group);
+                Map<Integer, Double> perTrack = new java.util.TreeMap<>();
+                for (Object key : tracksNode.map.keySet()) {
+                    if (!(key instanceof Integer track) || !Scenario.TRACKS.contains(track)) {
+                        throw new ScenarioException(
+                                tracksNode.at(String.valueOf(key)), "not a track; known: " + Scenario.TRACKS);
+                    }
+                    Object value = tracksNode.map.get(key);
+                    String at = tracksNode.at(String.valueOf(key));
+                    if (!(value instanceof Number n) || Double.isNaN(n.doubleValue())) {
+                        throw new ScenarioException(at, "a number of tasks per week from 0 to 10000000");
+                    }
+                    if (n.doubleValue() < 0 || n.doubleValue() > 10_000_000) {
+                        throw new ScenarioException(at, "must be from 0 to 10000000, not " + format(n.doubleValue()));
+                    }
+                    perTrack.put(track, n.doubleValue());
+                }
+                if (perTrack.isEmpty()) {
+                    throw new ScenarioException(capacityNode.at(group), "name at least one track, e.g. {4: 1000}");
+                }
+                capacity.put(
+                        group,
+                        perTrack.values().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .sum());
+                trackCapacity.put(group, Map.copyOf(perTrack));
+            }
+            capacityNode.done();
+            return capacity;
+        }
+
+        /**
+         * A track the scenario switches on (spoor 3 or 5) is named in a split capacity, even with 0: left out, its
+         * cases would wait for ever without the file saying so.
+         */
+        private void switchedOnTracksHaveCapacity(
+                Map<String, Map<Integer, Double>> trackCapacity, Scenario.Policy policy) {
+            Map<String, Integer> switches = Map.of("trackThreeInUse", 3, "trackFiveInUse", 5);
+            for (Map.Entry<String, Map<Integer, Double>> group : trackCapacity.entrySet()) {
+                for (Map.Entry<String, Integer> track : new java.util.TreeMap<>(switches).entrySet()) {
+                    if (Boolean.TRUE.equals(policy.decisions().get(track.getKey()))
+                            && !group.getValue().containsKey(track.getValue())) {
+                        throw new ScenarioException(
+                                "capacity." + group.getKey(),
+                                "spoor " + track.getValue() + " is switched on (policy.decisions." + track.getKey()
+                                        + ") but has no capacity; give it one, 0 if meant");
+                    }
+                }
+            }
         }
 
         private List<Double> seasonal() {

@@ -101,6 +101,17 @@ class ChainForecastTest {
     }
 
     @Test
+    void aTrackWithoutCapacityIsNotDecidedWhileTheOtherTracksAre() {
+        ForecastResult withoutTrackFour = ForecastLab.run(ForecastLab.with(
+                small, b -> b.capacityPerTrack("ind-decision", java.util.Map.of(1, 10_000.0, 2, 10_000.0, 4, 0.0))));
+        assertThat(decisionsOnTrack(withoutTrackFour, "4")).isZero();
+        assertThat(decisionsOnTrack(withoutTrackFour, "1") + decisionsOnTrack(withoutTrackFour, "2"))
+                .isPositive();
+        // the same group with one number decides track 4 too: the split, not the total, held it back
+        assertThat(decisionsOnTrack(ample(), "4")).isPositive();
+    }
+
+    @Test
     void theSameScenarioAndSeedWriteByteIdenticalCsv() {
         String first = ForecastFiles.csv(ample());
         String again = ForecastFiles.csv(ForecastLab.run(small));
@@ -123,6 +134,14 @@ class ChainForecastTest {
                 result,
                 week -> week.indDecisions().values().stream()
                         .mapToLong(outcomes -> outcomes.getOrDefault(outcome, 0L))
+                        .sum());
+    }
+
+    private static long decisionsOnTrack(ForecastResult result, String track) {
+        return total(
+                result,
+                week -> week.indDecisions().getOrDefault(track, java.util.Map.of()).values().stream()
+                        .mapToLong(Long::longValue)
                         .sum());
     }
 

@@ -88,6 +88,7 @@ final class ForecastLab {
         Scenario.Inflow inflow;
         List<Scenario.Nationality> nationalities;
         Map<String, Double> capacity;
+        Map<String, Map<Integer, Double>> trackCapacity;
         double ukraine;
         Scenario.Policy policy;
         private final Scenario s;
@@ -100,14 +101,32 @@ final class ForecastLab {
             inflow = s.inflow();
             nationalities = s.nationalities();
             capacity = s.capacity();
+            trackCapacity = s.trackCapacity();
             ukraine = s.temporaryProtectionUkraine();
             policy = s.policy();
         }
 
+        /** The group's capacity as one number (a split by track is dropped). */
         Builder capacity(String group, double perWeek) {
             Map<String, Double> changed = new java.util.LinkedHashMap<>(capacity);
             changed.put(group, perWeek);
             capacity = changed;
+            Map<String, Map<Integer, Double>> tracks = new java.util.LinkedHashMap<>(trackCapacity);
+            tracks.remove(group);
+            trackCapacity = tracks;
+            return this;
+        }
+
+        /** The group's capacity split by IND track; the group's total becomes the sum. */
+        Builder capacityPerTrack(String group, Map<Integer, Double> perTrack) {
+            Map<String, Double> changed = new java.util.LinkedHashMap<>(capacity);
+            changed.put(
+                    group,
+                    perTrack.values().stream().mapToDouble(Double::doubleValue).sum());
+            capacity = changed;
+            Map<String, Map<Integer, Double>> tracks = new java.util.LinkedHashMap<>(trackCapacity);
+            tracks.put(group, Map.copyOf(perTrack));
+            trackCapacity = tracks;
             return this;
         }
 
@@ -119,6 +138,13 @@ final class ForecastLab {
             Map<String, Double> changed = new java.util.LinkedHashMap<>();
             capacity.forEach((group, n) -> changed.put(group, n * factor));
             capacity = changed;
+            Map<String, Map<Integer, Double>> tracks = new java.util.LinkedHashMap<>();
+            trackCapacity.forEach((group, perTrack) -> {
+                Map<Integer, Double> scaledTracks = new java.util.TreeMap<>();
+                perTrack.forEach((track, n) -> scaledTracks.put(track, n * factor));
+                tracks.put(group, scaledTracks);
+            });
+            trackCapacity = tracks;
             this.weeks = weeks;
             return this;
         }
@@ -149,7 +175,8 @@ final class ForecastLab {
                     s.receptionCapacity(),
                     s.taakstelling(),
                     policy,
-                    s.stock());
+                    s.stock(),
+                    trackCapacity);
         }
     }
 }

@@ -81,6 +81,40 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void indDecisionCapacityMayBeSplitByTrackAndTheGroupTotalIsTheSum() throws IOException {
+        Scenario scenario =
+                parse(small().replace("  ind-decision: 10000", "  ind-decision: {1: 100, 2: 200, 4: 2420}"));
+        assertThat(scenario.capacityPerTrack("ind-decision"))
+                .isEqualTo(java.util.Map.of(1, 100.0, 2, 200.0, 4, 2420.0));
+        assertThat(scenario.capacity()).containsEntry("ind-decision", 2720.0);
+        assertThat(scenario.capacityPerTrack("ind-dublin")).isEmpty();
+    }
+
+    @Test
+    void aBadTrackCapacityIsRefusedNamingTheTrack() throws IOException {
+        refused(
+                small().replace("  ind-decision: 10000", "  ind-decision: {4: 100, 6: 5}"),
+                "scenario.capacity.ind-decision.6: not a track; known: [1, 2, 3, 4, 5]");
+        refused(
+                small().replace("  ind-decision: 10000", "  ind-decision: {4: -5}"),
+                "scenario.capacity.ind-decision.4: must be from 0 to 10000000, not -5");
+        refused(
+                small().replace("  ind-decision: 10000", "  ind-decision: {4: many}"),
+                "scenario.capacity.ind-decision.4: a number of tasks per week from 0 to 10000000");
+        refused(
+                small().replace("  ind-decision: 10000", "  ind-decision: {}"),
+                "scenario.capacity.ind-decision: name at least one track, e.g. {4: 1000}");
+        refused(
+                small().replace("  ind-decision: 10000", "  ind-decision: {2: 10, 4: 100}")
+                        + "policy:\n  decisions: {trackThreeInUse: true}\n",
+                "scenario.capacity.ind-decision: spoor 3 is switched on (policy.decisions.trackThreeInUse) but has no"
+                        + " capacity; give it one, 0 if meant");
+        refused(
+                small().replace("  police-avim: 10000", "  police-avim: {4: 100}"),
+                "scenario.capacity.police-avim: a number of tasks per week (a split by track is for ind-decision)");
+    }
+
+    @Test
     void aStartThatIsNoMondayIsRefused() throws IOException {
         refused(
                 small().replace("start: 2023-01-02", "start: 2023-01-03"),

@@ -110,6 +110,9 @@ class EngineDriver implements ChainDriver {
     static final Map<Stage, String> STAGE_ACTIVITIES = stageActivities();
 
     private static final String DMN = "classpath*:dmn/*.dmn";
+    /** The IND track of the decision process, which its tasks' process carries (a call activity's in-mapping). */
+    static final String TRACK = "track";
+
     private static final int JOB_PAGE = 500;
     private static final long STEP = 1000;
 
@@ -542,29 +545,47 @@ class EngineDriver implements ChainDriver {
     private void completeTasks(LocalDate date) {
         List<String> groups = new ArrayList<>(new TreeMap<>(scenario.capacity()).keySet());
         for (String group : groups) {
-            double carried =
-                    capacityCarry.getOrDefault(group, 0.0) + scenario.capacity().get(group) / 5.0;
-            int allowance = (int) Math.floor(carried + 1e-9);
-            capacityCarry.put(group, carried - allowance);
-            if (allowance == 0) {
+            Map<Integer, Double> perTrack = scenario.capacityPerTrack(group);
+            if (perTrack.isEmpty()) {
+                int allowance = allowance(group, scenario.capacity().get(group));
+                if (allowance > 0) {
+                    openTasks(group, null, allowance).forEach(task -> complete(task, date));
+                }
                 continue;
             }
-            List<Task> queue = tasks.createTaskQuery()
-                    .taskCandidateGroup(group)
-                    .active()
-                    .orderByTaskPriority()
-                    .desc()
-                    .orderByDueDate()
-                    .asc()
-                    .orderByTaskCreateTime()
-                    .asc()
-                    .orderByTaskId()
-                    .asc()
-                    .listPage(0, allowance);
-            for (Task task : queue) {
-                complete(task, date);
+            // the letter's production per track: each track's tasks wait for that track's handlers only
+            for (Map.Entry<Integer, Double> track : new TreeMap<>(perTrack).entrySet()) {
+                int allowance = allowance(group + "#" + track.getKey(), track.getValue());
+                if (allowance > 0) {
+                    openTasks(group, track.getKey(), allowance).forEach(task -> complete(task, date));
+                }
             }
         }
+    }
+
+    /** Today's share of a weekly capacity (a fifth, with the fractions carried over to the next working day). */
+    private int allowance(String key, double perWeek) {
+        double carried = capacityCarry.getOrDefault(key, 0.0) + perWeek / 5.0;
+        int allowance = (int) Math.floor(carried + 1e-9);
+        capacityCarry.put(key, carried - allowance);
+        return allowance;
+    }
+
+    /** The first {@code max} open tasks of a group (of one IND track when given), in Tasklist order. */
+    private List<Task> openTasks(String group, Integer track, int max) {
+        var query = tasks.createTaskQuery().taskCandidateGroup(group).active();
+        if (track != null) {
+            query.processVariableValueEquals(TRACK, track);
+        }
+        return query.orderByTaskPriority()
+                .desc()
+                .orderByDueDate()
+                .asc()
+                .orderByTaskCreateTime()
+                .asc()
+                .orderByTaskId()
+                .asc()
+                .listPage(0, max);
     }
 
     private void complete(Task task, LocalDate date) {
