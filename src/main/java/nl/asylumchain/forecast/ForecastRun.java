@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.annotation.Profile;
@@ -64,14 +65,18 @@ class ForecastRun {
                 long stepsPerSecond = Math.round(driver.steps() / Math.max(seconds, 1e-3));
                 long eta = Math.round(seconds / week * (scenario.weeks() - week));
                 progress.printf(
-                        "PROGRESS date=%s week=%d weeks=%d cases=%d steps=%d stepsPerSecond=%d etaSeconds=%d%n",
+                        Locale.ROOT,
+                        "PROGRESS date=%s week=%d weeks=%d cases=%d steps=%d stepsPerSecond=%d etaSeconds=%d"
+                                + " cpuSeconds=%.1f heapMb=%d%n",
                         monday.plusDays(6),
                         week,
                         scenario.weeks(),
                         driver.cases(),
                         driver.steps(),
                         stepsPerSecond,
-                        eta);
+                        eta,
+                        (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted) / 1e9,
+                        usedHeapMb());
                 progress.flush();
             }
         } finally {
@@ -132,6 +137,10 @@ class ForecastRun {
                 figures.housed(),
                 quota,
                 figures.departure());
+    }
+
+    private static long usedHeapMb() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
     }
 
     static long peakHeapMb() {
