@@ -27,21 +27,12 @@ import nl.asylumchain.platform.NotFoundException;
  * The decision deadline (beslistermijn) of each case in the IND procedure, kept in our tables: the statutory period from
  * the application, a category-wide extension when one covers the case, the extensions of the case itself, and the time
  * the case spent on a policy hold; and the notice of default after which the case is exposed to penalty payments. The
- * periods (6 months; 9 and then 3 months on their legal grounds; 8 days in spoor 2, 6 in the AA, 9 in the AA+) are DMN
- * decisionPeriods' ({@link DecisionPeriods}); this class keeps the dates.
+ * periods (6 months; 9 and then 3 months on their legal grounds; 8 days in spoor 2, 6 in the AA, 9 in the AA+; the
+ * warning 4 weeks before, penalty payments 2 weeks after a notice of default, a new decision 8 weeks after an
+ * annulment) are DMN decisionPeriods' ({@link DecisionPeriods}); this class keeps the dates.
  */
 @Service
 public class DecisionDeadlineService {
-
-    /** The team lead is warned this long before the deadline. */
-    static final Period WARNING_BEFORE_DEADLINE = Period.ofWeeks(4);
-    /** Awb art. 4:17: penalty payments run two weeks after the notice of default. */
-    static final Period NOTICE_OF_DEFAULT_PERIOD = Period.ofWeeks(2);
-    /**
-     * After a court annulment the IND decides again within this period from the ruling. An assumption: the domain
-     * brief is silent, and the court may set its own term (Awb art. 8:72 lid 4).
-     */
-    static final Period REDECISION_PERIOD = Period.ofWeeks(8);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -99,7 +90,8 @@ public class DecisionDeadlineService {
             Instant reopenedAt,
             int daysOnHoldAtReopen,
             LocalDate responsibleSince,
-            Instant responsibleSinceAt) {
+            Instant responsibleSinceAt,
+            Instant openedAt) {
 
         /** The day the six months start: the application, or the day the Netherlands became responsible. */
         LocalDate periodStart() {
@@ -115,11 +107,13 @@ public class DecisionDeadlineService {
     @Transactional
     public Instant open(UUID caseId, int track, LocalDate applicationDate, Integer priority, String priorityReason) {
         if (find(caseId).isPresent()) {
-            jdbc.sql("update ind_procedures set track = :track, priority = :priority, priority_reason = :reason "
-                            + "where case_id = :caseId")
+            // opened again in spoor 4 (the Netherlands responsible): the procedure's own day counts from now
+            jdbc.sql("update ind_procedures set track = :track, priority = :priority, priority_reason = :reason, "
+                            + "opened_at = :at where case_id = :caseId")
                     .param("track", track)
                     .param("priority", priority)
                     .param("reason", priorityReason)
+                    .param("at", Timestamp.from(clock.instant()))
                     .param("caseId", caseId)
                     .update();
         } else {
@@ -134,14 +128,21 @@ public class DecisionDeadlineService {
                     .param("at", Timestamp.from(clock.instant()))
                     .update();
         }
-        Row row = row(caseId);
-        LocalDate deadline = deadline(row);
-        processes.watchDeadline(caseId, startOf(deadline.minus(WARNING_BEFORE_DEADLINE)), startOf(deadline));
-        return rules.periods(track, row.procedure())
+        rewatch(caseId);
+        return decisionDue(row(caseId));
+    }
+
+    /**
+     * When the beschikking is due in the case's track and procedure (DMN decisionPeriods): its own day counted from the
+     * opening of the procedure (8 days in spoor 2, day 6 in the AA, day 9 in the AA+), or the deadline when the
+     * procedure has none (the VA).
+     */
+    private Instant decisionDue(Row row) {
+        return rules.periods(row.track(), row.procedure())
                 .decideWithin()
                 .map(within ->
-                        clock.instant().atZone(clock.getZone()).plus(within).toInstant())
-                .orElse(startOf(deadline));
+                        row.openedAt().atZone(clock.getZone()).plus(within).toInstant())
+                .orElse(startOf(deadline(row)));
     }
 
     /**
@@ -225,7 +226,8 @@ public class DecisionDeadlineService {
     @Transactional
     public Instant reopenAfterAnnulment(UUID caseId) {
         Row row = row(caseId);
-        LocalDate redecisionDeadline = LocalDate.now(clock).plus(REDECISION_PERIOD);
+        LocalDate redecisionDeadline = LocalDate.now(clock)
+                .plus(rules.periods(row.track(), row.procedure()).redecisionPeriod());
         jdbc.sql("update ind_procedures set decided_on = null, notice_of_default_on = null, "
                         + "penalty_exposed_from = null, redecision_deadline = :deadline, reopened_at = :at, "
                         + "days_on_hold_at_reopen = :held where case_id = :caseId")
@@ -326,9 +328,15 @@ public class DecisionDeadlineService {
         rewatch(caseId);
     }
 
-    /** When a case becomes exposed to penalty payments after a notice of default received on this day. */
-    public Instant penaltyExposedAt(LocalDate noticeReceivedOn) {
-        return startOf(noticeReceivedOn.plus(NOTICE_OF_DEFAULT_PERIOD));
+    /**
+     * When a case becomes exposed to penalty payments after a notice of default received on this day (DMN
+     * decisionPeriods, Awb art. 4:17: two weeks).
+     */
+    @Transactional(readOnly = true)
+    public Instant penaltyExposedAt(UUID caseId, LocalDate noticeReceivedOn) {
+        Row row = row(caseId);
+        return startOf(noticeReceivedOn.plus(
+                rules.periods(row.track(), row.procedure()).noticeOfDefaultPeriod()));
     }
 
     /** Records a notice of default; returns when the case becomes exposed to penalty payments. */
@@ -348,7 +356,7 @@ public class DecisionDeadlineService {
                 .param("on", Date.valueOf(receivedOn))
                 .param("caseId", caseId)
                 .update();
-        return penaltyExposedAt(receivedOn);
+        return penaltyExposedAt(caseId, receivedOn);
     }
 
     /** Two weeks after the notice of default: the case is exposed to penalty payments. */
@@ -360,16 +368,25 @@ public class DecisionDeadlineService {
                 .update();
     }
 
-    /** The AA gets its 3 extra days (AA+, Vb 2000 art. 3.110); a case in the VA or already in the AA+ stays. */
+    /**
+     * The AA gets its extra days (AA+, Vb 2000 art. 3.110); a case in the VA or already in the AA+ stays. Returns when
+     * the beschikking is now due, recomputed from DMN decisionPeriods for the procedure the case is in (day 9 from the
+     * opening in the AA+), and moves the deadline watch when the table gives the AA+ another deadline.
+     */
     @Transactional
-    public void extendGeneralProcedure(UUID caseId) {
+    public Instant extendGeneralProcedure(UUID caseId) {
         row(caseId);
         jdbc.sql("update ind_procedures set ind_procedure = 'AA_PLUS' where case_id = :caseId and ind_procedure = 'AA'")
                 .param("caseId", caseId)
                 .update();
+        rewatch(caseId);
+        return decisionDue(row(caseId));
     }
 
-    /** The case went to the VA: the zienswijze and appeal periods change; the decision is due at the deadline. */
+    /**
+     * The case went to the VA: the zienswijze and appeal periods change; the decision is due when DMN decisionPeriods
+     * says for the VA (as shipped: at the deadline), and the deadline watch follows the VA's deadline.
+     */
     @Transactional
     public Instant referToExtendedProcedure(UUID caseId, String vaReason) {
         row(caseId);
@@ -377,7 +394,8 @@ public class DecisionDeadlineService {
                 .param("reason", vaReason)
                 .param("caseId", caseId)
                 .update();
-        return startOf(deadline(caseId));
+        rewatch(caseId);
+        return decisionDue(row(caseId));
     }
 
     /** The decision is taken: the deadline no longer runs. */
@@ -504,8 +522,10 @@ public class DecisionDeadlineService {
     }
 
     private void rewatch(UUID caseId) {
-        LocalDate deadline = deadline(caseId);
-        processes.watchDeadline(caseId, startOf(deadline.minus(WARNING_BEFORE_DEADLINE)), startOf(deadline));
+        Row row = row(caseId);
+        LocalDate deadline = deadline(row);
+        Period warningBefore = rules.periods(row.track(), row.procedure()).warningBefore();
+        processes.watchDeadline(caseId, startOf(deadline.minus(warningBefore)), startOf(deadline));
     }
 
     private List<Extension> extensions(UUID caseId) {
@@ -551,7 +571,7 @@ public class DecisionDeadlineService {
         return jdbc.sql("select case_id, track, application_date, ind_procedure, priority, priority_reason, "
                         + "va_reason, days_on_hold, notice_of_default_on, penalty_exposed_from, decided_on, "
                         + "redecision_deadline, reopened_at, days_on_hold_at_reopen, responsible_since, "
-                        + "responsible_since_at from ind_procedures where case_id = :caseId")
+                        + "responsible_since_at, opened_at from ind_procedures where case_id = :caseId")
                 .param("caseId", caseId)
                 .query((rs, n) -> new Row(
                         rs.getObject(1, UUID.class),
@@ -569,7 +589,8 @@ public class DecisionDeadlineService {
                         instant(rs.getTimestamp(13)),
                         rs.getInt(14),
                         date(rs.getDate(15)),
-                        instant(rs.getTimestamp(16))))
+                        instant(rs.getTimestamp(16)),
+                        rs.getTimestamp(17).toInstant()))
                 .optional();
     }
 

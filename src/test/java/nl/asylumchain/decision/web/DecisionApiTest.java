@@ -392,6 +392,90 @@ class DecisionApiTest {
         assertThat(decisionSection(caseId).hasNonNull("categoryExtension")).isFalse();
     }
 
+    /** Deploys dmn/decisionPeriods.dmn as a designer changed it; returns the deployment to delete afterwards. */
+    private String deployDecisionPeriods(java.util.function.UnaryOperator<String> change) throws Exception {
+        String shipped = new String(
+                getClass()
+                        .getClassLoader()
+                        .getResourceAsStream("dmn/decisionPeriods.dmn")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        String changed = change.apply(shipped);
+        assertThat(changed).isNotEqualTo(shipped);
+        return engine.getRepositoryService()
+                .createDeployment()
+                .name("decision periods test")
+                .addString("decisionPeriods.dmn", changed)
+                .deploy()
+                .getId();
+    }
+
+    @Test
+    void theAaPlusBeschikkingIsDueOnTheDayDecisionPeriodsGivesTheAaPlus() throws Exception {
+        // a designer gives the AA+ eleven days instead of nine: the due date follows the table, not "AA + 3 days"
+        String deployment = deployDecisionPeriods(
+                dmn -> dmn.replace(
+                        "<outputEntry id=\"Rule_DecisionPeriods_ExtendedGeneral_DecideWithin\">\n          <text>\"P9D\"</text>",
+                        "<outputEntry id=\"Rule_DecisionPeriods_ExtendedGeneral_DecideWithin\">\n          <text>\"P11D\"</text>"));
+        try {
+            String caseId = newCase("AFG", false);
+            register(caseId);
+            Instant opened = ClockUtil.now().toInstant();
+            steps.complete(caseId, "Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
+            steps.complete(
+                    caseId,
+                    "Activity_CorrectionsAndAdditions",
+                    Map.of("correctionsReceived", true, "correctionNotes", ""));
+            steps.complete(
+                    caseId,
+                    "Activity_AssessApplication",
+                    Map.of("decisionOutcome", "EXTEND_AA", "vaReason", "", "decisionReason", ""));
+            assertThat(decisionSection(caseId).path("procedure").asText()).isEqualTo("AA_PLUS");
+            steps.complete(
+                    caseId,
+                    "Activity_AssessApplication",
+                    Map.of("decisionOutcome", "REJECT", "vaReason", "", "decisionReason", ""));
+            steps.complete(caseId, "Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+            steps.fire(caseId, "Event_ResponsePeriodPassed");
+            assertThat(steps.task(caseId, "Activity_DecideApplication")
+                            .getDueDate()
+                            .toInstant())
+                    .isEqualTo(opened.atZone(CHAIN_ZONE).plusDays(11).toInstant());
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
+    void theWarningAndThePenaltyPeriodAfterANoticeOfDefaultComeFromDecisionPeriods() throws Exception {
+        // a designer warns six weeks ahead and gives three weeks after a notice of default
+        String deployment = deployDecisionPeriods(dmn -> dmn.replace("<text>\"P4W\"</text>", "<text>\"P6W\"</text>")
+                .replace("<text>\"P2W\"</text>", "<text>\"P3W\"</text>"));
+        try {
+            String caseId = newCase("AFG", false);
+            register(caseId);
+            assertThat(decisionSection(caseId).path("deadline").asText()).isEqualTo("2027-05-20");
+            assertThat(steps.timer(caseId, "Event_DeadlineNear").getDuedate().toInstant())
+                    .isEqualTo(startOf(LocalDate.of(2027, 4, 8)));
+
+            ClockUtil.setCurrentTime(
+                    Date.from(startOf(LocalDate.of(2027, 5, 21)).plusSeconds(3600 * 9)));
+            steps.fire(caseId, "Event_DeadlineNear");
+            steps.complete(
+                    caseId, "Activity_ReviewDecisionDeadline", Map.of("extendDeadline", false, "extensionReason", ""));
+            steps.fire(caseId, "Event_DeadlinePassed");
+            assertThat(event(caseId, "teamleider", Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2027-05-21"))
+                            .status())
+                    .isEqualTo(202);
+            assertThat(steps.timer(caseId, "Event_PenaltyPeriodPassed")
+                            .getDuedate()
+                            .toInstant())
+                    .isEqualTo(startOf(LocalDate.of(2027, 6, 11)));
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
     @Test
     void anExtensionWithoutAGroundIsRefusedNamingTheField() {
         String caseId = newCase("AFG", false);
