@@ -411,6 +411,12 @@ public class DecisionDeadlineService {
         processes.stopWatchingDeadline(caseId);
     }
 
+    /** The procedure the case is in (AA, AA_PLUS or VA). */
+    @Transactional(readOnly = true)
+    public String procedure(UUID caseId) {
+        return row(caseId).procedure();
+    }
+
     /** Application date of a case in the IND procedure, for the lead time. */
     @Transactional(readOnly = true)
     public Optional<LocalDate> applicationDate(UUID caseId) {

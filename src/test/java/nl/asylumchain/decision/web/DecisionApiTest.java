@@ -711,6 +711,114 @@ class DecisionApiTest {
         assertThat(file.path("currentStages").toString()).contains("HOUSING").doesNotContain("DEPARTURE");
     }
 
+    private long dtvTasks(String caseId) {
+        return taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskCandidateGroup("dtv")
+                .count();
+    }
+
+    /** A spoor-2 case rejected and with DT&V, its appeal lodged with a request for interim relief, relief granted. */
+    private String spoorTwoDepartureSuspendedByInterimRelief() {
+        String caseId = newCase("ALB", false);
+        steps.registration(caseId);
+        hearAndIntendToReject(caseId);
+        assertThat(caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
+        assertThat(dtvTasks(caseId)).as("the departure interview").isPositive();
+        assertThat(event(
+                                caseId,
+                                "beslismedewerker",
+                                Map.of(
+                                        "type",
+                                        "APPEAL_LODGED",
+                                        "lodgedOn",
+                                        "2026-11-20",
+                                        "interimReliefRequested",
+                                        true))
+                        .status())
+                .isEqualTo(202);
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "INTERIM_RELIEF", "outcome", "GRANTED"))
+                        .status())
+                .isEqualTo(202);
+        return caseId;
+    }
+
+    @Test
+    void grantedInterimReliefStopsTheSpoorTwoDepartureUntilTheRulingAndADismissedAppealResumesIt() {
+        String caseId = spoorTwoDepartureSuspendedByInterimRelief();
+
+        JsonNode file = caseFile(caseId);
+        assertThat(file.path("currentStages").toString())
+                .contains("IND_DECISION")
+                .doesNotContain("DEPARTURE");
+        JsonNode departure = file.path("sections").path("departure");
+        assertThat(departure.path("suspended").asBoolean()).isTrue();
+        assertThat(departure.path("suspension").hasNonNull("since")).isTrue();
+        assertThat(departure.hasNonNull("outcome")).isFalse();
+        assertThat(dtvTasks(caseId))
+                .as("no forced departure, no interview while relief stands")
+                .isZero();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey("departure")
+                        .processInstanceBusinessKey(caseId)
+                        .count())
+                .as("no departure process, so no departure-period or detention timer")
+                .isZero();
+        assertThat(decisionSection(caseId).path("appeal").path("interimRelief").asText())
+                .isEqualTo("GRANTED");
+        Instant suspendedHandOver = Instant.parse(departure.path("handedOverAt").asText());
+
+        advance(Duration.ofDays(30));
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "UPHELD"))
+                        .status())
+                .isEqualTo(202);
+
+        file = caseFile(caseId);
+        assertThat(file.path("currentStages").toString()).contains("DEPARTURE");
+        departure = file.path("sections").path("departure");
+        assertThat(departure.path("suspended").asBoolean()).isFalse();
+        assertThat(departure.path("indOutcome").asText()).isEqualTo("REJECTED");
+        assertThat(Instant.parse(departure.path("handedOverAt").asText())).isAfter(suspendedHandOver);
+        assertThat(dtvTasks(caseId)).as("DT&V starts again").isPositive();
+        assertThat(milestones(caseId)).contains("REJECTION_FINAL");
+        assertThat(decisionSection(caseId).path("appeal").path("outcome").asText())
+                .isEqualTo("UPHELD");
+    }
+
+    @Test
+    void anAnnulmentAfterGrantedInterimReliefClosesTheDepartureWithoutAnOutcomeAndTheIndDecidesAgain() {
+        String caseId = spoorTwoDepartureSuspendedByInterimRelief();
+
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "ANNULLED"))
+                        .status())
+                .isEqualTo(202);
+
+        JsonNode file = caseFile(caseId);
+        assertThat(file.path("currentStages").toString())
+                .contains("IND_DECISION")
+                .doesNotContain("DEPARTURE");
+        JsonNode departure = file.path("sections").path("departure");
+        assertThat(departure.path("suspended").asBoolean()).isFalse();
+        assertThat(departure.path("suspension").path("end").asText()).isEqualTo("ANNULLED");
+        assertThat(departure.hasNonNull("outcome")).as("no departure outcome").isFalse();
+        assertThat(dtvTasks(caseId)).isZero();
+        JsonNode decision = decisionSection(caseId);
+        assertThat(decision.hasNonNull("decidedOn")).isFalse();
+        assertThat(decision.path("deadline").asText())
+                .as("8 weeks from the ruling")
+                .isEqualTo("2027-01-15");
+        Task assessment = steps.task(caseId, "Activity_AssessApplication");
+        assertThat(assessment).isNotNull();
+
+        steps.complete(
+                caseId,
+                "Activity_AssessApplication",
+                Map.of("decisionOutcome", "GRANT", "vaReason", "", "decisionReason", ""));
+        assertThat(caseFile(caseId).path("currentStages").toString()).contains("HOUSING");
+    }
+
     @Test
     void anAnnulmentRestartsTheDeadlineWatchEightWeeksFromTheRuling() {
         String caseId = newCase("AFG", false);
