@@ -38,16 +38,28 @@ public class DecisionDeadlineService {
     private final Clock clock;
     private final DecisionEngine processes;
     private final DecisionPeriods rules;
+    private final HoldCategories holdCategories;
 
-    DecisionDeadlineService(JdbcClient jdbc, Clock clock, DecisionEngine processes, DecisionPeriods rules) {
+    DecisionDeadlineService(
+            JdbcClient jdbc,
+            Clock clock,
+            DecisionEngine processes,
+            DecisionPeriods rules,
+            HoldCategories holdCategories) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.processes = processes;
         this.rules = rules;
+        this.holdCategories = holdCategories;
     }
 
-    /** One extension of the case; {@code ground} is empty for extensions recorded before grounds were asked. */
-    public record Extension(int months, ExtensionGround ground, String reason, String extendedBy, Instant extendedAt) {}
+    /**
+     * One extension of the case: whole months on a ground of art. 42 (the team lead's), or the days a decision
+     * moratorium held the case (ground {@code MORATORIUM}, art. 43, recorded when the hold ends); {@code ground} is
+     * empty for extensions recorded before grounds were asked.
+     */
+    public record Extension(
+            int months, int days, ExtensionGround ground, String reason, String extendedBy, Instant extendedAt) {}
 
     /** A category-wide extension on the case's deadline: how many months, and the decision it rests on. */
     public record CategoryExtension(int months, String basis) {}
@@ -252,7 +264,16 @@ public class DecisionDeadlineService {
         if (ground == null) {
             throw new InvalidRequestException(
                     "ground",
-                    "must name the legal ground of the extension, one of " + Arrays.toString(ExtensionGround.values()));
+                    "must name the legal ground of the extension, one of "
+                            + Arrays.toString(Arrays.stream(ExtensionGround.values())
+                                    .filter(g -> g != ExtensionGround.MORATORIUM)
+                                    .toArray()));
+        }
+        if (ground == ExtensionGround.MORATORIUM) {
+            throw new InvalidRequestException(
+                    "ground",
+                    "MORATORIUM is recorded when a decision moratorium (Vw 2000 art. 43) on the case ends, by the days it"
+                            + " was held; it cannot be asked for");
         }
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException("reason", "must say why the deadline is extended");
@@ -267,8 +288,9 @@ public class DecisionDeadlineService {
         }
         // a fresh deadline (the Netherlands responsible) has its own two extensions, from the moment it started
         Instant countFrom = row.responsibleSinceAt() == null ? Instant.EPOCH : row.responsibleSinceAt();
+        // the days of a decision moratorium are no step of art. 42
         int done = jdbc.sql("select count(*) from decision_deadline_extensions where case_id = :caseId "
-                        + "and extended_at >= :from")
+                        + "and extended_at >= :from and (ground is null or ground <> 'MORATORIUM')")
                 .param("caseId", caseId)
                 .param("from", Timestamp.from(countFrom))
                 .query(Integer.class)
@@ -280,7 +302,7 @@ public class DecisionDeadlineService {
                     + ": an extension is whole months (Vw 2000 art. 42)");
         }
         Extension extension =
-                new Extension((int) period.toTotalMonths(), ground, reason.strip(), extendedBy, clock.instant());
+                new Extension((int) period.toTotalMonths(), 0, ground, reason.strip(), extendedBy, clock.instant());
         jdbc.sql("insert into decision_deadline_extensions (id, case_id, months, ground, reason, extended_by, "
                         + "extended_at) values (:id, :caseId, :months, :ground, :reason, :by, :at)")
                 .param("id", UUID.randomUUID())
@@ -315,15 +337,30 @@ public class DecisionDeadlineService {
                         + String.join(", ", allowed));
     }
 
-    /** A policy hold ended: the time on hold is added to the deadline. */
+    /**
+     * A decision moratorium (a policy hold of a category DMN holdMoratorium marks, Vw 2000 art. 43) on the case ended:
+     * the decision period was suspended, so the deadline moves by the days it was held, recorded as an extension on
+     * the ground {@code MORATORIUM} beside the team lead's extensions. Not for a decided case, whose deadline no longer
+     * runs.
+     */
     @Transactional
-    public void addTimeOnHold(UUID caseId, int days) {
-        if (find(caseId).isEmpty() || days <= 0) {
+    public void addTimeOnHold(UUID caseId, int days, String reason, String releasedBy) {
+        Optional<Row> row = find(caseId);
+        if (row.isEmpty() || row.get().decidedOn() != null || days <= 0) {
             return;
         }
         jdbc.sql("update ind_procedures set days_on_hold = days_on_hold + :days where case_id = :caseId")
                 .param("days", days)
                 .param("caseId", caseId)
+                .update();
+        jdbc.sql("insert into decision_deadline_extensions (id, case_id, months, days, ground, reason, extended_by, "
+                        + "extended_at) values (:id, :caseId, 0, :days, 'MORATORIUM', :reason, :by, :at)")
+                .param("id", UUID.randomUUID())
+                .param("caseId", caseId)
+                .param("days", days)
+                .param("reason", reason)
+                .param("by", releasedBy)
+                .param("at", Timestamp.from(clock.instant()))
                 .update();
         rewatch(caseId);
     }
@@ -460,10 +497,14 @@ public class DecisionDeadlineService {
     /**
      * Open cases (not yet decided) whose decision deadline has passed, by the same rule as the case file's
      * {@code deadlinePassed}: from the deadline day on, the deadline moved by the extensions and by the time on hold,
-     * a hold still running included (it suspends the deadline). For the monitoring gauge.
+     * a decision moratorium still running included (it suspends the deadline; DMN holdMoratorium). For the monitoring
+     * gauge.
      */
     @Transactional(readOnly = true)
     public int casesPastDeadline() {
+        List<String> moratoria = holdCategories.declared().stream()
+                .filter(holdCategories::moratorium)
+                .toList();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         // the tables give the same answer for the same inputs: ask them once per track and procedure, and once per
@@ -473,13 +514,16 @@ public class DecisionDeadlineService {
         return (int) jdbc
                 .sql("select p.application_date, p.days_on_hold, (select coalesce(sum(e.months), 0) "
                         + "from decision_deadline_extensions e where e.case_id = p.case_id), "
-                        + "(select min(h.held_from) from case_holds h where h.case_id = p.case_id "
-                        + "and h.released_at is null), p.redecision_deadline, (select coalesce(sum(e.months), 0) "
+                        + "(select min(h.held_from) from case_holds h join policy_holds ph on ph.id = h.hold_id "
+                        + "where h.case_id = p.case_id and h.released_at is null and ph.category in (:moratoria)), "
+                        + "p.redecision_deadline, (select coalesce(sum(e.months), 0) "
                         + "from decision_deadline_extensions e where e.case_id = p.case_id "
                         + "and e.extended_at >= p.reopened_at), p.days_on_hold_at_reopen, p.responsible_since, "
                         + "(select coalesce(sum(e.months), 0) from decision_deadline_extensions e "
                         + "where e.case_id = p.case_id and e.extended_at >= p.responsible_since_at), "
                         + "p.track, p.ind_procedure from ind_procedures p where p.decided_on is null")
+                // an empty IN list is no valid SQL: a category name no table declares stands for "none"
+                .param("moratoria", moratoria.isEmpty() ? List.of("") : List.copyOf(moratoria))
                 .query((rs, n) -> {
                     int track = rs.getInt(10);
                     String procedure = rs.getString(11);
@@ -535,15 +579,16 @@ public class DecisionDeadlineService {
     }
 
     private List<Extension> extensions(UUID caseId) {
-        return jdbc.sql("select months, ground, reason, extended_by, extended_at from decision_deadline_extensions "
-                        + "where case_id = :caseId order by extended_at")
+        return jdbc.sql("select months, days, ground, reason, extended_by, extended_at "
+                        + "from decision_deadline_extensions where case_id = :caseId order by extended_at")
                 .param("caseId", caseId)
                 .query((rs, n) -> new Extension(
                         rs.getInt(1),
-                        rs.getString(2) == null ? null : ExtensionGround.valueOf(rs.getString(2)),
-                        rs.getString(3),
+                        rs.getInt(2),
+                        rs.getString(3) == null ? null : ExtensionGround.valueOf(rs.getString(3)),
                         rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
                 .list();
     }
 

@@ -223,12 +223,85 @@ class DecisionApiTest {
         assertThat(section.path("onHold").asBoolean()).isFalse();
         assertThat(section.path("daysOnHold").asInt()).isEqualTo(10);
         assertThat(section.path("deadline").asText()).isEqualTo("2027-05-30");
+        // a decision moratorium (Vw 2000 art. 43): the days held are an extension on the ground MORATORIUM
+        assertThat(section.path("extensions")).hasSize(1);
+        JsonNode moratorium = section.path("extensions").get(0);
+        assertThat(moratorium.path("ground").asText()).isEqualTo("MORATORIUM");
+        assertThat(moratorium.path("days").asInt()).isEqualTo(10);
+        assertThat(moratorium.path("months").asInt()).isZero();
+        assertThat(moratorium.path("extendedBy").asText()).isEqualTo("teamleider");
+        assertThat(moratorium.path("reason").asText()).contains("TEMPORARY_PROTECTION_UKRAINE");
         assertThat(steps.timer(held, "Event_DeadlinePassed").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2027, 5, 30)));
         assertThat(steps.timer(held, "Event_DeadlineNear").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2027, 5, 2)));
         assertThat(steps.task(held, "Activity_MainInterview").getPriority())
                 .isEqualTo(steps.task(other, "Activity_MainInterview").getPriority());
+    }
+
+    @Test
+    void aHoldOfACategoryTheTableDoesNotMarkAsAMoratoriumLetsTheDeadlineRunOn() throws Exception {
+        String shipped = new String(
+                getClass()
+                        .getClassLoader()
+                        .getResourceAsStream("dmn/nationalityGroups.dmn")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        // a designer decides that holding this category is no decision moratorium
+        String changed = shipped.replace(
+                "<outputEntry id=\"Rule_HoldMoratorium_TemporaryProtectionUkraine_Moratorium\">\n          <text>true</text>",
+                "<outputEntry id=\"Rule_HoldMoratorium_TemporaryProtectionUkraine_Moratorium\">\n          <text>false</text>");
+        assertThat(changed).isNotEqualTo(shipped);
+        String deployment = engine.getRepositoryService()
+                .createDeployment()
+                .name("no moratorium test")
+                .addString("nationalityGroups.dmn", changed)
+                .deploy()
+                .getId();
+        String holdId = null;
+        try {
+            Response placed = client.post(
+                    "/api/holds",
+                    "teamleider",
+                    Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", "Geen moratorium"));
+            assertThat(placed.status()).isEqualTo(201);
+            holdId = placed.body().path("id").asText();
+            String held = newCase("AFG", true);
+            register(held);
+            assertThat(decisionSection(held).path("onHold").asBoolean()).isTrue();
+
+            advance(Duration.ofDays(10));
+            JsonNode section = decisionSection(held);
+            assertThat(section.path("deadline").asText()).isEqualTo("2027-05-20");
+            assertThat(section.path("daysOnHold").asInt()).isZero();
+            assertThat(delete("/api/holds/" + holdId, "teamleider")).isEqualTo(200);
+            holdId = null;
+
+            section = decisionSection(held);
+            assertThat(section.path("onHold").asBoolean()).isFalse();
+            assertThat(section.path("deadline").asText()).isEqualTo("2027-05-20");
+            assertThat(section.path("extensions")).isEmpty();
+            assertThat(steps.timer(held, "Event_DeadlinePassed").getDuedate().toInstant())
+                    .isEqualTo(startOf(LocalDate.of(2027, 5, 20)));
+        } finally {
+            if (holdId != null) {
+                delete("/api/holds/" + holdId, "teamleider");
+            }
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
+    void aMoratoriumIsRecordedWhenItEndsAndCannotBeAskedForAsAnExtension() {
+        String caseId = newCase("AFG", false);
+        register(caseId);
+        Response refused = client.post(
+                "/api/cases/" + caseId + "/decision-deadline/extensions",
+                "teamleider",
+                Map.of("ground", "MORATORIUM", "reason", "Aangehouden"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("ground");
+        assertThat(decisionSection(caseId).path("extensions")).isEmpty();
     }
 
     @Test
