@@ -26,5 +26,11 @@ public final class IndDecisionModel {
     public static final String EVENT_DUBLIN_REPLY_RECEIVED = "Event_DublinReplyReceived";
     public static final String MESSAGE_DUBLIN_REPLY = "DublinReply";
 
+    /** Routing variables of this process that its own backlog count reads. */
+    static final String VARIABLE_TRACK = "track";
+
+    static final String VARIABLE_PROCEDURE = "procedure";
+    static final String PROCEDURE_VA = "VA";
+
     private IndDecisionModel() {}
 }
