@@ -1,7 +1,5 @@
 package nl.asylumchain.decision;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,11 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.decision.DecisionPeriods.GroupExtension;
+import nl.asylumchain.decision.persistence.ExtensionRecord;
+import nl.asylumchain.decision.persistence.IndProcedureRecord;
+import nl.asylumchain.decision.persistence.IndProcedureRepository;
 import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
@@ -43,13 +43,14 @@ public class DecisionDeadlineService {
      */
     static final Period REDECISION_PERIOD = Period.ofWeeks(8);
 
-    private final JdbcClient jdbc;
+    private final IndProcedureRepository procedures;
     private final Clock clock;
     private final DecisionEngine processes;
     private final DecisionPeriods rules;
 
-    DecisionDeadlineService(JdbcClient jdbc, Clock clock, DecisionEngine processes, DecisionPeriods rules) {
-        this.jdbc = jdbc;
+    DecisionDeadlineService(
+            IndProcedureRepository procedures, Clock clock, DecisionEngine processes, DecisionPeriods rules) {
+        this.procedures = procedures;
         this.clock = clock;
         this.processes = processes;
         this.rules = rules;
@@ -83,30 +84,6 @@ public class DecisionDeadlineService {
             AppealService.Appeal appeal,
             LocalDate responsibleSince) {}
 
-    private record Row(
-            UUID caseId,
-            int track,
-            LocalDate applicationDate,
-            String procedure,
-            Integer priority,
-            String priorityReason,
-            String vaReason,
-            int daysOnHold,
-            LocalDate noticeOfDefaultOn,
-            LocalDate penaltyExposedFrom,
-            LocalDate decidedOn,
-            LocalDate redecisionDeadline,
-            Instant reopenedAt,
-            int daysOnHoldAtReopen,
-            LocalDate responsibleSince,
-            Instant responsibleSinceAt) {
-
-        /** The day the six months start: the application, or the day the Netherlands became responsible. */
-        LocalDate periodStart() {
-            return responsibleSince != null ? responsibleSince : applicationDate;
-        }
-    }
-
     /**
      * Opens the IND procedure of a case and starts watching its deadline. Returns when the decision in this track and
      * procedure is due (DMN decisionPeriods: 8 days in spoor 2, 6 days in the AA), or the deadline when the procedure
@@ -114,30 +91,15 @@ public class DecisionDeadlineService {
      */
     @Transactional
     public Instant open(UUID caseId, int track, LocalDate applicationDate, Integer priority, String priorityReason) {
-        if (find(caseId).isPresent()) {
-            jdbc.sql("update ind_procedures set track = :track, priority = :priority, priority_reason = :reason "
-                            + "where case_id = :caseId")
-                    .param("track", track)
-                    .param("priority", priority)
-                    .param("reason", priorityReason)
-                    .param("caseId", caseId)
-                    .update();
+        if (procedures.find(caseId).isPresent()) {
+            procedures.reopen(caseId, track, priority, priorityReason);
         } else {
-            jdbc.sql("insert into ind_procedures (case_id, track, application_date, ind_procedure, priority, "
-                            + "priority_reason, days_on_hold, opened_at) values (:caseId, :track, :applicationDate, "
-                            + "'AA', :priority, :reason, 0, :at)")
-                    .param("caseId", caseId)
-                    .param("track", track)
-                    .param("applicationDate", Date.valueOf(applicationDate))
-                    .param("priority", priority)
-                    .param("reason", priorityReason)
-                    .param("at", Timestamp.from(clock.instant()))
-                    .update();
+            procedures.open(caseId, track, applicationDate, priority, priorityReason, clock.instant());
         }
-        Row row = row(caseId);
+        IndProcedureRecord row = row(caseId);
         LocalDate deadline = deadline(row);
         processes.watchDeadline(caseId, startOf(deadline.minus(WARNING_BEFORE_DEADLINE)), startOf(deadline));
-        return rules.periods(track, row.procedure())
+        return rules.periods(track, row.indProcedure())
                 .decideWithin()
                 .map(within ->
                         clock.instant().atZone(clock.getZone()).plus(within).toInstant())
@@ -155,24 +117,32 @@ public class DecisionDeadlineService {
         return deadline(row(caseId));
     }
 
-    private LocalDate deadline(Row row) {
-        UUID caseId = row.caseId();
+    private LocalDate deadline(IndProcedureRecord row) {
+        return deadline(row, rules);
+    }
+
+    /**
+     * The deadline rule, written once: for one case and for the count of those past it. Days on hold are those
+     * counted so far ({@code days_on_hold}); a hold still running is added by the caller where it counts.
+     */
+    private static LocalDate deadline(IndProcedureRecord row, DecisionPeriods rules) {
         if (row.redecisionDeadline() != null) {
             return row.redecisionDeadline()
-                    .plusMonths(extendedMonthsSince(caseId, row.reopenedAt()))
-                    .plusDays(row.daysOnHold() - row.daysOnHoldAtReopen());
+                    .plusMonths(row.extendedMonthsSinceReopen())
+                    .plusDays(row.daysOnHold() - row.daysOnHoldAtRestart());
         }
+        Period decisionPeriod = rules.periods(row.track(), row.indProcedure()).decisionPeriod();
         if (row.responsibleSince() != null) {
             return row.responsibleSince()
-                    .plus(decisionPeriod(row.track(), row.procedure()))
-                    .plusMonths(extendedMonthsSince(caseId, row.responsibleSinceAt()))
-                    .plusDays(row.daysOnHold() - row.daysOnHoldAtReopen());
+                    .plus(decisionPeriod)
+                    .plusMonths(row.extendedMonthsSinceResponsible())
+                    .plusDays(row.daysOnHold() - row.daysOnHoldAtRestart());
         }
-        LocalDate statutory = row.applicationDate().plus(decisionPeriod(row.track(), row.procedure()));
-        return categoryExtension(row)
+        LocalDate statutory = row.applicationDate().plus(decisionPeriod);
+        return categoryExtension(row, rules)
                 .map(statutory::plus)
                 .orElse(statutory)
-                .plusMonths(extendedMonths(caseId))
+                .plusMonths(row.extendedMonths())
                 .plusDays(row.daysOnHold());
     }
 
@@ -186,7 +156,11 @@ public class DecisionDeadlineService {
      * counted from the application only: not the fresh deadline once the Netherlands became responsible, nor the term
      * for a new decision after an annulment.
      */
-    private Optional<Period> categoryExtension(Row row) {
+    private Optional<Period> categoryExtension(IndProcedureRecord row) {
+        return categoryExtension(row, rules);
+    }
+
+    private static Optional<Period> categoryExtension(IndProcedureRecord row, DecisionPeriods rules) {
         if (row.responsibleSince() != null || row.redecisionDeadline() != null) {
             return Optional.empty();
         }
@@ -204,16 +178,8 @@ public class DecisionDeadlineService {
      */
     @Transactional
     public Instant assumeResponsibility(UUID caseId) {
-        Row row = row(caseId);
-        jdbc.sql("update ind_procedures set track = 4, ind_procedure = 'AA', va_reason = null, decided_on = null, "
-                        + "notice_of_default_on = null, penalty_exposed_from = null, redecision_deadline = null, "
-                        + "reopened_at = null, responsible_since = :since, responsible_since_at = :at, "
-                        + "days_on_hold_at_reopen = :held where case_id = :caseId")
-                .param("since", Date.valueOf(LocalDate.now(clock)))
-                .param("at", Timestamp.from(clock.instant()))
-                .param("held", row.daysOnHold())
-                .param("caseId", caseId)
-                .update();
+        IndProcedureRecord row = row(caseId);
+        procedures.responsibleSince(caseId, LocalDate.now(clock), clock.instant(), row.daysOnHold());
         return startOf(deadline(caseId));
     }
 
@@ -224,16 +190,9 @@ public class DecisionDeadlineService {
      */
     @Transactional
     public Instant reopenAfterAnnulment(UUID caseId) {
-        Row row = row(caseId);
+        IndProcedureRecord row = row(caseId);
         LocalDate redecisionDeadline = LocalDate.now(clock).plus(REDECISION_PERIOD);
-        jdbc.sql("update ind_procedures set decided_on = null, notice_of_default_on = null, "
-                        + "penalty_exposed_from = null, redecision_deadline = :deadline, reopened_at = :at, "
-                        + "days_on_hold_at_reopen = :held where case_id = :caseId")
-                .param("deadline", Date.valueOf(redecisionDeadline))
-                .param("at", Timestamp.from(clock.instant()))
-                .param("held", row.daysOnHold())
-                .param("caseId", caseId)
-                .update();
+        procedures.reopenAfterAnnulment(caseId, redecisionDeadline, clock.instant(), row.daysOnHold());
         rewatch(caseId);
         return startOf(deadline(caseId));
     }
@@ -258,19 +217,14 @@ public class DecisionDeadlineService {
         if (reason.length() > 1000) {
             throw new InvalidRequestException("reason", "must be at most 1000 characters");
         }
-        Row row = row(caseId);
+        IndProcedureRecord row = row(caseId);
         if (row.decidedOn() != null) {
             throw new ConflictException("Case " + caseId + " was decided on " + row.decidedOn()
                     + "; its decision deadline no longer runs.");
         }
         // a fresh deadline (the Netherlands responsible) has its own two extensions, from the moment it started
         Instant countFrom = row.responsibleSinceAt() == null ? Instant.EPOCH : row.responsibleSinceAt();
-        int done = jdbc.sql("select count(*) from decision_deadline_extensions where case_id = :caseId "
-                        + "and extended_at >= :from")
-                .param("caseId", caseId)
-                .param("from", Timestamp.from(countFrom))
-                .query(Integer.class)
-                .single();
+        int done = procedures.extensionsSince(caseId, countFrom);
         int step = done + (categoryExtension(row).isPresent() ? 1 : 0) + 1;
         Period period = rules.extension(step, ground.name()).orElseThrow(() -> refusal(caseId, step, ground));
         if (period.getDays() != 0) {
@@ -279,16 +233,10 @@ public class DecisionDeadlineService {
         }
         Extension extension =
                 new Extension((int) period.toTotalMonths(), ground, reason.strip(), extendedBy, clock.instant());
-        jdbc.sql("insert into decision_deadline_extensions (id, case_id, months, ground, reason, extended_by, "
-                        + "extended_at) values (:id, :caseId, :months, :ground, :reason, :by, :at)")
-                .param("id", UUID.randomUUID())
-                .param("caseId", caseId)
-                .param("months", extension.months())
-                .param("ground", ground.name())
-                .param("reason", extension.reason())
-                .param("by", extendedBy)
-                .param("at", Timestamp.from(extension.extendedAt()))
-                .update();
+        procedures.insertExtension(
+                caseId,
+                new ExtensionRecord(
+                        extension.months(), ground.name(), extension.reason(), extendedBy, extension.extendedAt()));
         rewatch(caseId);
         return extension;
     }
@@ -316,13 +264,10 @@ public class DecisionDeadlineService {
     /** A policy hold ended: the time on hold is added to the deadline. */
     @Transactional
     public void addTimeOnHold(UUID caseId, int days) {
-        if (find(caseId).isEmpty() || days <= 0) {
+        if (procedures.find(caseId).isEmpty() || days <= 0) {
             return;
         }
-        jdbc.sql("update ind_procedures set days_on_hold = days_on_hold + :days where case_id = :caseId")
-                .param("days", days)
-                .param("caseId", caseId)
-                .update();
+        procedures.addDaysOnHold(caseId, days);
         rewatch(caseId);
     }
 
@@ -334,8 +279,8 @@ public class DecisionDeadlineService {
     /** Records a notice of default; returns when the case becomes exposed to penalty payments. */
     @Transactional
     public Instant noticeOfDefault(UUID caseId, LocalDate receivedOn) {
-        Row row = row(caseId);
-        LocalDate deadline = deadline(caseId);
+        IndProcedureRecord row = row(caseId);
+        LocalDate deadline = deadline(row);
         if (receivedOn.isBefore(deadline)) {
             throw new InvalidRequestException(
                     "receivedOn",
@@ -344,65 +289,51 @@ public class DecisionDeadlineService {
         if (row.decidedOn() != null) {
             throw new ConflictException("Case " + caseId + " was decided on " + row.decidedOn() + ".");
         }
-        jdbc.sql("update ind_procedures set notice_of_default_on = :on where case_id = :caseId")
-                .param("on", Date.valueOf(receivedOn))
-                .param("caseId", caseId)
-                .update();
+        procedures.noticeOfDefault(caseId, receivedOn);
         return penaltyExposedAt(receivedOn);
     }
 
     /** Two weeks after the notice of default: the case is exposed to penalty payments. */
     @Transactional
     public void flagPenaltyExposure(UUID caseId) {
-        jdbc.sql("update ind_procedures set penalty_exposed_from = :on where case_id = :caseId")
-                .param("on", Date.valueOf(LocalDate.now(clock)))
-                .param("caseId", caseId)
-                .update();
+        procedures.penaltyExposedFrom(caseId, LocalDate.now(clock));
     }
 
     /** The AA gets its 3 extra days (AA+, Vb 2000 art. 3.110); a case in the VA or already in the AA+ stays. */
     @Transactional
     public void extendGeneralProcedure(UUID caseId) {
         row(caseId);
-        jdbc.sql("update ind_procedures set ind_procedure = 'AA_PLUS' where case_id = :caseId and ind_procedure = 'AA'")
-                .param("caseId", caseId)
-                .update();
+        procedures.extendGeneralProcedure(caseId);
     }
 
     /** The case went to the VA: the zienswijze and appeal periods change; the decision is due at the deadline. */
     @Transactional
     public Instant referToExtendedProcedure(UUID caseId, String vaReason) {
         row(caseId);
-        jdbc.sql("update ind_procedures set ind_procedure = 'VA', va_reason = :reason where case_id = :caseId")
-                .param("reason", vaReason)
-                .param("caseId", caseId)
-                .update();
+        procedures.referToExtendedProcedure(caseId, vaReason);
         return startOf(deadline(caseId));
     }
 
     /** The decision is taken: the deadline no longer runs. */
     @Transactional
     public void decided(UUID caseId) {
-        if (find(caseId).isEmpty()) {
+        if (procedures.find(caseId).isEmpty()) {
             return;
         }
-        jdbc.sql("update ind_procedures set decided_on = :on where case_id = :caseId")
-                .param("on", Date.valueOf(LocalDate.now(clock)))
-                .param("caseId", caseId)
-                .update();
+        procedures.decided(caseId, LocalDate.now(clock));
         processes.stopWatchingDeadline(caseId);
     }
 
     /** Application date of a case in the IND procedure, for the lead time. */
     @Transactional(readOnly = true)
     public Optional<LocalDate> applicationDate(UUID caseId) {
-        return find(caseId).map(Row::applicationDate);
+        return procedures.find(caseId).map(IndProcedureRecord::applicationDate);
     }
 
     @Transactional(readOnly = true)
     public Optional<DecisionSection> section(
             UUID caseId, int daysOnHoldNow, boolean onHold, AppealService.Appeal appeal) {
-        return find(caseId).map(row -> {
+        return procedures.find(caseId).map(row -> {
             LocalDate deadline = deadline(row).plusDays(daysOnHoldNow);
             LocalDate today = LocalDate.now(clock);
             CategoryExtension category = row.responsibleSince() != null || row.redecisionDeadline() != null
@@ -412,12 +343,12 @@ public class DecisionDeadlineService {
                             .orElse(null);
             return new DecisionSection(
                     row.track(),
-                    row.procedure(),
+                    row.indProcedure(),
                     row.vaReason(),
                     row.priority(),
                     row.priorityReason(),
                     row.applicationDate(),
-                    row.periodStart().plus(decisionPeriod(row.track(), row.procedure())),
+                    row.periodStart().plus(decisionPeriod(row.track(), row.indProcedure())),
                     deadline,
                     category,
                     extensions(caseId),
@@ -444,63 +375,19 @@ public class DecisionDeadlineService {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         // the tables give the same answer for the same inputs: ask them once per track and procedure, and once per
         // application day and track, not once per case
-        Map<String, Period> periods = new HashMap<>();
-        Map<String, Optional<Period>> categoryExtensions = new HashMap<>();
-        return (int) jdbc
-                .sql("select p.application_date, p.days_on_hold, (select coalesce(sum(e.months), 0) "
-                        + "from decision_deadline_extensions e where e.case_id = p.case_id), "
-                        + "(select min(h.held_from) from case_holds h where h.case_id = p.case_id "
-                        + "and h.released_at is null), p.redecision_deadline, (select coalesce(sum(e.months), 0) "
-                        + "from decision_deadline_extensions e where e.case_id = p.case_id "
-                        + "and e.extended_at >= p.reopened_at), p.days_on_hold_at_reopen, p.responsible_since, "
-                        + "(select coalesce(sum(e.months), 0) from decision_deadline_extensions e "
-                        + "where e.case_id = p.case_id and e.extended_at >= p.responsible_since_at), "
-                        + "p.track, p.ind_procedure from ind_procedures p where p.decided_on is null")
-                .query((rs, n) -> {
-                    int track = rs.getInt(10);
-                    String procedure = rs.getString(11);
-                    Period decisionPeriod =
-                            periods.computeIfAbsent(track + "/" + procedure, key -> decisionPeriod(track, procedure));
-                    Timestamp heldFrom = rs.getTimestamp(4);
-                    int onHoldNow = heldFrom == null ? 0 : daysBetween(heldFrom.toInstant(), now);
-                    Date redecisionDeadline = rs.getDate(5);
-                    if (redecisionDeadline != null) {
-                        return redecisionDeadline
-                                .toLocalDate()
-                                .plusMonths(rs.getInt(6))
-                                .plusDays(rs.getInt(2) - rs.getInt(7) + onHoldNow);
-                    }
-                    Date responsibleSince = rs.getDate(8);
-                    if (responsibleSince != null) {
-                        return responsibleSince
-                                .toLocalDate()
-                                .plus(decisionPeriod)
-                                .plusMonths(rs.getInt(9))
-                                .plusDays(rs.getInt(2) - rs.getInt(7) + onHoldNow);
-                    }
-                    LocalDate applied = rs.getDate(1).toLocalDate();
-                    LocalDate statutory = applied.plus(decisionPeriod);
-                    Optional<Period> category = categoryExtensions.computeIfAbsent(
-                            applied + "/" + track,
-                            key -> rules.groupExtension(applied, track).map(GroupExtension::extension));
-                    return category.map(statutory::plus)
-                            .orElse(statutory)
-                            .plusMonths(rs.getInt(3))
-                            .plusDays(rs.getInt(2) + onHoldNow);
+        DecisionPeriods remembered = new RememberedPeriods(rules);
+        return (int) procedures.undecided().stream()
+                .filter(row -> {
+                    int onHoldNow = row.heldSince() == null ? 0 : daysBetween(row.heldSince(), now);
+                    return !today.isBefore(deadline(row, remembered).plusDays(onHoldNow));
                 })
-                .list()
-                .stream()
-                .filter(deadline -> !today.isBefore(deadline))
                 .count();
     }
 
     /** Open cases exposed to penalty payments after a notice of default: for the monitoring gauge. */
     @Transactional(readOnly = true)
     public int casesExposedToPenalty() {
-        return jdbc.sql("select count(*) from ind_procedures where penalty_exposed_from is not null "
-                        + "and decided_on is null")
-                .query(Integer.class)
-                .single();
+        return procedures.casesExposedToPenalty();
     }
 
     private void rewatch(UUID caseId) {
@@ -509,80 +396,60 @@ public class DecisionDeadlineService {
     }
 
     private List<Extension> extensions(UUID caseId) {
-        return jdbc.sql("select months, ground, reason, extended_by, extended_at from decision_deadline_extensions "
-                        + "where case_id = :caseId order by extended_at")
-                .param("caseId", caseId)
-                .query((rs, n) -> new Extension(
-                        rs.getInt(1),
-                        rs.getString(2) == null ? null : ExtensionGround.valueOf(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
-                .list();
-    }
-
-    private int extendedMonthsSince(UUID caseId, Instant since) {
-        return jdbc.sql("select coalesce(sum(months), 0) from decision_deadline_extensions where case_id = :caseId "
-                        + "and extended_at >= :since")
-                .param("caseId", caseId)
-                .param("since", Timestamp.from(since))
-                .query(Integer.class)
-                .single();
-    }
-
-    private int extendedMonths(UUID caseId) {
-        return jdbc.sql("select coalesce(sum(months), 0) from decision_deadline_extensions where case_id = :caseId")
-                .param("caseId", caseId)
-                .query(Integer.class)
-                .single();
+        return procedures.extensions(caseId).stream()
+                .map(e -> new Extension(
+                        e.months(),
+                        e.ground() == null ? null : ExtensionGround.valueOf(e.ground()),
+                        e.reason(),
+                        e.extendedBy(),
+                        e.extendedAt()))
+                .toList();
     }
 
     private Instant startOf(LocalDate date) {
         return date.atStartOfDay(clock.getZone()).toInstant();
     }
 
-    private Row row(UUID caseId) {
-        return find(caseId)
+    private IndProcedureRecord row(UUID caseId) {
+        return procedures
+                .find(caseId)
                 .orElseThrow(() -> new NotFoundException(
                         "Case " + caseId + " is not (yet) in the IND procedure: it has no decision deadline"));
-    }
-
-    private Optional<Row> find(UUID caseId) {
-        return jdbc.sql("select case_id, track, application_date, ind_procedure, priority, priority_reason, "
-                        + "va_reason, days_on_hold, notice_of_default_on, penalty_exposed_from, decided_on, "
-                        + "redecision_deadline, reopened_at, days_on_hold_at_reopen, responsible_since, "
-                        + "responsible_since_at from ind_procedures where case_id = :caseId")
-                .param("caseId", caseId)
-                .query((rs, n) -> new Row(
-                        rs.getObject(1, UUID.class),
-                        rs.getInt(2),
-                        rs.getDate(3).toLocalDate(),
-                        rs.getString(4),
-                        (Integer) rs.getObject(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getInt(8),
-                        date(rs.getDate(9)),
-                        date(rs.getDate(10)),
-                        date(rs.getDate(11)),
-                        date(rs.getDate(12)),
-                        instant(rs.getTimestamp(13)),
-                        rs.getInt(14),
-                        date(rs.getDate(15)),
-                        instant(rs.getTimestamp(16))))
-                .optional();
-    }
-
-    private static LocalDate date(Date date) {
-        return date == null ? null : date.toLocalDate();
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     static int daysBetween(Instant from, Instant to) {
         long hours = ChronoUnit.HOURS.between(from, to);
         return (int) Math.max(0, (hours + 23) / 24);
+    }
+
+    /** The period tables, each answer asked once: for counting over every open case. */
+    private record RememberedPeriods(DecisionPeriods tables, Map<String, Object> answers) implements DecisionPeriods {
+
+        RememberedPeriods(DecisionPeriods tables) {
+            this(tables, new HashMap<>());
+        }
+
+        @Override
+        public Periods periods(int track, String procedure) {
+            return (Periods) answers.computeIfAbsent(
+                    "periods/" + track + "/" + procedure, key -> tables.periods(track, procedure));
+        }
+
+        @Override
+        public Optional<Period> extension(int step, String ground) {
+            return tables.extension(step, ground);
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public Optional<GroupExtension> groupExtension(LocalDate applicationDate, int track) {
+            return (Optional<GroupExtension>) answers.computeIfAbsent(
+                    "group/" + applicationDate + "/" + track, key -> tables.groupExtension(applicationDate, track));
+        }
+
+        @Override
+        public Optional<Period> departurePeriod(String decisionType, int track, String trackReason) {
+            return tables.departurePeriod(decisionType, track, trackReason);
+        }
     }
 }
