@@ -129,6 +129,30 @@ class ModularityTests {
     }
 
     /**
+     * Persistence looks the same everywhere: a module's tables are read and written in its {@code persistence/}
+     * package, records mapped by name, so a service holds the rules and not the SQL. The platform's identity setup
+     * cleans the engine's own authorization table, which no module owns. (The demo may still ask which database it
+     * runs on.)
+     */
+    @Test
+    void onlyPersistencePackagesUseTheDatabase() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("nl.asylumchain");
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("..persistence..", "nl.asylumchain.platform")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(
+                        org.springframework.jdbc.core.simple.JdbcClient.class,
+                        org.springframework.jdbc.core.JdbcTemplate.class,
+                        org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate.class)
+                .because("a module's tables belong in its persistence/ package (house style)")
+                .check(classes);
+    }
+
+    /**
      * Demo traffic and demo users are for a laptop or a showcase: they live in the module {@code demo}, and nothing
      * else depends on it, so that leaving it out changes nothing else.
      */
