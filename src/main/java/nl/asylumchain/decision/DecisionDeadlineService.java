@@ -27,37 +27,39 @@ import nl.asylumchain.platform.NotFoundException;
  * The decision deadline (beslistermijn) of each case in the IND procedure, kept in our tables: the statutory period from
  * the application, a category-wide extension when one covers the case, the extensions of the case itself, and the time
  * the case spent on a policy hold; and the notice of default after which the case is exposed to penalty payments. The
- * periods (6 months; 9 and then 3 months on their legal grounds; 8 days in spoor 2, 6 in the AA, 9 in the AA+) are DMN
- * decisionPeriods' ({@link DecisionPeriods}); this class keeps the dates.
+ * periods (6 months; 9 and then 3 months on their legal grounds; 8 days in spoor 2, 6 in the AA, 9 in the AA+; the
+ * warning 4 weeks before, penalty payments 2 weeks after a notice of default, a new decision 8 weeks after an
+ * annulment) are DMN decisionPeriods' ({@link DecisionPeriods}); this class keeps the dates.
  */
 @Service
 public class DecisionDeadlineService {
-
-    /** The team lead is warned this long before the deadline. */
-    static final Period WARNING_BEFORE_DEADLINE = Period.ofWeeks(4);
-    /** Awb art. 4:17: penalty payments run two weeks after the notice of default. */
-    static final Period NOTICE_OF_DEFAULT_PERIOD = Period.ofWeeks(2);
-    /**
-     * After a court annulment the IND decides again within this period from the ruling. An assumption: the domain
-     * brief is silent, and the court may set its own term (Awb art. 8:72 lid 4).
-     */
-    static final Period REDECISION_PERIOD = Period.ofWeeks(8);
 
     private final IndProcedureRepository procedures;
     private final Clock clock;
     private final DecisionEngine processes;
     private final DecisionPeriods rules;
+    private final HoldCategories holdCategories;
 
     DecisionDeadlineService(
-            IndProcedureRepository procedures, Clock clock, DecisionEngine processes, DecisionPeriods rules) {
+            IndProcedureRepository procedures,
+            Clock clock,
+            DecisionEngine processes,
+            DecisionPeriods rules,
+            HoldCategories holdCategories) {
         this.procedures = procedures;
         this.clock = clock;
         this.processes = processes;
         this.rules = rules;
+        this.holdCategories = holdCategories;
     }
 
-    /** One extension of the case; {@code ground} is empty for extensions recorded before grounds were asked. */
-    public record Extension(int months, ExtensionGround ground, String reason, String extendedBy, Instant extendedAt) {}
+    /**
+     * One extension of the case: whole months on a ground of art. 42 (the team lead's), or the days a decision
+     * moratorium held the case (ground {@code MORATORIUM}, art. 43, recorded when the hold ends); {@code ground} is
+     * empty for extensions recorded before grounds were asked.
+     */
+    public record Extension(
+            int months, int days, ExtensionGround ground, String reason, String extendedBy, Instant extendedAt) {}
 
     /** A category-wide extension on the case's deadline: how many months, and the decision it rests on. */
     public record CategoryExtension(int months, String basis) {}
@@ -92,18 +94,26 @@ public class DecisionDeadlineService {
     @Transactional
     public Instant open(UUID caseId, int track, LocalDate applicationDate, Integer priority, String priorityReason) {
         if (procedures.find(caseId).isPresent()) {
-            procedures.reopen(caseId, track, priority, priorityReason);
+            // opened again in spoor 4 (the Netherlands responsible): the procedure's own day counts from now
+            procedures.reopen(caseId, track, priority, priorityReason, clock.instant());
         } else {
             procedures.open(caseId, track, applicationDate, priority, priorityReason, clock.instant());
         }
-        IndProcedureRecord row = row(caseId);
-        LocalDate deadline = deadline(row);
-        processes.watchDeadline(caseId, startOf(deadline.minus(WARNING_BEFORE_DEADLINE)), startOf(deadline));
-        return rules.periods(track, row.indProcedure())
+        rewatch(caseId);
+        return decisionDue(row(caseId));
+    }
+
+    /**
+     * When the beschikking is due in the case's track and procedure (DMN decisionPeriods): its own day counted from the
+     * opening of the procedure (8 days in spoor 2, day 6 in the AA, day 9 in the AA+), or the deadline when the
+     * procedure has none (the VA).
+     */
+    private Instant decisionDue(IndProcedureRecord row) {
+        return rules.periods(row.track(), row.indProcedure())
                 .decideWithin()
                 .map(within ->
-                        clock.instant().atZone(clock.getZone()).plus(within).toInstant())
-                .orElse(startOf(deadline));
+                        row.openedAt().atZone(clock.getZone()).plus(within).toInstant())
+                .orElse(startOf(deadline(row)));
     }
 
     /**
@@ -123,7 +133,7 @@ public class DecisionDeadlineService {
 
     /**
      * The deadline rule, written once: for one case and for the count of those past it. Days on hold are those
-     * counted so far ({@code days_on_hold}); a hold still running is added by the caller where it counts.
+     * counted so far ({@code days_on_hold}); a moratorium still running is added by the caller where it counts.
      */
     private static LocalDate deadline(IndProcedureRecord row, DecisionPeriods rules) {
         if (row.redecisionDeadline() != null) {
@@ -191,7 +201,8 @@ public class DecisionDeadlineService {
     @Transactional
     public Instant reopenAfterAnnulment(UUID caseId) {
         IndProcedureRecord row = row(caseId);
-        LocalDate redecisionDeadline = LocalDate.now(clock).plus(REDECISION_PERIOD);
+        LocalDate redecisionDeadline = LocalDate.now(clock)
+                .plus(rules.periods(row.track(), row.indProcedure()).redecisionPeriod());
         procedures.reopenAfterAnnulment(caseId, redecisionDeadline, clock.instant(), row.daysOnHold());
         rewatch(caseId);
         return startOf(deadline(caseId));
@@ -209,7 +220,16 @@ public class DecisionDeadlineService {
         if (ground == null) {
             throw new InvalidRequestException(
                     "ground",
-                    "must name the legal ground of the extension, one of " + Arrays.toString(ExtensionGround.values()));
+                    "must name the legal ground of the extension, one of "
+                            + Arrays.toString(Arrays.stream(ExtensionGround.values())
+                                    .filter(g -> g != ExtensionGround.MORATORIUM)
+                                    .toArray()));
+        }
+        if (ground == ExtensionGround.MORATORIUM) {
+            throw new InvalidRequestException(
+                    "ground",
+                    "MORATORIUM is recorded when a decision moratorium (Vw 2000 art. 43) on the case ends, by the days it"
+                            + " was held; it cannot be asked for");
         }
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException("reason", "must say why the deadline is extended");
@@ -224,6 +244,7 @@ public class DecisionDeadlineService {
         }
         // a fresh deadline (the Netherlands responsible) has its own two extensions, from the moment it started
         Instant countFrom = row.responsibleSinceAt() == null ? Instant.EPOCH : row.responsibleSinceAt();
+        // the days of a decision moratorium are no step of art. 42
         int done = procedures.extensionsSince(caseId, countFrom);
         int step = done + (categoryExtension(row).isPresent() ? 1 : 0) + 1;
         Period period = rules.extension(step, ground.name()).orElseThrow(() -> refusal(caseId, step, ground));
@@ -232,11 +253,11 @@ public class DecisionDeadlineService {
                     + ": an extension is whole months (Vw 2000 art. 42)");
         }
         Extension extension =
-                new Extension((int) period.toTotalMonths(), ground, reason.strip(), extendedBy, clock.instant());
+                new Extension((int) period.toTotalMonths(), 0, ground, reason.strip(), extendedBy, clock.instant());
         procedures.insertExtension(
                 caseId,
                 new ExtensionRecord(
-                        extension.months(), ground.name(), extension.reason(), extendedBy, extension.extendedAt()));
+                        extension.months(), 0, ground.name(), extension.reason(), extendedBy, extension.extendedAt()));
         rewatch(caseId);
         return extension;
     }
@@ -261,26 +282,41 @@ public class DecisionDeadlineService {
                         + String.join(", ", allowed));
     }
 
-    /** A policy hold ended: the time on hold is added to the deadline. */
+    /**
+     * A decision moratorium (a policy hold of a category DMN holdMoratorium marks, Vw 2000 art. 43) on the case ended:
+     * the decision period was suspended, so the deadline moves by the days it was held, recorded as an extension on
+     * the ground {@code MORATORIUM} beside the team lead's extensions. Not for a decided case, whose deadline no longer
+     * runs.
+     */
     @Transactional
-    public void addTimeOnHold(UUID caseId, int days) {
-        if (procedures.find(caseId).isEmpty() || days <= 0) {
+    public void addTimeOnHold(UUID caseId, int days, String reason, String releasedBy) {
+        Optional<IndProcedureRecord> row = procedures.find(caseId);
+        if (row.isEmpty() || row.get().decidedOn() != null || days <= 0) {
             return;
         }
         procedures.addDaysOnHold(caseId, days);
+        procedures.insertExtension(
+                caseId,
+                new ExtensionRecord(0, days, ExtensionGround.MORATORIUM.name(), reason, releasedBy, clock.instant()));
         rewatch(caseId);
     }
 
-    /** When a case becomes exposed to penalty payments after a notice of default received on this day. */
-    public Instant penaltyExposedAt(LocalDate noticeReceivedOn) {
-        return startOf(noticeReceivedOn.plus(NOTICE_OF_DEFAULT_PERIOD));
+    /**
+     * When a case becomes exposed to penalty payments after a notice of default received on this day (DMN
+     * decisionPeriods, Awb art. 4:17: two weeks).
+     */
+    @Transactional(readOnly = true)
+    public Instant penaltyExposedAt(UUID caseId, LocalDate noticeReceivedOn) {
+        IndProcedureRecord row = row(caseId);
+        return startOf(noticeReceivedOn.plus(
+                rules.periods(row.track(), row.indProcedure()).noticeOfDefaultPeriod()));
     }
 
     /** Records a notice of default; returns when the case becomes exposed to penalty payments. */
     @Transactional
     public Instant noticeOfDefault(UUID caseId, LocalDate receivedOn) {
         IndProcedureRecord row = row(caseId);
-        LocalDate deadline = deadline(row);
+        LocalDate deadline = deadline(caseId);
         if (receivedOn.isBefore(deadline)) {
             throw new InvalidRequestException(
                     "receivedOn",
@@ -290,7 +326,7 @@ public class DecisionDeadlineService {
             throw new ConflictException("Case " + caseId + " was decided on " + row.decidedOn() + ".");
         }
         procedures.noticeOfDefault(caseId, receivedOn);
-        return penaltyExposedAt(receivedOn);
+        return penaltyExposedAt(caseId, receivedOn);
     }
 
     /** Two weeks after the notice of default: the case is exposed to penalty payments. */
@@ -299,19 +335,29 @@ public class DecisionDeadlineService {
         procedures.penaltyExposedFrom(caseId, LocalDate.now(clock));
     }
 
-    /** The AA gets its 3 extra days (AA+, Vb 2000 art. 3.110); a case in the VA or already in the AA+ stays. */
+    /**
+     * The AA gets its extra days (AA+, Vb 2000 art. 3.110); a case in the VA or already in the AA+ stays. Returns when
+     * the beschikking is now due, recomputed from DMN decisionPeriods for the procedure the case is in (day 9 from the
+     * opening in the AA+), and moves the deadline watch when the table gives the AA+ another deadline.
+     */
     @Transactional
-    public void extendGeneralProcedure(UUID caseId) {
+    public Instant extendGeneralProcedure(UUID caseId) {
         row(caseId);
         procedures.extendGeneralProcedure(caseId);
+        rewatch(caseId);
+        return decisionDue(row(caseId));
     }
 
-    /** The case went to the VA: the zienswijze and appeal periods change; the decision is due at the deadline. */
+    /**
+     * The case went to the VA: the zienswijze and appeal periods change; the decision is due when DMN decisionPeriods
+     * says for the VA (as shipped: at the deadline), and the deadline watch follows the VA's deadline.
+     */
     @Transactional
     public Instant referToExtendedProcedure(UUID caseId, String vaReason) {
         row(caseId);
         procedures.referToExtendedProcedure(caseId, vaReason);
-        return startOf(deadline(caseId));
+        rewatch(caseId);
+        return decisionDue(row(caseId));
     }
 
     /** The decision is taken: the deadline no longer runs. */
@@ -322,6 +368,12 @@ public class DecisionDeadlineService {
         }
         procedures.decided(caseId, LocalDate.now(clock));
         processes.stopWatchingDeadline(caseId);
+    }
+
+    /** The procedure the case is in (AA, AA_PLUS or VA). */
+    @Transactional(readOnly = true)
+    public String procedure(UUID caseId) {
+        return row(caseId).indProcedure();
     }
 
     /** Application date of a case in the IND procedure, for the lead time. */
@@ -367,16 +419,20 @@ public class DecisionDeadlineService {
     /**
      * Open cases (not yet decided) whose decision deadline has passed, by the same rule as the case file's
      * {@code deadlinePassed}: from the deadline day on, the deadline moved by the extensions and by the time on hold,
-     * a hold still running included (it suspends the deadline). For the monitoring gauge.
+     * a decision moratorium still running included (it suspends the deadline; DMN holdMoratorium). For the monitoring
+     * gauge.
      */
     @Transactional(readOnly = true)
     public int casesPastDeadline() {
+        List<String> moratoria = holdCategories.declared().stream()
+                .filter(holdCategories::moratorium)
+                .toList();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         // the tables give the same answer for the same inputs: ask them once per track and procedure, and once per
         // application day and track, not once per case
         DecisionPeriods remembered = new RememberedPeriods(rules);
-        return (int) procedures.undecided().stream()
+        return (int) procedures.undecided(moratoria).stream()
                 .filter(row -> {
                     int onHoldNow = row.heldSince() == null ? 0 : daysBetween(row.heldSince(), now);
                     return !today.isBefore(deadline(row, remembered).plusDays(onHoldNow));
@@ -391,14 +447,17 @@ public class DecisionDeadlineService {
     }
 
     private void rewatch(UUID caseId) {
-        LocalDate deadline = deadline(caseId);
-        processes.watchDeadline(caseId, startOf(deadline.minus(WARNING_BEFORE_DEADLINE)), startOf(deadline));
+        IndProcedureRecord row = row(caseId);
+        LocalDate deadline = deadline(row);
+        Period warningBefore = rules.periods(row.track(), row.indProcedure()).warningBefore();
+        processes.watchDeadline(caseId, startOf(deadline.minus(warningBefore)), startOf(deadline));
     }
 
     private List<Extension> extensions(UUID caseId) {
         return procedures.extensions(caseId).stream()
                 .map(e -> new Extension(
                         e.months(),
+                        e.days(),
                         e.ground() == null ? null : ExtensionGround.valueOf(e.ground()),
                         e.reason(),
                         e.extendedBy(),

@@ -78,9 +78,19 @@ public class PolicyHoldService {
         return hold(id);
     }
 
-    /** Lifts a hold: every case it parked goes on, its deadline extended by its time on hold. */
+    /** As {@link #release(UUID, String)}, by the system (the forecast's virtual team lead). */
     @Transactional
     public Hold release(UUID holdId) {
+        return release(holdId, "system");
+    }
+
+    /**
+     * Lifts a hold: every case it parked goes on. When the category's hold is a decision moratorium (DMN
+     * holdMoratorium, Vw 2000 art. 43), each case's decision deadline moves by its days on hold, recorded as an
+     * extension on the ground MORATORIUM by whoever released it; otherwise the deadline ran on meanwhile.
+     */
+    @Transactional
+    public Hold release(UUID holdId, String releasedBy) {
         Hold hold = hold(holdId);
         if (hold.releasedAt() != null) {
             throw new ConflictException("Hold " + holdId + " was released at " + hold.releasedAt() + ".");
@@ -88,9 +98,16 @@ public class PolicyHoldService {
         Instant now = clock.instant();
         List<ParkedRecord> parked = repository.parkedBy(holdId);
         repository.release(holdId, now);
+        boolean moratorium = categories.moratorium(hold.category());
         for (ParkedRecord p : parked) {
             repository.releaseCase(p.id(), now);
-            deadlines.addTimeOnHold(p.caseId(), DecisionDeadlineService.daysBetween(p.heldFrom(), now));
+            if (moratorium) {
+                deadlines.addTimeOnHold(
+                        p.caseId(),
+                        DecisionDeadlineService.daysBetween(p.heldFrom(), now),
+                        "Besluitmoratorium " + hold.category() + " (Vw 2000 art. 43): " + hold.reason(),
+                        releasedBy);
+            }
             processes.releaseFromHold(p.caseId());
         }
         return new Hold(
@@ -126,18 +143,22 @@ public class PolicyHoldService {
                 .map(this::hold);
     }
 
-    /** Whole days the case is on hold now (0 when it is not parked). */
+    /**
+     * Whole days a decision moratorium has held the case now (0 when it is not parked, or parked by a hold that is no
+     * moratorium: then its deadline runs on).
+     */
     @Transactional(readOnly = true)
     public int daysOnHoldNow(UUID caseId) {
         return repository
-                .heldSince(caseId)
-                .map(from -> DecisionDeadlineService.daysBetween(from, clock.instant()))
+                .parkedNow(caseId)
+                .filter(parked -> categories.moratorium(parked.category()))
+                .map(parked -> DecisionDeadlineService.daysBetween(parked.heldFrom(), clock.instant()))
                 .orElse(0);
     }
 
     @Transactional(readOnly = true)
     public boolean onHold(UUID caseId) {
-        return repository.parkedNow(caseId);
+        return repository.isParked(caseId);
     }
 
     /** Cases parked now, over all holds. */

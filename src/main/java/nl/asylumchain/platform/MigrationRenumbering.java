@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Our migrations are one sequence ({@code V1__casefile_case_file} … {@code V21__casefile_application_signed_on}),
+ * Our migrations are one sequence ({@code V1__casefile_case_file} … {@code V23__decision_moratorium_extension_days}),
  * numbered in the order they were written, the module the first word of each name. Until this change each module
  * numbered its own ({@code V1_x} case file, {@code V2_x} registration …) and Flyway ran {@code out-of-order}.
  * <p>
@@ -66,7 +66,9 @@ class MigrationRenumbering {
                     "19",
                     "decision deadline extension ground"),
             new Renumbered("7.6", "V7_6__ind_procedure_aa_plus.sql", "20", "decision ind procedure aa plus"),
-            new Renumbered("1.7", "V1_7__application_signed_on.sql", "21", "casefile application signed on"));
+            new Renumbered("1.7", "V1_7__application_signed_on.sql", "21", "casefile application signed on"),
+            new Renumbered("7.60", "V7_60__departure_suspension.sql", "22", "departure suspension"),
+            new Renumbered("7.61", "V7_61__moratorium_extension_days.sql", "23", "decision moratorium extension days"));
 
     @Bean
     FlywayMigrationStrategy renumberThenMigrate() {

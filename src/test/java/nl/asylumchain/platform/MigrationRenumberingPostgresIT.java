@@ -52,8 +52,8 @@ class MigrationRenumberingPostgresIT {
     @Test
     void aDatabaseOfAnOlderReleaseGetsOnlyTheMigrationsItLacksInOrder() throws IOException {
         String url = freshDatabase("renumbering_older_release");
-        // the release before the application's signature date was kept (old V1_7, new V21)
-        writeOldScripts(Set.of("1.7"));
+        // the release before the application's signature date was kept (old V1_7, new V21) and what came after it
+        writeOldScripts(Set.of("1.7", "7.60", "7.61"));
         oldNumbering(url).migrate();
 
         Flyway current = currentNumbering(url);

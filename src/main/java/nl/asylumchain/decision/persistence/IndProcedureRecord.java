@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * A row of {@code ind_procedures} with what its decision deadline needs from the other tables: the months of its
  * extensions (all of them, and those since the reopening or since the Netherlands became responsible) and since when a
- * hold that still runs parks it. Mapped by name.
+ * decision moratorium that still runs parks it (only where the query asks; otherwise null). Mapped by name.
  */
 public record IndProcedureRecord(
         UUID caseId,
@@ -26,6 +26,7 @@ public record IndProcedureRecord(
         Integer daysOnHoldAtReopen,
         LocalDate responsibleSince,
         Instant responsibleSinceAt,
+        Instant openedAt,
         int extendedMonths,
         int extendedMonthsSinceReopen,
         int extendedMonthsSinceResponsible,

@@ -20,7 +20,7 @@ public class IndProcedureRepository {
             select p.case_id, p.track, p.application_date, p.ind_procedure, p.priority, p.priority_reason,
                    p.va_reason, p.days_on_hold, p.notice_of_default_on, p.penalty_exposed_from, p.decided_on,
                    p.redecision_deadline, p.reopened_at, p.days_on_hold_at_reopen, p.responsible_since,
-                   p.responsible_since_at,
+                   p.responsible_since_at, p.opened_at,
                    (select coalesce(sum(e.months), 0) from decision_deadline_extensions e
                      where e.case_id = p.case_id) as extended_months,
                    (select coalesce(sum(e.months), 0) from decision_deadline_extensions e
@@ -28,8 +28,13 @@ public class IndProcedureRepository {
                    (select coalesce(sum(e.months), 0) from decision_deadline_extensions e
                      where e.case_id = p.case_id and e.extended_at >= p.responsible_since_at)
                      as extended_months_since_responsible,
-                   (select min(h.held_from) from case_holds h
-                     where h.case_id = p.case_id and h.released_at is null) as held_since
+            """;
+
+    /** Since when a decision moratorium (one of the categories {@code :moratoria}) parks the case now. */
+    private static final String HELD_SINCE = """
+                   (select min(h.held_from) from case_holds h join policy_holds ph on ph.id = h.hold_id
+                     where h.case_id = p.case_id and h.released_at is null and ph.category in (:moratoria))
+                     as held_since
               from ind_procedures p
             """;
 
@@ -40,15 +45,18 @@ public class IndProcedureRepository {
     }
 
     public Optional<IndProcedureRecord> find(UUID caseId) {
-        return jdbc.sql(SELECT + " where p.case_id = :caseId")
+        return jdbc.sql(SELECT
+                        + " cast(null as timestamp) as held_since from ind_procedures p where p.case_id = :caseId")
                 .param("caseId", caseId)
                 .query(IndProcedureRecord.class)
                 .optional();
     }
 
-    /** Every procedure without a decision yet. */
-    public List<IndProcedureRecord> undecided() {
-        return jdbc.sql(SELECT + " where p.decided_on is null")
+    /** Every procedure without a decision yet, with since when a running moratorium of these categories parks it. */
+    public List<IndProcedureRecord> undecided(List<String> moratoria) {
+        return jdbc.sql(SELECT + HELD_SINCE + " where p.decided_on is null")
+                // an empty IN list is no valid SQL: a category name no table declares stands for "none"
+                .param("moratoria", moratoria.isEmpty() ? List.of("") : List.copyOf(moratoria))
                 .query(IndProcedureRecord.class)
                 .list();
     }
@@ -67,12 +75,14 @@ public class IndProcedureRepository {
                 .update();
     }
 
-    public void reopen(UUID caseId, int track, Integer priority, String reason) {
-        jdbc.sql("update ind_procedures set track = :track, priority = :priority, priority_reason = :reason "
-                        + "where case_id = :caseId")
+    /** Opened again (in spoor 4, the Netherlands responsible): the procedure's own day counts from {@code at}. */
+    public void reopen(UUID caseId, int track, Integer priority, String reason, Instant at) {
+        jdbc.sql("update ind_procedures set track = :track, priority = :priority, priority_reason = :reason, "
+                        + "opened_at = :at where case_id = :caseId")
                 .param("track", track)
                 .param("priority", priority)
                 .param("reason", reason)
+                .param("at", Timestamp.from(at))
                 .param("caseId", caseId)
                 .update();
     }
@@ -106,9 +116,10 @@ public class IndProcedureRepository {
                 .update();
     }
 
+    /** The extension steps of art. 42 since {@code from}: the days of a decision moratorium are no step. */
     public int extensionsSince(UUID caseId, Instant from) {
         return jdbc.sql("select count(*) from decision_deadline_extensions where case_id = :caseId "
-                        + "and extended_at >= :from")
+                        + "and extended_at >= :from and (ground is null or ground <> 'MORATORIUM')")
                 .param("caseId", caseId)
                 .param("from", Timestamp.from(from))
                 .query(Integer.class)
@@ -117,12 +128,13 @@ public class IndProcedureRepository {
 
     public void insertExtension(UUID caseId, ExtensionRecord extension) {
         jdbc.sql("""
-                        insert into decision_deadline_extensions (id, case_id, months, ground, reason, extended_by,
-                            extended_at)
-                        values (:id, :caseId, :months, :ground, :reason, :extendedBy, :extendedAt)""")
+                        insert into decision_deadline_extensions (id, case_id, months, days, ground, reason,
+                            extended_by, extended_at)
+                        values (:id, :caseId, :months, :days, :ground, :reason, :extendedBy, :extendedAt)""")
                 .param("id", UUID.randomUUID())
                 .param("caseId", caseId)
                 .param("months", extension.months())
+                .param("days", extension.days())
                 .param("ground", extension.ground())
                 .param("reason", extension.reason())
                 .param("extendedBy", extension.extendedBy())
@@ -131,8 +143,8 @@ public class IndProcedureRepository {
     }
 
     public List<ExtensionRecord> extensions(UUID caseId) {
-        return jdbc.sql("select months, ground, reason, extended_by, extended_at from decision_deadline_extensions "
-                        + "where case_id = :caseId order by extended_at")
+        return jdbc.sql("select months, days, ground, reason, extended_by, extended_at "
+                        + "from decision_deadline_extensions where case_id = :caseId order by extended_at")
                 .param("caseId", caseId)
                 .query(ExtensionRecord.class)
                 .list();

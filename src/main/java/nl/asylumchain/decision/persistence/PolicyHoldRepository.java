@@ -96,16 +96,19 @@ public class PolicyHoldRepository {
                 .update();
     }
 
-    /** Since when the case is parked, when a hold parks it now. */
-    public Optional<Instant> heldSince(UUID caseId) {
-        return jdbc.sql("select held_from from case_holds where case_id = :caseId and released_at is null")
+    /** A case parked now: since when, and by a hold of which category. */
+    public record ParkedNowRecord(Instant heldFrom, String category) {}
+
+    public Optional<ParkedNowRecord> parkedNow(UUID caseId) {
+        return jdbc.sql("""
+                        select h.held_from, p.category from case_holds h join policy_holds p on p.id = h.hold_id
+                         where h.case_id = :caseId and h.released_at is null""")
                 .param("caseId", caseId)
-                .query(Timestamp.class)
-                .optional()
-                .map(Timestamp::toInstant);
+                .query(ParkedNowRecord.class)
+                .optional();
     }
 
-    public boolean parkedNow(UUID caseId) {
+    public boolean isParked(UUID caseId) {
         return jdbc.sql("select count(*) from case_holds where case_id = :caseId and released_at is null")
                         .param("caseId", caseId)
                         .query(Integer.class)

@@ -38,7 +38,7 @@ class NoticeOfDefaultEvent extends DecisionEvent<NoticeOfDefaultEvent.NoticeOfDe
         messages.correlate(
                 caseId,
                 DecisionDeadlineModel.MESSAGE_NOTICE_OF_DEFAULT,
-                Map.of("penaltyExposedAt", Date.from(deadlines.penaltyExposedAt(notice.receivedOn()))));
+                Map.of("penaltyExposedAt", Date.from(deadlines.penaltyExposedAt(caseId, notice.receivedOn()))));
         deadlines.noticeOfDefault(caseId, notice.receivedOn());
     }
 }

@@ -37,5 +37,7 @@ public final class DepartureProcessBeans {
         Mocks.register("extendDetentionDelegate", new ExtendDetentionDelegate(departures));
         Mocks.register("releaseFromDetentionDelegate", new ReleaseFromDetentionDelegate(departures));
         Mocks.register("departureOutcomeListener", new DepartureOutcomeListener(departures));
+        Mocks.register("suspendDepartureDelegate", new SuspendDepartureDelegate(departures));
+        Mocks.register("closeSuspendedDepartureDelegate", new CloseSuspendedDepartureDelegate(departures));
     }
 }
