@@ -422,7 +422,8 @@ public class DecisionDeadlineService {
      * a decision moratorium still running included (it suspends the deadline; DMN holdMoratorium). For the monitoring
      * gauge.
      */
-    @Transactional(readOnly = true)
+    // not read-only: asking a period table the first time evaluates it, and the engine writes its decision history
+    @Transactional
     public int casesPastDeadline() {
         List<String> moratoria = holdCategories.declared().stream()
                 .filter(holdCategories::moratorium)
