@@ -90,6 +90,7 @@ final class ForecastLab {
         Map<String, Double> capacity;
         double ukraine;
         Scenario.Policy policy;
+        Scenario.Stock stock;
         private final Scenario s;
 
         Builder(Scenario s) {
@@ -102,6 +103,33 @@ final class ForecastLab {
             capacity = s.capacity();
             ukraine = s.temporaryProtectionUkraine();
             policy = s.policy();
+            stock = s.stock();
+        }
+
+        Builder weeks(int weeks) {
+            this.weeks = weeks;
+            return this;
+        }
+
+        Builder stock(Scenario.Stock stock) {
+            this.stock = stock;
+            return this;
+        }
+
+        /** No intake at all: only what the start state brings. */
+        Builder noInflow() {
+            Map<String, Double> perYear = new java.util.LinkedHashMap<>();
+            inflow.perYear().forEach((type, n) -> perYear.put(type, 0.0));
+            inflow = new Scenario.Inflow(perYear, inflow.seasonal());
+            return this;
+        }
+
+        /** Every group completes nothing. */
+        Builder noCapacity() {
+            Map<String, Double> changed = new java.util.LinkedHashMap<>();
+            capacity.forEach((group, n) -> changed.put(group, 0.0));
+            capacity = changed;
+            return this;
         }
 
         Builder capacity(String group, double perWeek) {
@@ -149,7 +177,7 @@ final class ForecastLab {
                     s.receptionCapacity(),
                     s.taakstelling(),
                     policy,
-                    s.stock());
+                    stock);
         }
     }
 }
