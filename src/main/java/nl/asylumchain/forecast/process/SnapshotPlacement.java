@@ -19,6 +19,8 @@ import java.util.function.LongSupplier;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.ArrivalLocation;
@@ -47,10 +49,12 @@ public class SnapshotPlacement {
 
     private final CaseIntake intake;
     private final CasePlacement placement;
+    private final TransactionTemplate transactions;
 
-    SnapshotPlacement(CaseIntake intake, CasePlacement placement) {
+    SnapshotPlacement(CaseIntake intake, CasePlacement placement, PlatformTransactionManager transactionManager) {
         this.intake = intake;
         this.placement = placement;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -79,9 +83,17 @@ public class SnapshotPlacement {
             }
             Map<String, Object> variables = values(main.variables());
             CaseDraws draws = draws(scenario, numbers.getAsLong(), (String) variables.get("nationality"));
-            placed.put(open.caseId(), draws);
-            intake.openPlaced(UUID.fromString(open.caseId()), application(variables, zone), signedOn(variables, zone));
-            placeProcesses(open, main, variables, shift, problems);
+            try {
+                // a case in one transaction: one that cannot be placed leaves nothing behind
+                transactions.executeWithoutResult(status -> {
+                    intake.openPlaced(
+                            UUID.fromString(open.caseId()), application(variables, zone), signedOn(variables, zone));
+                    placeProcesses(open, main, variables, shift, problems);
+                });
+                placed.put(open.caseId(), draws);
+            } catch (RuntimeException e) {
+                problems.accept("snapshot case not placed: " + rootMessage(e));
+            }
         }
         return placed;
     }
@@ -120,7 +132,7 @@ public class SnapshotPlacement {
                 if (candidate != null) {
                     instanceId = candidate.getId();
                     if (!position.activityIds().isEmpty()) {
-                        placement.moveTo(instanceId, position.activityIds(), values(position.variables()));
+                        placement.moveTo(instanceId, position.activityIds(), withoutOwnIds(position.variables()));
                     }
                 } else if (position.parentProcessInstanceId() == null
                         && !position.activityIds().isEmpty()) {
@@ -168,6 +180,16 @@ public class SnapshotPlacement {
             return List.of(CaseModel.FLOW_HOUSING_DONE);
         }
         return List.of();
+    }
+
+    /**
+     * The snapshot's values without the ids of records ({@code familyMemberId} and the like): a process its caller
+     * started here already has the ids of the records this placement made, which are the ones its delegates find.
+     */
+    static Map<String, Object> withoutOwnIds(List<Variable> variables) {
+        Map<String, Object> values = values(variables);
+        values.keySet().removeIf(name -> name.endsWith("Id") && !name.equals("caseId"));
+        return values;
     }
 
     /** The snapshot's values as the engine had them: numbers as their own type, dates as dates. */
@@ -227,6 +249,15 @@ public class SnapshotPlacement {
 
     private static LocalDate date(Object value, ZoneId zone) {
         return value instanceof Date date ? date.toInstant().atZone(zone).toLocalDate() : null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 200 ? message.substring(0, 200) : message;
     }
 
     /** The case's draws with its own nationality's shares when the scenario has that group, else the scenario mix. */
