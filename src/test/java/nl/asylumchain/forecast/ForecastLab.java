@@ -139,7 +139,7 @@ final class ForecastLab {
             return this;
         }
 
-        /** Inflow and every group's capacity times {@code factor}: the same chain at another size. */
+        /** Inflow, every group's capacity and the start stock times {@code factor}: the same chain at another size. */
         Builder scaled(double factor, int weeks) {
             Map<String, Double> perYear = new java.util.LinkedHashMap<>();
             inflow.perYear().forEach((type, n) -> perYear.put(type, n * factor));
@@ -147,6 +147,15 @@ final class ForecastLab {
             Map<String, Double> changed = new java.util.LinkedHashMap<>();
             capacity.forEach((group, n) -> changed.put(group, n * factor));
             capacity = changed;
+            Map<Integer, Long> ind = new java.util.TreeMap<>();
+            stock.ind().forEach((track, n) -> ind.put(track, Math.round(n * factor)));
+            stock = new Scenario.Stock(
+                    ind,
+                    stock.indAgeMonths(),
+                    stock.indUnaccompaniedMinors(),
+                    Math.round(stock.reunification() * factor),
+                    Math.round(stock.housing() * factor),
+                    Math.round(stock.departure() * factor));
             this.weeks = weeks;
             return this;
         }
