@@ -52,7 +52,7 @@ public class StockPlacement {
 
     private static final double DAYS_PER_MONTH = 365.25 / 12;
     /** The member state a placed Dublin case's Eurodac hit names (spoor 1 routes on there being one). */
-    static final String DUBLIN_MEMBER_STATE = "DEU";
+    static final String DUBLIN_MEMBER_STATE = "DE";
 
     private final CaseIntake intake;
     private final CaseProgress progress;
@@ -67,7 +67,7 @@ public class StockPlacement {
     }
 
     /** Where a case of the stock is placed. */
-    enum Kind {
+    public enum Kind {
         DEPARTURE,
         HOUSING,
         REUNIFICATION,
@@ -96,6 +96,19 @@ public class StockPlacement {
             }
         }
         return placed;
+    }
+
+    /**
+     * Places {@code count} cases of one kind (track: for {@link Kind#IND}), numbered from {@code firstNumber}, and
+     * returns their case ids. For seeding an engine outside a forecast (the national data set): slices with
+     * distinct numbers can be placed side by side on several threads, each case in its own transactions.
+     */
+    public List<String> place(Scenario scenario, Kind kind, int track, long firstNumber, long count) {
+        Map<String, CaseDraws> placed = new LinkedHashMap<>();
+        for (long i = 0; i < count; i++) {
+            placeOne(scenario, firstNumber + i, kind, track, placed);
+        }
+        return List.copyOf(placed.keySet());
     }
 
     private void placeOne(Scenario scenario, long number, Kind kind, int track, Map<String, CaseDraws> placed) {
