@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * [-Dbench.national.threads=2]}.
  */
 @SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"camunda.bpm.job-execution.enabled=false", "asylumchain.demo.traffic.enabled=false"})
 class NationalDataSetBenchmark {
 
