@@ -48,13 +48,15 @@ class WaitStateTransitionsBenchmark {
     static final int THREADS = Integer.getInteger("bench.threads", 2);
     static final int WARM_UP = 20;
     static final String STOCK_PROCESS = "stockTwoTasks";
+    static final String DATABASE = "bench_transitions";
+    static final String STOCK_DATABASE = "stock_transitions";
     static final String GROUP = "ind-decision";
     private static final List<String> NATIONALITIES =
             List.of("SYR", "SYR", "SYR", "TUR", "ERI", "ERI", "AFG", "YEM", "IRQ", "SOM", "DZA", "MAR", "GEO");
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        TestPostgres.registerOwnDatabase(registry, "bench_transitions");
+        TestPostgres.registerOwnDatabase(registry, DATABASE);
     }
 
     @Autowired
@@ -81,14 +83,18 @@ class WaitStateTransitionsBenchmark {
         String historyLevel = ((ProcessEngineConfigurationImpl) ours.getProcessEngineConfiguration())
                 .getHistoryLevel()
                 .getName();
-        stock = StockEngine.start("stock_transitions", historyLevel);
+        stock = StockEngine.start(STOCK_DATABASE, historyLevel);
         deployStock();
 
         run(WARM_UP, ourCase("warm-up"));
+        DatabaseWork ourBefore = DatabaseWork.of(DATABASE);
         Run ourRun = run(CASES, ourCase("case"));
+        DatabaseWork ourWork = DatabaseWork.of(DATABASE).minus(ourBefore);
         // the same number of transitions on the stock engine: two per instance
         run(WARM_UP, stockCase("warm-up"));
+        DatabaseWork stockBefore = DatabaseWork.of(STOCK_DATABASE);
         Run stockRun = run(ourRun.transitions() / 2, stockCase("stock"));
+        DatabaseWork stockWork = DatabaseWork.of(STOCK_DATABASE).minus(stockBefore);
 
         assertThat(ourRun.ends().getOrDefault(HandlerWork.End.ENDED, 0))
                 .as("our cases that reached an end event")
@@ -114,11 +120,14 @@ class WaitStateTransitionsBenchmark {
                 stockRun.cases(), stockRun.transitions(), stockRun.seconds());
         System.out.printf("%-44s %21s %21s %13s%n", "figure", "ours", "stock", "ratio");
         System.out.printf(
-                "%-44s %21.1f %21.1f %12.2fx%n%n",
+                "%-44s %21.1f %21.1f %12.2fx%n",
                 "wait-state transitions per second",
                 ourRun.perSecond(),
                 stockRun.perSecond(),
                 ourRun.perSecond() / stockRun.perSecond());
+        // starts included on both sides, as in the timed run
+        System.out.printf("database work, ours:  %s%n", ourWork.per(ourRun.transitions(), "transition"));
+        System.out.printf("database work, stock: %s%n%n", stockWork.per(stockRun.transitions(), "transition"));
     }
 
     /** Registers case {@code i} and works it to its end; one HandlerWork per thread. */
