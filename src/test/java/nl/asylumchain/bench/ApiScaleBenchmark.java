@@ -113,9 +113,12 @@ class ApiScaleBenchmark {
         long transactionsBefore = transactions();
         Latency scrape = Latency.measure(ROUNDS, client::scrape);
         long scrapeTransactions = transactions() - transactionsBefore;
+        // a query on the scrape path would add at least one transaction per scrape (warm-up included); what else
+        // shows up is pooled connections reporting their earlier work late (PostgreSQL sends a backend's counters
+        // when it next goes idle) and the count's own query
         assertThat(scrapeTransactions)
                 .as("database transactions during %d scrapes (the scrape path queries nothing)", ROUNDS)
-                .isLessThan(ROUNDS / 10);
+                .isLessThan(ROUNDS);
 
         System.out.printf(
                 "%n=== ApiScaleBenchmark: %,d open cases, PostgreSQL %s ===%n",
@@ -129,7 +132,8 @@ class ApiScaleBenchmark {
         System.out.printf(
                 "%-44s %21s %s%n", "GET /actuator/prometheus (" + body.length() / 1024 + " kB)", scrape, "  <= 20 ms");
         System.out.printf(
-                "database transactions during %d scrapes: %d (from others: the scrape path runs no query)%n",
+                "database transactions during %d scrapes and their warm-up: %d (a query on the scrape path would make at least"
+                        + " one per scrape)%n",
                 ROUNDS, scrapeTransactions);
         System.out.printf("%-44s %21s%n", "background refresh: backlog gauges", backlog);
         System.out.printf("%-44s %21s%n", "background refresh: reception gauges", reception);
@@ -139,7 +143,6 @@ class ApiScaleBenchmark {
     /** Transactions committed in our database so far (the statistics collector's count, settled first). */
     private long transactions() throws InterruptedException {
         Thread.sleep(1_000); // the statistics reach pg_stat_database within half a second
-        db.sql("select pg_stat_clear_snapshot()").query(Object.class).optional();
         return db.sql("select xact_commit + xact_rollback from pg_stat_database where datname = ?")
                 .param(DATABASE)
                 .query(Long.class)
