@@ -27,36 +27,39 @@ import nl.asylumchain.platform.NotFoundException;
  * The decision deadline (beslistermijn) of each case in the IND procedure, kept in our tables: the statutory period from
  * the application, a category-wide extension when one covers the case, the extensions of the case itself, and the time
  * the case spent on a policy hold; and the notice of default after which the case is exposed to penalty payments. The
- * periods (6 months; 9 and then 3 months on their legal grounds; 8 days in spoor 2, 6 in the AA, 9 in the AA+) are DMN
- * decisionPeriods' ({@link DecisionPeriods}); this class keeps the dates.
+ * periods (6 months; 9 and then 3 months on their legal grounds; 8 days in spoor 2, 6 in the AA, 9 in the AA+; the
+ * warning 4 weeks before, penalty payments 2 weeks after a notice of default, a new decision 8 weeks after an
+ * annulment) are DMN decisionPeriods' ({@link DecisionPeriods}); this class keeps the dates.
  */
 @Service
 public class DecisionDeadlineService {
-
-    /** The team lead is warned this long before the deadline. */
-    static final Period WARNING_BEFORE_DEADLINE = Period.ofWeeks(4);
-    /** Awb art. 4:17: penalty payments run two weeks after the notice of default. */
-    static final Period NOTICE_OF_DEFAULT_PERIOD = Period.ofWeeks(2);
-    /**
-     * After a court annulment the IND decides again within this period from the ruling. An assumption: the domain
-     * brief is silent, and the court may set its own term (Awb art. 8:72 lid 4).
-     */
-    static final Period REDECISION_PERIOD = Period.ofWeeks(8);
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DecisionEngine processes;
     private final DecisionPeriods rules;
+    private final HoldCategories holdCategories;
 
-    DecisionDeadlineService(JdbcClient jdbc, Clock clock, DecisionEngine processes, DecisionPeriods rules) {
+    DecisionDeadlineService(
+            JdbcClient jdbc,
+            Clock clock,
+            DecisionEngine processes,
+            DecisionPeriods rules,
+            HoldCategories holdCategories) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.processes = processes;
         this.rules = rules;
+        this.holdCategories = holdCategories;
     }
 
-    /** One extension of the case; {@code ground} is empty for extensions recorded before grounds were asked. */
-    public record Extension(int months, ExtensionGround ground, String reason, String extendedBy, Instant extendedAt) {}
+    /**
+     * One extension of the case: whole months on a ground of art. 42 (the team lead's), or the days a decision
+     * moratorium held the case (ground {@code MORATORIUM}, art. 43, recorded when the hold ends); {@code ground} is
+     * empty for extensions recorded before grounds were asked.
+     */
+    public record Extension(
+            int months, int days, ExtensionGround ground, String reason, String extendedBy, Instant extendedAt) {}
 
     /** A category-wide extension on the case's deadline: how many months, and the decision it rests on. */
     public record CategoryExtension(int months, String basis) {}
@@ -99,7 +102,8 @@ public class DecisionDeadlineService {
             Instant reopenedAt,
             int daysOnHoldAtReopen,
             LocalDate responsibleSince,
-            Instant responsibleSinceAt) {
+            Instant responsibleSinceAt,
+            Instant openedAt) {
 
         /** The day the six months start: the application, or the day the Netherlands became responsible. */
         LocalDate periodStart() {
@@ -115,11 +119,13 @@ public class DecisionDeadlineService {
     @Transactional
     public Instant open(UUID caseId, int track, LocalDate applicationDate, Integer priority, String priorityReason) {
         if (find(caseId).isPresent()) {
-            jdbc.sql("update ind_procedures set track = :track, priority = :priority, priority_reason = :reason "
-                            + "where case_id = :caseId")
+            // opened again in spoor 4 (the Netherlands responsible): the procedure's own day counts from now
+            jdbc.sql("update ind_procedures set track = :track, priority = :priority, priority_reason = :reason, "
+                            + "opened_at = :at where case_id = :caseId")
                     .param("track", track)
                     .param("priority", priority)
                     .param("reason", priorityReason)
+                    .param("at", Timestamp.from(clock.instant()))
                     .param("caseId", caseId)
                     .update();
         } else {
@@ -134,14 +140,21 @@ public class DecisionDeadlineService {
                     .param("at", Timestamp.from(clock.instant()))
                     .update();
         }
-        Row row = row(caseId);
-        LocalDate deadline = deadline(row);
-        processes.watchDeadline(caseId, startOf(deadline.minus(WARNING_BEFORE_DEADLINE)), startOf(deadline));
-        return rules.periods(track, row.procedure())
+        rewatch(caseId);
+        return decisionDue(row(caseId));
+    }
+
+    /**
+     * When the beschikking is due in the case's track and procedure (DMN decisionPeriods): its own day counted from the
+     * opening of the procedure (8 days in spoor 2, day 6 in the AA, day 9 in the AA+), or the deadline when the
+     * procedure has none (the VA).
+     */
+    private Instant decisionDue(Row row) {
+        return rules.periods(row.track(), row.procedure())
                 .decideWithin()
                 .map(within ->
-                        clock.instant().atZone(clock.getZone()).plus(within).toInstant())
-                .orElse(startOf(deadline));
+                        row.openedAt().atZone(clock.getZone()).plus(within).toInstant())
+                .orElse(startOf(deadline(row)));
     }
 
     /**
@@ -225,7 +238,8 @@ public class DecisionDeadlineService {
     @Transactional
     public Instant reopenAfterAnnulment(UUID caseId) {
         Row row = row(caseId);
-        LocalDate redecisionDeadline = LocalDate.now(clock).plus(REDECISION_PERIOD);
+        LocalDate redecisionDeadline = LocalDate.now(clock)
+                .plus(rules.periods(row.track(), row.procedure()).redecisionPeriod());
         jdbc.sql("update ind_procedures set decided_on = null, notice_of_default_on = null, "
                         + "penalty_exposed_from = null, redecision_deadline = :deadline, reopened_at = :at, "
                         + "days_on_hold_at_reopen = :held where case_id = :caseId")
@@ -250,7 +264,16 @@ public class DecisionDeadlineService {
         if (ground == null) {
             throw new InvalidRequestException(
                     "ground",
-                    "must name the legal ground of the extension, one of " + Arrays.toString(ExtensionGround.values()));
+                    "must name the legal ground of the extension, one of "
+                            + Arrays.toString(Arrays.stream(ExtensionGround.values())
+                                    .filter(g -> g != ExtensionGround.MORATORIUM)
+                                    .toArray()));
+        }
+        if (ground == ExtensionGround.MORATORIUM) {
+            throw new InvalidRequestException(
+                    "ground",
+                    "MORATORIUM is recorded when a decision moratorium (Vw 2000 art. 43) on the case ends, by the days it"
+                            + " was held; it cannot be asked for");
         }
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException("reason", "must say why the deadline is extended");
@@ -265,8 +288,9 @@ public class DecisionDeadlineService {
         }
         // a fresh deadline (the Netherlands responsible) has its own two extensions, from the moment it started
         Instant countFrom = row.responsibleSinceAt() == null ? Instant.EPOCH : row.responsibleSinceAt();
+        // the days of a decision moratorium are no step of art. 42
         int done = jdbc.sql("select count(*) from decision_deadline_extensions where case_id = :caseId "
-                        + "and extended_at >= :from")
+                        + "and extended_at >= :from and (ground is null or ground <> 'MORATORIUM')")
                 .param("caseId", caseId)
                 .param("from", Timestamp.from(countFrom))
                 .query(Integer.class)
@@ -278,7 +302,7 @@ public class DecisionDeadlineService {
                     + ": an extension is whole months (Vw 2000 art. 42)");
         }
         Extension extension =
-                new Extension((int) period.toTotalMonths(), ground, reason.strip(), extendedBy, clock.instant());
+                new Extension((int) period.toTotalMonths(), 0, ground, reason.strip(), extendedBy, clock.instant());
         jdbc.sql("insert into decision_deadline_extensions (id, case_id, months, ground, reason, extended_by, "
                         + "extended_at) values (:id, :caseId, :months, :ground, :reason, :by, :at)")
                 .param("id", UUID.randomUUID())
@@ -313,22 +337,43 @@ public class DecisionDeadlineService {
                         + String.join(", ", allowed));
     }
 
-    /** A policy hold ended: the time on hold is added to the deadline. */
+    /**
+     * A decision moratorium (a policy hold of a category DMN holdMoratorium marks, Vw 2000 art. 43) on the case ended:
+     * the decision period was suspended, so the deadline moves by the days it was held, recorded as an extension on
+     * the ground {@code MORATORIUM} beside the team lead's extensions. Not for a decided case, whose deadline no longer
+     * runs.
+     */
     @Transactional
-    public void addTimeOnHold(UUID caseId, int days) {
-        if (find(caseId).isEmpty() || days <= 0) {
+    public void addTimeOnHold(UUID caseId, int days, String reason, String releasedBy) {
+        Optional<Row> row = find(caseId);
+        if (row.isEmpty() || row.get().decidedOn() != null || days <= 0) {
             return;
         }
         jdbc.sql("update ind_procedures set days_on_hold = days_on_hold + :days where case_id = :caseId")
                 .param("days", days)
                 .param("caseId", caseId)
                 .update();
+        jdbc.sql("insert into decision_deadline_extensions (id, case_id, months, days, ground, reason, extended_by, "
+                        + "extended_at) values (:id, :caseId, 0, :days, 'MORATORIUM', :reason, :by, :at)")
+                .param("id", UUID.randomUUID())
+                .param("caseId", caseId)
+                .param("days", days)
+                .param("reason", reason)
+                .param("by", releasedBy)
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
         rewatch(caseId);
     }
 
-    /** When a case becomes exposed to penalty payments after a notice of default received on this day. */
-    public Instant penaltyExposedAt(LocalDate noticeReceivedOn) {
-        return startOf(noticeReceivedOn.plus(NOTICE_OF_DEFAULT_PERIOD));
+    /**
+     * When a case becomes exposed to penalty payments after a notice of default received on this day (DMN
+     * decisionPeriods, Awb art. 4:17: two weeks).
+     */
+    @Transactional(readOnly = true)
+    public Instant penaltyExposedAt(UUID caseId, LocalDate noticeReceivedOn) {
+        Row row = row(caseId);
+        return startOf(noticeReceivedOn.plus(
+                rules.periods(row.track(), row.procedure()).noticeOfDefaultPeriod()));
     }
 
     /** Records a notice of default; returns when the case becomes exposed to penalty payments. */
@@ -348,7 +393,7 @@ public class DecisionDeadlineService {
                 .param("on", Date.valueOf(receivedOn))
                 .param("caseId", caseId)
                 .update();
-        return penaltyExposedAt(receivedOn);
+        return penaltyExposedAt(caseId, receivedOn);
     }
 
     /** Two weeks after the notice of default: the case is exposed to penalty payments. */
@@ -360,16 +405,25 @@ public class DecisionDeadlineService {
                 .update();
     }
 
-    /** The AA gets its 3 extra days (AA+, Vb 2000 art. 3.110); a case in the VA or already in the AA+ stays. */
+    /**
+     * The AA gets its extra days (AA+, Vb 2000 art. 3.110); a case in the VA or already in the AA+ stays. Returns when
+     * the beschikking is now due, recomputed from DMN decisionPeriods for the procedure the case is in (day 9 from the
+     * opening in the AA+), and moves the deadline watch when the table gives the AA+ another deadline.
+     */
     @Transactional
-    public void extendGeneralProcedure(UUID caseId) {
+    public Instant extendGeneralProcedure(UUID caseId) {
         row(caseId);
         jdbc.sql("update ind_procedures set ind_procedure = 'AA_PLUS' where case_id = :caseId and ind_procedure = 'AA'")
                 .param("caseId", caseId)
                 .update();
+        rewatch(caseId);
+        return decisionDue(row(caseId));
     }
 
-    /** The case went to the VA: the zienswijze and appeal periods change; the decision is due at the deadline. */
+    /**
+     * The case went to the VA: the zienswijze and appeal periods change; the decision is due when DMN decisionPeriods
+     * says for the VA (as shipped: at the deadline), and the deadline watch follows the VA's deadline.
+     */
     @Transactional
     public Instant referToExtendedProcedure(UUID caseId, String vaReason) {
         row(caseId);
@@ -377,7 +431,8 @@ public class DecisionDeadlineService {
                 .param("reason", vaReason)
                 .param("caseId", caseId)
                 .update();
-        return startOf(deadline(caseId));
+        rewatch(caseId);
+        return decisionDue(row(caseId));
     }
 
     /** The decision is taken: the deadline no longer runs. */
@@ -391,6 +446,12 @@ public class DecisionDeadlineService {
                 .param("caseId", caseId)
                 .update();
         processes.stopWatchingDeadline(caseId);
+    }
+
+    /** The procedure the case is in (AA, AA_PLUS or VA). */
+    @Transactional(readOnly = true)
+    public String procedure(UUID caseId) {
+        return row(caseId).procedure();
     }
 
     /** Application date of a case in the IND procedure, for the lead time. */
@@ -436,10 +497,14 @@ public class DecisionDeadlineService {
     /**
      * Open cases (not yet decided) whose decision deadline has passed, by the same rule as the case file's
      * {@code deadlinePassed}: from the deadline day on, the deadline moved by the extensions and by the time on hold,
-     * a hold still running included (it suspends the deadline). For the monitoring gauge.
+     * a decision moratorium still running included (it suspends the deadline; DMN holdMoratorium). For the monitoring
+     * gauge.
      */
     @Transactional(readOnly = true)
     public int casesPastDeadline() {
+        List<String> moratoria = holdCategories.declared().stream()
+                .filter(holdCategories::moratorium)
+                .toList();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         // the tables give the same answer for the same inputs: ask them once per track and procedure, and once per
@@ -449,13 +514,16 @@ public class DecisionDeadlineService {
         return (int) jdbc
                 .sql("select p.application_date, p.days_on_hold, (select coalesce(sum(e.months), 0) "
                         + "from decision_deadline_extensions e where e.case_id = p.case_id), "
-                        + "(select min(h.held_from) from case_holds h where h.case_id = p.case_id "
-                        + "and h.released_at is null), p.redecision_deadline, (select coalesce(sum(e.months), 0) "
+                        + "(select min(h.held_from) from case_holds h join policy_holds ph on ph.id = h.hold_id "
+                        + "where h.case_id = p.case_id and h.released_at is null and ph.category in (:moratoria)), "
+                        + "p.redecision_deadline, (select coalesce(sum(e.months), 0) "
                         + "from decision_deadline_extensions e where e.case_id = p.case_id "
                         + "and e.extended_at >= p.reopened_at), p.days_on_hold_at_reopen, p.responsible_since, "
                         + "(select coalesce(sum(e.months), 0) from decision_deadline_extensions e "
                         + "where e.case_id = p.case_id and e.extended_at >= p.responsible_since_at), "
                         + "p.track, p.ind_procedure from ind_procedures p where p.decided_on is null")
+                // an empty IN list is no valid SQL: a category name no table declares stands for "none"
+                .param("moratoria", moratoria.isEmpty() ? List.of("") : List.copyOf(moratoria))
                 .query((rs, n) -> {
                     int track = rs.getInt(10);
                     String procedure = rs.getString(11);
@@ -504,20 +572,23 @@ public class DecisionDeadlineService {
     }
 
     private void rewatch(UUID caseId) {
-        LocalDate deadline = deadline(caseId);
-        processes.watchDeadline(caseId, startOf(deadline.minus(WARNING_BEFORE_DEADLINE)), startOf(deadline));
+        Row row = row(caseId);
+        LocalDate deadline = deadline(row);
+        Period warningBefore = rules.periods(row.track(), row.procedure()).warningBefore();
+        processes.watchDeadline(caseId, startOf(deadline.minus(warningBefore)), startOf(deadline));
     }
 
     private List<Extension> extensions(UUID caseId) {
-        return jdbc.sql("select months, ground, reason, extended_by, extended_at from decision_deadline_extensions "
-                        + "where case_id = :caseId order by extended_at")
+        return jdbc.sql("select months, days, ground, reason, extended_by, extended_at "
+                        + "from decision_deadline_extensions where case_id = :caseId order by extended_at")
                 .param("caseId", caseId)
                 .query((rs, n) -> new Extension(
                         rs.getInt(1),
-                        rs.getString(2) == null ? null : ExtensionGround.valueOf(rs.getString(2)),
-                        rs.getString(3),
+                        rs.getInt(2),
+                        rs.getString(3) == null ? null : ExtensionGround.valueOf(rs.getString(3)),
                         rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
                 .list();
     }
 
@@ -551,7 +622,7 @@ public class DecisionDeadlineService {
         return jdbc.sql("select case_id, track, application_date, ind_procedure, priority, priority_reason, "
                         + "va_reason, days_on_hold, notice_of_default_on, penalty_exposed_from, decided_on, "
                         + "redecision_deadline, reopened_at, days_on_hold_at_reopen, responsible_since, "
-                        + "responsible_since_at from ind_procedures where case_id = :caseId")
+                        + "responsible_since_at, opened_at from ind_procedures where case_id = :caseId")
                 .param("caseId", caseId)
                 .query((rs, n) -> new Row(
                         rs.getObject(1, UUID.class),
@@ -569,7 +640,8 @@ public class DecisionDeadlineService {
                         instant(rs.getTimestamp(13)),
                         rs.getInt(14),
                         date(rs.getDate(15)),
-                        instant(rs.getTimestamp(16))))
+                        instant(rs.getTimestamp(16)),
+                        rs.getTimestamp(17).toInstant()))
                 .optional();
     }
 

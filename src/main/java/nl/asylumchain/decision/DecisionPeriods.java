@@ -13,9 +13,16 @@ public interface DecisionPeriods {
 
     /**
      * The statutory decision period (from the application) and, when the procedure has its own day for the decision,
-     * how long after the opening it falls (empty in the VA: the decision is due at the deadline).
+     * how long after the opening it falls (empty in the VA: the decision is due at the deadline); how long before the
+     * deadline the team lead is warned; how long after a notice of default penalty payments run (Awb art. 4:17); and
+     * the term for a new decision after a court annulment, from the ruling (Awb art. 8:72 lid 4).
      */
-    record Periods(Period decisionPeriod, Optional<Period> decideWithin) {}
+    record Periods(
+            Period decisionPeriod,
+            Optional<Period> decideWithin,
+            Period warningBefore,
+            Period noticeOfDefaultPeriod,
+            Period redecisionPeriod) {}
 
     /** A category-wide extension that covers a case, with the decision it rests on. */
     record GroupExtension(Period extension, String basis) {}

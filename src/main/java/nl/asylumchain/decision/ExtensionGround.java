@@ -12,5 +12,10 @@ public enum ExtensionGround {
     /** The delay is the applicant's own doing (art. 42 lid 4 onder c). */
     APPLICANT_FAULT,
     /** Exceptional circumstances, needed for an adequate and complete examination (art. 42 lid 5). */
-    EXCEPTIONAL_CIRCUMSTANCES
+    EXCEPTIONAL_CIRCUMSTANCES,
+    /**
+     * A decision moratorium (besluitmoratorium, Vw 2000 art. 43) held the case: the deadline moves by the days it was
+     * held. Recorded when the hold ends, never asked for: DMN decisionPeriodExtension has no step on this ground.
+     */
+    MORATORIUM
 }

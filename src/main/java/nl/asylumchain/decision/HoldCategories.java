@@ -14,4 +14,10 @@ public interface HoldCategories {
 
     /** The categories a hold may name: the table's declared output values. */
     Set<String> declared();
+
+    /**
+     * Whether a hold of this category is a decision moratorium (Vw 2000 art. 43 lid 1: DMN {@code holdMoratorium}),
+     * so that the decision period is suspended while it lasts; a category the table does not mark is not.
+     */
+    boolean moratorium(String category);
 }

@@ -169,8 +169,8 @@ public class IndDecisionService {
 
     /** The assessor takes 3 more days in the AA, as DMN procedureChoice allows: the AA+. */
     @Transactional
-    public void extendGeneralProcedure(UUID caseId) {
-        deadlines.extendGeneralProcedure(caseId);
+    public Instant extendGeneralProcedure(UUID caseId) {
+        return deadlines.extendGeneralProcedure(caseId);
     }
 
     /** Spoor 4: referred from the AA to the extended procedure (VA). */

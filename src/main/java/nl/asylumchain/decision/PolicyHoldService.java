@@ -85,9 +85,19 @@ public class PolicyHoldService {
         return hold(id);
     }
 
-    /** Lifts a hold: every case it parked goes on, its deadline extended by its time on hold. */
+    /** As {@link #release(UUID, String)}, by the system (the forecast's virtual team lead). */
     @Transactional
     public Hold release(UUID holdId) {
+        return release(holdId, "system");
+    }
+
+    /**
+     * Lifts a hold: every case it parked goes on. When the category's hold is a decision moratorium (DMN
+     * holdMoratorium, Vw 2000 art. 43), each case's decision deadline moves by its days on hold, recorded as an
+     * extension on the ground MORATORIUM by whoever released it; otherwise the deadline ran on meanwhile.
+     */
+    @Transactional
+    public Hold release(UUID holdId, String releasedBy) {
         Hold hold = hold(holdId);
         if (hold.releasedAt() != null) {
             throw new ConflictException("Hold " + holdId + " was released at " + hold.releasedAt() + ".");
@@ -106,12 +116,19 @@ public class PolicyHoldService {
                 .param("at", Timestamp.from(now))
                 .param("id", holdId)
                 .update();
+        boolean moratorium = categories.moratorium(hold.category());
         for (Parked p : parked) {
             jdbc.sql("update case_holds set released_at = :at where id = :id")
                     .param("at", Timestamp.from(now))
                     .param("id", p.id())
                     .update();
-            deadlines.addTimeOnHold(p.caseId(), DecisionDeadlineService.daysBetween(p.heldFrom(), now));
+            if (moratorium) {
+                deadlines.addTimeOnHold(
+                        p.caseId(),
+                        DecisionDeadlineService.daysBetween(p.heldFrom(), now),
+                        "Besluitmoratorium " + hold.category() + " (Vw 2000 art. 43): " + hold.reason(),
+                        releasedBy);
+            }
             processes.releaseFromHold(p.caseId());
         }
         return new Hold(
@@ -155,14 +172,20 @@ public class PolicyHoldService {
                 .map(this::hold);
     }
 
-    /** Whole days the case is on hold now (0 when it is not parked). */
+    /**
+     * Whole days a decision moratorium has held the case now (0 when it is not parked, or parked by a hold that is no
+     * moratorium: then its deadline runs on).
+     */
     @Transactional(readOnly = true)
     public int daysOnHoldNow(UUID caseId) {
-        return jdbc.sql("select held_from from case_holds where case_id = :caseId and released_at is null")
+        record Parked(Instant from, String category) {}
+        return jdbc.sql("select h.held_from, p.category from case_holds h join policy_holds p on p.id = h.hold_id "
+                        + "where h.case_id = :caseId and h.released_at is null")
                 .param("caseId", caseId)
-                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .query((rs, n) -> new Parked(rs.getTimestamp(1).toInstant(), rs.getString(2)))
                 .optional()
-                .map(from -> DecisionDeadlineService.daysBetween(from, clock.instant()))
+                .filter(parked -> categories.moratorium(parked.category()))
+                .map(parked -> DecisionDeadlineService.daysBetween(parked.from(), clock.instant()))
                 .orElse(0);
     }
 

@@ -41,6 +41,12 @@ class DepartureSection implements CaseFileSection {
             LocalDate plannedOn,
             Instant reportBy) {}
 
+    /**
+     * Interim relief suspended this departure (Awb art. 8:81) on {@code since}; {@code end} is empty while the appeal
+     * runs, RESUMED when the appeal was dismissed (a new hand-over follows), ANNULLED when the rejection was annulled.
+     */
+    record Suspension(Instant since, Instant endedAt, String end) {}
+
     record View(
             Instant handedOverAt,
             String indOutcome,
@@ -54,7 +60,9 @@ class DepartureSection implements CaseFileSection {
             Detention detention,
             Reports reports,
             String outcome,
-            Instant outcomeAt) {}
+            Instant outcomeAt,
+            boolean suspended,
+            Suspension suspension) {}
 
     @Override
     public Set<String> processKeys() {
@@ -101,6 +109,10 @@ class DepartureSection implements CaseFileSection {
                                 d.releasedAt()),
                 new Reports(d.reports(), d.missedReports(), d.missedReportsInARow()),
                 d.outcome(),
-                d.outcomeAt());
+                d.outcomeAt(),
+                d.suspendedAt() != null && d.suspensionEndedAt() == null,
+                d.suspendedAt() == null
+                        ? null
+                        : new Suspension(d.suspendedAt(), d.suspensionEndedAt(), d.suspensionEnd()));
     }
 }

@@ -70,6 +70,8 @@ public class DepartureService {
         Instant periodFrom = dublin ? (transferPeriodFrom == null ? acceptedOn : transferPeriodFrom) : null;
         Instant deadline =
                 dublin ? rules.transferDeadline(periodFrom, TransferCircumstance.NONE, clock.getZone()) : null;
+        // a departure that interim relief suspended resumes as a new hand-over once the appeal is dismissed
+        departures.suspended(caseId).ifPresent(suspended -> departures.endSuspension(suspended.id(), "RESUMED", now));
         departures.insert(
                 UUID.randomUUID(),
                 caseId,
@@ -194,6 +196,27 @@ public class DepartureService {
         Instant now = clock.instant();
         departures.close(departure.id(), outcome.name(), now);
         events.publishEvent(new DepartureClosed(caseId, outcome, Duration.between(departure.handedOverAt(), now)));
+    }
+
+    /**
+     * The court granted interim relief against the rejection (Awb art. 8:81): the alien may await the appeal in the
+     * Netherlands (Vw 2000 art. 82), so DT&V's departure stops until the ruling. The row is kept, no longer open, and
+     * gets no outcome: it is neither a departure nor a departure without supervision.
+     */
+    @Transactional
+    public void suspend(UUID caseId) {
+        departures.suspend(open(caseId).id(), clock.instant());
+    }
+
+    /**
+     * The court annulled the rejection while its departure was suspended: the departure ends without a departure
+     * outcome, the IND decides again. Nothing to do when no departure is suspended.
+     */
+    @Transactional
+    public void closeAfterAnnulment(UUID caseId) {
+        departures
+                .suspended(caseId)
+                .ifPresent(suspended -> departures.endSuspension(suspended.id(), "ANNULLED", clock.instant()));
     }
 
     /** Counts per outcome of departures that ended from {@code from} up to and including {@code to}. */

@@ -90,10 +90,36 @@ public record Scenario(
     public record Hold(String category, LocalDate from, LocalDate until) {}
 
     /**
-     * A synthetic start stock: cases placed in the models at the start, each started like new inflow but dated
-     * back by an age drawn up to {@code maxAgeDays}: pending IND cases and nareis sponsors.
+     * A synthetic start stock, placed in the models before the first day (docs/forecast.md, "The start stock"): cases
+     * pending at the IND per track ({@code 1}, {@code 2}, {@code 4}) with the mix of months since their application,
+     * the share of them that are unaccompanied minors; pending nareis applications (one sponsor each, housed
+     * already); permit holders in reception waiting for housing; open DT&amp;V cases.
      */
-    public record Stock(long pendingInd, long pendingReunification, int maxAgeDays) {
-        public static final Stock NONE = new Stock(0, 0, 0);
+    public record Stock(
+            Map<Integer, Long> ind,
+            List<AgeBand> indAgeMonths,
+            double indUnaccompaniedMinors,
+            long reunification,
+            long housing,
+            long departure) {
+        public static final Stock NONE = new Stock(Map.of(), List.of(new AgeBand(0, 1, 1)), 0, 0, 0, 0);
+
+        public Stock {
+            ind = Map.copyOf(ind);
+            indAgeMonths = List.copyOf(indAgeMonths);
+        }
+
+        /** Cases pending at the IND, all tracks. */
+        public long indTotal() {
+            return ind.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Every case the stock places. */
+        public long total() {
+            return indTotal() + reunification + housing + departure;
+        }
     }
+
+    /** A share of the IND stock whose application was signed from {@code fromMonths} to {@code toMonths} ago. */
+    public record AgeBand(int fromMonths, int toMonths, double share) {}
 }

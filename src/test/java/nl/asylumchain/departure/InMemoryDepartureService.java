@@ -21,6 +21,8 @@ public class InMemoryDepartureService extends DepartureService {
     public final List<DepartureOutcome> outcomes = new ArrayList<>();
     public final List<DepartureRoute> interviewRoutes = new ArrayList<>();
     public final List<String> tracksRecorded = new ArrayList<>();
+    /** SUSPENDED, RESUMED and ANNULLED, in the order the departure went through them. */
+    public final List<String> suspensions = new ArrayList<>();
 
     private boolean dublin;
     private Instant acceptedOn;
@@ -45,6 +47,9 @@ public class InMemoryDepartureService extends DepartureService {
             String departurePeriod,
             Instant dublinAcceptedOn,
             Instant transferPeriodFrom) {
+        if (!suspensions.isEmpty() && suspensions.get(suspensions.size() - 1).equals("SUSPENDED")) {
+            suspensions.add("RESUMED");
+        }
         dublin = "DUBLIN_ACCEPTED".equals(indOutcome);
         acceptedOn = dublin
                 ? (transferPeriodFrom != null
@@ -119,5 +124,15 @@ public class InMemoryDepartureService extends DepartureService {
     @Override
     public void close(UUID caseId, DepartureOutcome outcome) {
         outcomes.add(outcome);
+    }
+
+    @Override
+    public void suspend(UUID caseId) {
+        suspensions.add("SUSPENDED");
+    }
+
+    @Override
+    public void closeAfterAnnulment(UUID caseId) {
+        suspensions.add("ANNULLED");
     }
 }

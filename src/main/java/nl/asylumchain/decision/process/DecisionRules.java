@@ -54,10 +54,17 @@ class DecisionRules implements DecisionPeriods {
                 .orElseThrow(() -> new IllegalStateException(
                         "DMN " + DECISION_PERIODS + " has no row for spoor " + track + ", procedure " + procedure));
         return new Periods(
-                period(result, "decisionPeriod")
-                        .orElseThrow(() -> new IllegalStateException("DMN " + DECISION_PERIODS
-                                + " gives no decisionPeriod for spoor " + track + ", procedure " + procedure)),
-                period(result, "decideWithin"));
+                required(result, "decisionPeriod", track, procedure),
+                period(result, "decideWithin"),
+                required(result, "warningBefore", track, procedure),
+                required(result, "noticeOfDefaultPeriod", track, procedure),
+                required(result, "redecisionPeriod", track, procedure));
+    }
+
+    private static Period required(Map<String, Object> result, String output, int track, String procedure) {
+        return period(result, output)
+                .orElseThrow(() -> new IllegalStateException("DMN " + DECISION_PERIODS + " gives no " + output
+                        + " for spoor " + track + ", procedure " + procedure));
     }
 
     @Override

@@ -40,6 +40,8 @@ class HoldCategoryTable implements HoldCategories {
     public static final String MODEL_RESOURCE = "dmn/nationalityGroups.dmn";
     /** The output column holding a category. */
     public static final String OUTPUT_CATEGORY = "category";
+    /** DMN holdMoratorium (same DRD file): is a category's hold a decision moratorium? */
+    public static final String MORATORIUM_KEY = "holdMoratorium";
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
@@ -55,6 +57,21 @@ class HoldCategoryTable implements HoldCategories {
                 .execute(context -> context.runWithoutAuthorization(() -> {
                     String id = latest(context).getId();
                     return declaredIn(engine.getRepositoryService().getDmnModelInstance(id));
+                }));
+    }
+
+    @Override
+    public boolean moratorium(String category) {
+        return engine.getCommandExecutorTxRequired()
+                .execute(context -> context.runWithoutAuthorization(() -> {
+                    DecisionDefinitionEntity table = (DecisionDefinitionEntity) context.getProcessEngineConfiguration()
+                            .getDeploymentCache()
+                            .findDeployedLatestDecisionDefinitionByKey(MORATORIUM_KEY);
+                    Object result = engine.getDmnEngine()
+                            .evaluateDecisionTable(
+                                    table, Variables.createVariables().putValue("category", category))
+                            .getSingleEntry();
+                    return Boolean.TRUE.equals(result);
                 }));
     }
 

@@ -61,7 +61,7 @@ class NoticeOfDefaultEvent implements CaseEventType<NoticeOfDefaultEvent.NoticeO
         messages.correlate(
                 caseId,
                 DecisionDeadlineModel.MESSAGE_NOTICE_OF_DEFAULT,
-                Map.of("penaltyExposedAt", Date.from(deadlines.penaltyExposedAt(notice.receivedOn()))));
+                Map.of("penaltyExposedAt", Date.from(deadlines.penaltyExposedAt(caseId, notice.receivedOn()))));
         deadlines.noticeOfDefault(caseId, notice.receivedOn());
     }
 }

@@ -49,8 +49,8 @@ class PolicyHoldController {
     @DeleteMapping("/{holdId}")
     @PreAuthorize(
             "hasAnyAuthority(T(nl.asylumchain.platform.Groups).IND_TEAM_LEAD, T(nl.asylumchain.platform.Groups).CAMUNDA_ADMIN)")
-    Hold release(@PathVariable UUID holdId) {
-        return holds.release(holdId);
+    Hold release(@PathVariable UUID holdId, Authentication user) {
+        return holds.release(holdId, user.getName());
     }
 
     @GetMapping

@@ -32,4 +32,7 @@ public record DepartureRecord(
         String detentionExtensionReason,
         Instant releasedAt,
         String outcome,
-        Instant outcomeAt) {}
+        Instant outcomeAt,
+        Instant suspendedAt,
+        Instant suspensionEndedAt,
+        String suspensionEnd) {}

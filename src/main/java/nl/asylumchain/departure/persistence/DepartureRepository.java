@@ -57,12 +57,38 @@ public class DepartureRepository {
 
     public Optional<DepartureRecord> open(UUID caseId) {
         return jdbc
-                .sql("select * from departures where case_id = :caseId and outcome is null "
+                .sql("select * from departures where case_id = :caseId and outcome is null and suspended_at is null "
                         + "order by handed_over_at desc")
                 .param("caseId", caseId)
                 .query(DepartureRepository::map)
                 .stream()
                 .findFirst();
+    }
+
+    /** The case's departure that interim relief suspended and whose appeal is not yet decided. */
+    public Optional<DepartureRecord> suspended(UUID caseId) {
+        return jdbc
+                .sql("select * from departures where case_id = :caseId and suspended_at is not null "
+                        + "and suspension_ended_at is null order by handed_over_at desc")
+                .param("caseId", caseId)
+                .query(DepartureRepository::map)
+                .stream()
+                .findFirst();
+    }
+
+    public void suspend(UUID id, Instant at) {
+        jdbc.sql("update departures set suspended_at = :at where id = :id")
+                .param("at", ts(at))
+                .param("id", id)
+                .update();
+    }
+
+    public void endSuspension(UUID id, String end, Instant at) {
+        jdbc.sql("update departures set suspension_end = :end, suspension_ended_at = :at where id = :id")
+                .param("end", end)
+                .param("at", ts(at))
+                .param("id", id)
+                .update();
     }
 
     public Optional<DepartureRecord> latest(UUID caseId) {
@@ -223,6 +249,9 @@ public class DepartureRepository {
                 rs.getString("detention_extension_reason"),
                 instant(rs, "released_at"),
                 rs.getString("outcome"),
-                instant(rs, "outcome_at"));
+                instant(rs, "outcome_at"),
+                instant(rs, "suspended_at"),
+                instant(rs, "suspension_ended_at"),
+                rs.getString("suspension_end"));
     }
 }

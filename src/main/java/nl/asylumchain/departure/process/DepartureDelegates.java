@@ -39,6 +39,39 @@ final class DepartureDelegates {
         return value instanceof Date date ? date.toInstant() : null;
     }
 
+    /**
+     * Opschorting vertrek vastleggen (in {@code asylumCase}, after interim relief interrupted the departure): DT&V's
+     * record shows the departure suspended until the ruling.
+     */
+    @Component("suspendDepartureDelegate")
+    static class SuspendDeparture implements JavaDelegate {
+        private final DepartureService departures;
+
+        SuspendDeparture(DepartureService departures) {
+            this.departures = departures;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            departures.suspend(caseId(execution));
+        }
+    }
+
+    /** Vertrek sluiten na vernietiging (in {@code asylumCase}): the suspended departure ends without an outcome. */
+    @Component("closeSuspendedDepartureDelegate")
+    static class CloseSuspendedDeparture implements JavaDelegate {
+        private final DepartureService departures;
+
+        CloseSuspendedDeparture(DepartureService departures) {
+            this.departures = departures;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            departures.closeAfterAnnulment(caseId(execution));
+        }
+    }
+
     /** Overdracht vastleggen: starts the clocks and the variables the branches wait on. */
     @Component("recordHandOverDelegate")
     static class RecordHandOver implements JavaDelegate {

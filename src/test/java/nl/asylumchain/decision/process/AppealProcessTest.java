@@ -64,10 +64,12 @@ class AppealProcessTest {
     final ProcessTestSupport chain = new ProcessTestSupport(extension);
 
     private IndDecisionTestBeans beans;
+    private InMemoryDepartureService departures;
 
     @BeforeEach
     void setUp() {
-        DepartureProcessBeans.register(new InMemoryDepartureService(), new DepartureProcessBeans.Milestones());
+        departures = new InMemoryDepartureService();
+        DepartureProcessBeans.register(departures, new DepartureProcessBeans.Milestones());
         beans = IndDecisionTestBeans.register();
     }
 
@@ -252,27 +254,106 @@ class AppealProcessTest {
         assertThat(waitingFor("CourtRuling")).isZero();
     }
 
+    private static long dtvTasks() {
+        return extension
+                .getTaskService()
+                .createTaskQuery()
+                .processDefinitionKey("departure")
+                .count();
+    }
+
     @Test
-    void interimReliefGrantedOnASpoorTwoAppealWaitsForTheRulingBesideTheDeparture() {
+    void interimReliefGrantedOnASpoorTwoAppealStopsTheDepartureUntilTheRulingAndADismissalResumesIt() {
         ProcessInstance asylumCase = caseRejectedInSpoorTwo();
         lodgeAppeal(true);
         ProcessInstance appeal = appealBeside();
+        assertThat(dtvTasks()).as("the departure interview").isPositive();
+        String firstDeparture = calledProcessInstance("departure", asylumCase).getId();
 
         send("InterimRelief", Map.of("interimReliefOutcome", "GRANTED"));
 
         BpmnAwareTests.assertThat(appeal)
                 .isWaitingAt("Event_CourtRulingReceived")
-                .hasPassed("Event_InterimReliefDecided", "Gateway_AwaitRulingMerge");
-        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
+                .hasPassedInOrder(
+                        "Event_InterimReliefDecided", "Gateway_ReliefBesideDeparture", "Activity_SuspendDeparture");
+        // the departure process is gone with its tasks and timers: no forced departure, no departure period running out
+        BpmnAwareTests.assertThat(asylumCase)
+                .isWaitingAt("Gateway_AwaitRulingAfterRelief")
+                .hasPassedInOrder("Event_DepartureSuspended", "Activity_SuspendDeparture");
+        assertThat(runtimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey("departure")
+                        .count())
+                .isZero();
+        assertThat(dtvTasks()).isZero();
+        assertThat(extension
+                        .getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(firstDeparture)
+                        .count())
+                .isZero();
+        assertThat(departures.suspensions).containsExactly("SUSPENDED");
 
         send("CourtRuling", Map.of("appealOutcome", "UPHELD"));
+
         BpmnAwareTests.assertThat(appeal)
                 .isEnded()
-                .hasPassedInOrder("Gateway_RulingBeside", "Activity_RecordRejectionFinal", "Event_RejectionFinal")
-                .hasNotPassed("Event_AppealDecided")
+                .hasPassedInOrder(
+                        "Gateway_RulingBeside",
+                        "Activity_ResumeDeparture",
+                        "Activity_RecordRejectionFinal",
+                        "Event_RejectionFinal")
+                .hasNotPassed("Event_AppealDecided", "Activity_ReturnToInd")
                 .variables()
                 .containsEntry("appealOutcome", "UPHELD");
-        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure");
+        BpmnAwareTests.assertThat(asylumCase).isWaitingAt("Activity_Departure").hasPassed("Event_AppealDismissed");
+        BpmnAwareTests.assertThat(calledProcessInstance("departure", asylumCase))
+                .isActive()
+                .hasPassed("Activity_RecordHandOver")
+                .variables()
+                .containsEntry("indOutcome", "REJECTED")
+                .containsEntry("departurePeriod", "P0D");
+        assertThat(dtvTasks()).as("a new departure interview").isPositive();
+        assertThat(departures.suspensions).containsExactly("SUSPENDED", "RESUMED");
+    }
+
+    @Test
+    void anAnnulmentAfterGrantedInterimReliefClosesTheDepartureAndTheIndDecidesAgain() {
+        ProcessInstance asylumCase = caseRejectedInSpoorTwo();
+        lodgeAppeal(true);
+        ProcessInstance appeal = appealBeside();
+        send("InterimRelief", Map.of("interimReliefOutcome", "GRANTED"));
+        assertThat(beans.deadlineReopenings).isZero();
+
+        send("CourtRuling", Map.of("appealOutcome", "ANNULLED"));
+
+        BpmnAwareTests.assertThat(appeal)
+                .isEnded()
+                .hasPassedInOrder("Gateway_RulingBeside", "Activity_ReturnToInd", "Event_RejectionAnnulled")
+                .hasNotPassed("Activity_RecordRejectionFinal", "Activity_ResumeDeparture");
+        BpmnAwareTests.assertThat(asylumCase)
+                .isWaitingAt("Activity_IndDecision")
+                .hasPassedInOrder("Event_RejectionAnnulled", "Activity_CloseSuspendedDeparture")
+                .hasNotPassed("Gateway_DepartureOutcome");
+        assertThat(departures.suspensions).containsExactly("SUSPENDED", "ANNULLED");
+        assertThat(departures.outcomes).as("no departure outcome").isEmpty();
+        ProcessInstance again = calledProcessInstance("indDecision", asylumCase);
+        BpmnAwareTests.assertThat(again)
+                .isWaitingAt("Activity_AssessApplication")
+                .hasPassedInOrder(
+                        "Gateway_ReturnedToInd",
+                        "Activity_DeterminePriorityAfterAnnulment",
+                        "Activity_ReopenAfterAnnulment")
+                .hasNotPassed("Activity_OpenProcedure", "Activity_MainInterview");
+        assertThat(beans.deadlineReopenings).isEqualTo(1);
+
+        // the new decision is a permit: on to housing, the departure stays closed
+        assess("GRANT");
+        BpmnAwareTests.assertThat(asylumCase)
+                .isWaitingAt("Activity_Housing")
+                .variables()
+                .containsEntry("indOutcome", "PERMIT_GRANTED")
+                .containsEntry("returnedAfterAnnulment", false);
     }
 
     @Test

@@ -17,11 +17,21 @@ public class DecisionPeriodsDecisionTableTest {
     private static final DecisionTables GROUP = DecisionTables.parse(FILE, "groupExtension");
 
     @ParameterizedTest(name = "spoor {0}, {1}: decision within {2}")
-    @CsvSource({"2, AA,  P8D", "2, AA+, P8D", "4, AA,  P6D", "4, AA+, P9D", "1, AA,  P6D"})
+    @CsvSource({"2, AA,  P8D", "2, AA_PLUS, P8D", "4, AA,  P6D", "4, AA_PLUS, P9D", "1, AA,  P6D"})
     void spoorTwoDecidesWithinEightDaysTheAaOnDaySixTheAaPlusOnDayNine(int track, String procedure, String within) {
         assertThat(PERIODS.evaluate("track", track, "procedure", procedure))
                 .containsEntry("decisionPeriod", "P6M")
                 .containsEntry("decideWithin", within);
+    }
+
+    @ParameterizedTest(
+            name = "spoor {0}, {1}: warn 4 weeks ahead, penalties 2 weeks after a notice, 8 weeks to decide again")
+    @CsvSource({"2, AA", "4, AA", "4, AA_PLUS", "4, VA", "1, AA"})
+    void theWarningTheNoticeOfDefaultPeriodAndTheTermAfterAnAnnulmentAreInTheTable(int track, String procedure) {
+        assertThat(PERIODS.evaluate("track", track, "procedure", procedure))
+                .containsEntry("warningBefore", "P4W")
+                .containsEntry("noticeOfDefaultPeriod", "P2W")
+                .containsEntry("redecisionPeriod", "P8W");
     }
 
     @Test

@@ -62,6 +62,17 @@ class HoldCategoryDecisionTableTest {
                 .containsExactlyInAnyOrder("TEMPORARY_PROTECTION_UKRAINE", "COUNTRY_REASSESSMENT");
     }
 
+    @ParameterizedTest(name = "{0}: moratorium {1}")
+    @CsvSource({"TEMPORARY_PROTECTION_UKRAINE, true", "COUNTRY_REASSESSMENT, true", "COURT_RULING_PENDING, false"})
+    void bothShippedCategoriesAreDecisionMoratoriaAndACategoryWithoutARowIsNot(String category, boolean moratorium) {
+        DmnDecision table = ENGINE.parseDecision(
+                HoldCategoryTable.MORATORIUM_KEY, new ByteArrayInputStream(TABLE.getBytes(StandardCharsets.UTF_8)));
+        assertThat(ENGINE.evaluateDecisionTable(
+                                table, Variables.createVariables().putValue("category", category))
+                        .<Boolean>getSingleEntry())
+                .isEqualTo(moratorium);
+    }
+
     @Test
     void aNationalityTickedInTheReassessmentColumnOfTheGroupsBelongsToCountryReassessment() {
         String withYemen = TABLE.replace(

@@ -75,6 +75,11 @@ public final class IndDecisionTestBeans {
         Mocks.register("reopenDecisionDeadlineDelegate", (JavaDelegate) execution -> {
             beans.deadlineReopenings++;
             execution.setVariable("decisionDueDate", ProcessTestSupport.nowPlus("P56D"));
+            // as the real one: a new indDecision after a suspended departure takes the annulled decision's procedure
+            if (execution.getVariable("procedure") == null) {
+                execution.setVariable("procedure", "AA");
+            }
+            execution.setVariable("returnedAfterAnnulment", false);
         });
         // as IndDecisionService.responsibilityAssumed: spoor 4, the reason, the acceptance no longer counts
         Mocks.register("assumeResponsibilityDelegate", (JavaDelegate) execution -> {
@@ -112,6 +117,8 @@ public final class IndDecisionTestBeans {
         });
         // the real one: it only starts the appeal process beside the case
         Mocks.register("openAppealBesideDepartureDelegate", new OpenAppealBesideDepartureDelegate());
+        // the real one: it only sends the model's message to the case's processes
+        Mocks.register("departureNoticeDelegate", new DepartureNoticeDelegate());
         Mocks.register("extendDecisionDeadlineDelegate", (JavaDelegate) execution -> {
             beans.extensions.add((String) execution.getVariable("extensionReason"));
             // as DecisionDeadlineService.extend does: the watch's dates move 9 months on

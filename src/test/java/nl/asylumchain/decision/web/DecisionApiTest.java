@@ -223,12 +223,85 @@ class DecisionApiTest {
         assertThat(section.path("onHold").asBoolean()).isFalse();
         assertThat(section.path("daysOnHold").asInt()).isEqualTo(10);
         assertThat(section.path("deadline").asText()).isEqualTo("2027-05-30");
+        // a decision moratorium (Vw 2000 art. 43): the days held are an extension on the ground MORATORIUM
+        assertThat(section.path("extensions")).hasSize(1);
+        JsonNode moratorium = section.path("extensions").get(0);
+        assertThat(moratorium.path("ground").asText()).isEqualTo("MORATORIUM");
+        assertThat(moratorium.path("days").asInt()).isEqualTo(10);
+        assertThat(moratorium.path("months").asInt()).isZero();
+        assertThat(moratorium.path("extendedBy").asText()).isEqualTo("teamleider");
+        assertThat(moratorium.path("reason").asText()).contains("TEMPORARY_PROTECTION_UKRAINE");
         assertThat(steps.timer(held, "Event_DeadlinePassed").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2027, 5, 30)));
         assertThat(steps.timer(held, "Event_DeadlineNear").getDuedate().toInstant())
                 .isEqualTo(startOf(LocalDate.of(2027, 5, 2)));
         assertThat(steps.task(held, "Activity_MainInterview").getPriority())
                 .isEqualTo(steps.task(other, "Activity_MainInterview").getPriority());
+    }
+
+    @Test
+    void aHoldOfACategoryTheTableDoesNotMarkAsAMoratoriumLetsTheDeadlineRunOn() throws Exception {
+        String shipped = new String(
+                getClass()
+                        .getClassLoader()
+                        .getResourceAsStream("dmn/nationalityGroups.dmn")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        // a designer decides that holding this category is no decision moratorium
+        String changed = shipped.replace(
+                "<outputEntry id=\"Rule_HoldMoratorium_TemporaryProtectionUkraine_Moratorium\">\n          <text>true</text>",
+                "<outputEntry id=\"Rule_HoldMoratorium_TemporaryProtectionUkraine_Moratorium\">\n          <text>false</text>");
+        assertThat(changed).isNotEqualTo(shipped);
+        String deployment = engine.getRepositoryService()
+                .createDeployment()
+                .name("no moratorium test")
+                .addString("nationalityGroups.dmn", changed)
+                .deploy()
+                .getId();
+        String holdId = null;
+        try {
+            Response placed = client.post(
+                    "/api/holds",
+                    "teamleider",
+                    Map.of("category", "TEMPORARY_PROTECTION_UKRAINE", "reason", "Geen moratorium"));
+            assertThat(placed.status()).isEqualTo(201);
+            holdId = placed.body().path("id").asText();
+            String held = newCase("AFG", true);
+            register(held);
+            assertThat(decisionSection(held).path("onHold").asBoolean()).isTrue();
+
+            advance(Duration.ofDays(10));
+            JsonNode section = decisionSection(held);
+            assertThat(section.path("deadline").asText()).isEqualTo("2027-05-20");
+            assertThat(section.path("daysOnHold").asInt()).isZero();
+            assertThat(delete("/api/holds/" + holdId, "teamleider")).isEqualTo(200);
+            holdId = null;
+
+            section = decisionSection(held);
+            assertThat(section.path("onHold").asBoolean()).isFalse();
+            assertThat(section.path("deadline").asText()).isEqualTo("2027-05-20");
+            assertThat(section.path("extensions")).isEmpty();
+            assertThat(steps.timer(held, "Event_DeadlinePassed").getDuedate().toInstant())
+                    .isEqualTo(startOf(LocalDate.of(2027, 5, 20)));
+        } finally {
+            if (holdId != null) {
+                delete("/api/holds/" + holdId, "teamleider");
+            }
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
+    void aMoratoriumIsRecordedWhenItEndsAndCannotBeAskedForAsAnExtension() {
+        String caseId = newCase("AFG", false);
+        register(caseId);
+        Response refused = client.post(
+                "/api/cases/" + caseId + "/decision-deadline/extensions",
+                "teamleider",
+                Map.of("ground", "MORATORIUM", "reason", "Aangehouden"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("ground");
+        assertThat(decisionSection(caseId).path("extensions")).isEmpty();
     }
 
     @Test
@@ -390,6 +463,90 @@ class DecisionApiTest {
             engine.getRepositoryService().deleteDeployment(deployment, true);
         }
         assertThat(decisionSection(caseId).hasNonNull("categoryExtension")).isFalse();
+    }
+
+    /** Deploys dmn/decisionPeriods.dmn as a designer changed it; returns the deployment to delete afterwards. */
+    private String deployDecisionPeriods(java.util.function.UnaryOperator<String> change) throws Exception {
+        String shipped = new String(
+                getClass()
+                        .getClassLoader()
+                        .getResourceAsStream("dmn/decisionPeriods.dmn")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        String changed = change.apply(shipped);
+        assertThat(changed).isNotEqualTo(shipped);
+        return engine.getRepositoryService()
+                .createDeployment()
+                .name("decision periods test")
+                .addString("decisionPeriods.dmn", changed)
+                .deploy()
+                .getId();
+    }
+
+    @Test
+    void theAaPlusBeschikkingIsDueOnTheDayDecisionPeriodsGivesTheAaPlus() throws Exception {
+        // a designer gives the AA+ eleven days instead of nine: the due date follows the table, not "AA + 3 days"
+        String deployment = deployDecisionPeriods(
+                dmn -> dmn.replace(
+                        "<outputEntry id=\"Rule_DecisionPeriods_ExtendedGeneral_DecideWithin\">\n          <text>\"P9D\"</text>",
+                        "<outputEntry id=\"Rule_DecisionPeriods_ExtendedGeneral_DecideWithin\">\n          <text>\"P11D\"</text>"));
+        try {
+            String caseId = newCase("AFG", false);
+            register(caseId);
+            Instant opened = ClockUtil.now().toInstant();
+            steps.complete(caseId, "Activity_MainInterview", Map.of("interpreterPresent", true, "hearingNotes", ""));
+            steps.complete(
+                    caseId,
+                    "Activity_CorrectionsAndAdditions",
+                    Map.of("correctionsReceived", true, "correctionNotes", ""));
+            steps.complete(
+                    caseId,
+                    "Activity_AssessApplication",
+                    Map.of("decisionOutcome", "EXTEND_AA", "vaReason", "", "decisionReason", ""));
+            assertThat(decisionSection(caseId).path("procedure").asText()).isEqualTo("AA_PLUS");
+            steps.complete(
+                    caseId,
+                    "Activity_AssessApplication",
+                    Map.of("decisionOutcome", "REJECT", "vaReason", "", "decisionReason", ""));
+            steps.complete(caseId, "Activity_IntendedDecision", Map.of("intendedDecisionNotes", ""));
+            steps.fire(caseId, "Event_ResponsePeriodPassed");
+            assertThat(steps.task(caseId, "Activity_DecideApplication")
+                            .getDueDate()
+                            .toInstant())
+                    .isEqualTo(opened.atZone(CHAIN_ZONE).plusDays(11).toInstant());
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
+    void theWarningAndThePenaltyPeriodAfterANoticeOfDefaultComeFromDecisionPeriods() throws Exception {
+        // a designer warns six weeks ahead and gives three weeks after a notice of default
+        String deployment = deployDecisionPeriods(dmn -> dmn.replace("<text>\"P4W\"</text>", "<text>\"P6W\"</text>")
+                .replace("<text>\"P2W\"</text>", "<text>\"P3W\"</text>"));
+        try {
+            String caseId = newCase("AFG", false);
+            register(caseId);
+            assertThat(decisionSection(caseId).path("deadline").asText()).isEqualTo("2027-05-20");
+            assertThat(steps.timer(caseId, "Event_DeadlineNear").getDuedate().toInstant())
+                    .isEqualTo(startOf(LocalDate.of(2027, 4, 8)));
+
+            ClockUtil.setCurrentTime(
+                    Date.from(startOf(LocalDate.of(2027, 5, 21)).plusSeconds(3600 * 9)));
+            steps.fire(caseId, "Event_DeadlineNear");
+            steps.complete(
+                    caseId, "Activity_ReviewDecisionDeadline", Map.of("extendDeadline", false, "extensionReason", ""));
+            steps.fire(caseId, "Event_DeadlinePassed");
+            assertThat(event(caseId, "teamleider", Map.of("type", "NOTICE_OF_DEFAULT", "receivedOn", "2027-05-21"))
+                            .status())
+                    .isEqualTo(202);
+            assertThat(steps.timer(caseId, "Event_PenaltyPeriodPassed")
+                            .getDuedate()
+                            .toInstant())
+                    .isEqualTo(startOf(LocalDate.of(2027, 6, 11)));
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
     }
 
     @Test
@@ -625,6 +782,114 @@ class DecisionApiTest {
                 .isEqualTo(202);
         file = caseFile(caseId);
         assertThat(file.path("currentStages").toString()).contains("HOUSING").doesNotContain("DEPARTURE");
+    }
+
+    private long dtvTasks(String caseId) {
+        return taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskCandidateGroup("dtv")
+                .count();
+    }
+
+    /** A spoor-2 case rejected and with DT&V, its appeal lodged with a request for interim relief, relief granted. */
+    private String spoorTwoDepartureSuspendedByInterimRelief() {
+        String caseId = newCase("ALB", false);
+        steps.registration(caseId);
+        hearAndIntendToReject(caseId);
+        assertThat(caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
+        assertThat(dtvTasks(caseId)).as("the departure interview").isPositive();
+        assertThat(event(
+                                caseId,
+                                "beslismedewerker",
+                                Map.of(
+                                        "type",
+                                        "APPEAL_LODGED",
+                                        "lodgedOn",
+                                        "2026-11-20",
+                                        "interimReliefRequested",
+                                        true))
+                        .status())
+                .isEqualTo(202);
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "INTERIM_RELIEF", "outcome", "GRANTED"))
+                        .status())
+                .isEqualTo(202);
+        return caseId;
+    }
+
+    @Test
+    void grantedInterimReliefStopsTheSpoorTwoDepartureUntilTheRulingAndADismissedAppealResumesIt() {
+        String caseId = spoorTwoDepartureSuspendedByInterimRelief();
+
+        JsonNode file = caseFile(caseId);
+        assertThat(file.path("currentStages").toString())
+                .contains("IND_DECISION")
+                .doesNotContain("DEPARTURE");
+        JsonNode departure = file.path("sections").path("departure");
+        assertThat(departure.path("suspended").asBoolean()).isTrue();
+        assertThat(departure.path("suspension").hasNonNull("since")).isTrue();
+        assertThat(departure.hasNonNull("outcome")).isFalse();
+        assertThat(dtvTasks(caseId))
+                .as("no forced departure, no interview while relief stands")
+                .isZero();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey("departure")
+                        .processInstanceBusinessKey(caseId)
+                        .count())
+                .as("no departure process, so no departure-period or detention timer")
+                .isZero();
+        assertThat(decisionSection(caseId).path("appeal").path("interimRelief").asText())
+                .isEqualTo("GRANTED");
+        Instant suspendedHandOver = Instant.parse(departure.path("handedOverAt").asText());
+
+        advance(Duration.ofDays(30));
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "UPHELD"))
+                        .status())
+                .isEqualTo(202);
+
+        file = caseFile(caseId);
+        assertThat(file.path("currentStages").toString()).contains("DEPARTURE");
+        departure = file.path("sections").path("departure");
+        assertThat(departure.path("suspended").asBoolean()).isFalse();
+        assertThat(departure.path("indOutcome").asText()).isEqualTo("REJECTED");
+        assertThat(Instant.parse(departure.path("handedOverAt").asText())).isAfter(suspendedHandOver);
+        assertThat(dtvTasks(caseId)).as("DT&V starts again").isPositive();
+        assertThat(milestones(caseId)).contains("REJECTION_FINAL");
+        assertThat(decisionSection(caseId).path("appeal").path("outcome").asText())
+                .isEqualTo("UPHELD");
+    }
+
+    @Test
+    void anAnnulmentAfterGrantedInterimReliefClosesTheDepartureWithoutAnOutcomeAndTheIndDecidesAgain() {
+        String caseId = spoorTwoDepartureSuspendedByInterimRelief();
+
+        assertThat(event(caseId, "beslismedewerker", Map.of("type", "COURT_RULING", "outcome", "ANNULLED"))
+                        .status())
+                .isEqualTo(202);
+
+        JsonNode file = caseFile(caseId);
+        assertThat(file.path("currentStages").toString())
+                .contains("IND_DECISION")
+                .doesNotContain("DEPARTURE");
+        JsonNode departure = file.path("sections").path("departure");
+        assertThat(departure.path("suspended").asBoolean()).isFalse();
+        assertThat(departure.path("suspension").path("end").asText()).isEqualTo("ANNULLED");
+        assertThat(departure.hasNonNull("outcome")).as("no departure outcome").isFalse();
+        assertThat(dtvTasks(caseId)).isZero();
+        JsonNode decision = decisionSection(caseId);
+        assertThat(decision.hasNonNull("decidedOn")).isFalse();
+        assertThat(decision.path("deadline").asText())
+                .as("8 weeks from the ruling")
+                .isEqualTo("2027-01-15");
+        Task assessment = steps.task(caseId, "Activity_AssessApplication");
+        assertThat(assessment).isNotNull();
+
+        steps.complete(
+                caseId,
+                "Activity_AssessApplication",
+                Map.of("decisionOutcome", "GRANT", "vaReason", "", "decisionReason", ""));
+        assertThat(caseFile(caseId).path("currentStages").toString()).contains("HOUSING");
     }
 
     @Test

@@ -37,5 +37,7 @@ public final class DepartureProcessBeans {
         Mocks.register("extendDetentionDelegate", new DepartureDelegates.ExtendDetention(departures));
         Mocks.register("releaseFromDetentionDelegate", new DepartureDelegates.ReleaseFromDetention(departures));
         Mocks.register("departureOutcomeListener", new DepartureDelegates.OutcomeListener(departures));
+        Mocks.register("suspendDepartureDelegate", new DepartureDelegates.SuspendDeparture(departures));
+        Mocks.register("closeSuspendedDepartureDelegate", new DepartureDelegates.CloseSuspendedDeparture(departures));
     }
 }
