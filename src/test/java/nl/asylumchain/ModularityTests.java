@@ -78,8 +78,7 @@ class ModularityTests {
     /**
      * "Only process/ touches the engine" holds both ways: a module's services start or signal processes and ask
      * decisions through a port (an interface in the module root) that process/ implements, never by calling an
-     * engine bridge. The web adapters may read the engine's history through one (the case view's diagrams). Still
-     * to do: monitoring's backlog gauges call their engine queries directly (issue 13, item 4, moves those counts).
+     * engine bridge. The web adapters may read the engine's history through one (the case view's diagrams).
      */
     @Test
     void moduleServicesReachTheEngineOnlyThroughAPort() {
@@ -90,10 +89,66 @@ class ModularityTests {
                 .that()
                 .resideInAPackage("nl.asylumchain.*")
                 .and()
-                .resideOutsideOfPackages("nl.asylumchain.monitoring", "nl.asylumchain.platform")
+                .resideOutsideOfPackage("nl.asylumchain.platform")
                 .should()
                 .dependOnClassesThat(ENGINE_BRIDGE)
                 .because("the port keeps the root free of the engine (house style: a case walks forward)")
+                .check(classes);
+    }
+
+    /**
+     * Monitoring publishes what the modules count ({@code platform.BacklogFigures}) and what the case file reports; it
+     * never reads another module's process variables or models, so a stage can change its model without breaking a
+     * gauge, and the rule of a figure (what counts as "in the VA") is written in the module that owns it.
+     */
+    @Test
+    void monitoringPublishesTheModulesFiguresWithoutReadingTheirProcesses() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("nl.asylumchain");
+        noClasses()
+                .that()
+                .resideInAPackage("nl.asylumchain.monitoring..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.camunda..", "nl.asylumchain.*.process..")
+                .because("each module counts its own backlog (house style: other modules' numbers come from their own"
+                        + " services)")
+                .check(classes);
+        assertThat(List.of(monitoringModule().allowedDependencies()))
+                .as("monitoring depends on the case file's events and the platform only")
+                .containsExactlyInAnyOrder("casefile", "platform");
+    }
+
+    private static ApplicationModule monitoringModule() {
+        try {
+            return Class.forName("nl.asylumchain.monitoring.package-info").getAnnotation(ApplicationModule.class);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Persistence looks the same everywhere: a module's tables are read and written in its {@code persistence/}
+     * package, records mapped by name, so a service holds the rules and not the SQL. The platform's identity setup
+     * cleans the engine's own authorization table, which no module owns. (The demo may still ask which database it
+     * runs on.)
+     */
+    @Test
+    void onlyPersistencePackagesUseTheDatabase() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("nl.asylumchain");
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("..persistence..", "nl.asylumchain.platform")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(
+                        org.springframework.jdbc.core.simple.JdbcClient.class,
+                        org.springframework.jdbc.core.JdbcTemplate.class,
+                        org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate.class)
+                .because("a module's tables belong in its persistence/ package (house style)")
                 .check(classes);
     }
 

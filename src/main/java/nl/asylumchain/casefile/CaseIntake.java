@@ -137,6 +137,57 @@ public class CaseIntake {
         return new RegisteredCase(caseId, vNumber, status, true);
     }
 
+    /**
+     * Opens the case file of a case that is placed in the chain part-way (a forecast's start stock or its "from now"
+     * start, a national data set): the row, signed on {@code signedOn} (null: still to sign at I&amp;R), and its
+     * family members abroad, with the same
+     * checks as {@link #register}. It starts no process and reaches no milestone: the caller puts the case's process
+     * where it stands (process-instance modification), and the stage's own model then records what that stage
+     * records (a procedure started, a permit granted) and reception reacts to those milestones, as for any case.
+     * REGISTERED is left out on purpose: it would put the person in the central reception location, where a case
+     * past registration no longer is.
+     */
+    @Transactional
+    public RegisteredCase openPlaced(UUID caseId, NewCase application, LocalDate signedOn) {
+        checkDates(application);
+        if (signedOn != null && signedOn.isBefore(application.arrival().date())) {
+            throw new InvalidRequestException(
+                    CaseProgress.APPLICATION_SIGNED_ON, "must not be before the arrival date");
+        }
+        Instant now = clock.instant();
+        String vNumber = cases.nextVNumber();
+        NewCase.Person person = application.person();
+        CaseStatus status = CaseStatus.of(Stage.REGISTRATION);
+        cases.insert(new CaseRecord(
+                caseId,
+                vNumber,
+                person.familyName().strip(),
+                person.givenNames() == null ? null : person.givenNames().strip(),
+                person.birthDate(),
+                person.sex().name(),
+                person.nationality(),
+                application.applicationType().name(),
+                application.arrival().location().name(),
+                application.arrival().date(),
+                signedOn,
+                application.unaccompaniedMinor(),
+                application.temporaryProtectionUkraine(),
+                application.returnedAfterDublin(),
+                status.name(),
+                Stage.REGISTRATION.name(),
+                null,
+                null,
+                null,
+                null,
+                now,
+                now));
+        for (NewCase.FamilyMemberAbroad member : application.familyMembersAbroad()) {
+            cases.insertFamilyMember(
+                    UUID.randomUUID(), caseId, member.relation().name(), member.birthDate());
+        }
+        return new RegisteredCase(caseId, vNumber, status, true);
+    }
+
     private Optional<RegisteredCase> earlierRegistration(IdempotencyKey idempotencyKey, String requestHash) {
         if (idempotencyKey == null) {
             return Optional.empty();

@@ -1,7 +1,5 @@
 package nl.asylumchain.decision;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,11 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.decision.DecisionPeriods.GroupExtension;
+import nl.asylumchain.decision.persistence.ExtensionRecord;
+import nl.asylumchain.decision.persistence.IndProcedureRecord;
+import nl.asylumchain.decision.persistence.IndProcedureRepository;
 import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
@@ -34,19 +34,19 @@ import nl.asylumchain.platform.NotFoundException;
 @Service
 public class DecisionDeadlineService {
 
-    private final JdbcClient jdbc;
+    private final IndProcedureRepository procedures;
     private final Clock clock;
     private final DecisionEngine processes;
     private final DecisionPeriods rules;
     private final HoldCategories holdCategories;
 
     DecisionDeadlineService(
-            JdbcClient jdbc,
+            IndProcedureRepository procedures,
             Clock clock,
             DecisionEngine processes,
             DecisionPeriods rules,
             HoldCategories holdCategories) {
-        this.jdbc = jdbc;
+        this.procedures = procedures;
         this.clock = clock;
         this.processes = processes;
         this.rules = rules;
@@ -86,31 +86,6 @@ public class DecisionDeadlineService {
             AppealService.Appeal appeal,
             LocalDate responsibleSince) {}
 
-    private record Row(
-            UUID caseId,
-            int track,
-            LocalDate applicationDate,
-            String procedure,
-            Integer priority,
-            String priorityReason,
-            String vaReason,
-            int daysOnHold,
-            LocalDate noticeOfDefaultOn,
-            LocalDate penaltyExposedFrom,
-            LocalDate decidedOn,
-            LocalDate redecisionDeadline,
-            Instant reopenedAt,
-            int daysOnHoldAtReopen,
-            LocalDate responsibleSince,
-            Instant responsibleSinceAt,
-            Instant openedAt) {
-
-        /** The day the six months start: the application, or the day the Netherlands became responsible. */
-        LocalDate periodStart() {
-            return responsibleSince != null ? responsibleSince : applicationDate;
-        }
-    }
-
     /**
      * Opens the IND procedure of a case and starts watching its deadline. Returns when the decision in this track and
      * procedure is due (DMN decisionPeriods: 8 days in spoor 2, 6 days in the AA), or the deadline when the procedure
@@ -118,27 +93,11 @@ public class DecisionDeadlineService {
      */
     @Transactional
     public Instant open(UUID caseId, int track, LocalDate applicationDate, Integer priority, String priorityReason) {
-        if (find(caseId).isPresent()) {
+        if (procedures.find(caseId).isPresent()) {
             // opened again in spoor 4 (the Netherlands responsible): the procedure's own day counts from now
-            jdbc.sql("update ind_procedures set track = :track, priority = :priority, priority_reason = :reason, "
-                            + "opened_at = :at where case_id = :caseId")
-                    .param("track", track)
-                    .param("priority", priority)
-                    .param("reason", priorityReason)
-                    .param("at", Timestamp.from(clock.instant()))
-                    .param("caseId", caseId)
-                    .update();
+            procedures.reopen(caseId, track, priority, priorityReason, clock.instant());
         } else {
-            jdbc.sql("insert into ind_procedures (case_id, track, application_date, ind_procedure, priority, "
-                            + "priority_reason, days_on_hold, opened_at) values (:caseId, :track, :applicationDate, "
-                            + "'AA', :priority, :reason, 0, :at)")
-                    .param("caseId", caseId)
-                    .param("track", track)
-                    .param("applicationDate", Date.valueOf(applicationDate))
-                    .param("priority", priority)
-                    .param("reason", priorityReason)
-                    .param("at", Timestamp.from(clock.instant()))
-                    .update();
+            procedures.open(caseId, track, applicationDate, priority, priorityReason, clock.instant());
         }
         rewatch(caseId);
         return decisionDue(row(caseId));
@@ -149,8 +108,8 @@ public class DecisionDeadlineService {
      * opening of the procedure (8 days in spoor 2, day 6 in the AA, day 9 in the AA+), or the deadline when the
      * procedure has none (the VA).
      */
-    private Instant decisionDue(Row row) {
-        return rules.periods(row.track(), row.procedure())
+    private Instant decisionDue(IndProcedureRecord row) {
+        return rules.periods(row.track(), row.indProcedure())
                 .decideWithin()
                 .map(within ->
                         row.openedAt().atZone(clock.getZone()).plus(within).toInstant())
@@ -168,24 +127,32 @@ public class DecisionDeadlineService {
         return deadline(row(caseId));
     }
 
-    private LocalDate deadline(Row row) {
-        UUID caseId = row.caseId();
+    private LocalDate deadline(IndProcedureRecord row) {
+        return deadline(row, rules);
+    }
+
+    /**
+     * The deadline rule, written once: for one case and for the count of those past it. Days on hold are those
+     * counted so far ({@code days_on_hold}); a moratorium still running is added by the caller where it counts.
+     */
+    private static LocalDate deadline(IndProcedureRecord row, DecisionPeriods rules) {
         if (row.redecisionDeadline() != null) {
             return row.redecisionDeadline()
-                    .plusMonths(extendedMonthsSince(caseId, row.reopenedAt()))
-                    .plusDays(row.daysOnHold() - row.daysOnHoldAtReopen());
+                    .plusMonths(row.extendedMonthsSinceReopen())
+                    .plusDays(row.daysOnHold() - row.daysOnHoldAtRestart());
         }
+        Period decisionPeriod = rules.periods(row.track(), row.indProcedure()).decisionPeriod();
         if (row.responsibleSince() != null) {
             return row.responsibleSince()
-                    .plus(decisionPeriod(row.track(), row.procedure()))
-                    .plusMonths(extendedMonthsSince(caseId, row.responsibleSinceAt()))
-                    .plusDays(row.daysOnHold() - row.daysOnHoldAtReopen());
+                    .plus(decisionPeriod)
+                    .plusMonths(row.extendedMonthsSinceResponsible())
+                    .plusDays(row.daysOnHold() - row.daysOnHoldAtRestart());
         }
-        LocalDate statutory = row.applicationDate().plus(decisionPeriod(row.track(), row.procedure()));
-        return categoryExtension(row)
+        LocalDate statutory = row.applicationDate().plus(decisionPeriod);
+        return categoryExtension(row, rules)
                 .map(statutory::plus)
                 .orElse(statutory)
-                .plusMonths(extendedMonths(caseId))
+                .plusMonths(row.extendedMonths())
                 .plusDays(row.daysOnHold());
     }
 
@@ -199,7 +166,11 @@ public class DecisionDeadlineService {
      * counted from the application only: not the fresh deadline once the Netherlands became responsible, nor the term
      * for a new decision after an annulment.
      */
-    private Optional<Period> categoryExtension(Row row) {
+    private Optional<Period> categoryExtension(IndProcedureRecord row) {
+        return categoryExtension(row, rules);
+    }
+
+    private static Optional<Period> categoryExtension(IndProcedureRecord row, DecisionPeriods rules) {
         if (row.responsibleSince() != null || row.redecisionDeadline() != null) {
             return Optional.empty();
         }
@@ -217,16 +188,8 @@ public class DecisionDeadlineService {
      */
     @Transactional
     public Instant assumeResponsibility(UUID caseId) {
-        Row row = row(caseId);
-        jdbc.sql("update ind_procedures set track = 4, ind_procedure = 'AA', va_reason = null, decided_on = null, "
-                        + "notice_of_default_on = null, penalty_exposed_from = null, redecision_deadline = null, "
-                        + "reopened_at = null, responsible_since = :since, responsible_since_at = :at, "
-                        + "days_on_hold_at_reopen = :held where case_id = :caseId")
-                .param("since", Date.valueOf(LocalDate.now(clock)))
-                .param("at", Timestamp.from(clock.instant()))
-                .param("held", row.daysOnHold())
-                .param("caseId", caseId)
-                .update();
+        IndProcedureRecord row = row(caseId);
+        procedures.responsibleSince(caseId, LocalDate.now(clock), clock.instant(), row.daysOnHold());
         return startOf(deadline(caseId));
     }
 
@@ -237,17 +200,10 @@ public class DecisionDeadlineService {
      */
     @Transactional
     public Instant reopenAfterAnnulment(UUID caseId) {
-        Row row = row(caseId);
+        IndProcedureRecord row = row(caseId);
         LocalDate redecisionDeadline = LocalDate.now(clock)
-                .plus(rules.periods(row.track(), row.procedure()).redecisionPeriod());
-        jdbc.sql("update ind_procedures set decided_on = null, notice_of_default_on = null, "
-                        + "penalty_exposed_from = null, redecision_deadline = :deadline, reopened_at = :at, "
-                        + "days_on_hold_at_reopen = :held where case_id = :caseId")
-                .param("deadline", Date.valueOf(redecisionDeadline))
-                .param("at", Timestamp.from(clock.instant()))
-                .param("held", row.daysOnHold())
-                .param("caseId", caseId)
-                .update();
+                .plus(rules.periods(row.track(), row.indProcedure()).redecisionPeriod());
+        procedures.reopenAfterAnnulment(caseId, redecisionDeadline, clock.instant(), row.daysOnHold());
         rewatch(caseId);
         return startOf(deadline(caseId));
     }
@@ -281,7 +237,7 @@ public class DecisionDeadlineService {
         if (reason.length() > 1000) {
             throw new InvalidRequestException("reason", "must be at most 1000 characters");
         }
-        Row row = row(caseId);
+        IndProcedureRecord row = row(caseId);
         if (row.decidedOn() != null) {
             throw new ConflictException("Case " + caseId + " was decided on " + row.decidedOn()
                     + "; its decision deadline no longer runs.");
@@ -289,12 +245,7 @@ public class DecisionDeadlineService {
         // a fresh deadline (the Netherlands responsible) has its own two extensions, from the moment it started
         Instant countFrom = row.responsibleSinceAt() == null ? Instant.EPOCH : row.responsibleSinceAt();
         // the days of a decision moratorium are no step of art. 42
-        int done = jdbc.sql("select count(*) from decision_deadline_extensions where case_id = :caseId "
-                        + "and extended_at >= :from and (ground is null or ground <> 'MORATORIUM')")
-                .param("caseId", caseId)
-                .param("from", Timestamp.from(countFrom))
-                .query(Integer.class)
-                .single();
+        int done = procedures.extensionsSince(caseId, countFrom);
         int step = done + (categoryExtension(row).isPresent() ? 1 : 0) + 1;
         Period period = rules.extension(step, ground.name()).orElseThrow(() -> refusal(caseId, step, ground));
         if (period.getDays() != 0) {
@@ -303,16 +254,10 @@ public class DecisionDeadlineService {
         }
         Extension extension =
                 new Extension((int) period.toTotalMonths(), 0, ground, reason.strip(), extendedBy, clock.instant());
-        jdbc.sql("insert into decision_deadline_extensions (id, case_id, months, ground, reason, extended_by, "
-                        + "extended_at) values (:id, :caseId, :months, :ground, :reason, :by, :at)")
-                .param("id", UUID.randomUUID())
-                .param("caseId", caseId)
-                .param("months", extension.months())
-                .param("ground", ground.name())
-                .param("reason", extension.reason())
-                .param("by", extendedBy)
-                .param("at", Timestamp.from(extension.extendedAt()))
-                .update();
+        procedures.insertExtension(
+                caseId,
+                new ExtensionRecord(
+                        extension.months(), 0, ground.name(), extension.reason(), extendedBy, extension.extendedAt()));
         rewatch(caseId);
         return extension;
     }
@@ -345,23 +290,14 @@ public class DecisionDeadlineService {
      */
     @Transactional
     public void addTimeOnHold(UUID caseId, int days, String reason, String releasedBy) {
-        Optional<Row> row = find(caseId);
+        Optional<IndProcedureRecord> row = procedures.find(caseId);
         if (row.isEmpty() || row.get().decidedOn() != null || days <= 0) {
             return;
         }
-        jdbc.sql("update ind_procedures set days_on_hold = days_on_hold + :days where case_id = :caseId")
-                .param("days", days)
-                .param("caseId", caseId)
-                .update();
-        jdbc.sql("insert into decision_deadline_extensions (id, case_id, months, days, ground, reason, extended_by, "
-                        + "extended_at) values (:id, :caseId, 0, :days, 'MORATORIUM', :reason, :by, :at)")
-                .param("id", UUID.randomUUID())
-                .param("caseId", caseId)
-                .param("days", days)
-                .param("reason", reason)
-                .param("by", releasedBy)
-                .param("at", Timestamp.from(clock.instant()))
-                .update();
+        procedures.addDaysOnHold(caseId, days);
+        procedures.insertExtension(
+                caseId,
+                new ExtensionRecord(0, days, ExtensionGround.MORATORIUM.name(), reason, releasedBy, clock.instant()));
         rewatch(caseId);
     }
 
@@ -371,15 +307,15 @@ public class DecisionDeadlineService {
      */
     @Transactional(readOnly = true)
     public Instant penaltyExposedAt(UUID caseId, LocalDate noticeReceivedOn) {
-        Row row = row(caseId);
+        IndProcedureRecord row = row(caseId);
         return startOf(noticeReceivedOn.plus(
-                rules.periods(row.track(), row.procedure()).noticeOfDefaultPeriod()));
+                rules.periods(row.track(), row.indProcedure()).noticeOfDefaultPeriod()));
     }
 
     /** Records a notice of default; returns when the case becomes exposed to penalty payments. */
     @Transactional
     public Instant noticeOfDefault(UUID caseId, LocalDate receivedOn) {
-        Row row = row(caseId);
+        IndProcedureRecord row = row(caseId);
         LocalDate deadline = deadline(caseId);
         if (receivedOn.isBefore(deadline)) {
             throw new InvalidRequestException(
@@ -389,20 +325,14 @@ public class DecisionDeadlineService {
         if (row.decidedOn() != null) {
             throw new ConflictException("Case " + caseId + " was decided on " + row.decidedOn() + ".");
         }
-        jdbc.sql("update ind_procedures set notice_of_default_on = :on where case_id = :caseId")
-                .param("on", Date.valueOf(receivedOn))
-                .param("caseId", caseId)
-                .update();
+        procedures.noticeOfDefault(caseId, receivedOn);
         return penaltyExposedAt(caseId, receivedOn);
     }
 
     /** Two weeks after the notice of default: the case is exposed to penalty payments. */
     @Transactional
     public void flagPenaltyExposure(UUID caseId) {
-        jdbc.sql("update ind_procedures set penalty_exposed_from = :on where case_id = :caseId")
-                .param("on", Date.valueOf(LocalDate.now(clock)))
-                .param("caseId", caseId)
-                .update();
+        procedures.penaltyExposedFrom(caseId, LocalDate.now(clock));
     }
 
     /**
@@ -413,9 +343,7 @@ public class DecisionDeadlineService {
     @Transactional
     public Instant extendGeneralProcedure(UUID caseId) {
         row(caseId);
-        jdbc.sql("update ind_procedures set ind_procedure = 'AA_PLUS' where case_id = :caseId and ind_procedure = 'AA'")
-                .param("caseId", caseId)
-                .update();
+        procedures.extendGeneralProcedure(caseId);
         rewatch(caseId);
         return decisionDue(row(caseId));
     }
@@ -427,10 +355,7 @@ public class DecisionDeadlineService {
     @Transactional
     public Instant referToExtendedProcedure(UUID caseId, String vaReason) {
         row(caseId);
-        jdbc.sql("update ind_procedures set ind_procedure = 'VA', va_reason = :reason where case_id = :caseId")
-                .param("reason", vaReason)
-                .param("caseId", caseId)
-                .update();
+        procedures.referToExtendedProcedure(caseId, vaReason);
         rewatch(caseId);
         return decisionDue(row(caseId));
     }
@@ -438,32 +363,29 @@ public class DecisionDeadlineService {
     /** The decision is taken: the deadline no longer runs. */
     @Transactional
     public void decided(UUID caseId) {
-        if (find(caseId).isEmpty()) {
+        if (procedures.find(caseId).isEmpty()) {
             return;
         }
-        jdbc.sql("update ind_procedures set decided_on = :on where case_id = :caseId")
-                .param("on", Date.valueOf(LocalDate.now(clock)))
-                .param("caseId", caseId)
-                .update();
+        procedures.decided(caseId, LocalDate.now(clock));
         processes.stopWatchingDeadline(caseId);
     }
 
     /** The procedure the case is in (AA, AA_PLUS or VA). */
     @Transactional(readOnly = true)
     public String procedure(UUID caseId) {
-        return row(caseId).procedure();
+        return row(caseId).indProcedure();
     }
 
     /** Application date of a case in the IND procedure, for the lead time. */
     @Transactional(readOnly = true)
     public Optional<LocalDate> applicationDate(UUID caseId) {
-        return find(caseId).map(Row::applicationDate);
+        return procedures.find(caseId).map(IndProcedureRecord::applicationDate);
     }
 
     @Transactional(readOnly = true)
     public Optional<DecisionSection> section(
             UUID caseId, int daysOnHoldNow, boolean onHold, AppealService.Appeal appeal) {
-        return find(caseId).map(row -> {
+        return procedures.find(caseId).map(row -> {
             LocalDate deadline = deadline(row).plusDays(daysOnHoldNow);
             LocalDate today = LocalDate.now(clock);
             CategoryExtension category = row.responsibleSince() != null || row.redecisionDeadline() != null
@@ -473,12 +395,12 @@ public class DecisionDeadlineService {
                             .orElse(null);
             return new DecisionSection(
                     row.track(),
-                    row.procedure(),
+                    row.indProcedure(),
                     row.vaReason(),
                     row.priority(),
                     row.priorityReason(),
                     row.applicationDate(),
-                    row.periodStart().plus(decisionPeriod(row.track(), row.procedure())),
+                    row.periodStart().plus(decisionPeriod(row.track(), row.indProcedure())),
                     deadline,
                     category,
                     extensions(caseId),
@@ -500,7 +422,8 @@ public class DecisionDeadlineService {
      * a decision moratorium still running included (it suspends the deadline; DMN holdMoratorium). For the monitoring
      * gauge.
      */
-    @Transactional(readOnly = true)
+    // not read-only: asking a period table the first time evaluates it, and the engine writes its decision history
+    @Transactional
     public int casesPastDeadline() {
         List<String> moratoria = holdCategories.declared().stream()
                 .filter(holdCategories::moratorium)
@@ -509,152 +432,84 @@ public class DecisionDeadlineService {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         // the tables give the same answer for the same inputs: ask them once per track and procedure, and once per
         // application day and track, not once per case
-        Map<String, Period> periods = new HashMap<>();
-        Map<String, Optional<Period>> categoryExtensions = new HashMap<>();
-        return (int) jdbc
-                .sql("select p.application_date, p.days_on_hold, (select coalesce(sum(e.months), 0) "
-                        + "from decision_deadline_extensions e where e.case_id = p.case_id), "
-                        + "(select min(h.held_from) from case_holds h join policy_holds ph on ph.id = h.hold_id "
-                        + "where h.case_id = p.case_id and h.released_at is null and ph.category in (:moratoria)), "
-                        + "p.redecision_deadline, (select coalesce(sum(e.months), 0) "
-                        + "from decision_deadline_extensions e where e.case_id = p.case_id "
-                        + "and e.extended_at >= p.reopened_at), p.days_on_hold_at_reopen, p.responsible_since, "
-                        + "(select coalesce(sum(e.months), 0) from decision_deadline_extensions e "
-                        + "where e.case_id = p.case_id and e.extended_at >= p.responsible_since_at), "
-                        + "p.track, p.ind_procedure from ind_procedures p where p.decided_on is null")
-                // an empty IN list is no valid SQL: a category name no table declares stands for "none"
-                .param("moratoria", moratoria.isEmpty() ? List.of("") : List.copyOf(moratoria))
-                .query((rs, n) -> {
-                    int track = rs.getInt(10);
-                    String procedure = rs.getString(11);
-                    Period decisionPeriod =
-                            periods.computeIfAbsent(track + "/" + procedure, key -> decisionPeriod(track, procedure));
-                    Timestamp heldFrom = rs.getTimestamp(4);
-                    int onHoldNow = heldFrom == null ? 0 : daysBetween(heldFrom.toInstant(), now);
-                    Date redecisionDeadline = rs.getDate(5);
-                    if (redecisionDeadline != null) {
-                        return redecisionDeadline
-                                .toLocalDate()
-                                .plusMonths(rs.getInt(6))
-                                .plusDays(rs.getInt(2) - rs.getInt(7) + onHoldNow);
-                    }
-                    Date responsibleSince = rs.getDate(8);
-                    if (responsibleSince != null) {
-                        return responsibleSince
-                                .toLocalDate()
-                                .plus(decisionPeriod)
-                                .plusMonths(rs.getInt(9))
-                                .plusDays(rs.getInt(2) - rs.getInt(7) + onHoldNow);
-                    }
-                    LocalDate applied = rs.getDate(1).toLocalDate();
-                    LocalDate statutory = applied.plus(decisionPeriod);
-                    Optional<Period> category = categoryExtensions.computeIfAbsent(
-                            applied + "/" + track,
-                            key -> rules.groupExtension(applied, track).map(GroupExtension::extension));
-                    return category.map(statutory::plus)
-                            .orElse(statutory)
-                            .plusMonths(rs.getInt(3))
-                            .plusDays(rs.getInt(2) + onHoldNow);
+        DecisionPeriods remembered = new RememberedPeriods(rules);
+        return (int) procedures.undecided(moratoria).stream()
+                .filter(row -> {
+                    int onHoldNow = row.heldSince() == null ? 0 : daysBetween(row.heldSince(), now);
+                    return !today.isBefore(deadline(row, remembered).plusDays(onHoldNow));
                 })
-                .list()
-                .stream()
-                .filter(deadline -> !today.isBefore(deadline))
                 .count();
     }
 
     /** Open cases exposed to penalty payments after a notice of default: for the monitoring gauge. */
     @Transactional(readOnly = true)
     public int casesExposedToPenalty() {
-        return jdbc.sql("select count(*) from ind_procedures where penalty_exposed_from is not null "
-                        + "and decided_on is null")
-                .query(Integer.class)
-                .single();
+        return procedures.casesExposedToPenalty();
     }
 
     private void rewatch(UUID caseId) {
-        Row row = row(caseId);
+        IndProcedureRecord row = row(caseId);
         LocalDate deadline = deadline(row);
-        Period warningBefore = rules.periods(row.track(), row.procedure()).warningBefore();
+        Period warningBefore = rules.periods(row.track(), row.indProcedure()).warningBefore();
         processes.watchDeadline(caseId, startOf(deadline.minus(warningBefore)), startOf(deadline));
     }
 
     private List<Extension> extensions(UUID caseId) {
-        return jdbc.sql("select months, days, ground, reason, extended_by, extended_at "
-                        + "from decision_deadline_extensions where case_id = :caseId order by extended_at")
-                .param("caseId", caseId)
-                .query((rs, n) -> new Extension(
-                        rs.getInt(1),
-                        rs.getInt(2),
-                        rs.getString(3) == null ? null : ExtensionGround.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getTimestamp(6).toInstant()))
-                .list();
-    }
-
-    private int extendedMonthsSince(UUID caseId, Instant since) {
-        return jdbc.sql("select coalesce(sum(months), 0) from decision_deadline_extensions where case_id = :caseId "
-                        + "and extended_at >= :since")
-                .param("caseId", caseId)
-                .param("since", Timestamp.from(since))
-                .query(Integer.class)
-                .single();
-    }
-
-    private int extendedMonths(UUID caseId) {
-        return jdbc.sql("select coalesce(sum(months), 0) from decision_deadline_extensions where case_id = :caseId")
-                .param("caseId", caseId)
-                .query(Integer.class)
-                .single();
+        return procedures.extensions(caseId).stream()
+                .map(e -> new Extension(
+                        e.months(),
+                        e.days(),
+                        e.ground() == null ? null : ExtensionGround.valueOf(e.ground()),
+                        e.reason(),
+                        e.extendedBy(),
+                        e.extendedAt()))
+                .toList();
     }
 
     private Instant startOf(LocalDate date) {
         return date.atStartOfDay(clock.getZone()).toInstant();
     }
 
-    private Row row(UUID caseId) {
-        return find(caseId)
+    private IndProcedureRecord row(UUID caseId) {
+        return procedures
+                .find(caseId)
                 .orElseThrow(() -> new NotFoundException(
                         "Case " + caseId + " is not (yet) in the IND procedure: it has no decision deadline"));
-    }
-
-    private Optional<Row> find(UUID caseId) {
-        return jdbc.sql("select case_id, track, application_date, ind_procedure, priority, priority_reason, "
-                        + "va_reason, days_on_hold, notice_of_default_on, penalty_exposed_from, decided_on, "
-                        + "redecision_deadline, reopened_at, days_on_hold_at_reopen, responsible_since, "
-                        + "responsible_since_at, opened_at from ind_procedures where case_id = :caseId")
-                .param("caseId", caseId)
-                .query((rs, n) -> new Row(
-                        rs.getObject(1, UUID.class),
-                        rs.getInt(2),
-                        rs.getDate(3).toLocalDate(),
-                        rs.getString(4),
-                        (Integer) rs.getObject(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getInt(8),
-                        date(rs.getDate(9)),
-                        date(rs.getDate(10)),
-                        date(rs.getDate(11)),
-                        date(rs.getDate(12)),
-                        instant(rs.getTimestamp(13)),
-                        rs.getInt(14),
-                        date(rs.getDate(15)),
-                        instant(rs.getTimestamp(16)),
-                        rs.getTimestamp(17).toInstant()))
-                .optional();
-    }
-
-    private static LocalDate date(Date date) {
-        return date == null ? null : date.toLocalDate();
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     static int daysBetween(Instant from, Instant to) {
         long hours = ChronoUnit.HOURS.between(from, to);
         return (int) Math.max(0, (hours + 23) / 24);
+    }
+
+    /** The period tables, each answer asked once: for counting over every open case. */
+    private record RememberedPeriods(DecisionPeriods tables, Map<String, Object> answers) implements DecisionPeriods {
+
+        RememberedPeriods(DecisionPeriods tables) {
+            this(tables, new HashMap<>());
+        }
+
+        @Override
+        public Periods periods(int track, String procedure) {
+            return (Periods) answers.computeIfAbsent(
+                    "periods/" + track + "/" + procedure, key -> tables.periods(track, procedure));
+        }
+
+        @Override
+        public Optional<Period> extension(int step, String ground) {
+            return tables.extension(step, ground);
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public Optional<GroupExtension> groupExtension(LocalDate applicationDate, int track) {
+            return (Optional<GroupExtension>) answers.computeIfAbsent(
+                    "group/" + applicationDate + "/" + track, key -> tables.groupExtension(applicationDate, track));
+        }
+
+        @Override
+        public Optional<Period> departurePeriod(String decisionType, int track, String trackReason) {
+            return tables.departurePeriod(decisionType, track, trackReason);
+        }
     }
 }

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.Timer;
 import nl.asylumchain.platform.LeadTimes;
 
 /**
- * The IND procedure's meters (names in metrics.md). Every series exists from start-up at 0; counters count after
+ * The IND procedure's meters (names in docs/monitoring.md). Every series exists from start-up at 0; counters count after
  * commit, so a rejected event counts nothing.
  */
 @Component
@@ -23,8 +23,10 @@ class DecisionMetrics {
     private final Map<String, Counter> appealsLodged = new TreeMap<>();
     private final Map<String, Counter> courtRulings = new TreeMap<>();
     private final Map<Integer, Timer> leadTimes = new TreeMap<>();
+    private final MeterRegistry registry;
 
     DecisionMetrics(MeterRegistry registry) {
+        this.registry = registry;
         vaReferrals = Counter.builder("asylum.va.referrals")
                 .description("Spoor-4 cases referred from the AA to the extended procedure (VA)")
                 .register(registry);
@@ -45,7 +47,10 @@ class DecisionMetrics {
                             .tag("outcome", tag)
                             .register(registry));
         }
-        for (int track : new int[] {1, 2, 4}) {
+        for (int track : IndTracks.DECIDED) {
+            for (IndOutcome outcome : IndOutcome.values()) {
+                decisions(track, outcome);
+            }
             leadTimes.put(
                     track,
                     LeadTimes.timer("asylum.decision.lead.time", "Time from the application date to the IND decision")
@@ -70,10 +75,23 @@ class DecisionMetrics {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void on(DecisionRecorded decision) {
+        decisions(decision.track(), decision.outcome()).increment();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void on(DecisionLeadTime decided) {
         Timer timer = leadTimes.get(decided.track());
         if (timer != null) {
             timer.record(decided.leadTime());
         }
+    }
+
+    private Counter decisions(int track, IndOutcome outcome) {
+        return Counter.builder("asylum.decisions")
+                .description("IND decisions by track and outcome")
+                .tag("track", Integer.toString(track))
+                .tag("outcome", outcome.name().toLowerCase())
+                .register(registry);
     }
 }

@@ -1,6 +1,5 @@
 package nl.asylumchain.decision;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,12 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.Milestone;
+import nl.asylumchain.decision.persistence.IndDecisionRepository;
 import nl.asylumchain.registration.RegistrationService;
 
 /** Records IND decisions and says what follows from them. */
@@ -28,7 +27,7 @@ public class IndDecisionService {
     /** Spoor 4, the general asylum procedure: where a Dublin case goes when the Netherlands becomes responsible. */
     static final int GENERAL_ASYLUM_TRACK = 4;
 
-    private final JdbcClient jdbc;
+    private final IndDecisionRepository decisions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -37,7 +36,7 @@ public class IndDecisionService {
     private final DecisionPeriods rules;
 
     IndDecisionService(
-            JdbcClient jdbc,
+            IndDecisionRepository decisions,
             ApplicationEventPublisher events,
             Clock clock,
             CaseProgress caseFile,
@@ -47,7 +46,7 @@ public class IndDecisionService {
         this.rules = rules;
         this.registration = registration;
         this.caseFile = caseFile;
-        this.jdbc = jdbc;
+        this.decisions = decisions;
         this.events = events;
         this.clock = clock;
         this.deadlines = deadlines;
@@ -87,14 +86,7 @@ public class IndDecisionService {
     @Transactional
     public Consequence record(UUID caseId, int track, IndOutcome outcome) {
         Instant now = clock.instant();
-        jdbc.sql("insert into ind_decisions (id, case_id, track, outcome, decided_at) "
-                        + "values (:id, :caseId, :track, :outcome, :at)")
-                .param("id", UUID.randomUUID())
-                .param("caseId", caseId)
-                .param("track", track)
-                .param("outcome", outcome.name())
-                .param("at", Timestamp.from(now))
-                .update();
+        decisions.insert(caseId, track, outcome.name(), now);
         caseFile.recordDecision(caseId, outcome.name());
         switch (outcome) {
             case PERMIT_GRANTED -> caseFile.reachMilestone(caseId, Milestone.PERMIT_GRANTED);

@@ -1,6 +1,5 @@
 package nl.asylumchain.decision;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -10,10 +9,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.asylumchain.decision.persistence.PolicyHoldRepository;
+import nl.asylumchain.decision.persistence.PolicyHoldRepository.ParkedRecord;
 import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
@@ -28,19 +28,19 @@ import nl.asylumchain.platform.NotFoundException;
 @Service
 public class PolicyHoldService {
 
-    private final JdbcClient jdbc;
+    private final PolicyHoldRepository repository;
     private final Clock clock;
     private final DecisionDeadlineService deadlines;
     private final DecisionEngine processes;
     private final HoldCategories categories;
 
     PolicyHoldService(
-            JdbcClient jdbc,
+            PolicyHoldRepository repository,
             Clock clock,
             DecisionDeadlineService deadlines,
             DecisionEngine processes,
             HoldCategories categories) {
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.clock = clock;
         this.deadlines = deadlines;
         this.processes = processes;
@@ -74,14 +74,7 @@ public class PolicyHoldService {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        jdbc.sql("insert into policy_holds (id, category, reason, placed_by, placed_at) "
-                        + "values (:id, :category, :reason, :by, :at)")
-                .param("id", id)
-                .param("category", category)
-                .param("reason", reason.strip())
-                .param("by", placedBy)
-                .param("at", Timestamp.from(now))
-                .update();
+        repository.insert(id, category, reason.strip(), placedBy, now);
         return hold(id);
     }
 
@@ -103,25 +96,11 @@ public class PolicyHoldService {
             throw new ConflictException("Hold " + holdId + " was released at " + hold.releasedAt() + ".");
         }
         Instant now = clock.instant();
-        record Parked(UUID id, UUID caseId, Instant heldFrom) {}
-        List<Parked> parked = jdbc.sql("select id, case_id, held_from from case_holds "
-                        + "where hold_id = :holdId and released_at is null")
-                .param("holdId", holdId)
-                .query((rs, n) -> new Parked(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getTimestamp(3).toInstant()))
-                .list();
-        jdbc.sql("update policy_holds set released_at = :at where id = :id")
-                .param("at", Timestamp.from(now))
-                .param("id", holdId)
-                .update();
+        List<ParkedRecord> parked = repository.parkedBy(holdId);
+        repository.release(holdId, now);
         boolean moratorium = categories.moratorium(hold.category());
-        for (Parked p : parked) {
-            jdbc.sql("update case_holds set released_at = :at where id = :id")
-                    .param("at", Timestamp.from(now))
-                    .param("id", p.id())
-                    .update();
+        for (ParkedRecord p : parked) {
+            repository.releaseCase(p.id(), now);
             if (moratorium) {
                 deadlines.addTimeOnHold(
                         p.caseId(),
@@ -137,9 +116,7 @@ public class PolicyHoldService {
 
     @Transactional(readOnly = true)
     public List<Hold> holds() {
-        return jdbc.sql("select id from policy_holds order by placed_at desc").query(UUID.class).list().stream()
-                .map(this::hold)
-                .toList();
+        return repository.all().stream().map(this::hold).toList();
     }
 
     /**
@@ -152,13 +129,7 @@ public class PolicyHoldService {
                 .map(this::active)
                 .flatMap(Optional::stream)
                 .findFirst();
-        hold.ifPresent(holdId -> jdbc.sql(
-                        "insert into case_holds (id, hold_id, case_id, held_from) values (:id, :holdId, :caseId, :at)")
-                .param("id", UUID.randomUUID())
-                .param("holdId", holdId)
-                .param("caseId", caseId)
-                .param("at", Timestamp.from(clock.instant()))
-                .update());
+        hold.ifPresent(holdId -> repository.park(holdId, caseId, clock.instant()));
         return hold.isPresent();
     }
 
@@ -178,55 +149,39 @@ public class PolicyHoldService {
      */
     @Transactional(readOnly = true)
     public int daysOnHoldNow(UUID caseId) {
-        record Parked(Instant from, String category) {}
-        return jdbc.sql("select h.held_from, p.category from case_holds h join policy_holds p on p.id = h.hold_id "
-                        + "where h.case_id = :caseId and h.released_at is null")
-                .param("caseId", caseId)
-                .query((rs, n) -> new Parked(rs.getTimestamp(1).toInstant(), rs.getString(2)))
-                .optional()
+        return repository
+                .parkedNow(caseId)
                 .filter(parked -> categories.moratorium(parked.category()))
-                .map(parked -> DecisionDeadlineService.daysBetween(parked.from(), clock.instant()))
+                .map(parked -> DecisionDeadlineService.daysBetween(parked.heldFrom(), clock.instant()))
                 .orElse(0);
     }
 
     @Transactional(readOnly = true)
     public boolean onHold(UUID caseId) {
-        return jdbc.sql("select count(*) from case_holds where case_id = :caseId and released_at is null")
-                        .param("caseId", caseId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
+        return repository.isParked(caseId);
     }
 
     /** Cases parked now, over all holds. */
     @Transactional(readOnly = true)
     public int casesOnHold() {
-        return jdbc.sql("select count(*) from case_holds where released_at is null")
-                .query(Integer.class)
-                .single();
+        return repository.casesParked();
     }
 
     private Optional<UUID> active(String category) {
-        return jdbc.sql("select id from policy_holds where category = :category and released_at is null")
-                .param("category", category)
-                .query(UUID.class)
-                .optional();
+        return repository.active(category);
     }
 
     private Hold hold(UUID id) {
-        return jdbc.sql("select h.id, h.category, h.reason, h.placed_by, h.placed_at, h.released_at, "
-                        + "(select count(*) from case_holds c where c.hold_id = h.id) "
-                        + "from policy_holds h where h.id = :id")
-                .param("id", id)
-                .query((rs, n) -> new Hold(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
-                        rs.getInt(7)))
-                .optional()
+        return repository
+                .find(id)
+                .map(row -> new Hold(
+                        row.id(),
+                        row.category(),
+                        row.reason(),
+                        row.placedBy(),
+                        row.placedAt(),
+                        row.releasedAt(),
+                        row.casesHeld()))
                 .orElseThrow(() -> new NotFoundException("No hold with id " + id));
     }
 }

@@ -16,7 +16,15 @@ import nl.asylumchain.casefile.Stage;
 public interface ChainDriver {
 
     /** Deploys the scenario's policy switches, sets the housing quota and places the start stock. */
-    void prepare(Scenario scenario);
+    default void prepare(Scenario scenario) {
+        prepare(scenario, null);
+    }
+
+    /**
+     * As {@link #prepare(Scenario)}, but with {@code from} not null the start state is that snapshot's open cases,
+     * each placed where it waited (the scenario's stock is not placed then).
+     */
+    void prepare(Scenario scenario, ForecastSnapshot from);
 
     /** Simulates one day; the clock stands at that day's start of work afterwards. */
     void day(LocalDate date);

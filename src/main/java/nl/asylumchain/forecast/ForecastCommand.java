@@ -1,7 +1,10 @@
 package nl.asylumchain.forecast;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +15,11 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar asylum-chain.jar forecast --scenario NAME|PATH --out DIR [--seed N] [--weeks N]}: runs a forecast
+ * {@code java -jar asylum-chain.jar forecast --scenario NAME|PATH --out DIR [--seed N] [--weeks N] [--from-now FILE]}:
+ * runs a forecast (from the scenario's start state, or from a snapshot of the running system's open cases)
  * in its own Spring context with its own in-memory database and engine, writes {@code forecast.json},
  * {@code weekly.csv} and whatever the {@link ForecastReportWriter} beans add, and returns the exit code: 0 done,
  * 2 a bad scenario ({@code scenario.<field>: <reason>} on stderr), 1 anything else.
@@ -84,13 +89,26 @@ public final class ForecastCommand {
             err.println(e.getMessage());
             return 2;
         }
+        ForecastSnapshot snapshot = null;
         if (arguments.fromNow() != null) {
-            err.println("--from-now: starting from a snapshot of the running system is not built yet");
-            return 1;
+            try {
+                snapshot = readSnapshot(arguments.fromNow());
+            } catch (IOException | RuntimeException e) {
+                err.println("--from-now: cannot read the snapshot " + arguments.fromNow() + ": " + e.getMessage());
+                return 1;
+            }
         }
         try (ConfigurableApplicationContext context = start(scenario)) {
             ForecastRun run = context.getBean(ForecastRun.class);
-            ForecastResult result = run.run(scenario, out);
+            if (snapshot != null) {
+                // from now: day 0 is the day the snapshot was taken, in business time
+                scenario = startingOn(
+                        scenario,
+                        snapshot.takenAt()
+                                .atZone(context.getBean(Clock.class).getZone())
+                                .toLocalDate());
+            }
+            ForecastResult result = run.run(scenario, snapshot, out);
             ForecastFiles.write(result, arguments.out());
             for (ForecastReportWriter writer :
                     new TreeMap<>(context.getBeansOfType(ForecastReportWriter.class)).values()) {
@@ -115,6 +133,37 @@ public final class ForecastCommand {
             e.printStackTrace(err);
             return 1;
         }
+    }
+
+    /** The snapshot the running application wrote ({@code ForecastJobs}, {@code snapshot.json}). */
+    static ForecastSnapshot readSnapshot(Path file) throws IOException {
+        return JsonMapper.builder().findAndAddModules().build().readValue(file.toFile(), ForecastSnapshot.class);
+    }
+
+    /** The scenario with another first day (a forecast from now starts on the snapshot's day, any weekday). */
+    static Scenario startingOn(Scenario s, LocalDate start) {
+        return new Scenario(
+                s.name(),
+                start,
+                s.weeks(),
+                s.seed(),
+                s.inflow(),
+                s.arrivalLocations(),
+                s.nationalities(),
+                s.unaccompaniedMinors(),
+                s.temporaryProtectionUkraine(),
+                s.familyAbroad(),
+                s.dublin(),
+                s.appeal(),
+                s.reunification(),
+                s.housing(),
+                s.departure(),
+                s.capacity(),
+                s.receptionCapacity(),
+                s.taakstelling(),
+                s.policy(),
+                s.stock(),
+                s.trackCapacity());
     }
 
     static Scenario withOverrides(Scenario s, Arguments arguments) {

@@ -6,10 +6,12 @@ import java.util.Map;
 
 /**
  * What a forecast produces: the scenario it ran, how fast it ran, and one row of figures per simulated week.
- * {@code forecast.json} is this record as JSON; {@code weekly.csv} is {@link #weeks()} flattened. Maps keep a fixed
+ * {@code forecast.json} is this record as JSON; {@code weekly.csv} is {@link #weeks()} flattened. {@code startBacklog}
+ * is week 0: the open cases per stage once the start state (empty, the scenario's stock, or the running system's
+ * cases) is placed, before the first day. Maps keep a fixed
  * key order (the enums' order), so that the same run always writes the same bytes.
  */
-public record ForecastResult(Scenario scenario, Run run, List<Week> weeks) {
+public record ForecastResult(Scenario scenario, Run run, List<Week> weeks, Map<String, Long> startBacklog) {
 
     /** The scenario's name, the seed the run used, the first simulated day (a Monday) and the horizon in weeks. */
     public record Scenario(String name, long seed, LocalDate start, int weeks) {}

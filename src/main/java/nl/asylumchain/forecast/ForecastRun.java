@@ -46,12 +46,19 @@ class ForecastRun {
     private double cpuSeconds;
 
     ForecastResult run(Scenario scenario, PrintStream progress) {
+        return run(scenario, null, progress);
+    }
+
+    /** With {@code from} not null, the run starts from that snapshot's open cases instead of the scenario's stock. */
+    ForecastResult run(Scenario scenario, ForecastSnapshot from, PrintStream progress) {
         long started = System.nanoTime();
         long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         List<ForecastResult.Week> weeks = new ArrayList<>();
+        Map<String, Long> startBacklog;
         try {
             figures.start();
-            driver.prepare(scenario);
+            driver.prepare(scenario, from);
+            startBacklog = backlog();
             for (int week = 1; week <= scenario.weeks(); week++) {
                 LocalDate monday = scenario.start().plusWeeks(week - 1);
                 figures.reset();
@@ -94,7 +101,8 @@ class ForecastRun {
         return new ForecastResult(
                 new ForecastResult.Scenario(scenario.name(), scenario.seed(), scenario.start(), scenario.weeks()),
                 run,
-                List.copyOf(weeks));
+                List.copyOf(weeks),
+                startBacklog);
     }
 
     double cpuSeconds() {
@@ -105,12 +113,17 @@ class ForecastRun {
         return driver.problems();
     }
 
-    private ForecastResult.Week week(int week, LocalDate monday, Scenario scenario) {
+    private Map<String, Long> backlog() {
         Map<String, Long> backlog = new LinkedHashMap<>();
         Map<Stage, Long> open = driver.openCasesPerStage();
         for (Stage stage : Stage.values()) {
             backlog.put(stage.name(), open.getOrDefault(stage, 0L));
         }
+        return backlog;
+    }
+
+    private ForecastResult.Week week(int week, LocalDate monday, Scenario scenario) {
+        Map<String, Long> backlog = backlog();
         Occupancy occupancy = reception.occupancy();
         long minors = occupancy.locationTypes().stream()
                 .filter(t -> t.locationType().forUnaccompaniedMinors())

@@ -37,52 +37,6 @@ public record Scenario(
     /** The IND tracks (spoor 1-5) a per-track capacity may name. */
     public static final List<Integer> TRACKS = List.of(1, 2, 3, 4, 5);
 
-    /** A scenario whose groups have one capacity each, not split by track. */
-    public Scenario(
-            String name,
-            LocalDate start,
-            int weeks,
-            long seed,
-            Inflow inflow,
-            Map<String, Double> arrivalLocations,
-            List<Nationality> nationalities,
-            Minors unaccompaniedMinors,
-            double temporaryProtectionUkraine,
-            FamilyAbroad familyAbroad,
-            Dublin dublin,
-            Appeal appeal,
-            Reunification reunification,
-            Housing housing,
-            Departure departure,
-            Map<String, Double> capacity,
-            Map<String, Integer> receptionCapacity,
-            Map<String, Integer> taakstelling,
-            Policy policy,
-            Stock stock) {
-        this(
-                name,
-                start,
-                weeks,
-                seed,
-                inflow,
-                arrivalLocations,
-                nationalities,
-                unaccompaniedMinors,
-                temporaryProtectionUkraine,
-                familyAbroad,
-                dublin,
-                appeal,
-                reunification,
-                housing,
-                departure,
-                capacity,
-                receptionCapacity,
-                taakstelling,
-                policy,
-                stock,
-                Map.of());
-    }
-
     /**
      * The capacity of a group split by IND track (tasks per week per track), or an empty map when the group's
      * capacity is one number for all its tasks. When split, {@link #capacity()} holds the sum of the tracks, and a
@@ -151,10 +105,36 @@ public record Scenario(
     public record Hold(String category, LocalDate from, LocalDate until) {}
 
     /**
-     * A synthetic start stock: cases placed in the models at the start, each started like new inflow but dated
-     * back by an age drawn up to {@code maxAgeDays}: pending IND cases and nareis sponsors.
+     * A synthetic start stock, placed in the models before the first day (docs/forecast.md, "The start stock"): cases
+     * pending at the IND per track ({@code 1}, {@code 2}, {@code 4}) with the mix of months since their application,
+     * the share of them that are unaccompanied minors; pending nareis applications (one sponsor each, housed
+     * already); permit holders in reception waiting for housing; open DT&amp;V cases.
      */
-    public record Stock(long pendingInd, long pendingReunification, int maxAgeDays) {
-        public static final Stock NONE = new Stock(0, 0, 0);
+    public record Stock(
+            Map<Integer, Long> ind,
+            List<AgeBand> indAgeMonths,
+            double indUnaccompaniedMinors,
+            long reunification,
+            long housing,
+            long departure) {
+        public static final Stock NONE = new Stock(Map.of(), List.of(new AgeBand(0, 1, 1)), 0, 0, 0, 0);
+
+        public Stock {
+            ind = Map.copyOf(ind);
+            indAgeMonths = List.copyOf(indAgeMonths);
+        }
+
+        /** Cases pending at the IND, all tracks. */
+        public long indTotal() {
+            return ind.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Every case the stock places. */
+        public long total() {
+            return indTotal() + reunification + housing + departure;
+        }
     }
+
+    /** A share of the IND stock whose application was signed from {@code fromMonths} to {@code toMonths} ago. */
+    public record AgeBand(int fromMonths, int toMonths, double share) {}
 }

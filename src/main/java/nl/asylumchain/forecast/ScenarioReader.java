@@ -43,6 +43,10 @@ public final class ScenarioReader {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern NATIONALITY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern AGE_BAND = Pattern.compile("(\\d{1,3})-(\\d{1,3})");
+    /** The IND tracks a start stock gives: spoor 3 and 5 are switched off in the models. */
+    static final List<Integer> STOCK_TRACKS = List.of(1, 2, 4);
+
     private static final Pattern HALF_YEAR = Pattern.compile("(\\d{4})-(I|II)");
     /** The policy decisions' inputs that a scenario may switch (decision tables without inputs in dmn/). */
     static final Set<String> POLICY_DECISIONS = Set.of("writtenHearingInUse", "trackThreeInUse", "trackFiveInUse");
@@ -437,11 +441,47 @@ public final class ScenarioReader {
                 return Scenario.Stock.NONE;
             }
             Node s = node("stock");
+            Node ind = s.node("ind");
+            Map<Integer, Long> perTrack = new java.util.TreeMap<>();
+            for (int track : STOCK_TRACKS) {
+                perTrack.put(track, ind.integer("track" + track, 0L, 1_000_000L));
+            }
+            List<Scenario.AgeBand> ages = ind.node("ageMonths").ageBands();
+            double minors = ind.share("unaccompaniedMinors");
+            ind.done();
             Scenario.Stock stock = new Scenario.Stock(
-                    s.integer("pendingInd", 0, 1_000_000), s.integer("pendingReunification", 0, 1_000_000), (int)
-                            s.integer("maxAgeDays", 0, 3650));
+                    perTrack,
+                    ages,
+                    minors,
+                    s.integer("reunification", 0L, 1_000_000L),
+                    s.integer("housing", 0L, 1_000_000L),
+                    s.integer("departure", 0L, 1_000_000L));
             s.done();
             return stock;
+        }
+
+        /** Keys {@code FROM-TO} (months since the application, FROM below TO, at most 120), shares adding up to 1. */
+        private List<Scenario.AgeBand> ageBands() {
+            if (map.isEmpty()) {
+                throw new ScenarioException(path, "at least one band such as 0-6: 1");
+            }
+            List<Scenario.AgeBand> bands = new ArrayList<>();
+            double sum = 0;
+            for (Object key : map.keySet()) {
+                java.util.regex.Matcher band = AGE_BAND.matcher(String.valueOf(key));
+                int from = band.matches() ? Integer.parseInt(band.group(1)) : -1;
+                int to = band.matches() ? Integer.parseInt(band.group(2)) : -1;
+                if (!band.matches() || from >= to || to > 120) {
+                    throw new ScenarioException(
+                            at(String.valueOf(key)),
+                            "a band of months since the application such as 0-6 (from below to, at most 120)");
+                }
+                double share = share(String.valueOf(key));
+                bands.add(new Scenario.AgeBand(from, to, share));
+                sum += share;
+            }
+            sumIsOne(sum, "the bands' shares");
+            return bands;
         }
 
         Node node(String key) {

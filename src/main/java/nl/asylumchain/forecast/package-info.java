@@ -11,6 +11,7 @@
             "casefile",
             "casefile :: model",
             "decision",
+            "decision :: model",
             "departure",
             "housing",
             "reception",

@@ -1,7 +1,5 @@
 package nl.asylumchain.monitoring;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -16,13 +14,11 @@ import nl.asylumchain.casefile.CaseOutcome;
 import nl.asylumchain.casefile.CaseRegistered;
 import nl.asylumchain.casefile.Stage;
 import nl.asylumchain.casefile.StageEntered;
-import nl.asylumchain.decision.DecisionRecorded;
-import nl.asylumchain.decision.IndOutcome;
 import nl.asylumchain.platform.LeadTimes;
-import nl.asylumchain.registration.TrackAssigned;
 
 /**
- * Counts what the chain produces. Counted after commit, so a registration that rolls back counts nothing.
+ * Counts what the case file reports of the chain: cases registered, stages entered, cases closed and their lead
+ * time. The stage modules count their own (tracks at registration, IND decisions, …). Counted after commit, so a registration that rolls back counts nothing.
  * Names follow {@code asylum.*}; the Prometheus registry adds {@code _total} and {@code _seconds}. Every series
  * with a fixed tag value is registered at 0 on start-up, so dashboards and alerts see it before the first case.
  */
@@ -30,12 +26,6 @@ import nl.asylumchain.registration.TrackAssigned;
 class ChainMetrics {
 
     private final MeterRegistry registry;
-
-    /** Tracks that exist in the trackAssignment table (3 and 5 only when the policy switches them on). */
-    static final List<Integer> TRACKS = List.of(1, 2, 3, 4, 5);
-
-    /** Tracks that end in an IND decision: spoor 1 (Dublin), 2 and 4. */
-    static final List<Integer> DECISION_TRACKS = List.of(1, 2, 4);
 
     ChainMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -46,18 +36,12 @@ class ChainMetrics {
                 }
             }
         }
-        TRACKS.forEach(this::tracksAssigned);
         for (Stage stage : Stage.values()) {
             stagesEntered(stage);
         }
         for (CaseOutcome outcome : CaseOutcome.values()) {
             casesClosed(outcome);
             caseLeadTime(outcome);
-        }
-        for (int track : DECISION_TRACKS) {
-            for (IndOutcome outcome : IndOutcome.values()) {
-                decisions(track, outcome);
-            }
         }
     }
 
@@ -68,18 +52,8 @@ class ChainMetrics {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(TrackAssigned assigned) {
-        tracksAssigned(assigned.track()).increment();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
     void on(StageEntered entered) {
         stagesEntered(entered.stage()).increment();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(DecisionRecorded decision) {
-        decisions(decision.track(), decision.outcome()).increment();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -97,25 +71,10 @@ class ChainMetrics {
                 .register(registry);
     }
 
-    private Counter tracksAssigned(int track) {
-        return Counter.builder("asylum.tracks.assigned")
-                .description("Cases assigned to an IND track (spoor) at registration")
-                .tag("track", Integer.toString(track))
-                .register(registry);
-    }
-
     private Counter stagesEntered(Stage stage) {
         return Counter.builder("asylum.stages.entered")
                 .description("Cases that entered a stage of the chain")
                 .tag("stage", stage.name().toLowerCase())
-                .register(registry);
-    }
-
-    private Counter decisions(int track, IndOutcome outcome) {
-        return Counter.builder("asylum.decisions")
-                .description("IND decisions by track and outcome")
-                .tag("track", Integer.toString(track))
-                .tag("outcome", outcome.name().toLowerCase())
                 .register(registry);
     }
 
@@ -135,11 +94,6 @@ class ChainMetrics {
                 .register(registry);
     }
 
-    /**
-     * Histogram buckets at the chain's own deadlines and reporting periods (a day, the 6-day rest period, weeks,
-     * the 6-month decision period, years): a dozen series per timer where Micrometer's generic percentile
-     * histogram would publish some seventy, and quantiles read against the deadlines managers know.
-     */
     /** A lead-time timer of the chain, with one tag. */
     static Timer.Builder leadTimeTimer(String name, String description, String tag, String value) {
         return LeadTimes.timer(name, description).tag(tag, value);

@@ -4,16 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Monitoring",
-        allowedDependencies = {
-            "casefile",
-            "casefile :: model",
-            "registration",
-            "registration :: model",
-            "decision",
-            "decision :: model",
-            "reunification :: model",
-            "housing :: model",
-            "departure :: model",
-            "platform"
-        })
+        allowedDependencies = {"casefile", "platform"})
 package nl.asylumchain.monitoring;

@@ -39,8 +39,16 @@ final class ModelBeans {
     static final Map<String, Set<String>> HELPERS = Map.of(
             // casefile: <camunda:executionListener expression="${milestones.reach(execution, 'PERMIT_GRANTED')}"/>
             "milestones", Set.of("reach"),
-            // reunification: ${reunificationSteps.record(task.execution, 'APPLIED')} on tasks and events
+            // reunification: ${reunificationSteps.record(task.execution, 'APPLIED')} in versions of
+            // familyReunificationApplication deployed before each step had its own listener (still running)
             "reunificationSteps", Set.of("record"));
+
+    /**
+     * Helper calls that only versions of a model deployed earlier make, and that running instances of those versions
+     * still resolve when they reach the step: kept on {@link #HELPERS} until no such instance runs. No current model
+     * calls them.
+     */
+    static final Set<String> CALLED_BY_EARLIER_MODELS_ONLY = Set.of("reunificationSteps.record");
 
     /** What a model may call on {@code execution} or {@code task}: reading its variables. */
     static final Set<String> SCOPE_METHODS = Set.of("getVariable", "hasVariable");

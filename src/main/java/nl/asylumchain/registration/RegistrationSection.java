@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.casefile.CaseFileSection;
+import nl.asylumchain.registration.persistence.TrackAssignmentRepository;
 
 /**
  * {@code sections.registration} of {@code GET /api/cases/{caseId}}: the track assignments, oldest first, so a move
- * from spoor 1 to spoor 4 shows who made it, when and why. Reads the table itself: the case file collects sections,
- * so a section cannot go through a service that writes to the case file.
+ * from spoor 1 to spoor 4 shows who made it, when and why. Reads the repository itself: the case file collects
+ * sections, so a section cannot go through a service that writes to the case file.
  */
 @Component
 class RegistrationSection implements CaseFileSection {
@@ -23,10 +23,10 @@ class RegistrationSection implements CaseFileSection {
 
     record View(List<TrackAssignment> tracks) {}
 
-    private final JdbcClient jdbc;
+    private final TrackAssignmentRepository assignments;
 
-    RegistrationSection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    RegistrationSection(TrackAssignmentRepository assignments) {
+        this.assignments = assignments;
     }
 
     @Override
@@ -36,15 +36,9 @@ class RegistrationSection implements CaseFileSection {
 
     @Override
     public Optional<Object> of(UUID caseId) {
-        List<TrackAssignment> tracks = jdbc.sql("select track, reason, assigned_by, assigned_at from track_assignments "
-                        + "where case_id = :caseId order by assigned_at")
-                .param("caseId", caseId)
-                .query((rs, n) -> new TrackAssignment(
-                        rs.getInt(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
-                .list();
+        List<TrackAssignment> tracks = assignments.of(caseId).stream()
+                .map(row -> new TrackAssignment(row.track(), row.reason(), row.assignedBy(), row.assignedAt()))
+                .toList();
         return tracks.isEmpty() ? Optional.empty() : Optional.of(new View(tracks));
     }
 }

@@ -1,29 +1,33 @@
 package nl.asylumchain.registration;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.casefile.CaseProgress;
+import nl.asylumchain.registration.persistence.TrackAssignmentRepository;
+import nl.asylumchain.registration.persistence.TrackAssignmentRepository.TrackAssignmentRecord;
 
 /** Keeps the track assignments of registration, one row per assignment, so a reassignment stays visible. */
 @Service
 public class RegistrationService {
 
-    private final JdbcClient jdbc;
+    private final TrackAssignmentRepository assignments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     private final CaseProgress caseFile;
 
-    RegistrationService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, CaseProgress caseFile) {
+    RegistrationService(
+            TrackAssignmentRepository assignments,
+            ApplicationEventPublisher events,
+            Clock clock,
+            CaseProgress caseFile) {
         this.caseFile = caseFile;
-        this.jdbc = jdbc;
+        this.assignments = assignments;
         this.events = events;
         this.clock = clock;
     }
@@ -47,15 +51,7 @@ public class RegistrationService {
         if (track < 1 || track > 5) {
             throw new IllegalArgumentException("There is no spoor " + track);
         }
-        jdbc.sql("insert into track_assignments (id, case_id, track, reason, assigned_by, assigned_at) "
-                        + "values (:id, :caseId, :track, :reason, :by, :at)")
-                .param("id", UUID.randomUUID())
-                .param("caseId", caseId)
-                .param("track", track)
-                .param("reason", reason)
-                .param("by", changedBy)
-                .param("at", Timestamp.from(clock.instant()))
-                .update();
+        assignments.insert(caseId, new TrackAssignmentRecord(track, reason, changedBy, clock.instant()));
         caseFile.recordTrack(caseId, track, reason);
         events.publishEvent(new TrackAssigned(caseId, track, reason));
     }

@@ -1,16 +1,12 @@
 package nl.asylumchain.bench;
 
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntSupplier;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -25,8 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.TestPostgres;
@@ -78,18 +72,15 @@ class TasklistScaleBenchmark {
 
     @Test
     void aGroupFiltersFirstPageAndCountBesideAStockEngine() {
-        EmbeddedPostgres server = TestPostgres.server();
         String historyLevel = ((ProcessEngineConfigurationImpl) ours.getProcessEngineConfiguration())
                 .getHistoryLevel()
                 .getName();
 
         double ourSeconds = seedOurs();
-        stock = stockEngine(server, historyLevel);
+        stock = StockEngine.start("stock", historyLevel);
         double stockSeconds = seedStock();
         jdbc.sql("analyze").update();
-        JdbcClient.create(server.getDatabase("postgres", "stock"))
-                .sql("analyze")
-                .update();
+        StockEngine.database("stock").sql("analyze").update();
 
         String ourFilter = ours.getFilterService()
                 .createFilterQuery()
@@ -98,17 +89,21 @@ class TasklistScaleBenchmark {
                 .getId();
         String stockFilter = stockFilter();
 
-        Figures ourPage = measure(() -> page(ours, ourFilter, OUR_HANDLER));
-        Figures stockPage = measure(() -> page(stock, stockFilter, "stockhandler"));
-        Figures ourCount = measure(() -> count(ours, ourFilter, OUR_HANDLER));
-        Figures stockCount = measure(() -> count(stock, stockFilter, "stockhandler"));
+        Latency ourPage = Latency.measure(ROUNDS, () -> page(ours, ourFilter, OUR_HANDLER));
+        Latency stockPage = Latency.measure(ROUNDS, () -> page(stock, stockFilter, "stockhandler"));
+        Latency ourCount = Latency.measure(ROUNDS, () -> count(ours, ourFilter, OUR_HANDLER));
+        Latency stockCount = Latency.measure(ROUNDS, () -> count(stock, stockFilter, "stockhandler"));
         ChainClient client = new ChainClient(port);
-        Figures ourHttpPage = measure(() -> client.post(
-                        "/engine-rest/filter/" + ourFilter + "/list?firstResult=0&maxResults=50", OUR_HANDLER, Map.of())
-                .body()
-                .size());
-        Figures ourHttpCount =
-                measure(() -> (int) client.post("/engine-rest/filter/" + ourFilter + "/count", OUR_HANDLER, Map.of())
+        Latency ourHttpPage = Latency.measure(
+                ROUNDS,
+                () -> client.post(
+                                "/engine-rest/filter/" + ourFilter + "/list?firstResult=0&maxResults=50",
+                                OUR_HANDLER,
+                                Map.of())
+                        .body()
+                        .size());
+        Latency ourHttpCount = Latency.measure(
+                ROUNDS, () -> (int) client.post("/engine-rest/filter/" + ourFilter + "/count", OUR_HANDLER, Map.of())
                         .body()
                         .path("count")
                         .asLong());
@@ -129,11 +124,11 @@ class TasklistScaleBenchmark {
         System.out.printf(
                 "seeding through the engine API: ours %.0f s (%.0f/s), stock %.0f s (%.0f/s)%n",
                 ourSeconds, TASKS / ourSeconds, stockSeconds, TASKS / stockSeconds);
-        System.out.printf("%-44s %21s %21s %13s%n", "figure (p50 / p99, ms)", "ours", "stock", "ratio p99");
-        row("filter first page of 50 (Java API)", ourPage, stockPage);
-        row("filter count (Java API)", ourCount, stockCount);
-        System.out.printf("%-44s %21s%n", "filter first page of 50 (HTTP, as Tasklist)", ourHttpPage);
-        System.out.printf("%-44s %21s%n", "filter count (HTTP, as Tasklist)", ourHttpCount);
+        Latency.header();
+        Latency.row("filter first page of 50 (Java API)", ourPage, stockPage);
+        Latency.row("filter count (Java API)", ourCount, stockCount);
+        Latency.row("filter first page of 50 (HTTP, as Tasklist)", ourHttpPage);
+        Latency.row("filter count (HTTP, as Tasklist)", ourHttpCount);
         System.out.printf(
                 "heap used now: %d MB%n%n",
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
@@ -161,30 +156,6 @@ class TasklistScaleBenchmark {
             });
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** A stock engine in its own database of the same server; named apart from ours in the engine registry. */
-    private static ProcessEngine stockEngine(EmbeddedPostgres server, String historyLevel) {
-        JdbcClient.create(server.getPostgresDatabase())
-                .sql("drop database if exists stock")
-                .update();
-        JdbcClient.create(server.getPostgresDatabase())
-                .sql("create database stock")
-                .update();
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
-                        .setProcessEngineName("stock")
-                        .setJdbcUrl(server.getJdbcUrl("postgres", "stock"))
-                        .setJdbcUsername("postgres")
-                        .setJdbcPassword("postgres")
-                        .setJdbcDriver("org.postgresql.Driver")
-                        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-                        .setHistory(historyLevel)
-                        .setJobExecutorActivate(false);
-        configuration.setAuthorizationEnabled(true);
-        configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+"); // group ids as ours: ind-decision
-        configuration.setJdbcMaxActiveConnections(10);
-        return configuration.buildProcessEngine();
     }
 
     /** The baseline: a trivial two-user-task process, its tasks for the same group, seeded in the same batches. */
@@ -258,37 +229,6 @@ class TasklistScaleBenchmark {
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
-    }
-
-    record Figures(double p50, double p99) {
-        @Override
-        public String toString() {
-            return String.format("%8.1f / %8.1f", p50, p99);
-        }
-    }
-
-    private static Figures measure(IntSupplier operation) {
-        for (int i = 0; i < Math.max(5, ROUNDS / 10); i++) { // warm-up: plans cached, pages in memory
-            operation.getAsInt();
-        }
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < ROUNDS; i++) {
-            long t = System.nanoTime();
-            operation.getAsInt();
-            times.add(System.nanoTime() - t);
-        }
-        Collections.sort(times);
-        return new Figures(quantile(times, 0.50), quantile(times, 0.99));
-    }
-
-    private static double quantile(List<Long> sorted, double quantile) {
-        int index = (int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1);
-        return sorted.get(Math.max(0, index)) / 1e6;
-    }
-
-    private static void row(String figure, Figures ourFigures, Figures stockFigures) {
-        System.out.printf(
-                "%-44s %21s %21s %12.2fx%n", figure, ourFigures, stockFigures, ourFigures.p99() / stockFigures.p99());
     }
 
     private String serverVersion() {

@@ -91,6 +91,7 @@ final class ForecastLab {
         Map<String, Map<Integer, Double>> trackCapacity;
         double ukraine;
         Scenario.Policy policy;
+        Scenario.Stock stock;
         private final Scenario s;
 
         Builder(Scenario s) {
@@ -104,6 +105,33 @@ final class ForecastLab {
             trackCapacity = s.trackCapacity();
             ukraine = s.temporaryProtectionUkraine();
             policy = s.policy();
+            stock = s.stock();
+        }
+
+        Builder weeks(int weeks) {
+            this.weeks = weeks;
+            return this;
+        }
+
+        Builder stock(Scenario.Stock stock) {
+            this.stock = stock;
+            return this;
+        }
+
+        /** No intake at all: only what the start state brings. */
+        Builder noInflow() {
+            Map<String, Double> perYear = new java.util.LinkedHashMap<>();
+            inflow.perYear().forEach((type, n) -> perYear.put(type, 0.0));
+            inflow = new Scenario.Inflow(perYear, inflow.seasonal());
+            return this;
+        }
+
+        /** Every group completes nothing. */
+        Builder noCapacity() {
+            Map<String, Double> changed = new java.util.LinkedHashMap<>();
+            capacity.forEach((group, n) -> changed.put(group, 0.0));
+            capacity = changed;
+            return this;
         }
 
         /** The group's capacity as one number (a split by track is dropped). */
@@ -130,7 +158,7 @@ final class ForecastLab {
             return this;
         }
 
-        /** Inflow and every group's capacity times {@code factor}: the same chain at another size. */
+        /** Inflow, every group's capacity and the start stock times {@code factor}: the same chain at another size. */
         Builder scaled(double factor, int weeks) {
             Map<String, Double> perYear = new java.util.LinkedHashMap<>();
             inflow.perYear().forEach((type, n) -> perYear.put(type, n * factor));
@@ -145,6 +173,15 @@ final class ForecastLab {
                 tracks.put(group, scaledTracks);
             });
             trackCapacity = tracks;
+            Map<Integer, Long> ind = new java.util.TreeMap<>();
+            stock.ind().forEach((track, n) -> ind.put(track, Math.round(n * factor)));
+            stock = new Scenario.Stock(
+                    ind,
+                    stock.indAgeMonths(),
+                    stock.indUnaccompaniedMinors(),
+                    Math.round(stock.reunification() * factor),
+                    Math.round(stock.housing() * factor),
+                    Math.round(stock.departure() * factor));
             this.weeks = weeks;
             return this;
         }
@@ -175,7 +212,7 @@ final class ForecastLab {
                     s.receptionCapacity(),
                     s.taakstelling(),
                     policy,
-                    s.stock(),
+                    stock,
                     trackCapacity);
         }
     }

@@ -80,6 +80,53 @@ class ScenarioReaderTest {
                         + "trackThreeInUse, writtenHearingInUse");
     }
 
+    private static final String STOCK = """
+            stock:
+              ind:
+                track1: 30
+                track2: 20
+                track4: 250
+                ageMonths: {0-3: 0.5, 3-12: 0.5}
+                unaccompaniedMinors: 0.1
+              reunification: 40
+              housing: 25
+              departure: 10
+            """;
+
+    @Test
+    void aStartStockReadsPerStageTrackAndAgeBand() throws IOException {
+        Scenario.Stock stock = parse(small() + STOCK).stock();
+        assertThat(stock.ind()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(1, 30L, 2, 20L, 4, 250L));
+        assertThat(stock.indAgeMonths())
+                .containsExactly(new Scenario.AgeBand(0, 3, 0.5), new Scenario.AgeBand(3, 12, 0.5));
+        assertThat(stock.total()).isEqualTo(300 + 40 + 25 + 10);
+        assertThat(ScenarioReader.read("mpp-2023-medio").stock().indTotal()).isEqualTo(35_790);
+        assertThat(ScenarioReader.read("mpp-2023-medio").stock().reunification())
+                .isEqualTo(18_000);
+        assertThat(ScenarioReader.read("mpp-2024-high").stock().indTotal()).isEqualTo(50_000);
+        assertThat(ScenarioReader.read("mpp-2024-high").stock().reunification()).isEqualTo(27_000);
+    }
+
+    @Test
+    void aBadStartStockIsRefusedNamingTheField() throws IOException {
+        refused(
+                small() + STOCK.replace("housing: 25", "housing: -5"),
+                "scenario.stock.housing: must be from 0 to 1000000, not -5");
+        refused(small() + STOCK.replace("    track2: 20\n", ""), "scenario.stock.ind.track2: is missing");
+        refused(
+                small() + STOCK.replace("track4: 250", "track4: 250\n    track3: 5"),
+                "scenario.stock.ind.track3: unknown field");
+        refused(
+                small() + STOCK.replace("3-12: 0.5", "3-12: 0.4"),
+                "scenario.stock.ind.ageMonths: the bands' shares must add up to 1, not 0.9");
+        refused(
+                small() + STOCK.replace("3-12: 0.5", "12-3: 0.5"),
+                "scenario.stock.ind.ageMonths.12-3: a band of months since the application such as 0-6 (from below to, at most 120)");
+        refused(
+                small() + STOCK.replace("unaccompaniedMinors: 0.1", "unaccompaniedMinors: 2"),
+                "scenario.stock.ind.unaccompaniedMinors: must be from 0 to 1, not 2");
+    }
+
     @Test
     void indDecisionCapacityMayBeSplitByTrackAndTheGroupTotalIsTheSum() throws IOException {
         Scenario scenario =

@@ -64,6 +64,7 @@ class ModelBeansTest {
     void everyHelperMethodAModelCallsIsOnTheListAndEveryListedOneIsCalled() {
         Set<String> listed = new TreeSet<>();
         ModelBeans.HELPERS.forEach((bean, methods) -> methods.forEach(method -> listed.add(bean + "." + method)));
+        listed.removeAll(ModelBeans.CALLED_BY_EARLIER_MODELS_ONLY);
         assertThat(helperCalls).containsExactlyInAnyOrderElementsOf(listed);
         for (String call : helperCalls) {
             String[] parts = call.split("\\.");

@@ -18,7 +18,7 @@ import nl.asylumchain.casefile.AccessLog.Entry;
 
 /**
  * The {@code access_log} table: insert, read, and the retention purge. No update, and no delete but the purge: on
- * PostgreSQL the table's trigger refuses both unless the transaction says it purges (V1_5_1).
+ * PostgreSQL the table's trigger refuses both unless the transaction says it purges (V13_1__casefile_access_log_append_only).
  */
 @Repository
 public class AccessLogRepository {

@@ -31,6 +31,10 @@ public final class CaseModel {
     public static final String FLOW_RESPONSIBILITY_ASSUMED = "Flow_ResponsibilityAssumed";
     /** A permit after all during departure: on to the permit-holder path. */
     public static final String FLOW_PERMIT_AFTER_ALL = "Flow_PermitAfterAll";
+    /** The housing branch of a permit holder done: a placed nareis sponsor who is housed already starts here. */
+    public static final String FLOW_HOUSING_DONE = "Flow_ToPermitHolderJoinFromHousing";
+    /** The family branch of a permit holder done (nareis handled, or no family abroad). */
+    public static final String FLOW_FAMILY_DONE = "Flow_ToPermitHolderJoinFromFamily";
 
     public static final String EVENT_PERMIT_HOLDER_HOUSED = "Event_PermitHolderHoused";
     public static final String EVENT_DEPARTED_INDEPENDENTLY = "Event_DepartedIndependently";

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
@@ -13,9 +12,6 @@ import jakarta.validation.constraints.PastOrPresent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.asylumchain.casefile.CaseEventType;
-import nl.asylumchain.casefile.CaseFilePart;
-import nl.asylumchain.platform.Groups;
 import nl.asylumchain.platform.ProcessMessages;
 
 /**
@@ -25,7 +21,7 @@ import nl.asylumchain.platform.ProcessMessages;
  * which records the appeal.
  */
 @Component
-class AppealLodgedEvent implements CaseEventType<AppealLodgedEvent.AppealLodged> {
+class AppealLodgedEvent extends DecisionEvent<AppealLodgedEvent.AppealLodged> {
 
     record AppealLodged(@NotNull @PastOrPresent LocalDate lodgedOn, Boolean interimReliefRequested) {}
 
@@ -33,28 +29,9 @@ class AppealLodgedEvent implements CaseEventType<AppealLodgedEvent.AppealLodged>
     private final Clock clock;
 
     AppealLodgedEvent(ProcessMessages messages, Clock clock) {
+        super("APPEAL_LODGED", AppealLodged.class);
         this.messages = messages;
         this.clock = clock;
-    }
-
-    @Override
-    public CaseFilePart part() {
-        return CaseFilePart.DECISION_SECTION;
-    }
-
-    @Override
-    public String type() {
-        return "APPEAL_LODGED";
-    }
-
-    @Override
-    public Class<AppealLodged> payloadType() {
-        return AppealLodged.class;
-    }
-
-    @Override
-    public Set<String> senderGroups() {
-        return Set.of(Groups.IND_DECISION, Groups.IND_TEAM_LEAD);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package nl.asylumchain.decision.process;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
@@ -9,11 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.asylumchain.casefile.CaseEventType;
-import nl.asylumchain.casefile.CaseFilePart;
 import nl.asylumchain.decision.AppealService;
 import nl.asylumchain.decision.AppealService.RulingOutcome;
-import nl.asylumchain.platform.Groups;
 import nl.asylumchain.platform.ProcessMessages;
 
 /**
@@ -24,7 +20,7 @@ import nl.asylumchain.platform.ProcessMessages;
  * COURT_ANNULMENT}} (departure module), which takes the case to housing.
  */
 @Component
-class CourtRulingEvent implements CaseEventType<CourtRulingEvent.CourtRuling> {
+class CourtRulingEvent extends DecisionEvent<CourtRulingEvent.CourtRuling> {
 
     record CourtRuling(@NotNull RulingOutcome outcome) {}
 
@@ -32,28 +28,9 @@ class CourtRulingEvent implements CaseEventType<CourtRulingEvent.CourtRuling> {
     private final AppealService appeals;
 
     CourtRulingEvent(ProcessMessages messages, AppealService appeals) {
+        super("COURT_RULING", CourtRuling.class);
         this.messages = messages;
         this.appeals = appeals;
-    }
-
-    @Override
-    public CaseFilePart part() {
-        return CaseFilePart.DECISION_SECTION;
-    }
-
-    @Override
-    public String type() {
-        return "COURT_RULING";
-    }
-
-    @Override
-    public Class<CourtRuling> payloadType() {
-        return CourtRuling.class;
-    }
-
-    @Override
-    public Set<String> senderGroups() {
-        return Set.of(Groups.IND_DECISION, Groups.IND_TEAM_LEAD);
     }
 
     @Override

@@ -8,41 +8,20 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.stereotype.Component;
 
-import nl.asylumchain.casefile.CaseEventType;
-import nl.asylumchain.casefile.CaseFilePart;
 import nl.asylumchain.platform.Groups;
 import nl.asylumchain.platform.ProcessMessages;
 
 /** {@code DUBLIN_REPLY {accepted}}: the other member state's answer to the Dublin claim, entered by the Dublin unit. */
 @Component
-class DublinReplyEvent implements CaseEventType<DublinReplyEvent.DublinReply> {
+class DublinReplyEvent extends DecisionEvent<DublinReplyEvent.DublinReply> {
 
     record DublinReply(@NotNull Boolean accepted) {}
 
     private final ProcessMessages messages;
 
     DublinReplyEvent(ProcessMessages messages) {
+        super("DUBLIN_REPLY", DublinReply.class, Set.of(Groups.IND_DUBLIN));
         this.messages = messages;
-    }
-
-    @Override
-    public CaseFilePart part() {
-        return CaseFilePart.DECISION_SECTION;
-    }
-
-    @Override
-    public String type() {
-        return "DUBLIN_REPLY";
-    }
-
-    @Override
-    public Class<DublinReply> payloadType() {
-        return DublinReply.class;
-    }
-
-    @Override
-    public Set<String> senderGroups() {
-        return Set.of(Groups.IND_DUBLIN);
     }
 
     @Override

@@ -18,6 +18,11 @@ public final class IndDecisionModel {
     public static final String ACTIVITY_INTENDED_DECISION = "Activity_IntendedDecision";
     public static final String ACTIVITY_DECIDE_APPLICATION = "Activity_DecideApplication";
     public static final String ACTIVITY_APPEAL = "Activity_Appeal";
+    /** Records a grant (its delegate writes the decision and the permit): where a placed permit holder starts. */
+    public static final String ACTIVITY_RECORD_GRANT = "Activity_RecordGrant";
+    /** Records that a rejection is final: where a placed rejected applicant (past the appeal window) starts. */
+    public static final String ACTIVITY_FINALIZE_REJECTION = "Activity_FinalizeRejection";
+
     public static final String ACTIVITY_ENFORCE_REJECTION = "Activity_EnforceRejection";
     public static final String ACTIVITY_REOPEN_DECISION_DEADLINE = "Activity_ReopenDecisionDeadline";
     public static final String EVENT_REJECTION_ENFORCEABLE = "Event_RejectionEnforceable";
@@ -25,6 +30,12 @@ public final class IndDecisionModel {
     public static final String EVENT_REPLY_PERIOD_PASSED = "Event_ReplyPeriodPassed";
     public static final String EVENT_DUBLIN_REPLY_RECEIVED = "Event_DublinReplyReceived";
     public static final String MESSAGE_DUBLIN_REPLY = "DublinReply";
+
+    /** Routing variables of this process that its own backlog count reads. */
+    static final String VARIABLE_TRACK = "track";
+
+    static final String VARIABLE_PROCEDURE = "procedure";
+    static final String PROCEDURE_VA = "VA";
 
     private IndDecisionModel() {}
 }

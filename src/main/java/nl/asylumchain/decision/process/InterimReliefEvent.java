@@ -1,7 +1,6 @@
 package nl.asylumchain.decision.process;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
@@ -9,11 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.asylumchain.casefile.CaseEventType;
-import nl.asylumchain.casefile.CaseFilePart;
 import nl.asylumchain.decision.AppealService;
 import nl.asylumchain.decision.AppealService.ReliefOutcome;
-import nl.asylumchain.platform.Groups;
 import nl.asylumchain.platform.ProcessMessages;
 
 /**
@@ -22,7 +18,7 @@ import nl.asylumchain.platform.ProcessMessages;
  * enforceable and the case goes to departure while the appeal runs.
  */
 @Component
-class InterimReliefEvent implements CaseEventType<InterimReliefEvent.InterimRelief> {
+class InterimReliefEvent extends DecisionEvent<InterimReliefEvent.InterimRelief> {
 
     record InterimRelief(@NotNull ReliefOutcome outcome) {}
 
@@ -30,28 +26,9 @@ class InterimReliefEvent implements CaseEventType<InterimReliefEvent.InterimReli
     private final AppealService appeals;
 
     InterimReliefEvent(ProcessMessages messages, AppealService appeals) {
+        super("INTERIM_RELIEF", InterimRelief.class);
         this.messages = messages;
         this.appeals = appeals;
-    }
-
-    @Override
-    public CaseFilePart part() {
-        return CaseFilePart.DECISION_SECTION;
-    }
-
-    @Override
-    public String type() {
-        return "INTERIM_RELIEF";
-    }
-
-    @Override
-    public Class<InterimRelief> payloadType() {
-        return InterimRelief.class;
-    }
-
-    @Override
-    public Set<String> senderGroups() {
-        return Set.of(Groups.IND_DECISION, Groups.IND_TEAM_LEAD);
     }
 
     @Override

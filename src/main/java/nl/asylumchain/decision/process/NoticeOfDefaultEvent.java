@@ -3,7 +3,6 @@ package nl.asylumchain.decision.process;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
@@ -12,10 +11,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.asylumchain.casefile.CaseEventType;
-import nl.asylumchain.casefile.CaseFilePart;
 import nl.asylumchain.decision.DecisionDeadlineService;
-import nl.asylumchain.platform.Groups;
 import nl.asylumchain.platform.ProcessMessages;
 
 /**
@@ -23,7 +19,7 @@ import nl.asylumchain.platform.ProcessMessages;
  * deadline passed; two weeks later the case is exposed to penalty payments.
  */
 @Component
-class NoticeOfDefaultEvent implements CaseEventType<NoticeOfDefaultEvent.NoticeOfDefault> {
+class NoticeOfDefaultEvent extends DecisionEvent<NoticeOfDefaultEvent.NoticeOfDefault> {
 
     record NoticeOfDefault(@NotNull @PastOrPresent LocalDate receivedOn) {}
 
@@ -31,28 +27,9 @@ class NoticeOfDefaultEvent implements CaseEventType<NoticeOfDefaultEvent.NoticeO
     private final DecisionDeadlineService deadlines;
 
     NoticeOfDefaultEvent(ProcessMessages messages, DecisionDeadlineService deadlines) {
+        super("NOTICE_OF_DEFAULT", NoticeOfDefault.class);
         this.messages = messages;
         this.deadlines = deadlines;
-    }
-
-    @Override
-    public CaseFilePart part() {
-        return CaseFilePart.DECISION_SECTION;
-    }
-
-    @Override
-    public String type() {
-        return "NOTICE_OF_DEFAULT";
-    }
-
-    @Override
-    public Class<NoticeOfDefault> payloadType() {
-        return NoticeOfDefault.class;
-    }
-
-    @Override
-    public Set<String> senderGroups() {
-        return Set.of(Groups.IND_DECISION, Groups.IND_TEAM_LEAD);
     }
 
     @Override

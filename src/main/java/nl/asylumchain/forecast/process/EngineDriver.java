@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ import nl.asylumchain.casefile.Stage;
 import nl.asylumchain.casefile.process.CaseModel;
 import nl.asylumchain.decision.PolicyHoldService;
 import nl.asylumchain.forecast.ChainDriver;
+import nl.asylumchain.forecast.ForecastSnapshot;
 import nl.asylumchain.forecast.Scenario;
 import nl.asylumchain.housing.HalfYear;
 import nl.asylumchain.housing.QuotaService;
@@ -131,6 +133,8 @@ class EngineDriver implements ChainDriver {
     private final StageTimes stageTimes;
     private final ResourcePatternResolver resources;
     private final Clock clock;
+    private final StockPlacement stockPlacement;
+    private final SnapshotPlacement snapshotPlacement;
 
     private Scenario scenario;
     private HandlerAnswers answers;
@@ -170,7 +174,9 @@ class EngineDriver implements ChainDriver {
             WaitRecorder waits,
             StageTimes stageTimes,
             ResourcePatternResolver resources,
-            Clock clock) {
+            Clock clock,
+            StockPlacement stockPlacement,
+            SnapshotPlacement snapshotPlacement) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -186,10 +192,12 @@ class EngineDriver implements ChainDriver {
         this.stageTimes = stageTimes;
         this.resources = resources;
         this.clock = clock;
+        this.stockPlacement = stockPlacement;
+        this.snapshotPlacement = snapshotPlacement;
     }
 
     @Override
-    public void prepare(Scenario scenario) {
+    public void prepare(Scenario scenario, ForecastSnapshot from) {
         this.scenario = scenario;
         this.answers = new HandlerAnswers(scenario);
         cases.clear();
@@ -212,7 +220,7 @@ class EngineDriver implements ChainDriver {
             String[] parts = half.split("-");
             quotas.setQuota(HalfYear.parse(Integer.parseInt(parts[0]), parts[1]), total, "forecast");
         });
-        placeStock(scenario.stock());
+        placeStartState(from);
     }
 
     @Override
@@ -412,11 +420,16 @@ class EngineDriver implements ChainDriver {
 
     // ---- inflow
 
-    private void placeStock(Scenario.Stock stock) {
-        // the synthetic stock is not built yet: docs/forecast.md says what is missing
-        if (stock.pendingInd() > 0 || stock.pendingReunification() > 0) {
-            problem("start stock not placed (not supported yet)");
+    /** The start stock or the snapshot's cases, placed in the models before the first day (StockPlacement). */
+    private void placeStartState(ForecastSnapshot from) {
+        if (from != null) {
+            cases.putAll(snapshotPlacement.place(
+                    from, scenario, Instant.ofEpochMilli(now), clock.getZone(), () -> ++caseCounter, this::problem));
+        } else if (scenario.stock().total() > 0) {
+            cases.putAll(stockPlacement.place(scenario, () -> ++caseCounter));
         }
+        // stages the placement passed through are not stages left in the run
+        stageTimes.clear();
     }
 
     private void registerInflow(LocalDate date) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -27,6 +26,7 @@ import nl.asylumchain.ProcessTestSupport;
 import nl.asylumchain.decision.process.IndDecisionTestBeans;
 import nl.asylumchain.departure.InMemoryDepartureService;
 import nl.asylumchain.departure.process.DepartureProcessBeans;
+import nl.asylumchain.reunification.process.ReunificationStepMocks;
 
 import static nl.asylumchain.ProcessTestSupport.CASE_ID;
 import static nl.asylumchain.ProcessTestSupport.NOW;
@@ -119,11 +119,7 @@ class AsylumCaseProcessTest {
                 execution.setVariable(term, Variables.stringValue("P3M", true));
             }
         });
-        Mocks.register("reunificationSteps", new IgnoredSteps());
-    }
-
-    public static class IgnoredSteps {
-        public void record(DelegateExecution execution, String step) {}
+        ReunificationStepMocks.register((execution, step) -> {});
     }
 
     // --- the steps of a case ------------------------------------------------------------------------------------

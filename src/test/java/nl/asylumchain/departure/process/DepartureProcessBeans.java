@@ -26,18 +26,18 @@ public final class DepartureProcessBeans {
 
     public static void register(InMemoryDepartureService departures, Milestones milestones) {
         Mocks.register("milestones", milestones);
-        Mocks.register("recordHandOverDelegate", new DepartureDelegates.RecordHandOver(departures));
-        Mocks.register("recordInterviewDelegate", new DepartureDelegates.RecordInterview(departures));
-        Mocks.register("recordTransferPlanDelegate", new DepartureDelegates.RecordTransferPlan(departures));
-        Mocks.register("recordReportDelegate", new DepartureDelegates.RecordReport(departures));
-        Mocks.register("extendTransferDeadlineDelegate", new DepartureDelegates.ExtendTransferDeadline(departures));
-        Mocks.register("recordResponsibilityDelegate", new DepartureDelegates.RecordResponsibility(departures));
-        Mocks.register("endVblStayDelegate", new DepartureDelegates.EndVblStay(departures));
-        Mocks.register("startDetentionDelegate", new DepartureDelegates.StartDetention(departures));
-        Mocks.register("extendDetentionDelegate", new DepartureDelegates.ExtendDetention(departures));
-        Mocks.register("releaseFromDetentionDelegate", new DepartureDelegates.ReleaseFromDetention(departures));
-        Mocks.register("departureOutcomeListener", new DepartureDelegates.OutcomeListener(departures));
-        Mocks.register("suspendDepartureDelegate", new DepartureDelegates.SuspendDeparture(departures));
-        Mocks.register("closeSuspendedDepartureDelegate", new DepartureDelegates.CloseSuspendedDeparture(departures));
+        Mocks.register("recordHandOverDelegate", new RecordHandOverDelegate(departures));
+        Mocks.register("recordInterviewDelegate", new RecordInterviewDelegate(departures));
+        Mocks.register("recordTransferPlanDelegate", new RecordTransferPlanDelegate(departures));
+        Mocks.register("recordReportDelegate", new RecordReportDelegate(departures));
+        Mocks.register("extendTransferDeadlineDelegate", new ExtendTransferDeadlineDelegate(departures));
+        Mocks.register("recordResponsibilityDelegate", new RecordResponsibilityDelegate(departures));
+        Mocks.register("endVblStayDelegate", new EndVblStayDelegate(departures));
+        Mocks.register("startDetentionDelegate", new StartDetentionDelegate(departures));
+        Mocks.register("extendDetentionDelegate", new ExtendDetentionDelegate(departures));
+        Mocks.register("releaseFromDetentionDelegate", new ReleaseFromDetentionDelegate(departures));
+        Mocks.register("departureOutcomeListener", new DepartureOutcomeListener(departures));
+        Mocks.register("suspendDepartureDelegate", new SuspendDepartureDelegate(departures));
+        Mocks.register("closeSuspendedDepartureDelegate", new CloseSuspendedDepartureDelegate(departures));
     }
 }

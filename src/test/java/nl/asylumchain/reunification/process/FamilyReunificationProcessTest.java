@@ -55,7 +55,7 @@ class FamilyReunificationProcessTest {
     @RegisterExtension
     final ProcessTestSupport chain = new ProcessTestSupport(extension);
 
-    /** The steps reunificationSteps recorded, as "member:STEP". */
+    /** The steps the listeners recorded, as "member:STEP". */
     private final List<String> steps = new ArrayList<>();
 
     /** The facts the real step records on the application date; an eligible spouse unless a test says otherwise. */
@@ -69,20 +69,18 @@ class FamilyReunificationProcessTest {
             "sponsorUnaccompaniedMinor",
             false);
 
-    /** Stand-in for the reunificationSteps bean: records, and sets the deadline and facts the real one computes. */
-    public class RecordingSteps {
-        public void record(DelegateExecution execution, String step) {
-            steps.add(execution.getVariable("familyMemberId") + ":" + step);
-            if (step.equals("APPLIED")) {
-                execution.setVariable("decisionDeadline", nowPlus("P3M"));
-                execution.setVariables(applicationFacts);
-            }
+    /** Stand-in for the step listeners: records, and sets the deadline and facts the real one computes. */
+    private void record(DelegateExecution execution, String step) {
+        steps.add(execution.getVariable("familyMemberId") + ":" + step);
+        if (step.equals("APPLIED")) {
+            execution.setVariable("decisionDeadline", nowPlus("P3M"));
+            execution.setVariables(applicationFacts);
         }
     }
 
     @BeforeEach
     void setUp() {
-        Mocks.register("reunificationSteps", new RecordingSteps());
+        ReunificationStepMocks.register(this::record);
         Mocks.register("openReunificationApplicationsDelegate", (JavaDelegate) execution -> {
             execution.setVariable(
                     "familyMemberIds", Variables.untypedValue(new ArrayList<>(List.of(MEMBER, OTHER_MEMBER)), true));

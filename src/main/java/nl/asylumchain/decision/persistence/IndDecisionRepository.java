@@ -1,0 +1,31 @@
+package nl.asylumchain.decision.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The table {@code ind_decisions}: one row per decision, so a new decision after an annulled one keeps the old one. */
+@Repository
+public class IndDecisionRepository {
+
+    private final JdbcClient jdbc;
+
+    IndDecisionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID caseId, int track, String outcome, Instant decidedAt) {
+        jdbc.sql("""
+                        insert into ind_decisions (id, case_id, track, outcome, decided_at)
+                        values (:id, :caseId, :track, :outcome, :decidedAt)""")
+                .param("id", UUID.randomUUID())
+                .param("caseId", caseId)
+                .param("track", track)
+                .param("outcome", outcome)
+                .param("decidedAt", Timestamp.from(decidedAt))
+                .update();
+    }
+}

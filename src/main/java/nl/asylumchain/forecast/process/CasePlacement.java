@@ -1,0 +1,178 @@
+package nl.asylumchain.forecast.process;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a case's process where it stands, through the engine's process-instance modification: a new instance started
+ * before given activities (or on a given sequence flow), or a running one whose tokens move to other activities. What
+ * the models do on the way runs as it always does: a token started before a call activity starts the called process,
+ * whose start path runs its real delegates up to its first wait state (so a placed IND case has its decision deadline
+ * and priority from the real rules), and a token started before a service task runs that task's delegate (so a placed
+ * permit holder's grant is recorded by the decision module itself). Timers that the placement creates can be set to
+ * a given due date, so a placed case keeps the time it had left.
+ *
+ * <p>Only routing variables go in, never person data. Used by the forecast's synthetic start stock and its "from now"
+ * start; it works on any engine (the national data set seeds the live application's engine with it).
+ */
+@Component
+public class CasePlacement {
+
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final Map<String, String> timerActivities = new HashMap<>();
+
+    CasePlacement(RuntimeService runtime, ManagementService management) {
+        this.runtime = runtime;
+        this.management = management;
+    }
+
+    /**
+     * Starts {@code processKey} for the case with a token before each of {@code activityIds} (an id may repeat: a
+     * token each) and on each of {@code flowIds}; the variables are set before the first token moves, so call
+     * activities hand them on. Returns the instance.
+     */
+    public ProcessInstance start(
+            String processKey,
+            String caseId,
+            List<String> activityIds,
+            List<String> flowIds,
+            Map<String, Object> variables) {
+        if (activityIds.isEmpty() && flowIds.isEmpty()) {
+            throw new IllegalArgumentException("A placed " + processKey + " needs at least one position");
+        }
+        var builder = runtime.createProcessInstanceByKey(processKey)
+                .businessKey(caseId)
+                .setVariables(variables);
+        for (String flow : flowIds) {
+            builder.startTransition(flow);
+        }
+        for (String activity : activityIds) {
+            builder.startBeforeActivity(activity);
+        }
+        return builder.execute();
+    }
+
+    /**
+     * Moves a running instance's tokens to {@code activityIds}: every other activity's tokens are cancelled and a
+     * token is started before each target that has none yet, in one modification. Activities already at a target stay as they are, with what they started (a
+     * called process). Variables are set on the instance first. A target before a service task runs its delegate at once.
+     */
+    public void moveTo(String processInstanceId, List<String> activityIds, Map<String, Object> variables) {
+        if (!variables.isEmpty()) {
+            runtime.setVariables(processInstanceId, variables);
+        }
+        Set<String> current = new LinkedHashSet<>(runtime.getActiveActivityIds(processInstanceId));
+        Set<String> targets = new LinkedHashSet<>(activityIds);
+        List<String> toStart = new ArrayList<>();
+        for (String target : activityIds) {
+            if (!current.contains(target)) {
+                toStart.add(target);
+            }
+        }
+        List<String> toCancel =
+                current.stream().filter(activity -> !targets.contains(activity)).toList();
+        if (toStart.isEmpty() && toCancel.isEmpty()) {
+            return;
+        }
+        ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(processInstanceId);
+        // cancellations first: the engine keeps the instance for the whole modification, so it does not end in
+        // between; a target that runs to an end event then ends the instance as a normal end would, and a called
+        // instance's caller goes on (a cancellation last would delete it instead)
+        for (String activity : toCancel) {
+            modification.cancelAllForActivity(activity);
+        }
+        for (String target : toStart) {
+            modification.startBeforeActivity(target);
+        }
+        modification.execute();
+    }
+
+    /** The running instances of {@code processKey} that {@code superInstanceId} called, oldest first. */
+    public List<ProcessInstance> children(String superInstanceId, String processKey) {
+        return runtime.createProcessInstanceQuery()
+                .superProcessInstanceId(superInstanceId)
+                .processDefinitionKey(processKey)
+                .orderByProcessInstanceId()
+                .asc()
+                .list();
+    }
+
+    /** The one running instance of {@code processKey} that {@code superInstanceId} called, if any. */
+    public Optional<ProcessInstance> child(String superInstanceId, String processKey) {
+        return children(superInstanceId, processKey).stream().findFirst();
+    }
+
+    /** The case's running instances of {@code processKey} that no process called (started by a delegate). */
+    public List<ProcessInstance> topLevel(String caseId, String processKey) {
+        return runtime
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .processDefinitionKey(processKey)
+                .orderByProcessInstanceId()
+                .asc()
+                .list()
+                .stream()
+                .filter(instance -> runtime.createProcessInstanceQuery()
+                                .subProcessInstanceId(instance.getId())
+                                .count()
+                        == 0)
+                .toList();
+    }
+
+    /** The activities the instance's tokens wait in. */
+    public List<String> activeActivities(String processInstanceId) {
+        return runtime.getActiveActivityIds(processInstanceId);
+    }
+
+    /**
+     * Sets the due date of the instance's timers waiting at {@code activityId}, the n-th one to the n-th date given;
+     * returns how many dates found no timer.
+     */
+    public int setTimers(String processInstanceId, String activityId, List<Instant> dues) {
+        List<Job> timers = new ArrayList<>();
+        for (Job job : management
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .timers()
+                .orderByJobId()
+                .asc()
+                .list()) {
+            if (activityId.equals(timerActivity(job.getJobDefinitionId()))) {
+                timers.add(job);
+            }
+        }
+        int missing = 0;
+        for (int i = 0; i < dues.size(); i++) {
+            if (i < timers.size()) {
+                management.setJobDuedate(timers.get(i).getId(), Date.from(dues.get(i)));
+            } else {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    private String timerActivity(String jobDefinitionId) {
+        return timerActivities.computeIfAbsent(jobDefinitionId, id -> {
+            JobDefinition definition =
+                    management.createJobDefinitionQuery().jobDefinitionId(id).singleResult();
+            return definition == null ? "" : definition.getActivityId();
+        });
+    }
+}

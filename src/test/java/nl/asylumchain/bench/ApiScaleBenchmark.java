@@ -1,0 +1,196 @@
+package nl.asylumchain.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import nl.asylumchain.ChainClient;
+import nl.asylumchain.TestPostgres;
+import nl.asylumchain.casefile.ApplicationType;
+import nl.asylumchain.casefile.ArrivalLocation;
+import nl.asylumchain.casefile.CaseIntake;
+import nl.asylumchain.casefile.NewCase;
+import nl.asylumchain.casefile.RegisteredCase;
+import nl.asylumchain.casefile.Sex;
+import nl.asylumchain.monitoring.BacklogGauges;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14: the case API and the Prometheus scrape at scale. Seeds {@code bench.api.cases} open cases (default
+ * 100,000) through the case file (each registered and waiting for its identification, as at intake), then measures
+ * over HTTP, after a warm-up, {@code GET /api/cases/{id}} and {@code GET /api/cases?vNumber=} for random cases and
+ * {@code /actuator/prometheus}, p50 and p99. The gauges that need the database are refreshed in the background:
+ * the benchmark times each refresher on its own, and proves that the scrape path queries nothing by counting the
+ * database's transactions during the scrapes. No stock counterpart: a stock engine has neither. Run:
+ * {@code ./mvnw -Pbench verify -Dtest=ApiScaleBenchmark [-Dbench.api.cases=100000 -Dbench.rounds=200]}.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "camunda.bpm.job-execution.enabled=false",
+            // the refreshers run only when the benchmark calls them, so that none runs during a measurement
+            "asylumchain.monitoring.initial-delay=1h",
+            "asylumchain.monitoring.refresh-interval=1h"
+        })
+@AutoConfigureObservability
+class ApiScaleBenchmark {
+
+    static final int CASES = Integer.getInteger("bench.api.cases", 100_000);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 200);
+    static final int THREADS = Integer.getInteger("bench.threads", 2);
+    static final String DATABASE = "bench_api";
+    private static final List<String> NATIONALITIES = List.of("SYR", "TUR", "ERI", "AFG", "YEM", "IRQ", "GEO");
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        TestPostgres.registerOwnDatabase(registry, DATABASE);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CaseIntake intake;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient db;
+
+    @Test
+    void caseApiAndScrapeAtScale() throws Exception {
+        long seeding = System.nanoTime();
+        List<RegisteredCase> cases = seed();
+        double seedSeconds = (System.nanoTime() - seeding) / 1e9;
+        db.sql("analyze").update();
+
+        Latency backlog = Latency.measure(10, () -> {
+            context.getBean(BacklogGauges.class).refresh();
+            return null;
+        });
+        Latency reception = Latency.measure(
+                10, () -> ReflectionTestUtils.invokeMethod(context.getBean("receptionMetrics"), "refresh"));
+        Latency housing = Latency.measure(
+                10, () -> ReflectionTestUtils.invokeMethod(context.getBean("housingMetrics"), "refresh"));
+
+        ChainClient client = new ChainClient(port);
+        SplittableRandom random = new SplittableRandom(14);
+        Latency byId = Latency.measure(ROUNDS, () -> {
+            ChainClient.Response response = client.get(
+                    "/api/cases/" + cases.get(random.nextInt(cases.size())).caseId(), "demo");
+            assertThat(response.status()).isEqualTo(200);
+            return response;
+        });
+        Latency byVNumber = Latency.measure(ROUNDS, () -> {
+            ChainClient.Response response = client.get(
+                    "/api/cases?vNumber="
+                            + cases.get(random.nextInt(cases.size())).vNumber(),
+                    "demo");
+            assertThat(response.status()).isEqualTo(200);
+            return response;
+        });
+
+        String body = client.scrape();
+        assertThat(body).as("the refresh counted the open cases").contains("asylum_cases_open");
+        long transactionsBefore = transactions();
+        Latency scrape = Latency.measure(ROUNDS, client::scrape);
+        long scrapeTransactions = transactions() - transactionsBefore;
+        // a query on the scrape path would add at least one transaction per scrape (warm-up included); what else
+        // shows up is pooled connections reporting their earlier work late (PostgreSQL sends a backend's counters
+        // when it next goes idle) and the count's own query
+        assertThat(scrapeTransactions)
+                .as("database transactions during %d scrapes (the scrape path queries nothing)", ROUNDS)
+                .isLessThan(ROUNDS);
+
+        System.out.printf(
+                "%n=== ApiScaleBenchmark: %,d open cases, PostgreSQL %s ===%n",
+                CASES, db.sql("show server_version").query(String.class).single());
+        System.out.printf(
+                "seeded through the case file in %.0f s (%.0f cases/s, %d threads)%n",
+                seedSeconds, CASES / seedSeconds, THREADS);
+        System.out.printf("%-44s %21s %s%n", "figure (p50 / p99, ms)", "ours", "  goal p99");
+        System.out.printf("%-44s %21s %s%n", "GET /api/cases/{id}", byId, "  <= 20 ms");
+        System.out.printf("%-44s %21s %s%n", "GET /api/cases?vNumber=", byVNumber, "  <= 20 ms");
+        System.out.printf(
+                "%-44s %21s %s%n", "GET /actuator/prometheus (" + body.length() / 1024 + " kB)", scrape, "  <= 20 ms");
+        System.out.printf(
+                "database transactions during %d scrapes and their warm-up: %d (a query on the scrape path would make at least"
+                        + " one per scrape)%n",
+                ROUNDS, scrapeTransactions);
+        System.out.printf("%-44s %21s%n", "background refresh: backlog gauges", backlog);
+        System.out.printf("%-44s %21s%n", "background refresh: reception gauges", reception);
+        System.out.printf("%-44s %21s%n%n", "background refresh: housing gauges", housing);
+    }
+
+    /** Transactions committed in our database so far (the statistics collector's count, settled first). */
+    private long transactions() throws InterruptedException {
+        Thread.sleep(1_000); // the statistics reach pg_stat_database within half a second
+        return db.sql("select xact_commit + xact_rollback from pg_stat_database where datname = ?")
+                .param(DATABASE)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Open cases as intake leaves them, registered through the case file on {@link #THREADS} threads: the fastest
+     * seeding on main today. The national data set ({@code stock} branch) replaces it when it lands.
+     */
+    private List<RegisteredCase> seed() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<List<RegisteredCase>>> shares = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int share = t;
+                shares.add(threads.submit(() -> {
+                    List<RegisteredCase> registered = new ArrayList<>();
+                    for (int i = share; i < CASES; i += THREADS) {
+                        registered.add(intake.register(newCase(i), null));
+                    }
+                    return registered;
+                }));
+            }
+            List<RegisteredCase> all = new ArrayList<>();
+            for (Future<List<RegisteredCase>> share : shares) {
+                all.addAll(share.get());
+            }
+            return Collections.unmodifiableList(all);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static NewCase newCase(int i) {
+        LocalDate today = LocalDate.now();
+        return new NewCase(
+                new NewCase.Person(
+                        "Bench",
+                        "Api " + i,
+                        today.minusYears(18 + i % 45),
+                        i % 3 == 0 ? Sex.F : Sex.M,
+                        NATIONALITIES.get(i % NATIONALITIES.size())),
+                ApplicationType.FIRST,
+                new NewCase.Arrival(ArrivalLocation.TER_APEL, today),
+                false,
+                false,
+                false,
+                List.of());
+    }
+}

@@ -1,0 +1,72 @@
+package nl.asylumchain.bench;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import nl.asylumchain.TestPostgres;
+
+/**
+ * The baseline of every benchmark (issue 14): a stock Camunda 7.24 engine, built from the engine's own standalone
+ * configuration with nothing of ours, in its own database of the test PostgreSQL server, with our history level and
+ * authorization checks on. Each benchmark deploys its own trivial process on it.
+ */
+final class StockEngine {
+
+    private StockEngine() {}
+
+    /** A stock engine without a job executor, in the (re-created) database {@code database}. */
+    static ProcessEngine start(String database, String historyLevel) {
+        return build(database, historyLevel).buildProcessEngine();
+    }
+
+    /**
+     * A stock engine whose job executor is set like ours ({@code application.yml}: acquisition, lock time and back-off;
+     * the thread pool is both engines' default), started with the engine.
+     */
+    static ProcessEngine withJobExecutorLike(String database, String historyLevel, JobExecutor ours) {
+        ProcessEngineConfigurationImpl configuration = build(database, historyLevel);
+        DefaultJobExecutor executor = new DefaultJobExecutor();
+        executor.setLockTimeInMillis(ours.getLockTimeInMillis());
+        executor.setWaitTimeInMillis(ours.getWaitTimeInMillis());
+        executor.setMaxWait(ours.getMaxWait());
+        executor.setBackoffTimeInMillis(ours.getBackoffTimeInMillis());
+        executor.setMaxBackoff(ours.getMaxBackoff());
+        executor.setMaxJobsPerAcquisition(ours.getMaxJobsPerAcquisition());
+        configuration.setJobExecutor(executor);
+        configuration.setJobExecutorActivate(true);
+        return configuration.buildProcessEngine();
+    }
+
+    private static ProcessEngineConfigurationImpl build(String database, String historyLevel) {
+        EmbeddedPostgres server = TestPostgres.server();
+        JdbcClient postgres = JdbcClient.create(server.getPostgresDatabase());
+        postgres.sql("drop database if exists " + database).update();
+        postgres.sql("create database " + database).update();
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+                        // named apart from ours in the engine registry
+                        .setProcessEngineName(database)
+                        .setJdbcUrl(server.getJdbcUrl("postgres", database))
+                        .setJdbcUsername("postgres")
+                        .setJdbcPassword("postgres")
+                        .setJdbcDriver("org.postgresql.Driver")
+                        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+                        .setHistory(historyLevel)
+                        .setJobExecutorActivate(false);
+        configuration.setAuthorizationEnabled(true);
+        configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+"); // group ids as ours: ind-decision
+        configuration.setJdbcMaxActiveConnections(10);
+        return configuration;
+    }
+
+    /** A database of the test server, for counting and {@code analyze}. */
+    static JdbcClient database(String database) {
+        return JdbcClient.create(TestPostgres.server().getDatabase("postgres", database));
+    }
+}

@@ -1,0 +1,137 @@
+package nl.asylumchain.forecast;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import nl.asylumchain.CaseDriver;
+import nl.asylumchain.ChainClient;
+import nl.asylumchain.PostgresIntegrationTest;
+import nl.asylumchain.decision.process.IndDecisionModel;
+import nl.asylumchain.departure.process.DepartureModel;
+import nl.asylumchain.forecast.ForecastJob.Status;
+import nl.asylumchain.forecast.report.ForecastReport;
+import nl.asylumchain.housing.process.HousingModel;
+import nl.asylumchain.monitoring.BacklogGauges;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A forecast "from now": the running system (the whole application on PostgreSQL) with cases at known positions
+ * hands its snapshot to the real child JVM, which places every open case where it waits in its own engine; the
+ * forecast's week 0 has, per stage, the open cases the live {@code asylum.cases.open} gauges count.
+ */
+class ForecastFromNowIT extends PostgresIntegrationTest {
+
+    private final Path workDir = Path.of("target", "forecast-from-now-it");
+
+    @Autowired
+    SnapshotSource snapshots;
+
+    @Autowired
+    BacklogGauges gauges;
+
+    @Autowired
+    MeterRegistry registry;
+
+    private ForecastJobs jobs;
+
+    @AfterEach
+    void stopChild() {
+        if (jobs != null) {
+            jobs.stopChild();
+        }
+    }
+
+    @Test
+    void aForecastFromNowStartsWithTheLiveBacklogOfEveryStage() throws IOException, InterruptedException {
+        driver.register();
+        String interviewing = driver.register();
+        driver.workToTask(interviewing, IndDecisionModel.ACTIVITY_MAIN_INTERVIEW, CaseDriver.answers("GRANT"));
+        String housing = driver.register();
+        driver.workToTask(housing, HousingModel.ACTIVITY_OFFER_HOUSING, CaseDriver.answers("GRANT"));
+        // a safe-country applicant (spoor 2) goes to DT&V at the rejection
+        Map<String, Object> safeCountry = ChainClient.application();
+        ChainClient.section(safeCountry, "person").put("nationality", "GEO");
+        safeCountry.put("familyMembersAbroad", List.of());
+        String departing = driver.register(safeCountry);
+        driver.workUntil(
+                departing,
+                DepartureModel.ACTIVITY_DEPARTURE_INTERVIEW,
+                CaseDriver.answers("REJECT"),
+                Set.of(IndDecisionModel.EVENT_RESPONSE_PERIOD_PASSED));
+
+        gauges.refresh();
+        Map<String, Long> live = Map.of(
+                "REGISTRATION", open("registration") + open("rest_period"),
+                "IND_DECISION",
+                        open("ind_track_1") + open("ind_track_2") + open("ind_track_4") + open("va") + open("appeal"),
+                "HOUSING", open("housing"),
+                "FAMILY_REUNIFICATION", open("family_reunification"),
+                "DEPARTURE", open("departure"));
+        assertThat(live.get("REGISTRATION")).isPositive();
+        assertThat(live.get("IND_DECISION")).isPositive();
+        assertThat(live.get("HOUSING")).isPositive();
+        assertThat(live.get("DEPARTURE")).isPositive();
+
+        JsonMapper json = JsonMapper.builder()
+                .findAndAddModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+        jobs = new ForecastJobs(
+                new ForecastProperties(workDir, List.of("-Xmx1g"), Duration.ofMinutes(20), List.of()),
+                new ForecastReport(),
+                snapshots,
+                Clock.systemUTC(),
+                json);
+        Files.createDirectories(workDir);
+        jobs.markInterruptedRuns();
+        ForecastJob started = jobs.start(new ForecastRequest(null, ForecastApiIT.SMALL, null, 1, true), "planner");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
+        ForecastJob job = started;
+        while (job.status() == Status.RUNNING && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            job = jobs.find(started.id()).orElseThrow();
+        }
+        Path dir = workDir.resolve(started.id()).toAbsolutePath();
+        assertThat(job.status())
+                .as(job.message() + "\nstderr: " + tail(dir.resolve("stderr.log")))
+                .isEqualTo(Status.DONE);
+        assertThat(Files.readString(dir.resolve("stderr.log")))
+                .as("every open case placed, every timer found")
+                .doesNotContain("snapshot ");
+
+        JsonNode startBacklog =
+                json.readTree(dir.resolve("forecast.json").toFile()).path("startBacklog");
+        live.forEach((stage, count) ->
+                assertThat(startBacklog.path(stage).asLong(-1)).as(stage).isEqualTo(count));
+    }
+
+    private long open(String stage) {
+        return Math.round(
+                registry.get("asylum.cases.open").tag("stage", stage).gauge().value());
+    }
+
+    private static String tail(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        String text = Files.readString(file);
+        return text.substring(Math.max(0, text.length() - 3000));
+    }
+}
