@@ -333,4 +333,18 @@ class DecisionBacklogGaugesTest {
         return client.post("/api/cases/" + caseId + "/events", "beslismedewerker", event)
                 .status();
     }
+
+    @Test
+    void refreshingTheGaugesWritesNoDecisionHistory() {
+        gauges.refresh();
+        long before =
+                engine.getHistoryService().createHistoricDecisionInstanceQuery().count();
+        gauges.refresh();
+        gauges.refresh();
+        assertThat(engine.getHistoryService()
+                        .createHistoricDecisionInstanceQuery()
+                        .count())
+                .as("decision instances in the history after two more refreshes")
+                .isEqualTo(before);
+    }
 }

@@ -7,6 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -46,6 +48,10 @@ class HoldCategoryTable implements HoldCategories {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
     private final ProcessEngineConfigurationImpl engine;
+    // whether a category is a moratorium is asked by the gauges' background refresh for every category, every time:
+    // on a bare DMN engine, so that a refresh writes no decision history (the engine's own DMN engine would, each time)
+    private final DmnEngine withoutHistory =
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     HoldCategoryTable(ProcessEngineConfigurationImpl engine) {
         this.engine = engine;
@@ -67,7 +73,7 @@ class HoldCategoryTable implements HoldCategories {
                     DecisionDefinitionEntity table = (DecisionDefinitionEntity) context.getProcessEngineConfiguration()
                             .getDeploymentCache()
                             .findDeployedLatestDecisionDefinitionByKey(MORATORIUM_KEY);
-                    Object result = engine.getDmnEngine()
+                    Object result = withoutHistory
                             .evaluateDecisionTable(
                                     table, Variables.createVariables().putValue("category", category))
                             .getSingleEntry();
