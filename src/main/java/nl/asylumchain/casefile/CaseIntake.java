@@ -87,39 +87,11 @@ public class CaseIntake {
 
         UUID caseId = UUID.randomUUID();
         Instant now = clock.instant();
-        String vNumber = cases.nextVNumber();
         NewCase.Person person = application.person();
         // the row starts in the registration stage; the main process's stage listener finds it there and leaves it
-        CaseStatus status = CaseStatus.of(Stage.REGISTRATION);
-        cases.insert(new CaseRecord(
-                caseId,
-                vNumber,
-                person.familyName().strip(),
-                person.givenNames() == null ? null : person.givenNames().strip(),
-                person.birthDate(),
-                person.sex().name(),
-                person.nationality(),
-                application.applicationType().name(),
-                application.arrival().location().name(),
-                application.arrival().date(),
-                null,
-                application.unaccompaniedMinor(),
-                application.temporaryProtectionUkraine(),
-                application.returnedAfterDublin(),
-                status.name(),
-                Stage.REGISTRATION.name(),
-                null,
-                null,
-                null,
-                null,
-                now,
-                now));
+        RegisteredCase registered = insertCaseFile(caseId, application, null, now);
         if (idempotencyKey != null) {
             cases.insertIdempotencyKey(idempotencyKey.userId(), idempotencyKey.key(), caseId, requestHash, now);
-        }
-        for (NewCase.FamilyMemberAbroad member : application.familyMembersAbroad()) {
-            cases.insertFamilyMember(
-                    UUID.randomUUID(), caseId, member.relation().name(), member.birthDate());
         }
         chain.start(new ChainStart(
                 caseId,
@@ -134,7 +106,7 @@ public class CaseIntake {
                 ageOn(person.birthDate(), application.arrival().date())));
         // reported (aangemeld): the application itself counts from its signature at I&R (CaseProgress)
         progress.reachMilestone(caseId, Milestone.REGISTERED);
-        return new RegisteredCase(caseId, vNumber, status, true);
+        return registered;
     }
 
     /**
@@ -154,7 +126,11 @@ public class CaseIntake {
             throw new InvalidRequestException(
                     CaseProgress.APPLICATION_SIGNED_ON, "must not be before the arrival date");
         }
-        Instant now = clock.instant();
+        return insertCaseFile(caseId, application, signedOn, clock.instant());
+    }
+
+    /** The case file's row, in the registration stage, and its family members abroad. */
+    private RegisteredCase insertCaseFile(UUID caseId, NewCase application, LocalDate signedOn, Instant now) {
         String vNumber = cases.nextVNumber();
         NewCase.Person person = application.person();
         CaseStatus status = CaseStatus.of(Stage.REGISTRATION);
