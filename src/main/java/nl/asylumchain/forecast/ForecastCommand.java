@@ -142,28 +142,7 @@ public final class ForecastCommand {
 
     /** The scenario with another first day (a forecast from now starts on the snapshot's day, any weekday). */
     static Scenario startingOn(Scenario s, LocalDate start) {
-        return new Scenario(
-                s.name(),
-                start,
-                s.weeks(),
-                s.seed(),
-                s.inflow(),
-                s.arrivalLocations(),
-                s.nationalities(),
-                s.unaccompaniedMinors(),
-                s.temporaryProtectionUkraine(),
-                s.familyAbroad(),
-                s.dublin(),
-                s.appeal(),
-                s.reunification(),
-                s.housing(),
-                s.departure(),
-                s.capacity(),
-                s.receptionCapacity(),
-                s.taakstelling(),
-                s.policy(),
-                s.stock(),
-                s.trackCapacity());
+        return s.run(start, s.weeks(), s.seed());
     }
 
     static Scenario withOverrides(Scenario s, Arguments arguments) {
@@ -172,28 +151,7 @@ public final class ForecastCommand {
         }
         long seed = arguments.seed() == null ? s.seed() : arguments.seed();
         int weeks = arguments.weeks() == null ? s.weeks() : arguments.weeks();
-        return new Scenario(
-                s.name(),
-                s.start(),
-                weeks,
-                seed,
-                s.inflow(),
-                s.arrivalLocations(),
-                s.nationalities(),
-                s.unaccompaniedMinors(),
-                s.temporaryProtectionUkraine(),
-                s.familyAbroad(),
-                s.dublin(),
-                s.appeal(),
-                s.reunification(),
-                s.housing(),
-                s.departure(),
-                s.capacity(),
-                s.receptionCapacity(),
-                s.taakstelling(),
-                s.policy(),
-                s.stock(),
-                s.trackCapacity());
+        return s.run(s.start(), weeks, seed);
     }
 
     /** The isolated context: command-line properties, the highest precedence Spring knows. */

@@ -37,6 +37,32 @@ public record Scenario(
     /** The IND tracks (spoor 1-5) a per-track capacity may name. */
     public static final List<Integer> TRACKS = List.of(1, 2, 3, 4, 5);
 
+    /** The same scenario run from another first day, over another number of weeks, with another seed. */
+    public Scenario run(LocalDate start, int weeks, long seed) {
+        return new Scenario(
+                name,
+                start,
+                weeks,
+                seed,
+                inflow,
+                arrivalLocations,
+                nationalities,
+                unaccompaniedMinors,
+                temporaryProtectionUkraine,
+                familyAbroad,
+                dublin,
+                appeal,
+                reunification,
+                housing,
+                departure,
+                capacity,
+                receptionCapacity,
+                taakstelling,
+                policy,
+                stock,
+                trackCapacity);
+    }
+
     /**
      * The capacity of a group split by IND track (tasks per week per track), or an empty map when the group's
      * capacity is one number for all its tasks. When split, {@link #capacity()} holds the sum of the tracks, and a
