@@ -11,8 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +27,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
-import nl.asylumchain.PostgresIntegrationTest;
 import nl.asylumchain.TestPostgres;
 import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.departure.process.DepartureModel;
@@ -39,16 +42,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hands its snapshot to the real child JVM, which places every open case where it waits in its own engine; the
  * forecast's week 0 has, per stage, the open cases the live {@code asylum.cases.open} gauges count.
  */
-class ForecastFromNowIT extends PostgresIntegrationTest {
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=false")
+@AutoConfigureObservability
+class ForecastFromNowIT {
 
     /**
-     * Its own database: the live gauges and the snapshot then hold exactly the cases this test placed, not whatever
-     * the integration tests before it left in the shared one (some at positions a from-now forecast cannot place
-     * yet: docs/forecast.md).
+     * Its own database (not the one {@link nl.asylumchain.PostgresIntegrationTest}s share): the live gauges and the
+     * snapshot then hold exactly the cases this test placed, not whatever the integration tests before it left
+     * there (some at positions a from-now forecast cannot place yet: docs/forecast.md).
      */
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
         TestPostgres.registerOwnDatabase(registry, "forecast_from_now_it");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private CaseDriver driver;
+
+    @BeforeEach
+    void connect() {
+        driver = new CaseDriver(new ChainClient(port));
     }
 
     private final Path workDir = Path.of("target", "forecast-from-now-it");
