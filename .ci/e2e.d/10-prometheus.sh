@@ -70,10 +70,11 @@ def query(expr):
         raise RuntimeError(body.get("error", body))
     return body["data"]["result"]
 
-# wait until Prometheus has scraped the three new cases, then for two more scrapes
+# wait until Prometheus has scraped the three new cases entering registration (asylum_cases_registered_total
+# counts an application only when it is signed at I&R, a task later), then for two more scrapes
 deadline = time.time() + 60
 while True:
-    result = query("sum(asylum_cases_registered_total)")
+    result = query('sum(asylum_stages_entered_total{stage="registration"})')
     if result and float(result[0]["value"][1]) >= 3:
         break
     if time.time() > deadline:

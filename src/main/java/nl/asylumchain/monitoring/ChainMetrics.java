@@ -64,7 +64,7 @@ class ChainMetrics {
 
     private Counter registered(ApplicationType type, ArrivalLocation location, boolean unaccompaniedMinor) {
         return Counter.builder("asylum.cases.registered")
-                .description("Asylum applications registered at intake")
+                .description("Asylum applications signed at identification and registration (I&R)")
                 .tag("application_type", type.name().toLowerCase())
                 .tag("arrival_location", location.name().toLowerCase())
                 .tag("unaccompanied_minor", Boolean.toString(unaccompaniedMinor))
