@@ -22,12 +22,8 @@ import org.springframework.test.util.ReflectionTestUtils;
 
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.TestPostgres;
-import nl.asylumchain.casefile.ApplicationType;
-import nl.asylumchain.casefile.ArrivalLocation;
 import nl.asylumchain.casefile.CaseIntake;
-import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.casefile.RegisteredCase;
-import nl.asylumchain.casefile.Sex;
 import nl.asylumchain.monitoring.BacklogGauges;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +52,6 @@ class ApiScaleBenchmark {
     static final int ROUNDS = Integer.getInteger("bench.rounds", 200);
     static final int THREADS = Integer.getInteger("bench.threads", 2);
     static final String DATABASE = "bench_api";
-    private static final List<String> NATIONALITIES = List.of("SYR", "TUR", "ERI", "AFG", "YEM", "IRQ", "GEO");
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
@@ -162,7 +157,13 @@ class ApiScaleBenchmark {
                 shares.add(threads.submit(() -> {
                     List<RegisteredCase> registered = new ArrayList<>();
                     for (int i = share; i < CASES; i += THREADS) {
-                        registered.add(intake.register(newCase(i), null));
+                        registered.add(intake.register(
+                                HandlerWork.applicant(
+                                        "Api",
+                                        i,
+                                        LocalDate.now(),
+                                        HandlerWork.NATIONALITY_MIX.get(i % HandlerWork.NATIONALITY_MIX.size())),
+                                null));
                     }
                     return registered;
                 }));
@@ -175,22 +176,5 @@ class ApiScaleBenchmark {
         } finally {
             threads.shutdownNow();
         }
-    }
-
-    private static NewCase newCase(int i) {
-        LocalDate today = LocalDate.now();
-        return new NewCase(
-                new NewCase.Person(
-                        "Bench",
-                        "Api " + i,
-                        today.minusYears(18 + i % 45),
-                        i % 3 == 0 ? Sex.F : Sex.M,
-                        NATIONALITIES.get(i % NATIONALITIES.size())),
-                ApplicationType.FIRST,
-                new NewCase.Arrival(ArrivalLocation.TER_APEL, today),
-                false,
-                false,
-                false,
-                List.of());
     }
 }

@@ -21,6 +21,10 @@ import org.camunda.bpm.engine.task.Task;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.asylumchain.ChainClient;
+import nl.asylumchain.casefile.ApplicationType;
+import nl.asylumchain.casefile.ArrivalLocation;
+import nl.asylumchain.casefile.NewCase;
+import nl.asylumchain.casefile.Sex;
 import nl.asylumchain.demo.process.HandlerAnswers;
 import nl.asylumchain.platform.FormSchema;
 
@@ -31,6 +35,27 @@ import nl.asylumchain.platform.FormSchema;
  * earliest timer fires (what passing time does). Counts the wait-state transitions. One instance per thread.
  */
 final class HandlerWork {
+
+    /** A nationality mix with safe countries in it, so that the benchmark's cases take spoor 2 and spoor 4. */
+    static final List<String> NATIONALITY_MIX =
+            List.of("SYR", "SYR", "SYR", "TUR", "ERI", "ERI", "AFG", "YEM", "IRQ", "SOM", "DZA", "MAR", "GEO");
+
+    /** The benchmarks' applicant number {@code i}: an adult first applicant reporting at Ter Apel today. */
+    static NewCase applicant(String label, int i, LocalDate today, String nationality) {
+        return new NewCase(
+                new NewCase.Person(
+                        "Bench",
+                        label + " " + i,
+                        today.minusYears(20 + i % 40),
+                        i % 3 == 0 ? Sex.F : Sex.M,
+                        nationality),
+                ApplicationType.FIRST,
+                new NewCase.Arrival(ArrivalLocation.TER_APEL, today),
+                false,
+                false,
+                false,
+                List.of());
+    }
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final int MAX_TRANSITIONS = 200;

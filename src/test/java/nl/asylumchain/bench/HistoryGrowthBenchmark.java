@@ -26,11 +26,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import nl.asylumchain.TestPostgres;
-import nl.asylumchain.casefile.ApplicationType;
-import nl.asylumchain.casefile.ArrivalLocation;
 import nl.asylumchain.casefile.CaseIntake;
 import nl.asylumchain.casefile.NewCase;
-import nl.asylumchain.casefile.Sex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,8 +51,6 @@ class HistoryGrowthBenchmark {
     static final int THREADS = Integer.getInteger("bench.threads", 2);
     static final String DATABASE = "bench_history";
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-    private static final List<String> NATIONALITIES =
-            List.of("SYR", "SYR", "SYR", "TUR", "ERI", "ERI", "AFG", "YEM", "IRQ", "SOM", "DZA", "MAR", "GEO");
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
@@ -125,7 +120,7 @@ class HistoryGrowthBenchmark {
         Latency start = Latency.measure(
                 ROUNDS,
                 () -> started.add(
-                        intake.register(newCase(name, i[0]++), null).caseId().toString()));
+                        intake.register(applicant(name, i[0]++), null).caseId().toString()));
         Iterator<String> cases = started.iterator();
         List<Long> completes = new ArrayList<>();
         while (cases.hasNext()) {
@@ -154,7 +149,7 @@ class HistoryGrowthBenchmark {
                     HandlerWork work = new HandlerWork(engine, month * 31L + share);
                     int ended = 0;
                     for (int i = share; i < CASES_PER_MONTH; i += THREADS) {
-                        String caseId = intake.register(newCase("month " + month, i), null)
+                        String caseId = intake.register(applicant("month " + month, i), null)
                                 .caseId()
                                 .toString();
                         if (work.workToEnd(caseId) == HandlerWork.End.ENDED) {
@@ -214,25 +209,15 @@ class HistoryGrowthBenchmark {
                 .list();
     }
 
-    private static NewCase newCase(String name, int i) {
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), AMSTERDAM);
-        return new NewCase(
-                new NewCase.Person(
-                        "Bench",
-                        name + " " + i,
-                        today.minusYears(20 + i % 40),
-                        i % 3 == 0 ? Sex.F : Sex.M,
-                        NATIONALITIES.get(i % NATIONALITIES.size())),
-                ApplicationType.FIRST,
-                new NewCase.Arrival(ArrivalLocation.TER_APEL, today),
-                false,
-                false,
-                false,
-                List.of());
-    }
-
     @AfterAll
     static void realTime() {
         ClockUtil.reset();
+    }
+
+    /** An applicant reporting on the moved clock's day. */
+    private static NewCase applicant(String name, int i) {
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), AMSTERDAM);
+        return HandlerWork.applicant(
+                name, i, today, HandlerWork.NATIONALITY_MIX.get(i % HandlerWork.NATIONALITY_MIX.size()));
     }
 }

@@ -29,11 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import nl.asylumchain.CaseDriver;
 import nl.asylumchain.TestPostgres;
-import nl.asylumchain.casefile.ApplicationType;
-import nl.asylumchain.casefile.ArrivalLocation;
 import nl.asylumchain.casefile.CaseIntake;
-import nl.asylumchain.casefile.NewCase;
-import nl.asylumchain.casefile.Sex;
 import nl.asylumchain.registration.process.RegistrationModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -201,7 +197,9 @@ class TimerDrainBenchmark {
                 shares.add(threads.submit(() -> {
                     for (int i = share; i < TIMERS; i += THREADS) {
                         waitForRestPeriod(
-                                intake.register(newCase(i), null).caseId().toString());
+                                intake.register(HandlerWork.applicant("Timer", i, LocalDate.now(), "SYR"), null)
+                                        .caseId()
+                                        .toString());
                     }
                 }));
             }
@@ -233,18 +231,6 @@ class TimerDrainBenchmark {
                 .processInstanceBusinessKey(caseId)
                 .active()
                 .list();
-    }
-
-    private static NewCase newCase(int i) {
-        LocalDate today = LocalDate.now();
-        return new NewCase(
-                new NewCase.Person("Bench", "Timer " + i, today.minusYears(20 + i % 40), Sex.M, "SYR"),
-                ApplicationType.FIRST,
-                new NewCase.Arrival(ArrivalLocation.TER_APEL, today),
-                false,
-                false,
-                false,
-                List.of());
     }
 
     /** Instances of a one-timer process, started in batches of 500 per transaction. */

@@ -23,11 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import nl.asylumchain.TestPostgres;
-import nl.asylumchain.casefile.ApplicationType;
-import nl.asylumchain.casefile.ArrivalLocation;
 import nl.asylumchain.casefile.CaseIntake;
-import nl.asylumchain.casefile.NewCase;
-import nl.asylumchain.casefile.Sex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,8 +47,6 @@ class WaitStateTransitionsBenchmark {
     static final String DATABASE = "bench_transitions";
     static final String STOCK_DATABASE = "stock_transitions";
     static final String GROUP = "ind-decision";
-    private static final List<String> NATIONALITIES =
-            List.of("SYR", "SYR", "SYR", "TUR", "ERI", "ERI", "AFG", "YEM", "IRQ", "SOM", "DZA", "MAR", "GEO");
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
@@ -138,7 +132,15 @@ class WaitStateTransitionsBenchmark {
             HandlerWork handler = work.get();
             int tasks = handler.tasksCompleted();
             int timers = handler.timersFired();
-            String caseId = intake.register(newCase(name, i), null).caseId().toString();
+            String caseId = intake.register(
+                            HandlerWork.applicant(
+                                    name,
+                                    i,
+                                    LocalDate.now(),
+                                    HandlerWork.NATIONALITY_MIX.get(i % HandlerWork.NATIONALITY_MIX.size())),
+                            null)
+                    .caseId()
+                    .toString();
             HandlerWork.End end = handler.workToEnd(caseId);
             return new Run(1, handler.tasksCompleted() - tasks, handler.timersFired() - timers, Map.of(end, 1), 0);
         };
@@ -205,23 +207,6 @@ class WaitStateTransitionsBenchmark {
         a.ends().forEach((end, n) -> ends.merge(end, n, Integer::sum));
         b.ends().forEach((end, n) -> ends.merge(end, n, Integer::sum));
         return new Run(a.cases() + b.cases(), a.tasks() + b.tasks(), a.timers() + b.timers(), ends, 0);
-    }
-
-    private static NewCase newCase(String name, int i) {
-        LocalDate today = LocalDate.now();
-        return new NewCase(
-                new NewCase.Person(
-                        "Bench",
-                        name + " " + i,
-                        today.minusYears(20 + i % 40),
-                        i % 3 == 0 ? Sex.F : Sex.M,
-                        NATIONALITIES.get(i % NATIONALITIES.size())),
-                ApplicationType.FIRST,
-                new NewCase.Arrival(ArrivalLocation.TER_APEL, today),
-                false,
-                false,
-                false,
-                List.of());
     }
 
     private static void deployStock() {
