@@ -18,10 +18,20 @@ public final class TestPostgres {
 
     private TestPostgres() {}
 
+    /**
+     * Set (before the first test starts the server) to load {@code pg_stat_statements}: a benchmark then reads which
+     * statements a request ran and how long each took. Off for the tests, which need no statistics.
+     */
+    public static final String STATEMENT_STATISTICS = "asylumchain.test.pg-stat-statements";
+
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                }
+                postgres = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
             }
