@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.asylumchain.casefile.Stage;
+import nl.asylumchain.casefile.persistence.EngineRuntimeRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,8 +77,8 @@ class CaseProcessEngineTest {
         caseEngine = new CaseProcessEngine(
                 engine.getRuntimeService(),
                 Clock.systemUTC(),
-                JdbcClient.create(configuration.getDataSource()),
-                configuration.getDatabaseTablePrefix());
+                new EngineRuntimeRepository(
+                        JdbcClient.create(configuration.getDataSource()), configuration.getDatabaseTablePrefix()));
     }
 
     @Test
