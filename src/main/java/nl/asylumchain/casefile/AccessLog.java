@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.asylumchain.casefile.persistence.AccessLogRecord;
 import nl.asylumchain.casefile.persistence.AccessLogRepository;
 
 /**
@@ -56,14 +57,14 @@ public class AccessLog {
     /** A read, with the groups whose need-to-know let it through and the parts it showed. */
     @Transactional
     public void read(Accessor reader, Collection<String> groupsUsed, UUID caseId, String what) {
-        rows.insert(
+        rows.insert(new AccessLogRecord(
                 clock.instant(),
                 reader.userId(),
                 String.join(",", new TreeSet<>(groupsUsed)),
                 caseId,
                 Action.READ.name(),
                 what,
-                reader.taskId());
+                reader.taskId()));
     }
 
     /**
@@ -74,14 +75,14 @@ public class AccessLog {
     public void change(Accessor who, Collection<String> operationGroups, UUID caseId, String what) {
         Set<String> used = new TreeSet<>(who.groups());
         used.retainAll(operationGroups);
-        rows.insert(
+        rows.insert(new AccessLogRecord(
                 clock.instant(),
                 who.userId(),
                 String.join(",", used.isEmpty() ? new TreeSet<>(who.groups()) : used),
                 caseId,
                 Action.CHANGE.name(),
                 what,
-                who.taskId());
+                who.taskId()));
     }
 
     /** Makes the change and logs it in one transaction: a change that fails leaves no row, a change always has one. */
