@@ -40,7 +40,11 @@ public class ReceptionService {
     /** The step a Nidos guardian's placement choice is recorded under (not a case milestone). */
     public static final String GUARDIAN_APPOINTED = "GUARDIAN_APPOINTED";
 
-    /** Steps at which the DMN decides the location. */
+    /**
+     * Steps at which the DMN decides the location. {@code DEPARTURE_SUSPENDED} is one: while interim relief lets the
+     * appeal be awaited here the person is an asylum seeker entitled to reception again (Rva 2005 art. 3 and 7), not
+     * someone whose departure period ran out.
+     */
     static final Set<Milestone> PLACEMENT_STEPS = Set.of(
             Milestone.REGISTERED,
             Milestone.REST_PERIOD_STARTED,
@@ -49,7 +53,8 @@ public class ReceptionService {
             Milestone.PERMIT_GRANTED,
             Milestone.REJECTION_FINAL,
             Milestone.REJECTION_ENFORCEABLE,
-            Milestone.DEPARTURE_PERIOD_ENDED);
+            Milestone.DEPARTURE_PERIOD_ENDED,
+            Milestone.DEPARTURE_SUSPENDED);
     /** Steps at which the person leaves reception. */
     static final Set<Milestone> LEAVING_STEPS = Set.of(Milestone.TEMPORARY_HOUSING, Milestone.HOUSED, Milestone.CLOSED);
     /** Steps at which a permit holder left reception for housing (a family member who arrives joins them there). */

@@ -112,6 +112,21 @@ class ReceptionPlacementDecisionTableTest {
         assertThat(locationType("DEPARTURE_PERIOD_ENDED", false, 35, false)).isEqualTo("VBL");
     }
 
+    @ParameterizedTest(name = "departure suspended: aged {0}, amv {1}, family with children {2} stays in {3}")
+    @CsvSource({
+        "30, false, false, AZC",
+        "35, false, true, AZC",
+        "18, true, false, AZC",
+        "17, true, false, COA_AMV",
+        "15, true, false, COA_AMV",
+        "14, true, false, NIDOS_FOSTER"
+    })
+    void aDepartureSuspendedByInterimReliefBringsThePersonBackToAnAzcAsAnAsylumSeekerAndAnAmvStaysWithTheirGuardian(
+            int age, boolean unaccompaniedMinor, boolean familyWithChildren, String expected) {
+        assertThat(locationType("DEPARTURE_SUSPENDED", unaccompaniedMinor, age, familyWithChildren))
+                .isEqualTo(expected);
+    }
+
     @Test
     void aFamilyWithChildrenWaitsLikeAnyoneElseBeforeReturn() {
         assertThat(locationType("REGISTERED", false, 35, true)).isEqualTo("COL");
