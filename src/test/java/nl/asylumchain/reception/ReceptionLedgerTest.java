@@ -308,6 +308,19 @@ class ReceptionLedgerTest {
     }
 
     @Test
+    void aSpoorTwoRejectionThatBecomesFinalAfterTheDeparturePeriodLeavesThePersonInTheVbl() {
+        UUID caseId = register(30, false, ArrivalLocation.TER_APEL);
+        progress.reachMilestone(caseId, Milestone.PROCEDURE_STARTED);
+        progress.reachMilestone(caseId, Milestone.REJECTION_ENFORCEABLE);
+        // departure period 0 days: to the VBL at once; the appeal window passes a week later without an appeal
+        progress.reachMilestone(caseId, Milestone.DEPARTURE_PERIOD_ENDED);
+        progress.reachMilestone(caseId, Milestone.REJECTION_FINAL);
+
+        assertThat(moves(caseId))
+                .containsExactly("IN:null>COL", "TRANSFER:COL>POL", "TRANSFER:POL>AZC", "TRANSFER:AZC>VBL");
+    }
+
+    @Test
     void theCaseFileShowsTheReceptionHistory() {
         UUID caseId = register(30, false, ArrivalLocation.TER_APEL);
         progress.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
