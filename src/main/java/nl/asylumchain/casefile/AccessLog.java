@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.asylumchain.casefile.persistence.AccessLogRecord;
 import nl.asylumchain.casefile.persistence.AccessLogRepository;
 import nl.asylumchain.platform.InvalidRequestException;
 
@@ -63,14 +64,14 @@ public class AccessLog {
     @Transactional
     public void read(Accessor reader, Collection<String> groupsUsed, UUID caseId, String what) {
         checkTask(reader, caseId);
-        rows.insert(
+        rows.insert(new AccessLogRecord(
                 clock.instant(),
                 reader.userId(),
                 String.join(",", new TreeSet<>(groupsUsed)),
                 caseId,
                 Action.READ.name(),
                 what,
-                reader.taskId());
+                reader.taskId()));
     }
 
     /**
@@ -95,14 +96,14 @@ public class AccessLog {
     private void insertChange(Accessor who, Collection<String> operationGroups, UUID caseId, String what) {
         Set<String> used = new TreeSet<>(who.groups());
         used.retainAll(operationGroups);
-        rows.insert(
+        rows.insert(new AccessLogRecord(
                 clock.instant(),
                 who.userId(),
                 String.join(",", used.isEmpty() ? new TreeSet<>(who.groups()) : used),
                 caseId,
                 Action.CHANGE.name(),
                 what,
-                who.taskId());
+                who.taskId()));
     }
 
     /** Makes the change and logs it in one transaction: a change that fails leaves no row, a change always has one. */
