@@ -21,7 +21,13 @@ public final class TestPostgres {
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (Boolean.getBoolean("bench.statements")) {
+                    // where a benchmark's database time goes: read pg_stat_statements while it runs
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                    builder.setServerConfig("pg_stat_statements.track", "all");
+                }
+                postgres = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
             }
