@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -32,7 +34,10 @@ class NationalityGroupsDecisionTableTest {
     private static final String RESOURCE = "dmn/nationalityGroups.dmn";
 
     /** A quoted ISO 3166-1 alpha-3 code in a cell, as a copy of a list would have it. */
-    private static final Pattern NATIONALITY_CODE = Pattern.compile("\"[A-Z]{3}\"");
+    private static final Pattern QUOTED_CODE = Pattern.compile("\"([A-Z]{3})\"");
+
+    /** Country codes (ISO 3166 alpha-3), so that a location type such as "VBL" or "AZC" is not taken for one. */
+    private static final Set<String> COUNTRY_CODES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
 
     @ParameterizedTest(name = "{0}: safe {1}, priority {2}, promising {3}, written hearing {4}, reassessment {5}")
     @CsvSource(
@@ -91,9 +96,10 @@ class NationalityGroupsDecisionTableTest {
                     }
                     for (InputEntry cell : model.getModelElementsByType(InputEntry.class)) {
                         if (isIn(cell, decision)
-                                && NATIONALITY_CODE
+                                && QUOTED_CODE
                                         .matcher(cell.getText().getTextContent())
-                                        .find()) {
+                                        .results()
+                                        .anyMatch(code -> COUNTRY_CODES.contains(code.group(1)))) {
                             copies.add(file + " " + decision.getId() + " " + cell.getId());
                         }
                     }
