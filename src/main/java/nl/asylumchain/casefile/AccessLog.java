@@ -13,7 +13,9 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.asylumchain.casefile.persistence.AccessLogRecord;
 import nl.asylumchain.casefile.persistence.AccessLogRepository;
+import nl.asylumchain.platform.InvalidRequestException;
 
 /**
  * The access log (inzage-logging): one row for every read of a case's personal data through our API or the case
@@ -44,26 +46,32 @@ public class AccessLog {
     public record Page(List<Entry> entries, int page, int size, boolean more) {}
 
     private final AccessLogRepository rows;
+    private final CaseTasks tasks;
     private final Clock clock;
     private final Period retention;
 
-    AccessLog(AccessLogRepository rows, Clock clock, AccessLogProperties properties) {
+    AccessLog(AccessLogRepository rows, CaseTasks tasks, Clock clock, AccessLogProperties properties) {
         this.rows = rows;
+        this.tasks = tasks;
         this.clock = clock;
         this.retention = properties.retention();
     }
 
-    /** A read, with the groups whose need-to-know let it through and the parts it showed. */
+    /**
+     * A read, with the groups whose need-to-know let it through and the parts it showed. A task the client names
+     * must be one the reader works on in this case: the log records no reason that is not true.
+     */
     @Transactional
     public void read(Accessor reader, Collection<String> groupsUsed, UUID caseId, String what) {
-        rows.insert(
+        checkTask(reader, caseId);
+        rows.insert(new AccessLogRecord(
                 clock.instant(),
                 reader.userId(),
                 String.join(",", new TreeSet<>(groupsUsed)),
                 caseId,
                 Action.READ.name(),
                 what,
-                reader.taskId());
+                reader.taskId()));
     }
 
     /**
@@ -72,24 +80,39 @@ public class AccessLog {
      */
     @Transactional
     public void change(Accessor who, Collection<String> operationGroups, UUID caseId, String what) {
+        checkTask(who, caseId);
+        insertChange(who, operationGroups, caseId, what);
+    }
+
+    /**
+     * A task the engine has just completed for the user: the engine itself names the task and the case, so there
+     * is nothing to check.
+     */
+    @Transactional
+    public void taskCompleted(Accessor who, Collection<String> candidateGroups, UUID caseId, String what) {
+        insertChange(who, candidateGroups, caseId, what);
+    }
+
+    private void insertChange(Accessor who, Collection<String> operationGroups, UUID caseId, String what) {
         Set<String> used = new TreeSet<>(who.groups());
         used.retainAll(operationGroups);
-        rows.insert(
+        rows.insert(new AccessLogRecord(
                 clock.instant(),
                 who.userId(),
                 String.join(",", used.isEmpty() ? new TreeSet<>(who.groups()) : used),
                 caseId,
                 Action.CHANGE.name(),
                 what,
-                who.taskId());
+                who.taskId()));
     }
 
     /** Makes the change and logs it in one transaction: a change that fails leaves no row, a change always has one. */
     @Transactional
     public <T> T change(
             Accessor who, Collection<String> operationGroups, UUID caseId, String what, Supplier<T> change) {
+        checkTask(who, caseId);
         T result = change.get();
-        change(who, operationGroups, caseId, what);
+        insertChange(who, operationGroups, caseId, what);
         return result;
     }
 
@@ -111,6 +134,14 @@ public class AccessLog {
         Instant cutoff =
                 clock.instant().atZone(clock.getZone()).minus(retention).toInstant();
         return rows.purgeBefore(cutoff);
+    }
+
+    private void checkTask(Accessor who, UUID caseId) {
+        if (who.taskId() != null && !tasks.isWorkedOnBy(who.taskId(), caseId, who)) {
+            throw new InvalidRequestException(
+                    Accessor.TASK_HEADER,
+                    "is not a task of this case that is assigned to you or to one of your groups");
+        }
     }
 
     private static Page page(List<Entry> entries, int page, int size) {

@@ -29,6 +29,13 @@ public enum Milestone {
     DEPARTURE_PERIOD_ENDED,
     /** Twelve weeks in the restricted-freedom location (VBL) are over: the VBL place ends. */
     VBL_STAY_ENDED,
+    /**
+     * The court granted interim relief on an appeal against an enforceable rejection (Awb art. 8:81, Vw 2000 art.
+     * 82): the departure stops until the ruling and the person is again an asylum seeker entitled to reception (Rva
+     * 2005 art. 3 and 7), back from a departure placement to an azc. A dismissed appeal then marks
+     * {@code REJECTION_FINAL} and a new departure period ({@code DEPARTURE_PERIOD_ENDED}).
+     */
+    DEPARTURE_SUSPENDED,
     /** Linked to a municipality (koppeling). */
     MUNICIPALITY_LINKED,
     /** Moved into a doorstroomlocatie: reception place freed, final housing still owed. */

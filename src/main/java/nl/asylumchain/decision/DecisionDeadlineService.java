@@ -19,6 +19,7 @@ import nl.asylumchain.decision.DecisionPeriods.GroupExtension;
 import nl.asylumchain.decision.persistence.ExtensionRecord;
 import nl.asylumchain.decision.persistence.IndProcedureRecord;
 import nl.asylumchain.decision.persistence.IndProcedureRepository;
+import nl.asylumchain.decision.persistence.ProcedureOpening;
 import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
@@ -97,7 +98,8 @@ public class DecisionDeadlineService {
             // opened again in spoor 4 (the Netherlands responsible): the procedure's own day counts from now
             procedures.reopen(caseId, track, priority, priorityReason, clock.instant());
         } else {
-            procedures.open(caseId, track, applicationDate, priority, priorityReason, clock.instant());
+            procedures.open(
+                    new ProcedureOpening(caseId, track, applicationDate, priority, priorityReason, clock.instant()));
         }
         rewatch(caseId);
         return decisionDue(row(caseId));

@@ -15,6 +15,8 @@ import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.Milestone;
 import nl.asylumchain.departure.persistence.DepartureRecord;
 import nl.asylumchain.departure.persistence.DepartureRepository;
+import nl.asylumchain.departure.persistence.HandOverRecord;
+import nl.asylumchain.departure.persistence.InterviewRecord;
 import nl.asylumchain.platform.InvalidRequestException;
 
 /** DT&V's record of a departure: hand-over, interviews, clocks, detention, reports and the outcome. */
@@ -72,7 +74,7 @@ public class DepartureService {
                 dublin ? rules.transferDeadline(periodFrom, TransferCircumstance.NONE, clock.getZone()) : null;
         // a departure that interim relief suspended resumes as a new hand-over once the appeal is dismissed
         departures.suspended(caseId).ifPresent(suspended -> departures.endSuspension(suspended.id(), "RESUMED", now));
-        departures.insert(
+        departures.insert(new HandOverRecord(
                 UUID.randomUUID(),
                 caseId,
                 indOutcome,
@@ -82,7 +84,7 @@ public class DepartureService {
                 periodEnds,
                 acceptedOn,
                 periodFrom,
-                deadline);
+                deadline));
         return new HandOver(periodEnds, deadline, rules.missedReportLimit(dublin));
     }
 
@@ -94,13 +96,13 @@ public class DepartureService {
             boolean familyWithChildren,
             DepartureRoute route) {
         DepartureRecord departure = open(caseId);
-        departures.insertInterview(
+        departures.insertInterview(new InterviewRecord(
                 departure.id(),
                 clock.instant(),
                 willingToLeave,
                 travelDocumentPresent,
                 route.name(),
-                familyWithChildren);
+                familyWithChildren));
     }
 
     /** IMPRISONED or ABSCONDED: the transfer deadline becomes the longer one; returns the deadline now. */

@@ -55,10 +55,8 @@ public class QuotaService {
         repository.replaceQuota(
                 halfYear.year(),
                 halfYear.half(),
-                total,
-                QuotaSplit.split(total, municipalities.all()),
-                clock.instant(),
-                setBy);
+                new NationalQuota(total, clock.instant(), setBy),
+                QuotaSplit.split(total, municipalities.all()));
         return report(halfYear);
     }
 

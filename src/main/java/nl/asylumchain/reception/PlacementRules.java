@@ -21,8 +21,14 @@ public interface PlacementRules {
 
     /**
      * The location type for this step, or empty when no rule applies or the rule places nobody (the person stays
-     * where they are, or, a family member joining a housed sponsor, never enters reception).
+     * where they are, or, a family member joining a housed sponsor, never enters reception). {@code current} is where
+     * the person stays now (their latest ledger row), null when they are not in reception.
      */
     Optional<LocationType> locationType(
-            String step, boolean unaccompaniedMinor, int age, boolean familyWithChildren, Sponsor sponsor);
+            String step,
+            boolean unaccompaniedMinor,
+            int age,
+            boolean familyWithChildren,
+            Sponsor sponsor,
+            LocationType current);
 }

@@ -40,7 +40,11 @@ public class ReceptionService {
     /** The step a Nidos guardian's placement choice is recorded under (not a case milestone). */
     public static final String GUARDIAN_APPOINTED = "GUARDIAN_APPOINTED";
 
-    /** Steps at which the DMN decides the location. */
+    /**
+     * Steps at which the DMN decides the location. {@code DEPARTURE_SUSPENDED} is one: while interim relief lets the
+     * appeal be awaited here the person is an asylum seeker entitled to reception again (Rva 2005 art. 3 and 7), not
+     * someone whose departure period ran out.
+     */
     static final Set<Milestone> PLACEMENT_STEPS = Set.of(
             Milestone.REGISTERED,
             Milestone.REST_PERIOD_STARTED,
@@ -49,7 +53,8 @@ public class ReceptionService {
             Milestone.PERMIT_GRANTED,
             Milestone.REJECTION_FINAL,
             Milestone.REJECTION_ENFORCEABLE,
-            Milestone.DEPARTURE_PERIOD_ENDED);
+            Milestone.DEPARTURE_PERIOD_ENDED,
+            Milestone.DEPARTURE_SUSPENDED);
     /** Steps at which the person leaves reception. */
     static final Set<Milestone> LEAVING_STEPS = Set.of(Milestone.TEMPORARY_HOUSING, Milestone.HOUSED, Milestone.CLOSED);
     /** Steps at which a permit holder left reception for housing (a family member who arrives joins them there). */
@@ -91,7 +96,7 @@ public class ReceptionService {
     @Transactional(readOnly = true)
     public Optional<LocationType> proposal(UUID caseId, String step) {
         return caseFile.placementFacts(caseId)
-                .flatMap(facts -> decide(facts, sponsor(sponsorOf(caseId)), step, clock.instant()));
+                .flatMap(facts -> decide(facts, sponsor(sponsorOf(caseId)), current(caseId), step, clock.instant()));
     }
 
     /** The Nidos guardian placed an unaccompanied minor: a foster family or COA amv reception. */
@@ -107,16 +112,13 @@ public class ReceptionService {
     private void place(UUID caseId, String step, Instant at) {
         Optional<UUID> sponsorCase = sponsorOf(caseId);
         Sponsor sponsor = sponsor(sponsorCase);
+        LocationType current = current(caseId);
         caseFile.placementFacts(caseId)
-                .ifPresent(facts -> decide(facts, sponsor, step, at).ifPresent(type -> {
-                    Optional<MoveRow> current =
-                            ledger.latest(caseId).filter(row -> !Move.OUT.name().equals(row.move()));
+                .ifPresent(facts -> decide(facts, sponsor, current, step, at).ifPresent(type -> {
                     LocationType target = type;
                     // an amv already with a foster family or in amv reception stays where the guardian placed them
-                    if (target.forUnaccompaniedMinors()
-                            && current.isPresent()
-                            && LocationType.valueOf(current.get().to()).forUnaccompaniedMinors()) {
-                        target = LocationType.valueOf(current.get().to());
+                    if (target.forUnaccompaniedMinors() && current != null && current.forUnaccompaniedMinors()) {
+                        target = current;
                     }
                     // a family member who arrived through family reunification holds a permit derived from the
                     // sponsor's
@@ -125,9 +127,18 @@ public class ReceptionService {
                 }));
     }
 
-    private Optional<LocationType> decide(PlacementFacts facts, Sponsor sponsor, String step, Instant at) {
+    private Optional<LocationType> decide(
+            PlacementFacts facts, Sponsor sponsor, LocationType current, String step, Instant at) {
         return placement.locationType(
-                step, facts.unaccompaniedMinor(), age(facts, at), facts.familyWithChildren(), sponsor);
+                step, facts.unaccompaniedMinor(), age(facts, at), facts.familyWithChildren(), sponsor, current);
+    }
+
+    /** Where the person stays now (their latest row), null when they are not in reception. */
+    private LocationType current(UUID caseId) {
+        return ledger.latest(caseId)
+                .filter(row -> !Move.OUT.name().equals(row.move()))
+                .map(row -> LocationType.valueOf(row.to()))
+                .orElse(null);
     }
 
     /**

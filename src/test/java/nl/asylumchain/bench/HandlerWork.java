@@ -25,13 +25,13 @@ import nl.asylumchain.casefile.ApplicationType;
 import nl.asylumchain.casefile.ArrivalLocation;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.casefile.Sex;
-import nl.asylumchain.demo.process.HandlerAnswers;
+import nl.asylumchain.demo.process.DemoFormAnswers;
 import nl.asylumchain.platform.FormSchema;
 
 /**
  * Works our cases through the engine's Java API as the chain's handlers and time would: every open task of the case
  * is completed by the demo user of its candidate group (authenticated, so the engine checks the grant) with what
- * the demo traffic's {@link HandlerAnswers} fill in on its Camunda Form; when the case has no open task, its
+ * the demo traffic's {@link DemoFormAnswers} fill in on its Camunda Form; when the case has no open task, its
  * earliest timer fires (what passing time does). Counts the wait-state transitions. One instance per thread.
  */
 final class HandlerWork {
@@ -69,7 +69,7 @@ final class HandlerWork {
     private final ProcessEngine engine;
     private final TaskService tasks;
     private final IdentityService identity;
-    private final HandlerAnswers answers;
+    private final DemoFormAnswers answers;
     private final ObjectMapper json = new ObjectMapper();
 
     private int tasksCompleted;
@@ -79,7 +79,7 @@ final class HandlerWork {
         this.engine = engine;
         this.tasks = engine.getTaskService();
         this.identity = engine.getIdentityService();
-        this.answers = new HandlerAnswers(seed);
+        this.answers = new DemoFormAnswers(seed);
     }
 
     /** What a case's work came to. */

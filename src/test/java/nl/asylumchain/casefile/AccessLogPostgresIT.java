@@ -39,20 +39,70 @@ class AccessLogPostgresIT extends PostgresIntegrationTest {
     @Test
     void aReadAppendsExactlyOneRowWithUserGroupCaseWhatAndTask() {
         String caseId = driver.register();
+        String taskId = identificationTask(caseId);
         long before = rows(caseId);
 
-        Response read = client.get("/api/cases/" + caseId, "beslismedewerker", Map.of(Accessor.TASK_HEADER, "4711"));
+        Response read = client.get("/api/cases/" + caseId, "agent", Map.of(Accessor.TASK_HEADER, taskId));
         assertThat(read.status()).isEqualTo(200);
 
         assertThat(rows(caseId)).isEqualTo(before + 1);
         JsonNode row = newest(caseId);
-        assertThat(row.path("userId").asText()).isEqualTo("beslismedewerker");
-        assertThat(row.path("groups").toString()).isEqualTo("[\"ind-decision\"]");
+        assertThat(row.path("userId").asText()).isEqualTo("agent");
+        assertThat(row.path("groups").toString()).isEqualTo("[\"police-avim\"]");
         assertThat(row.path("caseId").asText()).isEqualTo(caseId);
         assertThat(row.path("action").asText()).isEqualTo("READ");
-        assertThat(row.path("what").asText()).startsWith("case file").contains("NAME", "IDENTITY", "TRACK");
-        assertThat(row.path("taskId").asText()).isEqualTo("4711");
+        assertThat(row.path("what").asText()).startsWith("case file").contains("NAME", "IDENTITY");
+        assertThat(row.path("taskId").asText()).isEqualTo(taskId);
         assertThat(row.path("at").asText()).isNotBlank();
+    }
+
+    @Test
+    void aTaskOfAnotherCaseIsRefusedNamingTheHeaderAndLogsNothing() {
+        String caseId = driver.register();
+        String otherCasesTask = identificationTask(driver.register());
+        long before = rows(caseId);
+
+        Response read = client.get("/api/cases/" + caseId, "agent", Map.of(Accessor.TASK_HEADER, otherCasesTask));
+
+        assertThat(read.status()).isEqualTo(400);
+        assertThat(read.body().path("errors").get(0).path("field").asText()).isEqualTo(Accessor.TASK_HEADER);
+        assertThat(rows(caseId)).isEqualTo(before);
+    }
+
+    @Test
+    void aTaskOfAnotherGroupIsRefusedAndAChangeNamingItIsNotMade() {
+        String caseId = driver.register();
+        String policeTask = identificationTask(caseId);
+        long before = rows(caseId);
+        long membersBefore = familyMembers(caseId);
+
+        // the IND decision maker reads the case, but the open task is the police's, not theirs
+        assertThat(client.get("/api/cases/" + caseId, "beslismedewerker", Map.of(Accessor.TASK_HEADER, policeTask))
+                        .status())
+                .isEqualTo(400);
+        Response added = client.post(
+                "/api/cases/" + caseId + "/family-members",
+                "coa",
+                Map.of("relation", "CHILD", "birthDate", "2019-02-03"),
+                Map.of(Accessor.TASK_HEADER, policeTask));
+        assertThat(added.status()).isEqualTo(400);
+        assertThat(added.body().path("errors").get(0).path("field").asText()).isEqualTo(Accessor.TASK_HEADER);
+
+        assertThat(rows(caseId)).isEqualTo(before);
+        assertThat(familyMembers(caseId)).isEqualTo(membersBefore);
+    }
+
+    private long familyMembers(String caseId) {
+        return jdbc.sql("select count(*) from family_members where case_id = :caseId")
+                .param("caseId", UUID.fromString(caseId))
+                .query(Long.class)
+                .single();
+    }
+
+    private String identificationTask(String caseId) {
+        return driver.openTask(caseId, "Activity_IdentifyAndRegister")
+                .path("id")
+                .asText();
     }
 
     @Test

@@ -254,6 +254,73 @@ class ReceptionLedgerTest {
     }
 
     @Test
+    void interimReliefBringsARejectedAdultBackFromTheVblToAnAzcAsAnAsylumSeekerAndADismissedAppealSendsThemBack() {
+        UUID caseId = register(30, false, ArrivalLocation.TER_APEL);
+        progress.reachMilestone(caseId, Milestone.PROCEDURE_STARTED);
+        progress.reachMilestone(caseId, Milestone.REJECTION_ENFORCEABLE);
+        progress.reachMilestone(caseId, Milestone.DEPARTURE_PERIOD_ENDED);
+        Occupancy returning = reception.occupancy();
+
+        progress.reachMilestone(caseId, Milestone.DEPARTURE_SUSPENDED);
+
+        assertThat(moves(caseId))
+                .containsExactly(
+                        "IN:null>COL", "TRANSFER:COL>POL", "TRANSFER:POL>AZC", "TRANSFER:AZC>VBL", "TRANSFER:VBL>AZC");
+        MoveRow back = reception.history(caseId).get(4);
+        assertThat(back.step()).isEqualTo("DEPARTURE_SUSPENDED");
+        assertThat(back.permitHolder())
+                .as("an asylum seeker again, not a permit holder")
+                .isFalse();
+        Occupancy suspended = reception.occupancy();
+        assertThat(of(suspended, LocationType.AZC).occupancy())
+                .isEqualTo(of(returning, LocationType.AZC).occupancy() + 1);
+        assertThat(of(suspended, LocationType.VBL).occupancy())
+                .isEqualTo(of(returning, LocationType.VBL).occupancy() - 1);
+        assertThat(of(suspended, LocationType.AZC).permitHolders())
+                .isEqualTo(of(returning, LocationType.AZC).permitHolders());
+        assertThat(suspended.total().occupancy()).isEqualTo(returning.total().occupancy());
+        assertThat(suspended.total().permitHolders())
+                .isEqualTo(returning.total().permitHolders());
+        metrics.refresh();
+        assertThat(registry.get("asylum.reception.occupancy")
+                        .tag("location_type", LocationType.AZC.tag())
+                        .gauge()
+                        .value())
+                .isEqualTo(of(suspended, LocationType.AZC).occupancy());
+        assertThat(registry.get("asylum.reception.occupancy")
+                        .tag("location_type", LocationType.VBL.tag())
+                        .gauge()
+                        .value())
+                .isEqualTo(of(suspended, LocationType.VBL).occupancy());
+        assertThat(registry.get("asylum.reception.permit.holders").gauge().value())
+                .isEqualTo(suspended.total().permitHolders());
+
+        // appeal dismissed: the rejection is final and the new departure period ends at once (spoor 2)
+        progress.reachMilestone(caseId, Milestone.REJECTION_FINAL);
+        progress.reachMilestone(caseId, Milestone.DEPARTURE_PERIOD_ENDED);
+
+        assertThat(moves(caseId)).endsWith("TRANSFER:VBL>AZC", "TRANSFER:AZC>VBL");
+        Occupancy dismissed = reception.occupancy();
+        assertThat(of(dismissed, LocationType.AZC).occupancy())
+                .isEqualTo(of(returning, LocationType.AZC).occupancy());
+        assertThat(of(dismissed, LocationType.VBL).occupancy())
+                .isEqualTo(of(returning, LocationType.VBL).occupancy());
+    }
+
+    @Test
+    void aSpoorTwoRejectionThatBecomesFinalAfterTheDeparturePeriodLeavesThePersonInTheVbl() {
+        UUID caseId = register(30, false, ArrivalLocation.TER_APEL);
+        progress.reachMilestone(caseId, Milestone.PROCEDURE_STARTED);
+        progress.reachMilestone(caseId, Milestone.REJECTION_ENFORCEABLE);
+        // departure period 0 days: to the VBL at once; the appeal window passes a week later without an appeal
+        progress.reachMilestone(caseId, Milestone.DEPARTURE_PERIOD_ENDED);
+        progress.reachMilestone(caseId, Milestone.REJECTION_FINAL);
+
+        assertThat(moves(caseId))
+                .containsExactly("IN:null>COL", "TRANSFER:COL>POL", "TRANSFER:POL>AZC", "TRANSFER:AZC>VBL");
+    }
+
+    @Test
     void theCaseFileShowsTheReceptionHistory() {
         UUID caseId = register(30, false, ArrivalLocation.TER_APEL);
         progress.reachMilestone(caseId, Milestone.PERMIT_GRANTED);

@@ -31,19 +31,18 @@ public class AccessLogRepository {
         this.postgres = "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName"));
     }
 
-    public void insert(
-            Instant at, String userId, String groups, UUID caseId, String action, String what, String taskId) {
+    public void insert(AccessLogRecord row) {
         jdbc.sql("""
                 insert into access_log (at, user_id, groups_used, case_id, action, what, task_id)
-                values (:at, :userId, :groups, :caseId, :action, :what, :taskId)
+                values (:at, :userId, :groupsUsed, :caseId, :action, :what, :taskId)
                 """)
-                .param("at", Timestamp.from(at))
-                .param("userId", userId)
-                .param("groups", groups)
-                .param("caseId", caseId)
-                .param("action", action)
-                .param("what", what)
-                .param("taskId", taskId)
+                .param("at", Timestamp.from(row.at()))
+                .param("userId", row.userId())
+                .param("groupsUsed", row.groupsUsed())
+                .param("caseId", row.caseId())
+                .param("action", row.action())
+                .param("what", row.what())
+                .param("taskId", row.taskId())
                 .update();
     }
 

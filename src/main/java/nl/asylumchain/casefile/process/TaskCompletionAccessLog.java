@@ -48,7 +48,7 @@ class TaskCompletionAccessLog {
                 .map(IdentityLink::getGroupId)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        accessLog.change(
+        accessLog.taskCompleted(
                 new Accessor(user.getUserId(), Set.copyOf(groups), task.getId()),
                 candidates,
                 caseId,

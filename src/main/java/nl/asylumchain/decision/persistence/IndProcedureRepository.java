@@ -61,17 +61,17 @@ public class IndProcedureRepository {
                 .list();
     }
 
-    public void open(UUID caseId, int track, LocalDate applicationDate, Integer priority, String reason, Instant at) {
+    public void open(ProcedureOpening opening) {
         jdbc.sql("""
                         insert into ind_procedures (case_id, track, application_date, ind_procedure, priority,
                             priority_reason, days_on_hold, opened_at)
-                        values (:caseId, :track, :applicationDate, 'AA', :priority, :reason, 0, :at)""")
-                .param("caseId", caseId)
-                .param("track", track)
-                .param("applicationDate", Date.valueOf(applicationDate))
-                .param("priority", priority)
-                .param("reason", reason)
-                .param("at", Timestamp.from(at))
+                        values (:caseId, :track, :applicationDate, 'AA', :priority, :priorityReason, 0, :openedAt)""")
+                .param("caseId", opening.caseId())
+                .param("track", opening.track())
+                .param("applicationDate", Date.valueOf(opening.applicationDate()))
+                .param("priority", opening.priority())
+                .param("priorityReason", opening.priorityReason())
+                .param("openedAt", Timestamp.from(opening.openedAt()))
                 .update();
     }
 

@@ -1,9 +1,12 @@
 package nl.asylumchain.decision.process;
 
+import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import nl.asylumchain.decision.DecisionPeriods;
 import nl.asylumchain.platform.Groups;
 import nl.asylumchain.platform.TasklistFilter;
 import nl.asylumchain.platform.TasklistFilter.Column;
@@ -23,8 +26,31 @@ class DecisionTasklistFilters implements TasklistFilter.Source {
 
     private static final List<String> DECIDERS = List.of(Groups.IND_DECISION, Groups.IND_TEAM_LEAD);
 
+    /** The row of DMN decisionPeriods whose warning the deadline filter looks ahead by: the general procedure. */
+    static final int WARNING_TRACK = 4;
+
+    static final String WARNING_PROCEDURE = "AA";
+
+    static final String DEADLINE_FILTER_PREFIX = "IND – Termijn verloopt binnen ";
+
+    private final DecisionPeriods periods;
+
+    DecisionTasklistFilters(DecisionPeriods periods) {
+        this.periods = periods;
+    }
+
+    /**
+     * How far ahead the deadline filter looks: the team lead's warning {@code warningBefore} of DMN decisionPeriods,
+     * the one place the period is written, so that the filter lists what the deadline watch warns about.
+     */
+    Period warningWindow() {
+        return periods.periods(WARNING_TRACK, WARNING_PROCEDURE).warningBefore();
+    }
+
     @Override
     public List<TasklistFilter> filters() {
+        Period window = warningWindow();
+        String within = inDutch(window);
         return List.of(
                 new TasklistFilter(
                         "IND – Spoor 4 op prioriteit",
@@ -41,12 +67,11 @@ class DecisionTasklistFilters implements TasklistFilter.Source {
                         q -> q.taskCandidateGroup(Groups.IND_DECISION).processVariableValueEquals("track", 2),
                         List.of(CASE, NATIONALITY, TRACK_REASON, DECISION_DEADLINE)),
                 new TasklistFilter(
-                        "IND – Termijn verloopt binnen 4 weken",
+                        DEADLINE_FILTER_PREFIX + within,
                         DECIDERS,
                         2,
-                        "Taken van IND Beslissen met een vervaldatum binnen 4 weken (of al verlopen)",
-                        q -> q.taskCandidateGroup(Groups.IND_DECISION)
-                                .dueBeforeExpression("${dateTime().plusWeeks(4)}"),
+                        "Taken van IND Beslissen met een vervaldatum binnen " + within + " (of al verlopen)",
+                        q -> q.taskCandidateGroup(Groups.IND_DECISION).dueBeforeExpression(dueWithin(window)),
                         List.of(CASE, TRACK, NATIONALITY, DECISION_DEADLINE)),
                 new TasklistFilter(
                         "IND – Beslissen: alle taken",
@@ -86,5 +111,38 @@ class DecisionTasklistFilters implements TasklistFilter.Source {
                         "Alle taken van de Dublin-unit",
                         q -> q.taskCandidateGroup(Groups.IND_DUBLIN),
                         List.of(CASE, NATIONALITY, TRACK_REASON)));
+    }
+
+    /** The filter's due-date criterion: now plus the period, in the date arithmetic filters may use. */
+    static String dueWithin(Period period) {
+        StringBuilder expression = new StringBuilder("${dateTime()");
+        if (period.getYears() != 0) {
+            expression.append(".plusYears(").append(period.getYears()).append(')');
+        }
+        if (period.getMonths() != 0) {
+            expression.append(".plusMonths(").append(period.getMonths()).append(')');
+        }
+        if (period.getDays() != 0) {
+            expression.append(".plusDays(").append(period.getDays()).append(')');
+        }
+        return expression.append('}').toString();
+    }
+
+    /** The period as the filter's Dutch name says it: {@code P4W} is "4 weken", {@code P1M10D} "1 maand en 10 dagen". */
+    static String inDutch(Period period) {
+        List<String> parts = new ArrayList<>();
+        if (period.getYears() != 0) {
+            parts.add(period.getYears() + " jaar");
+        }
+        if (period.getMonths() != 0) {
+            parts.add(period.getMonths() + (period.getMonths() == 1 ? " maand" : " maanden"));
+        }
+        int days = period.getDays();
+        if (days != 0 && days % 7 == 0) {
+            parts.add(days / 7 + (days == 7 ? " week" : " weken"));
+        } else if (days != 0) {
+            parts.add(days + (days == 1 ? " dag" : " dagen"));
+        }
+        return parts.isEmpty() ? "0 dagen" : String.join(" en ", parts);
     }
 }

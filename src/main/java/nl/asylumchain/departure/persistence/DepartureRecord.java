@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A row of {@code departures}. */
+/** A row of {@code departures}, mapped by column name (snake_case to the component names). */
 public record DepartureRecord(
         UUID id,
         UUID caseId,

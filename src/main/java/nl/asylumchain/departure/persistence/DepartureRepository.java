@@ -1,7 +1,5 @@
 package nl.asylumchain.departure.persistence;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,33 +23,28 @@ public class DepartureRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(
-            UUID id,
-            UUID caseId,
-            String indOutcome,
-            boolean dublinClaimant,
-            Instant handedOverAt,
-            String departurePeriod,
-            Instant departurePeriodEnds,
-            Instant dublinAcceptedOn,
-            Instant transferPeriodFrom,
-            Instant transferDeadline) {
-        jdbc.sql("insert into departures (id, case_id, ind_outcome, dublin_claimant, handed_over_at, departure_period, "
-                        + "departure_period_ends, dublin_accepted_on, transfer_period_from, transfer_circumstance, transfer_deadline, "
-                        + "family_with_children, reports, missed_reports, missed_reports_in_a_row, detention_extended) "
-                        + "values (:id, :caseId, :indOutcome, :dublin, :at, :period, :periodEnds, :acceptedOn, :periodFrom, "
-                        + ":circumstance, :deadline, false, 0, 0, 0, false)")
-                .param("id", id)
-                .param("caseId", caseId)
-                .param("indOutcome", indOutcome)
-                .param("dublin", dublinClaimant)
-                .param("at", ts(handedOverAt))
-                .param("period", departurePeriod)
-                .param("periodEnds", ts(departurePeriodEnds))
-                .param("acceptedOn", ts(dublinAcceptedOn))
-                .param("periodFrom", ts(transferPeriodFrom))
-                .param("circumstance", dublinClaimant ? "NONE" : null)
-                .param("deadline", ts(transferDeadline))
+    public void insert(HandOverRecord d) {
+        jdbc.sql("""
+                insert into departures (id, case_id, ind_outcome, dublin_claimant, handed_over_at, departure_period,
+                    departure_period_ends, dublin_accepted_on, transfer_period_from, transfer_circumstance,
+                    transfer_deadline, family_with_children, reports, missed_reports, missed_reports_in_a_row,
+                    detention_extended)
+                values (:id, :caseId, :indOutcome, :dublinClaimant, :handedOverAt, :departurePeriod,
+                    :departurePeriodEnds, :dublinAcceptedOn, :transferPeriodFrom, :transferCircumstance,
+                    :transferDeadline, false, 0, 0, 0, false)
+                """)
+                .param("id", d.id())
+                .param("caseId", d.caseId())
+                .param("indOutcome", d.indOutcome())
+                .param("dublinClaimant", d.dublinClaimant())
+                .param("handedOverAt", ts(d.handedOverAt()))
+                .param("departurePeriod", d.departurePeriod())
+                .param("departurePeriodEnds", ts(d.departurePeriodEnds()))
+                .param("dublinAcceptedOn", ts(d.dublinAcceptedOn()))
+                .param("transferPeriodFrom", ts(d.transferPeriodFrom()))
+                // a Dublin claimant's transfer deadline starts without a circumstance that extends it
+                .param("transferCircumstance", d.dublinClaimant() ? "NONE" : null)
+                .param("transferDeadline", ts(d.transferDeadline()))
                 .update();
     }
 
@@ -60,7 +53,7 @@ public class DepartureRepository {
                 .sql("select * from departures where case_id = :caseId and outcome is null and suspended_at is null "
                         + "order by handed_over_at desc")
                 .param("caseId", caseId)
-                .query(DepartureRepository::map)
+                .query(DepartureRecord.class)
                 .stream()
                 .findFirst();
     }
@@ -71,7 +64,7 @@ public class DepartureRepository {
                 .sql("select * from departures where case_id = :caseId and suspended_at is not null "
                         + "and suspension_ended_at is null order by handed_over_at desc")
                 .param("caseId", caseId)
-                .query(DepartureRepository::map)
+                .query(DepartureRecord.class)
                 .stream()
                 .findFirst();
     }
@@ -95,7 +88,7 @@ public class DepartureRepository {
         return jdbc
                 .sql("select * from departures where case_id = :caseId order by handed_over_at desc")
                 .param("caseId", caseId)
-                .query(DepartureRepository::map)
+                .query(DepartureRecord.class)
                 .stream()
                 .findFirst();
     }
@@ -107,22 +100,23 @@ public class DepartureRepository {
                 .single();
     }
 
-    public void insertInterview(
-            UUID departureId, Instant at, boolean willing, boolean document, String route, boolean familyWithChildren) {
-        jdbc.sql(
-                        "insert into departure_interviews (id, departure_id, held_at, willing_to_leave, "
-                                + "travel_document_present, route) values (:id, :departureId, :at, :willing, :document, :route)")
+    public void insertInterview(InterviewRecord interview) {
+        jdbc.sql("""
+                insert into departure_interviews (id, departure_id, held_at, willing_to_leave, travel_document_present,
+                    route)
+                values (:id, :departureId, :heldAt, :willingToLeave, :travelDocumentPresent, :route)
+                """)
                 .param("id", UUID.randomUUID())
-                .param("departureId", departureId)
-                .param("at", ts(at))
-                .param("willing", willing)
-                .param("document", document)
-                .param("route", route)
+                .param("departureId", interview.departureId())
+                .param("heldAt", ts(interview.heldAt()))
+                .param("willingToLeave", interview.willingToLeave())
+                .param("travelDocumentPresent", interview.travelDocumentPresent())
+                .param("route", interview.route())
                 .update();
         jdbc.sql("update departures set route = :route, family_with_children = :family where id = :id")
-                .param("route", route)
-                .param("family", familyWithChildren)
-                .param("id", departureId)
+                .param("route", interview.route())
+                .param("family", interview.familyWithChildren())
+                .param("id", interview.departureId())
                 .update();
     }
 
@@ -213,45 +207,5 @@ public class DepartureRepository {
 
     private static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static DepartureRecord map(ResultSet rs, int row) throws SQLException {
-        java.sql.Date transferDate = rs.getDate("transfer_date");
-        return new DepartureRecord(
-                rs.getObject("id", UUID.class),
-                rs.getObject("case_id", UUID.class),
-                rs.getString("ind_outcome"),
-                rs.getBoolean("dublin_claimant"),
-                instant(rs, "handed_over_at"),
-                rs.getString("departure_period"),
-                instant(rs, "departure_period_ends"),
-                instant(rs, "dublin_accepted_on"),
-                instant(rs, "transfer_period_from"),
-                rs.getString("transfer_circumstance"),
-                instant(rs, "transfer_deadline"),
-                transferDate == null ? null : transferDate.toLocalDate(),
-                instant(rs, "transfer_report_by"),
-                rs.getString("route"),
-                rs.getBoolean("family_with_children"),
-                instant(rs, "vbl_stay_ended_at"),
-                rs.getInt("reports"),
-                rs.getInt("missed_reports"),
-                rs.getInt("missed_reports_in_a_row"),
-                rs.getString("detention_ground"),
-                instant(rs, "detention_started_at"),
-                instant(rs, "detention_ends"),
-                rs.getBoolean("detention_extended"),
-                rs.getString("detention_extension_reason"),
-                instant(rs, "released_at"),
-                rs.getString("outcome"),
-                instant(rs, "outcome_at"),
-                instant(rs, "suspended_at"),
-                instant(rs, "suspension_ended_at"),
-                rs.getString("suspension_end"));
     }
 }

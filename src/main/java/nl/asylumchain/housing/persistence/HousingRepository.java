@@ -144,7 +144,8 @@ public class HousingRepository {
     // --- quotas --------------------------------------------------------------------------------------------------
 
     /** Replaces the taakstelling of a half-year and its split. */
-    public void replaceQuota(int year, int half, int total, Map<String, Integer> split, Instant at, String by) {
+    /** Sets a half-year's national taakstelling and its split over the municipalities, replacing what was set. */
+    public void replaceQuota(int year, int half, NationalQuota national, Map<String, Integer> split) {
         jdbc.sql("delete from municipality_quotas where quota_year = :year and quota_half = :half")
                 .param("year", year)
                 .param("half", half)
@@ -153,13 +154,14 @@ public class HousingRepository {
                 .param("year", year)
                 .param("half", half)
                 .update();
-        jdbc.sql(
-                        "insert into housing_quotas (quota_year, quota_half, total, set_at, set_by) values (:year, :half, :total, :at, :by)")
+        jdbc.sql("""
+                insert into housing_quotas (quota_year, quota_half, total, set_at, set_by)
+                values (:year, :half, :total, :setAt, :setBy)""")
                 .param("year", year)
                 .param("half", half)
-                .param("total", total)
-                .param("at", Timestamp.from(at))
-                .param("by", by)
+                .param("total", national.total())
+                .param("setAt", Timestamp.from(national.setAt()))
+                .param("setBy", national.setBy())
                 .update();
         split.forEach((code, quota) -> jdbc.sql(
                         "insert into municipality_quotas (quota_year, quota_half, municipality_code, quota) "

@@ -22,7 +22,12 @@ class PlacementDecision implements PlacementRules {
 
     @Override
     public Optional<LocationType> locationType(
-            String step, boolean unaccompaniedMinor, int age, boolean familyWithChildren, Sponsor sponsor) {
+            String step,
+            boolean unaccompaniedMinor,
+            int age,
+            boolean familyWithChildren,
+            Sponsor sponsor,
+            LocationType current) {
         DmnDecisionResult result = decisions
                 .evaluateDecisionByKey(ReceptionPlacementModel.DECISION_KEY)
                 .variables(Variables.createVariables()
@@ -30,7 +35,8 @@ class PlacementDecision implements PlacementRules {
                         .putValue("unaccompaniedMinor", unaccompaniedMinor)
                         .putValue("age", age)
                         .putValue("familyWithChildren", familyWithChildren)
-                        .putValue("sponsor", sponsor.name()))
+                        .putValue("sponsor", sponsor.name())
+                        .putValue("currentLocation", current == null ? null : current.name()))
                 .evaluate();
         if (result.isEmpty()) {
             return Optional.empty();

@@ -318,6 +318,32 @@ class AppealProcessTest {
     }
 
     @Test
+    void interimReliefGrantedAfterAnEnforceableRejectionMarksDepartureSuspendedAndADismissalRunsANewDeparturePeriod() {
+        ProcessInstance asylumCase = caseRejectedInSpoorTwo();
+        // spoor 2 has no departure period: it ends at once and reception moves the person to a VBL
+        chain.fireTimer("Event_DeparturePeriodEnded");
+        assertThat(beans.milestones).endsWith("DEPARTURE_PERIOD_ENDED");
+        lodgeAppeal(true);
+        assertThat(beans.milestones).doesNotContain("DEPARTURE_SUSPENDED");
+
+        send("InterimRelief", Map.of("interimReliefOutcome", "GRANTED"));
+
+        // marked where the suspension happens, once the departure is interrupted: reception places them again
+        assertThat(beans.milestones).endsWith("DEPARTURE_PERIOD_ENDED", "DEPARTURE_SUSPENDED");
+        assertThat(departures.suspensions).containsExactly("SUSPENDED");
+
+        send("CourtRuling", Map.of("appealOutcome", "UPHELD"));
+
+        // the new hand-over runs the departure period again, whose end moves the person to their departure placement
+        BpmnAwareTests.assertThat(calledProcessInstance("departure", asylumCase))
+                .isWaitingAt("Event_DeparturePeriodEnded");
+        chain.fireTimer("Event_DeparturePeriodEnded");
+        assertThat(beans.milestones)
+                .endsWith("DEPARTURE_SUSPENDED", "DEPARTURE_PERIOD_ENDED")
+                .containsOnlyOnce("DEPARTURE_SUSPENDED");
+    }
+
+    @Test
     void anAnnulmentAfterGrantedInterimReliefClosesTheDepartureAndTheIndDecidesAgain() {
         ProcessInstance asylumCase = caseRejectedInSpoorTwo();
         lodgeAppeal(true);
@@ -382,6 +408,7 @@ class AppealProcessTest {
                 .isEnded()
                 .hasPassed("Event_RejectionEnforceable")
                 .hasNotPassed("Event_CourtRulingReceived");
+        assertThat(beans.milestones).as("the departure goes on").doesNotContain("DEPARTURE_SUSPENDED");
         BpmnAwareTests.assertThat(calledProcessInstance("departure", asylumCase))
                 .isActive()
                 .variables()

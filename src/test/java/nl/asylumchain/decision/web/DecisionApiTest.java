@@ -792,6 +792,11 @@ class DecisionApiTest {
                 .count();
     }
 
+    /** Where reception has the person now: the latest move of {@code sections.reception}. */
+    private JsonNode receptionNow(String caseId) {
+        return caseFile(caseId).path("sections").path("reception").path("current");
+    }
+
     /** A spoor-2 case rejected and with DT&V, its appeal lodged with a request for interim relief, relief granted. */
     private String spoorTwoDepartureSuspendedByInterimRelief() {
         String caseId = newCase("ALB", false);
@@ -799,6 +804,9 @@ class DecisionApiTest {
         hearAndIntendToReject(caseId);
         assertThat(caseFile(caseId).path("currentStages").toString()).contains("DEPARTURE");
         assertThat(dtvTasks(caseId)).as("the departure interview").isPositive();
+        // spoor 2: no departure period, the person goes to a VBL while the appeal runs
+        steps.fire(caseId, "Event_DeparturePeriodEnded");
+        assertThat(receptionNow(caseId).path("to").asText()).isEqualTo("VBL");
         assertThat(event(
                                 caseId,
                                 "beslismedewerker",
@@ -841,6 +849,15 @@ class DecisionApiTest {
                 .isZero();
         assertThat(decisionSection(caseId).path("appeal").path("interimRelief").asText())
                 .isEqualTo("GRANTED");
+        assertThat(milestones(caseId)).containsOnlyOnce("DEPARTURE_SUSPENDED");
+        JsonNode reception = receptionNow(caseId);
+        assertThat(reception.path("to").asText())
+                .as("back in an azc while the relief stands")
+                .isEqualTo("AZC");
+        assertThat(reception.path("step").asText()).isEqualTo("DEPARTURE_SUSPENDED");
+        assertThat(reception.path("permitHolder").asBoolean())
+                .as("an asylum seeker")
+                .isFalse();
         Instant suspendedHandOver = Instant.parse(departure.path("handedOverAt").asText());
 
         advance(Duration.ofDays(30));
@@ -858,6 +875,12 @@ class DecisionApiTest {
         assertThat(milestones(caseId)).contains("REJECTION_FINAL");
         assertThat(decisionSection(caseId).path("appeal").path("outcome").asText())
                 .isEqualTo("UPHELD");
+        // the new departure period ends at once in spoor 2: back to the VBL
+        steps.fire(caseId, "Event_DeparturePeriodEnded");
+        assertThat(milestones(caseId))
+                .filteredOn("DEPARTURE_PERIOD_ENDED"::equals)
+                .hasSize(2);
+        assertThat(receptionNow(caseId).path("to").asText()).isEqualTo("VBL");
     }
 
     @Test
@@ -884,12 +907,18 @@ class DecisionApiTest {
                 .isEqualTo("2027-01-15");
         Task assessment = steps.task(caseId, "Activity_AssessApplication");
         assertThat(assessment).isNotNull();
+        assertThat(receptionNow(caseId).path("to").asText())
+                .as("waits for the new decision in the azc")
+                .isEqualTo("AZC");
+        assertThat(receptionNow(caseId).path("permitHolder").asBoolean()).isFalse();
 
         steps.complete(
                 caseId,
                 "Activity_AssessApplication",
                 Map.of("decisionOutcome", "GRANT", "vaReason", "", "decisionReason", ""));
         assertThat(caseFile(caseId).path("currentStages").toString()).contains("HOUSING");
+        assertThat(receptionNow(caseId).path("to").asText()).isEqualTo("AZC");
+        assertThat(receptionNow(caseId).path("permitHolder").asBoolean()).isTrue();
     }
 
     @Test

@@ -37,6 +37,16 @@ class ReceptionPlacementDecisionTableTest {
 
     private static DmnDecisionResult place(
             String step, boolean unaccompaniedMinor, int age, boolean familyWithChildren, String sponsor) {
+        return place(step, unaccompaniedMinor, age, familyWithChildren, sponsor, null);
+    }
+
+    private static DmnDecisionResult place(
+            String step,
+            boolean unaccompaniedMinor,
+            int age,
+            boolean familyWithChildren,
+            String sponsor,
+            String currentLocation) {
         return dmnEngine.evaluateDecision(
                 decision,
                 Variables.createVariables()
@@ -44,7 +54,8 @@ class ReceptionPlacementDecisionTableTest {
                         .putValue("unaccompaniedMinor", unaccompaniedMinor)
                         .putValue("age", age)
                         .putValue("familyWithChildren", familyWithChildren)
-                        .putValue("sponsor", sponsor));
+                        .putValue("sponsor", sponsor)
+                        .putValue("currentLocation", currentLocation));
     }
 
     private static String locationType(String step, boolean unaccompaniedMinor, int age, boolean family) {
@@ -110,6 +121,39 @@ class ReceptionPlacementDecisionTableTest {
     void aFamilyWithChildrenGoesToAFamilyLocationWhenTheDeparturePeriodEnds() {
         assertThat(locationType("DEPARTURE_PERIOD_ENDED", false, 35, true)).isEqualTo("FAMILY_LOCATION");
         assertThat(locationType("DEPARTURE_PERIOD_ENDED", false, 35, false)).isEqualTo("VBL");
+    }
+
+    @ParameterizedTest(name = "departure suspended: aged {0}, amv {1}, family with children {2} stays in {3}")
+    @CsvSource({
+        "30, false, false, AZC",
+        "35, false, true, AZC",
+        "18, true, false, AZC",
+        "17, true, false, COA_AMV",
+        "15, true, false, COA_AMV",
+        "14, true, false, NIDOS_FOSTER"
+    })
+    void aDepartureSuspendedByInterimReliefBringsThePersonBackToAnAzcAsAnAsylumSeekerAndAnAmvStaysWithTheirGuardian(
+            int age, boolean unaccompaniedMinor, boolean familyWithChildren, String expected) {
+        assertThat(locationType("DEPARTURE_SUSPENDED", unaccompaniedMinor, age, familyWithChildren))
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} while in {1}: {2}")
+    @CsvSource({
+        "REJECTION_FINAL, VBL, ",
+        "REJECTION_FINAL, FAMILY_LOCATION, ",
+        "REJECTION_ENFORCEABLE, VBL, ",
+        "REJECTION_FINAL, AZC, AZC",
+        "REJECTION_FINAL, POL, AZC",
+        "REJECTION_ENFORCEABLE, POL, AZC",
+        "DEPARTURE_SUSPENDED, VBL, AZC",
+        "DEPARTURE_PERIOD_ENDED, AZC, VBL"
+    })
+    void aRejectionThatBecomesFinalAfterTheDeparturePeriodLeavesThePersonInTheirDeparturePlacement(
+            String step, String currentLocation, String expected) {
+        DmnDecisionResult result = place(step, false, 30, false, "NONE", currentLocation);
+        assertThat(result).hasSize(1);
+        assertThat((Object) result.getFirstResult().getEntry("locationType")).isEqualTo(expected);
     }
 
     @Test
