@@ -167,10 +167,9 @@ public final class ForecastCommand {
     static List<String> properties(Scenario scenario) {
         List<String> properties = new ArrayList<>(List.of(
                 // a database of its own, unique per run, gone when the run ends; H2 keeps 8 parsed statements per
-                // connection by default, the engine runs a few hundred distinct ones over and over; no automatic
-                // statistics, which would undo the query plans ForecastEngineSettings pins
+                // connection by default, the engine runs a few hundred distinct ones over and over
                 "--spring.datasource.url=jdbc:h2:mem:forecast-" + UUID.randomUUID()
-                        + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512;ANALYZE_AUTO=0",
+                        + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512",
                 "--spring.datasource.username=sa",
                 "--spring.datasource.password=",
                 "--spring.datasource.driver-class-name=org.h2.Driver",
