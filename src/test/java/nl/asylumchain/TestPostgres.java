@@ -18,10 +18,23 @@ public final class TestPostgres {
 
     private TestPostgres() {}
 
+    /**
+     * Set (before the first test starts the server) to load {@code pg_stat_statements}: a benchmark then reads which
+     * statements a request ran and how long each took. Off for the tests, which need no statistics.
+     */
+    public static final String STATEMENT_STATISTICS = "asylumchain.test.pg-stat-statements";
+
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                // where a benchmark's database time goes: read pg_stat_statements while it runs (ApiScaleBenchmark
+                // sets the property itself; -Dbench.statements=true asks for it from the command line)
+                if (Boolean.getBoolean(STATEMENT_STATISTICS) || Boolean.getBoolean("bench.statements")) {
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                    builder.setServerConfig("pg_stat_statements.track", "all");
+                }
+                postgres = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
             }

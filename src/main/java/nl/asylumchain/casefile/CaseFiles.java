@@ -105,7 +105,7 @@ public class CaseFiles {
         NeedToKnow.Access access = access(found.orElse(null), reader, notFound);
         CaseRepository.WorkFacts facts = found.orElseThrow();
         CaseRecord record = cases.findById(facts.caseId()).orElseThrow(() -> new NotFoundException(notFound));
-        CaseFile file = toCaseFile(record, access, reader.groups());
+        CaseFile file = toCaseFile(record, access, reader.groups(), facts.timeline());
         accessLog.read(reader, access.groups(), record.caseId(), channel + " " + access.parts());
         return new Read(file, access);
     }
@@ -114,7 +114,7 @@ public class CaseFiles {
     @Transactional(readOnly = true)
     public CaseFile caseFile(UUID caseId) {
         return cases.findById(caseId)
-                .map(c -> toCaseFile(c, EVERYTHING, Set.of()))
+                .map(c -> toCaseFile(c, EVERYTHING, Set.of(), cases.milestones(caseId)))
                 .orElseThrow(() -> new NotFoundException("No case with id " + caseId));
     }
 
@@ -195,7 +195,11 @@ public class CaseFiles {
             new NeedToKnow.Access(Set.of(), EnumSet.allOf(CaseFilePart.class));
 
     /** Builds only the parts the access gives: what a reader may not see is neither queried nor shown. */
-    private CaseFile toCaseFile(CaseRecord c, NeedToKnow.Access access, Set<String> readerGroups) {
+    private CaseFile toCaseFile(
+            CaseRecord c,
+            NeedToKnow.Access access,
+            Set<String> readerGroups,
+            List<CaseRepository.MilestoneRecord> milestones) {
         CaseStatus status = CaseStatus.valueOf(c.status());
         boolean open = status != CaseStatus.CLOSED;
         boolean name = access.sees(CaseFilePart.NAME);
@@ -232,7 +236,7 @@ public class CaseFiles {
                 family ? linkedCases(c.caseId()) : null,
                 open ? openTasks(c.caseId(), access, readerGroups) : tasksShown(access) ? List.of() : null,
                 progress
-                        ? cases.milestones(c.caseId()).stream()
+                        ? milestones.stream()
                                 .map(m -> new TimelineEntry(Milestone.valueOf(m.milestone()), m.reachedAt()))
                                 .toList()
                         : null,

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -386,8 +389,15 @@ public class DecisionDeadlineService {
 
     @Transactional(readOnly = true)
     public Optional<DecisionSection> section(
-            UUID caseId, int daysOnHoldNow, boolean onHold, AppealService.Appeal appeal) {
+            UUID caseId,
+            IntSupplier daysOnHoldNowOf,
+            BooleanSupplier onHoldOf,
+            Supplier<AppealService.Appeal> appealOf) {
+        // the holds and the appeal are asked only of a case with a procedure: most case files read have none yet
         return procedures.find(caseId).map(row -> {
+            int daysOnHoldNow = daysOnHoldNowOf.getAsInt();
+            boolean onHold = onHoldOf.getAsBoolean();
+            AppealService.Appeal appeal = appealOf.get();
             LocalDate deadline = deadline(row).plusDays(daysOnHoldNow);
             LocalDate today = LocalDate.now(clock);
             CategoryExtension category = row.responsibleSince() != null || row.redecisionDeadline() != null

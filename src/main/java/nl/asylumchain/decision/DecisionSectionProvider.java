@@ -45,9 +45,9 @@ class DecisionSectionProvider implements CaseFileSection {
         return deadlines
                 .section(
                         caseId,
-                        holds.daysOnHoldNow(caseId),
-                        holds.onHold(caseId),
-                        appeals.latest(caseId).orElse(null))
+                        () -> holds.daysOnHoldNow(caseId),
+                        () -> holds.onHold(caseId),
+                        () -> appeals.latest(caseId).orElse(null))
                 .map(section -> section);
     }
 }

@@ -1,10 +1,14 @@
 package nl.asylumchain.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.ReflectionTestUtils;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.TestPostgres;
@@ -53,6 +60,11 @@ class ApiScaleBenchmark {
     static final int THREADS = Integer.getInteger("bench.threads", 2);
     static final String DATABASE = "bench_api";
 
+    static {
+        // where the time of a request goes: the statements it ran, counted by PostgreSQL (loaded at the server's start)
+        System.setProperty(TestPostgres.STATEMENT_STATISTICS, "true");
+    }
+
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         TestPostgres.registerOwnDatabase(registry, DATABASE);
@@ -76,6 +88,7 @@ class ApiScaleBenchmark {
         List<RegisteredCase> cases = seed();
         double seedSeconds = (System.nanoTime() - seeding) / 1e9;
         db.sql("analyze").update();
+        db.sql("create extension if not exists pg_stat_statements").update();
 
         Latency backlog = Latency.measure(10, () -> {
             context.getBean(BacklogGauges.class).refresh();
@@ -88,12 +101,18 @@ class ApiScaleBenchmark {
 
         ChainClient client = new ChainClient(port);
         SplittableRandom random = new SplittableRandom(14);
+        resetStatements();
+        // a JFR recording of the case API's requests (server and client share this JVM): where the time goes
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.start();
         Latency byId = Latency.measure(ROUNDS, () -> {
             ChainClient.Response response = client.get(
                     "/api/cases/" + cases.get(random.nextInt(cases.size())).caseId(), "demo");
             assertThat(response.status()).isEqualTo(200);
             return response;
         });
+        List<String> byIdStatements = statements(requests(ROUNDS));
+        resetStatements();
         Latency byVNumber = Latency.measure(ROUNDS, () -> {
             ChainClient.Response response = client.get(
                     "/api/cases?vNumber="
@@ -103,7 +122,15 @@ class ApiScaleBenchmark {
             return response;
         });
 
+        List<String> byVNumberStatements = statements(requests(ROUNDS));
+        recording.stop();
+        Path recordingFile = Path.of("target", "api-scale.jfr");
+        recording.dump(recordingFile);
+        recording.close();
         String body = client.scrape();
+        Path scrapeFile = Path.of("target", "api-scale-scrape.txt");
+        Files.createDirectories(scrapeFile.getParent());
+        Files.writeString(scrapeFile, body);
         assertThat(body).as("the refresh counted the open cases").contains("asylum_cases_open");
         long transactionsBefore = transactions();
         Latency scrape = Latency.measure(ROUNDS, client::scrape);
@@ -133,6 +160,70 @@ class ApiScaleBenchmark {
         System.out.printf("%-44s %21s%n", "background refresh: backlog gauges", backlog);
         System.out.printf("%-44s %21s%n", "background refresh: reception gauges", reception);
         System.out.printf("%-44s %21s%n%n", "background refresh: housing gauges", housing);
+        System.out.printf("JFR recording of the case API requests: %s%n", recordingFile);
+        System.out.println("statements per GET /api/cases/{id} (calls, mean ms, rows per call, statement):");
+        byIdStatements.forEach(System.out::println);
+        System.out.println("statements per GET /api/cases?vNumber=:");
+        byVNumberStatements.forEach(System.out::println);
+        System.out.printf(
+                "scrape: %d series, the largest metrics (written to %s):%n",
+                series(body).values().stream().mapToInt(Integer::intValue).sum(), scrapeFile);
+        series(body).entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(15)
+                .forEach(e -> System.out.printf("%6d  %s%n", e.getValue(), e.getKey()));
+        System.out.println();
+    }
+
+    /** Requests a {@link Latency#measure} of these rounds makes, its warm-up included. */
+    private static int requests(int rounds) {
+        return rounds + Math.max(5, rounds / 10);
+    }
+
+    private void resetStatements() {
+        db.sql("select pg_stat_statements_reset()").query().singleValue();
+    }
+
+    /**
+     * The statements run in our database since the last reset, per request: the whole, then each statement (calls
+     * and rows per request, mean time), the costliest first.
+     */
+    private List<String> statements(int requests) {
+        record Statement(long calls, double totalMs, long rows, String query) {}
+        List<Statement> all = db.sql("""
+                        select s.calls, s.total_exec_time, s.rows, s.query from pg_stat_statements s
+                        join pg_database d on d.oid = s.dbid
+                        where d.datname = ? and s.query not like '%pg_stat_statements%'
+                        order by s.total_exec_time desc
+                        """)
+                .param(DATABASE)
+                .query((rs, i) -> new Statement(rs.getLong(1), rs.getDouble(2), rs.getLong(3), rs.getString(4)))
+                .list();
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(
+                "  in all: %.1f statements, %.2f ms in PostgreSQL per request",
+                all.stream().mapToLong(Statement::calls).sum() / (double) requests,
+                all.stream().mapToDouble(Statement::totalMs).sum() / requests));
+        for (Statement s : all.subList(0, Math.min(25, all.size()))) {
+            String query = s.query().replaceAll("\\s+", " ");
+            lines.add(String.format(
+                    "  %5.2f  %7.3f  %6.1f  %s",
+                    s.calls() / (double) requests,
+                    s.totalMs() / s.calls(),
+                    s.rows() / (double) s.calls(),
+                    query.substring(0, Math.min(240, query.length()))));
+        }
+        return lines;
+    }
+
+    /** Series per metric name in a scrape (comments left out). */
+    private static Map<String, Integer> series(String scrape) {
+        Map<String, Integer> counts = new TreeMap<>();
+        scrape.lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.split("[{ ]", 2)[0])
+                .forEach(name -> counts.merge(name, 1, Integer::sum));
+        return counts;
     }
 
     /** Transactions committed in our database so far (the statistics collector's count, settled first). */

@@ -1,5 +1,6 @@
 package nl.asylumchain.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,6 +28,35 @@ record Latency(double p50, double p99) {
         return of(times);
     }
 
+    /**
+     * As {@link #measure}, but stops timing once {@code budget} has passed (at least {@code minimum} rounds after one
+     * warm-up): for a side whose single run takes minutes, so that a benchmark still ends. A warm-up that alone takes
+     * longer than the budget is the only sample (caches matter nothing beside minutes). Prints how many rounds it took
+     * when it stopped early; with few rounds the p99 is the slowest run.
+     */
+    static Latency measureWithin(int rounds, int minimum, Duration budget, String what, Operation operation) {
+        long start = System.nanoTime();
+        long deadline = start + budget.toNanos();
+        call(operation);
+        long warmUp = System.nanoTime() - start;
+        if (warmUp > budget.toNanos()) {
+            System.out.printf(
+                    "%s: one run (the warm-up) took %.0f s, longer than the budget of %s%n",
+                    what, warmUp / 1e9, budget);
+            return of(List.of(warmUp));
+        }
+        List<Long> times = new ArrayList<>();
+        while (times.size() < rounds && (times.size() < minimum || System.nanoTime() < deadline)) {
+            long t = System.nanoTime();
+            call(operation);
+            times.add(System.nanoTime() - t);
+        }
+        if (times.size() < rounds) {
+            System.out.printf("%s: %d of %d rounds within the budget of %s%n", what, times.size(), rounds, budget);
+        }
+        return of(times);
+    }
+
     /** p50 and p99 of these durations (nanoseconds), in milliseconds. */
     static Latency of(List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
@@ -49,7 +79,10 @@ record Latency(double p50, double p99) {
 
     /** One row of a figure table: ours and stock p50 / p99 and the ratio of the p99s. */
     static void row(String figure, Latency ours, Latency stock) {
-        System.out.printf("%-44s %21s %21s %12.2fx%n", figure, ours, stock, ours.p99() / stock.p99());
+        double ratio = ours.p99() / stock.p99();
+        // a stock side minutes slow would print 0.00x
+        System.out.printf(
+                "%-44s %21s %21s %12s%n", figure, ours, stock, String.format(ratio < 0.1 ? "%.4fx" : "%.2fx", ratio));
     }
 
     /** A figure with no stock counterpart. */

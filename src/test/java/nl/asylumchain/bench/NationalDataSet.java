@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import nl.asylumchain.forecast.Scenario;
 import nl.asylumchain.forecast.ScenarioReader;
 import nl.asylumchain.forecast.process.StockPlacement;
@@ -38,8 +40,12 @@ public final class NationalDataSet {
 
     private NationalDataSet() {}
 
-    /** Places {@code cases} open cases spread like the chain at the end of 2023; prints progress to stdout. */
-    public static Seeded seed(StockPlacement placement, long cases, int threads) throws Exception {
+    /**
+     * Places {@code cases} open cases spread like the chain at the end of 2023; prints progress to stdout. {@code
+     * database} is the application's: its planner statistics are refreshed as it fills ({@link Statistics}).
+     */
+    public static Seeded seed(StockPlacement placement, long cases, int threads, JdbcClient database) throws Exception {
+        Statistics statistics = new Statistics(database);
         Scenario scenario = ScenarioReader.read("mpp-2024-high");
         Scenario.Stock stock = scenario.stock();
         double factor = (double) cases / stock.total();
@@ -74,6 +80,7 @@ public final class NationalDataSet {
                 futures.add(pool.submit(() -> {
                     placement.place(scenario, slice.kind(), slice.track(), slice.firstNumber(), slice.count());
                     long total = done.addAndGet(slice.count());
+                    statistics.seeded((int) total, "national");
                     if (total / 5000 != (total - slice.count()) / 5000) {
                         double seconds = (System.nanoTime() - started) / 1e9;
                         System.out.printf(
@@ -88,6 +95,7 @@ public final class NationalDataSet {
         } finally {
             pool.shutdownNow();
         }
+        statistics.analyze();
         return new Seeded(perStage, cases, (System.nanoTime() - started) / 1e9);
     }
 

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,9 +39,12 @@ class NationalDataSetBenchmark {
     @Autowired
     RuntimeService runtime;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void seedsTheNationalDataSetThroughTheEngine() throws Exception {
-        NationalDataSet.Seeded seeded = NationalDataSet.seed(placement, CASES, THREADS);
+        NationalDataSet.Seeded seeded = NationalDataSet.seed(placement, CASES, THREADS, jdbc);
 
         long open = runtime.createProcessInstanceQuery()
                 .processDefinitionKey(CaseModel.PROCESS_KEY)

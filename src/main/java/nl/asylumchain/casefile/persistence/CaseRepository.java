@@ -6,10 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,34 +116,53 @@ public class CaseRepository {
     }
 
     private Optional<WorkFacts> workFacts(String condition, Object key) {
-        List<WorkFacts> rows = jdbc.sql("""
-                select c.case_id, c.arrival_location, c.application_type, c.unaccompanied_minor, m.milestone
+        record Row(UUID caseId, String arrivalLocation, String applicationType, boolean minor, MilestoneRecord m) {}
+        List<Row> rows = jdbc.sql("""
+                select c.case_id, c.arrival_location, c.application_type, c.unaccompanied_minor, m.milestone,
+                    m.reached_at
                 from cases c left join case_milestones m on m.case_id = c.case_id
                 where %s
+                order by m.reached_at, m.id
                 """.formatted(condition))
                 .param("key", key)
-                .query((rs, i) -> new WorkFacts(
+                .query((rs, i) -> new Row(
                         rs.getObject("case_id", UUID.class),
                         rs.getString("arrival_location"),
                         rs.getString("application_type"),
                         rs.getBoolean("unaccompanied_minor"),
-                        rs.getString("milestone") == null ? Set.of() : Set.of(rs.getString("milestone"))))
+                        rs.getString("milestone") == null
+                                ? null
+                                : new MilestoneRecord(
+                                        rs.getString("milestone"),
+                                        rs.getTimestamp("reached_at").toInstant())))
                 .list();
-        // one row per milestone (or one without): the case's columns repeat, the milestones add up
-        return rows.stream().reduce((a, b) -> {
-            Set<String> milestones = new TreeSet<>(a.milestones());
-            milestones.addAll(b.milestones());
-            return new WorkFacts(
-                    a.caseId(), a.arrivalLocation(), a.applicationType(), a.unaccompaniedMinor(), milestones);
-        });
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        // one row per milestone (or one without): the case's columns repeat, the milestones add up in their order
+        List<MilestoneRecord> timeline =
+                rows.stream().map(Row::m).filter(Objects::nonNull).toList();
+        Row first = rows.get(0);
+        return Optional.of(new WorkFacts(
+                first.caseId(),
+                first.arrivalLocation(),
+                first.applicationType(),
+                first.minor(),
+                timeline.stream().map(MilestoneRecord::milestone).collect(Collectors.toCollection(TreeSet::new)),
+                timeline));
     }
 
+    /**
+     * The facts that decide who works on a case; {@code timeline} is its milestones in the order reached (as
+     * {@link #milestones(UUID)} reads them), so that a case file read does not ask for them twice.
+     */
     public record WorkFacts(
             UUID caseId,
             String arrivalLocation,
             String applicationType,
             boolean unaccompaniedMinor,
-            Set<String> milestones) {}
+            Set<String> milestones,
+            List<MilestoneRecord> timeline) {}
 
     /** A registration a user made earlier with this key: the case and the hash of the request it answered. */
     public record IdempotentRegistration(CaseRecord caseRecord, String requestHash) {}

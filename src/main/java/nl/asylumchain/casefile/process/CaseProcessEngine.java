@@ -1,40 +1,37 @@
 package nl.asylumchain.casefile.process;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.casefile.CaseFile.OpenTask;
 import nl.asylumchain.casefile.ChainProcesses;
 import nl.asylumchain.casefile.Stage;
+import nl.asylumchain.casefile.persistence.EngineRuntimeRepository;
+import nl.asylumchain.casefile.persistence.EngineRuntimeRepository.TaskGroupRow;
 
 /** The case file's bridge to the engine: starts the chain for a case and reads where it stands. */
 @Component
 class CaseProcessEngine implements ChainProcesses {
 
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
-
     private final Clock clock;
+    private final EngineRuntimeRepository runtimeTables;
 
-    CaseProcessEngine(RuntimeService runtimeService, TaskService taskService, Clock clock) {
+    CaseProcessEngine(RuntimeService runtimeService, Clock clock, EngineRuntimeRepository runtimeTables) {
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
         this.clock = clock;
+        this.runtimeTables = runtimeTables;
     }
 
     @Override
@@ -75,67 +72,48 @@ class CaseProcessEngine implements ChainProcesses {
         }
     }
 
+    /**
+     * The stages are the activities of the main process that hold an active execution now (its call activities, and
+     * the waits of a suspended departure), in one statement ({@link EngineRuntimeRepository}): the main process has
+     * no embedded sub-process, so each of them is a child of the root of its activity-instance tree.
+     */
     @Override
     public List<Stage> currentStages(UUID caseId) {
-        ProcessInstance main = runtimeService
-                .createProcessInstanceQuery()
-                .processDefinitionKey(CaseModel.PROCESS_KEY)
-                .processInstanceBusinessKey(caseId.toString())
-                .singleResult();
-        if (main == null) {
-            return List.of();
-        }
-        ActivityInstance tree = runtimeService.getActivityInstance(main.getId());
-        if (tree == null) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(tree.getChildActivityInstances())
-                .map(child -> CaseModel.STAGES.get(child.getActivityId()))
+        return runtimeTables.activeActivities(CaseModel.PROCESS_KEY, caseId.toString()).stream()
+                .map(CaseModel.STAGES::get)
                 .filter(Objects::nonNull)
                 .distinct()
                 .sorted()
                 .toList();
     }
 
-    /** Call activities pass the case id on as business key, so one query finds every stage's tasks. */
+    /**
+     * Call activities pass the case id on as business key, so one statement finds every stage's tasks with their
+     * candidate groups; one consistent read also leaves out a task a handler completes meanwhile instead of failing.
+     */
     @Override
     public List<OpenTask> openTasks(UUID caseId) {
-        return taskService
-                .createTaskQuery()
-                .processInstanceBusinessKey(caseId.toString())
-                .orderByTaskPriority()
-                .desc()
-                .orderByDueDate()
-                .asc()
-                .list()
-                .stream()
-                .flatMap(task -> describe(task).stream())
+        Map<String, List<TaskGroupRow>> byTask = new LinkedHashMap<>();
+        runtimeTables
+                .openTasks(caseId.toString())
+                .forEach(row -> byTask.computeIfAbsent(row.taskId(), id -> new ArrayList<>())
+                        .add(row));
+        return byTask.values().stream()
+                .map(rows -> {
+                    TaskGroupRow task = rows.get(0);
+                    return new OpenTask(
+                            task.taskId(),
+                            task.name(),
+                            task.taskDefinitionKey(),
+                            rows.stream()
+                                    .map(TaskGroupRow::candidateGroup)
+                                    .filter(Objects::nonNull)
+                                    .sorted()
+                                    .toList(),
+                            task.assignee(),
+                            task.dueDate(),
+                            task.priority());
+                })
                 .toList();
-    }
-
-    /**
-     * A listed task with its candidate groups, or nothing when a handler completed it after the list was read: a
-     * case file read while somebody submits a form shows the case without that task instead of failing.
-     */
-    Optional<OpenTask> describe(Task task) {
-        List<IdentityLink> links;
-        try {
-            links = taskService.getIdentityLinksForTask(task.getId());
-        } catch (NullValueException completedMeanwhile) {
-            return Optional.empty();
-        }
-        return Optional.of(new OpenTask(
-                task.getId(),
-                task.getName(),
-                task.getTaskDefinitionKey(),
-                links.stream()
-                        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                        .map(IdentityLink::getGroupId)
-                        .filter(Objects::nonNull)
-                        .sorted()
-                        .toList(),
-                task.getAssignee(),
-                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                task.getPriority()));
     }
 }
