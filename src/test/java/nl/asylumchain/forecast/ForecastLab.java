@@ -45,6 +45,16 @@ final class ForecastLab {
         return context.getBean(ForecastRun.class).run(scenario, new PrintStream(OutputStream.nullOutputStream()));
     }
 
+    /** The forecast engine's own in-memory database, the context started for the scenario if it is not yet. */
+    static synchronized JdbcTemplate database(Scenario scenario) {
+        if (context == null) {
+            context = ForecastCommand.start(scenario);
+            runTables = emptyTables(context.getBean(JdbcTemplate.class));
+            Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+        }
+        return context.getBean(JdbcTemplate.class);
+    }
+
     static synchronized Map<String, Long> problemsOfLastRun() {
         return context.getBean(ForecastRun.class).problems();
     }
