@@ -142,7 +142,7 @@ public class DepartureService {
         return inARow;
     }
 
-    /** Twelve weeks in the VBL are over: the place ends (reception acts on the milestone). */
+    /** Twelve weeks in the VBL are over: the place ends (reception moves the person out on the milestone). */
     @Transactional
     public void endVblStay(UUID caseId) {
         DepartureRecord departure = open(caseId);

@@ -89,7 +89,18 @@ public class ReceptionService {
             place(reached.caseId(), reached.milestone().name(), reached.at());
         } else if (LEAVING_STEPS.contains(reached.milestone())) {
             leave(reached.caseId(), reached.milestone().name(), reached.at());
+        } else if (reached.milestone() == Milestone.VBL_STAY_ENDED && inVbl(reached.caseId())) {
+            // the VBL place ends after its maximum stay (asylumchain.departure.vbl-maximum-stay, 12 weeks): the person
+            // leaves reception while DT&V's case runs on; a family location has no limit
+            leave(reached.caseId(), reached.milestone().name(), reached.at());
         }
+    }
+
+    private boolean inVbl(UUID caseId) {
+        return ledger.latest(caseId)
+                .filter(row -> !Move.OUT.name().equals(row.move()))
+                .filter(row -> LocationType.VBL.name().equals(row.to()))
+                .isPresent();
     }
 
     /** Where the DMN would place the person at this step now (for a Nidos guardian: the proposal). */

@@ -321,6 +321,28 @@ class ReceptionLedgerTest {
     }
 
     @Test
+    void theEndOfTheTwelveWeeksInTheVblEndsTheReceptionPlace() {
+        UUID caseId = register(30, false, ArrivalLocation.TER_APEL);
+        progress.reachMilestone(caseId, Milestone.PROCEDURE_STARTED);
+        progress.reachMilestone(caseId, Milestone.REJECTION_FINAL);
+        progress.reachMilestone(caseId, Milestone.DEPARTURE_PERIOD_ENDED);
+        progress.reachMilestone(caseId, Milestone.VBL_STAY_ENDED);
+
+        assertThat(moves(caseId))
+                .containsExactly(
+                        "IN:null>COL", "TRANSFER:COL>POL", "TRANSFER:POL>AZC", "TRANSFER:AZC>VBL", "OUT:VBL>null");
+    }
+
+    @Test
+    void theVblsEndMovesNobodyWhoIsNotInTheVbl() {
+        UUID caseId = register(30, false, ArrivalLocation.TER_APEL);
+        progress.reachMilestone(caseId, Milestone.PROCEDURE_STARTED);
+        progress.reachMilestone(caseId, Milestone.VBL_STAY_ENDED);
+
+        assertThat(moves(caseId)).containsExactly("IN:null>COL", "TRANSFER:COL>POL");
+    }
+
+    @Test
     void theCaseFileShowsTheReceptionHistory() {
         UUID caseId = register(30, false, ArrivalLocation.TER_APEL);
         progress.reachMilestone(caseId, Milestone.PERMIT_GRANTED);
