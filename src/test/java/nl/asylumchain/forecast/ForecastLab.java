@@ -36,9 +36,7 @@ final class ForecastLab {
 
     static synchronized ForecastResult run(Scenario scenario) {
         if (context == null) {
-            context = ForecastCommand.start(scenario);
-            runTables = emptyTables(context.getBean(JdbcTemplate.class));
-            Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+            start(scenario);
         } else {
             reset(context.getBean(JdbcTemplate.class));
         }
@@ -48,11 +46,15 @@ final class ForecastLab {
     /** The forecast engine's own in-memory database, the context started for the scenario if it is not yet. */
     static synchronized JdbcTemplate database(Scenario scenario) {
         if (context == null) {
-            context = ForecastCommand.start(scenario);
-            runTables = emptyTables(context.getBean(JdbcTemplate.class));
-            Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+            start(scenario);
         }
         return context.getBean(JdbcTemplate.class);
+    }
+
+    private static void start(Scenario scenario) {
+        context = ForecastCommand.start(scenario);
+        runTables = emptyTables(context.getBean(JdbcTemplate.class));
+        Runtime.getRuntime().addShutdownHook(new Thread(context::close));
     }
 
     static synchronized Map<String, Long> problemsOfLastRun() {
