@@ -18,11 +18,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar asylum-chain.jar forecast --scenario NAME|PATH --out DIR [--seed N] [--weeks N] [--from-now FILE]}:
+ * {@code java -jar asylum-chain.jar forecast --scenario NAME|PATH --out DIR [--seed N] [--weeks N] [--from-now FILE]
+ * [--shards N]}:
  * runs a forecast (from the scenario's start state, or from a snapshot of the running system's open cases)
  * in its own Spring context with its own in-memory database and engine, writes {@code forecast.json},
  * {@code weekly.csv} and whatever the {@link ForecastReportWriter} beans add, and returns the exit code: 0 done,
- * 2 a bad scenario ({@code scenario.<field>: <reason>} on stderr), 1 anything else.
+ * 2 a bad scenario ({@code scenario.<field>: <reason>} on stderr) or a bad {@code --shards}, 1 anything else. With
+ * {@code --shards N} above 1 the scenario runs divided over N child JVMs ({@link ShardedForecast}); a child is this
+ * command with {@code --shard I/N}, which runs shard I and writes its partial result ({@link ShardResult}).
  *
  * <p>The forecast's settings are passed as command-line properties, which outrank the environment and every
  * configuration file: a {@code SPRING_DATASOURCE_URL} pointing at production cannot reach the forecast, which
@@ -35,7 +38,10 @@ public final class ForecastCommand {
     private ForecastCommand() {}
 
     /** Arguments as given after {@code forecast}. */
-    record Arguments(String scenario, Path out, Long seed, Integer weeks, Path fromNow) {
+    record Arguments(String scenario, Path out, Long seed, Integer weeks, Path fromNow, int shards, Shard shard) {
+
+        static final String USAGE = "usage: forecast --scenario NAME|PATH --out DIR [--seed N] [--weeks N]"
+                + " [--from-now FILE] [--shards N]";
 
         static Arguments parse(String[] args) {
             String scenario = null;
@@ -43,6 +49,8 @@ public final class ForecastCommand {
             Long seed = null;
             Integer weeks = null;
             Path fromNow = null;
+            int shards = 1;
+            Shard shard = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -55,14 +63,36 @@ public final class ForecastCommand {
                     case "--seed" -> seed = number(name, value);
                     case "--weeks" -> weeks = (int) (long) number(name, value);
                     case "--from-now" -> fromNow = Path.of(value);
+                    case "--shards" -> shards = shards(value);
+                    case "--shard" -> shard = Shard.parse(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
             if (scenario == null || out == null) {
-                throw new IllegalArgumentException(
-                        "usage: forecast --scenario NAME|PATH --out DIR [--seed N] [--weeks N] [--from-now FILE]");
+                throw new IllegalArgumentException(USAGE);
             }
-            return new Arguments(scenario, out, seed, weeks, fromNow);
+            if (shards > 1 && fromNow != null) {
+                throw new OptionException("--shards: a forecast from now runs as one shard (the running system's"
+                        + " cases are not divided); leave --shards out or give 1, not " + shards);
+            }
+            if (shards > 1 && shard != null) {
+                throw new IllegalArgumentException("--shard is one shard of a divided run; it takes no --shards");
+            }
+            return new Arguments(scenario, out, seed, weeks, fromNow, shards, shard);
+        }
+
+        private static int shards(String value) {
+            String reason = "--shards: the number of JVMs to divide the forecast over, a whole number from 1 to "
+                    + ScenarioShards.MAX + ", not " + value;
+            try {
+                int shards = Integer.parseInt(value.trim());
+                if (shards < 1 || shards > ScenarioShards.MAX) {
+                    throw new OptionException(reason);
+                }
+                return shards;
+            } catch (NumberFormatException e) {
+                throw new OptionException(reason);
+            }
         }
 
         private static long number(String name, String value) {
@@ -74,11 +104,43 @@ public final class ForecastCommand {
         }
     }
 
+    /** Shard {@code index} (0-based) of {@code count}: what a child of a divided run computes. */
+    record Shard(int index, int count) {
+
+        static Shard parse(String value) {
+            String[] parts = value.split("/", -1);
+            try {
+                if (parts.length == 2) {
+                    Shard shard = new Shard(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+                    if (shard.count() >= 2
+                            && shard.count() <= ScenarioShards.MAX
+                            && shard.index() >= 0
+                            && shard.index() < shard.count()) {
+                        return shard;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new IllegalArgumentException("--shard takes INDEX/COUNT (0 <= INDEX < COUNT <= 16), not " + value);
+        }
+    }
+
+    /** A bad option the user gave (exit 2, naming the option), as a bad scenario field is. */
+    static final class OptionException extends IllegalArgumentException {
+        OptionException(String message) {
+            super(message);
+        }
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Arguments arguments;
         Scenario scenario;
         try {
             arguments = Arguments.parse(args);
+        } catch (OptionException e) {
+            err.println(e.getMessage());
+            return 2;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 1;
@@ -88,6 +150,20 @@ public final class ForecastCommand {
         } catch (ScenarioException e) {
             err.println(e.getMessage());
             return 2;
+        }
+        if (arguments.shards() > 1) {
+            try {
+                return ShardedForecast.run(
+                        arguments.scenario(), scenario, arguments.shards(), arguments.out(), out, err);
+            } catch (Exception e) {
+                err.println("forecast failed: " + e);
+                e.printStackTrace(err);
+                return 1;
+            }
+        }
+        if (arguments.shard() != null) {
+            scenario = ScenarioShards.shard(
+                    scenario, arguments.shard().index(), arguments.shard().count(), ScenarioShards.receptionDefaults());
         }
         ForecastSnapshot snapshot = null;
         if (arguments.fromNow() != null) {
@@ -109,6 +185,21 @@ public final class ForecastCommand {
                                 .toLocalDate());
             }
             ForecastResult result = run.run(scenario, snapshot, out);
+            if (arguments.shard() != null) {
+                // a part for the parent to merge: no report, no problems on stderr (the parent adds them up)
+                writeShard(
+                        new ShardResult(
+                                arguments.shard().index(),
+                                arguments.shard().count(),
+                                result,
+                                run.leadTimes(),
+                                run.cpuSeconds(),
+                                new TreeMap<>(run.problems())),
+                        arguments.out());
+                out.println("SHARD " + arguments.out().resolve(ShardResult.FILE));
+                out.flush();
+                return 0;
+            }
             ForecastFiles.write(result, arguments.out());
             for (ForecastReportWriter writer :
                     new TreeMap<>(context.getBeansOfType(ForecastReportWriter.class)).values()) {
@@ -133,6 +224,15 @@ public final class ForecastCommand {
             e.printStackTrace(err);
             return 1;
         }
+    }
+
+    static void writeShard(ShardResult shard, Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        JsonMapper.builder()
+                .findAndAddModules()
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build()
+                .writeValue(dir.resolve(ShardResult.FILE).toFile(), shard);
     }
 
     /** The snapshot the running application wrote ({@code ForecastJobs}, {@code snapshot.json}). */

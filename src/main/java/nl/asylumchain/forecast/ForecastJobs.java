@@ -168,6 +168,9 @@ public class ForecastJobs {
         if (request.weeks() != null) {
             arguments.addAll(List.of("--weeks", String.valueOf(request.weeks())));
         }
+        if (request.shards() != null && request.shards() > 1) {
+            arguments.addAll(List.of("--shards", String.valueOf(request.shards())));
+        }
         if (request.startsFromNow()) {
             json.writeValue(dir.resolve(SNAPSHOT_JSON).toFile(), snapshots.take());
             arguments.addAll(List.of("--from-now", dir.resolve(SNAPSHOT_JSON).toString()));
@@ -326,6 +329,13 @@ public class ForecastJobs {
         }
         if (request.seed() != null && request.seed() < 0) {
             errors.add(new FieldError("seed", "must not be negative"));
+        }
+        if (request.shards() != null && (request.shards() < 1 || request.shards() > ScenarioShards.MAX)) {
+            errors.add(new FieldError(
+                    "shards", "the number of JVMs to divide the forecast over: 1 to " + ScenarioShards.MAX));
+        } else if (request.shards() != null && request.shards() > 1 && request.startsFromNow()) {
+            errors.add(new FieldError(
+                    "shards", "a forecast from now runs as one shard (the running system's cases are not divided)"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

@@ -2,9 +2,14 @@ package nl.asylumchain.forecast;
 
 /**
  * What to forecast: a shipped scenario by name or a scenario file's YAML (one of the two), optionally with another
- * seed or horizon, and from the open cases of the running system instead of the scenario's start state.
+ * seed or horizon, and from the open cases of the running system instead of the scenario's start state. {@code shards}
+ * (1-16, default 1): the number of JVMs the forecast is divided over ({@code --shards}); a forecast from now runs as one.
  */
-public record ForecastRequest(String scenario, String yaml, Long seed, Integer weeks, Boolean fromNow) {
+public record ForecastRequest(String scenario, String yaml, Long seed, Integer weeks, Boolean fromNow, Integer shards) {
+
+    public ForecastRequest(String scenario, String yaml, Long seed, Integer weeks, Boolean fromNow) {
+        this(scenario, yaml, seed, weeks, fromNow, null);
+    }
 
     public boolean startsFromNow() {
         return Boolean.TRUE.equals(fromNow);

@@ -45,6 +45,9 @@ class ForecastRun {
     /** CPU seconds the last run's thread used: its speed on a shared machine, where wall time says little. */
     private double cpuSeconds;
 
+    /** The last run's lead times per week and stage, for a shard's partial result (merged by {@link ShardMerge}). */
+    private final List<Map<String, LeadTimes>> leadTimes = new ArrayList<>();
+
     ForecastResult run(Scenario scenario, PrintStream progress) {
         return run(scenario, null, progress);
     }
@@ -57,6 +60,7 @@ class ForecastRun {
         Map<String, Long> startBacklog;
         try {
             figures.start();
+            leadTimes.clear();
             driver.prepare(scenario, from);
             startBacklog = backlog();
             for (int week = 1; week <= scenario.weeks(); week++) {
@@ -68,6 +72,7 @@ class ForecastRun {
                     figures.left(driver.stagesLeft());
                 }
                 weeks.add(week(week, monday, scenario));
+                leadTimes.add(figures.leadTimes());
                 double seconds = seconds(started);
                 long stepsPerSecond = Math.round(driver.steps() / Math.max(seconds, 1e-3));
                 long eta = Math.round(seconds / week * (scenario.weeks() - week));
@@ -107,6 +112,10 @@ class ForecastRun {
 
     double cpuSeconds() {
         return cpuSeconds;
+    }
+
+    List<Map<String, LeadTimes>> leadTimes() {
+        return List.copyOf(leadTimes);
     }
 
     Map<String, Long> problems() {

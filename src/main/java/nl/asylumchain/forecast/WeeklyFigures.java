@@ -145,14 +145,15 @@ class WeeklyFigures {
 
     Map<String, ForecastResult.Percentiles> leadTimeDays() {
         Map<String, ForecastResult.Percentiles> result = new LinkedHashMap<>();
+        leadTimes().forEach((stage, times) -> result.put(stage, times.percentiles()));
+        return result;
+    }
+
+    /** The week's lead times per stage (every stage, in the enum's order), mergeable with another run's. */
+    Map<String, LeadTimes> leadTimes() {
+        Map<String, LeadTimes> result = new LinkedHashMap<>();
         for (Stage stage : Stage.values()) {
-            List<Double> days = new ArrayList<>(leadTimes.getOrDefault(stage, List.of()));
-            days.sort(Double::compare);
-            result.put(
-                    stage.name(),
-                    days.isEmpty()
-                            ? new ForecastResult.Percentiles(0, 0)
-                            : new ForecastResult.Percentiles(percentile(days, 0.5), percentile(days, 0.9)));
+            result.put(stage.name(), LeadTimes.of(leadTimes.getOrDefault(stage, List.of())));
         }
         return result;
     }
@@ -168,11 +169,5 @@ class WeeklyFigures {
         }
         var fraction = DepartureShare.of(departures).fraction();
         return new ForecastResult.Departure(departureIntake, outcomes, fraction == null ? 0 : fraction.doubleValue());
-    }
-
-    /** Nearest-rank percentile, rounded to a tenth of a day. */
-    static double percentile(List<Double> sorted, double p) {
-        int rank = (int) Math.ceil(p * sorted.size());
-        return Math.round(sorted.get(Math.max(0, rank - 1)) * 10) / 10.0;
     }
 }

@@ -1,0 +1,284 @@
+package nl.asylumchain.forecast;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import nl.asylumchain.forecast.report.ForecastReport;
+
+/**
+ * A forecast over several cores: the scenario divided into shards ({@link ScenarioShards}), each run as a forecast
+ * of its own in a child JVM ({@code forecast ... --shard I/N}, an isolated engine each, as the engine's clock is one
+ * per JVM), and the children's partial results merged into the one {@code forecast.json}, {@code weekly.csv} and
+ * report ({@link ShardMerge}). This parent starts no Spring context and no engine: it waits, shows the progress of
+ * the slowest shard, and merges.
+ *
+ * <p>Each child gets a heap of this JVM's maximum divided by the number of shards (at least {@value #MIN_HEAP_MB} MB),
+ * so that {@code java -Xmx2g -jar ... --shards 2} stays within 2 GB for the engines together.
+ */
+final class ShardedForecast {
+
+    static final String SHARDS_DIR = "shards";
+    static final int MIN_HEAP_MB = 512;
+
+    private static final Pattern PROGRESS = Pattern.compile("^PROGRESS\\s+(.*)$");
+    /** Options of this JVM a child must not inherit: its heap is set apart, a recording or debugger would clash. */
+    private static final List<String> NOT_INHERITED = List.of(
+            "-Xmx",
+            "-Xms",
+            "-XX:MaxRAM",
+            "-XX:InitialRAM",
+            "-XX:MinRAM",
+            "-XX:StartFlightRecording",
+            "-agentlib:jdwp",
+            "-Djava.awt.headless");
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private final int count;
+    private final Path out;
+    private final PrintStream progress;
+    private final long started = System.nanoTime();
+    private final Map<Integer, Map<String, String>> latest = new HashMap<>();
+    private int weekShown;
+
+    private ShardedForecast(int count, Path out, PrintStream progress) {
+        this.count = count;
+        this.out = out;
+        this.progress = progress;
+    }
+
+    /** Runs {@code whole} in {@code count} shards; the command's exit code (0 done, 1 a shard failed). */
+    static int run(String scenarioArgument, Scenario whole, int count, Path out, PrintStream stdout, PrintStream stderr)
+            throws IOException, InterruptedException {
+        return new ShardedForecast(count, out, stdout).run(scenarioArgument, whole, stderr);
+    }
+
+    private int run(String scenarioArgument, Scenario whole, PrintStream stderr)
+            throws IOException, InterruptedException {
+        List<Process> children = new ArrayList<>();
+        List<Thread> readers = new ArrayList<>();
+        // a parent stopped (the API's destroy, Ctrl-C) takes its shards with it
+        Thread stopChildren = new Thread(() -> children.forEach(Process::destroy));
+        Runtime.getRuntime().addShutdownHook(stopChildren);
+        try {
+            for (int i = 0; i < count; i++) {
+                Path dir = Files.createDirectories(shardDir(i));
+                ProcessBuilder builder = new ProcessBuilder(command(List.of(
+                                "forecast",
+                                "--scenario",
+                                scenarioArgument,
+                                "--out",
+                                dir.toString(),
+                                "--seed",
+                                String.valueOf(whole.seed()),
+                                "--weeks",
+                                String.valueOf(whole.weeks()),
+                                "--shard",
+                                i + "/" + count)))
+                        .redirectError(dir.resolve("stderr.log").toFile());
+                Process child = builder.start();
+                children.add(child);
+                int index = i;
+                Thread reader = new Thread(() -> follow(index, child, dir.resolve("stdout.log")), "shard-" + i);
+                reader.start();
+                readers.add(reader);
+            }
+            // the first shard to fail stops the others: its exit is what the user must see, not the others' hours
+            List<Integer> running = new ArrayList<>(
+                    java.util.stream.IntStream.range(0, count).boxed().toList());
+            while (!running.isEmpty()) {
+                for (Integer i : List.copyOf(running)) {
+                    Process child = children.get(i);
+                    if (child.isAlive()) {
+                        continue;
+                    }
+                    running.remove(i);
+                    int code = child.exitValue();
+                    if (code != 0) {
+                        children.forEach(Process::destroy);
+                        stderr.println("forecast failed: shard " + i + " of " + count + " exited " + code
+                                + "; its log: " + shardDir(i).resolve("stderr.log"));
+                        lastLines(shardDir(i).resolve("stderr.log"), 20).forEach(stderr::println);
+                        return code == 2 ? 2 : 1;
+                    }
+                }
+                if (!running.isEmpty()) {
+                    children.get(running.get(0)).waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
+            }
+            for (Thread reader : readers) {
+                reader.join();
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChildren);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs already
+            }
+        }
+        List<ShardResult> shards = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            shards.add(JSON.readValue(shardDir(i).resolve(ShardResult.FILE).toFile(), ShardResult.class));
+        }
+        ForecastResult result = ShardMerge.merge(whole, shards, (System.nanoTime() - started) / 1e9);
+        ForecastFiles.write(result, out);
+        new ForecastReport().write(out);
+        ShardMerge.problems(shards).forEach((problem, n) -> stderr.println("PROBLEM " + n + "x " + problem));
+        progress.printf(
+                Locale.ROOT,
+                "RUN cases=%d steps=%d wallSeconds=%s casesPerSecond=%s stepsPerSecond=%s peakHeapMb=%d"
+                        + " cpuSeconds=%s shards=%d%n",
+                result.run().cases(),
+                result.run().steps(),
+                result.run().wallSeconds(),
+                result.run().casesPerSecond(),
+                result.run().stepsPerSecond(),
+                result.run().peakHeapMb(),
+                Math.round(shards.stream().mapToDouble(ShardResult::cpuSeconds).sum() * 10) / 10.0,
+                count);
+        progress.println("REPORT " + out.resolve(ForecastFiles.JSON));
+        progress.flush();
+        return 0;
+    }
+
+    private Path shardDir(int index) {
+        return out.resolve(SHARDS_DIR).resolve(String.valueOf(index));
+    }
+
+    /** Copies a child's standard output to its log and takes its progress lines. */
+    private void follow(int index, Process child, Path log) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                Writer copy = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                copy.write(line);
+                copy.write('\n');
+                Matcher matcher = PROGRESS.matcher(line);
+                if (matcher.matches()) {
+                    progressed(index, matcher.group(1));
+                }
+            }
+        } catch (IOException e) {
+            // the child is gone; its exit code tells what happened
+        }
+    }
+
+    /**
+     * A shard finished a week. When every shard has finished it, one line for the whole: the week and date of the
+     * slowest shard, cases and steps and CPU of all, the longest remaining time.
+     */
+    private synchronized void progressed(int index, String fields) {
+        Map<String, String> line = new HashMap<>();
+        for (String pair : fields.trim().split("\\s+")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                line.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        latest.put(index, line);
+        if (latest.size() < count) {
+            return;
+        }
+        Map<String, String> slowest = latest.values().stream()
+                .min(java.util.Comparator.comparingLong(l -> number(l, "week")))
+                .orElseThrow();
+        long week = number(slowest, "week");
+        if (week <= weekShown) {
+            return;
+        }
+        weekShown = (int) week;
+        long steps = sum("steps");
+        double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);
+        progress.printf(
+                Locale.ROOT,
+                "PROGRESS date=%s week=%d weeks=%s cases=%d steps=%d stepsPerSecond=%d etaSeconds=%d"
+                        + " cpuSeconds=%.1f heapMb=%d shards=%d%n",
+                slowest.get("date"),
+                week,
+                slowest.get("weeks"),
+                sum("cases"),
+                steps,
+                Math.round(steps / seconds),
+                latest.values().stream()
+                        .mapToLong(l -> number(l, "etaSeconds"))
+                        .max()
+                        .orElse(0),
+                latest.values().stream()
+                        .mapToDouble(l -> Double.parseDouble(l.getOrDefault("cpuSeconds", "0")))
+                        .sum(),
+                sum("heapMb"),
+                count);
+        progress.flush();
+    }
+
+    private long sum(String field) {
+        return latest.values().stream().mapToLong(l -> number(l, field)).sum();
+    }
+
+    private static long number(Map<String, String> line, String field) {
+        try {
+            return Math.round(Double.parseDouble(line.getOrDefault(field, "0")));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** {@code java [this JVM's options, a shard's heap] -cp|-jar ... forecast ...}: the same code as this JVM. */
+    private List<String> command(List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (NOT_INHERITED.stream().noneMatch(option::startsWith)) {
+                command.add(option);
+            }
+        }
+        command.add("-Xmx" + heapMb(Runtime.getRuntime().maxMemory(), count) + "m");
+        command.add("-Djava.awt.headless=true");
+        String classPath = ForecastJobs.withoutEmptyEntries(System.getProperty("java.class.path"));
+        if (ForecastJobs.isBootJar(classPath)) {
+            command.addAll(List.of("-jar", classPath));
+        } else {
+            command.addAll(List.of("-cp", classPath, ForecastJobs.MAIN_CLASS));
+        }
+        command.addAll(arguments);
+        return command;
+    }
+
+    /** A shard's heap: this JVM's maximum shared out, at least {@value #MIN_HEAP_MB} MB (an engine needs that). */
+    static long heapMb(long maxMemoryBytes, int shards) {
+        return Math.max(MIN_HEAP_MB, maxMemoryBytes / shards / (1024 * 1024));
+    }
+
+    private static List<String> lastLines(Path file, int n) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return lines.subList(Math.max(0, lines.size() - n), lines.size());
+    }
+}
