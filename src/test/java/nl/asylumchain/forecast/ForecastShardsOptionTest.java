@@ -1,0 +1,122 @@
+package nl.asylumchain.forecast;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import nl.asylumchain.forecast.report.ForecastReport;
+import nl.asylumchain.platform.FieldError;
+import nl.asylumchain.platform.InvalidRequestException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code --shards} and the request's {@code shards}: 1 to 16, and a forecast from now is not divided. */
+class ForecastShardsOptionTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "17", "two", "1.5", ""})
+    void aBadShardsOptionExitsTwoNamingTheOption(String shards) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = command(err, "--scenario", "mpp-2023-min", "--out", dir.toString(), "--shards", shards);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("--shards: ")
+                .contains("from 1 to 16, not " + shards);
+    }
+
+    @Test
+    void aForecastFromNowWithMoreThanOneShardIsRefusedRatherThanRunAsOne() throws Exception {
+        Path snapshot = Files.writeString(dir.resolve("snapshot.json"), "{}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = command(
+                err,
+                "--scenario",
+                "mpp-2023-min",
+                "--out",
+                dir.toString(),
+                "--from-now",
+                snapshot.toString(),
+                "--shards",
+                "2");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("--shards: a forecast from now runs as one shard");
+    }
+
+    @Test
+    void shardsOutsideOneToSixteenAreRefusedOverRestNamingTheField() throws Exception {
+        ForecastJobs jobs = jobs();
+        for (int shards : new int[] {0, -2, 17}) {
+            assertThatThrownBy(() -> jobs.start(
+                            new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, shards), "planner"))
+                    .isInstanceOfSatisfying(
+                            InvalidRequestException.class,
+                            e -> assertThat(e.errors())
+                                    .extracting(FieldError::field)
+                                    .containsExactly("shards"));
+        }
+    }
+
+    @Test
+    void aForecastFromNowWithMoreThanOneShardIsRefusedOverRestNamingTheField() throws Exception {
+        ForecastJobs jobs = jobs();
+
+        assertThatThrownBy(() ->
+                        jobs.start(new ForecastRequest(null, ForecastApiIT.SMALL, null, null, true, 2), "planner"))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("shards"));
+    }
+
+    @Test
+    void theRequestsShardsReachTheChildsCommandLine() throws Exception {
+        ForecastJobs jobs = jobs();
+
+        ForecastJob job = jobs.start(new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, 2), "planner");
+        for (int i = 0; i < 100 && jobs.find(job.id()).orElseThrow().status() == ForecastJob.Status.RUNNING; i++) {
+            Thread.sleep(100);
+        }
+
+        assertThat(Files.readString(dir.resolve(job.id()).resolve("arguments.txt")))
+                .contains("--shards 2");
+    }
+
+    private ForecastJobs jobs() throws Exception {
+        ForecastJobs jobs = new ForecastJobs(
+                new ForecastProperties(dir, List.of("-Xmx2g"), Duration.ofMinutes(1), ForecastJobsTest.FAKE_CHILD),
+                new ForecastReport(),
+                () -> null,
+                Clock.systemUTC(),
+                JsonMapper.builder().findAndAddModules().build());
+        jobs.markInterruptedRuns();
+        return jobs;
+    }
+
+    private static int command(ByteArrayOutputStream err, String... args) {
+        return ForecastCommand.run(
+                args,
+                new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+}
