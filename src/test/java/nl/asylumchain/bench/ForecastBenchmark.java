@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Xmx2g} (the application's default child options), {@code forecast --scenario NAME --out DIR --weeks N}.
  * Echoes the child's PROGRESS lines and its RUN line (cases/s, steps/s, wall time, peak heap, CPU seconds of the run)
  * and asserts only that the run finished and reported them. Run: {@code ./mvnw -Pbench verify -Dtest=ForecastBenchmark}
- * with {@code -Dbench.scenario=mpp-2024-high} (default) and {@code -Dbench.weeks=52} (default); {@code -Dbench.jfr=true}
+ * with {@code -Dbench.scenario=mpp-2024-high} (default), {@code -Dbench.weeks=52} (default) and {@code -Dbench.shards=1}
+ * (default; 2 divides the run over two child JVMs, each with half the heap); {@code -Dbench.jfr=true}
  * records a Java Flight Recording of the child next to its output (docs/forecast.md, "Speed", says how to read it).
  */
 class ForecastBenchmark {
@@ -48,7 +49,10 @@ class ForecastBenchmark {
                 "--out",
                 out.toString(),
                 "--weeks",
-                weeks));
+                weeks,
+                // above 1, the parent divides the run over that many child JVMs (docs/forecast.md, "Speed")
+                "--shards",
+                System.getProperty("bench.shards", "1")));
         Process child = new ProcessBuilder(command)
                 .redirectError(out.resolve("stderr.log").toFile())
                 .start();
