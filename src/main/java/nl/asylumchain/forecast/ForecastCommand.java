@@ -164,6 +164,11 @@ public final class ForecastCommand {
         if (arguments.shard() != null) {
             scenario = ScenarioShards.shard(
                     scenario, arguments.shard().index(), arguments.shard().count(), ScenarioShards.receptionDefaults());
+            // a parent killed outright (no shutdown hook: the API's time limit) must not leave its shards running
+            ProcessHandle.current()
+                    .parent()
+                    .ifPresent(parent ->
+                            parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
         }
         ForecastSnapshot snapshot = null;
         if (arguments.fromNow() != null) {

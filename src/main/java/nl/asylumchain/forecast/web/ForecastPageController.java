@@ -70,6 +70,7 @@ class ForecastPageController {
             @RequestParam(required = false) String seed,
             @RequestParam(required = false) String weeks,
             @RequestParam(required = false) String fromNow,
+            @RequestParam(required = false) String shards,
             Authentication user,
             CsrfToken csrf)
             throws IOException {
@@ -80,7 +81,11 @@ class ForecastPageController {
                             blankToNull(yaml),
                             seed == null || seed.isBlank() ? null : parse("seed", seed),
                             weeks == null || weeks.isBlank() ? null : (int) parse("weeks", weeks),
-                            fromNow != null),
+                            fromNow != null,
+                            // out of range stays out of range (refused, naming the field) rather than wrapping
+                            shards == null || shards.isBlank()
+                                    ? null
+                                    : (int) Math.max(-1, Math.min(parse("shards", shards), 17))),
                     user.getName());
             return ResponseEntity.status(HttpStatus.SEE_OTHER)
                     .location(URI.create("/forecasts/" + job.id()))
@@ -222,6 +227,8 @@ class ForecastPageController {
                         "</datalist><label>of een eigen scenariobestand (YAML) <textarea name=\"yaml\" rows=\"4\">"
                                 + "</textarea></label><label>Seed <input name=\"seed\" inputmode=\"numeric\" size=\"8\"></label>"
                                 + "<label>Weken <input name=\"weeks\" inputmode=\"numeric\" size=\"4\" placeholder=\"52\"></label>"
+                                + "<label>Verdelen over processen <input name=\"shards\" inputmode=\"numeric\" size=\"2\""
+                                + " placeholder=\"1\"></label>"
                                 + "<label class=\"vink\"><input type=\"checkbox\" name=\"fromNow\" value=\"true\"> Starten vanaf de"
                                 + " open zaken van nu</label><button type=\"submit\">Prognose starten</button></form></section>");
         body.append("<section><h1>Prognoses</h1>");
