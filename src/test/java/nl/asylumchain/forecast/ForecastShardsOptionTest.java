@@ -90,6 +90,17 @@ class ForecastShardsOptionTest {
     }
 
     @Test
+    void theRequestBodyCarriesShards() throws Exception {
+        ForecastRequest request = JsonMapper.builder()
+                .findAndAddModules()
+                .build()
+                .readValue("{\"scenario\": \"mpp-2023-min\", \"shards\": 2}", ForecastRequest.class);
+
+        assertThat(request.shards()).isEqualTo(2);
+        assertThat(request.scenario()).isEqualTo("mpp-2023-min");
+    }
+
+    @Test
     void theRequestsShardsReachTheChildsCommandLine() throws Exception {
         ForecastJobs jobs = jobs();
 
