@@ -175,6 +175,8 @@ final class ShardedForecast {
             while ((line = in.readLine()) != null) {
                 copy.write(line);
                 copy.write('\n');
+                // the log must be readable while the shard runs and after the parent was stopped
+                copy.flush();
                 Matcher matcher = PROGRESS.matcher(line);
                 if (matcher.matches()) {
                     progressed(index, matcher.group(1));
