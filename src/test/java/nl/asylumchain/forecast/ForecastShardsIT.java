@@ -74,11 +74,10 @@ class ForecastShardsIT {
         for (int i = 0; i < 2; i++) {
             Path part = workDir.resolve("two-a").resolve("shards").resolve(String.valueOf(i));
             assertThat(part.resolve(ShardResult.FILE)).isRegularFile();
-            shardCases += Files.readString(part.resolve("stdout.log"))
-                    .lines()
-                    .filter(l -> l.startsWith("RUN "))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("^RUN cases=(\\d+) .*$", "$1")))
-                    .sum();
+            shardCases += new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(part.resolve(ShardResult.FILE).toFile())
+                    .at("/result/run/cases")
+                    .asLong();
         }
         assertThat(twoShards.run().cases()).isEqualTo(shardCases).isPositive();
     }
