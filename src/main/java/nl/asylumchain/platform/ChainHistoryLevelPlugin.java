@@ -63,7 +63,7 @@ class ChainHistoryLevelPlugin extends AbstractProcessEnginePlugin {
      * Sets the recorded history level from {@code full} to {@code chain}; returns the rows changed (0 on a new database,
      * whose engine tables do not exist yet, and on one already switched).
      */
-    static int switchFromFull(DataSource dataSource, String tablePrefix) {
+    private static int switchFromFull(DataSource dataSource, String tablePrefix) {
         String table = (tablePrefix == null ? "" : tablePrefix) + "ACT_GE_PROPERTY";
         try (Connection connection = dataSource.getConnection()) {
             if (!engineTablesExist(connection, table)) {
