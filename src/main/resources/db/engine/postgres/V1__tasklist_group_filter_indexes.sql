@@ -14,6 +14,6 @@ create index AC_IDX_TASK_PRIORITY_DUE on ACT_RU_TASK (PRIORITY_ desc, DUE_DATE_)
 create index AC_IDX_IDENT_LNK_GROUP_TASK on ACT_RU_IDENTITYLINK (GROUP_ID_, TYPE_, TASK_ID_);
 
 -- The count: every column the count's conditions read from the task, in task-id order, so that the count merges the
--- two index-only scans instead of hashing the group's tasks read from the table (1.4 times faster at 100,000).
+-- two index-only scans instead of hashing the group's tasks read from the table (1.2 to 1.5 times faster at 100,000).
 create index AC_IDX_TASK_FILTER on ACT_RU_TASK (ID_)
     include (SUSPENSION_STATE_, TENANT_ID_, ASSIGNEE_, PROC_DEF_ID_, CASE_EXECUTION_ID_);
