@@ -19,15 +19,15 @@ class EngineIndexesTest {
     JdbcClient jdbc;
 
     @Test
-    void aNewDatabaseGetsTheTasklistIndexesOnTheEnginesTablesInTheirOwnHistory() {
+    void aNewDatabaseGetsOurIndexesOnTheEnginesTablesInTheirOwnHistory() {
         assertThat(jdbc.sql("select index_name from information_schema.indexes where index_name like 'AC_IDX_%'")
                         .query(String.class)
                         .list())
-                .contains("AC_IDX_TASK_PRIORITY_DUE", "AC_IDX_IDENT_LNK_GROUP_TASK");
+                .contains("AC_IDX_TASK_PRIORITY_DUE", "AC_IDX_IDENT_LNK_GROUP_TASK", "AC_IDX_TASK_PARENT");
         assertThat(jdbc.sql("select \"version\" from \"" + EngineIndexes.HISTORY_TABLE
                                 + "\" where \"success\" and \"version\" is not null")
                         .query(String.class)
                         .list())
-                .contains("1");
+                .contains("1", "2");
     }
 }
