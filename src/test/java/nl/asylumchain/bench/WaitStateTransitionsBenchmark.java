@@ -97,8 +97,9 @@ class WaitStateTransitionsBenchmark {
         assertThat(stockRun.ends()).containsExactly(Map.entry(HandlerWork.End.ENDED, stockRun.cases()));
 
         System.out.printf(
-                "%n=== WaitStateTransitionsBenchmark: PostgreSQL, history %s, authorization on, %d threads ===%n",
-                historyLevel, THREADS);
+                "%n=== WaitStateTransitionsBenchmark: PostgreSQL, history ours %s, stock %s, authorization on, %d threads"
+                        + " ===%n",
+                historyLevel, TimerDrainBenchmark.levelOf(stock), THREADS);
         System.out.printf(
                 "ours:  %,d cases intake to end (%s): %,d tasks completed + %,d timers fired = %,d transitions"
                         + " in %.1f s (%.1f per case)%n",

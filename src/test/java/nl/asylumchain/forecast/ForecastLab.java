@@ -51,6 +51,12 @@ final class ForecastLab {
         return context.getBean(JdbcTemplate.class);
     }
 
+    /** A bean of the forecast context, the context started for the scenario if it is not yet. */
+    static synchronized <T> T bean(Scenario scenario, Class<T> type) {
+        database(scenario);
+        return context.getBean(type);
+    }
+
     private static void start(Scenario scenario) {
         context = ForecastCommand.start(scenario);
         runTables = emptyTables(context.getBean(JdbcTemplate.class));

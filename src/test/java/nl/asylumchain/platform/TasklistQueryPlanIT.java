@@ -34,12 +34,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loops) are summed. Doubling the tasks may at most double that work (with a little slack for the few rows that
  * do not grow). No timing: the machine is shared, plans are not. With the engine's default per-task authorization
  * rows the authorization join makes the work grow with tasks × rows, and this test fails.
+ *
+ * <p>The page must not grow at all: with our index on the filter's order ({@code db/engine}, {@code
+ * AC_IDX_TASK_PRIORITY_DUE}) PostgreSQL 16 walks the tasks by priority and due date and stops after the first 50 that
+ * pass, however many the group has. Without it (or on PostgreSQL 14, which cannot use an index's order under the
+ * engine's {@code select distinct}) it joins and sorts every task of the group, and the page's work doubles too.
  */
 class TasklistQueryPlanIT extends PostgresIntegrationTest {
 
     private static final String STATEMENTS = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
     private static final int TASKS = 2000;
     private static final double ALLOWED_GROWTH = 2.2;
+    /** The page reads the top of the filter's order: a few rows more or less, never twice as many. */
+    private static final double ALLOWED_PAGE_GROWTH = 1.1;
 
     @Autowired
     RuntimeService runtimeService;
@@ -60,7 +67,7 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void doublingTheOpenTasksAtMostDoublesTheWorkOfTheGroupFiltersPageAndCount() {
+    void doublingTheOpenTasksAtMostDoublesTheCountsWorkAndLeavesTheFirstPagesWorkAsItWas() {
         String filterId = filterService
                 .createFilterQuery()
                 .filterName("Nidos – Taken")
@@ -83,7 +90,7 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
                 .isEqualTo(TASKS);
         assertThat((double) second.pageRows())
                 .as("rows the page's plan touches: %s then %s", first.pageRows(), second.pageRows())
-                .isLessThanOrEqualTo(ALLOWED_GROWTH * first.pageRows());
+                .isLessThanOrEqualTo(ALLOWED_PAGE_GROWTH * first.pageRows());
         assertThat((double) second.countRows())
                 .as("rows the count's plan touches: %s then %s", first.countRows(), second.countRows())
                 .isLessThanOrEqualTo(ALLOWED_GROWTH * first.countRows());

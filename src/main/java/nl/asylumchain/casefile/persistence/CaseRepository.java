@@ -203,10 +203,16 @@ public class CaseRepository {
 
     /** Whether a child of this person's family arrived as a linked case (theirs, or of the sponsor they joined). */
     public boolean hasChildInTheCountry(UUID caseId) {
+        // two lookups on the indexes of case_id and linked_case_id: "case_id = ? or case_id in (...)" in one
+        // condition made both H2 and PostgreSQL read every family member for every case
         return jdbc.sql("""
                 select count(*) from family_members where relation = 'CHILD' and linked_case_id is not null
-                and (case_id = :caseId or case_id in (select f.case_id from family_members f where f.linked_case_id = :caseId))
-                """).param("caseId", caseId).query(Long.class).single() > 0;
+                and case_id = :caseId
+                union all
+                select count(*) from family_members c join family_members f on f.case_id = c.case_id
+                where f.linked_case_id = :caseId and c.relation = 'CHILD' and c.linked_case_id is not null
+                """).param("caseId", caseId).query(Long.class).list().stream()
+                .anyMatch(n -> n > 0);
     }
 
     public Optional<FamilyMemberRecord> familyMember(UUID caseId, UUID familyMemberId) {

@@ -103,14 +103,36 @@ public class CasePlacement {
         modification.execute();
     }
 
-    /** The running instances of {@code processKey} that {@code superInstanceId} called, oldest first. */
+    /**
+     * The running instances of {@code processKey} that {@code superInstanceId} called, oldest first. Every call
+     * activity of the chain passes its business key, the case id, on ({@code CallActivitiesPassTheCaseIdTest}), so
+     * the called instances are among the case's instances of the key, found by business key; each is then checked for
+     * its caller. The engine's own "called by" query ({@code superProcessInstanceId}) reads every process instance in
+     * the forecast's database (H2 walks the index of the null-tested {@code PARENT_ID_}), which made placing a start
+     * stock take time in the square of its size.
+     */
     public List<ProcessInstance> children(String superInstanceId, String processKey) {
-        return runtime.createProcessInstanceQuery()
-                .superProcessInstanceId(superInstanceId)
+        ProcessInstance caller = runtime.createProcessInstanceQuery()
+                .processInstanceId(superInstanceId)
+                .singleResult();
+        if (caller == null || caller.getBusinessKey() == null) {
+            return List.of();
+        }
+        return runtime
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caller.getBusinessKey())
                 .processDefinitionKey(processKey)
                 .orderByProcessInstanceId()
                 .asc()
-                .list();
+                .list()
+                .stream()
+                .filter(instance -> {
+                    ProcessInstance calledBy = runtime.createProcessInstanceQuery()
+                            .subProcessInstanceId(instance.getId())
+                            .singleResult();
+                    return calledBy != null && calledBy.getId().equals(superInstanceId);
+                })
+                .toList();
     }
 
     /** The one running instance of {@code processKey} that {@code superInstanceId} called, if any. */

@@ -135,6 +135,7 @@ class EngineDriver implements ChainDriver {
     private final Clock clock;
     private final StockPlacement stockPlacement;
     private final SnapshotPlacement snapshotPlacement;
+    private final TasklistOrder tasklistOrder;
 
     private Scenario scenario;
     private HandlerAnswers answers;
@@ -176,7 +177,8 @@ class EngineDriver implements ChainDriver {
             ResourcePatternResolver resources,
             Clock clock,
             StockPlacement stockPlacement,
-            SnapshotPlacement snapshotPlacement) {
+            SnapshotPlacement snapshotPlacement,
+            TasklistOrder tasklistOrder) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -194,6 +196,7 @@ class EngineDriver implements ChainDriver {
         this.clock = clock;
         this.stockPlacement = stockPlacement;
         this.snapshotPlacement = snapshotPlacement;
+        this.tasklistOrder = tasklistOrder;
     }
 
     @Override
@@ -586,19 +589,7 @@ class EngineDriver implements ChainDriver {
 
     /** The first {@code max} open tasks of a group (of one IND track when given), in Tasklist order. */
     private List<Task> openTasks(String group, Integer track, int max) {
-        var query = tasks.createTaskQuery().taskCandidateGroup(group).active();
-        if (track != null) {
-            query.processVariableValueEquals(TRACK, track);
-        }
-        return query.orderByTaskPriority()
-                .desc()
-                .orderByDueDate()
-                .asc()
-                .orderByTaskCreateTime()
-                .asc()
-                .orderByTaskId()
-                .asc()
-                .listPage(0, max);
+        return tasklistOrder.first(group, track, max);
     }
 
     private void complete(Task task, LocalDate date) {
