@@ -51,6 +51,10 @@ class ForecastEngineSettings extends AbstractProcessEnginePlugin {
      * <li>"a task's sub-tasks" ({@code PARENT_TASK_ID_ = ?}), asked when a task is deleted, that is at every
      * completion: the engine's H2 and PostgreSQL schemas have no index on the column (only its SQL Server schema
      * has).</li>
+     * <li>a process instance by business key ({@code PARENT_ID_ is null and BUSINESS_KEY_ = ?}, the decision
+     * deadline's watch of a case at every deadline change): once the tables hold tens of thousands of instances H2
+     * takes the foreign key's index on the null-tested {@code PARENT_ID_}, which every process instance matches, and
+     * reads them all (42 ms a lookup at 20,000 cases); an index over both columns is the one it prefers (0.4 ms);</li>
      * <li>Tasklist order ({@code PRIORITY_ desc, DUE_DATE_, CREATE_TIME_, ID_}): {@link TasklistOrder} walks it to
      * a group's first open tasks of the day and stops there, instead of sorting all of them.</li>
      * </ul>
@@ -64,6 +68,8 @@ class ForecastEngineSettings extends AbstractProcessEnginePlugin {
             statement.execute(
                     "create index if not exists FORECAST_IDX_VAR_EXECUTION on ACT_RU_VARIABLE(EXECUTION_ID_, TASK_ID_)");
             statement.execute("create index if not exists FORECAST_IDX_TASK_PARENT on ACT_RU_TASK(PARENT_TASK_ID_)");
+            statement.execute("create index if not exists FORECAST_IDX_EXEC_BUSKEY"
+                    + " on ACT_RU_EXECUTION(BUSINESS_KEY_, PARENT_ID_)");
             statement.execute("create index if not exists FORECAST_IDX_TASK_ORDER"
                     + " on ACT_RU_TASK(PRIORITY_ desc, DUE_DATE_, CREATE_TIME_, ID_)");
         } catch (SQLException e) {
