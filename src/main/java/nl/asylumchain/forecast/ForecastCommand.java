@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -211,16 +212,7 @@ public final class ForecastCommand {
                 writer.write(arguments.out());
             }
             run.problems().forEach((problem, count) -> err.println("PROBLEM " + count + "x " + problem));
-            out.printf(
-                    "RUN cases=%d steps=%d wallSeconds=%s casesPerSecond=%s stepsPerSecond=%s peakHeapMb=%d"
-                            + " cpuSeconds=%s%n",
-                    result.run().cases(),
-                    result.run().steps(),
-                    result.run().wallSeconds(),
-                    result.run().casesPerSecond(),
-                    result.run().stepsPerSecond(),
-                    result.run().peakHeapMb(),
-                    run.cpuSeconds());
+            out.println(runLine(result.run(), run.cpuSeconds()));
             out.println("REPORT " + arguments.out().resolve(ForecastFiles.JSON));
             out.flush();
             return 0;
@@ -257,6 +249,20 @@ public final class ForecastCommand {
         long seed = arguments.seed() == null ? s.seed() : arguments.seed();
         int weeks = arguments.weeks() == null ? s.weeks() : arguments.weeks();
         return s.run(s.start(), weeks, seed);
+    }
+
+    /** The line every run ends with: its speed, for people and for the benchmark that reads it. */
+    static String runLine(ForecastResult.Run run, double cpuSeconds) {
+        return String.format(
+                Locale.ROOT,
+                "RUN cases=%d steps=%d wallSeconds=%s casesPerSecond=%s stepsPerSecond=%s peakHeapMb=%d cpuSeconds=%s",
+                run.cases(),
+                run.steps(),
+                run.wallSeconds(),
+                run.casesPerSecond(),
+                run.stepsPerSecond(),
+                run.peakHeapMb(),
+                cpuSeconds);
     }
 
     /** The isolated context: command-line properties, the highest precedence Spring knows. */

@@ -145,18 +145,14 @@ final class ShardedForecast {
         ForecastFiles.write(result, out);
         new ForecastReport().write(out);
         ShardMerge.problems(shards).forEach((problem, n) -> stderr.println("PROBLEM " + n + "x " + problem));
-        progress.printf(
-                Locale.ROOT,
-                "RUN cases=%d steps=%d wallSeconds=%s casesPerSecond=%s stepsPerSecond=%s peakHeapMb=%d"
-                        + " cpuSeconds=%s shards=%d%n",
-                result.run().cases(),
-                result.run().steps(),
-                result.run().wallSeconds(),
-                result.run().casesPerSecond(),
-                result.run().stepsPerSecond(),
-                result.run().peakHeapMb(),
-                Math.round(shards.stream().mapToDouble(ShardResult::cpuSeconds).sum() * 10) / 10.0,
-                count);
+        progress.println(ForecastCommand.runLine(
+                        result.run(),
+                        Math.round(shards.stream()
+                                                .mapToDouble(ShardResult::cpuSeconds)
+                                                .sum()
+                                        * 10)
+                                / 10.0)
+                + " shards=" + count);
         progress.println("REPORT " + out.resolve(ForecastFiles.JSON));
         progress.flush();
         return 0;

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The forecast takes a large group's open tasks of the day with its own statement ({@link TasklistOrder#walk}); it
- * must give the tasks the engine's task query gives, in the same order, for a group and for one IND track of a group,
- * with tasks of several priorities, due dates and tracks open.
+ * must give the tasks the engine's task query gives ({@link TasklistOrder#sorted}), in the same order, for a group
+ * and for one IND track of a group, with tasks of several priorities, due dates and tracks open.
  */
 class TasklistOrderTest {
 
@@ -42,7 +42,7 @@ class TasklistOrderTest {
         assertThat(groups).contains("ind-decision");
         for (String group : groups) {
             for (int max : List.of(1, 5, 1000)) {
-                List<String> engine = ids(engine(tasks, group, null, max));
+                List<String> engine = ids(order.sorted(group, null, max));
                 assertThat(engine).as("%s, first %d", group, max).isNotEmpty();
                 assertThat(ids(order.walk(group, null, max)))
                         .as("%s, first %d", group, max)
@@ -53,7 +53,7 @@ class TasklistOrderTest {
             }
         }
         for (int track : List.of(1, 2, 4)) {
-            List<String> engine = ids(engine(tasks, "ind-decision", track, 1000));
+            List<String> engine = ids(order.sorted("ind-decision", track, 1000));
             if (track == 4) {
                 assertThat(engine).hasSizeGreaterThan(3);
             }
@@ -64,22 +64,6 @@ class TasklistOrderTest {
                     .isEqualTo(engine.subList(0, Math.min(3, engine.size())));
         }
         assertThat(order.walk("ind-decision", 3, 10)).isEmpty();
-    }
-
-    private static List<Task> engine(TaskService tasks, String group, Integer track, int max) {
-        var query = tasks.createTaskQuery().taskCandidateGroup(group).active();
-        if (track != null) {
-            query.processVariableValueEquals("track", track);
-        }
-        return query.orderByTaskPriority()
-                .desc()
-                .orderByDueDate()
-                .asc()
-                .orderByTaskCreateTime()
-                .asc()
-                .orderByTaskId()
-                .asc()
-                .listPage(0, max);
     }
 
     private static List<String> ids(List<Task> tasks) {
