@@ -3,7 +3,7 @@ package nl.asylumchain.forecast;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import nl.asylumchain.forecast.process.TasklistOrder;
+import nl.asylumchain.forecast.persistence.TasklistOrderRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,11 +63,11 @@ class ForecastDatabaseTest {
     @Test
     void aGroupsFirstTasksInTasklistOrderAreReadFromAnIndexInThatOrder() {
         for (boolean oneTrack : new boolean[] {false, true}) {
-            assertThat(plan(TasklistOrder.statement(oneTrack)
+            assertThat(plan(TasklistOrderRepository.statement(oneTrack)
                             .replace(":group", "'g'")
                             .replace(":max", "5")
                             .replace(":variable", "'track'")
-                            .replace(":track", "4")))
+                            .replace(":value", "4")))
                     .contains("FORECAST_IDX_TASK_ORDER")
                     .contains("index sorted");
         }
