@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import org.flywaydb.core.Flyway;
@@ -37,13 +38,14 @@ class MigrationRenumberingPostgresIT {
 
         Flyway current = currentNumbering(url);
         assertThat(MigrationRenumbering.repair(current)).isEqualTo(MigrationRenumbering.RENUMBERED.size());
-        assertThat(current.migrate().migrationsExecuted).isZero();
+        // what it had is not run again; migrations added after the renumbering (V24 on) are
+        assertThat(current.migrate().migrations)
+                .extracting(migration -> migration.version)
+                .noneMatch(renumberedVersions()::contains);
         assertThat(current.validateWithResult().validationSuccessful).isTrue();
         assertThat(current.info().applied())
                 .extracting(info -> info.getVersion().getVersion())
-                .containsExactlyInAnyOrderElementsOf(MigrationRenumbering.RENUMBERED.stream()
-                        .map(MigrationRenumbering.Renumbered::version)
-                        .toList());
+                .containsAll(renumberedVersions());
         assertThat(MigrationRenumbering.repair(current))
                 .as("a second start renames nothing")
                 .isZero();
@@ -59,7 +61,10 @@ class MigrationRenumberingPostgresIT {
         Flyway current = currentNumbering(url);
         MigrationRenumbering.repair(current);
         MigrateResult result = current.migrate();
-        assertThat(result.migrations).extracting(migration -> migration.version).containsExactly("21", "22", "23");
+        List<String> run =
+                result.migrations.stream().map(migration -> migration.version).toList();
+        assertThat(run).startsWith("21", "22", "23");
+        assertThat(run.subList(3, run.size())).noneMatch(renumberedVersions()::contains);
         assertThat(JdbcClient.create(TestPostgres.server().getDatabase("postgres", "renumbering_older_release"))
                         .sql("select count(*) from information_schema.columns where table_name = 'cases' "
                                 + "and column_name = 'application_signed_on'")
@@ -89,6 +94,12 @@ class MigrationRenumberingPostgresIT {
             assertThat(applied.getDescription())
                     .matches("(casefile|registration|decision|reception|housing|reunification|departure)\\b.*");
         }
+    }
+
+    private static List<String> renumberedVersions() {
+        return MigrationRenumbering.RENUMBERED.stream()
+                .map(MigrationRenumbering.Renumbered::version)
+                .toList();
     }
 
     private static String freshDatabase(String name) {
