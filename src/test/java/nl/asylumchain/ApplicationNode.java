@@ -84,6 +84,25 @@ final class ApplicationNode {
         process.destroyForcibly().waitFor();
     }
 
+    /** Freezes the node (SIGSTOP): it holds its connections and does nothing until {@link #resume()}. */
+    void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
+        if (exit != 0) {
+            throw new AssertionError("kill " + signal + " " + process.pid() + " exited " + exit);
+        }
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -114,10 +114,23 @@ class TwoNodesIT {
             // Six days (and the appeal window) pass at once. The nodes' clocks cannot be moved from outside and the
             // application has no test-only API to move them, so the test does what passing time does to the job
             // executor: the timers' due dates are now in the past. Nothing else in the database changes.
-            int due = db.sql("update act_ru_job set duedate_ = now() - interval '1 minute' where id_ in (:ids)")
-                    .param("ids", timers.keySet())
-                    .update();
-            assertThat(due).isEqualTo(timers.size());
+            // Node b is frozen while the timers fall due, until node a holds some: on a quiet machine one node could
+            // otherwise drain all of them before the other's next look for due jobs (up to max-wait, 3 s), and node a
+            // would die holding nothing. Both then drain side by side.
+            b.pause();
+            try {
+                int due = db.sql("update act_ru_job set duedate_ = now() - interval '1 minute' where id_ in (:ids)")
+                        .param("ids", timers.keySet())
+                        .update();
+                assertThat(due).isEqualTo(timers.size());
+                Instant aTakes = Instant.now().plusSeconds(60);
+                while (lockedBy(db, timers.keySet(), "node-a").isEmpty()
+                        && Instant.now().isBefore(aTakes)) {
+                    Thread.sleep(10);
+                }
+            } finally {
+                b.resume();
+            }
 
             // kill node a once a quarter of the timers ran, while it holds jobs and work is left (on a machine busy
             // with other builds the first quarter once took longer than a minute)
