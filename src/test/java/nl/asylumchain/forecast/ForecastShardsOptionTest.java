@@ -66,13 +66,7 @@ class ForecastShardsOptionTest {
     void shardsOutsideOneToSixteenAreRefusedOverRestNamingTheField() throws Exception {
         ForecastJobs jobs = jobs();
         for (int shards : new int[] {0, -2, 17}) {
-            assertThatThrownBy(() -> jobs.start(
-                            new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, shards), "planner"))
-                    .isInstanceOfSatisfying(
-                            InvalidRequestException.class,
-                            e -> assertThat(e.errors())
-                                    .extracting(FieldError::field)
-                                    .containsExactly("shards"));
+            assertRefusedNamingShards(jobs, new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, shards));
         }
     }
 
@@ -80,8 +74,11 @@ class ForecastShardsOptionTest {
     void aForecastFromNowWithMoreThanOneShardIsRefusedOverRestNamingTheField() throws Exception {
         ForecastJobs jobs = jobs();
 
-        assertThatThrownBy(() ->
-                        jobs.start(new ForecastRequest(null, ForecastApiIT.SMALL, null, null, true, 2), "planner"))
+        assertRefusedNamingShards(jobs, new ForecastRequest(null, ForecastApiIT.SMALL, null, null, true, 2));
+    }
+
+    private static void assertRefusedNamingShards(ForecastJobs jobs, ForecastRequest request) {
+        assertThatThrownBy(() -> jobs.start(request, "planner"))
                 .isInstanceOfSatisfying(
                         InvalidRequestException.class,
                         e -> assertThat(e.errors())

@@ -50,7 +50,7 @@ class ForecastEngineSettings extends AbstractProcessEnginePlugin {
      * columns is the one its planner prefers;</li>
      * <li>"a task's sub-tasks" ({@code PARENT_TASK_ID_ = ?}), asked when a task is deleted, that is at every
      * completion: the engine's H2 and PostgreSQL schemas have no index on the column (only its SQL Server schema
-     * has).</li>
+     * has);</li>
      * <li>a process instance by business key ({@code PARENT_ID_ is null and BUSINESS_KEY_ = ?}, the decision
      * deadline's watch of a case at every deadline change): once the tables hold tens of thousands of instances H2
      * takes the foreign key's index on the null-tested {@code PARENT_ID_}, which every process instance matches, and
