@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Settings of the forecast's isolated engine that make a simulated year fast without changing what the models and
  * rules do (docs/forecast.md, "Speed"): FEEL expressions parsed once ({@link ParsedFeelCache}), ids taken from the
  * database in large blocks (the same consecutive numbers, so runs stay repeatable, with a hundredth of the
- * round trips), no CMMN (the chain has no case models) and no history cleanup (there is no history). History level,
+ * round trips), no CMMN (the chain has no case models), no history cleanup (there is no history) and the latest
+ * definition of each key remembered between deployments ({@link LatestDefinitions}). History level,
  * metrics and the job executor are set as properties by the forecast command.
  */
 @Component
@@ -37,6 +38,7 @@ class ForecastEngineSettings extends AbstractProcessEnginePlugin {
         configuration.setIdBlockSize(ID_BLOCK_SIZE);
         configuration.setCmmnEnabled(false);
         configuration.setHistoryCleanupEnabled(false);
+        new LatestDefinitions().addTo(configuration);
     }
 
     /**

@@ -1,0 +1,124 @@
+package nl.asylumchain.forecast.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionManager;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionManager;
+
+/**
+ * The latest deployed definition of each process and decision key, remembered in the forecast's engine. Camunda asks
+ * its database for the latest version at every start by key, every call activity and every business rule task (so
+ * that a cluster sees another node's deployment at once); the forecast's engine is alone with its database and
+ * deploys only before and at the start of a run (the models, then a scenario's policy tables), so after the first
+ * lookup the answer stands until the next deployment, which forgets them all (a post-deployer).
+ *
+ * <p>A remembered answer is the definition from the engine's own deployment cache, the one the database answer would
+ * have been resolved to; a definition that has left that cache is looked up in the database again.
+ */
+final class LatestDefinitions {
+
+    private final Map<String, String> processes = new ConcurrentHashMap<>();
+    private final Map<String, String> decisions = new ConcurrentHashMap<>();
+
+    /** Session factories that replace the engine's managers of process and decision definitions. */
+    List<SessionFactory> sessionFactories() {
+        return List.of(
+                factory(ProcessDefinitionManager.class, RememberingProcessDefinitions::new),
+                factory(DecisionDefinitionManager.class, RememberingDecisionDefinitions::new));
+    }
+
+    /** Forgets every remembered answer when anything is deployed. */
+    Deployer forgetOnDeployment() {
+        return new Deployer() {
+            @Override
+            public void deploy(DeploymentEntity deployment) {
+                processes.clear();
+                decisions.clear();
+            }
+        };
+    }
+
+    /** Adds this to the engine's post-deployers and session factories, keeping those already set. */
+    void addTo(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomSessionFactories());
+        factories.addAll(sessionFactories());
+        configuration.setCustomSessionFactories(factories);
+        List<Deployer> deployers = configuration.getCustomPostDeployers() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostDeployers());
+        deployers.add(forgetOnDeployment());
+        configuration.setCustomPostDeployers(deployers);
+    }
+
+    int remembered() {
+        return processes.size() + decisions.size();
+    }
+
+    private static SessionFactory factory(Class<?> type, java.util.function.Supplier<Session> manager) {
+        return new SessionFactory() {
+            @Override
+            public Class<?> getSessionType() {
+                return type;
+            }
+
+            @Override
+            public Session openSession() {
+                return manager.get();
+            }
+        };
+    }
+
+    private final class RememberingProcessDefinitions extends ProcessDefinitionManager {
+
+        @Override
+        public ProcessDefinitionEntity findLatestDefinitionByKey(String key) {
+            String id = processes.get(key);
+            if (id != null) {
+                ProcessDefinitionEntity deployed = Context.getProcessEngineConfiguration()
+                        .getDeploymentCache()
+                        .findProcessDefinitionFromCache(id);
+                if (deployed != null) {
+                    return deployed;
+                }
+            }
+            ProcessDefinitionEntity latest = super.findLatestDefinitionByKey(key);
+            if (latest != null) {
+                processes.put(key, latest.getId());
+            }
+            return latest;
+        }
+    }
+
+    private final class RememberingDecisionDefinitions extends DecisionDefinitionManager {
+
+        @Override
+        public DecisionDefinitionEntity findLatestDefinitionByKey(String key) {
+            String id = decisions.get(key);
+            if (id != null) {
+                DecisionDefinitionEntity deployed = Context.getProcessEngineConfiguration()
+                        .getDeploymentCache()
+                        .findDecisionDefinitionFromCache(id);
+                if (deployed != null) {
+                    return deployed;
+                }
+            }
+            DecisionDefinitionEntity latest = super.findLatestDefinitionByKey(key);
+            if (latest != null) {
+                decisions.put(key, latest.getId());
+            }
+            return latest;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package nl.asylumchain.forecast;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The forecast's engine remembers the latest definition of each key between deployments ({@code LatestDefinitions}):
+ * the engine's lookup of a key's latest version (every start by key, call activity and business rule task) asks the
+ * database once, not every time, and a new deployment is seen at once.
+ */
+class ForecastLatestDefinitionsTest {
+
+    private static final String PROCESS = "guardianship";
+    private static final String DECISION = "procedurePeriods";
+    private static final String PROCESS_LOOKUP =
+            "org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity.selectLatestProcessDefinitionByKey";
+    private static final String DECISION_LOOKUP =
+            "org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity.selectLatestDecisionDefinitionByKey";
+
+    private final Scenario scenario = ForecastLab.scenario("small");
+    private final RepositoryService repository = ForecastLab.bean(scenario, RepositoryService.class);
+    private final ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl)
+            ForecastLab.bean(scenario, ProcessEngine.class).getProcessEngineConfiguration();
+
+    private final List<String> deployments = new java.util.ArrayList<>();
+
+    @Test
+    void aProcessKeyIsLookedUpOnceAndANewVersionIsSeenAtOnce() {
+        redeploy("bpmn/guardianship.bpmn");
+        String[] first = new String[1];
+        assertThat(latestLookups(PROCESS_LOOKUP, () -> first[0] = latestProcess()))
+                .as("the first lookup after a deployment asks the database")
+                .hasSize(1);
+        assertThat(latestLookups(
+                        PROCESS_LOOKUP, () -> assertThat(latestProcess()).isEqualTo(first[0])))
+                .as("the next lookup takes the remembered answer")
+                .isEmpty();
+
+        redeploy("bpmn/guardianship.bpmn");
+        String second = latestProcess();
+        assertThat(second).as("the new version, at once").isNotEqualTo(first[0]);
+        assertThat(repository.getProcessDefinition(second).getVersion())
+                .isEqualTo(repository.getProcessDefinition(first[0]).getVersion() + 1);
+    }
+
+    @Test
+    void aDecisionKeyIsLookedUpOnceAndANewVersionIsSeenAtOnce() {
+        redeploy("dmn/procedurePeriods.dmn");
+        String[] first = new String[1];
+        assertThat(latestLookups(DECISION_LOOKUP, () -> first[0] = latestDecision()))
+                .as("the first lookup after a deployment asks the database")
+                .hasSize(1);
+        assertThat(latestLookups(
+                        DECISION_LOOKUP, () -> assertThat(latestDecision()).isEqualTo(first[0])))
+                .as("the next lookup takes the remembered answer")
+                .isEmpty();
+
+        redeploy("dmn/procedurePeriods.dmn");
+        String second = latestDecision();
+        assertThat(second).as("the new version, at once").isNotEqualTo(first[0]);
+        assertThat(repository.getDecisionDefinition(second).getVersion())
+                .isEqualTo(repository.getDecisionDefinition(first[0]).getVersion() + 1);
+    }
+
+    /** The lookup a start by key, a call activity and a business rule task make: the engine's own. */
+    private String latestProcess() {
+        return engine.getCommandExecutorTxRequired()
+                .execute(context -> context.getProcessEngineConfiguration()
+                        .getDeploymentCache()
+                        .findDeployedLatestProcessDefinitionByKey(PROCESS)
+                        .getId());
+    }
+
+    private String latestDecision() {
+        return engine.getCommandExecutorTxRequired()
+                .execute(context -> context.getProcessEngineConfiguration()
+                        .getDeploymentCache()
+                        .findDeployedLatestDecisionDefinitionByKey(DECISION)
+                        .getId());
+    }
+
+    /** Another version of a chain model (the same file: the model gate lets it through). */
+    private void redeploy(String resource) {
+        Deployment deployment = repository
+                .createDeployment()
+                .name("latest-definitions-test")
+                .addClasspathResource(resource)
+                .deploy();
+        deployments.add(deployment.getId());
+    }
+
+    /** The "Preparing" lines of the engine's statement (MyBatis logs it under its mapper and id) that work sent. */
+    private static List<String> latestLookups(String statement, Runnable work) {
+        Logger logger = (Logger) LoggerFactory.getLogger(statement);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        Level level = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        logger.addAppender(appender);
+        try {
+            work.run();
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(level);
+        }
+        return appender.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(message -> message.contains("Preparing:"))
+                .toList();
+    }
+
+    @AfterEach
+    void removeDeployments() {
+        deployments.forEach(id -> repository.deleteDeployment(id, true));
+    }
+}
