@@ -15,8 +15,10 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -40,12 +42,15 @@ class DecisionRules implements DecisionPeriods {
     // of the case file and for the gauges, inside read-only transactions, and must neither write decision history nor
     // need a write transaction
     private final RepositoryService repository;
+    private final CommandExecutor commands;
     private final DmnEngine dmn =
             DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
-    DecisionRules(RepositoryService repository) {
-        this.repository = repository;
+    DecisionRules(ProcessEngine engine) {
+        this.repository = engine.getRepositoryService();
+        this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
     }
 
     @Override
@@ -97,15 +102,15 @@ class DecisionRules implements DecisionPeriods {
     }
 
     private DmnDecision latest(String decisionKey) {
-        DecisionDefinition definition = repository
-                .createDecisionDefinitionQuery()
-                .decisionDefinitionKey(decisionKey)
-                .latestVersion()
-                .singleResult();
-        if (definition == null) {
-            throw new IllegalStateException("DMN " + decisionKey + " is not deployed");
-        }
-        return parsed.computeIfAbsent(definition.getId(), id -> {
+        // the engine's own lookup of a key's latest version, the one a business rule task makes (in the forecast's
+        // engine it is remembered between deployments); outside the engine's authorization checks, as the rules are
+        // read for the chain, not for the user; a key that is not deployed is the engine's "no decision definition
+        // deployed with key" error
+        String definitionId = commands.execute(context -> context.getProcessEngineConfiguration()
+                .getDeploymentCache()
+                .findDeployedLatestDecisionDefinitionByKey(decisionKey)
+                .getId());
+        return parsed.computeIfAbsent(definitionId, id -> {
             try (InputStream model = repository.getDecisionModel(id)) {
                 return dmn.parseDecision(decisionKey, model);
             } catch (IOException e) {
