@@ -12,7 +12,7 @@ while [ $# -gt 0 ]; do
     --scenario) scenario="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    --weeks|--from-now|--shards) echo "$1 $2" >> "$out/arguments.txt"; shift 2 ;;
+    --weeks|--from-now|--shards|--sample) echo "$1 $2" >> "$out/arguments.txt"; shift 2 ;;
     *) echo "unknown argument $1" >&2; exit 1 ;;
   esac
 done

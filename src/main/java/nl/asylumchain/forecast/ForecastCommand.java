@@ -20,13 +20,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -jar asylum-chain.jar forecast --scenario NAME|PATH --out DIR [--seed N] [--weeks N] [--from-now FILE]
- * [--shards N]}:
+ * [--shards N] [--sample N]}:
  * runs a forecast (from the scenario's start state, or from a snapshot of the running system's open cases)
  * in its own Spring context with its own in-memory database and engine, writes {@code forecast.json},
  * {@code weekly.csv} and whatever the {@link ForecastReportWriter} beans add, and returns the exit code: 0 done,
  * 2 a bad scenario ({@code scenario.<field>: <reason>} on stderr) or a bad {@code --shards}, 1 anything else. With
  * {@code --shards N} above 1 the scenario runs divided over N child JVMs ({@link ShardedForecast}); a child is this
- * command with {@code --shard I/N}, which runs shard I and writes its partial result ({@link ShardResult}).
+ * command with {@code --shard I/N}, which runs shard I and writes its partial result ({@link ShardResult}). With
+ * {@code --sample N} above 1 only 1/N of the chain runs (its first shards of N times as many) and the result is
+ * scaled to the whole.
  *
  * <p>The forecast's settings are passed as command-line properties, which outrank the environment and every
  * configuration file: a {@code SPRING_DATASOURCE_URL} pointing at production cannot reach the forecast, which
@@ -35,14 +37,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 public final class ForecastCommand {
 
     public static final String PROFILE = "forecast";
+    /** The smallest sample {@code --sample} takes: 1/100 of the chain. */
+    static final int MAX_SAMPLE = 100;
 
     private ForecastCommand() {}
 
     /** Arguments as given after {@code forecast}. */
-    record Arguments(String scenario, Path out, Long seed, Integer weeks, Path fromNow, int shards, Shard shard) {
+    record Arguments(
+            String scenario, Path out, Long seed, Integer weeks, Path fromNow, int shards, int sample, Shard shard) {
 
         static final String USAGE = "usage: forecast --scenario NAME|PATH --out DIR [--seed N] [--weeks N]"
-                + " [--from-now FILE] [--shards N]";
+                + " [--from-now FILE] [--shards N] [--sample N]";
 
         static Arguments parse(String[] args) {
             String scenario = null;
@@ -51,6 +56,7 @@ public final class ForecastCommand {
             Integer weeks = null;
             Path fromNow = null;
             int shards = 1;
+            int sample = 1;
             Shard shard = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
@@ -65,6 +71,7 @@ public final class ForecastCommand {
                     case "--weeks" -> weeks = (int) (long) number(name, value);
                     case "--from-now" -> fromNow = Path.of(value);
                     case "--shards" -> shards = shards(value);
+                    case "--sample" -> sample = sample(value);
                     case "--shard" -> shard = Shard.parse(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
@@ -76,10 +83,29 @@ public final class ForecastCommand {
                 throw new OptionException("--shards: a forecast from now runs as one shard (the running system's"
                         + " cases are not divided); leave --shards out or give 1, not " + shards);
             }
-            if (shards > 1 && shard != null) {
-                throw new IllegalArgumentException("--shard is one shard of a divided run; it takes no --shards");
+            if (sample > 1 && fromNow != null) {
+                throw new OptionException("--sample: a forecast from now runs every open case of the running system;"
+                        + " leave --sample out or give 1, not " + sample);
             }
-            return new Arguments(scenario, out, seed, weeks, fromNow, shards, shard);
+            if ((shards > 1 || sample > 1) && shard != null) {
+                throw new IllegalArgumentException(
+                        "--shard is one shard of a divided run; it takes no --shards or --sample");
+            }
+            return new Arguments(scenario, out, seed, weeks, fromNow, shards, sample, shard);
+        }
+
+        private static int sample(String value) {
+            String reason = "--sample: the part of the chain to run, 1/N, a whole number from 1 (every case) to "
+                    + MAX_SAMPLE + ", not " + value;
+            try {
+                int sample = Integer.parseInt(value.trim());
+                if (sample < 1 || sample > MAX_SAMPLE) {
+                    throw new OptionException(reason);
+                }
+                return sample;
+            } catch (NumberFormatException e) {
+                throw new OptionException(reason);
+            }
         }
 
         private static int shards(String value) {
@@ -114,7 +140,7 @@ public final class ForecastCommand {
                 if (parts.length == 2) {
                     Shard shard = new Shard(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
                     if (shard.count() >= 2
-                            && shard.count() <= ScenarioShards.MAX
+                            && shard.count() <= ScenarioShards.MAX_PARTS
                             && shard.index() >= 0
                             && shard.index() < shard.count()) {
                         return shard;
@@ -123,7 +149,8 @@ public final class ForecastCommand {
             } catch (NumberFormatException e) {
                 // refused below
             }
-            throw new IllegalArgumentException("--shard takes INDEX/COUNT (0 <= INDEX < COUNT <= 16), not " + value);
+            throw new IllegalArgumentException(
+                    "--shard takes INDEX/COUNT (0 <= INDEX < COUNT <= " + ScenarioShards.MAX_PARTS + "), not " + value);
         }
     }
 
@@ -152,10 +179,16 @@ public final class ForecastCommand {
             err.println(e.getMessage());
             return 2;
         }
-        if (arguments.shards() > 1) {
+        if (arguments.shards() > 1 || arguments.sample() > 1) {
             try {
                 return ShardedForecast.run(
-                        arguments.scenario(), scenario, arguments.shards(), arguments.out(), out, err);
+                        arguments.scenario(),
+                        scenario,
+                        arguments.shards(),
+                        arguments.sample(),
+                        arguments.out(),
+                        out,
+                        err);
             } catch (Exception e) {
                 err.println("forecast failed: " + e);
                 e.printStackTrace(err);

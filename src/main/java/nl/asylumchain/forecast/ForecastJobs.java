@@ -171,6 +171,9 @@ public class ForecastJobs {
         if (request.shards() != null && request.shards() > 1) {
             arguments.addAll(List.of("--shards", String.valueOf(request.shards())));
         }
+        if (request.sample() != null && request.sample() > 1) {
+            arguments.addAll(List.of("--sample", String.valueOf(request.sample())));
+        }
         if (request.startsFromNow()) {
             json.writeValue(dir.resolve(SNAPSHOT_JSON).toFile(), snapshots.take());
             arguments.addAll(List.of("--from-now", dir.resolve(SNAPSHOT_JSON).toString()));
@@ -336,6 +339,12 @@ public class ForecastJobs {
         } else if (request.shards() != null && request.shards() > 1 && request.startsFromNow()) {
             errors.add(new FieldError(
                     "shards", "a forecast from now runs as one shard (the running system's cases are not divided)"));
+        }
+        if (request.sample() != null && (request.sample() < 1 || request.sample() > ForecastCommand.MAX_SAMPLE)) {
+            errors.add(new FieldError(
+                    "sample", "the part of the chain to run, 1/N: 1 (every case) to " + ForecastCommand.MAX_SAMPLE));
+        } else if (request.sample() != null && request.sample() > 1 && request.startsFromNow()) {
+            errors.add(new FieldError("sample", "a forecast from now runs every open case of the running system"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

@@ -13,8 +13,18 @@ import java.util.Map;
  */
 public record ForecastResult(Scenario scenario, Run run, List<Week> weeks, Map<String, Long> startBacklog) {
 
-    /** The scenario's name, the seed the run used, the first simulated day (a Monday) and the horizon in weeks. */
-    public record Scenario(String name, long seed, LocalDate start, int weeks) {}
+    /**
+     * The scenario's name, the seed the run used, the first simulated day (a Monday), the horizon in weeks, and the
+     * sample: 1 when every case of the chain ran, N when a sample of 1/N of the chain ran and its counts and stocks
+     * are multiplied by N ({@code --sample N}).
+     */
+    public record Scenario(String name, long seed, LocalDate start, int weeks, int sample) {
+
+        /** A {@code forecast.json} written before samples existed names none: every case ran. */
+        public Scenario {
+            sample = Math.max(1, sample);
+        }
+    }
 
     /**
      * The run's speed: cases registered (inflow, nareis and start stock), engine steps (wait states left: tasks

@@ -104,7 +104,7 @@ class ForecastRun {
                 round(driver.steps() / Math.max(seconds, 1e-3), 1),
                 peakHeapMb());
         return new ForecastResult(
-                new ForecastResult.Scenario(scenario.name(), scenario.seed(), scenario.start(), scenario.weeks()),
+                new ForecastResult.Scenario(scenario.name(), scenario.seed(), scenario.start(), scenario.weeks(), 1),
                 run,
                 List.copyOf(weeks),
                 startBacklog);

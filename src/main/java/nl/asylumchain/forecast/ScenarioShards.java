@@ -26,6 +26,8 @@ final class ScenarioShards {
 
     /** At most this many shards: beyond it a shard is too small for its figures to mean much, and JVMs add up. */
     static final int MAX = 16;
+    /** The most parts a scenario is divided into: {@link #MAX} shards of a sample of 1/100 ({@code --sample}). */
+    static final int MAX_PARTS = MAX * ForecastCommand.MAX_SAMPLE;
 
     private ScenarioShards() {}
 
@@ -35,7 +37,7 @@ final class ScenarioShards {
      * key out (a shard must not get the whole country's default); the result names every key.
      */
     static Scenario shard(Scenario whole, int index, int count, Map<String, Integer> receptionDefaults) {
-        if (count < 1 || count > MAX || index < 0 || index >= count) {
+        if (count < 1 || count > MAX_PARTS || index < 0 || index >= count) {
             throw new IllegalArgumentException("shard " + index + " of " + count);
         }
         if (count == 1) {

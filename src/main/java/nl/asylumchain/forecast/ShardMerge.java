@@ -23,9 +23,28 @@ final class ShardMerge {
     private ShardMerge() {}
 
     static ForecastResult merge(Scenario whole, List<ShardResult> shards, double wallSeconds) {
+        return merge(whole, shards, 1, wallSeconds);
+    }
+
+    /**
+     * A sample's shards ({@code --sample N}: shards of 1/N of the chain each) scaled to the whole: every count and
+     * stock is the shards' sum times {@code sample}, as if each shard had run {@code sample} times (lead-time
+     * percentiles and the departure share do not change by that); the run's cases, steps and heap are those that
+     * really ran.
+     */
+    static ForecastResult merge(Scenario whole, List<ShardResult> shards, int sample, double wallSeconds) {
         if (shards.isEmpty()) {
             throw new IllegalArgumentException("no shard to merge");
         }
+        if (sample < 1) {
+            throw new IllegalArgumentException("a sample of 1/" + sample);
+        }
+        List<ForecastResult> ran = shards.stream().map(ShardResult::result).toList();
+        List<ShardResult> scaled = new ArrayList<>();
+        for (int copy = 0; copy < sample; copy++) {
+            scaled.addAll(shards);
+        }
+        shards = scaled;
         List<ForecastResult> results = shards.stream().map(ShardResult::result).toList();
         int weekCount = results.get(0).weeks().size();
         for (ForecastResult result : results) {
@@ -42,8 +61,8 @@ final class ShardMerge {
             weeks.add(
                     week(parts, shards.stream().map(s -> s.leadTimes().get(at)).toList()));
         }
-        long cases = results.stream().mapToLong(r -> r.run().cases()).sum();
-        long steps = results.stream().mapToLong(r -> r.run().steps()).sum();
+        long cases = ran.stream().mapToLong(r -> r.run().cases()).sum();
+        long steps = ran.stream().mapToLong(r -> r.run().steps()).sum();
         double seconds = Math.max(wallSeconds, 1e-3);
         ForecastResult.Run run = new ForecastResult.Run(
                 cases,
@@ -51,9 +70,9 @@ final class ShardMerge {
                 round(wallSeconds),
                 round(cases / seconds),
                 round(steps / seconds),
-                results.stream().mapToLong(r -> r.run().peakHeapMb()).sum());
+                ran.stream().mapToLong(r -> r.run().peakHeapMb()).sum());
         return new ForecastResult(
-                new ForecastResult.Scenario(whole.name(), whole.seed(), whole.start(), whole.weeks()),
+                new ForecastResult.Scenario(whole.name(), whole.seed(), whole.start(), whole.weeks(), sample),
                 run,
                 List.copyOf(weeks),
                 sum(results, ForecastResult::startBacklog));

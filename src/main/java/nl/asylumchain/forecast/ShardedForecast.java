@@ -56,14 +56,16 @@ final class ShardedForecast {
             .build();
 
     private final int count;
+    private final int sample;
     private final Path out;
     private final PrintStream progress;
     private final long started = System.nanoTime();
     private final Map<Integer, Map<String, String>> latest = new HashMap<>();
     private int weekShown;
 
-    private ShardedForecast(int count, Path out, PrintStream progress) {
+    private ShardedForecast(int count, int sample, Path out, PrintStream progress) {
         this.count = count;
+        this.sample = sample;
         this.out = out;
         this.progress = progress;
     }
@@ -71,7 +73,24 @@ final class ShardedForecast {
     /** Runs {@code whole} in {@code count} shards; the command's exit code (0 done, 1 a shard failed). */
     static int run(String scenarioArgument, Scenario whole, int count, Path out, PrintStream stdout, PrintStream stderr)
             throws IOException, InterruptedException {
-        return new ShardedForecast(count, out, stdout).run(scenarioArgument, whole, stderr);
+        return run(scenarioArgument, whole, count, 1, out, stdout, stderr);
+    }
+
+    /**
+     * Runs a sample of 1/{@code sample} of {@code whole} in {@code count} shards (the first {@code count} of {@code
+     * count × sample} shards) and scales the merged result to the whole ({@link ShardMerge}); with a sample of 1 every
+     * case runs.
+     */
+    static int run(
+            String scenarioArgument,
+            Scenario whole,
+            int count,
+            int sample,
+            Path out,
+            PrintStream stdout,
+            PrintStream stderr)
+            throws IOException, InterruptedException {
+        return new ShardedForecast(count, sample, out, stdout).run(scenarioArgument, whole, stderr);
     }
 
     private int run(String scenarioArgument, Scenario whole, PrintStream stderr)
@@ -95,7 +114,7 @@ final class ShardedForecast {
                                 "--weeks",
                                 String.valueOf(whole.weeks()),
                                 "--shard",
-                                i + "/" + count)))
+                                i + "/" + count * sample)))
                         .redirectError(dir.resolve("stderr.log").toFile());
                 Process child = builder.start();
                 children.add(child);
@@ -141,7 +160,7 @@ final class ShardedForecast {
         for (int i = 0; i < count; i++) {
             shards.add(JSON.readValue(shardDir(i).resolve(ShardResult.FILE).toFile(), ShardResult.class));
         }
-        ForecastResult result = ShardMerge.merge(whole, shards, (System.nanoTime() - started) / 1e9);
+        ForecastResult result = ShardMerge.merge(whole, shards, sample, (System.nanoTime() - started) / 1e9);
         ForecastFiles.write(result, out);
         new ForecastReport().write(out);
         ShardMerge.problems(shards).forEach((problem, n) -> stderr.println("PROBLEM " + n + "x " + problem));
@@ -152,7 +171,8 @@ final class ShardedForecast {
                                                 .sum()
                                         * 10)
                                 / 10.0)
-                + " shards=" + count);
+                + " shards=" + count
+                + (sample > 1 ? " sample=" + sample : ""));
         progress.println("REPORT " + out.resolve(ForecastFiles.JSON));
         progress.flush();
         return 0;
@@ -212,7 +232,7 @@ final class ShardedForecast {
         progress.printf(
                 Locale.ROOT,
                 "PROGRESS date=%s week=%d weeks=%s cases=%d steps=%d stepsPerSecond=%d etaSeconds=%d"
-                        + " cpuSeconds=%.1f heapMb=%d shards=%d%n",
+                        + " cpuSeconds=%.1f heapMb=%d shards=%d%s%n",
                 slowest.get("date"),
                 week,
                 slowest.get("weeks"),
@@ -227,7 +247,8 @@ final class ShardedForecast {
                         .mapToDouble(l -> Double.parseDouble(l.getOrDefault("cpuSeconds", "0")))
                         .sum(),
                 sum("heapMb"),
-                count);
+                count,
+                sample > 1 ? " sample=" + sample : "");
         progress.flush();
     }
 

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Echoes the child's PROGRESS lines and its RUN line (cases/s, steps/s, wall time, peak heap, CPU seconds of the run)
  * and asserts only that the run finished and reported them. Run: {@code ./mvnw -Pbench verify -Dtest=ForecastBenchmark}
  * with {@code -Dbench.scenario=mpp-2024-high} (default), {@code -Dbench.weeks=52} (default) and {@code -Dbench.shards=1}
- * (default; 2 divides the run over two child JVMs, each with half the heap); {@code -Dbench.jfr=true}
+ * (default; 2 divides the run over two child JVMs, each with half the heap), {@code -Dbench.sample=1} (default; 10
+ * runs a tenth of the chain and scales it to the whole); {@code -Dbench.jfr=true}
  * records a Java Flight Recording of the child next to its output (docs/forecast.md, "Speed", says how to read it).
  */
 class ForecastBenchmark {
@@ -52,7 +53,10 @@ class ForecastBenchmark {
                 weeks,
                 // above 1, the parent divides the run over that many child JVMs (docs/forecast.md, "Speed")
                 "--shards",
-                System.getProperty("bench.shards", "1")));
+                System.getProperty("bench.shards", "1"),
+                // above 1, a sample of 1/N of the chain, scaled to the whole (docs/forecast.md, "Samples")
+                "--sample",
+                System.getProperty("bench.sample", "1")));
         Process child = new ProcessBuilder(command)
                 .redirectError(out.resolve("stderr.log").toFile())
                 .start();

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A forecast divided over two shards, with the real children (this class path in JVMs of their own): the same seed
  * writes the same bytes, and the result is close to the undivided forecast of the same scenario. The scenario is the
  * tests' small one with five times its inflow (about 300 cases in four weeks), so that the shards' different draws
- * are noise and not the result.
+ * are noise and not the result. A sample of half the chain ({@code --sample 2}, one shard of two, scaled) is close to
+ * the whole too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForecastShardsIT {
@@ -30,6 +31,7 @@ class ForecastShardsIT {
 
     private ForecastResult twoShards;
     private ForecastResult oneShard;
+    private ForecastResult halfSample;
     private String csvFirst;
     private String csvSecond;
 
@@ -48,9 +50,11 @@ class ForecastShardsIT {
         Process one = inAJvmOfItsOwn(scenario, workDir.resolve("one"));
         try {
             // the divided run's parent starts no engine: it may run in this JVM; its children are JVMs of their own
-            csvFirst = inThisJvm(scenario, workDir.resolve("two-a"));
-            csvSecond = inThisJvm(scenario, workDir.resolve("two-b"));
+            csvFirst = inThisJvm(scenario, workDir.resolve("two-a"), "--shards", "2");
+            csvSecond = inThisJvm(scenario, workDir.resolve("two-b"), "--shards", "2");
             twoShards = ForecastFiles.read(workDir.resolve("two-a"));
+            inThisJvm(scenario, workDir.resolve("half"), "--sample", "2");
+            halfSample = ForecastFiles.read(workDir.resolve("half"));
             // on a machine shared with other builds a few hundred cases can take many minutes of wall time
             one.waitFor(45, TimeUnit.MINUTES);
         } finally {
@@ -105,6 +109,33 @@ class ForecastShardsIT {
                 .isCloseTo(backlog, org.assertj.core.data.Offset.offset(backlog / 5 + 10));
     }
 
+    @Test
+    void aSampleOfHalfTheChainScaledToTheWholeIsCloseToTheWhole() throws IOException {
+        assertThat(halfSample.scenario().sample()).isEqualTo(2);
+        assertThat(oneShard.scenario().sample()).isEqualTo(1);
+        // half the cases ran ...
+        assertThat(halfSample.run().cases())
+                .isCloseTo(
+                        oneShard.run().cases() / 2,
+                        org.assertj.core.data.Offset.offset(oneShard.run().cases() / 5));
+        // ... and count for the whole: the inflow is the whole's, up to the rounding of a half, twice
+        for (String kind : List.of("FIRST", "REPEAT", "RESETTLEMENT")) {
+            assertThat(total(halfSample, w -> w.inflow().get(kind)))
+                    .as("inflow " + kind)
+                    .isCloseTo(total(oneShard, w -> w.inflow().get(kind)), org.assertj.core.data.Offset.offset(4L));
+        }
+        // a half sample's draws vary more than two halves together: within a quarter (about three and a half
+        // standard deviations) plus a few cases; unscaled it would be half the whole, and fail
+        long registered = total(oneShard, ForecastResult.Week::registered);
+        assertThat(total(halfSample, ForecastResult.Week::registered))
+                .isCloseTo(registered, org.assertj.core.data.Offset.offset(registered / 4 + 10));
+        long decisions = total(oneShard, ForecastShardsIT::decisions);
+        assertThat(total(halfSample, ForecastShardsIT::decisions))
+                .isCloseTo(decisions, org.assertj.core.data.Offset.offset(decisions / 4 + 10));
+        assertThat(Files.readString(workDir.resolve("half").resolve("report.html")))
+                .contains("five-times-small (steekproef 1/2)");
+    }
+
     private static long decisions(ForecastResult.Week week) {
         return week.indDecisions().values().stream()
                 .flatMap(outcomes -> outcomes.values().stream())
@@ -116,11 +147,13 @@ class ForecastShardsIT {
         return result.weeks().stream().mapToLong(count).sum();
     }
 
-    private static String inThisJvm(Path scenario, Path out) throws IOException {
+    private static String inThisJvm(Path scenario, Path out, String... options) throws IOException {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        List<String> arguments = new ArrayList<>(List.of("--scenario", scenario.toString(), "--out", out.toString()));
+        arguments.addAll(List.of(options));
         int exit = ForecastCommand.run(
-                new String[] {"--scenario", scenario.toString(), "--out", out.toString(), "--shards", "2"},
+                arguments.toArray(String[]::new),
                 new PrintStream(stdout, true, StandardCharsets.UTF_8),
                 new PrintStream(stderr, true, StandardCharsets.UTF_8));
         assertThat(exit)

@@ -23,7 +23,10 @@ import nl.asylumchain.platform.InvalidRequestException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code --shards} and the request's {@code shards}: 1 to 16, and a forecast from now is not divided. */
+/**
+ * {@code --shards} and the request's {@code shards}: 1 to 16, and a forecast from now is not divided; {@code
+ * --sample} and the request's {@code sample}: 1 to 100, and not from now.
+ */
 class ForecastShardsOptionTest {
 
     @TempDir
@@ -40,6 +43,75 @@ class ForecastShardsOptionTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .startsWith("--shards: ")
                 .contains("from 1 to 16, not " + shards);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "101", "half", "0.5", ""})
+    void aBadSampleOptionExitsTwoNamingTheOption(String sample) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = command(err, "--scenario", "mpp-2023-min", "--out", dir.toString(), "--sample", sample);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("--sample: ")
+                .contains("from 1 (every case) to 100, not " + sample);
+    }
+
+    @Test
+    void aSampledForecastFromNowIsRefused() throws Exception {
+        Path snapshot = Files.writeString(dir.resolve("snapshot.json"), "{}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = command(
+                err,
+                "--scenario",
+                "mpp-2023-min",
+                "--out",
+                dir.toString(),
+                "--from-now",
+                snapshot.toString(),
+                "--sample",
+                "10");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("--sample: a forecast from now runs every open");
+    }
+
+    @Test
+    void aSampleOutsideOneToAHundredOrFromNowIsRefusedOverRestNamingTheField() throws Exception {
+        ForecastJobs jobs = jobs();
+        for (ForecastRequest request : List.of(
+                new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, null, 0),
+                new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, null, 101),
+                new ForecastRequest(null, ForecastApiIT.SMALL, null, null, true, null, 10))) {
+            assertThatThrownBy(() -> jobs.start(request, "planner"))
+                    .isInstanceOfSatisfying(
+                            InvalidRequestException.class,
+                            e -> assertThat(e.errors())
+                                    .extracting(FieldError::field)
+                                    .containsExactly("sample"));
+        }
+    }
+
+    @Test
+    void theRequestsSampleReachesTheChildsCommandLine() throws Exception {
+        ForecastRequest request = JsonMapper.builder()
+                .findAndAddModules()
+                .build()
+                .readValue(
+                        "{\"yaml\": " + JsonMapper.builder().build().writeValueAsString(ForecastApiIT.SMALL)
+                                + ", \"sample\": 10}",
+                        ForecastRequest.class);
+        ForecastJobs jobs = jobs();
+
+        ForecastJob job = jobs.start(request, "planner");
+        for (int i = 0; i < 100 && jobs.find(job.id()).orElseThrow().status() == ForecastJob.Status.RUNNING; i++) {
+            Thread.sleep(100);
+        }
+
+        assertThat(Files.readString(dir.resolve(job.id()).resolve("arguments.txt")))
+                .contains("--sample 10");
     }
 
     @Test

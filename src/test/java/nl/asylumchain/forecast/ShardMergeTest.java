@@ -45,6 +45,34 @@ class ShardMergeTest {
     }
 
     @Test
+    void aSampleCountsForTheWholeChainButItsRunIsWhatRan() {
+        ShardResult a = shard(0, 7, List.of(1.0, 2.0, 30.0));
+        ShardResult b = shard(1, 11, List.of(3.0));
+        ForecastResult both = ShardMerge.merge(SMALL, List.of(a, b), 10);
+
+        ForecastResult sample = ShardMerge.merge(SMALL, List.of(a, b), 5, 10);
+
+        ForecastResult.Week week = sample.weeks().get(0);
+        ForecastResult.Week unscaled = both.weeks().get(0);
+        assertThat(week.inflow()).containsEntry("FIRST", 5 * 18L).containsEntry("REPEAT", 5 * 2L);
+        assertThat(week.registered()).isEqualTo(5 * unscaled.registered());
+        assertThat(week.indDecisions().get("4")).containsEntry("GRANT", 5 * 18L).containsEntry("REJECT", 5 * 36L);
+        assertThat(week.backlog()).containsEntry("IND_DECISION", 5 * 180L);
+        assertThat(week.coa()).isEqualTo(new ForecastResult.Coa(5 * 18, 5 * 36, 5 * 2, 5 * 200));
+        assertThat(week.taakstelling()).isEqualTo(5 * 200);
+        assertThat(week.departure().intake()).isEqualTo(5 * 18);
+        assertThat(sample.startBacklog()).containsEntry("IND_DECISION", 5 * 1800L);
+        // shares and percentiles do not change by counting every case five times
+        assertThat(week.leadTimeDays()).isEqualTo(unscaled.leadTimeDays());
+        assertThat(week.departure().demonstrableShare())
+                .isEqualTo(unscaled.departure().demonstrableShare());
+        // what ran: the two shards' cases, steps and heap, not five times them
+        assertThat(sample.run()).isEqualTo(both.run());
+        assertThat(sample.scenario().sample()).isEqualTo(5);
+        assertThat(both.scenario().sample()).isEqualTo(1);
+    }
+
+    @Test
     void mergedLeadTimePercentilesAreThoseOfAllCasesNotAnAverageOfTheShards() {
         SplittableRandom random = new SplittableRandom(7);
         List<Double> fast = new ArrayList<>();
@@ -125,7 +153,7 @@ class ShardMergeTest {
                 100,
                 new ForecastResult.Departure(n, departures, 1));
         ForecastResult result = new ForecastResult(
-                new ForecastResult.Scenario("small", index, LocalDate.of(2023, 1, 2), 1),
+                new ForecastResult.Scenario("small", index, LocalDate.of(2023, 1, 2), 1, 1),
                 new ForecastResult.Run(10 * n, 100 * n, 5, 0, 0, 400),
                 List.of(week),
                 new LinkedHashMap<>(Map.of("IND_DECISION", 100 * n)));

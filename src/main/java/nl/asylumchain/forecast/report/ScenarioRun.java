@@ -30,9 +30,12 @@ record ScenarioRun(String name, long seed, LocalDate start, JsonNode run, List<J
             throw new IOException(forecastJson + " has no weeks: not a forecast.json");
         }
         String start = scenario.path("start").asText(weeks.get(0).path("start").asText());
+        int sample = scenario.path("sample").asInt(1);
         return new ScenarioRun(
                 scenario.path("name")
-                        .asText(forecastJson.getParent().getFileName().toString()),
+                                .asText(forecastJson.getParent().getFileName().toString())
+                        // a sample's figures are scaled to the whole chain: say so wherever the run is named
+                        + (sample > 1 ? " (steekproef 1/" + sample + ")" : ""),
                 scenario.path("seed").asLong(),
                 LocalDate.parse(start),
                 root.path("run"),

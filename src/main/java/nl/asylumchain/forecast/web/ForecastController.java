@@ -74,7 +74,7 @@ class ForecastController {
         }
     }
 
-    /** {@code {"scenario": "mpp-2023-medio"}} or {@code {"yaml": "..."}}, with {@code seed}, {@code weeks}, {@code fromNow}, {@code shards}. */
+    /** {@code {"scenario": "mpp-2023-medio"}} or {@code {"yaml": "..."}}, with {@code seed}, {@code weeks}, {@code fromNow}, {@code shards}, {@code sample}. */
     @PostMapping(path = "/api/forecasts", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RunView> start(@RequestBody ForecastRequest request, Authentication user) throws IOException {
         ForecastJob run = jobs.start(request, user.getName());
@@ -93,9 +93,10 @@ class ForecastController {
             @RequestParam(required = false) Integer weeks,
             @RequestParam(required = false) Boolean fromNow,
             @RequestParam(required = false) Integer shards,
+            @RequestParam(required = false) Integer sample,
             Authentication user)
             throws IOException {
-        return start(new ForecastRequest(null, yaml, seed, weeks, fromNow, shards), user);
+        return start(new ForecastRequest(null, yaml, seed, weeks, fromNow, shards, sample), user);
     }
 
     @GetMapping("/api/forecasts")

@@ -71,6 +71,7 @@ class ForecastPageController {
             @RequestParam(required = false) String weeks,
             @RequestParam(required = false) String fromNow,
             @RequestParam(required = false) String shards,
+            @RequestParam(required = false) String sample,
             Authentication user,
             CsrfToken csrf)
             throws IOException {
@@ -85,7 +86,10 @@ class ForecastPageController {
                             // out of range stays out of range (refused, naming the field) rather than wrapping
                             shards == null || shards.isBlank()
                                     ? null
-                                    : (int) Math.max(-1, Math.min(parse("shards", shards), 17))),
+                                    : (int) Math.max(-1, Math.min(parse("shards", shards), 17)),
+                            sample == null || sample.isBlank()
+                                    ? null
+                                    : (int) Math.max(-1, Math.min(parse("sample", sample), 101))),
                     user.getName());
             return ResponseEntity.status(HttpStatus.SEE_OTHER)
                     .location(URI.create("/forecasts/" + job.id()))
@@ -228,6 +232,8 @@ class ForecastPageController {
                                 + "</textarea></label><label>Seed <input name=\"seed\" inputmode=\"numeric\" size=\"8\"></label>"
                                 + "<label>Weken <input name=\"weeks\" inputmode=\"numeric\" size=\"4\" placeholder=\"52\"></label>"
                                 + "<label>Verdelen over processen <input name=\"shards\" inputmode=\"numeric\" size=\"2\""
+                                + " placeholder=\"1\"></label>"
+                                + "<label>Steekproef 1/ <input name=\"sample\" inputmode=\"numeric\" size=\"3\""
                                 + " placeholder=\"1\"></label>"
                                 + "<label class=\"vink\"><input type=\"checkbox\" name=\"fromNow\" value=\"true\"> Starten vanaf de"
                                 + " open zaken van nu</label><button type=\"submit\">Prognose starten</button></form></section>");
