@@ -1,13 +1,15 @@
 package nl.asylumchain.forecast;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
@@ -38,42 +40,31 @@ class ForecastLatestDefinitionsTest {
 
     private final List<String> deployments = new java.util.ArrayList<>();
 
-    @Test
-    void aProcessKeyIsLookedUpOnceAndANewVersionIsSeenAtOnce() {
-        redeploy("bpmn/guardianship.bpmn");
+    @ParameterizedTest
+    @CsvSource({"bpmn/guardianship.bpmn, process", "dmn/procedurePeriods.dmn, decision"})
+    void aKeyIsLookedUpOnceAfterADeploymentAndANewVersionIsSeenAtOnce(String resource, String kind) {
+        boolean process = kind.equals("process");
+        String statement = process ? PROCESS_LOOKUP : DECISION_LOOKUP;
+        Supplier<String> latest = process ? this::latestProcess : this::latestDecision;
+        redeploy(resource);
         String[] first = new String[1];
-        assertThat(latestLookups(PROCESS_LOOKUP, () -> first[0] = latestProcess()))
+        assertThat(latestLookups(statement, () -> first[0] = latest.get()))
                 .as("the first lookup after a deployment asks the database")
                 .hasSize(1);
-        assertThat(latestLookups(
-                        PROCESS_LOOKUP, () -> assertThat(latestProcess()).isEqualTo(first[0])))
+        assertThat(latestLookups(statement, () -> assertThat(latest.get()).isEqualTo(first[0])))
                 .as("the next lookup takes the remembered answer")
                 .isEmpty();
 
-        redeploy("bpmn/guardianship.bpmn");
-        String second = latestProcess();
+        redeploy(resource);
+        String second = latest.get();
         assertThat(second).as("the new version, at once").isNotEqualTo(first[0]);
-        assertThat(repository.getProcessDefinition(second).getVersion())
-                .isEqualTo(repository.getProcessDefinition(first[0]).getVersion() + 1);
+        assertThat(version(process, second)).isEqualTo(version(process, first[0]) + 1);
     }
 
-    @Test
-    void aDecisionKeyIsLookedUpOnceAndANewVersionIsSeenAtOnce() {
-        redeploy("dmn/procedurePeriods.dmn");
-        String[] first = new String[1];
-        assertThat(latestLookups(DECISION_LOOKUP, () -> first[0] = latestDecision()))
-                .as("the first lookup after a deployment asks the database")
-                .hasSize(1);
-        assertThat(latestLookups(
-                        DECISION_LOOKUP, () -> assertThat(latestDecision()).isEqualTo(first[0])))
-                .as("the next lookup takes the remembered answer")
-                .isEmpty();
-
-        redeploy("dmn/procedurePeriods.dmn");
-        String second = latestDecision();
-        assertThat(second).as("the new version, at once").isNotEqualTo(first[0]);
-        assertThat(repository.getDecisionDefinition(second).getVersion())
-                .isEqualTo(repository.getDecisionDefinition(first[0]).getVersion() + 1);
+    private int version(boolean process, String definitionId) {
+        return process
+                ? repository.getProcessDefinition(definitionId).getVersion()
+                : repository.getDecisionDefinition(definitionId).getVersion();
     }
 
     /** The lookup a start by key, a call activity and a business rule task make: the engine's own. */

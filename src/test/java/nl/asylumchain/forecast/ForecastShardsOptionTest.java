@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -59,39 +60,12 @@ class ForecastShardsOptionTest {
     }
 
     @Test
-    void aSampledForecastFromNowIsRefused() throws Exception {
-        Path snapshot = Files.writeString(dir.resolve("snapshot.json"), "{}");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        int exit = command(
-                err,
-                "--scenario",
-                "mpp-2023-min",
-                "--out",
-                dir.toString(),
-                "--from-now",
-                snapshot.toString(),
-                "--sample",
-                "10");
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("--sample: a forecast from now runs every open");
-    }
-
-    @Test
     void aSampleOutsideOneToAHundredOrFromNowIsRefusedOverRestNamingTheField() throws Exception {
         ForecastJobs jobs = jobs();
-        for (ForecastRequest request : List.of(
-                new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, null, 0),
-                new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, null, 101),
-                new ForecastRequest(null, ForecastApiIT.SMALL, null, null, true, null, 10))) {
-            assertThatThrownBy(() -> jobs.start(request, "planner"))
-                    .isInstanceOfSatisfying(
-                            InvalidRequestException.class,
-                            e -> assertThat(e.errors())
-                                    .extracting(FieldError::field)
-                                    .containsExactly("sample"));
-        }
+        assertRefusedNaming("sample", jobs, new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, null, 0));
+        assertRefusedNaming(
+                "sample", jobs, new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, null, 101));
+        assertRefusedNaming("sample", jobs, new ForecastRequest(null, ForecastApiIT.SMALL, null, null, true, null, 10));
     }
 
     @Test
@@ -103,19 +77,16 @@ class ForecastShardsOptionTest {
                         "{\"yaml\": " + JsonMapper.builder().build().writeValueAsString(ForecastApiIT.SMALL)
                                 + ", \"sample\": 10}",
                         ForecastRequest.class);
-        ForecastJobs jobs = jobs();
 
-        ForecastJob job = jobs.start(request, "planner");
-        for (int i = 0; i < 100 && jobs.find(job.id()).orElseThrow().status() == ForecastJob.Status.RUNNING; i++) {
-            Thread.sleep(100);
-        }
-
-        assertThat(Files.readString(dir.resolve(job.id()).resolve("arguments.txt")))
-                .contains("--sample 10");
+        assertThat(childArguments(request)).contains("--sample 10");
     }
 
-    @Test
-    void aForecastFromNowWithMoreThanOneShardIsRefusedRatherThanRunAsOne() throws Exception {
+    @ParameterizedTest
+    @CsvSource({
+        "--shards, 2, --shards: a forecast from now runs as one shard",
+        "--sample, 10, --sample: a forecast from now runs every open"
+    })
+    void aForecastFromNowIsNeitherDividedNorSampled(String option, String value, String refusal) throws Exception {
         Path snapshot = Files.writeString(dir.resolve("snapshot.json"), "{}");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -127,18 +98,19 @@ class ForecastShardsOptionTest {
                 dir.toString(),
                 "--from-now",
                 snapshot.toString(),
-                "--shards",
-                "2");
+                option,
+                value);
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("--shards: a forecast from now runs as one shard");
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(refusal);
     }
 
     @Test
     void shardsOutsideOneToSixteenAreRefusedOverRestNamingTheField() throws Exception {
         ForecastJobs jobs = jobs();
         for (int shards : new int[] {0, -2, 17}) {
-            assertRefusedNamingShards(jobs, new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, shards));
+            assertRefusedNaming(
+                    "shards", jobs, new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, shards));
         }
     }
 
@@ -146,16 +118,16 @@ class ForecastShardsOptionTest {
     void aForecastFromNowWithMoreThanOneShardIsRefusedOverRestNamingTheField() throws Exception {
         ForecastJobs jobs = jobs();
 
-        assertRefusedNamingShards(jobs, new ForecastRequest(null, ForecastApiIT.SMALL, null, null, true, 2));
+        assertRefusedNaming("shards", jobs, new ForecastRequest(null, ForecastApiIT.SMALL, null, null, true, 2));
     }
 
-    private static void assertRefusedNamingShards(ForecastJobs jobs, ForecastRequest request) {
+    private static void assertRefusedNaming(String field, ForecastJobs jobs, ForecastRequest request) {
         assertThatThrownBy(() -> jobs.start(request, "planner"))
                 .isInstanceOfSatisfying(
                         InvalidRequestException.class,
                         e -> assertThat(e.errors())
                                 .extracting(FieldError::field)
-                                .containsExactly("shards"));
+                                .containsExactly(field));
     }
 
     @Test
@@ -171,15 +143,18 @@ class ForecastShardsOptionTest {
 
     @Test
     void theRequestsShardsReachTheChildsCommandLine() throws Exception {
-        ForecastJobs jobs = jobs();
+        assertThat(childArguments(new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, 2)))
+                .contains("--shards 2");
+    }
 
-        ForecastJob job = jobs.start(new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, 2), "planner");
+    /** The arguments the (stand-in) child got for the request, once it has ended. */
+    private String childArguments(ForecastRequest request) throws Exception {
+        ForecastJobs jobs = jobs();
+        ForecastJob job = jobs.start(request, "planner");
         for (int i = 0; i < 100 && jobs.find(job.id()).orElseThrow().status() == ForecastJob.Status.RUNNING; i++) {
             Thread.sleep(100);
         }
-
-        assertThat(Files.readString(dir.resolve(job.id()).resolve("arguments.txt")))
-                .contains("--shards 2");
+        return Files.readString(dir.resolve(job.id()).resolve("arguments.txt"));
     }
 
     private ForecastJobs jobs() throws Exception {

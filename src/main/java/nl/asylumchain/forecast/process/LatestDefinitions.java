@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
@@ -11,9 +12,11 @@ import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionManag
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionManager;
+import org.camunda.bpm.engine.impl.repository.ResourceDefinitionEntity;
 
 /**
  * The latest deployed definition of each process and decision key, remembered in the forecast's engine. Camunda asks
@@ -62,10 +65,6 @@ final class LatestDefinitions {
         configuration.setCustomPostDeployers(deployers);
     }
 
-    int remembered() {
-        return processes.size() + decisions.size();
-    }
-
     private static SessionFactory factory(Class<?> type, java.util.function.Supplier<Session> manager) {
         return new SessionFactory() {
             @Override
@@ -80,24 +79,39 @@ final class LatestDefinitions {
         };
     }
 
+    /**
+     * The remembered answer for {@code key} if the engine's deployment cache still holds it, else the database's
+     * (remembered for the next time).
+     */
+    private static <T extends ResourceDefinitionEntity<?>> T latest(
+            Map<String, String> remembered, String key, Function<String, T> cached, Function<String, T> database) {
+        String id = remembered.get(key);
+        if (id != null) {
+            T deployed = cached.apply(id);
+            if (deployed != null) {
+                return deployed;
+            }
+        }
+        T latest = database.apply(key);
+        if (latest != null) {
+            remembered.put(key, latest.getId());
+        }
+        return latest;
+    }
+
+    private static DeploymentCache deploymentCache() {
+        return Context.getProcessEngineConfiguration().getDeploymentCache();
+    }
+
     private final class RememberingProcessDefinitions extends ProcessDefinitionManager {
 
         @Override
         public ProcessDefinitionEntity findLatestDefinitionByKey(String key) {
-            String id = processes.get(key);
-            if (id != null) {
-                ProcessDefinitionEntity deployed = Context.getProcessEngineConfiguration()
-                        .getDeploymentCache()
-                        .findProcessDefinitionFromCache(id);
-                if (deployed != null) {
-                    return deployed;
-                }
-            }
-            ProcessDefinitionEntity latest = super.findLatestDefinitionByKey(key);
-            if (latest != null) {
-                processes.put(key, latest.getId());
-            }
-            return latest;
+            return latest(
+                    processes,
+                    key,
+                    id -> deploymentCache().findProcessDefinitionFromCache(id),
+                    super::findLatestDefinitionByKey);
         }
     }
 
@@ -105,20 +119,11 @@ final class LatestDefinitions {
 
         @Override
         public DecisionDefinitionEntity findLatestDefinitionByKey(String key) {
-            String id = decisions.get(key);
-            if (id != null) {
-                DecisionDefinitionEntity deployed = Context.getProcessEngineConfiguration()
-                        .getDeploymentCache()
-                        .findDecisionDefinitionFromCache(id);
-                if (deployed != null) {
-                    return deployed;
-                }
-            }
-            DecisionDefinitionEntity latest = super.findLatestDefinitionByKey(key);
-            if (latest != null) {
-                decisions.put(key, latest.getId());
-            }
-            return latest;
+            return latest(
+                    decisions,
+                    key,
+                    id -> deploymentCache().findDecisionDefinitionFromCache(id),
+                    super::findLatestDefinitionByKey);
         }
     }
 }
