@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import nl.asylumchain.forecast.report.ForecastReport;
@@ -34,29 +33,31 @@ class ForecastShardsOptionTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-1", "17", "two", "1.5", ""})
-    void aBadShardsOptionExitsTwoNamingTheOption(String shards) {
+    @CsvSource(
+            value = {
+                "--shards, 0, from 1 to 16",
+                "--shards, -1, from 1 to 16",
+                "--shards, 17, from 1 to 16",
+                "--shards, two, from 1 to 16",
+                "--shards, 1.5, from 1 to 16",
+                "--shards, '', from 1 to 16",
+                "--sample, 0, from 1 (every case) to 100",
+                "--sample, -1, from 1 (every case) to 100",
+                "--sample, 101, from 1 (every case) to 100",
+                "--sample, half, from 1 (every case) to 100",
+                "--sample, 0.5, from 1 (every case) to 100",
+                "--sample, '', from 1 (every case) to 100"
+            },
+            emptyValue = "")
+    void aBadOptionExitsTwoNamingTheOption(String option, String value, String range) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = command(err, "--scenario", "mpp-2023-min", "--out", dir.toString(), "--shards", shards);
+        int exit = command(err, "--scenario", "mpp-2023-min", "--out", dir.toString(), option, value);
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .startsWith("--shards: ")
-                .contains("from 1 to 16, not " + shards);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"0", "-1", "101", "half", "0.5", ""})
-    void aBadSampleOptionExitsTwoNamingTheOption(String sample) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        int exit = command(err, "--scenario", "mpp-2023-min", "--out", dir.toString(), "--sample", sample);
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .startsWith("--sample: ")
-                .contains("from 1 (every case) to 100, not " + sample);
+                .startsWith(option + ": ")
+                .contains(range + ", not " + value);
     }
 
     @Test
