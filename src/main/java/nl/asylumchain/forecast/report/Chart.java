@@ -32,6 +32,15 @@ record Chart(String id, String title, String unit, List<LocalDate> weeks, List<L
     /** Dash per scenario: solid, dashed, dotted, dash-dot. */
     static final float[][] DASHES = {{}, {8, 5}, {2, 4}, {12, 4, 2, 4}};
 
+    /**
+     * A scenario's name in the legend, in lines that fit beside the chart: a sample's note ("(steekproef 1/10)") goes on
+     * a line of its own.
+     */
+    static List<String> legendLines(String scenario) {
+        int note = scenario.indexOf(" (");
+        return note < 0 ? List.of(scenario) : List.of(scenario.substring(0, note), scenario.substring(note + 1));
+    }
+
     private static final String[] MONTHS = {
         "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"
     };

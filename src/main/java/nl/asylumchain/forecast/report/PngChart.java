@@ -102,8 +102,11 @@ final class PngChart {
                     g.setStroke(stroke(2f, Chart.DASHES[s % Chart.DASHES.length]));
                     g.draw(new java.awt.geom.Line2D.Double(legendX, y, legendX + 22, y));
                     g.setColor(Color.BLACK);
-                    g.drawString(scenarios.get(s), (float) (legendX + 28), (float) (y + 4));
-                    y += 17;
+                    for (String text : Chart.legendLines(scenarios.get(s))) {
+                        g.drawString(text, (float) (legendX + 28), (float) (y + 4));
+                        y += 14;
+                    }
+                    y += 3;
                 }
             }
         } finally {

@@ -97,8 +97,11 @@ final class SvgChart {
             y += 6;
             for (int s = 0; s < scenarios.size(); s++) {
                 svg.append(line(legendX, y, legendX + 22, y, "#333333", Chart.DASHES[s % Chart.DASHES.length], 2));
-                svg.append(text(legendX + 28, y + 4, scenarios.get(s)));
-                y += 17;
+                for (String line : Chart.legendLines(scenarios.get(s))) {
+                    svg.append(text(legendX + 28, y + 4, line));
+                    y += 14;
+                }
+                y += 3;
             }
         }
         return svg.append("</svg>").toString();

@@ -151,4 +151,11 @@ class ForecastReportTest {
         }
         return colours.size();
     }
+
+    @Test
+    void aSamplesNoteGoesOnALineOfItsOwnInTheLegendSoThatItFitsBesideTheChart() {
+        assertThat(Chart.legendLines("mpp-2024-high (steekproef 1/10)"))
+                .containsExactly("mpp-2024-high", "(steekproef 1/10)");
+        assertThat(Chart.legendLines("mpp-2024-high")).containsExactly("mpp-2024-high");
+    }
 }
