@@ -47,4 +47,27 @@ class StartStockTest {
         assertThat(ForecastLab.problemsOfLastRun())
                 .allSatisfy((problem, count) -> assertThat(problem).contains("no longer awaited"));
     }
+
+    /**
+     * Nareis applications in the stock, decided with ample capacity: the family members who get an mvv and arrive
+     * register their own cases, and count as inflow ({@code REUNIFICATION}) in the week they arrive.
+     */
+    @Test
+    void familyMembersWhoArriveOnAnMvvCountAsReunificationInflow() {
+        Scenario scenario = ForecastLab.with(
+                ForecastLab.scenario("small"),
+                b -> b.noInflow()
+                        .stock(new Scenario.Stock(Map.of(), STOCK.indAgeMonths(), 0, 20, 0, 0))
+                        .weeks(16));
+
+        ForecastResult result = ForecastLab.run(scenario);
+
+        long arrived = result.weeks().stream()
+                .mapToLong(week -> week.inflow().get("REUNIFICATION"))
+                .sum();
+        // one family member per placed application; 0.9 x 0.85 x 0.9 of them arrive (evidence, grant, arrival)
+        assertThat(arrived).isPositive().isLessThanOrEqualTo(20);
+        assertThat(result.weeks().stream().mapToLong(week -> week.inflow().get("FIRST")))
+                .containsOnly(0L);
+    }
 }

@@ -99,6 +99,9 @@ class EngineDriver implements ChainDriver {
     static final String EVENT_INTERIM_RELIEF_DECIDED = "Event_InterimReliefDecided";
     static final String EVENT_COURT_RULING_RECEIVED = "Event_CourtRulingReceived";
     static final String GATEWAY_AWAIT_ARRIVAL = "Gateway_AwaitArrival";
+    /** The outside event of a family member's arrival on an mvv ({@code reunification.FamilyArrivedEvent}). */
+    static final String FAMILY_ARRIVED = "FAMILY_ARRIVED";
+
     static final String GATEWAY_AWAIT_ENDING = "Gateway_AwaitEnding";
     static final List<String> WAIT_IDS = List.of(
             GATEWAY_AWAIT_DUBLIN_REPLY,
@@ -687,7 +690,7 @@ class EngineDriver implements ChainDriver {
                                         89, draws.days(scenario.reunification().arrivalDays()))),
                                 draws,
                                 wait.caseId(),
-                                "FAMILY_ARRIVED",
+                                FAMILY_ARRIVED,
                                 body().put("familyMemberId", wait.familyMemberId())
                                         .put("familyName", "Prognose")
                                         .put("sex", draws.chance(0.5) ? "F" : "M")
@@ -740,6 +743,10 @@ class EngineDriver implements ChainDriver {
         }
         try {
             transactions.executeWithoutResult(status -> type.deliver(UUID.fromString(caseId), payload));
+            if (FAMILY_ARRIVED.equals(type.type())) {
+                // the family member's own linked case is registered by the nareis stage, not at intake: inflow too
+                reported.add(ApplicationType.FAMILY_REUNIFICATION);
+            }
             step();
         } catch (ConflictException notWaiting) {
             // the case moved on first (a timer ended the wait): the sender would get 409; nothing changed
