@@ -24,11 +24,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * runs a forecast (from the scenario's start state, or from a snapshot of the running system's open cases)
  * in its own Spring context with its own in-memory database and engine, writes {@code forecast.json},
  * {@code weekly.csv} and whatever the {@link ForecastReportWriter} beans add, and returns the exit code: 0 done,
- * 2 a bad scenario ({@code scenario.<field>: <reason>} on stderr) or a bad {@code --shards}, 1 anything else. With
- * {@code --shards N} above 1 the scenario runs divided over N child JVMs ({@link ShardedForecast}); a child is this
- * command with {@code --shard I/N}, which runs shard I and writes its partial result ({@link ShardResult}). With
- * {@code --sample N} above 1 only 1/N of the chain runs (its first shards of N times as many) and the result is
- * scaled to the whole.
+ * 2 a bad scenario ({@code scenario.<field>: <reason>} on stderr) or a bad {@code --shards} or {@code --sample}, 1
+ * anything else. With {@code --shards N} above 1 the scenario runs divided over N child JVMs ({@link
+ * ShardedForecast}); a child is this command with {@code --shard I/N}, which runs shard I and writes its partial
+ * result ({@link ShardResult}). With {@code --sample N} above 1 only 1/N of the chain runs (its first shards of N
+ * times as many) and the result is scaled to the whole.
  *
  * <p>The forecast's settings are passed as command-line properties, which outrank the environment and every
  * configuration file: a {@code SPRING_DATASOURCE_URL} pointing at production cannot reach the forecast, which
