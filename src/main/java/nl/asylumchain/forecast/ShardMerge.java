@@ -40,12 +40,11 @@ final class ShardMerge {
             throw new IllegalArgumentException("a sample of 1/" + sample);
         }
         List<ForecastResult> ran = shards.stream().map(ShardResult::result).toList();
-        List<ShardResult> scaled = new ArrayList<>();
+        List<ShardResult> copies = new ArrayList<>();
         for (int copy = 0; copy < sample; copy++) {
-            scaled.addAll(shards);
+            copies.addAll(shards);
         }
-        shards = scaled;
-        List<ForecastResult> results = shards.stream().map(ShardResult::result).toList();
+        List<ForecastResult> results = copies.stream().map(ShardResult::result).toList();
         int weekCount = results.get(0).weeks().size();
         for (ForecastResult result : results) {
             if (result.weeks().size() != weekCount) {
@@ -59,7 +58,7 @@ final class ShardMerge {
             List<ForecastResult.Week> parts =
                     results.stream().map(r -> r.weeks().get(at)).toList();
             weeks.add(
-                    week(parts, shards.stream().map(s -> s.leadTimes().get(at)).toList()));
+                    week(parts, copies.stream().map(s -> s.leadTimes().get(at)).toList()));
         }
         long cases = ran.stream().mapToLong(r -> r.run().cases()).sum();
         long steps = ran.stream().mapToLong(r -> r.run().steps()).sum();

@@ -99,10 +99,10 @@ class EngineDriver implements ChainDriver {
     static final String EVENT_INTERIM_RELIEF_DECIDED = "Event_InterimReliefDecided";
     static final String EVENT_COURT_RULING_RECEIVED = "Event_CourtRulingReceived";
     static final String GATEWAY_AWAIT_ARRIVAL = "Gateway_AwaitArrival";
+    static final String GATEWAY_AWAIT_ENDING = "Gateway_AwaitEnding";
     /** The outside event of a family member's arrival on an mvv ({@code reunification.FamilyArrivedEvent}). */
     static final String FAMILY_ARRIVED = "FAMILY_ARRIVED";
 
-    static final String GATEWAY_AWAIT_ENDING = "Gateway_AwaitEnding";
     static final List<String> WAIT_IDS = List.of(
             GATEWAY_AWAIT_DUBLIN_REPLY,
             GATEWAY_AWAIT_APPEAL,
