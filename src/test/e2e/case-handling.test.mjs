@@ -137,12 +137,40 @@ async function shot(page, name) {
   console.log(`  screenshot ${SHOTS}/${name}.png`);
 }
 
+/**
+ * Logs in to Tasklist through its login form. The webapp loads itself, and the XSRF token its login post needs,
+ * with requests that follow the page's load event, so the form is filled once the network is quiet. An attempt
+ * that does not reach the filters is photographed, reported with the server's answers, and tried again (at most
+ * three times).
+ */
 async function loginToTasklist(page, user) {
-  await page.goto(TASKLIST);
-  await page.locator('input[type="text"]').first().fill(user);
-  await page.locator('input[type="password"]').first().fill(PASSWORD);
-  await page.locator('button[type="submit"]').first().click();
-  await page.locator('.task-filters, [cam-tasklist-filters]').first().waitFor({ timeout: 30000 });
+  const answers = [];
+  const listen = (response) => {
+    if (response.url().includes('/api/admin/auth') || response.status() >= 400) {
+      answers.push(`${response.request().method()} ${response.url().replace(APP_URL, '')} -> ${response.status()}`);
+    }
+  };
+  page.on('response', listen);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      await page.goto(TASKLIST);
+      await page.waitForLoadState('networkidle');
+      await page.locator('input[type="text"]').first().fill(user);
+      await page.locator('input[type="password"]').first().fill(PASSWORD);
+      await page.locator('button[type="submit"]').first().click();
+      try {
+        await page.locator('.task-filters, [cam-tasklist-filters]').first().waitFor({ timeout: 30000 });
+        return;
+      } catch (error) {
+        await shot(page, `login-${user}-attempt-${attempt}`);
+        console.log(`  login of ${user}, attempt ${attempt}, did not reach the filters at ${page.url()}; `
+          + `answers: ${answers.join('; ') || 'none'}`);
+        if (attempt === 3) throw error;
+      }
+    }
+  } finally {
+    page.off('response', listen);
+  }
 }
 
 async function filterNames(page) {
