@@ -134,20 +134,26 @@ public record Scenario(
      * A synthetic start stock, placed in the models before the first day (docs/forecast.md, "The start stock"): cases
      * pending at the IND per track ({@code 1}, {@code 2}, {@code 4}) with the mix of months since their application,
      * the share of them that are unaccompanied minors; pending nareis applications (one sponsor each, housed
-     * already); permit holders in reception waiting for housing; open DT&amp;V cases.
+     * already, registered at the IND) with the mix of months since they were made; permit holders in reception
+     * waiting for housing; open DT&amp;V cases.
      */
     public record Stock(
             Map<Integer, Long> ind,
             List<AgeBand> indAgeMonths,
             double indUnaccompaniedMinors,
             long reunification,
+            List<AgeBand> reunificationAgeMonths,
             long housing,
             long departure) {
-        public static final Stock NONE = new Stock(Map.of(), List.of(new AgeBand(0, 1, 1)), 0, 0, 0, 0);
+        /** Made within the last month: the age of a stock given as a number alone. */
+        public static final List<AgeBand> RECENT = List.of(new AgeBand(0, 1, 1));
+
+        public static final Stock NONE = new Stock(Map.of(), RECENT, 0, 0, RECENT, 0, 0);
 
         public Stock {
             ind = Map.copyOf(ind);
             indAgeMonths = List.copyOf(indAgeMonths);
+            reunificationAgeMonths = List.copyOf(reunificationAgeMonths);
         }
 
         /** Cases pending at the IND, all tracks. */
@@ -161,6 +167,6 @@ public record Scenario(
         }
     }
 
-    /** A share of the IND stock whose application was signed from {@code fromMonths} to {@code toMonths} ago. */
+    /** A share of a stock whose applications were made from {@code fromMonths} to {@code toMonths} ago. */
     public record AgeBand(int fromMonths, int toMonths, double share) {}
 }

@@ -449,11 +449,24 @@ public final class ScenarioReader {
             List<Scenario.AgeBand> ages = ind.node("ageMonths").ageBands();
             double minors = ind.share("unaccompaniedMinors");
             ind.done();
+            long reunification;
+            List<Scenario.AgeBand> reunificationAges;
+            if (s.map.get("reunification") instanceof Map<?, ?>) {
+                Node r = s.node("reunification");
+                reunification = r.integer("applications", 0L, 1_000_000L);
+                reunificationAges = r.node("ageMonths").ageBands();
+                r.done();
+            } else {
+                // a number alone: applications made within the last month
+                reunification = s.integer("reunification", 0L, 1_000_000L);
+                reunificationAges = Scenario.Stock.RECENT;
+            }
             Scenario.Stock stock = new Scenario.Stock(
                     perTrack,
                     ages,
                     minors,
-                    s.integer("reunification", 0L, 1_000_000L),
+                    reunification,
+                    reunificationAges,
                     s.integer("housing", 0L, 1_000_000L),
                     s.integer("departure", 0L, 1_000_000L));
             s.done();

@@ -74,6 +74,7 @@ final class ScenarioShards {
                 stock.indAgeMonths(),
                 stock.indUnaccompaniedMinors(),
                 share(stock.reunification(), index, count),
+                stock.reunificationAgeMonths(),
                 share(stock.housing(), index, count),
                 share(stock.departure(), index, count));
         return new Scenario(

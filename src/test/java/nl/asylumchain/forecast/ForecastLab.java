@@ -198,6 +198,7 @@ final class ForecastLab {
                     stock.indAgeMonths(),
                     stock.indUnaccompaniedMinors(),
                     Math.round(stock.reunification() * factor),
+                    stock.reunificationAgeMonths(),
                     Math.round(stock.housing() * factor),
                     Math.round(stock.departure() * factor));
             this.weeks = weeks;

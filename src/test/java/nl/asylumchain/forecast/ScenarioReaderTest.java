@@ -105,6 +105,32 @@ class ScenarioReaderTest {
                 .isEqualTo(18_000);
         assertThat(ScenarioReader.read("mpp-2024-high").stock().indTotal()).isEqualTo(50_000);
         assertThat(ScenarioReader.read("mpp-2024-high").stock().reunification()).isEqualTo(27_000);
+        // a number alone: applications made within the last month
+        assertThat(stock.reunificationAgeMonths()).containsExactly(new Scenario.AgeBand(0, 1, 1));
+    }
+
+    @Test
+    void pendingNareisApplicationsMayCarryTheirAgeBands() throws IOException {
+        Scenario.Stock stock = parse(small()
+                        + STOCK.replace(
+                                "  reunification: 40\n",
+                                "  reunification:\n    applications: 40\n    ageMonths: {0-3: 0.25, 3-9: 0.75}\n"))
+                .stock();
+        assertThat(stock.reunification()).isEqualTo(40);
+        assertThat(stock.reunificationAgeMonths())
+                .containsExactly(new Scenario.AgeBand(0, 3, 0.25), new Scenario.AgeBand(3, 9, 0.75));
+        assertThat(ScenarioReader.read("mpp-2023-medio").stock().reunificationAgeMonths())
+                .hasSizeGreaterThan(1);
+
+        refused(
+                small() + STOCK.replace("  reunification: 40\n", "  reunification:\n    applications: 40\n"),
+                "scenario.stock.reunification.ageMonths: is missing");
+        refused(
+                small()
+                        + STOCK.replace(
+                                "  reunification: 40\n",
+                                "  reunification:\n    applications: 40\n    ageMonths: {0-3: 0.5}\n"),
+                "scenario.stock.reunification.ageMonths: the bands' shares must add up to 1, not 0.5");
     }
 
     @Test

@@ -164,6 +164,7 @@ class ScenarioShardsTest {
                                     s.indAgeMonths(),
                                     s.indUnaccompaniedMinors(),
                                     stock.get(3),
+                                    s.reunificationAgeMonths(),
                                     stock.get(4),
                                     stock.get(5)),
                             Map.of("ind-decision", perTrack));

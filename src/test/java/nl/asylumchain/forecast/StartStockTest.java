@@ -1,5 +1,8 @@
 package nl.asylumchain.forecast;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +21,7 @@ class StartStockTest {
             List.of(new Scenario.AgeBand(0, 3, 0.5), new Scenario.AgeBand(3, 12, 0.5)),
             0.2,
             4,
+            List.of(new Scenario.AgeBand(0, 3, 0.5), new Scenario.AgeBand(3, 9, 0.5)),
             3,
             2);
 
@@ -49,6 +53,67 @@ class StartStockTest {
     }
 
     /**
+     * Pending nareis applications are placed registered, each made on its own date back by its age band: their
+     * decision deadlines (three months from the application) spread over the bands instead of all falling on one
+     * day, and none waits for its registration or for the end of its application window.
+     */
+    @Test
+    void pendingNareisApplicationsAreRegisteredOnDatesSpreadByTheirAge() {
+        Scenario.Stock stock = new Scenario.Stock(
+                Map.of(),
+                STOCK.indAgeMonths(),
+                0,
+                40,
+                List.of(new Scenario.AgeBand(0, 3, 0.5), new Scenario.AgeBand(3, 9, 0.5)),
+                0,
+                0);
+        Scenario scenario = ForecastLab.with(
+                ForecastLab.scenario("small"),
+                b -> b.noInflow().noCapacity().stock(stock).weeks(1));
+
+        ForecastLab.run(scenario);
+
+        List<Application> applications = ForecastLab.database(scenario)
+                .query(
+                        "select status, applied_at, decision_deadline from family_reunifications",
+                        (rs, n) -> new Application(
+                                rs.getString("status"),
+                                day(rs.getObject("applied_at", OffsetDateTime.class)),
+                                day(rs.getObject("decision_deadline", OffsetDateTime.class))));
+        assertThat(applications)
+                .hasSize(40)
+                .allSatisfy(a -> assertThat(a.status()).isEqualTo("APPLIED"));
+        LocalDate start = scenario.start();
+        assertThat(applications).allSatisfy(a -> {
+            assertThat(a.appliedOn())
+                    .isAfterOrEqualTo(start.minusMonths(9).minusDays(1))
+                    .isBeforeOrEqualTo(start);
+            assertThat(a.decisionDeadline()).isEqualTo(a.appliedOn().plusMonths(3));
+        });
+        assertThat(applications.stream()
+                        .filter(a -> a.appliedOn().isBefore(start.minusMonths(3)))
+                        .count())
+                .as("about half were made three to nine months ago")
+                .isBetween(10L, 30L);
+        assertThat(applications.stream()
+                        .map(Application::decisionDeadline)
+                        .distinct()
+                        .count())
+                .isGreaterThan(20);
+        assertThat(ForecastLab.database(scenario)
+                        .queryForObject(
+                                "select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Activity_RegisterApplication'",
+                                Long.class))
+                .isZero();
+    }
+
+    private record Application(String status, LocalDate appliedOn, LocalDate decisionDeadline) {}
+
+    private static LocalDate day(OffsetDateTime at) {
+        return at.atZoneSameInstant(ZoneId.of("Europe/Amsterdam")).toLocalDate();
+    }
+
+    /**
      * Nareis applications in the stock, decided with ample capacity: the family members who get an mvv and arrive
      * register their own cases, and count as inflow ({@code REUNIFICATION}) in the week they arrive.
      */
@@ -57,7 +122,7 @@ class StartStockTest {
         Scenario scenario = ForecastLab.with(
                 ForecastLab.scenario("small"),
                 b -> b.noInflow()
-                        .stock(new Scenario.Stock(Map.of(), STOCK.indAgeMonths(), 0, 20, 0, 0))
+                        .stock(new Scenario.Stock(Map.of(), STOCK.indAgeMonths(), 0, 20, Scenario.Stock.RECENT, 0, 0))
                         .weeks(16));
 
         ForecastResult result = ForecastLab.run(scenario);

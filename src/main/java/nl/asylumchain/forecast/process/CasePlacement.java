@@ -12,10 +12,12 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,11 +37,13 @@ public class CasePlacement {
 
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final TaskService tasks;
     private final Map<String, String> timerActivities = new HashMap<>();
 
-    CasePlacement(RuntimeService runtime, ManagementService management) {
+    CasePlacement(RuntimeService runtime, ManagementService management, TaskService tasks) {
         this.runtime = runtime;
         this.management = management;
+        this.tasks = tasks;
     }
 
     /**
@@ -155,6 +159,24 @@ public class CasePlacement {
                                 .count()
                         == 0)
                 .toList();
+    }
+
+    /**
+     * Completes the case's open tasks of {@code taskKey}, in any of its instances, with {@code variables} as their
+     * handler's answers, and returns how many there were. The task's own listeners record what they record for any
+     * case, at the engine's clock.
+     */
+    public int completeTasks(String caseId, String taskKey, Map<String, Object> variables) {
+        List<Task> open = tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(taskKey)
+                .orderByTaskId()
+                .asc()
+                .list();
+        for (Task task : open) {
+            tasks.complete(task.getId(), variables);
+        }
+        return open.size();
     }
 
     /** The activities the instance's tokens wait in. */

@@ -432,7 +432,8 @@ class EngineDriver implements ChainDriver {
             cases.putAll(snapshotPlacement.place(
                     from, scenario, Instant.ofEpochMilli(now), clock.getZone(), () -> ++caseCounter, this::problem));
         } else if (scenario.stock().total() > 0) {
-            cases.putAll(stockPlacement.place(scenario, () -> ++caseCounter));
+            cases.putAll(
+                    stockPlacement.place(scenario, () -> ++caseCounter, at -> ClockUtil.setCurrentTime(Date.from(at))));
         }
         // stages the placement passed through are not stages left in the run
         stageTimes.clear();

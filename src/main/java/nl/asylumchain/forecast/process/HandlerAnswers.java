@@ -28,6 +28,9 @@ final class HandlerAnswers {
             "evidenceOutcome");
 
     static final List<String> MEMBER_STATES = List.of("DE", "IT", "GR", "ES", "BE", "AT", "PL");
+    /** The nareis registration form's answer whether a spouse's relation existed before the sponsor entered. */
+    static final String RELATION_BEFORE_ENTRY = "relationBeforeEntry";
+
     /** Assumption: share of applicants whose identity is established at I&R (track 3 needs it). */
     static final double IDENTITY_ESTABLISHED = 0.8;
 
@@ -75,7 +78,7 @@ final class HandlerAnswers {
             }
             // nearly every spouse or partner in nareis was one before the sponsor fled; the rest are refused by DMN
             // reunificationEligibility (the field is asked for every relation, read only for partners)
-            case "registerReunificationApplication" -> a.put("relationBeforeEntry", draws.chance(0.95));
+            case "registerReunificationApplication" -> a.put(RELATION_BEFORE_ENTRY, draws.chance(0.95));
             case "intendedDecision", "extendedInvestigation", "handleDeadlinePassed" -> {
                 // nothing to choose: the handler records the step
             }

@@ -2,6 +2,8 @@ package nl.asylumchain.forecast.process;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -26,6 +29,7 @@ import nl.asylumchain.casefile.Sex;
 import nl.asylumchain.casefile.process.CaseModel;
 import nl.asylumchain.decision.process.IndDecisionModel;
 import nl.asylumchain.forecast.Scenario;
+import nl.asylumchain.reunification.process.FamilyReunificationApplicationModel;
 
 /**
  * Places a scenario's synthetic start stock (issue 15, item 5b) with the {@link CasePlacement}: each case gets a case
@@ -42,7 +46,9 @@ import nl.asylumchain.forecast.Scenario;
  * <li>an open DT&amp;V case: as above, then the IND process moves to the final rejection (past the appeal window),
  * which hands the case to DT&amp;V;</li>
  * <li>a pending nareis application: a permit holder who is housed already (so not in reception) with one family
- * member abroad, placed in the nareis stage and past the housing branch.</li>
+ * member abroad, placed in the nareis stage and past the housing branch, whose application was made and registered
+ * (the registration task completed, as its handler would) on a date back by its age, so that its decision deadline
+ * is where it would be.</li>
  * </ul>
  *
  * Case ids are derived from the seed and the case number, so the same scenario places the same cases.
@@ -76,23 +82,25 @@ public class StockPlacement {
 
     /**
      * Places every case of the stock, today (the clock's date), numbering them with {@code numbers}; returns each
-     * case's draws by case id, for the answers its tasks will get.
+     * case's draws by case id, for the answers its tasks will get. {@code setClock} sets the engine's clock (the
+     * forecast's virtual clock): a pending nareis application is made and registered on its own date, back by its
+     * age, and the clock is set back to today after each.
      */
-    Map<String, CaseDraws> place(Scenario scenario, LongSupplier numbers) {
+    Map<String, CaseDraws> place(Scenario scenario, LongSupplier numbers, Consumer<Instant> setClock) {
         Scenario.Stock stock = scenario.stock();
         Map<String, CaseDraws> placed = new LinkedHashMap<>();
         for (long i = 0; i < stock.departure(); i++) {
-            placeOne(scenario, numbers.getAsLong(), Kind.DEPARTURE, 4, placed);
+            placeOne(scenario, numbers.getAsLong(), Kind.DEPARTURE, 4, placed, setClock);
         }
         for (long i = 0; i < stock.housing(); i++) {
-            placeOne(scenario, numbers.getAsLong(), Kind.HOUSING, 4, placed);
+            placeOne(scenario, numbers.getAsLong(), Kind.HOUSING, 4, placed, setClock);
         }
         for (long i = 0; i < stock.reunification(); i++) {
-            placeOne(scenario, numbers.getAsLong(), Kind.REUNIFICATION, 4, placed);
+            placeOne(scenario, numbers.getAsLong(), Kind.REUNIFICATION, 4, placed, setClock);
         }
         for (Map.Entry<Integer, Long> track : stock.ind().entrySet()) {
             for (long i = 0; i < track.getValue(); i++) {
-                placeOne(scenario, numbers.getAsLong(), Kind.IND, track.getKey(), placed);
+                placeOne(scenario, numbers.getAsLong(), Kind.IND, track.getKey(), placed, setClock);
             }
         }
         return placed;
@@ -101,18 +109,42 @@ public class StockPlacement {
     /**
      * Places {@code count} cases of one kind (track: for {@link Kind#IND}), numbered from {@code firstNumber}, and
      * returns their case ids. For seeding an engine outside a forecast (the national data set): slices with
-     * distinct numbers can be placed side by side on several threads, each case in its own transactions.
+     * distinct numbers can be placed side by side on several threads, each case in its own transactions. The
+     * engine's clock is left alone (it is the live engine's): a nareis application is made and registered today.
      */
     public List<String> place(Scenario scenario, Kind kind, int track, long firstNumber, long count) {
         Map<String, CaseDraws> placed = new LinkedHashMap<>();
         for (long i = 0; i < count; i++) {
-            placeOne(scenario, firstNumber + i, kind, track, placed);
+            placeOne(scenario, firstNumber + i, kind, track, placed, null);
         }
         return List.copyOf(placed.keySet());
     }
 
-    private void placeOne(Scenario scenario, long number, Kind kind, int track, Map<String, CaseDraws> placed) {
+    private void placeOne(
+            Scenario scenario,
+            long number,
+            Kind kind,
+            int track,
+            Map<String, CaseDraws> placed,
+            Consumer<Instant> setClock) {
         CaseDraws draws = draws(scenario, number);
+        Instant placedAt = clock.instant();
+        if (kind == Kind.REUNIFICATION && setClock != null) {
+            Instant appliedAt =
+                    placedAt.minus(Duration.ofDays(ageDays(scenario.stock().reunificationAgeMonths(), draws)));
+            setClock.accept(appliedAt);
+            try {
+                placeCase(scenario, number, kind, track, placed, draws);
+            } finally {
+                setClock.accept(placedAt);
+            }
+            return;
+        }
+        placeCase(scenario, number, kind, track, placed, draws);
+    }
+
+    private void placeCase(
+            Scenario scenario, long number, Kind kind, int track, Map<String, CaseDraws> placed, CaseDraws draws) {
         LocalDate today = LocalDate.now(clock);
         Scenario.Stock stock = scenario.stock();
         LocalDate signedOn = kind == Kind.IND ? today.minusDays(ageDays(stock.indAgeMonths(), draws)) : today;
@@ -188,6 +220,14 @@ public class StockPlacement {
                     List.of(CaseModel.ACTIVITY_FAMILY_REUNIFICATION),
                     List.of(CaseModel.FLOW_HOUSING_DONE),
                     variables);
+            // the application is pending, so it was made within its window and registered: the registration's
+            // listener dates its decision deadline from today (the clock, set back by the application's age), and
+            // the eligibility rule runs on it; the relation existed before the sponsor entered (no placed
+            // application is refused on eligibility before the first day)
+            placement.completeTasks(
+                    caseId,
+                    FamilyReunificationApplicationModel.ACTIVITY_REGISTER_APPLICATION,
+                    Map.of(HandlerAnswers.RELATION_BEFORE_ENTRY, true));
             return;
         }
         ProcessInstance main = placement.start(
