@@ -2,8 +2,6 @@ package nl.asylumchain.forecast;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +52,12 @@ class ForecastRun {
 
     /** With {@code from} not null, the run starts from that snapshot's open cases instead of the scenario's stock. */
     ForecastResult run(Scenario scenario, ForecastSnapshot from, PrintStream progress) {
+        try (HeapPeak heap = new HeapPeak()) {
+            return run(scenario, from, progress, heap);
+        }
+    }
+
+    private ForecastResult run(Scenario scenario, ForecastSnapshot from, PrintStream progress, HeapPeak heap) {
         long started = System.nanoTime();
         long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         List<ForecastResult.Week> weeks = new ArrayList<>();
@@ -102,7 +106,7 @@ class ForecastRun {
                 round(seconds, 1),
                 round(driver.cases() / Math.max(seconds, 1e-3), 1),
                 round(driver.steps() / Math.max(seconds, 1e-3), 1),
-                peakHeapMb());
+                heap.peakMb());
         return new ForecastResult(
                 new ForecastResult.Scenario(scenario.name(), scenario.seed(), scenario.start(), scenario.weeks(), 1),
                 run,
@@ -163,16 +167,6 @@ class ForecastRun {
 
     private static long usedHeapMb() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
-    }
-
-    static long peakHeapMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak / (1024 * 1024);
     }
 
     private static double seconds(long startedNanos) {
