@@ -79,14 +79,6 @@ public final class ForecastCommand {
             if (scenario == null || out == null) {
                 throw new IllegalArgumentException(USAGE);
             }
-            if (shards > 1 && fromNow != null) {
-                throw new OptionException("--shards: a forecast from now runs as one shard (the running system's"
-                        + " cases are not divided); leave --shards out or give 1, not " + shards);
-            }
-            if (sample > 1 && fromNow != null) {
-                throw new OptionException("--sample: a forecast from now runs every open case of the running system;"
-                        + " leave --sample out or give 1, not " + sample);
-            }
             if ((shards > 1 || sample > 1) && shard != null) {
                 throw new IllegalArgumentException(
                         "--shard is one shard of a divided run; it takes no --shards or --sample");
@@ -184,6 +176,7 @@ public final class ForecastCommand {
                 return ShardedForecast.run(
                         arguments.scenario(),
                         scenario,
+                        arguments.fromNow(),
                         arguments.shards(),
                         arguments.sample(),
                         arguments.out(),
@@ -211,6 +204,11 @@ public final class ForecastCommand {
             } catch (IOException | RuntimeException e) {
                 err.println("--from-now: cannot read the snapshot " + arguments.fromNow() + ": " + e.getMessage());
                 return 1;
+            }
+            if (arguments.shard() != null) {
+                // a shard of a divided or sampled run places its part of the running system's cases
+                snapshot = snapshot.part(
+                        arguments.shard().index(), arguments.shard().count());
             }
         }
         try (ConfigurableApplicationContext context = start(scenario)) {

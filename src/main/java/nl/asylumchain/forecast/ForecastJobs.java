@@ -336,15 +336,10 @@ public class ForecastJobs {
         if (request.shards() != null && (request.shards() < 1 || request.shards() > ScenarioShards.MAX)) {
             errors.add(new FieldError(
                     "shards", "the number of JVMs to divide the forecast over: 1 to " + ScenarioShards.MAX));
-        } else if (request.shards() != null && request.shards() > 1 && request.startsFromNow()) {
-            errors.add(new FieldError(
-                    "shards", "a forecast from now runs as one shard (the running system's cases are not divided)"));
         }
         if (request.sample() != null && (request.sample() < 1 || request.sample() > ForecastCommand.MAX_SAMPLE)) {
             errors.add(new FieldError(
                     "sample", "the part of the chain to run, 1/N: 1 (every case) to " + ForecastCommand.MAX_SAMPLE));
-        } else if (request.sample() != null && request.sample() > 1 && request.startsFromNow()) {
-            errors.add(new FieldError("sample", "a forecast from now runs every open case of the running system"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

@@ -22,6 +22,22 @@ public record ForecastSnapshot(Instant takenAt, List<OpenCase> cases) {
     }
 
     /**
+     * Part {@code index} (from 0) of {@code count}: every {@code count}-th case from the {@code index}-th. The parts are
+     * disjoint and together the whole, and alike, because the cases are ordered by their random ids; a case goes
+     * whole, with all its processes, into one part. For a forecast from now divided over shards or sampled.
+     */
+    public ForecastSnapshot part(int index, int count) {
+        if (count < 1 || index < 0 || index >= count) {
+            throw new IllegalArgumentException("part " + index + " of " + count);
+        }
+        List<OpenCase> part = new java.util.ArrayList<>();
+        for (int i = index; i < cases.size(); i += count) {
+            part.add(cases.get(i));
+        }
+        return new ForecastSnapshot(takenAt, part);
+    }
+
+    /**
      * One open case: every running process instance whose business key is the case id (the main process, the stage
      * it is in and what runs beside it, such as the decision deadline), parents before their children.
      */

@@ -70,8 +70,13 @@ final class ShardMerge {
                 round(cases / seconds),
                 round(steps / seconds),
                 ran.stream().mapToLong(r -> r.run().peakHeapMb()).sum());
+        // the shards' first day: the scenario's, or the snapshot's day in a forecast from now
+        java.time.LocalDate start = ran.get(0).scenario().start();
+        if (ran.stream().anyMatch(r -> !r.scenario().start().equals(start))) {
+            throw new IllegalArgumentException("the shards started on different days");
+        }
         return new ForecastResult(
-                new ForecastResult.Scenario(whole.name(), whole.seed(), whole.start(), whole.weeks(), sample),
+                new ForecastResult.Scenario(whole.name(), whole.seed(), start, whole.weeks(), sample),
                 run,
                 List.copyOf(weeks),
                 sum(results, ForecastResult::startBacklog));

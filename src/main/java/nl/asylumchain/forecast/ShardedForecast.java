@@ -73,27 +73,29 @@ final class ShardedForecast {
     /** Runs {@code whole} in {@code count} shards; the command's exit code (0 done, 1 a shard failed). */
     static int run(String scenarioArgument, Scenario whole, int count, Path out, PrintStream stdout, PrintStream stderr)
             throws IOException, InterruptedException {
-        return run(scenarioArgument, whole, count, 1, out, stdout, stderr);
+        return run(scenarioArgument, whole, null, count, 1, out, stdout, stderr);
     }
 
     /**
      * Runs a sample of 1/{@code sample} of {@code whole} in {@code count} shards (the first {@code count} of {@code
      * count × sample} shards) and scales the merged result to the whole ({@link ShardMerge}); with a sample of 1 every
-     * case runs.
+     * case runs. With {@code fromNow} (a snapshot file; null: the scenario's start state) each shard places its part
+     * of the snapshot's cases ({@link ForecastSnapshot#part}).
      */
     static int run(
             String scenarioArgument,
             Scenario whole,
+            Path fromNow,
             int count,
             int sample,
             Path out,
             PrintStream stdout,
             PrintStream stderr)
             throws IOException, InterruptedException {
-        return new ShardedForecast(count, sample, out, stdout).run(scenarioArgument, whole, stderr);
+        return new ShardedForecast(count, sample, out, stdout).run(scenarioArgument, whole, fromNow, stderr);
     }
 
-    private int run(String scenarioArgument, Scenario whole, PrintStream stderr)
+    private int run(String scenarioArgument, Scenario whole, Path fromNow, PrintStream stderr)
             throws IOException, InterruptedException {
         List<Process> children = new ArrayList<>();
         List<Thread> readers = new ArrayList<>();
@@ -103,18 +105,23 @@ final class ShardedForecast {
         try {
             for (int i = 0; i < count; i++) {
                 Path dir = Files.createDirectories(shardDir(i));
-                ProcessBuilder builder = new ProcessBuilder(command(List.of(
-                                "forecast",
-                                "--scenario",
-                                scenarioArgument,
-                                "--out",
-                                dir.toString(),
-                                "--seed",
-                                String.valueOf(whole.seed()),
-                                "--weeks",
-                                String.valueOf(whole.weeks()),
-                                "--shard",
-                                i + "/" + count * sample)))
+                List<String> arguments = new ArrayList<>(List.of(
+                        "forecast",
+                        "--scenario",
+                        scenarioArgument,
+                        "--out",
+                        dir.toString(),
+                        "--seed",
+                        String.valueOf(whole.seed()),
+                        "--weeks",
+                        String.valueOf(whole.weeks()),
+                        "--shard",
+                        i + "/" + count * sample));
+                if (fromNow != null) {
+                    arguments.addAll(
+                            List.of("--from-now", fromNow.toAbsolutePath().toString()));
+                }
+                ProcessBuilder builder = new ProcessBuilder(command(arguments))
                         .redirectError(dir.resolve("stderr.log").toFile());
                 Process child = builder.start();
                 children.add(child);

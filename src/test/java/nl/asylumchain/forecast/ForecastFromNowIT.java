@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A forecast "from now": the running system (the whole application on PostgreSQL) with cases at known positions
  * hands its snapshot to the real child JVM, which places every open case where it waits in its own engine; the
- * forecast's week 0 has, per stage, the open cases the live {@code asylum.cases.open} gauges count.
+ * forecast's week 0 has, per stage, the open cases the live {@code asylum.cases.open} gauges count. Divided over two
+ * shards, each placing its part of the cases, the merged week 0 is the same.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -119,19 +120,34 @@ class ForecastFromNowIT {
         assertThat(live.get("HOUSING")).isPositive();
         assertThat(live.get("DEPARTURE")).isPositive();
 
-        JsonMapper json = JsonMapper.builder()
-                .findAndAddModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .build();
         jobs = new ForecastJobs(
                 new ForecastProperties(workDir, List.of("-Xmx1g"), Duration.ofMinutes(20), List.of()),
                 new ForecastReport(),
                 snapshots,
                 Clock.systemUTC(),
-                json);
+                JSON);
         Files.createDirectories(workDir);
         jobs.markInterruptedRuns();
-        ForecastJob started = jobs.start(new ForecastRequest(null, ForecastApiIT.SMALL, null, 1, true), "planner");
+
+        JsonNode whole = startBacklog(new ForecastRequest(null, ForecastApiIT.SMALL, null, 1, true));
+        live.forEach((stage, count) ->
+                assertThat(whole.path(stage).asLong(-1)).as(stage).isEqualTo(count));
+
+        // divided over two shards, each placing its part of the open cases: together every one of them
+        JsonNode divided = startBacklog(new ForecastRequest(null, ForecastApiIT.SMALL, null, 1, true, 2));
+        live.forEach((stage, count) -> assertThat(divided.path(stage).asLong(-1))
+                .as("two shards: " + stage)
+                .isEqualTo(count));
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    /** Runs the request in the real child and returns its week 0: the open cases per stage it placed. */
+    private JsonNode startBacklog(ForecastRequest request) throws IOException, InterruptedException {
+        ForecastJob started = jobs.start(request, "planner");
         Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
         ForecastJob job = started;
         while (job.status() == Status.RUNNING && Instant.now().isBefore(deadline)) {
@@ -145,11 +161,7 @@ class ForecastFromNowIT {
         assertThat(Files.readString(dir.resolve("stderr.log")))
                 .as("every open case placed, every timer found")
                 .doesNotContain("snapshot ");
-
-        JsonNode startBacklog =
-                json.readTree(dir.resolve("forecast.json").toFile()).path("startBacklog");
-        live.forEach((stage, count) ->
-                assertThat(startBacklog.path(stage).asLong(-1)).as(stage).isEqualTo(count));
+        return JSON.readTree(dir.resolve("forecast.json").toFile()).path("startBacklog");
     }
 
     private long open(String stage) {

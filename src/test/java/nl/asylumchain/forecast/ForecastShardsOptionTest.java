@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code --shards} and the request's {@code shards}: 1 to 16, and a forecast from now is not divided; {@code
- * --sample} and the request's {@code sample}: 1 to 100, and not from now.
+ * {@code --shards} and the request's {@code shards}: 1 to 16; {@code --sample} and the request's {@code sample}: 1
+ * to 100; both also from now.
  */
 class ForecastShardsOptionTest {
 
@@ -61,12 +61,11 @@ class ForecastShardsOptionTest {
     }
 
     @Test
-    void aSampleOutsideOneToAHundredOrFromNowIsRefusedOverRestNamingTheField() throws Exception {
+    void aSampleOutsideOneToAHundredIsRefusedOverRestNamingTheField() throws Exception {
         ForecastJobs jobs = jobs();
         assertRefusedNaming("sample", jobs, new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, null, 0));
         assertRefusedNaming(
                 "sample", jobs, new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null, null, 101));
-        assertRefusedNaming("sample", jobs, new ForecastRequest(null, ForecastApiIT.SMALL, null, null, true, null, 10));
     }
 
     @Test
@@ -82,28 +81,24 @@ class ForecastShardsOptionTest {
         assertThat(childArguments(request)).contains("--sample 10");
     }
 
-    @ParameterizedTest
-    @CsvSource({
-        "--shards, 2, --shards: a forecast from now runs as one shard",
-        "--sample, 10, --sample: a forecast from now runs every open"
-    })
-    void aForecastFromNowIsNeitherDividedNorSampled(String option, String value, String refusal) throws Exception {
-        Path snapshot = Files.writeString(dir.resolve("snapshot.json"), "{}");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+    @Test
+    void aForecastFromNowMayBeDividedAndSampled() throws Exception {
+        ForecastCommand.Arguments arguments = ForecastCommand.Arguments.parse(new String[] {
+            "--scenario",
+            "mpp-2023-min",
+            "--out",
+            dir.toString(),
+            "--from-now",
+            "snapshot.json",
+            "--shards",
+            "2",
+            "--sample",
+            "10"
+        });
 
-        int exit = command(
-                err,
-                "--scenario",
-                "mpp-2023-min",
-                "--out",
-                dir.toString(),
-                "--from-now",
-                snapshot.toString(),
-                option,
-                value);
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(refusal);
+        assertThat(arguments.fromNow()).isEqualTo(Path.of("snapshot.json"));
+        assertThat(arguments.shards()).isEqualTo(2);
+        assertThat(arguments.sample()).isEqualTo(10);
     }
 
     @Test
@@ -116,10 +111,10 @@ class ForecastShardsOptionTest {
     }
 
     @Test
-    void aForecastFromNowWithMoreThanOneShardIsRefusedOverRestNamingTheField() throws Exception {
-        ForecastJobs jobs = jobs();
+    void aForecastFromNowReachesTheChildDividedAndSampled() throws Exception {
+        String arguments = childArguments(new ForecastRequest(null, ForecastApiIT.SMALL, null, null, true, 2, 10));
 
-        assertRefusedNaming("shards", jobs, new ForecastRequest(null, ForecastApiIT.SMALL, null, null, true, 2));
+        assertThat(arguments).contains("--from-now ").contains("--shards 2").contains("--sample 10");
     }
 
     private static void assertRefusedNaming(String field, ForecastJobs jobs, ForecastRequest request) {
