@@ -16,7 +16,9 @@ import org.camunda.bpm.engine.task.Task;
  *
  * <p>The engine calls this inside the command that changes a task, which makes it the place to refuse what the
  * work scope forbids there: only administrators change candidate groups and users of an existing task, and an
- * assignee or owner must reach the task. The engine building a task from its model is not refused.
+ * assignee or owner must reach the task. The engine building a task from its model is not refused. It is also where
+ * the engine says that a task's candidate group came or went, on every path: the open tasks per group are kept
+ * here ({@link TaskGroupTally}).
  */
 class WorkScopeAuthorizationProvider extends DefaultAuthorizationProvider {
 
@@ -50,6 +52,9 @@ class WorkScopeAuthorizationProvider extends DefaultAuthorizationProvider {
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
         refuseIdentityLinkChange(task, "candidate group " + groupId);
+        if (task instanceof TaskEntity entity) {
+            TaskGroupTally.changed(entity, groupId, type, +1);
+        }
         return null;
     }
 
@@ -62,6 +67,9 @@ class WorkScopeAuthorizationProvider extends DefaultAuthorizationProvider {
     @Override
     public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
         refuseIdentityLinkChange(task, "candidate group " + groupId);
+        if (task instanceof TaskEntity entity) {
+            TaskGroupTally.changed(entity, groupId, type, -1);
+        }
         return null;
     }
 

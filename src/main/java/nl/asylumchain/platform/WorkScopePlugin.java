@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the work scope into the engine: no authorization rows per task ({@link WorkScopeAuthorizationProvider}),
  * task queries bounded to the user's reach ({@link WorkScopeAuthorizationManager}), single-task commands bounded the
- * same way ({@link WorkScopeCommandChecker}, in place of the engine's own checker, whose checks it keeps), and jobs
- * checked before they run ({@link GuardedManagementService}).
+ * same way ({@link WorkScopeCommandChecker}, in place of the engine's own checker, whose checks it keeps), jobs
+ * checked before they run ({@link GuardedManagementService}), and a group filter counted from the open tasks per
+ * candidate group ({@link TallyTaskManager}, {@link TaskGroupTally}).
  */
 @Component
 class WorkScopePlugin extends AbstractProcessEnginePlugin {
@@ -29,6 +30,7 @@ class WorkScopePlugin extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomSessionFactories());
         sessionFactories.add(new WorkScopeAuthorizationManager.Factory());
+        sessionFactories.add(new TallyTaskManager.Factory());
         configuration.setCustomSessionFactories(sessionFactories);
 
         List<CommandChecker> checkers = new ArrayList<>();
