@@ -18,9 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the open tasks per candidate group ({@link TaskGroupTally}) small to read: every few seconds the changes the
- * engine wrote are added to their group's tally and deleted, in one transaction; at start-up the tally is counted
- * from the engine's tables once more (a database from before the tally, or one the engine changed while
- * authorization was off, gets its exact figures back).
+ * engine wrote are added to their group's tally and deleted, in one transaction; at start-up and each night the
+ * tally is counted from the engine's tables once more (a database from before the tally, or one the engine changed
+ * while authorization was off, gets its exact figures back).
  *
  * <p>Several nodes share the tables. A fold takes the rows it read by id, so a change committed meanwhile waits for
  * the next fold, and on PostgreSQL only one node folds at a time (a transaction-level advisory lock; another node
@@ -59,7 +59,12 @@ class TaskGroupTallyFold implements SmartInitializingSingleton {
         recount();
     }
 
-    /** Sets every group's tally to the engine's count of its open process tasks and empties the changes. */
+    /**
+     * Sets every group's tally to the engine's count of its open process tasks and empties the changes: at start-up,
+     * and each night ({@code asylumchain.tasklist.tally-recount-cron}), so that whatever the changes missed (a
+     * candidate group an administrator gave a task twice, a spell with authorization off) lasts a day at most.
+     */
+    @Scheduled(cron = "${asylumchain.tasklist.tally-recount-cron:0 45 3 * * *}")
     void recount() {
         transactions.executeWithoutResult(status -> {
             if (postgres) {
