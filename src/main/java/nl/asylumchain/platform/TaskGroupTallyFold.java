@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Several nodes share the tables. A fold takes the rows it read by id, so a change committed meanwhile waits for
  * the next fold, and on PostgreSQL only one node folds at a time (a transaction-level advisory lock; another node
- * skips its turn). The count at start-up locks the changes table against writes for its few hundred milliseconds, so
- * that no task comes or goes between the count and the emptied changes.
+ * skips its turn). The recount locks the changes table against writes while it counts, so that no task comes or goes
+ * between the count and the emptied changes.
  */
 @Component
 @Profile("!forecast")
