@@ -92,7 +92,8 @@ class MigrationRenumberingPostgresIT {
         current.migrate();
         for (MigrationInfo applied : current.info().applied()) {
             assertThat(applied.getDescription())
-                    .matches("(casefile|registration|decision|reception|housing|reunification|departure)\\b.*");
+                    .matches(
+                            "(casefile|registration|decision|reception|housing|reunification|departure|platform)\\b.*");
         }
     }
 
