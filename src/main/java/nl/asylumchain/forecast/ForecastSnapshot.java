@@ -1,6 +1,7 @@
 package nl.asylumchain.forecast;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ public record ForecastSnapshot(Instant takenAt, List<OpenCase> cases) {
         if (count < 1 || index < 0 || index >= count) {
             throw new IllegalArgumentException("part " + index + " of " + count);
         }
-        List<OpenCase> part = new java.util.ArrayList<>();
+        List<OpenCase> part = new ArrayList<>();
         for (int i = index; i < cases.size(); i += count) {
             part.add(cases.get(i));
         }

@@ -1,5 +1,6 @@
 package nl.asylumchain.forecast;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ final class ShardMerge {
                 round(steps / seconds),
                 ran.stream().mapToLong(r -> r.run().peakHeapMb()).sum());
         // the shards' first day: the scenario's, or the snapshot's day in a forecast from now
-        java.time.LocalDate start = ran.get(0).scenario().start();
+        LocalDate start = ran.get(0).scenario().start();
         if (ran.stream().anyMatch(r -> !r.scenario().start().equals(start))) {
             throw new IllegalArgumentException("the shards started on different days");
         }

@@ -78,22 +78,16 @@ final class TaskGroupTally {
 
     /** The count of {@code query} from the tally, or empty when only the engine's own count is exact. */
     static Optional<Long> count(TaskQueryImpl query) {
-        CommandContext context = Context.getCommandContext();
-        if (!enabled
-                || context == null
-                || !context.getProcessEngineConfiguration().isAuthorizationEnabled()
-                || !context.isAuthorizationCheckEnabled()) {
+        // the acting user exactly when the engine checks this command's authorizations
+        Authentication user = enabled ? TaskReach.actingUser() : null;
+        if (user == null || TaskReach.isAdministrator(user)) {
             return Optional.empty();
         }
-        Authentication user = context.getAuthentication();
         String group = groupFilterOf(query);
-        if (group == null
-                || user == null
-                || user.getUserId() == null
-                || TaskReach.isAdministrator(user)
-                || !answersFor(user.getGroupIds(), group)) {
+        if (group == null || !answersFor(user.getGroupIds(), group)) {
             return Optional.empty();
         }
+        CommandContext context = Context.getCommandContext();
         return Optional.of(openTasks(context, group) - suspendedTasks(context, group));
     }
 
