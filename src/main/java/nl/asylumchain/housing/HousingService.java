@@ -241,6 +241,31 @@ public class HousingService {
         }
     }
 
+    /**
+     * A permit holder placed in the chain with their housing done: a nareis sponsor in a forecast's start stock or
+     * snapshot, who lives in a municipality already. Recorded as linked to and housed in a municipality drawn pro rata
+     * population ({@code roll} from 0 up to 1, exclusive), now, and the case reaches HOUSED, at which reception ends a stay the person
+     * has. Family members who arrive later follow them into that home ({@link #followSponsor}). No event: the move is
+     * no figure of the housing weeks that follow. Repeating it changes nothing.
+     */
+    @Transactional
+    public void placeHoused(UUID caseId, double roll) {
+        if (repository.find(caseId).map(HousingCase::housedAt).isPresent()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String code = municipalities.byPopulation(roll).code();
+        LocalDate moveDate = LocalDate.now(clock);
+        repository.start(caseId, now, code);
+        repository.link(caseId, code, PLACED_HOUSED_LINK, now);
+        repository.leaveReception(caseId, HousingKind.HOME.name(), now, null, moveDate);
+        repository.housed(caseId, now, moveDate);
+        progress.reachMilestone(caseId, Milestone.HOUSED);
+    }
+
+    /** The reason recorded on the link of a permit holder placed with their housing done. */
+    static final String PLACED_HOUSED_LINK = "Geplaatst als gehuisveste statushouder";
+
     /** The reason recorded on the link of a family member who follows the sponsor to the sponsor's municipality. */
     static final String FAMILY_REUNIFICATION_LINK = "Gezinshereniging: woont bij de referent";
 

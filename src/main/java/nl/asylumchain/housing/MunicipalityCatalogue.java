@@ -83,6 +83,29 @@ public class MunicipalityCatalogue {
         return all;
     }
 
+    /**
+     * The municipality a roll from 0 up to 1 (exclusive) falls on when the municipalities (by code) each hold a part of the interval
+     * pro rata population: a draw of where someone lives, for placing people housed before the records begin.
+     */
+    public Municipality byPopulation(double roll) {
+        return byPopulation(all(), roll);
+    }
+
+    static Municipality byPopulation(List<Municipality> all, double roll) {
+        if (roll < 0 || roll >= 1) {
+            throw new IllegalArgumentException("A roll lies from 0 up to 1 (exclusive), got " + roll);
+        }
+        long population = all.stream().mapToLong(Municipality::population).sum();
+        double left = roll * population;
+        for (Municipality municipality : all) {
+            left -= municipality.population();
+            if (left < 0) {
+                return municipality;
+            }
+        }
+        return all.get(all.size() - 1);
+    }
+
     public Optional<Municipality> find(String code) {
         return Optional.ofNullable(code).map(byCode::get);
     }

@@ -43,6 +43,16 @@ final class ForecastLab {
         return context.getBean(ForecastRun.class).run(scenario, new PrintStream(OutputStream.nullOutputStream()));
     }
 
+    /** A run from a snapshot's open cases instead of the scenario's stock (a forecast "from now"). */
+    static synchronized ForecastResult run(Scenario scenario, ForecastSnapshot from) {
+        if (context == null) {
+            start(scenario);
+        } else {
+            reset(context.getBean(JdbcTemplate.class));
+        }
+        return context.getBean(ForecastRun.class).run(scenario, from, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
     /** The forecast engine's own in-memory database, the context started for the scenario if it is not yet. */
     static synchronized JdbcTemplate database(Scenario scenario) {
         if (context == null) {

@@ -1,12 +1,20 @@
 package nl.asylumchain.forecast;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import nl.asylumchain.casefile.process.CaseModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +115,67 @@ class StartStockTest {
                 .isZero();
     }
 
+    /**
+     * A snapshot's permit holder whose housing is done and whose family may still apply (the main process waits in
+     * the nareis branch only): the snapshot holds no housing record, so the placement gives the sponsor a permit and a
+     * home, and the family members who arrive move into it as with the stock.
+     */
+    @Test
+    void familyMembersOfASnapshotsHousedSponsorMoveIntoTheSponsorsHome() {
+        Scenario scenario = ForecastLab.with(
+                ForecastLab.scenario("small"), b -> b.noInflow().weeks(20));
+        Instant takenAt =
+                scenario.start().atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant();
+        List<ForecastSnapshot.OpenCase> cases = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String caseId = UUID.nameUUIDFromBytes(("snapshot-sponsor-" + i).getBytes(StandardCharsets.UTF_8))
+                    .toString();
+            Date signed = Date.from(takenAt.minus(Duration.ofDays(200)));
+            List<ForecastSnapshot.Variable> variables = List.of(
+                    new ForecastSnapshot.Variable("caseId", "string", caseId),
+                    new ForecastSnapshot.Variable("applicationType", "string", "FIRST"),
+                    new ForecastSnapshot.Variable("arrivalLocation", "string", "TER_APEL"),
+                    new ForecastSnapshot.Variable("nationality", "string", "SYR"),
+                    new ForecastSnapshot.Variable("familyMembersAbroad", "integer", 1),
+                    new ForecastSnapshot.Variable("age", "integer", 30),
+                    new ForecastSnapshot.Variable("track", "integer", 4),
+                    new ForecastSnapshot.Variable(
+                            "reportedOn", "date", signed.toInstant().toString()),
+                    new ForecastSnapshot.Variable(
+                            "applicationSignedOn", "date", signed.toInstant().toString()));
+            cases.add(new ForecastSnapshot.OpenCase(
+                    caseId,
+                    List.of(new ForecastSnapshot.ProcessPosition(
+                            CaseModel.PROCESS_KEY,
+                            "snapshot-" + i,
+                            null,
+                            signed.toInstant(),
+                            List.of(CaseModel.ACTIVITY_FAMILY_REUNIFICATION),
+                            variables,
+                            List.of()))));
+        }
+
+        ForecastResult result = ForecastLab.run(scenario, new ForecastSnapshot(takenAt, cases));
+
+        assertThat(result.startBacklog()).containsEntry("FAMILY_REUNIFICATION", 10L);
+        long arrived = result.weeks().stream()
+                .mapToLong(week -> week.inflow().get("REUNIFICATION"))
+                .sum();
+        assertThat(arrived).isPositive();
+        assertThat(result.weeks().stream()
+                        .mapToLong(ForecastResult.Week::housed)
+                        .sum())
+                .as("every family member who arrived moved into the sponsor's home")
+                .isEqualTo(arrived);
+        assertThat(result.weeks())
+                .allSatisfy(week -> assertThat(week.coa().asylumSeekers()
+                                + week.coa().permitHolders()
+                                + week.coa().unaccompaniedMinors())
+                        .isZero());
+    }
+
+    private record Home(String municipality, LocalDate housedOn) {}
+
     private record Application(String status, LocalDate appliedOn, LocalDate decisionDeadline) {}
 
     private static LocalDate day(OffsetDateTime at) {
@@ -115,7 +184,9 @@ class StartStockTest {
 
     /**
      * Nareis applications in the stock, decided with ample capacity: the family members who get an mvv and arrive
-     * register their own cases, and count as inflow ({@code REUNIFICATION}) in the week they arrive.
+     * register their own cases, and count as inflow ({@code REUNIFICATION}) in the week they arrive. Their sponsors
+     * were housed by the start (reception and housing have their records), so each member moves into that home on
+     * arrival: housed that week, and never in reception.
      */
     @Test
     void familyMembersWhoArriveOnAnMvvCountAsReunificationInflow() {
@@ -134,5 +205,26 @@ class StartStockTest {
         assertThat(arrived).isPositive().isLessThanOrEqualTo(20);
         assertThat(result.weeks().stream().mapToLong(week -> week.inflow().get("FIRST")))
                 .containsOnly(0L);
+        assertThat(result.weeks().stream()
+                        .mapToLong(ForecastResult.Week::housed)
+                        .sum())
+                .as("every family member who arrived moved into the sponsor's home")
+                .isEqualTo(arrived);
+        assertThat(result.weeks())
+                .allSatisfy(week -> assertThat(week.coa().asylumSeekers()
+                                + week.coa().permitHolders()
+                                + week.coa().unaccompaniedMinors())
+                        .isZero());
+        List<Home> homes = ForecastLab.database(scenario)
+                .query(
+                        "select h.municipality_code, h.housed_at from housing_cases h "
+                                + "join family_reunifications f on f.sponsor_case_id = h.case_id",
+                        (rs, n) -> new Home(
+                                rs.getString("municipality_code"),
+                                day(rs.getObject("housed_at", OffsetDateTime.class))));
+        assertThat(homes).as("each sponsor's home").hasSize(20).allSatisfy(home -> {
+            assertThat(home.municipality()).startsWith("GM");
+            assertThat(home.housedOn()).isBeforeOrEqualTo(scenario.start());
+        });
     }
 }

@@ -1,6 +1,7 @@
 package nl.asylumchain.housing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,22 @@ class MunicipalityCatalogueTest {
         ByteArrayResource csv = new ByteArrayResource(
                 "GM0014;Groningen;Groningen;1\nGM0014;Groningen;Groningen;1\n".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> MunicipalityCatalogue.read(csv)).hasMessageContaining("twice");
+    }
+
+    @Test
+    void aRollFallsOnAMunicipalityProRataPopulation() {
+        List<Municipality> three = List.of(
+                new Municipality("GM0001", "Een", "Groningen", 100),
+                new Municipality("GM0002", "Twee", "Groningen", 300),
+                new Municipality("GM0003", "Drie", "Groningen", 600));
+        assertThat(MunicipalityCatalogue.byPopulation(three, 0.0).code()).isEqualTo("GM0001");
+        assertThat(MunicipalityCatalogue.byPopulation(three, 0.0999).code()).isEqualTo("GM0001");
+        assertThat(MunicipalityCatalogue.byPopulation(three, 0.1).code()).isEqualTo("GM0002");
+        assertThat(MunicipalityCatalogue.byPopulation(three, 0.3999).code()).isEqualTo("GM0002");
+        assertThat(MunicipalityCatalogue.byPopulation(three, 0.4).code()).isEqualTo("GM0003");
+        assertThat(MunicipalityCatalogue.byPopulation(three, 0.99999).code()).isEqualTo("GM0003");
+        assertThatThrownBy(() -> MunicipalityCatalogue.byPopulation(three, 1.0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

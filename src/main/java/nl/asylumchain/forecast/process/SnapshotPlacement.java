@@ -42,18 +42,26 @@ import nl.asylumchain.forecast.Scenario;
  * its tokens waited: the main process is started before its activities, a called process (already started by its
  * caller's call activity) has its tokens moved, a process a delegate started is matched to the one the placement
  * started or started itself. Every process gets its own routing variables back, and every timer its remaining time:
- * due = the forecast's start + (due in the snapshot − the moment the snapshot was taken).
+ * due = the forecast's start + (due in the snapshot − the moment the snapshot was taken). A sponsor whose housing is
+ * done (the main process waits in the nareis branch only) gets a permit and a home ({@link HousedSponsors}): the
+ * snapshot holds no reception or housing records, and family members who arrive follow the sponsor into that home.
  */
 @Component
 public class SnapshotPlacement {
 
     private final CaseIntake intake;
     private final CasePlacement placement;
+    private final HousedSponsors housedSponsors;
     private final TransactionTemplate transactions;
 
-    SnapshotPlacement(CaseIntake intake, CasePlacement placement, PlatformTransactionManager transactionManager) {
+    SnapshotPlacement(
+            CaseIntake intake,
+            CasePlacement placement,
+            HousedSponsors housedSponsors,
+            PlatformTransactionManager transactionManager) {
         this.intake = intake;
         this.placement = placement;
+        this.housedSponsors = housedSponsors;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -89,6 +97,12 @@ public class SnapshotPlacement {
                     intake.openPlaced(
                             UUID.fromString(open.caseId()), application(variables, zone), signedOn(variables, zone));
                     placeProcesses(open, main, variables, shift, problems);
+                    if (joinedBranches(main.activityIds()).contains(CaseModel.FLOW_HOUSING_DONE)) {
+                        // the snapshot holds no reception or housing records: a sponsor whose housing is done
+                        // lives in a municipality, so that family members who arrive follow them there
+                        housedSponsors.house(
+                                UUID.fromString(open.caseId()), draws.random().nextDouble());
+                    }
                 });
                 placed.put(open.caseId(), draws);
             } catch (RuntimeException e) {

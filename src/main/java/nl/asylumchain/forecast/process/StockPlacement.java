@@ -45,10 +45,10 @@ import nl.asylumchain.reunification.process.FamilyReunificationApplicationModel;
  * records the permit (reception moves them to a permit holder's place) and hands the case to housing;</li>
  * <li>an open DT&amp;V case: as above, then the IND process moves to the final rejection (past the appeal window),
  * which hands the case to DT&amp;V;</li>
- * <li>a pending nareis application: a permit holder who is housed already (so not in reception) with one family
- * member abroad, placed in the nareis stage and past the housing branch, whose application was made and registered
- * (the registration task completed, as its handler would) on a date back by its age, so that its decision deadline
- * is where it would be.</li>
+ * <li>a pending nareis application: a permit holder who is housed already ({@link HousedSponsors}: permit and home
+ * recorded on the day of the application, so not in reception) with one family member abroad, placed in the nareis
+ * stage and past the housing branch, whose application was made and registered (the registration task completed, as
+ * its handler would) on a date back by its age, so that its decision deadline is where it would be.</li>
  * </ul>
  *
  * Case ids are derived from the seed and the case number, so the same scenario places the same cases.
@@ -63,12 +63,19 @@ public class StockPlacement {
     private final CaseIntake intake;
     private final CaseProgress progress;
     private final CasePlacement placement;
+    private final HousedSponsors housedSponsors;
     private final Clock clock;
 
-    StockPlacement(CaseIntake intake, CaseProgress progress, CasePlacement placement, Clock clock) {
+    StockPlacement(
+            CaseIntake intake,
+            CaseProgress progress,
+            CasePlacement placement,
+            HousedSponsors housedSponsors,
+            Clock clock) {
         this.intake = intake;
         this.progress = progress;
         this.placement = placement;
+        this.housedSponsors = housedSponsors;
         this.clock = clock;
     }
 
@@ -214,6 +221,9 @@ public class StockPlacement {
         variables.put("eurodacHitMemberState", track == 1 ? DUBLIN_MEMBER_STATE : null);
 
         if (kind == Kind.REUNIFICATION) {
+            // the sponsor got the permit and a home in a municipality by the day of the application, so that the
+            // family member who arrives moves into that home as reception's and housing's own rules have it
+            housedSponsors.house(UUID.fromString(caseId), draws.random().nextDouble());
             placement.start(
                     CaseModel.PROCESS_KEY,
                     caseId,
