@@ -48,6 +48,19 @@ public class ChainClient {
         this.baseUrl = "http://localhost:" + port;
     }
 
+    /**
+     * What Tasklist sends with every filter it opens (its task list controller): its own sorting, by default the
+     * newest first, which the engine appends to the filter's order (priority, due date) as a last tie-break, active
+     * tasks only, and the empty variable searches of its search bar. Asked as HAL, the answer also carries the count
+     * and the values of the filter's columns.
+     */
+    public static final Map<String, Object> TASKLIST_EXTENSION = Map.of(
+            "sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")),
+            "active", true,
+            "processVariables", List.of(),
+            "taskVariables", List.of(),
+            "caseInstanceVariables", List.of());
+
     public record Response(int status, String contentType, String location, JsonNode body) {}
 
     public Response post(String path, String user, Object body, Map<String, String> headers) {
@@ -56,7 +69,7 @@ public class ChainClient {
             HttpRequest.Builder request = request(path, user)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(content));
-            headers.forEach(request::header);
+            headers.forEach(request::setHeader);
             return send(request.build());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -73,7 +86,7 @@ public class ChainClient {
 
     public Response get(String path, String user, Map<String, String> headers) {
         HttpRequest.Builder request = request(path, user).GET();
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request.build());
     }
 

@@ -100,9 +100,14 @@ final class TaskGroupTally {
             return null;
         }
         // every criterion a query can hold is a key of its JSON form (what a filter stores): none but the group
-        // filter's may be set
+        // filter's may be set. An empty list is no criterion (the engine's SQL leaves it out): a query Tasklist
+        // extends with its sorting carries an empty processInstanceIdIn
         var json = new JsonTaskQueryConverter().toJsonObject(query);
-        return GROUP_FILTER_KEYS.containsAll(json.keySet()) ? query.getCandidateGroup() : null;
+        boolean onlyTheGroupFilters = json.entrySet().stream()
+                .filter(criterion -> !(criterion.getValue().isJsonArray()
+                        && criterion.getValue().getAsJsonArray().isEmpty()))
+                .allMatch(criterion -> GROUP_FILTER_KEYS.contains(criterion.getKey()));
+        return onlyTheGroupFilters ? query.getCandidateGroup() : null;
     }
 
     /**

@@ -22,14 +22,16 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
+import nl.asylumchain.ChainClient;
 import nl.asylumchain.PostgresIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14's guard: Tasklist must not go quadratic in open tasks again. A Nidos handler opens the group filter
- * "Nidos – Taken" (first page of 50 by priority and due date, and its count) with authorization checks on, at two
- * task counts; the statements the engine actually sends are taken from its MyBatis log, run again under
+ * "Nidos – Taken" as Tasklist does ({@link ChainClient#TASKLIST_EXTENSION}: first page of 50 by priority, due date
+ * and then the newest, as HAL with the filter's columns; and its count) with authorization checks on, at two task
+ * counts; the statements the engine actually sends are taken from its MyBatis log, run again under
  * {@code EXPLAIN (ANALYZE, FORMAT JSON)}, and the rows every plan node touches (returned and removed, over all
  * loops) are summed. Doubling the tasks may at most double the engine's count's work (with a little slack for the few
  * rows that do not grow). No timing: the machine is shared, plans are not. With the engine's default per-task
@@ -114,8 +116,10 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
             int batch = Math.min(250, tasks - done);
             transactions.executeWithoutResult(status -> {
                 for (int i = 0; i < batch; i++) {
-                    ProcessInstance instance = runtimeService.startProcessInstanceByKey(
-                            "guardianship", "00000000-0000-0000-0000-" + String.format("%012d", seeded.size()));
+                    String caseId = "00000000-0000-0000-0000-" + String.format("%012d", seeded.size());
+                    // the case id, as reception starts it: one of the filter's columns, whose values the page shows
+                    ProcessInstance instance =
+                            runtimeService.startProcessInstanceByKey("guardianship", caseId, Map.of("caseId", caseId));
                     seeded.add(instance.getId());
                 }
             });
@@ -126,15 +130,17 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
     record Work(int listed, long counted, long pageRows, long countRows, long tallyRows) {}
 
     private Work measure(String filterId) {
-        List<String> page = capture("selectTaskByQueryCriteria", () -> {
-            var response = client.post(
-                    "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=50", "voogd", Map.of());
-            assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
-            return response.body().size();
-        });
+        List<String> page = capture("selectTaskByQueryCriteria", () -> tasklistPage(filterId));
         // the changes the seeding wrote folded into the tally, as the scheduled fold does
         fold.fold();
         long counted = countOverRest(filterId);
+        assertThat(captured("selectTaskCountByQueryCriteria", () -> tasklistPage(filterId))
+                        .get(1))
+                .as("the count the page carries comes from the tally: the engine counts nothing")
+                .isNull();
+        assertThat(halCount)
+                .as("the count the page carries, for Tasklist's extended query")
+                .isEqualTo(counted);
         TaskGroupTally.enable(false);
         List<String> count;
         try {
@@ -159,6 +165,21 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
                 Integer.parseInt(page.get(0)), counted, rowsTouched(page.get(1)), rowsTouched(count.get(1)), tallyRows);
     }
 
+    /** Tasklist opening the filter: its first page (50 here, 15 in Tasklist) as HAL; returns the tasks listed. */
+    private int tasklistPage(String filterId) {
+        var response = client.post(
+                "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=50",
+                "voogd",
+                ChainClient.TASKLIST_EXTENSION,
+                Map.of("Accept", "application/hal+json"));
+        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
+        halCount = response.body().path("count").asLong(-1);
+        return response.body().path("_embedded").path("task").size();
+    }
+
+    /** The count the last HAL page carried (Tasklist shows it under the list). */
+    private long halCount;
+
     private int countOverRest(String filterId) {
         var response = client.post("/engine-rest/filter/" + filterId + "/count", "voogd", Map.of());
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
@@ -171,6 +192,15 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
      * http-nio-...}); statements other threads send meanwhile are left out.
      */
     private List<String> capture(String statementId, java.util.function.IntSupplier request) {
+        List<String> captured = captured(statementId, request);
+        assertThat(captured.get(1))
+                .as("the engine's " + statementId + " statement")
+                .isNotNull();
+        return captured;
+    }
+
+    /** As {@link #capture}, the statement null when the request sent none with this id. */
+    private List<String> captured(String statementId, java.util.function.IntSupplier request) {
         Logger logger = (Logger) LoggerFactory.getLogger(STATEMENTS + "." + statementId);
         ListAppender<ILoggingEvent> appender = new ListAppender<>() {
             @Override
@@ -210,8 +240,8 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
                         .trim();
             }
         }
-        assertThat(sql).as("the engine's " + statementId + " statement").isNotNull();
-        return List.of(String.valueOf(result), fill(sql, parameters == null ? "" : parameters));
+        return java.util.Arrays.asList(
+                String.valueOf(result), sql == null ? null : fill(sql, parameters == null ? "" : parameters));
     }
 
     /** MyBatis logs parameters as {@code value(Type), value(Type)}; our values hold no ", ". */
