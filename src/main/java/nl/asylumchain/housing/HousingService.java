@@ -244,9 +244,9 @@ public class HousingService {
     /**
      * A permit holder placed in the chain with their housing done: a nareis sponsor in a forecast's start stock or
      * snapshot, who lives in a municipality already. Recorded as linked to and housed in a municipality drawn pro rata
-     * population ({@code roll} from 0 up to 1, exclusive), now, and the case reaches HOUSED, at which reception ends a stay the person
-     * has. Family members who arrive later follow them into that home ({@link #followSponsor}). No event: the move is
-     * no figure of the housing weeks that follow. Repeating it changes nothing.
+     * population ({@code roll} from 0 up to 1, exclusive), now, and the case reaches HOUSED, at which reception ends a
+     * stay the person has. Family members who arrive later follow them into that home ({@link #followSponsor}). No
+     * event: the move is no figure of the housing weeks that follow. Repeating it changes nothing.
      */
     @Transactional
     public void placeHoused(UUID caseId, double roll) {

@@ -84,8 +84,8 @@ public class MunicipalityCatalogue {
     }
 
     /**
-     * The municipality a roll from 0 up to 1 (exclusive) falls on when the municipalities (by code) each hold a part of the interval
-     * pro rata population: a draw of where someone lives, for placing people housed before the records begin.
+     * The municipality a roll from 0 up to 1 (exclusive) falls on when the municipalities (by code) each hold a part
+     * of that interval pro rata population: a draw of where someone lives, for placing people housed already.
      */
     public Municipality byPopulation(double roll) {
         return byPopulation(all(), roll);

@@ -44,6 +44,8 @@ final class TaskGroupTally {
     /** The keys a group filter's count query holds ({@code TasklistFilters}: active, one group, assigned too). */
     private static final Set<String> GROUP_FILTER_KEYS =
             Set.of("candidateGroup", "includeAssignedTasks", "active", "orderingProperties");
+    /** The list an extended query copies along empty ({@code TaskQueryImpl.extend}). */
+    private static final String EMPTY_WHEN_EXTENDED = "processInstanceIdIn";
 
     private static volatile boolean enabled = true;
 
@@ -100,11 +102,12 @@ final class TaskGroupTally {
             return null;
         }
         // every criterion a query can hold is a key of its JSON form (what a filter stores): none but the group
-        // filter's may be set. An empty list is no criterion (the engine's SQL leaves it out): a query Tasklist
-        // extends with its sorting carries an empty processInstanceIdIn
+        // filter's may be set. A query Tasklist extends with its sorting also carries an empty processInstanceIdIn,
+        // which is no criterion (the engine's SQL leaves an empty list of process instances out)
         var json = new JsonTaskQueryConverter().toJsonObject(query);
         boolean onlyTheGroupFilters = json.entrySet().stream()
-                .filter(criterion -> !(criterion.getValue().isJsonArray()
+                .filter(criterion -> !(EMPTY_WHEN_EXTENDED.equals(criterion.getKey())
+                        && criterion.getValue().isJsonArray()
                         && criterion.getValue().getAsJsonArray().isEmpty()))
                 .allMatch(criterion -> GROUP_FILTER_KEYS.contains(criterion.getKey()));
         return onlyTheGroupFilters ? query.getCandidateGroup() : null;
