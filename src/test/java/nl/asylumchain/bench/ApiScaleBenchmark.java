@@ -111,7 +111,7 @@ class ApiScaleBenchmark {
             assertThat(response.status()).isEqualTo(200);
             return response;
         });
-        List<String> byIdStatements = statements(requests(ROUNDS));
+        List<String> byIdStatements = statements(byId.calls());
         resetStatements();
         Latency byVNumber = Latency.measure(ROUNDS, () -> {
             ChainClient.Response response = client.get(
@@ -122,7 +122,7 @@ class ApiScaleBenchmark {
             return response;
         });
 
-        List<String> byVNumberStatements = statements(requests(ROUNDS));
+        List<String> byVNumberStatements = statements(byVNumber.calls());
         recording.stop();
         Path recordingFile = Path.of("target", "api-scale.jfr");
         recording.dump(recordingFile);
@@ -154,9 +154,9 @@ class ApiScaleBenchmark {
         System.out.printf(
                 "%-44s %21s %s%n", "GET /actuator/prometheus (" + body.length() / 1024 + " kB)", scrape, "  <= 20 ms");
         System.out.printf(
-                "database transactions during %d scrapes and their warm-up: %d (a query on the scrape path would make at least"
-                        + " one per scrape)%n",
-                ROUNDS, scrapeTransactions);
+                "database transactions during %d scrapes, their warm-up included: %d (a query on the scrape path would make"
+                        + " at least one per scrape)%n",
+                scrape.calls(), scrapeTransactions);
         System.out.printf("%-44s %21s%n", "background refresh: backlog gauges", backlog);
         System.out.printf("%-44s %21s%n", "background refresh: reception gauges", reception);
         System.out.printf("%-44s %21s%n%n", "background refresh: housing gauges", housing);
@@ -173,11 +173,6 @@ class ApiScaleBenchmark {
                 .limit(15)
                 .forEach(e -> System.out.printf("%6d  %s%n", e.getValue(), e.getKey()));
         System.out.println();
-    }
-
-    /** Requests a {@link Latency#measure} of these rounds makes, its warm-up included. */
-    private static int requests(int rounds) {
-        return rounds + Math.max(5, rounds / 10);
     }
 
     private void resetStatements() {

@@ -1,5 +1,6 @@
 package nl.asylumchain.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -119,6 +120,7 @@ class HistoryGrowthBenchmark {
         int[] i = {0};
         Latency start = Latency.measure(
                 ROUNDS,
+                Duration.ZERO,
                 () -> started.add(
                         intake.register(applicant(name, i[0]++), null).caseId().toString()));
         Iterator<String> cases = started.iterator();
@@ -135,7 +137,8 @@ class HistoryGrowthBenchmark {
             completes.add(System.nanoTime() - t);
         }
         // the first completes warm up, as the starts did
-        return new StartAndComplete(start, Latency.of(completes.subList(completes.size() - ROUNDS, completes.size())));
+        return new StartAndComplete(
+                start, Latency.of(completes.subList(completes.size() - ROUNDS, completes.size()), completes.size()));
     }
 
     /** This month's cases, intake to end, on {@link #THREADS} threads; returns how many ended. */

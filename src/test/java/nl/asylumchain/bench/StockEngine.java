@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -86,6 +87,11 @@ final class StockEngine {
         configuration.setAuthorizationEnabled(true);
         configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+"); // group ids as ours: ind-decision
         configuration.setJdbcMaxActiveConnections(10);
+        // ids as ours get them (Camunda's Spring Boot starter: random UUIDs). The standalone default takes blocks of
+        // ids from the database in a transaction of its own, under a lock: with every pooled connection held by a job
+        // thread waiting for that lock, the thread holding it waited for a connection, and a stock drain stood still
+        // until the pool took a connection back after five minutes (2 December 2026)
+        configuration.setIdGenerator(new StrongUuidGenerator());
         // MyBatis's pool takes a connection back from a transaction that held it 20 s while others wait ("Connection
         // is invalid" for that transaction, its job retried); ours (Hikari) never does: on a loaded machine the
         // stock drain lost jobs' transactions that way

@@ -87,6 +87,7 @@ class TimerDrainBenchmark {
         assertThat(waiting).as("cases waiting out their rest period").isEqualTo(TIMERS);
         db.sql("analyze").update();
         DatabaseWork ourBefore = DatabaseWork.of(DATABASE);
+        TableWork ourTablesBefore = TableWork.of(DATABASE);
         double ourDrain = drain(
                 Duration.ofDays(7),
                 () -> db.sql("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
@@ -96,6 +97,7 @@ class TimerDrainBenchmark {
                         .single());
 
         DatabaseWork ourWork = DatabaseWork.of(DATABASE).minus(ourBefore);
+        TableWork ourTables = TableWork.of(DATABASE).minus(ourTablesBefore);
         // each timer's effect exactly once
         assertThat(count("select count(*) from act_hi_job_log where act_id_ = ? and job_state_ = 2", restPeriod))
                 .as("successful timer runs")
@@ -129,12 +131,14 @@ class TimerDrainBenchmark {
         double stockSeed = seedStock();
         stockDb.sql("analyze").update();
         DatabaseWork stockBefore = DatabaseWork.of(STOCK_DATABASE);
+        TableWork stockTablesBefore = TableWork.of(STOCK_DATABASE);
         double stockDrain = drain(
                 Duration.ofHours(2),
                 () -> stockDb.sql("select count(*) from act_ru_job")
                         .query(Long.class)
                         .single());
         DatabaseWork stockWork = DatabaseWork.of(STOCK_DATABASE).minus(stockBefore);
+        TableWork stockTables = TableWork.of(STOCK_DATABASE).minus(stockTablesBefore);
         assertThat(stockDb.sql("select count(*) from act_hi_job_log where job_state_ = 2")
                         .query(Long.class)
                         .single())
@@ -170,7 +174,9 @@ class TimerDrainBenchmark {
                 "%-44s %21.1f %21.1f %12.2fx%n",
                 "timer jobs per second (goal >= 250)", TIMERS / ourDrain, TIMERS / stockDrain, stockDrain / ourDrain);
         System.out.printf("database work, ours:  %s%n", ourWork.per(TIMERS, "job"));
-        System.out.printf("database work, stock: %s%n%n", stockWork.per(TIMERS, "job"));
+        System.out.printf("database work, stock: %s%n", stockWork.per(TIMERS, "job"));
+        System.out.printf("rows written per table, ours:%n%s%n", ourTables.per(TIMERS, "job"));
+        System.out.printf("rows written per table, stock:%n%s%n%n", stockTables.per(TIMERS, "job"));
     }
 
     /** Moves the engine's clock on and waits until no job of the kind {@code left} counts remains; returns seconds. */

@@ -82,13 +82,17 @@ class WaitStateTransitionsBenchmark {
 
         run(WARM_UP, ourCase("warm-up"));
         DatabaseWork ourBefore = DatabaseWork.of(DATABASE);
+        TableWork ourTablesBefore = TableWork.of(DATABASE);
         Run ourRun = run(CASES, ourCase("case"));
         DatabaseWork ourWork = DatabaseWork.of(DATABASE).minus(ourBefore);
+        TableWork ourTables = TableWork.of(DATABASE).minus(ourTablesBefore);
         // the same number of transitions on the stock engine: two per instance
         run(WARM_UP, stockCase("warm-up"));
         DatabaseWork stockBefore = DatabaseWork.of(STOCK_DATABASE);
+        TableWork stockTablesBefore = TableWork.of(STOCK_DATABASE);
         Run stockRun = run(ourRun.transitions() / 2, stockCase("stock"));
         DatabaseWork stockWork = DatabaseWork.of(STOCK_DATABASE).minus(stockBefore);
+        TableWork stockTables = TableWork.of(STOCK_DATABASE).minus(stockTablesBefore);
 
         assertThat(ourRun.ends().getOrDefault(HandlerWork.End.ENDED, 0))
                 .as("our cases that reached an end event")
@@ -122,7 +126,10 @@ class WaitStateTransitionsBenchmark {
                 ourRun.perSecond() / stockRun.perSecond());
         // starts included on both sides, as in the timed run
         System.out.printf("database work, ours:  %s%n", ourWork.per(ourRun.transitions(), "transition"));
-        System.out.printf("database work, stock: %s%n%n", stockWork.per(stockRun.transitions(), "transition"));
+        System.out.printf("database work, stock: %s%n", stockWork.per(stockRun.transitions(), "transition"));
+        System.out.printf("rows written per table, ours:%n%s%n", ourTables.per(ourRun.transitions(), "transition"));
+        System.out.printf(
+                "rows written per table, stock:%n%s%n%n", stockTables.per(stockRun.transitions(), "transition"));
     }
 
     /** Registers case {@code i} and works it to its end; one HandlerWork per thread. */

@@ -1,7 +1,5 @@
 package nl.asylumchain.platform;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -36,6 +33,7 @@ import nl.asylumchain.CaseDriver;
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.PostgresIntegrationTest;
+import nl.asylumchain.TasklistBrowser;
 import nl.asylumchain.casefile.process.CaseModel;
 import nl.asylumchain.registration.process.RegistrationModel;
 
@@ -172,17 +170,17 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
     @Test
     void completingATaskInTasklistTwiceIsNotFoundTheSecondTimeNotAServerError() throws Exception {
         String taskId = openTask();
-        HttpResponse<String> withoutToken = Tasklist.login(port, "agent").complete(taskId, IDENTIFIED, false);
+        HttpResponse<String> withoutToken = TasklistBrowser.login(port, "agent").complete(taskId, IDENTIFIED, false);
         assertThat(withoutToken.statusCode())
                 .as("CSRF protection of the webapps")
                 .isEqualTo(403);
         assertThat(client.get("/engine-rest/task/" + taskId, "agent").status()).isEqualTo(200);
 
         // Camunda's CSRF filter ends the session of a request without the token: the handler logs in again
-        Tasklist tasklist = Tasklist.login(port, "agent");
+        TasklistBrowser tasklist = TasklistBrowser.login(port, "agent");
         HttpResponse<String> first = tasklist.complete(taskId, IDENTIFIED, true);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(204);
-        Response again = Tasklist.response(tasklist.complete(taskId, IDENTIFIED, true));
+        Response again = TasklistBrowser.response(tasklist.complete(taskId, IDENTIFIED, true));
         assertThat(again.status()).isEqualTo(404);
         assertProblem(again);
         assertThat(again.body().toString()).doesNotContainPattern("[A-Z][A-Za-z]+(Exception|Error)\\b");
@@ -190,8 +188,10 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
 
     @Test
     void handlersCompletingOneTaskInTasklistAtOnceGetOneSuccessAndNoServerError() throws Exception {
-        List<Tasklist> handlers =
-                List.of(Tasklist.login(port, "agent"), Tasklist.login(port, "agent"), Tasklist.login(port, "agent"));
+        List<TasklistBrowser> handlers = List.of(
+                TasklistBrowser.login(port, "agent"),
+                TasklistBrowser.login(port, "agent"),
+                TasklistBrowser.login(port, "agent"));
         for (int round = 0; round < 5; round++) {
             String caseId = driver.register();
             String taskId = driver.openTask(caseId, RegistrationModel.ACTIVITY_IDENTIFY_AND_REGISTER)
@@ -201,7 +201,8 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
 
             List<Response> answers = parallel(
                     handlers.size(),
-                    () -> Tasklist.response(handlers.get(next.getAndIncrement()).complete(taskId, IDENTIFIED, true)));
+                    () -> TasklistBrowser.response(
+                            handlers.get(next.getAndIncrement()).complete(taskId, IDENTIFIED, true)));
 
             assertThat(answers)
                     .extracting(Response::status)
@@ -363,91 +364,6 @@ class ConflictsAndEngineErrorsPostgresIT extends PostgresIntegrationTest {
                         .status())
                 .isEqualTo(204);
         return caseId;
-    }
-
-    /**
-     * A handler's browser in Tasklist: logged in to the webapps with a session cookie, sending the XSRF-TOKEN cookie
-     * back as the X-XSRF-TOKEN header on changes, and calling the webapps' engine REST API as Tasklist does.
-     */
-    record Tasklist(HttpClient browser, CookieManager cookies, URI base) {
-
-        static Tasklist login(int port, String user) throws Exception {
-            CookieManager cookies = new CookieManager();
-            // HTTP/1.1: the client's h2c upgrade would cost the login form its body
-            Tasklist tasklist = new Tasklist(
-                    HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .cookieHandler(cookies)
-                            .build(),
-                    cookies,
-                    URI.create("http://localhost:" + port));
-            HttpResponse<String> page = tasklist.browser.send(
-                    HttpRequest.newBuilder(tasklist.base.resolve("/camunda/app/tasklist/default/"))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(page.statusCode()).isEqualTo(200);
-            HttpResponse<String> login = tasklist.browser.send(
-                    HttpRequest.newBuilder(tasklist.base.resolve("/camunda/api/admin/auth/user/default/login/tasklist"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .header("X-XSRF-TOKEN", tasklist.token())
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "username=" + user + "&password=" + ChainClient.PASSWORD))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-            // the login starts a new session; its CSRF token comes with the next read, as in the browser
-            HttpResponse<String> count = tasklist.browser.send(
-                    HttpRequest.newBuilder(tasklist.base.resolve("/camunda/api/engine/engine/default/task/count"))
-                            .header("Accept", "application/json")
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
-            return tasklist;
-        }
-
-        HttpResponse<String> complete(String taskId, Map<String, Object> variables, boolean withToken)
-                throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(
-                            base.resolve("/camunda/api/engine/engine/default/task/" + taskId + "/complete"))
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json, text/plain, */*")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            new ObjectMapper().writeValueAsString(ChainClient.completion(variables))));
-            if (withToken) {
-                request.header("X-XSRF-TOKEN", token());
-            }
-            return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** A change as the webapps send it: with the session and the CSRF token. */
-        HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-            return browser.send(
-                    HttpRequest.newBuilder(base.resolve(path))
-                            .header("Content-Type", contentType)
-                            .header("Accept", "application/json, text/plain, */*")
-                            .header("X-XSRF-TOKEN", token())
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        private String token() {
-            return cookies.getCookieStore().getCookies().stream()
-                    .filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue)
-                    .findFirst()
-                    .orElseThrow();
-        }
-
-        static Response response(HttpResponse<String> answer) throws Exception {
-            return new Response(
-                    answer.statusCode(),
-                    answer.headers().firstValue("Content-Type").orElse(""),
-                    null,
-                    answer.body().isEmpty() ? null : new ObjectMapper().readTree(answer.body()));
-        }
     }
 
     /** The same request from {@code n} clients at once. */

@@ -9,6 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import nl.asylumchain.ChainClient.Response;
 import nl.asylumchain.PostgresIntegrationTest;
+import nl.asylumchain.TasklistBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,15 +44,14 @@ class ModelDeploymentInProductionIT extends PostgresIntegrationTest {
 
     @Test
     void deployingThroughTheWebappsEngineApiIsOffToo() throws Exception {
-        ConflictsAndEngineErrorsPostgresIT.Tasklist cockpit =
-                ConflictsAndEngineErrorsPostgresIT.Tasklist.login(port, "demo");
+        TasklistBrowser cockpit = TasklistBrowser.login(port, "demo");
         String boundary = "probe";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
                 + "webapp-probe\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"valid.bpmn\"; "
                 + "filename=\"valid.bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n"
                 + ProbeModels.validUserTask("webappProbe") + "\r\n--" + boundary + "--\r\n";
 
-        Response response = ConflictsAndEngineErrorsPostgresIT.Tasklist.response(cockpit.post(
+        Response response = TasklistBrowser.response(cockpit.post(
                 "/camunda/api/engine/engine/default/deployment/create",
                 "multipart/form-data; boundary=" + boundary,
                 body));
