@@ -1,42 +1,99 @@
 package nl.asylumchain.platform;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Checks HTTP Basic credentials against the engine's identity service, so one set of users and groups serves
  * Tasklist, the engine REST API and our own API. Group ids become authorities as they are ({@code police-avim}).
+ *
+ * <p>A client that sends Basic credentials with every request (our API has no sessions) would cost the engine a
+ * password check and a group query each time: a fifth of a case-file read's CPU (docs/benchmarks.md). A successful
+ * check is therefore remembered for {@code asylumchain.security.credentials-cache} (default 30 seconds, {@code 0}
+ * turns it off): the user, a salted SHA-256 digest of the password (the salt is random per start; the password itself
+ * is never kept) and the groups. Within that time the same user with the same password gets the same groups without
+ * asking the engine; a different password always asks the engine, so a wrong one still counts towards the engine's
+ * lock-out. A changed password, a removed user or a changed group membership takes effect within that time at the
+ * latest (Camunda's webapps keep a login's groups for five minutes).
  */
 @Component
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final Cache<String, Checked> checked;
+    private final byte[] salt = new byte[16];
 
-    EngineIdentityAuthenticationProvider(IdentityService identityService) {
+    /** A successful check: the password's digest and the groups found then. */
+    private record Checked(byte[] digest, List<SimpleGrantedAuthority> groups) {}
+
+    EngineIdentityAuthenticationProvider(
+            IdentityService identityService,
+            @Value("${asylumchain.security.credentials-cache:PT30S}") Duration remembered) {
         this.identityService = identityService;
+        // upkeep on the calling thread, so that a forgotten check is gone when invalidate returns
+        this.checked = remembered.isZero()
+                ? null
+                : Caffeine.newBuilder()
+                        .expireAfterWrite(remembered)
+                        .maximumSize(10_000)
+                        .executor(Runnable::run)
+                        .build();
+        new SecureRandom().nextBytes(salt);
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {
+        if (userId == null || credentials == null) {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
-        List<SimpleGrantedAuthority> authorities =
-                identityService.createGroupQuery().groupMember(userId).list().stream()
-                        .map(Group::getId)
-                        .map(SimpleGrantedAuthority::new)
-                        .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+        byte[] digest = digest(credentials.toString());
+        Checked known = checked == null ? null : checked.getIfPresent(userId);
+        if (known != null && MessageDigest.isEqual(known.digest(), digest)) {
+            return UsernamePasswordAuthenticationToken.authenticated(userId, null, known.groups());
+        }
+        if (!identityService.checkPassword(userId, credentials.toString())) {
+            // the engine may have locked the user now: the next request asks it again, whatever was remembered
+            if (checked != null) {
+                checked.invalidate(userId);
+            }
+            throw new BadCredentialsException("Unknown user or wrong password");
+        }
+        List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .map(SimpleGrantedAuthority::new)
+                .toList();
+        if (checked != null) {
+            checked.put(userId, new Checked(digest, groups));
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+    }
+
+    private byte[] digest(String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            return sha.digest(password.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     @Override
