@@ -28,6 +28,9 @@ public final class TestPostgres {
         if (postgres == null) {
             try {
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                // as production is configured (docs/postgresql.md, "Planner settings"): storage where a page read at
+                // random costs about what one read in order does, so the planner looks up a page's 50 rows by index
+                builder.setServerConfig("random_page_cost", "1.1");
                 // where a benchmark's database time goes: read pg_stat_statements while it runs (ApiScaleBenchmark
                 // sets the property itself; -Dbench.statements=true asks for it from the command line)
                 if (Boolean.getBoolean(STATEMENT_STATISTICS) || Boolean.getBoolean("bench.statements")) {
