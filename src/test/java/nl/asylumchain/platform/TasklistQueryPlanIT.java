@@ -167,22 +167,8 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
                 .isEqualTo(counted);
         long tallyRows = rowsTouched(TaskGroupTally.OPEN_TASKS.replace("?", "'" + Groups.NIDOS + "'"))
                 + rowsTouched(TaskGroupTally.SUSPENDED_TASKS.replace("?", "'" + Groups.NIDOS + "'"));
-        LoggerFactory.getLogger(TasklistQueryPlanIT.class)
-                .info(
-                        "The filter's page, as planned:\n{}",
-                        String.join(
-                                "\n",
-                                jdbc.sql("explain " + page.get(1))
-                                        .query(String.class)
-                                        .list()));
-        LoggerFactory.getLogger(TasklistQueryPlanIT.class)
-                .info(
-                        "The page's column values, as planned:\n{}",
-                        String.join(
-                                "\n",
-                                jdbc.sql("explain (analyze) " + columns.get(1))
-                                        .query(String.class)
-                                        .list()));
+        logPlan("The filter's page", page.get(1));
+        logPlan("The page's column values", columns.get(1));
         return new Work(
                 Integer.parseInt(page.get(0)),
                 counted,
@@ -190,6 +176,18 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
                 rowsTouched(count.get(1)),
                 tallyRows,
                 rowsTouched(columns.get(1)));
+    }
+
+    private void logPlan(String what, String sql) {
+        LoggerFactory.getLogger(TasklistQueryPlanIT.class)
+                .info(
+                        "{}, as planned:\n{}",
+                        what,
+                        String.join(
+                                "\n",
+                                jdbc.sql("explain (analyze) " + sql)
+                                        .query(String.class)
+                                        .list()));
     }
 
     /** Tasklist opening the filter: its first page (50 here, 15 in Tasklist) as HAL; returns the tasks listed. */
