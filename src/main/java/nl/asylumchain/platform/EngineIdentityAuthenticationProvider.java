@@ -29,8 +29,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * turns it off): the user, a salted SHA-256 digest of the password (the salt is random per start; the password itself
  * is never kept) and the groups. Within that time the same user with the same password gets the same groups without
  * asking the engine; a different password always asks the engine, so a wrong one still counts towards the engine's
- * lock-out. A changed password, a removed user or a changed group membership takes effect within that time at the
- * latest (Camunda's webapps keep a login's groups for five minutes).
+ * login delay and lock-out, and a failed check forgets the user, so that a lock-out holds from that request on. A
+ * changed password, a removed user or a changed group membership takes effect within that time at the latest
+ * (Camunda's webapps keep a login's groups for five minutes). docs/security.md, "Machine clients".
  */
 @Component
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {

@@ -53,8 +53,10 @@ record Latency(double p50, double p99, int calls) {
     }
 
     /**
-     * As {@link #measure}, but stops timing once {@code budget} has passed (at least {@code minimum} rounds after one
-     * warm-up): for a side whose single run takes minutes, so that a benchmark still ends. A warm-up that alone takes
+     * As {@link #measure}, but stops timing once {@code budget} has passed (at least {@code minimum} rounds after the
+     * warm-up: one run, and for a side whose run takes less than a second as long as {@link #measure} warms up, at
+     * most a quarter of the budget): for a side whose single run takes minutes, so that a benchmark still ends. A
+     * warm-up that alone takes
      * longer than the budget is the only sample (caches matter nothing beside minutes). Prints how many rounds it took
      * when it stopped early; with few rounds the p99 is the slowest run.
      */
