@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public record TasklistBrowser(HttpClient browser, CookieManager cookies, URI base) {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** The webapps' engine REST API, as Tasklist's scripts call it. */
     public static final String ENGINE_API = "/camunda/api/engine/engine/default";
 
@@ -65,8 +67,7 @@ public record TasklistBrowser(HttpClient browser, CookieManager cookies, URI bas
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(ENGINE_API + "/task/" + taskId + "/complete"))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/plain, */*")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        new ObjectMapper().writeValueAsString(ChainClient.completion(variables))));
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(ChainClient.completion(variables))));
         if (withToken) {
             request.header("X-XSRF-TOKEN", token());
         }
@@ -103,6 +104,6 @@ public record TasklistBrowser(HttpClient browser, CookieManager cookies, URI bas
                 answer.statusCode(),
                 answer.headers().firstValue("Content-Type").orElse(""),
                 null,
-                answer.body().isEmpty() ? null : new ObjectMapper().readTree(answer.body()));
+                answer.body().isEmpty() ? null : JSON.readTree(answer.body()));
     }
 }

@@ -65,25 +65,39 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
         if (userId == null || credentials == null) {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
-        byte[] digest = digest(credentials.toString());
-        Checked known = checked == null ? null : checked.getIfPresent(userId);
-        if (known != null && MessageDigest.isEqual(known.digest(), digest)) {
-            return UsernamePasswordAuthenticationToken.authenticated(userId, null, known.groups());
+        String password = credentials.toString();
+        if (checked == null) {
+            return authenticated(userId, groupsIfThePasswordHolds(userId, password));
         }
-        if (!identityService.checkPassword(userId, credentials.toString())) {
+        byte[] digest = digest(password);
+        Checked known = checked.getIfPresent(userId);
+        if (known != null && MessageDigest.isEqual(known.digest(), digest)) {
+            return authenticated(userId, known.groups());
+        }
+        List<SimpleGrantedAuthority> groups;
+        try {
+            groups = groupsIfThePasswordHolds(userId, password);
+        } catch (BadCredentialsException e) {
             // the engine may have locked the user now: the next request asks it again, whatever was remembered
-            if (checked != null) {
-                checked.invalidate(userId);
-            }
+            checked.invalidate(userId);
+            throw e;
+        }
+        checked.put(userId, new Checked(digest, groups));
+        return authenticated(userId, groups);
+    }
+
+    /** The engine's check of the password, then the user's groups. */
+    private List<SimpleGrantedAuthority> groupsIfThePasswordHolds(String userId, String password) {
+        if (!identityService.checkPassword(userId, password)) {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
-        List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        return identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
                 .map(SimpleGrantedAuthority::new)
                 .toList();
-        if (checked != null) {
-            checked.put(userId, new Checked(digest, groups));
-        }
+    }
+
+    private static Authentication authenticated(String userId, List<SimpleGrantedAuthority> groups) {
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
     }
 

@@ -1,7 +1,6 @@
 package nl.asylumchain.bench;
 
 import java.lang.management.ManagementFactory;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -170,17 +169,14 @@ class TasklistScaleBenchmark {
         String tasklistBody = new ObjectMapper().writeValueAsString(ChainClient.TASKLIST_EXTENSION);
         AtomicInteger ourSessionPageSize = new AtomicInteger();
         Latency ourSessionPage = Latency.measure(ROUNDS, () -> {
-            HttpResponse<String> answer = browser.post(
+            ChainClient.Response answer = TasklistBrowser.response(browser.post(
                     TasklistBrowser.ENGINE_API + "/filter/" + ourFilter + "/list?firstResult=0&maxResults=50",
                     "application/json",
                     "application/hal+json",
-                    tasklistBody);
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            return ourSessionPageSize.getAndSet(new ObjectMapper()
-                    .readTree(answer.body())
-                    .path("_embedded")
-                    .path("task")
-                    .size());
+                    tasklistBody));
+            assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
+            return ourSessionPageSize.getAndSet(
+                    answer.body().path("_embedded").path("task").size());
         });
         Latency ourHttpCount = Latency.measure(
                 ROUNDS, () -> (int) client.post("/engine-rest/filter/" + ourFilter + "/count", OUR_HANDLER, Map.of())
