@@ -1,8 +1,10 @@
 package nl.asylumchain.platform;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -15,6 +17,12 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  * variable, batches and external task logs. Dropped: a second copy of every variable value at every update
  * ({@code ACT_HI_DETAIL}) and form-property details (our forms submit variables). Data minimisation (AVG art. 5(1)(c)):
  * the access log and the user operation log are the record of who did what, not a copy of each intermediate value.
+ *
+ * <p>Also dropped: the evaluations of the decisions named in {@code asylumchain.history.unrecorded-decisions}
+ * ({@code taskPeriods}). Such a table takes no fact of a case as input (only the name of the process that starts) and
+ * its result is kept anyway, as the variables the process reads it into ({@code periods}, {@code priorities}), whose
+ * latest value the history keeps; its evaluation at every process start was a tenth of the rows a case's step wrote
+ * (docs/postgresql.md#history-level).
  */
 public final class ChainHistoryLevel extends AbstractHistoryLevel {
 
@@ -27,13 +35,27 @@ public final class ChainHistoryLevel extends AbstractHistoryLevel {
      */
     public static final int ID = 10;
 
-    /** The only instance the engines need; both ours and the benchmarks' stock engine register it. */
-    public static final ChainHistoryLevel INSTANCE = new ChainHistoryLevel();
+    /** The level with every decision's evaluations recorded (the benchmarks' stock engine registers it). */
+    public static final ChainHistoryLevel INSTANCE = new ChainHistoryLevel(Set.of());
 
     private static final Set<HistoryEventTypes> DROPPED =
             EnumSet.of(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, HistoryEventTypes.FORM_PROPERTY_UPDATE);
 
-    private ChainHistoryLevel() {}
+    private final Set<String> unrecordedDecisions;
+
+    private ChainHistoryLevel(Set<String> unrecordedDecisions) {
+        this.unrecordedDecisions = unrecordedDecisions;
+    }
+
+    /** The level that records no evaluation of the decisions with these keys. */
+    public static ChainHistoryLevel withUnrecordedDecisions(Collection<String> decisionKeys) {
+        return new ChainHistoryLevel(Set.copyOf(decisionKeys));
+    }
+
+    /** The keys of the decisions whose evaluations are not recorded. */
+    public Set<String> unrecordedDecisions() {
+        return unrecordedDecisions;
+    }
 
     @Override
     public int getId() {
@@ -47,6 +69,11 @@ public final class ChainHistoryLevel extends AbstractHistoryLevel {
 
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+        if (eventType == HistoryEventTypes.DMN_DECISION_EVALUATE
+                && entity instanceof DmnDecision decision
+                && unrecordedDecisions.contains(decision.getKey())) {
+            return false;
+        }
         // a history event type from outside the engine's enum (a plugin's own) is kept, as level full would
         return !(eventType instanceof HistoryEventTypes type && DROPPED.contains(type));
     }

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,22 @@ import org.springframework.stereotype.Component;
 class ChainHistoryLevelPlugin extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(ChainHistoryLevelPlugin.class);
+
+    private final ChainHistoryLevel level;
+
+    /** The level recording every decision's evaluations. */
+    ChainHistoryLevelPlugin() {
+        this(List.of());
+    }
+
+    /** The level recording no evaluation of the decisions named in {@code asylumchain.history.unrecorded-decisions}. */
+    @Autowired
+    ChainHistoryLevelPlugin(@Value("${asylumchain.history.unrecorded-decisions:}") List<String> unrecordedDecisions) {
+        this.level = ChainHistoryLevel.withUnrecordedDecisions(unrecordedDecisions.stream()
+                .map(String::trim)
+                .filter(key -> !key.isEmpty())
+                .toList());
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -49,13 +67,13 @@ class ChainHistoryLevelPlugin extends AbstractProcessEnginePlugin {
     }
 
     /** Adds the chain's level to the engine's custom levels, keeping any other plugin's. */
-    private static void register(ProcessEngineConfigurationImpl configuration) {
+    private void register(ProcessEngineConfigurationImpl configuration) {
         List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
                 ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomHistoryLevels());
-        if (!levels.contains(ChainHistoryLevel.INSTANCE)) {
-            levels.add(ChainHistoryLevel.INSTANCE);
-        }
+        // levels are equal by their id: this one replaces another configuration's of the same level
+        levels.remove(level);
+        levels.add(level);
         configuration.setCustomHistoryLevels(levels);
     }
 

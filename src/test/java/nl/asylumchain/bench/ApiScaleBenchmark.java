@@ -88,7 +88,7 @@ class ApiScaleBenchmark {
         List<RegisteredCase> cases = seed();
         double seedSeconds = (System.nanoTime() - seeding) / 1e9;
         db.sql("analyze").update();
-        db.sql("create extension if not exists pg_stat_statements").update();
+        StatementWork statements = StatementWork.of(db, DATABASE);
 
         Latency backlog = Latency.measure(10, () -> {
             context.getBean(BacklogGauges.class).refresh();
@@ -101,7 +101,7 @@ class ApiScaleBenchmark {
 
         ChainClient client = new ChainClient(port);
         SplittableRandom random = new SplittableRandom(14);
-        resetStatements();
+        statements.reset();
         // a JFR recording of the case API's requests (server and client share this JVM): where the time goes
         Recording recording = new Recording(Configuration.getConfiguration("profile"));
         recording.start();
@@ -111,8 +111,8 @@ class ApiScaleBenchmark {
             assertThat(response.status()).isEqualTo(200);
             return response;
         });
-        List<String> byIdStatements = statements(byId.calls());
-        resetStatements();
+        List<String> byIdStatements = statements.per(byId.calls(), "request", 25);
+        statements.reset();
         Latency byVNumber = Latency.measure(ROUNDS, () -> {
             ChainClient.Response response = client.get(
                     "/api/cases?vNumber="
@@ -122,7 +122,7 @@ class ApiScaleBenchmark {
             return response;
         });
 
-        List<String> byVNumberStatements = statements(byVNumber.calls());
+        List<String> byVNumberStatements = statements.per(byVNumber.calls(), "request", 25);
         recording.stop();
         Path recordingFile = Path.of("target", "api-scale.jfr");
         recording.dump(recordingFile);
@@ -173,42 +173,6 @@ class ApiScaleBenchmark {
                 .limit(15)
                 .forEach(e -> System.out.printf("%6d  %s%n", e.getValue(), e.getKey()));
         System.out.println();
-    }
-
-    private void resetStatements() {
-        db.sql("select pg_stat_statements_reset()").query().singleValue();
-    }
-
-    /**
-     * The statements run in our database since the last reset, per request: the whole, then each statement (calls
-     * and rows per request, mean time), the costliest first.
-     */
-    private List<String> statements(int requests) {
-        record Statement(long calls, double totalMs, long rows, String query) {}
-        List<Statement> all = db.sql("""
-                        select s.calls, s.total_exec_time, s.rows, s.query from pg_stat_statements s
-                        join pg_database d on d.oid = s.dbid
-                        where d.datname = ? and s.query not like '%pg_stat_statements%'
-                        order by s.total_exec_time desc
-                        """)
-                .param(DATABASE)
-                .query((rs, i) -> new Statement(rs.getLong(1), rs.getDouble(2), rs.getLong(3), rs.getString(4)))
-                .list();
-        List<String> lines = new ArrayList<>();
-        lines.add(String.format(
-                "  in all: %.1f statements, %.2f ms in PostgreSQL per request",
-                all.stream().mapToLong(Statement::calls).sum() / (double) requests,
-                all.stream().mapToDouble(Statement::totalMs).sum() / requests));
-        for (Statement s : all.subList(0, Math.min(25, all.size()))) {
-            String query = s.query().replaceAll("\\s+", " ");
-            lines.add(String.format(
-                    "  %5.2f  %7.3f  %6.1f  %s",
-                    s.calls() / (double) requests,
-                    s.totalMs() / s.calls(),
-                    s.rows() / (double) s.calls(),
-                    query.substring(0, Math.min(240, query.length()))));
-        }
-        return lines;
     }
 
     /** Series per metric name in a scrape (comments left out). */

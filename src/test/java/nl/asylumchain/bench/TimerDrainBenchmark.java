@@ -88,6 +88,12 @@ class TimerDrainBenchmark {
         db.sql("analyze").update();
         DatabaseWork ourBefore = DatabaseWork.of(DATABASE);
         TableWork ourTablesBefore = TableWork.of(DATABASE);
+        // where a job's database time goes, with -Dbench.statements=true (the drain's own count of the jobs left is
+        // among them, every 100 ms)
+        StatementWork ourStatements = StatementWork.requested() ? StatementWork.of(db, DATABASE) : null;
+        if (ourStatements != null) {
+            ourStatements.reset();
+        }
         double ourDrain = drain(
                 Duration.ofDays(7),
                 () -> db.sql("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
@@ -98,6 +104,7 @@ class TimerDrainBenchmark {
 
         DatabaseWork ourWork = DatabaseWork.of(DATABASE).minus(ourBefore);
         TableWork ourTables = TableWork.of(DATABASE).minus(ourTablesBefore);
+        List<String> ourStatementLines = ourStatements == null ? List.of() : ourStatements.per(TIMERS, "job", 30);
         // each timer's effect exactly once
         assertThat(count("select count(*) from act_hi_job_log where act_id_ = ? and job_state_ = 2", restPeriod))
                 .as("successful timer runs")
@@ -177,6 +184,11 @@ class TimerDrainBenchmark {
         System.out.printf("database work, stock: %s%n", stockWork.per(TIMERS, "job"));
         System.out.printf("rows written per table, ours:%n%s%n", ourTables.per(TIMERS, "job"));
         System.out.printf("rows written per table, stock:%n%s%n%n", stockTables.per(TIMERS, "job"));
+        if (!ourStatementLines.isEmpty()) {
+            System.out.println("statements per job, ours (calls, mean ms, rows per call, statement):");
+            ourStatementLines.forEach(System.out::println);
+            System.out.println();
+        }
     }
 
     /** Moves the engine's clock on and waits until no job of the kind {@code left} counts remains; returns seconds. */

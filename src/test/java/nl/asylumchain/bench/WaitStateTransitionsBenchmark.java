@@ -83,9 +83,17 @@ class WaitStateTransitionsBenchmark {
         run(WARM_UP, ourCase("warm-up"));
         DatabaseWork ourBefore = DatabaseWork.of(DATABASE);
         TableWork ourTablesBefore = TableWork.of(DATABASE);
+        // where a transition's database time goes, with -Dbench.statements=true
+        StatementWork ourStatements =
+                StatementWork.requested() ? StatementWork.of(StockEngine.database(DATABASE), DATABASE) : null;
+        if (ourStatements != null) {
+            ourStatements.reset();
+        }
         Run ourRun = run(CASES, ourCase("case"));
         DatabaseWork ourWork = DatabaseWork.of(DATABASE).minus(ourBefore);
         TableWork ourTables = TableWork.of(DATABASE).minus(ourTablesBefore);
+        List<String> ourStatementLines =
+                ourStatements == null ? List.of() : ourStatements.per(ourRun.transitions(), "transition", 30);
         // the same number of transitions on the stock engine: two per instance
         run(WARM_UP, stockCase("warm-up"));
         DatabaseWork stockBefore = DatabaseWork.of(STOCK_DATABASE);
@@ -130,6 +138,11 @@ class WaitStateTransitionsBenchmark {
         System.out.printf("rows written per table, ours:%n%s%n", ourTables.per(ourRun.transitions(), "transition"));
         System.out.printf(
                 "rows written per table, stock:%n%s%n%n", stockTables.per(stockRun.transitions(), "transition"));
+        if (!ourStatementLines.isEmpty()) {
+            System.out.println("statements per transition, ours (calls, mean ms, rows per call, statement):");
+            ourStatementLines.forEach(System.out::println);
+            System.out.println();
+        }
     }
 
     /** Registers case {@code i} and works it to its end; one HandlerWork per thread. */

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The live engine runs at the chain's history level (docs/production.md, "Where a node's time goes"): a case's
  * variable updates leave their latest value in the history but no second copy in ACT_HI_DETAIL, while the decisions
- * that routed it keep their inputs and outputs (the motivation of a routing decision, Awb 3:46).
+ * that routed it keep their inputs and outputs (the motivation of a routing decision, Awb 3:46); the table of task
+ * periods, which takes no fact of the case, is not recorded as a decision.
  */
 class ChainHistoryLevelPostgresIT extends PostgresIntegrationTest {
 
@@ -74,6 +75,20 @@ class ChainHistoryLevelPostgresIT extends PostgresIntegrationTest {
                                 + " where d.root_proc_inst_id_ in (:roots)",
                         roots))
                 .as("outputs of those decisions")
+                .isPositive();
+        // the periods and priorities of the case's tasks: not recorded as a decision (asylumchain.history
+        // .unrecorded-decisions), kept as the variables the processes read them into
+        assertThat(count(
+                        "select count(*) from act_hi_decinst where root_proc_inst_id_ in (:roots)"
+                                + " and dec_def_key_ = 'taskPeriods'",
+                        roots))
+                .as("evaluations of taskPeriods recorded")
+                .isZero();
+        assertThat(count(
+                        "select count(*) from act_hi_varinst where root_proc_inst_id_ in (:roots)"
+                                + " and name_ in ('periods', 'priorities')",
+                        roots))
+                .as("the periods and priorities the processes read, kept as variables")
                 .isPositive();
     }
 

@@ -1,7 +1,9 @@
 package nl.asylumchain.platform;
 
+import java.util.List;
 import java.util.UUID;
 
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionImpl;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The chain's history level drops exactly the two kinds of detail, and a database that ran at {@code full} (every
+ * The chain's history level drops exactly the two kinds of detail and the evaluations of the decisions it is told, and a database that ran at {@code full} (every
  * installation before it) starts at it without the engine's "historyLevel mismatch", while a node configured
  * differently from what the database records is still refused.
  */
@@ -29,6 +31,27 @@ class ChainHistoryLevelTest {
                     .as(type.name())
                     .isEqualTo(!dropped);
         }
+    }
+
+    @Test
+    void theEvaluationsOfTheNamedDecisionsAreNotRecordedAndEveryOtherDecisionsAre() {
+        ChainHistoryLevel level = ChainHistoryLevel.withUnrecordedDecisions(List.of("taskPeriods"));
+        assertThat(level.isHistoryEventProduced(HistoryEventTypes.DMN_DECISION_EVALUATE, decision("taskPeriods")))
+                .isFalse();
+        assertThat(level.isHistoryEventProduced(HistoryEventTypes.DMN_DECISION_EVALUATE, decision("asylumTrack")))
+                .isTrue();
+        assertThat(ChainHistoryLevel.INSTANCE.isHistoryEventProduced(
+                        HistoryEventTypes.DMN_DECISION_EVALUATE, decision("taskPeriods")))
+                .as("the level without unrecorded decisions")
+                .isTrue();
+        // the same level for the engine's check of the recorded one: equal by id
+        assertThat(level).isEqualTo(ChainHistoryLevel.INSTANCE);
+    }
+
+    private static DmnDecisionImpl decision(String key) {
+        DmnDecisionImpl decision = new DmnDecisionImpl();
+        decision.setKey(key);
+        return decision;
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -23,6 +22,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.decision.DecisionPeriods;
+import nl.asylumchain.platform.ParsedFeelCache;
 
 /**
  * The periods of the IND procedure as the deployed DMN tables say them (the latest version of each), for the Java
@@ -43,8 +43,7 @@ class DecisionRules implements DecisionPeriods {
     // need a write transaction
     private final RepositoryService repository;
     private final CommandExecutor commands;
-    private final DmnEngine dmn =
-            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DmnEngine dmn = ParsedFeelCache.dmnEngine();
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
     DecisionRules(ProcessEngine engine) {

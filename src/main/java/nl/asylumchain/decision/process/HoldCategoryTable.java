@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -25,6 +24,7 @@ import org.camunda.bpm.model.dmn.instance.Output;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.decision.HoldCategories;
+import nl.asylumchain.platform.ParsedFeelCache;
 
 /**
  * DMN {@code holdCategory} (in the dmn/nationalityGroups.dmn DRD, requiring {@code nationalityGroups}): which
@@ -50,8 +50,7 @@ class HoldCategoryTable implements HoldCategories {
     private final ProcessEngineConfigurationImpl engine;
     // whether a category is a moratorium is asked by the gauges' background refresh for every category, every time:
     // on a bare DMN engine, so that a refresh writes no decision history (the engine's own DMN engine would, each time)
-    private final DmnEngine withoutHistory =
-            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DmnEngine withoutHistory = ParsedFeelCache.dmnEngine();
 
     HoldCategoryTable(ProcessEngineConfigurationImpl engine) {
         this.engine = engine;

@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,10 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Settings of the forecast's isolated engine that make a simulated year fast without changing what the models and
- * rules do (docs/forecast.md, "Speed"): FEEL expressions parsed once ({@link ParsedFeelCache}), ids taken from the
+ * rules do (docs/forecast.md, "Speed"): ids taken from the
  * database in large blocks (the same consecutive numbers, so runs stay repeatable, with a hundredth of the
  * round trips), no CMMN (the chain has no case models), no history cleanup (there is no history) and the latest
- * definition of each key remembered between deployments ({@link LatestDefinitions}). History level,
+ * definition of each key remembered between deployments ({@link LatestDefinitions}); FEEL texts are parsed once as in the
+ * live engine ({@code platform.ParsedFeelCache}). History level,
  * metrics and the job executor are set as properties by the forecast command.
  */
 @Component
@@ -30,11 +29,6 @@ class ForecastEngineSettings extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() == null
-                ? (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
-                : configuration.getDmnEngineConfiguration();
-        dmn.setFeelEngineFactory(new ParsedFeelCache(configuration::getDmnFeelCustomFunctionProviders));
-        configuration.setDmnEngineConfiguration(dmn);
         configuration.setIdBlockSize(ID_BLOCK_SIZE);
         configuration.setCmmnEnabled(false);
         configuration.setHistoryCleanupEnabled(false);

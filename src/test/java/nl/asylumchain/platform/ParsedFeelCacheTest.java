@@ -1,4 +1,4 @@
-package nl.asylumchain.forecast.process;
+package nl.asylumchain.platform;
 
 import java.util.List;
 import java.util.Map;
