@@ -52,11 +52,6 @@ public final class ChainHistoryLevel extends AbstractHistoryLevel {
         return new ChainHistoryLevel(Set.copyOf(decisionKeys));
     }
 
-    /** The keys of the decisions whose evaluations are not recorded. */
-    public Set<String> unrecordedDecisions() {
-        return unrecordedDecisions;
-    }
-
     @Override
     public int getId() {
         return ID;

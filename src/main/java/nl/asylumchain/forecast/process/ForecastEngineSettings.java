@@ -13,12 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Settings of the forecast's isolated engine that make a simulated year fast without changing what the models and
- * rules do (docs/forecast.md, "Speed"): ids taken from the
- * database in large blocks (the same consecutive numbers, so runs stay repeatable, with a hundredth of the
- * round trips), no CMMN (the chain has no case models), no history cleanup (there is no history) and the latest
- * definition of each key remembered between deployments ({@link LatestDefinitions}); FEEL texts are parsed once as in the
- * live engine ({@code platform.ParsedFeelCache}). History level,
- * metrics and the job executor are set as properties by the forecast command.
+ * rules do (docs/forecast.md, "Speed"): ids taken from the database in large blocks (the same consecutive numbers, so
+ * runs stay repeatable, with a hundredth of the round trips), no CMMN (the chain has no case models), no history
+ * cleanup (there is no history) and the latest definition of each key remembered between deployments
+ * ({@link LatestDefinitions}). FEEL texts are parsed once, as in the live engine ({@code platform.ParsedFeelCache}).
+ * History level, metrics and the job executor are set as properties by the forecast command.
  */
 @Component
 @Profile("forecast")
