@@ -1,5 +1,6 @@
 package nl.asylumchain.platform;
 
+import java.util.List;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -36,29 +37,21 @@ class EngineSpeedSettingsPostgresIT extends PostgresIntegrationTest {
                 .containsEntry(PostgresBatchedInserts.SETTING, "true");
 
         String caseId = driver.register();
-        // the registration's start writes its variables in one batch: each one is there, and each once
-        long variables = jdbc.sql("select count(*) from act_ru_variable v join act_ru_execution e"
-                        + " on e.proc_inst_id_ = v.proc_inst_id_ where e.business_key_ = ? and e.parent_id_ is null")
+        // the registration's start writes its variables and their history rows in batches: each variable of the
+        // case's processes is there with exactly one history row (a row lost or written twice shows here)
+        List<Long> historyRowsPerVariable = jdbc.sql("select count(h.id_) from act_ru_variable v"
+                        + " join act_ru_execution e on e.proc_inst_id_ = v.proc_inst_id_"
+                        + " left join act_hi_varinst h on h.id_ = v.id_"
+                        + " where e.business_key_ = ? and e.parent_id_ is null group by v.id_")
                 .param(caseId)
                 .query(Long.class)
-                .single();
-        long distinct = jdbc.sql("select count(distinct v.id_) from act_ru_variable v join act_ru_execution e"
-                        + " on e.proc_inst_id_ = v.proc_inst_id_ where e.business_key_ = ? and e.parent_id_ is null")
-                .param(caseId)
-                .query(Long.class)
-                .single();
-        assertThat(variables)
+                .list();
+        assertThat(historyRowsPerVariable)
                 .as("variables of the case's processes")
-                .isGreaterThan(1)
-                .isEqualTo(distinct);
-        assertThat(jdbc.sql("select count(*) from act_hi_varinst h where h.id_ in (select v.id_ from act_ru_variable v"
-                                + " join act_ru_execution e on e.proc_inst_id_ = v.proc_inst_id_"
-                                + " where e.business_key_ = ? and e.parent_id_ is null)")
-                        .param(caseId)
-                        .query(Long.class)
-                        .single())
-                .as("their history rows, inserted in the same batches")
-                .isEqualTo(variables);
+                .hasSizeGreaterThan(1);
+        assertThat(historyRowsPerVariable)
+                .as("history rows per variable, inserted in the same batches")
+                .containsOnly(1L);
     }
 
     @Test
