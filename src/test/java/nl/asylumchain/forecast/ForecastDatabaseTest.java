@@ -3,6 +3,7 @@ package nl.asylumchain.forecast;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import nl.asylumchain.forecast.persistence.DueJobsRepository;
 import nl.asylumchain.forecast.persistence.TasklistOrderRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +72,30 @@ class ForecastDatabaseTest {
                     .contains("FORECAST_IDX_TASK_ORDER")
                     .contains("index sorted");
         }
+    }
+
+    @Test
+    void aSmallGroupsTasksAreGatheredThroughItsCandidateLinksNotByReadingEveryOpenTask() {
+        for (boolean oneTrack : new boolean[] {false, true}) {
+            String plan = plan(TasklistOrderRepository.statementForFew(oneTrack)
+                    .replace(":group", "'g'")
+                    .replace(":max", "5")
+                    .replace(":variable", "'track'")
+                    .replace(":value", "4"));
+            assertThat(plan)
+                    .contains("ACT_IDX_IDENT_LNK_GROUP")
+                    .containsPattern("/\\* PUBLIC\\.PRIMARY_KEY_\\d+: ID_ IN\\(SELECT")
+                    .doesNotContain("ACT_IDX_TASK_ASSIGNEE");
+        }
+    }
+
+    @Test
+    void theJobsDueByNowAreReadFromTheIndexOfTheDueDateInThatOrder() {
+        assertThat(plan(DueJobsRepository.statement()
+                        .replace(":now", "timestamp '2024-01-01 09:00:00'")
+                        .replace(":max", "500")))
+                .contains("FORECAST_IDX_JOB_DUE")
+                .contains("index sorted");
     }
 
     private String plan(String sql) {

@@ -12,9 +12,10 @@ import nl.asylumchain.forecast.process.TasklistOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The forecast takes a large group's open tasks of the day with its own statement ({@link TasklistOrder#walk}); it
- * must give the tasks the engine's task query gives ({@link TasklistOrder#sorted}), in the same order, for a group
- * and for one IND track of a group, with tasks of several priorities, due dates and tracks open.
+ * The forecast takes a group's open tasks of the day with its own statements ({@link TasklistOrder#walk} for a large
+ * group, {@link TasklistOrder#gather} for a small one); each must give the tasks the engine's task query gives
+ * ({@link TasklistOrder#sorted}), in the same order, for a group and for one IND track of a group, with tasks of
+ * several priorities, due dates and tracks open.
  */
 class TasklistOrderTest {
 
@@ -47,6 +48,9 @@ class TasklistOrderTest {
                 assertThat(ids(order.walk(group, null, max)))
                         .as("%s, first %d", group, max)
                         .isEqualTo(engine);
+                assertThat(ids(order.gather(group, null, max)))
+                        .as("%s, first %d, gathered", group, max)
+                        .isEqualTo(engine);
                 assertThat(ids(order.first(group, null, max)))
                         .as("%s, first %d", group, max)
                         .isEqualTo(engine);
@@ -62,8 +66,14 @@ class TasklistOrderTest {
                     .isEqualTo(engine);
             assertThat(ids(order.first("ind-decision", track, 3)))
                     .isEqualTo(engine.subList(0, Math.min(3, engine.size())));
+            for (int max : List.of(3, 1000)) {
+                List<String> expected = engine.subList(0, Math.min(max, engine.size()));
+                assertThat(ids(order.walk("ind-decision", track, max))).isEqualTo(expected);
+                assertThat(ids(order.gather("ind-decision", track, max))).isEqualTo(expected);
+            }
         }
         assertThat(order.walk("ind-decision", 3, 10)).isEmpty();
+        assertThat(order.gather("ind-decision", 3, 10)).isEmpty();
     }
 
     private static List<String> ids(List<Task> tasks) {

@@ -28,6 +28,20 @@ public class TasklistOrderRepository {
             order by RES.PRIORITY_ desc, RES.DUE_DATE_ asc, RES.CREATE_TIME_ asc, RES.ID_ asc
             limit :max
             """;
+    /**
+     * The same tasks for a group with few of them: its candidate links first (the engine's index on
+     * {@code GROUP_ID_}), each task by its id, then sorted. The engine's own query reads every open task through the
+     * index on {@code ASSIGNEE_} (three tenths of a second at 45,000 open tasks, for a group with a few hundred).
+     */
+    private static final String FIRST_OPEN_OF_FEW = """
+            select RES.ID_ from ACT_RU_TASK RES
+            where RES.ID_ in (select I.TASK_ID_ from ACT_RU_IDENTITYLINK I use index (ACT_IDX_IDENT_LNK_GROUP)
+                where I.GROUP_ID_ = :group and I.TYPE_ = 'candidate')
+            and RES.ASSIGNEE_ is null and RES.SUSPENSION_STATE_ = 1
+            %s
+            order by RES.PRIORITY_ desc, RES.DUE_DATE_ asc, RES.CREATE_TIME_ asc, RES.ID_ asc
+            limit :max
+            """;
     /** A process variable equal to an integer, as the engine's query compares numbers (any integral type). */
     private static final String OF_VALUE = """
             and exists (select 1 from ACT_RU_VARIABLE V
@@ -49,6 +63,11 @@ public class TasklistOrderRepository {
         return FIRST_OPEN.formatted(ofValue ? OF_VALUE : "");
     }
 
+    /** The statement for a group with few open tasks, with the same named parameters. */
+    public static String statementForFew(boolean ofValue) {
+        return FIRST_OPEN_OF_FEW.formatted(ofValue ? OF_VALUE : "");
+    }
+
     /** The candidate-group links of {@code group}: about its open tasks (links die with their task). */
     public long candidateLinks(String group) {
         return database.sql("select count(*) from ACT_RU_IDENTITYLINK where GROUP_ID_ = :group and TYPE_ = 'candidate'")
@@ -62,8 +81,16 @@ public class TasklistOrderRepository {
      * {@code variable} equals {@code value} when one is given.
      */
     public List<String> firstOpen(String group, String variable, Integer value, int max) {
-        var statement =
-                database.sql(statement(variable != null)).param("group", group).param("max", max);
+        return firstOpen(statement(variable != null), group, variable, value, max);
+    }
+
+    /** As {@link #firstOpen}, for a group with few open tasks: its links first, then sorted. */
+    public List<String> firstOpenOfFew(String group, String variable, Integer value, int max) {
+        return firstOpen(statementForFew(variable != null), group, variable, value, max);
+    }
+
+    private List<String> firstOpen(String sql, String group, String variable, Integer value, int max) {
+        var statement = database.sql(sql).param("group", group).param("max", max);
         if (variable != null) {
             statement.param("variable", variable).param("value", value.longValue());
         }

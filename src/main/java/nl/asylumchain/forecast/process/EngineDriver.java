@@ -139,6 +139,7 @@ class EngineDriver implements ChainDriver {
     private final StockPlacement stockPlacement;
     private final SnapshotPlacement snapshotPlacement;
     private final TasklistOrder tasklistOrder;
+    private final DueJobs dueJobs;
 
     private Scenario scenario;
     private HandlerAnswers answers;
@@ -181,7 +182,8 @@ class EngineDriver implements ChainDriver {
             Clock clock,
             StockPlacement stockPlacement,
             SnapshotPlacement snapshotPlacement,
-            TasklistOrder tasklistOrder) {
+            TasklistOrder tasklistOrder,
+            DueJobs dueJobs) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -200,6 +202,7 @@ class EngineDriver implements ChainDriver {
         this.stockPlacement = stockPlacement;
         this.snapshotPlacement = snapshotPlacement;
         this.tasklistOrder = tasklistOrder;
+        this.dueJobs = dueJobs;
     }
 
     @Override
@@ -319,14 +322,7 @@ class EngineDriver implements ChainDriver {
     /** Fires every timer due by now, oldest first, until none is due (a fired timer may make the next one due). */
     private void fireDueTimers() {
         while (true) {
-            List<Job> due = management
-                    .createJobQuery()
-                    .executable()
-                    .orderByJobDuedate()
-                    .asc()
-                    .orderByJobId()
-                    .asc()
-                    .listPage(0, JOB_PAGE);
+            List<Job> due = dueJobs.first(JOB_PAGE);
             List<Job> runnable = due.stream()
                     .filter(job -> !failedJobs.contains(job.getId()))
                     .toList();
