@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -37,26 +38,16 @@ public class DueJobs {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return management
-                .createJobQuery()
-                .jobIds(new LinkedHashSet<>(ids))
-                .executable()
-                .orderByJobDuedate()
-                .asc()
-                .orderByJobId()
-                .asc()
+        return executableInOrder(management.createJobQuery().jobIds(new LinkedHashSet<>(ids)))
                 .list();
     }
 
     /** The engine's own query for the first {@code max} jobs it would run now, which reads every job. */
     public List<Job> engineOrder(int max) {
-        return management
-                .createJobQuery()
-                .executable()
-                .orderByJobDuedate()
-                .asc()
-                .orderByJobId()
-                .asc()
-                .listPage(0, max);
+        return executableInOrder(management.createJobQuery()).listPage(0, max);
+    }
+
+    private static JobQuery executableInOrder(JobQuery query) {
+        return query.executable().orderByJobDuedate().asc().orderByJobId().asc();
     }
 }
