@@ -42,7 +42,10 @@ public class DueJobs {
                 .list();
     }
 
-    /** The engine's own query for the first {@code max} jobs it would run now, which reads every job. */
+    /**
+     * The engine's own query for the first {@code max} jobs it would run now, which reads every job: the reference
+     * {@code DueJobsTest} compares {@link #first} with; a run does not use it.
+     */
     public List<Job> engineOrder(int max) {
         return executableInOrder(management.createJobQuery()).listPage(0, max);
     }

@@ -78,7 +78,10 @@ public class TasklistOrder {
         return found;
     }
 
-    /** The first open tasks by the engine's task query, which reads and sorts all of the group's open tasks. */
+    /**
+     * The first open tasks by the engine's task query, which reads and sorts all of the group's open tasks: the
+     * reference {@code TasklistOrderTest} compares {@link #walk} and {@link #gather} with; a run does not use it.
+     */
     public List<Task> sorted(String group, Integer track, int max) {
         var query = tasks.createTaskQuery().taskCandidateGroup(group).active();
         if (track != null) {
