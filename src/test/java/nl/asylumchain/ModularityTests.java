@@ -153,6 +153,26 @@ class ModularityTests {
     }
 
     /**
+     * A new row's id comes from {@code platform.RowIds}, which the forecast counts so that its runs repeat; a row id
+     * drawn in place would make a forecast differ from run to run.
+     */
+    @Test
+    void rowIdsComeFromRowIdsNotDrawnInPlace() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("nl.asylumchain");
+        noClasses()
+                .that()
+                // a job executor's lock owner and a forecast job's name or database are no rows of the chain
+                .haveNameNotMatching("nl\\.asylumchain\\.(platform\\.(RandomRowIds|EngineConfiguration)"
+                        + "|forecast\\.(ForecastJobs|ForecastCommand))(\\$.*)?")
+                .should()
+                .callMethod(java.util.UUID.class, "randomUUID")
+                .because("a forecast must repeat its run (docs/architecture.md, Persistence)")
+                .check(classes);
+    }
+
+    /**
      * Demo traffic and demo users are for a laptop or a showcase: they live in the module {@code demo}, and nothing
      * else depends on it, so that leaving it out changes nothing else.
      */

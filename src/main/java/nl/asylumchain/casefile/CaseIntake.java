@@ -28,6 +28,7 @@ import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.platform.FieldError;
 import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
+import nl.asylumchain.platform.RowIds;
 
 /**
  * Opens case files: a person who reports at intake (aanmelding; the application is signed later, at I&R) (with the idempotency of a repeated request and the rules between
@@ -45,6 +46,7 @@ public class CaseIntake {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final RowIds ids;
 
     CaseIntake(
             CaseRepository cases,
@@ -52,7 +54,9 @@ public class CaseIntake {
             CaseProgress progress,
             ApplicationEventPublisher events,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            RowIds ids) {
+        this.ids = ids;
         this.cases = cases;
         this.chain = chain;
         this.progress = progress;
@@ -85,7 +89,7 @@ public class CaseIntake {
         }
         checkDates(application);
 
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = ids.next();
         Instant now = clock.instant();
         NewCase.Person person = application.person();
         // the row starts in the registration stage; the main process's stage listener finds it there and leaves it
@@ -158,8 +162,7 @@ public class CaseIntake {
                 now,
                 now));
         for (NewCase.FamilyMemberAbroad member : application.familyMembersAbroad()) {
-            cases.insertFamilyMember(
-                    UUID.randomUUID(), caseId, member.relation().name(), member.birthDate());
+            cases.insertFamilyMember(ids.next(), caseId, member.relation().name(), member.birthDate());
         }
         return new RegisteredCase(caseId, vNumber, status, true);
     }
@@ -233,7 +236,7 @@ public class CaseIntake {
         if (member.birthDate().isBefore(LocalDate.now(clock).minusYears(OLDEST_AGE))) {
             throw new InvalidRequestException("birthDate", "must be less than " + OLDEST_AGE + " years ago");
         }
-        UUID id = UUID.randomUUID();
+        UUID id = ids.next();
         // parallel additions would each count the members without the other's new row: one at a time per case
         cases.lock(caseId);
         cases.insertFamilyMember(id, caseId, member.relation().name(), member.birthDate());
@@ -256,7 +259,7 @@ public class CaseIntake {
             throw new ConflictException(
                     "Family member " + arrival.familyMemberId() + " already has case " + member.linkedCaseId());
         }
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = ids.next();
         Instant now = clock.instant();
         String vNumber = cases.nextVNumber();
         CaseStatus status = CaseStatus.PERMIT_GRANTED;

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.asylumchain.casefile.persistence.CaseRecord;
 import nl.asylumchain.casefile.persistence.CaseRepository;
 import nl.asylumchain.platform.InvalidRequestException;
+import nl.asylumchain.platform.RowIds;
 
 /**
  * The writes a process makes on a case file, each in the transaction of the step that makes it: a stage entered, a
@@ -25,8 +26,10 @@ public class CaseProgress {
     private final CaseRepository cases;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RowIds ids;
 
-    CaseProgress(CaseRepository cases, ApplicationEventPublisher events, Clock clock) {
+    CaseProgress(CaseRepository cases, ApplicationEventPublisher events, Clock clock, RowIds ids) {
+        this.ids = ids;
         this.cases = cases;
         this.events = events;
         this.clock = clock;
@@ -39,7 +42,7 @@ public class CaseProgress {
     @Transactional
     public void reachMilestone(UUID caseId, Milestone milestone) {
         Instant now = clock.instant();
-        cases.insertMilestone(UUID.randomUUID(), caseId, milestone.name(), now);
+        cases.insertMilestone(ids.next(), caseId, milestone.name(), now);
         events.publishEvent(new MilestoneReached(caseId, milestone, now));
     }
 

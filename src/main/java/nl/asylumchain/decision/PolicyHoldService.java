@@ -17,6 +17,7 @@ import nl.asylumchain.decision.persistence.PolicyHoldRepository.ParkedRecord;
 import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
+import nl.asylumchain.platform.RowIds;
 
 /**
  * Policy holds: a team lead parks every case of a category at its next IND step; new cases of the category park
@@ -33,13 +34,16 @@ public class PolicyHoldService {
     private final DecisionDeadlineService deadlines;
     private final DecisionEngine processes;
     private final HoldCategories categories;
+    private final RowIds ids;
 
     PolicyHoldService(
             PolicyHoldRepository repository,
             Clock clock,
             DecisionDeadlineService deadlines,
             DecisionEngine processes,
-            HoldCategories categories) {
+            HoldCategories categories,
+            RowIds ids) {
+        this.ids = ids;
         this.repository = repository;
         this.clock = clock;
         this.deadlines = deadlines;
@@ -72,7 +76,7 @@ public class PolicyHoldService {
             throw new ConflictException("There is already an active hold for " + category + ": "
                     + active(category).get());
         }
-        UUID id = UUID.randomUUID();
+        UUID id = ids.next();
         Instant now = clock.instant();
         repository.insert(id, category, reason.strip(), placedBy, now);
         return hold(id);

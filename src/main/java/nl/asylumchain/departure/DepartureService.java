@@ -18,6 +18,7 @@ import nl.asylumchain.departure.persistence.DepartureRepository;
 import nl.asylumchain.departure.persistence.HandOverRecord;
 import nl.asylumchain.departure.persistence.InterviewRecord;
 import nl.asylumchain.platform.InvalidRequestException;
+import nl.asylumchain.platform.RowIds;
 
 /** DT&V's record of a departure: hand-over, interviews, clocks, detention, reports and the outcome. */
 @Service
@@ -31,13 +32,16 @@ public class DepartureService {
     private final CaseProgress caseFile;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RowIds ids;
 
     DepartureService(
             DepartureRepository departures,
             DepartureRules rules,
             CaseProgress caseFile,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            RowIds ids) {
+        this.ids = ids;
         this.departures = departures;
         this.rules = rules;
         this.caseFile = caseFile;
@@ -75,16 +79,7 @@ public class DepartureService {
         // a departure that interim relief suspended resumes as a new hand-over once the appeal is dismissed
         departures.suspended(caseId).ifPresent(suspended -> departures.endSuspension(suspended.id(), "RESUMED", now));
         departures.insert(new HandOverRecord(
-                UUID.randomUUID(),
-                caseId,
-                indOutcome,
-                dublin,
-                now,
-                period,
-                periodEnds,
-                acceptedOn,
-                periodFrom,
-                deadline));
+                ids.next(), caseId, indOutcome, dublin, now, period, periodEnds, acceptedOn, periodFrom, deadline));
         return new HandOver(periodEnds, deadline, rules.missedReportLimit(dublin));
     }
 

@@ -1,8 +1,10 @@
 package nl.asylumchain.forecast;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A forecast scenario, as read from a YAML file by {@link ScenarioReader} (docs/forecast.md describes every field).
@@ -36,6 +38,17 @@ public record Scenario(
 
     /** The IND tracks (spoor 1-5) a per-track capacity may name. */
     public static final List<Integer> TRACKS = List.of(1, 2, 3, 4, 5);
+
+    public Scenario {
+        // in group and track order, whoever built the maps: Map.copyOf iterates in an order that differs from one
+        // JVM to the next, and a run must not
+        if (trackCapacity != null) {
+            Map<String, Map<Integer, Double>> sorted = new TreeMap<>();
+            trackCapacity.forEach(
+                    (group, perTrack) -> sorted.put(group, Collections.unmodifiableMap(new TreeMap<>(perTrack))));
+            trackCapacity = Collections.unmodifiableMap(sorted);
+        }
+    }
 
     /** The same scenario run from another first day, over another number of weeks, with another seed. */
     public Scenario run(LocalDate start, int weeks, long seed) {
@@ -151,7 +164,9 @@ public record Scenario(
         public static final Stock NONE = new Stock(Map.of(), RECENT, 0, 0, RECENT, 0, 0);
 
         public Stock {
-            ind = Map.copyOf(ind);
+            // in track order: Map.copyOf iterates in an order that differs from one JVM to the next, and the stock
+            // is placed track by track
+            ind = Collections.unmodifiableMap(new TreeMap<>(ind));
             indAgeMonths = List.copyOf(indAgeMonths);
             reunificationAgeMonths = List.copyOf(reunificationAgeMonths);
         }

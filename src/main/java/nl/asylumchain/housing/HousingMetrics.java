@@ -112,7 +112,9 @@ class HousingMetrics {
         late.get(event.step()).increment();
     }
 
-    @Scheduled(initialDelayString = "PT1S", fixedDelayString = "${asylumchain.monitoring.refresh-interval:PT15S}")
+    @Scheduled(
+            initialDelayString = "${asylumchain.monitoring.initial-delay:PT1S}",
+            fixedDelayString = "${asylumchain.monitoring.refresh-interval:PT15S}")
     void refresh() {
         try {
             HalfYear now = HalfYear.of(LocalDate.now(clock));

@@ -50,7 +50,9 @@ class ReceptionMetrics {
                 .register(registry);
     }
 
-    @Scheduled(initialDelayString = "PT1S", fixedDelayString = "${asylumchain.monitoring.refresh-interval:PT15S}")
+    @Scheduled(
+            initialDelayString = "${asylumchain.monitoring.initial-delay:PT1S}",
+            fixedDelayString = "${asylumchain.monitoring.refresh-interval:PT15S}")
     void refresh() {
         try {
             Occupancy now = reception.occupancy();

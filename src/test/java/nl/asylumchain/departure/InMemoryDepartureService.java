@@ -33,7 +33,7 @@ public class InMemoryDepartureService extends DepartureService {
     public boolean released;
 
     public InMemoryDepartureService() {
-        super(null, DepartureRules.defaults(), null, null, null);
+        super(null, DepartureRules.defaults(), null, null, null, null);
     }
 
     private static Instant now() {

@@ -2,6 +2,7 @@ package nl.asylumchain.forecast;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +122,15 @@ class ChainForecastTest {
             return b;
         })));
         assertThat(otherSeed).isNotEqualTo(first);
+        // the ids that break ties are counted, not drawn: random case ids and time-based engine ids made runs with
+        // thousands of cases differ by a step or two
+        JdbcTemplate database = ForecastLab.database(small);
+        assertThat(database.queryForList("select case_id from cases", java.util.UUID.class))
+                .isNotEmpty()
+                .allSatisfy(id -> assertThat(id.version()).isEqualTo(8));
+        assertThat(database.queryForList("select ID_ from ACT_RU_TASK", String.class))
+                .isNotEmpty()
+                .allSatisfy(id -> assertThat(id).matches("\\d{12}"));
     }
 
     private static long inflowOf(ForecastResult result, int week) {

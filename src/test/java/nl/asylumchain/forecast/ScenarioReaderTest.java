@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,23 @@ class ScenarioReaderTest {
             assertThat(scenario.name()).isEqualTo(name);
             assertThat(scenario.weeks()).isEqualTo(52);
         }
+    }
+
+    @Test
+    void theStockAndTheCapacityPerTrackAreInTrackOrderInEveryJvm() {
+        // a JVM's own order (Map.copyOf, Map.of) placed the stock's tracks in another order in each run
+        Scenario.Stock stock = new Scenario.Stock(
+                Map.of(4, 1L, 1, 2L, 2, 3L, 5, 4L, 3, 5L), Scenario.Stock.RECENT, 0, 0, Scenario.Stock.RECENT, 0, 0);
+        assertThat(stock.ind().keySet()).containsExactly(1, 2, 3, 4, 5);
+        Scenario high = ScenarioReader.read("mpp-2024-high");
+        assertThat(high.stock().ind().keySet()).containsExactly(1, 2, 4);
+        assertThat(high.capacityPerTrack("ind-decision").keySet()).containsExactly(2, 4);
+        Scenario shuffled = ForecastLab.with(high, b -> {
+            b.trackCapacity = Map.of("b", Map.of(4, 1.0, 2, 1.0, 1, 1.0), "a", Map.of(5, 1.0, 3, 1.0));
+            return b;
+        });
+        assertThat(shuffled.trackCapacity().keySet()).containsExactly("a", "b");
+        assertThat(shuffled.capacityPerTrack("b").keySet()).containsExactly(1, 2, 4);
     }
 
     @Test

@@ -11,6 +11,7 @@ import nl.asylumchain.casefile.AccessLog;
 import nl.asylumchain.casefile.Accessor;
 import nl.asylumchain.casefile.persistence.CaseEventRepository;
 import nl.asylumchain.casefile.persistence.CaseRepository;
+import nl.asylumchain.platform.RowIds;
 
 /**
  * Delivers an event and writes its audit row (type, sender, time) and its access-log row in one transaction: an
@@ -23,8 +24,10 @@ class CaseEventJournal {
     private final CaseRepository cases;
     private final Clock clock;
     private final AccessLog accessLog;
+    private final RowIds ids;
 
-    CaseEventJournal(CaseEventRepository events, CaseRepository cases, Clock clock, AccessLog accessLog) {
+    CaseEventJournal(CaseEventRepository events, CaseRepository cases, Clock clock, AccessLog accessLog, RowIds ids) {
+        this.ids = ids;
         this.events = events;
         this.cases = cases;
         this.clock = clock;
@@ -38,7 +41,7 @@ class CaseEventJournal {
         // (taken, or 409 because it is no longer waiting), instead of racing it inside the engine
         cases.lock(caseId);
         delivery.run();
-        events.insert(UUID.randomUUID(), caseId, type, sender.userId(), clock.instant());
+        events.insert(ids.next(), caseId, type, sender.userId(), clock.instant());
         accessLog.change(sender, senderGroups, caseId, "event " + type);
     }
 }

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.asylumchain.platform.RowIds;
+
 /** The table {@code appeals}: appeals against a rejection, the interim relief and the court's ruling. */
 @Repository
 public class AppealRepository {
@@ -23,8 +25,10 @@ public class AppealRepository {
             String outcome) {}
 
     private final JdbcClient jdbc;
+    private final RowIds ids;
 
-    AppealRepository(JdbcClient jdbc) {
+    AppealRepository(JdbcClient jdbc, RowIds ids) {
+        this.ids = ids;
         this.jdbc = jdbc;
     }
 
@@ -32,7 +36,7 @@ public class AppealRepository {
         jdbc.sql("""
                         insert into appeals (id, case_id, lodged_on, suspensive, interim_relief_requested)
                         values (:id, :caseId, :lodgedOn, :suspensive, :interimReliefRequested)""")
-                .param("id", UUID.randomUUID())
+                .param("id", ids.next())
                 .param("caseId", caseId)
                 .param("lodgedOn", Date.valueOf(lodgedOn))
                 .param("suspensive", suspensive)

@@ -7,13 +7,17 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.asylumchain.platform.RowIds;
+
 /** The table {@code ind_decisions}: one row per decision, so a new decision after an annulled one keeps the old one. */
 @Repository
 public class IndDecisionRepository {
 
     private final JdbcClient jdbc;
+    private final RowIds ids;
 
-    IndDecisionRepository(JdbcClient jdbc) {
+    IndDecisionRepository(JdbcClient jdbc, RowIds ids) {
+        this.ids = ids;
         this.jdbc = jdbc;
     }
 
@@ -21,7 +25,7 @@ public class IndDecisionRepository {
         jdbc.sql("""
                         insert into ind_decisions (id, case_id, track, outcome, decided_at)
                         values (:id, :caseId, :track, :outcome, :decidedAt)""")
-                .param("id", UUID.randomUUID())
+                .param("id", ids.next())
                 .param("caseId", caseId)
                 .param("track", track)
                 .param("outcome", outcome)

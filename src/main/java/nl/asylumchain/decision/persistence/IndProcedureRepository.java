@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.asylumchain.platform.RowIds;
+
 /** The tables {@code ind_procedures} and {@code decision_deadline_extensions}. */
 @Repository
 public class IndProcedureRepository {
@@ -39,8 +41,10 @@ public class IndProcedureRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final RowIds ids;
 
-    IndProcedureRepository(JdbcClient jdbc) {
+    IndProcedureRepository(JdbcClient jdbc, RowIds ids) {
+        this.ids = ids;
         this.jdbc = jdbc;
     }
 
@@ -131,7 +135,7 @@ public class IndProcedureRepository {
                         insert into decision_deadline_extensions (id, case_id, months, days, ground, reason,
                             extended_by, extended_at)
                         values (:id, :caseId, :months, :days, :ground, :reason, :extendedBy, :extendedAt)""")
-                .param("id", UUID.randomUUID())
+                .param("id", ids.next())
                 .param("caseId", caseId)
                 .param("months", extension.months())
                 .param("days", extension.days())

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.asylumchain.platform.RowIds;
+
 /** The tables {@code policy_holds} and {@code case_holds}: the holds, and the cases each one parked. */
 @Repository
 public class PolicyHoldRepository {
@@ -27,8 +29,10 @@ public class PolicyHoldRepository {
     public record ParkedRecord(UUID id, UUID caseId, Instant heldFrom) {}
 
     private final JdbcClient jdbc;
+    private final RowIds ids;
 
-    PolicyHoldRepository(JdbcClient jdbc) {
+    PolicyHoldRepository(JdbcClient jdbc, RowIds ids) {
+        this.ids = ids;
         this.jdbc = jdbc;
     }
 
@@ -89,7 +93,7 @@ public class PolicyHoldRepository {
 
     public void park(UUID holdId, UUID caseId, Instant at) {
         jdbc.sql("insert into case_holds (id, hold_id, case_id, held_from) values (:id, :holdId, :caseId, :heldFrom)")
-                .param("id", UUID.randomUUID())
+                .param("id", ids.next())
                 .param("holdId", holdId)
                 .param("caseId", caseId)
                 .param("heldFrom", Timestamp.from(at))

@@ -12,14 +12,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import nl.asylumchain.departure.DepartureOutcome;
+import nl.asylumchain.platform.RowIds;
 
 /** The departure tables; the open departure of a case is its latest row without an outcome. */
 @Repository
 public class DepartureRepository {
 
     private final JdbcClient jdbc;
+    private final RowIds ids;
 
-    DepartureRepository(JdbcClient jdbc) {
+    DepartureRepository(JdbcClient jdbc, RowIds ids) {
+        this.ids = ids;
         this.jdbc = jdbc;
     }
 
@@ -106,7 +109,7 @@ public class DepartureRepository {
                     route)
                 values (:id, :departureId, :heldAt, :willingToLeave, :travelDocumentPresent, :route)
                 """)
-                .param("id", UUID.randomUUID())
+                .param("id", ids.next())
                 .param("departureId", interview.departureId())
                 .param("heldAt", ts(interview.heldAt()))
                 .param("willingToLeave", interview.willingToLeave())

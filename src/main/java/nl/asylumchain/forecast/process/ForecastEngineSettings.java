@@ -13,9 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Settings of the forecast's isolated engine that make a simulated year fast without changing what the models and
- * rules do (docs/forecast.md, "Speed"): ids taken from the database in large blocks (the same consecutive numbers, so
- * runs stay repeatable, with a hundredth of the round trips), no CMMN (the chain has no case models), no history
- * cleanup (there is no history) and the latest definition of each key remembered between deployments
+ * rules do (docs/forecast.md, "Speed"): no CMMN (the chain has no case models), no history cleanup (there is no
+ * history), ids counted in memory ({@link ForecastIds}, which also keeps runs repeatable) and the latest definition of each key remembered between deployments
  * ({@link LatestDefinitions}). FEEL texts are parsed once, as in the live engine ({@code platform.ParsedFeelCache}).
  * History level, metrics and the job executor are set as properties by the forecast command.
  */
@@ -23,12 +22,8 @@ import org.springframework.stereotype.Component;
 @Profile("forecast")
 class ForecastEngineSettings extends AbstractProcessEnginePlugin {
 
-    /** Ids per round trip to the id table; the engine's default is 100. */
-    static final int ID_BLOCK_SIZE = 10_000;
-
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setIdBlockSize(ID_BLOCK_SIZE);
         configuration.setCmmnEnabled(false);
         configuration.setHistoryCleanupEnabled(false);
         new LatestDefinitions().addTo(configuration);

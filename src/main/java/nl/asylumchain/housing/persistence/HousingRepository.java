@@ -14,13 +14,17 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.asylumchain.platform.RowIds;
+
 /** The housing tables: {@code housing_cases}, {@code housing_late_steps}, {@code housing_quotas}, {@code municipality_quotas}. */
 @Repository
 public class HousingRepository {
 
     private final JdbcClient jdbc;
+    private final RowIds ids;
 
-    HousingRepository(JdbcClient jdbc) {
+    HousingRepository(JdbcClient jdbc, RowIds ids) {
+        this.ids = ids;
         this.jdbc = jdbc;
     }
 
@@ -93,7 +97,7 @@ public class HousingRepository {
 
     public void late(UUID caseId, String step, Instant at) {
         jdbc.sql("insert into housing_late_steps (id, case_id, step, late_at) values (:id, :caseId, :step, :at)")
-                .param("id", UUID.randomUUID())
+                .param("id", ids.next())
                 .param("caseId", caseId)
                 .param("step", step)
                 .param("at", Timestamp.from(at))

@@ -11,13 +11,17 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.asylumchain.platform.RowIds;
+
 /** The {@code reception_moves} table: the occupancy ledger, one row per move. */
 @Repository
 public class ReceptionLedger {
 
     private final JdbcClient jdbc;
+    private final RowIds ids;
 
-    ReceptionLedger(JdbcClient jdbc) {
+    ReceptionLedger(JdbcClient jdbc, RowIds ids) {
+        this.ids = ids;
         this.jdbc = jdbc;
     }
 
@@ -43,7 +47,7 @@ public class ReceptionLedger {
                     permit_holder, unaccompanied_minor, moved_at)
                 values (:id, :caseId, :moveNo, :move, :from, :to, :site, :step, :permitHolder, :minor, :at)
                 """)
-                .param("id", UUID.randomUUID())
+                .param("id", ids.next())
                 .param("caseId", row.caseId())
                 .param("moveNo", row.moveNo())
                 .param("move", row.move())

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.asylumchain.platform.RowIds;
+
 /** The table {@code track_assignments}: one row per assignment, so a reassignment stays visible. */
 @Repository
 public class TrackAssignmentRepository {
@@ -16,8 +18,10 @@ public class TrackAssignmentRepository {
     public record TrackAssignmentRecord(int track, String reason, String assignedBy, Instant assignedAt) {}
 
     private final JdbcClient jdbc;
+    private final RowIds ids;
 
-    TrackAssignmentRepository(JdbcClient jdbc) {
+    TrackAssignmentRepository(JdbcClient jdbc, RowIds ids) {
+        this.ids = ids;
         this.jdbc = jdbc;
     }
 
@@ -25,7 +29,7 @@ public class TrackAssignmentRepository {
         jdbc.sql("""
                         insert into track_assignments (id, case_id, track, reason, assigned_by, assigned_at)
                         values (:id, :caseId, :track, :reason, :assignedBy, :assignedAt)""")
-                .param("id", UUID.randomUUID())
+                .param("id", ids.next())
                 .param("caseId", caseId)
                 .param("track", assignment.track())
                 .param("reason", assignment.reason())
