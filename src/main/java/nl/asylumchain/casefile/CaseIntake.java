@@ -56,13 +56,13 @@ public class CaseIntake {
             Clock clock,
             PlatformTransactionManager transactionManager,
             RowIds ids) {
-        this.ids = ids;
         this.cases = cases;
         this.chain = chain;
         this.progress = progress;
         this.events = events;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.ids = ids;
     }
 
     /**

@@ -29,10 +29,10 @@ public class CaseProgress {
     private final RowIds ids;
 
     CaseProgress(CaseRepository cases, ApplicationEventPublisher events, Clock clock, RowIds ids) {
-        this.ids = ids;
         this.cases = cases;
         this.events = events;
         this.clock = clock;
+        this.ids = ids;
     }
 
     /**

@@ -43,12 +43,12 @@ public class PolicyHoldService {
             DecisionEngine processes,
             HoldCategories categories,
             RowIds ids) {
-        this.ids = ids;
         this.repository = repository;
         this.clock = clock;
         this.deadlines = deadlines;
         this.processes = processes;
         this.categories = categories;
+        this.ids = ids;
     }
 
     public record Hold(

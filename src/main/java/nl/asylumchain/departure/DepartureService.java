@@ -41,12 +41,12 @@ public class DepartureService {
             ApplicationEventPublisher events,
             Clock clock,
             RowIds ids) {
-        this.ids = ids;
         this.departures = departures;
         this.rules = rules;
         this.caseFile = caseFile;
         this.events = events;
         this.clock = clock;
+        this.ids = ids;
     }
 
     public DepartureRules rules() {

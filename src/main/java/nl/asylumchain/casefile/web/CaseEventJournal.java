@@ -27,11 +27,11 @@ class CaseEventJournal {
     private final RowIds ids;
 
     CaseEventJournal(CaseEventRepository events, CaseRepository cases, Clock clock, AccessLog accessLog, RowIds ids) {
-        this.ids = ids;
         this.events = events;
         this.cases = cases;
         this.clock = clock;
         this.accessLog = accessLog;
+        this.ids = ids;
     }
 
     @Transactional

@@ -28,8 +28,8 @@ public class AppealRepository {
     private final RowIds ids;
 
     AppealRepository(JdbcClient jdbc, RowIds ids) {
-        this.ids = ids;
         this.jdbc = jdbc;
+        this.ids = ids;
     }
 
     public void insert(UUID caseId, LocalDate lodgedOn, boolean suspensive, boolean interimReliefRequested) {

@@ -17,8 +17,8 @@ public class IndDecisionRepository {
     private final RowIds ids;
 
     IndDecisionRepository(JdbcClient jdbc, RowIds ids) {
-        this.ids = ids;
         this.jdbc = jdbc;
+        this.ids = ids;
     }
 
     public void insert(UUID caseId, int track, String outcome, Instant decidedAt) {

@@ -44,8 +44,8 @@ public class IndProcedureRepository {
     private final RowIds ids;
 
     IndProcedureRepository(JdbcClient jdbc, RowIds ids) {
-        this.ids = ids;
         this.jdbc = jdbc;
+        this.ids = ids;
     }
 
     public Optional<IndProcedureRecord> find(UUID caseId) {

@@ -32,8 +32,8 @@ public class PolicyHoldRepository {
     private final RowIds ids;
 
     PolicyHoldRepository(JdbcClient jdbc, RowIds ids) {
-        this.ids = ids;
         this.jdbc = jdbc;
+        this.ids = ids;
     }
 
     public void insert(UUID id, String category, String reason, String placedBy, Instant placedAt) {

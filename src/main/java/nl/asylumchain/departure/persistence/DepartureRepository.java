@@ -22,8 +22,8 @@ public class DepartureRepository {
     private final RowIds ids;
 
     DepartureRepository(JdbcClient jdbc, RowIds ids) {
-        this.ids = ids;
         this.jdbc = jdbc;
+        this.ids = ids;
     }
 
     public void insert(HandOverRecord d) {

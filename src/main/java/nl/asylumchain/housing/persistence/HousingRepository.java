@@ -24,8 +24,8 @@ public class HousingRepository {
     private final RowIds ids;
 
     HousingRepository(JdbcClient jdbc, RowIds ids) {
-        this.ids = ids;
         this.jdbc = jdbc;
+        this.ids = ids;
     }
 
     public record HousingCase(

@@ -21,8 +21,8 @@ public class ReceptionLedger {
     private final RowIds ids;
 
     ReceptionLedger(JdbcClient jdbc, RowIds ids) {
-        this.ids = ids;
         this.jdbc = jdbc;
+        this.ids = ids;
     }
 
     /** A ledger row; {@code from}/{@code to} are location type names, null on IN resp. OUT. */

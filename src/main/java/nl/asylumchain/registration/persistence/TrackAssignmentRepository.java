@@ -21,8 +21,8 @@ public class TrackAssignmentRepository {
     private final RowIds ids;
 
     TrackAssignmentRepository(JdbcClient jdbc, RowIds ids) {
-        this.ids = ids;
         this.jdbc = jdbc;
+        this.ids = ids;
     }
 
     public void insert(UUID caseId, TrackAssignmentRecord assignment) {
