@@ -15,13 +15,37 @@ import org.springframework.stereotype.Component;
 /**
  * Settings of the forecast's isolated engine that make a simulated year fast without changing what the models and
  * rules do (docs/forecast.md, "Speed"): no CMMN (the chain has no case models), no history cleanup (there is no
- * history), ids counted in memory ({@link ForecastIds}, which also keeps runs repeatable) and the latest definition of each key remembered between deployments
- * ({@link LatestDefinitions}). FEEL texts are parsed once, as in the live engine ({@code platform.ParsedFeelCache}).
- * History level, metrics and the job executor are set as properties by the forecast command.
+ * history), ids counted in memory ({@link ForecastIds}, which also keeps runs repeatable) and the latest definition
+ * of each key remembered between deployments ({@link LatestDefinitions}). FEEL texts are parsed once, as in the
+ * live engine ({@code platform.ParsedFeelCache}). History level, metrics and the job executor are set as properties by the forecast command.
  */
 @Component
 @Profile("forecast")
 class ForecastEngineSettings extends AbstractProcessEnginePlugin {
+
+    /**
+     * Indexes and foreign keys of the engine's schema that no statement of a forecast reads through, on columns that
+     * are null in every row of a forecast (tenants, task owners, CMMN, batches) or that only Tasklist's own queries
+     * use (a task's last update, its assignee; {@link TasklistOrder} reads its own index). Every row a step inserts,
+     * updates or deletes changes each index of its table, and the commit goes over each change again: H2's index
+     * upkeep and commits were a quarter of a run's time (docs/forecast.md, "Seventh round").
+     */
+    static final List<String> UNREAD_INDEXES = List.of(
+            "drop index if exists ACT_IDX_TASK_LAST_UPDATED",
+            "drop index if exists ACT_IDX_TASK_OWNER",
+            "drop index if exists ACT_IDX_TASK_TENANT_ID",
+            "drop index if exists ACT_IDX_TASK_ASSIGNEE",
+            "alter table ACT_RU_TASK drop constraint if exists ACT_FK_TASK_CASE_EXE",
+            "alter table ACT_RU_TASK drop constraint if exists ACT_FK_TASK_CASE_DEF",
+            "drop index if exists ACT_IDX_VARIABLE_TENANT_ID",
+            "alter table ACT_RU_VARIABLE drop constraint if exists ACT_FK_VAR_CASE_EXE",
+            "alter table ACT_RU_VARIABLE drop constraint if exists ACT_FK_VAR_CASE_INST",
+            "alter table ACT_RU_VARIABLE drop constraint if exists ACT_FK_VAR_BATCH",
+            "drop index if exists ACT_IDX_BATCH_ID",
+            "drop index if exists ACT_IDX_EXEC_TENANT_ID",
+            "drop index if exists ACT_IDX_JOB_TENANT_ID",
+            "drop index if exists ACT_IDX_EVENT_SUBSCR_TENANT_ID",
+            "drop index if exists ACT_IDX_IDENT_LNK_USER");
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -51,31 +75,9 @@ class ForecastEngineSettings extends AbstractProcessEnginePlugin {
      * <li>the due date ({@code DUEDATE_, ID_}): {@link DueJobs} walks it to the jobs due by now, oldest first, which
      * the engine's job query finds by reading every job (its schemas have no index on the column).</li>
      * </ul>
+     *
+     * <p>Then the {@link #UNREAD_INDEXES} go.
      */
-    /**
-     * Indexes and foreign keys of the engine's schema that no statement of a forecast reads through, on columns that
-     * are null in every row of a forecast (tenants, task owners, CMMN, batches) or that only Tasklist's own queries
-     * use (a task's last update, its assignee; {@link TasklistOrder} reads its own index). Every row a step inserts,
-     * updates or deletes changes each index of its table, and the commit goes over each change again: H2's index
-     * upkeep and commits were a quarter of a run's time (docs/forecast.md, "Seventh round").
-     */
-    static final List<String> UNREAD_INDEXES = List.of(
-            "drop index if exists ACT_IDX_TASK_LAST_UPDATED",
-            "drop index if exists ACT_IDX_TASK_OWNER",
-            "drop index if exists ACT_IDX_TASK_TENANT_ID",
-            "drop index if exists ACT_IDX_TASK_ASSIGNEE",
-            "alter table ACT_RU_TASK drop constraint if exists ACT_FK_TASK_CASE_EXE",
-            "alter table ACT_RU_TASK drop constraint if exists ACT_FK_TASK_CASE_DEF",
-            "drop index if exists ACT_IDX_VARIABLE_TENANT_ID",
-            "alter table ACT_RU_VARIABLE drop constraint if exists ACT_FK_VAR_CASE_EXE",
-            "alter table ACT_RU_VARIABLE drop constraint if exists ACT_FK_VAR_CASE_INST",
-            "alter table ACT_RU_VARIABLE drop constraint if exists ACT_FK_VAR_BATCH",
-            "drop index if exists ACT_IDX_BATCH_ID",
-            "drop index if exists ACT_IDX_EXEC_TENANT_ID",
-            "drop index if exists ACT_IDX_JOB_TENANT_ID",
-            "drop index if exists ACT_IDX_EVENT_SUBSCR_TENANT_ID",
-            "drop index if exists ACT_IDX_IDENT_LNK_USER");
-
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         DataSource dataSource =
