@@ -122,8 +122,7 @@ class ChainForecastTest {
             return b;
         })));
         assertThat(otherSeed).isNotEqualTo(first);
-        // the ids that break ties are counted, not drawn: random case ids and time-based engine ids made runs with
-        // thousands of cases differ by a step or two
+        // the ids that break ties are counted, not drawn, so that they repeat too (docs/forecast.md, seventh round)
         JdbcTemplate database = ForecastLab.database(small);
         assertThat(database.queryForList("select case_id from cases", java.util.UUID.class))
                 .isNotEmpty()
