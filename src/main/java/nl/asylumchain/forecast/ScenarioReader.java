@@ -237,7 +237,7 @@ public final class ScenarioReader {
                     quota,
                     policy,
                     stock,
-                    Map.copyOf(trackCapacity));
+                    trackCapacity);
         }
 
         /**
@@ -287,7 +287,7 @@ public final class ScenarioReader {
                         perTrack.values().stream()
                                 .mapToDouble(Double::doubleValue)
                                 .sum());
-                trackCapacity.put(group, Map.copyOf(perTrack));
+                trackCapacity.put(group, perTrack);
             }
             capacityNode.done();
             return capacity;

@@ -47,7 +47,7 @@ final class ScenarioShards {
         whole.trackCapacity().forEach((group, perTrack) -> {
             Map<Integer, Double> shard = new TreeMap<>();
             perTrack.forEach((track, n) -> shard.put(track, share(n, index, count)));
-            trackCapacity.put(group, Map.copyOf(shard));
+            trackCapacity.put(group, shard);
         });
         Map<String, Double> capacity = new LinkedHashMap<>();
         whole.capacity()
@@ -98,7 +98,7 @@ final class ScenarioShards {
                 taakstelling,
                 whole.policy(),
                 shardStock,
-                Map.copyOf(trackCapacity));
+                trackCapacity);
     }
 
     /** Shard {@code index}'s part of a whole number: {@code whole / count}, and one more for the first remainder. */
