@@ -173,6 +173,27 @@ class ModularityTests {
     }
 
     /**
+     * A query read as a stream holds its statement open until the stream is closed, and {@code .stream().findFirst()}
+     * never closes it: the statement stays open on the connection for the rest of the transaction, and H2 parses the
+     * statement again at every call because the open one cannot be reused (docs/forecast.md, "Eighth round"). Read
+     * lists, or one row with {@code limit 1} and {@code optional()}.
+     */
+    @Test
+    void jdbcQueriesAreReadWholeNotAsStreamsLeftOpen() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("nl.asylumchain");
+        noClasses()
+                .should()
+                .callMethod(org.springframework.jdbc.core.simple.JdbcClient.MappedQuerySpec.class, "stream")
+                .orShould()
+                .callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("queryForStream")))
+                .because("a JdbcClient stream keeps its statement open until it is closed")
+                .check(classes);
+    }
+
+    /**
      * Demo traffic and demo users are for a laptop or a showcase: they live in the module {@code demo}, and nothing
      * else depends on it, so that leaving it out changes nothing else.
      */

@@ -105,9 +105,9 @@ class ForecastDatabaseTest {
     @Test
     void indexesNoForecastStatementReadsThroughAreDropped() {
         java.util.List<String> names = database.queryForList(
-                "select INDEX_NAME from INFORMATION_SCHEMA.INDEXES where TABLE_NAME like 'ACT_RU_%'"
+                "select INDEX_NAME from INFORMATION_SCHEMA.INDEXES where TABLE_NAME like 'ACT_%'"
                         + " union select CONSTRAINT_NAME from INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
-                        + " where TABLE_NAME like 'ACT_RU_%'",
+                        + " where TABLE_NAME like 'ACT_%'",
                 String.class);
         assertThat(names)
                 .as("dropped")
@@ -126,14 +126,29 @@ class ForecastDatabaseTest {
                         "ACT_IDX_EXEC_TENANT_ID",
                         "ACT_IDX_JOB_TENANT_ID",
                         "ACT_IDX_EVENT_SUBSCR_TENANT_ID",
-                        "ACT_IDX_IDENT_LNK_USER")
+                        "ACT_IDX_IDENT_LNK_USER",
+                        "ACT_IDX_EXEC_ROOT_PI",
+                        "ACT_IDX_JOB_ROOT_PROCINST",
+                        "ACT_IDX_BYTEARRAY_ROOT_PI",
+                        "ACT_IDX_BYTEARRAY_RM_TIME",
+                        "ACT_IDX_TASK_CREATE",
+                        "ACT_IDX_VARIABLE_TASK_ID",
+                        "ACT_IDX_JOB_HANDLER_TYPE")
                 .as("kept: read by the engine at every step")
                 .contains(
                         "ACT_IDX_VARIABLE_TASK_NAME_TYPE",
                         "ACT_FK_VAR_EXE",
                         "ACT_FK_TASK_EXE",
                         "ACT_IDX_IDENT_LNK_GROUP",
-                        "ACT_IDX_EXEC_BUSKEY");
+                        "ACT_IDX_EXEC_BUSKEY",
+                        "ACT_IDX_JOB_HANDLER");
+    }
+
+    /** A task's own variables, read at every completion, still come through an index once its own is gone. */
+    @Test
+    void aTasksOwnVariablesAreFoundThroughTheWiderIndexOfTheirTask() {
+        assertThat(plan("select * from ACT_RU_VARIABLE where TASK_ID_ = 't'"))
+                .contains("ACT_IDX_VARIABLE_TASK_NAME_TYPE");
     }
 
     private String plan(String sql) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -204,15 +205,15 @@ public class CaseRepository {
     /** Whether a child of this person's family arrived as a linked case (theirs, or of the sponsor they joined). */
     public boolean hasChildInTheCountry(UUID caseId) {
         // two lookups on the indexes of case_id and linked_case_id: "case_id = ? or case_id in (...)" in one
-        // condition made both H2 and PostgreSQL read every family member for every case
+        // condition made both H2 and PostgreSQL read every family member for every case. Two scalar subqueries,
+        // not a union: H2 keeps no union parsed and parsed it again at every call (docs/forecast.md, "Eighth round")
         return jdbc.sql("""
-                select count(*) from family_members where relation = 'CHILD' and linked_case_id is not null
-                and case_id = :caseId
-                union all
-                select count(*) from family_members c join family_members f on f.case_id = c.case_id
-                where f.linked_case_id = :caseId and c.relation = 'CHILD' and c.linked_case_id is not null
-                """).param("caseId", caseId).query(Long.class).list().stream()
-                .anyMatch(n -> n > 0);
+                select exists (select 1 from family_members where relation = 'CHILD' and linked_case_id is not null
+                               and case_id = :caseId)
+                    or exists (select 1 from family_members c join family_members f on f.case_id = c.case_id
+                               where f.linked_case_id = :caseId and c.relation = 'CHILD'
+                               and c.linked_case_id is not null)
+                """).param("caseId", caseId).query(Boolean.class).single();
     }
 
     public Optional<FamilyMemberRecord> familyMember(UUID caseId, UUID familyMemberId) {
@@ -240,26 +241,38 @@ public class CaseRepository {
 
     /** Cases linked through family reunification, both ways: the sponsor of this case, the family members of it. */
     public List<LinkedCaseRecord> linkedCases(UUID caseId) {
-        return jdbc.sql("""
-                select s.case_id, s.v_number, s.status, 'SPONSOR' as link, f.id as family_member_id, f.relation
-                from cases c join cases s on s.case_id = c.sponsor_case_id
-                    left join family_members f on f.linked_case_id = c.case_id
-                where c.case_id = :caseId
-                union all
-                select m.case_id, m.v_number, m.status, 'FAMILY_MEMBER' as link, f.id as family_member_id, f.relation
-                from family_members f join cases m on m.case_id = f.linked_case_id
-                where f.case_id = :caseId
-                order by 4 desc, 2
-                """)
+        // the sponsor first, then the family members by v-number; two statements, not a union, which H2 would
+        // parse again at every call (docs/forecast.md, "Eighth round")
+        List<LinkedCaseRecord> linked = new ArrayList<>(jdbc.sql("""
+                        select s.case_id, s.v_number, s.status, 'SPONSOR' as link, f.id as family_member_id, f.relation
+                        from cases c join cases s on s.case_id = c.sponsor_case_id
+                            left join family_members f on f.linked_case_id = c.case_id
+                        where c.case_id = :caseId
+                        """)
                 .param("caseId", caseId)
-                .query((rs, i) -> new LinkedCaseRecord(
-                        rs.getObject("case_id", UUID.class),
-                        rs.getString("v_number"),
-                        rs.getString("status"),
-                        rs.getString("link"),
-                        rs.getObject("family_member_id", UUID.class),
-                        rs.getString("relation")))
-                .list();
+                .query(CaseRepository::mapLinkedCase)
+                .list());
+        linked.addAll(jdbc.sql("""
+                        select m.case_id, m.v_number, m.status, 'FAMILY_MEMBER' as link, f.id as family_member_id,
+                            f.relation
+                        from family_members f join cases m on m.case_id = f.linked_case_id
+                        where f.case_id = :caseId
+                        order by m.v_number
+                        """)
+                .param("caseId", caseId)
+                .query(CaseRepository::mapLinkedCase)
+                .list());
+        return linked;
+    }
+
+    private static LinkedCaseRecord mapLinkedCase(ResultSet rs, int row) throws SQLException {
+        return new LinkedCaseRecord(
+                rs.getObject("case_id", UUID.class),
+                rs.getString("v_number"),
+                rs.getString("status"),
+                rs.getString("link"),
+                rs.getObject("family_member_id", UUID.class),
+                rs.getString("relation"));
     }
 
     private static FamilyMemberRecord mapFamilyMember(ResultSet rs, int row) throws SQLException {

@@ -71,7 +71,6 @@ public class AppealRepository {
     public Optional<AppealRecord> latest(UUID caseId) {
         return jdbc.sql("""
                         select lodged_on, suspensive, interim_relief_requested, interim_relief, outcome
-                          from appeals where case_id = :caseId order by lodged_on desc""").param("caseId", caseId).query(AppealRecord.class).list().stream()
-                .findFirst();
+                          from appeals where case_id = :caseId order by lodged_on desc limit 1""").param("caseId", caseId).query(AppealRecord.class).optional();
     }
 }

@@ -52,24 +52,20 @@ public class DepartureRepository {
     }
 
     public Optional<DepartureRecord> open(UUID caseId) {
-        return jdbc
-                .sql("select * from departures where case_id = :caseId and outcome is null and suspended_at is null "
-                        + "order by handed_over_at desc")
+        return jdbc.sql("select * from departures where case_id = :caseId and outcome is null and suspended_at is null "
+                        + "order by handed_over_at desc limit 1")
                 .param("caseId", caseId)
                 .query(DepartureRecord.class)
-                .stream()
-                .findFirst();
+                .optional();
     }
 
     /** The case's departure that interim relief suspended and whose appeal is not yet decided. */
     public Optional<DepartureRecord> suspended(UUID caseId) {
-        return jdbc
-                .sql("select * from departures where case_id = :caseId and suspended_at is not null "
-                        + "and suspension_ended_at is null order by handed_over_at desc")
+        return jdbc.sql("select * from departures where case_id = :caseId and suspended_at is not null "
+                        + "and suspension_ended_at is null order by handed_over_at desc limit 1")
                 .param("caseId", caseId)
                 .query(DepartureRecord.class)
-                .stream()
-                .findFirst();
+                .optional();
     }
 
     public void suspend(UUID id, Instant at) {
@@ -88,12 +84,10 @@ public class DepartureRepository {
     }
 
     public Optional<DepartureRecord> latest(UUID caseId) {
-        return jdbc
-                .sql("select * from departures where case_id = :caseId order by handed_over_at desc")
+        return jdbc.sql("select * from departures where case_id = :caseId order by handed_over_at desc limit 1")
                 .param("caseId", caseId)
                 .query(DepartureRecord.class)
-                .stream()
-                .findFirst();
+                .optional();
     }
 
     public int interviews(UUID departureId) {

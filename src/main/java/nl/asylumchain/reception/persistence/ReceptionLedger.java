@@ -63,12 +63,10 @@ public class ReceptionLedger {
 
     /** The person's latest move: where they are now (nowhere when it is an OUT). */
     public Optional<MoveRow> latest(UUID caseId) {
-        return jdbc
-                .sql("select * from reception_moves where case_id = :caseId order by move_no desc")
+        return jdbc.sql("select * from reception_moves where case_id = :caseId order by move_no desc limit 1")
                 .param("caseId", caseId)
                 .query(ReceptionLedger::map)
-                .stream()
-                .findFirst();
+                .optional();
     }
 
     public List<MoveRow> history(UUID caseId) {
