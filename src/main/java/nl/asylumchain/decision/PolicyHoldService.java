@@ -137,6 +137,12 @@ public class PolicyHoldService {
         return hold.isPresent();
     }
 
+    /** Whether any hold runs now; when none does, no case's categories need to be asked. */
+    @Transactional(readOnly = true)
+    public boolean anyActive() {
+        return repository.anyActive();
+    }
+
     /** The active hold over one of these categories, if any: a case of them may not take an IND step. */
     @Transactional(readOnly = true)
     public Optional<Hold> activeHoldOver(Collection<String> caseCategories) {

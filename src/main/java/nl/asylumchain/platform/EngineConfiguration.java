@@ -63,6 +63,20 @@ class EngineConfiguration {
     }
 
     /**
+     * The engine's statements are built with OGNL reading each property's method from a memory instead of searching
+     * the class's methods at every evaluation ({@link RememberedReadMethods}; docs/forecast.md, "Eighth round").
+     */
+    @Bean
+    AbstractProcessEnginePlugin rememberedReadMethods() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                RememberedReadMethods.install();
+            }
+        };
+    }
+
+    /**
      * With several nodes on one database (docs/production.md) the job table should tell which node holds a job: the
      * job executor's lock owner becomes the engine's host name (camunda.bpm.generic-properties.properties.hostname,
      * by default the node's address), which the job log also records, plus a random part because two executors must

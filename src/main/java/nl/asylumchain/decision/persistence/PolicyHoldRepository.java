@@ -62,6 +62,13 @@ public class PolicyHoldRepository {
                 .list();
     }
 
+    /** Whether any hold still runs, over whatever category. */
+    public boolean anyActive() {
+        return jdbc.sql("select exists (select 1 from policy_holds where released_at is null)")
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The hold over this category that still runs, if any. */
     public Optional<UUID> active(String category) {
         return jdbc.sql("select id from policy_holds where category = :category and released_at is null")

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -20,9 +22,16 @@ class DecisionProcesses implements DecisionEngine {
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
 
+    private final String watchByBusinessKey;
+
     DecisionProcesses(RuntimeService runtimeService, ManagementService managementService) {
         this.runtimeService = runtimeService;
         this.managementService = managementService;
+        this.watchByBusinessKey = "select RES.* from " + managementService.getTableName(ExecutionEntity.class)
+                + " RES inner join " + managementService.getTableName(ProcessDefinitionEntity.class)
+                + " P on RES.PROC_DEF_ID_ = P.ID_"
+                + " where RES.BUSINESS_KEY_ = #{businessKey} and RES.PARENT_ID_ is null and P.KEY_ = #{key}"
+                + " and RES.SUSPENSION_STATE_ = 1";
     }
 
     /** Moves the timers of a running watch by recalculating them from the new variables. */
@@ -66,12 +75,18 @@ class DecisionProcesses implements DecisionEngine {
                 .correlateAll();
     }
 
+    /**
+     * The case's running watch, found at every deadline change and decision. A native query: the engine's process
+     * instance query builds its text from dozens of optional conditions each time, which cost several times the
+     * lookup itself (docs/forecast.md, "Eighth round"); this is the same lookup (process instances of the watch's
+     * definition key, by business key, not suspended) through the index of the business key.
+     */
     private ProcessInstance deadlineWatch(UUID caseId) {
         return runtimeService
-                .createProcessInstanceQuery()
-                .processDefinitionKey(DecisionDeadlineModel.PROCESS_KEY)
-                .processInstanceBusinessKey(caseId.toString())
-                .active()
+                .createNativeProcessInstanceQuery()
+                .sql(watchByBusinessKey)
+                .parameter("businessKey", caseId.toString())
+                .parameter("key", DecisionDeadlineModel.PROCESS_KEY)
                 .singleResult();
     }
 }

@@ -31,7 +31,9 @@ class HeldCaseTasks implements TaskCompletionGuard {
     public void checkCompletion(DelegateTask task) {
         if (!(task.getExecution() instanceof ExecutionEntity execution)
                 || !IndDecisionModel.PROCESS_KEY.equals(
-                        execution.getProcessDefinition().getKey())) {
+                        execution.getProcessDefinition().getKey())
+                // the case's categories are a decision table on its variables: not asked while nothing is on hold
+                || !holds.anyActive()) {
             return;
         }
         List<String> applying = categories.of(execution);
