@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The forecast's engine remembers the latest definition of each key between deployments ({@code LatestDefinitions}):
@@ -30,6 +32,10 @@ class ForecastLatestDefinitionsTest {
     private static final String DECISION = "procedurePeriods";
     private static final String PROCESS_LOOKUP =
             "org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity.selectLatestProcessDefinitionByKey";
+    private static final String PROCESS_LOOKUP_WITH_TENANT = "org.camunda.bpm.engine.impl.persistence.entity"
+            + ".ProcessDefinitionEntity.selectLatestProcessDefinitionByKeyWithoutTenantId";
+    private static final String PROCESS_BY_ID =
+            "org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity.selectProcessDefinition";
     private static final String DECISION_LOOKUP =
             "org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity.selectLatestDecisionDefinitionByKey";
 
@@ -59,6 +65,52 @@ class ForecastLatestDefinitionsTest {
         String second = latest.get();
         assertThat(second).as("the new version, at once").isNotEqualTo(first[0]);
         assertThat(version(process, second)).isEqualTo(version(process, first[0]) + 1);
+    }
+
+    /** A call activity's lookup names the caller's tenant (none): remembered as the lookup by key is. */
+    @Test
+    void aCallActivitysLookupWithItsTenantIsRememberedAndANewVersionIsSeenAtOnce() {
+        redeploy("bpmn/guardianship.bpmn");
+        String[] first = new String[1];
+        assertThat(latestLookups(PROCESS_LOOKUP_WITH_TENANT, () -> first[0] = latestProcessOfNoTenant()))
+                .hasSize(1);
+        assertThat(latestLookups(
+                        PROCESS_LOOKUP_WITH_TENANT,
+                        () -> assertThat(latestProcessOfNoTenant()).isEqualTo(first[0])))
+                .isEmpty();
+        redeploy("bpmn/guardianship.bpmn");
+        assertThat(latestProcessOfNoTenant()).isNotEqualTo(first[0]);
+    }
+
+    /** A definition by id (every execution and task that needs its definition) comes from the deployment cache. */
+    @Test
+    void aDefinitionByIdIsNotReadFromTheDatabase() {
+        redeploy("bpmn/guardianship.bpmn");
+        String id = latestProcess();
+        assertThat(latestLookups(PROCESS_BY_ID, () -> assertThat(keyOf(id)).isEqualTo(PROCESS)))
+                .isEmpty();
+        assertThat(latestLookups(
+                        PROCESS_BY_ID,
+                        () -> assertThatThrownBy(() -> keyOf("no-such-definition"))
+                                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)))
+                .as("an id the cache does not know is asked of the database")
+                .hasSize(1);
+    }
+
+    private String keyOf(String definitionId) {
+        return engine.getCommandExecutorTxRequired()
+                .execute(context -> context.getProcessEngineConfiguration()
+                        .getDeploymentCache()
+                        .findDeployedProcessDefinitionById(definitionId)
+                        .getKey());
+    }
+
+    private String latestProcessOfNoTenant() {
+        return engine.getCommandExecutorTxRequired()
+                .execute(context -> context.getProcessEngineConfiguration()
+                        .getDeploymentCache()
+                        .findDeployedLatestProcessDefinitionByKeyAndTenantId(PROCESS, null)
+                        .getId());
     }
 
     private int version(boolean process, String definitionId) {

@@ -594,7 +594,8 @@ class EngineDriver implements ChainDriver {
 
     private void complete(Task task, LocalDate date) {
         String formId = formOf(task);
-        Map<String, Object> variables = tasks.getVariables(task.getId(), HandlerAnswers.CASE_VARIABLES);
+        Map<String, Object> variables =
+                tasks.getVariables(task.getId(), HandlerAnswers.variablesFor(formId == null ? "" : formId));
         CaseDraws draws = draws(variables.get("caseId"));
         Map<String, Object> answer =
                 formId == null || draws == null ? null : answers.answer(formId, draws, variables, date);

@@ -26,7 +26,8 @@ import org.camunda.bpm.engine.impl.repository.ResourceDefinitionEntity;
  * lookup the answer stands until the next deployment, which forgets them all (a post-deployer).
  *
  * <p>A remembered answer is the definition from the engine's own deployment cache, the one the database answer would
- * have been resolved to; a definition that has left that cache is looked up in the database again.
+ * have been resolved to; a definition that has left that cache is looked up in the database again. A process
+ * definition by id is answered from that cache too.
  */
 final class LatestDefinitions {
 
@@ -112,6 +113,27 @@ final class LatestDefinitions {
                     key,
                     id -> deploymentCache().findProcessDefinitionFromCache(id),
                     super::findLatestDefinitionByKey);
+        }
+
+        /** A call activity's lookup (with the caller's tenant, none in the chain). */
+        @Override
+        public ProcessDefinitionEntity findLatestDefinitionByKeyAndTenantId(String key, String tenantId) {
+            return latest(
+                    processes,
+                    key + "\u0000" + tenantId,
+                    id -> deploymentCache().findProcessDefinitionFromCache(id),
+                    k -> super.findLatestDefinitionByKeyAndTenantId(key, tenantId));
+        }
+
+        /**
+         * A definition by its id, which the engine reads from the database before it takes the deployment cache's
+         * (at every execution and task that needs its definition): a definition's id never names another one, and
+         * the forecast suspends none, so the deployment cache's answers.
+         */
+        @Override
+        public ProcessDefinitionEntity findLatestDefinitionById(String id) {
+            ProcessDefinitionEntity deployed = deploymentCache().findProcessDefinitionFromCache(id);
+            return deployed != null ? deployed : super.findLatestDefinitionById(id);
         }
     }
 
