@@ -27,9 +27,9 @@ class ForecastEngineSettings extends AbstractProcessEnginePlugin {
      * Indexes and foreign keys of the engine's schema that no statement of a forecast reads through, on columns that
      * are null in every row of a forecast (tenants, task owners, CMMN, batches), that only Tasklist's own queries
      * use (a task's last update and creation, its assignee; {@link TasklistOrder} reads its own index) or history
-     * needs (the root instance and removal time), and indexes whose columns begin a wider index of their table. Every row a step inserts,
-     * updates or deletes changes each index of its table, and the commit goes over each change again: H2's index
-     * upkeep and commits were a quarter of a run's time (docs/forecast.md, "Seventh round").
+     * needs (the root instance and removal time), and indexes whose columns begin a wider index of their table.
+     * Every row a step inserts, updates or deletes changes each index of its table, and the commit goes over each
+     * change again: H2's index upkeep and commits were a quarter of a run's time (docs/forecast.md, "Seventh round").
      */
     static final List<String> UNREAD_INDEXES = List.of(
             "drop index if exists ACT_IDX_TASK_LAST_UPDATED",

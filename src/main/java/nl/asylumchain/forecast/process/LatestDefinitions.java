@@ -120,7 +120,7 @@ final class LatestDefinitions {
         public ProcessDefinitionEntity findLatestDefinitionByKeyAndTenantId(String key, String tenantId) {
             return latest(
                     processes,
-                    key + "\u0000" + tenantId,
+                    key + "@" + tenantId,
                     id -> deploymentCache().findProcessDefinitionFromCache(id),
                     k -> super.findLatestDefinitionByKeyAndTenantId(key, tenantId));
         }
@@ -128,7 +128,7 @@ final class LatestDefinitions {
         /**
          * A definition by its id, which the engine reads from the database before it takes the deployment cache's
          * (at every execution and task that needs its definition): a definition's id never names another one, and
-         * the forecast suspends none, so the deployment cache's answers.
+         * the forecast suspends none, so the deployment cache's definition is the answer.
          */
         @Override
         public ProcessDefinitionEntity findLatestDefinitionById(String id) {
