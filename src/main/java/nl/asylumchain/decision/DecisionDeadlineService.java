@@ -104,8 +104,12 @@ public class DecisionDeadlineService {
             procedures.open(
                     new ProcedureOpening(caseId, track, applicationDate, priority, priorityReason, clock.instant()));
         }
-        rewatch(caseId);
-        return decisionDue(row(caseId));
+        // the procedure's row read once and each period table asked once: the rest period's timer opens a procedure
+        // for every case that enters the IND (docs/benchmarks.md, "Reads asked once")
+        IndProcedureRecord row = row(caseId);
+        DecisionPeriods asked = new RememberedPeriods(rules);
+        LocalDate deadline = watch(row, asked);
+        return decisionDue(row, asked, deadline);
     }
 
     /**
@@ -113,12 +117,12 @@ public class DecisionDeadlineService {
      * opening of the procedure (8 days in spoor 2, day 6 in the AA, day 9 in the AA+), or the deadline when the
      * procedure has none (the VA).
      */
-    private Instant decisionDue(IndProcedureRecord row) {
-        return rules.periods(row.track(), row.indProcedure())
+    private Instant decisionDue(IndProcedureRecord row, DecisionPeriods periods, LocalDate deadline) {
+        return periods.periods(row.track(), row.indProcedure())
                 .decideWithin()
                 .map(within ->
                         row.openedAt().atZone(clock.getZone()).plus(within).toInstant())
-                .orElse(startOf(deadline(row)));
+                .orElse(startOf(deadline));
     }
 
     /**
@@ -159,11 +163,6 @@ public class DecisionDeadlineService {
                 .orElse(statutory)
                 .plusMonths(row.extendedMonths())
                 .plusDays(row.daysOnHold());
-    }
-
-    /** The statutory decision period of this track and procedure (DMN decisionPeriods). */
-    private Period decisionPeriod(int track, String procedure) {
-        return rules.periods(track, procedure).decisionPeriod();
     }
 
     /**
@@ -349,8 +348,12 @@ public class DecisionDeadlineService {
     public Instant extendGeneralProcedure(UUID caseId) {
         row(caseId);
         procedures.extendGeneralProcedure(caseId);
-        rewatch(caseId);
-        return decisionDue(row(caseId));
+        // the procedure's row read once and each period table asked once: the rest period's timer opens a procedure
+        // for every case that enters the IND (docs/benchmarks.md, "Reads asked once")
+        IndProcedureRecord row = row(caseId);
+        DecisionPeriods asked = new RememberedPeriods(rules);
+        LocalDate deadline = watch(row, asked);
+        return decisionDue(row, asked, deadline);
     }
 
     /**
@@ -361,8 +364,12 @@ public class DecisionDeadlineService {
     public Instant referToExtendedProcedure(UUID caseId, String vaReason) {
         row(caseId);
         procedures.referToExtendedProcedure(caseId, vaReason);
-        rewatch(caseId);
-        return decisionDue(row(caseId));
+        // the procedure's row read once and each period table asked once: the rest period's timer opens a procedure
+        // for every case that enters the IND (docs/benchmarks.md, "Reads asked once")
+        IndProcedureRecord row = row(caseId);
+        DecisionPeriods asked = new RememberedPeriods(rules);
+        LocalDate deadline = watch(row, asked);
+        return decisionDue(row, asked, deadline);
     }
 
     /** The decision is taken: the deadline no longer runs. */
@@ -398,11 +405,13 @@ public class DecisionDeadlineService {
             int daysOnHoldNow = daysOnHoldNowOf.getAsInt();
             boolean onHold = onHoldOf.getAsBoolean();
             AppealService.Appeal appeal = appealOf.get();
-            LocalDate deadline = deadline(row).plusDays(daysOnHoldNow);
+            // each period table asked once for this read
+            DecisionPeriods asked = new RememberedPeriods(rules);
+            LocalDate deadline = deadline(row, asked).plusDays(daysOnHoldNow);
             LocalDate today = LocalDate.now(clock);
             CategoryExtension category = row.responsibleSince() != null || row.redecisionDeadline() != null
                     ? null
-                    : rules.groupExtension(row.applicationDate(), row.track())
+                    : asked.groupExtension(row.applicationDate(), row.track())
                             .map(g -> new CategoryExtension((int) g.extension().toTotalMonths(), g.basis()))
                             .orElse(null);
             return new DecisionSection(
@@ -412,7 +421,8 @@ public class DecisionDeadlineService {
                     row.priority(),
                     row.priorityReason(),
                     row.applicationDate(),
-                    row.periodStart().plus(decisionPeriod(row.track(), row.indProcedure())),
+                    row.periodStart()
+                            .plus(asked.periods(row.track(), row.indProcedure()).decisionPeriod()),
                     deadline,
                     category,
                     extensions(caseId),
@@ -460,10 +470,15 @@ public class DecisionDeadlineService {
     }
 
     private void rewatch(UUID caseId) {
-        IndProcedureRecord row = row(caseId);
-        LocalDate deadline = deadline(row);
-        Period warningBefore = rules.periods(row.track(), row.indProcedure()).warningBefore();
-        processes.watchDeadline(caseId, startOf(deadline.minus(warningBefore)), startOf(deadline));
+        watch(row(caseId), new RememberedPeriods(rules));
+    }
+
+    /** Starts or moves the watch of this procedure's deadline; returns the deadline. */
+    private LocalDate watch(IndProcedureRecord row, DecisionPeriods periods) {
+        LocalDate deadline = deadline(row, periods);
+        Period warningBefore = periods.periods(row.track(), row.indProcedure()).warningBefore();
+        processes.watchDeadline(row.caseId(), startOf(deadline.minus(warningBefore)), startOf(deadline));
+        return deadline;
     }
 
     private List<Extension> extensions(UUID caseId) {
@@ -494,7 +509,10 @@ public class DecisionDeadlineService {
         return (int) Math.max(0, (hours + 23) / 24);
     }
 
-    /** The period tables, each answer asked once: for counting over every open case. */
+    /**
+     * The period tables, each answer asked once: for counting over every open case, and within one step (a procedure
+     * opened, a case file read) that needs the same table's answer for its deadline, its warning and its due day.
+     */
     private record RememberedPeriods(DecisionPeriods tables, Map<String, Object> answers) implements DecisionPeriods {
 
         RememberedPeriods(DecisionPeriods tables) {

@@ -183,7 +183,9 @@ class TimerDrainBenchmark {
         System.out.printf("database work, ours:  %s%n", ourWork.per(TIMERS, "job"));
         System.out.printf("database work, stock: %s%n", stockWork.per(TIMERS, "job"));
         System.out.printf("rows written per table, ours:%n%s%n", ourTables.per(TIMERS, "job"));
-        System.out.printf("rows written per table, stock:%n%s%n%n", stockTables.per(TIMERS, "job"));
+        System.out.printf("rows written per table, stock:%n%s%n", stockTables.per(TIMERS, "job"));
+        System.out.printf("rows read per table, ours (ten most):%n%s%n", ourTables.readPer(TIMERS, "job", 10));
+        System.out.printf("rows read per table, stock (ten most):%n%s%n%n", stockTables.readPer(TIMERS, "job", 10));
         if (!ourStatementLines.isEmpty()) {
             System.out.println("statements per job, ours (calls, mean ms, rows per call, statement):");
             ourStatementLines.forEach(System.out::println);

@@ -137,7 +137,13 @@ class WaitStateTransitionsBenchmark {
         System.out.printf("database work, stock: %s%n", stockWork.per(stockRun.transitions(), "transition"));
         System.out.printf("rows written per table, ours:%n%s%n", ourTables.per(ourRun.transitions(), "transition"));
         System.out.printf(
-                "rows written per table, stock:%n%s%n%n", stockTables.per(stockRun.transitions(), "transition"));
+                "rows written per table, stock:%n%s%n", stockTables.per(stockRun.transitions(), "transition"));
+        System.out.printf(
+                "rows read per table, ours (ten most):%n%s%n",
+                ourTables.readPer(ourRun.transitions(), "transition", 10));
+        System.out.printf(
+                "rows read per table, stock (ten most):%n%s%n%n",
+                stockTables.readPer(stockRun.transitions(), "transition", 10));
         if (!ourStatementLines.isEmpty()) {
             System.out.println("statements per transition, ours (calls, mean ms, rows per call, statement):");
             ourStatementLines.forEach(System.out::println);

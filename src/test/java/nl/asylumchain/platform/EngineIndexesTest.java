@@ -23,11 +23,15 @@ class EngineIndexesTest {
         assertThat(jdbc.sql("select index_name from information_schema.indexes where index_name like 'AC_IDX_%'")
                         .query(String.class)
                         .list())
-                .contains("AC_IDX_TASK_PRIORITY_DUE", "AC_IDX_IDENT_LNK_GROUP_TASK", "AC_IDX_TASK_PARENT");
+                .contains(
+                        "AC_IDX_TASK_PRIORITY_DUE",
+                        "AC_IDX_IDENT_LNK_GROUP_TASK",
+                        "AC_IDX_TASK_PARENT",
+                        "AC_IDX_JOB_DUE_DATE");
         assertThat(jdbc.sql("select \"version\" from \"" + EngineIndexes.HISTORY_TABLE
                                 + "\" where \"success\" and \"version\" is not null")
                         .query(String.class)
                         .list())
-                .contains("1", "2");
+                .contains("1", "2", "3", "4");
     }
 }

@@ -14,13 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 import nl.asylumchain.ChainClient;
 import nl.asylumchain.PostgresIntegrationTest;
@@ -61,6 +54,12 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
     private static final double ALLOWED_GROWTH = 2.2;
     /** The page reads the top of the filter's order: a few rows more or less, never twice as many. */
     private static final double ALLOWED_PAGE_GROWTH = 1.1;
+    /**
+     * The page's column values are looked up by each of its 50 instances and the columns' names. After other tests'
+     * instances came and went, PostgreSQL at times checks the names in a filter instead of the index: it then reads the
+     * page's instances' other variables too (two each for guardianship) — bounded by the page, not by the tasks.
+     */
+    private static final int PAGE_OTHER_VARIABLES = 50 * 3;
 
     @Autowired
     RuntimeService runtimeService;
@@ -81,7 +80,6 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
     TaskGroupTallyFold fold;
 
     private final List<String> seeded = new ArrayList<>();
-    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void doublingTheOpenTasksAtMostDoublesTheCountsWorkAndLeavesTheFirstPagesWorkAsItWas() {
@@ -115,7 +113,7 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
                 .as(
                         "rows the plan of the page's column values touches: %s then %s",
                         first.columnRows(), second.columnRows())
-                .isLessThanOrEqualTo(ALLOWED_PAGE_GROWTH * first.columnRows());
+                .isLessThanOrEqualTo(ALLOWED_PAGE_GROWTH * first.columnRows() + PAGE_OTHER_VARIABLES);
         assertThat(second.tallyRows())
                 .as("rows the tally's count touches: %s then %s", first.tallyRows(), second.tallyRows())
                 .isLessThanOrEqualTo(first.tallyRows() + 2)
@@ -180,14 +178,7 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
 
     private void logPlan(String what, String sql) {
         LoggerFactory.getLogger(TasklistQueryPlanIT.class)
-                .info(
-                        "{}, as planned:\n{}",
-                        what,
-                        String.join(
-                                "\n",
-                                jdbc.sql("explain (analyze) " + sql)
-                                        .query(String.class)
-                                        .list()));
+                .info("{}, as planned:\n{}", what, EngineStatements.plan(jdbc, sql));
     }
 
     /** Tasklist opening the filter: its first page (50 here, 15 in Tasklist) as HAL; returns the tasks listed. */
@@ -224,105 +215,21 @@ class TasklistQueryPlanIT extends PostgresIntegrationTest {
         return captured;
     }
 
-    /** As {@link #capture}, the statement null when the request sent none with this id. */
+    /**
+     * As {@link #capture}, the statement null when the request sent none with this id. Only the request's own
+     * statement, sent on one of the web server's threads ({@code http-nio-...}): the backlog gauges count tasks per
+     * group on a schedule with the same statement id, and one of theirs (a group with no tasks: three rows) once stood
+     * in for the count.
+     */
     private List<String> captured(String statementId, java.util.function.IntSupplier request) {
-        Logger logger = (Logger)
-                LoggerFactory.getLogger(statementId.contains(".") ? statementId : STATEMENTS + "." + statementId);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>() {
-            @Override
-            protected void append(ILoggingEvent event) {
-                // fixes the thread's name now: logback looks it up lazily, on whatever thread asks later
-                event.prepareForDeferredProcessing();
-                super.append(event);
-            }
-        };
-        appender.start();
-        Level level = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        logger.setAdditive(false);
-        logger.addAppender(appender);
-        int result;
-        try {
-            result = request.getAsInt();
-        } finally {
-            logger.detachAppender(appender);
-            logger.setAdditive(true);
-            logger.setLevel(level);
-        }
-        String sql = null;
-        String parameters = null;
-        for (ILoggingEvent event : appender.list) {
-            // only the request's own statement: the backlog gauges count tasks per group on a schedule with the
-            // same statement id, and one of theirs (a group with no tasks: three rows) once stood in for the count
-            if (!event.getThreadName().startsWith("http-")) {
-                continue;
-            }
-            String message = event.getFormattedMessage();
-            if (message.contains("Preparing:")) {
-                sql = message.substring(message.indexOf("Preparing:") + "Preparing:".length())
-                        .trim();
-            } else if (message.contains("Parameters:")) {
-                parameters = message.substring(message.indexOf("Parameters:") + "Parameters:".length())
-                        .trim();
-            }
-        }
-        return java.util.Arrays.asList(
-                String.valueOf(result), sql == null ? null : fill(sql, parameters == null ? "" : parameters));
+        return EngineStatements.captured(
+                statementId.contains(".") ? statementId : STATEMENTS + "." + statementId,
+                thread -> thread.startsWith("http-"),
+                request);
     }
 
-    /** MyBatis logs parameters as {@code value(Type), value(Type)}; our values hold no ", ". */
-    private static String fill(String sql, String parameters) {
-        List<String> values = new ArrayList<>();
-        if (!parameters.isBlank()) {
-            for (String parameter : parameters.split(", ")) {
-                int type = parameter.lastIndexOf('(');
-                String value = type < 0 ? parameter : parameter.substring(0, type);
-                String kind = type < 0 ? "" : parameter.substring(type + 1, parameter.length() - 1);
-                values.add(
-                        switch (kind) {
-                            case "Integer", "Long", "Short", "Double", "BigDecimal" -> value;
-                            case "Boolean" -> value;
-                            case "" -> "null";
-                            default -> "'" + value.replace("'", "''") + "'";
-                        });
-            }
-        }
-        StringBuilder filled = new StringBuilder();
-        int next = 0;
-        for (char c : sql.toCharArray()) {
-            if (c == '?') {
-                filled.append(values.get(next++));
-            } else {
-                filled.append(c);
-            }
-        }
-        assertThat(next).as("parameters of " + sql).isEqualTo(values.size());
-        return filled.toString();
-    }
-
-    /** Rows every node of the plan returned or removed, over all its loops. */
     private long rowsTouched(String sql) {
-        String plan = jdbc.sql("explain (analyze, format json) " + sql)
-                .query(String.class)
-                .single();
-        try {
-            return touched(json.readTree(plan).get(0).path("Plan"));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(plan, e);
-        }
-    }
-
-    private static long touched(JsonNode node) {
-        double loops = Math.max(1, node.path("Actual Loops").asDouble(1));
-        double rows = node.path("Actual Rows").asDouble(0)
-                + node.path("Rows Removed by Filter").asDouble(0)
-                + node.path("Rows Removed by Join Filter").asDouble(0)
-                + node.path("Rows Removed by Index Recheck").asDouble(0);
-        long total = Math.round(rows * loops);
-        for (JsonNode child : node.path("Plans")) {
-            total += touched(child);
-        }
-        return total;
+        return EngineStatements.rowsTouched(jdbc, sql);
     }
 
     @AfterEach
