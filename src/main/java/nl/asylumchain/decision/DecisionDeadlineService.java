@@ -104,12 +104,7 @@ public class DecisionDeadlineService {
             procedures.open(
                     new ProcedureOpening(caseId, track, applicationDate, priority, priorityReason, clock.instant()));
         }
-        // the procedure's row read once and each period table asked once: the rest period's timer opens a procedure
-        // for every case that enters the IND (docs/benchmarks.md, "Reads asked once")
-        IndProcedureRecord row = row(caseId);
-        DecisionPeriods asked = new RememberedPeriods(rules);
-        LocalDate deadline = watch(row, asked);
-        return decisionDue(row, asked, deadline);
+        return rewatchAndDue(caseId);
     }
 
     /**
@@ -348,12 +343,7 @@ public class DecisionDeadlineService {
     public Instant extendGeneralProcedure(UUID caseId) {
         row(caseId);
         procedures.extendGeneralProcedure(caseId);
-        // the procedure's row read once and each period table asked once: the rest period's timer opens a procedure
-        // for every case that enters the IND (docs/benchmarks.md, "Reads asked once")
-        IndProcedureRecord row = row(caseId);
-        DecisionPeriods asked = new RememberedPeriods(rules);
-        LocalDate deadline = watch(row, asked);
-        return decisionDue(row, asked, deadline);
+        return rewatchAndDue(caseId);
     }
 
     /**
@@ -364,12 +354,7 @@ public class DecisionDeadlineService {
     public Instant referToExtendedProcedure(UUID caseId, String vaReason) {
         row(caseId);
         procedures.referToExtendedProcedure(caseId, vaReason);
-        // the procedure's row read once and each period table asked once: the rest period's timer opens a procedure
-        // for every case that enters the IND (docs/benchmarks.md, "Reads asked once")
-        IndProcedureRecord row = row(caseId);
-        DecisionPeriods asked = new RememberedPeriods(rules);
-        LocalDate deadline = watch(row, asked);
-        return decisionDue(row, asked, deadline);
+        return rewatchAndDue(caseId);
     }
 
     /** The decision is taken: the deadline no longer runs. */
@@ -471,6 +456,18 @@ public class DecisionDeadlineService {
 
     private void rewatch(UUID caseId) {
         watch(row(caseId), new RememberedPeriods(rules));
+    }
+
+    /**
+     * Moves the watch to the procedure's deadline now and returns when the decision is due: the row read once and
+     * each period table asked once, as the rest period's timer opens a procedure for every case that enters the IND
+     * (docs/benchmarks.md, "Job acquisition by due date").
+     */
+    private Instant rewatchAndDue(UUID caseId) {
+        IndProcedureRecord row = row(caseId);
+        DecisionPeriods asked = new RememberedPeriods(rules);
+        LocalDate deadline = watch(row, asked);
+        return decisionDue(row, asked, deadline);
     }
 
     /** Starts or moves the watch of this procedure's deadline; returns the deadline. */
