@@ -117,7 +117,7 @@ class TaskGroupTallyFold implements SmartInitializingSingleton {
             List<Change> changes = jdbc.sql(
                             "select id, group_id, delta from task_group_tally_changes order by id fetch first " + BATCH
                                     + " rows only")
-                    .query(Change.class)
+                    .query(RecordRowMapper.of(Change.class))
                     .list();
             if (changes.isEmpty()) {
                 return 0;

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.asylumchain.platform.RecordRowMapper;
 import nl.asylumchain.platform.RowIds;
 
 /** The table {@code appeals}: appeals against a rejection, the interim relief and the court's ruling. */
@@ -71,6 +72,9 @@ public class AppealRepository {
     public Optional<AppealRecord> latest(UUID caseId) {
         return jdbc.sql("""
                         select lodged_on, suspensive, interim_relief_requested, interim_relief, outcome
-                          from appeals where case_id = :caseId order by lodged_on desc limit 1""").param("caseId", caseId).query(AppealRecord.class).optional();
+                          from appeals where case_id = :caseId order by lodged_on desc limit 1""")
+                .param("caseId", caseId)
+                .query(RecordRowMapper.of(AppealRecord.class))
+                .optional();
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.asylumchain.platform.RecordRowMapper;
 import nl.asylumchain.platform.RowIds;
 
 /** The tables {@code ind_procedures} and {@code decision_deadline_extensions}. */
@@ -52,7 +53,7 @@ public class IndProcedureRepository {
         return jdbc.sql(SELECT
                         + " cast(null as timestamp) as held_since from ind_procedures p where p.case_id = :caseId")
                 .param("caseId", caseId)
-                .query(IndProcedureRecord.class)
+                .query(RecordRowMapper.of(IndProcedureRecord.class))
                 .optional();
     }
 
@@ -61,7 +62,7 @@ public class IndProcedureRepository {
         return jdbc.sql(SELECT + HELD_SINCE + " where p.decided_on is null")
                 // an empty IN list is no valid SQL: a category name no table declares stands for "none"
                 .param("moratoria", moratoria.isEmpty() ? List.of("") : List.copyOf(moratoria))
-                .query(IndProcedureRecord.class)
+                .query(RecordRowMapper.of(IndProcedureRecord.class))
                 .list();
     }
 
@@ -150,7 +151,7 @@ public class IndProcedureRepository {
         return jdbc.sql("select months, days, ground, reason, extended_by, extended_at "
                         + "from decision_deadline_extensions where case_id = :caseId order by extended_at")
                 .param("caseId", caseId)
-                .query(ExtensionRecord.class)
+                .query(RecordRowMapper.of(ExtensionRecord.class))
                 .list();
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.asylumchain.platform.RecordRowMapper;
 import nl.asylumchain.platform.RowIds;
 
 /** The tables {@code policy_holds} and {@code case_holds}: the holds, and the cases each one parked. */
@@ -52,7 +53,10 @@ public class PolicyHoldRepository {
         return jdbc.sql("""
                         select h.id, h.category, h.reason, h.placed_by, h.placed_at, h.released_at,
                                (select count(*) from case_holds c where c.hold_id = h.id) as cases_held
-                          from policy_holds h where h.id = :id""").param("id", id).query(HoldRecord.class).optional();
+                          from policy_holds h where h.id = :id""")
+                .param("id", id)
+                .query(RecordRowMapper.of(HoldRecord.class))
+                .optional();
     }
 
     /** Every hold, the latest placed first. */
@@ -80,7 +84,7 @@ public class PolicyHoldRepository {
     public List<ParkedRecord> parkedBy(UUID holdId) {
         return jdbc.sql("select id, case_id, held_from from case_holds where hold_id = :holdId and released_at is null")
                 .param("holdId", holdId)
-                .query(ParkedRecord.class)
+                .query(RecordRowMapper.of(ParkedRecord.class))
                 .list();
     }
 
@@ -115,7 +119,7 @@ public class PolicyHoldRepository {
                         select h.held_from, p.category from case_holds h join policy_holds p on p.id = h.hold_id
                          where h.case_id = :caseId and h.released_at is null""")
                 .param("caseId", caseId)
-                .query(ParkedNowRecord.class)
+                .query(RecordRowMapper.of(ParkedNowRecord.class))
                 .optional();
     }
 

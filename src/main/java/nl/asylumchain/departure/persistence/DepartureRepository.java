@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import nl.asylumchain.departure.DepartureOutcome;
+import nl.asylumchain.platform.RecordRowMapper;
 import nl.asylumchain.platform.RowIds;
 
 /** The departure tables; the open departure of a case is its latest row without an outcome. */
@@ -55,7 +56,7 @@ public class DepartureRepository {
         return jdbc.sql("select * from departures where case_id = :caseId and outcome is null and suspended_at is null "
                         + "order by handed_over_at desc limit 1")
                 .param("caseId", caseId)
-                .query(DepartureRecord.class)
+                .query(RecordRowMapper.of(DepartureRecord.class))
                 .optional();
     }
 
@@ -64,7 +65,7 @@ public class DepartureRepository {
         return jdbc.sql("select * from departures where case_id = :caseId and suspended_at is not null "
                         + "and suspension_ended_at is null order by handed_over_at desc limit 1")
                 .param("caseId", caseId)
-                .query(DepartureRecord.class)
+                .query(RecordRowMapper.of(DepartureRecord.class))
                 .optional();
     }
 
@@ -86,7 +87,7 @@ public class DepartureRepository {
     public Optional<DepartureRecord> latest(UUID caseId) {
         return jdbc.sql("select * from departures where case_id = :caseId order by handed_over_at desc limit 1")
                 .param("caseId", caseId)
-                .query(DepartureRecord.class)
+                .query(RecordRowMapper.of(DepartureRecord.class))
                 .optional();
     }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.asylumchain.platform.RecordRowMapper;
 import nl.asylumchain.platform.RowIds;
 
 /** The table {@code track_assignments}: one row per assignment, so a reassignment stays visible. */
@@ -43,7 +44,7 @@ public class TrackAssignmentRepository {
         return jdbc.sql("select track, reason, assigned_by, assigned_at from track_assignments "
                         + "where case_id = :caseId order by assigned_at")
                 .param("caseId", caseId)
-                .query(TrackAssignmentRecord.class)
+                .query(RecordRowMapper.of(TrackAssignmentRecord.class))
                 .list();
     }
 }
