@@ -22,6 +22,13 @@ import org.camunda.bpm.engine.task.Task;
  */
 class WorkScopeAuthorizationProvider extends DefaultAuthorizationProvider {
 
+    /** Whether the changes of the open tasks per group are written ({@code asylumchain.tasklist.keep-tally}). */
+    private final boolean keepTally;
+
+    WorkScopeAuthorizationProvider(boolean keepTally) {
+        this.keepTally = keepTally;
+    }
+
     @Override
     public AuthorizationEntity[] newTask(Task task) {
         return null;
@@ -52,7 +59,7 @@ class WorkScopeAuthorizationProvider extends DefaultAuthorizationProvider {
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
         refuseIdentityLinkChange(task, "candidate group " + groupId);
-        if (task instanceof TaskEntity entity) {
+        if (keepTally && task instanceof TaskEntity entity) {
             TaskGroupTally.changed(entity, groupId, type, +1);
         }
         return null;
@@ -67,7 +74,7 @@ class WorkScopeAuthorizationProvider extends DefaultAuthorizationProvider {
     @Override
     public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
         refuseIdentityLinkChange(task, "candidate group " + groupId);
-        if (task instanceof TaskEntity entity) {
+        if (keepTally && task instanceof TaskEntity entity) {
             TaskGroupTally.changed(entity, groupId, type, -1);
         }
         return null;

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +22,19 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkScopePlugin extends AbstractProcessEnginePlugin {
 
+    private final boolean keepTally;
+
+    /**
+     * {@code keepTally}: whether the open tasks per candidate group are kept; the forecast switches it off, where
+     * nobody counts a filter and the changes would only pile up (its engine folds none).
+     */
+    WorkScopePlugin(@Value("${asylumchain.tasklist.keep-tally:true}") boolean keepTally) {
+        this.keepTally = keepTally;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setResourceAuthorizationProvider(new WorkScopeAuthorizationProvider());
+        configuration.setResourceAuthorizationProvider(new WorkScopeAuthorizationProvider(keepTally));
         configuration.setManagementService(new GuardedManagementService(configuration));
 
         List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
