@@ -138,15 +138,55 @@ class ForecastDatabaseTest {
                         "ACT_IDX_BYTEARRAY_RM_TIME",
                         "ACT_IDX_TASK_CREATE",
                         "ACT_IDX_VARIABLE_TASK_ID",
-                        "ACT_IDX_JOB_HANDLER_TYPE")
-                .as("kept: read by the engine at every step")
-                .contains(
-                        "ACT_IDX_VARIABLE_TASK_NAME_TYPE",
+                        "ACT_IDX_JOB_HANDLER_TYPE",
+                        "ACT_IDX_EXEC_BUSKEY")
+                .as("unchecked: the foreign and unique keys of the tables a step changes")
+                .doesNotContain(
                         "ACT_FK_VAR_EXE",
+                        "ACT_FK_VAR_PROCINST",
+                        "ACT_FK_VAR_BYTEARRAY",
+                        "ACT_UNIQ_VARIABLE",
+                        "ACT_FK_EXE_PARENT",
+                        "ACT_FK_EXE_PROCINST",
+                        "ACT_FK_EXE_SUPER",
+                        "ACT_FK_EXE_PROCDEF",
                         "ACT_FK_TASK_EXE",
-                        "ACT_IDX_IDENT_LNK_GROUP",
-                        "ACT_IDX_EXEC_BUSKEY",
-                        "ACT_IDX_JOB_HANDLER");
+                        "ACT_FK_TASK_PROCINST",
+                        "ACT_FK_TASK_PROCDEF",
+                        "ACT_FK_TSKASS_TASK",
+                        "ACT_FK_ATHRZ_PROCEDEF",
+                        "ACT_FK_EVENT_EXEC",
+                        "ACT_FK_JOB_EXCEPTION",
+                        "ACT_FK_BYTEARR_DEPL",
+                        "ACT_IDX_ATHRZ_PROCEDEF",
+                        "ACT_IDX_JOB_JOB_DEF_ID",
+                        "ACT_IDX_BYTEARRAY_NAME")
+                .as("kept: read by the engine at every step")
+                .contains("ACT_IDX_VARIABLE_TASK_NAME_TYPE", "ACT_IDX_IDENT_LNK_GROUP", "ACT_IDX_JOB_HANDLER");
+    }
+
+    /** The columns a step reads by whose foreign key is gone are read through a plain index of their own. */
+    @Test
+    void theColumnsOfTheUncheckedForeignKeysThatAStepReadsByKeepAnIndex() {
+        assertThat(plan("select * from ACT_RU_VARIABLE where PROC_INST_ID_ = 'p'"))
+                .contains("FORECAST_IDX_VAR_BY_PROCINST");
+        assertThat(plan("select * from ACT_RU_VARIABLE where EXECUTION_ID_ = 'e'"))
+                .contains("FORECAST_IDX_VAR_EXECUTION");
+        assertThat(plan("select * from ACT_RU_EXECUTION where PARENT_ID_ = 'e'"))
+                .contains("FORECAST_IDX_EXE_BY_PARENT");
+        assertThat(plan("select * from ACT_RU_EXECUTION where PROC_INST_ID_ = 'p'"))
+                .contains("FORECAST_IDX_EXE_BY_PROCINST");
+        assertThat(plan("select * from ACT_RU_EXECUTION where SUPER_EXEC_ = 'e'"))
+                .contains("FORECAST_IDX_EXE_BY_SUPER");
+        assertThat(plan("select * from ACT_RU_TASK where EXECUTION_ID_ = 'e'")).contains("FORECAST_IDX_TASK_BY_EXE");
+        assertThat(plan("select * from ACT_RU_TASK where PROC_INST_ID_ = 'p'"))
+                .contains("FORECAST_IDX_TASK_BY_PROCINST");
+        assertThat(plan("select * from ACT_RU_IDENTITYLINK where TASK_ID_ = 't'"))
+                .contains("FORECAST_IDX_IDENT_BY_TASK");
+        assertThat(plan("select * from ACT_RU_EVENT_SUBSCR where EXECUTION_ID_ = 'e'"))
+                .contains("FORECAST_IDX_EVENT_BY_EXE");
+        assertThat(plan("select * from ACT_GE_BYTEARRAY where DEPLOYMENT_ID_ = 'd' and NAME_ = 'n'"))
+                .contains("FORECAST_IDX_BYTEARRAY_BY_DEPL");
     }
 
     /** A task's own variables, read at every completion, still come through an index once its own is gone. */

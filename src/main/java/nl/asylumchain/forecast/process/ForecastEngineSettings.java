@@ -56,7 +56,46 @@ class ForecastEngineSettings extends AbstractProcessEnginePlugin {
             "drop index if exists ACT_IDX_TASK_CREATE",
             // the first column of a wider index of the same table, which answers the same lookups
             "drop index if exists ACT_IDX_VARIABLE_TASK_ID",
-            "drop index if exists ACT_IDX_JOB_HANDLER_TYPE");
+            "drop index if exists ACT_IDX_JOB_HANDLER_TYPE",
+            "drop index if exists ACT_IDX_EXEC_BUSKEY");
+
+    /**
+     * The foreign keys and the unique key of the tables a step changes. Each checked every row a step inserts (a
+     * variable: its execution, process instance and byte array looked up) and deletes (an execution: its variables,
+     * tasks, subscriptions and child executions looked up), and each kept an index of its own, a copy of its column
+     * for every row; the engine writes its rows in an order that keeps them anyway. A column a step reads by gets a
+     * plain index of its own first ({@code FORECAST_IDX_*_BY_*}); the others (a process definition, a byte array,
+     * a job definition, an exception) no step reads by, and the variable's unique key nobody reads.
+     */
+    static final List<String> UNCHECKED_REFERENCES = List.of(
+            "create index if not exists FORECAST_IDX_VAR_BY_PROCINST on ACT_RU_VARIABLE(PROC_INST_ID_)",
+            "create index if not exists FORECAST_IDX_EXE_BY_PARENT on ACT_RU_EXECUTION(PARENT_ID_)",
+            "create index if not exists FORECAST_IDX_EXE_BY_PROCINST on ACT_RU_EXECUTION(PROC_INST_ID_)",
+            "create index if not exists FORECAST_IDX_EXE_BY_SUPER on ACT_RU_EXECUTION(SUPER_EXEC_)",
+            "create index if not exists FORECAST_IDX_TASK_BY_EXE on ACT_RU_TASK(EXECUTION_ID_)",
+            "create index if not exists FORECAST_IDX_TASK_BY_PROCINST on ACT_RU_TASK(PROC_INST_ID_)",
+            "create index if not exists FORECAST_IDX_IDENT_BY_TASK on ACT_RU_IDENTITYLINK(TASK_ID_)",
+            "create index if not exists FORECAST_IDX_EVENT_BY_EXE on ACT_RU_EVENT_SUBSCR(EXECUTION_ID_)",
+            "create index if not exists FORECAST_IDX_BYTEARRAY_BY_DEPL on ACT_GE_BYTEARRAY(DEPLOYMENT_ID_)",
+            "alter table ACT_RU_VARIABLE drop constraint if exists ACT_FK_VAR_EXE",
+            "alter table ACT_RU_VARIABLE drop constraint if exists ACT_FK_VAR_PROCINST",
+            "alter table ACT_RU_VARIABLE drop constraint if exists ACT_FK_VAR_BYTEARRAY",
+            "alter table ACT_RU_VARIABLE drop constraint if exists ACT_UNIQ_VARIABLE",
+            "alter table ACT_RU_EXECUTION drop constraint if exists ACT_FK_EXE_PARENT",
+            "alter table ACT_RU_EXECUTION drop constraint if exists ACT_FK_EXE_PROCINST",
+            "alter table ACT_RU_EXECUTION drop constraint if exists ACT_FK_EXE_SUPER",
+            "alter table ACT_RU_EXECUTION drop constraint if exists ACT_FK_EXE_PROCDEF",
+            "alter table ACT_RU_TASK drop constraint if exists ACT_FK_TASK_EXE",
+            "alter table ACT_RU_TASK drop constraint if exists ACT_FK_TASK_PROCINST",
+            "alter table ACT_RU_TASK drop constraint if exists ACT_FK_TASK_PROCDEF",
+            "alter table ACT_RU_IDENTITYLINK drop constraint if exists ACT_FK_TSKASS_TASK",
+            "alter table ACT_RU_IDENTITYLINK drop constraint if exists ACT_FK_ATHRZ_PROCEDEF",
+            "alter table ACT_RU_EVENT_SUBSCR drop constraint if exists ACT_FK_EVENT_EXEC",
+            "alter table ACT_RU_JOB drop constraint if exists ACT_FK_JOB_EXCEPTION",
+            "alter table ACT_GE_BYTEARRAY drop constraint if exists ACT_FK_BYTEARR_DEPL",
+            "drop index if exists ACT_IDX_ATHRZ_PROCEDEF",
+            "drop index if exists ACT_IDX_JOB_JOB_DEF_ID",
+            "drop index if exists ACT_IDX_BYTEARRAY_NAME");
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -87,7 +126,7 @@ class ForecastEngineSettings extends AbstractProcessEnginePlugin {
      * the engine's job query finds by reading every job (its schemas have no index on the column).</li>
      * </ul>
      *
-     * <p>Then the {@link #UNREAD_INDEXES} go.
+     * <p>Then the {@link #UNREAD_INDEXES} and the {@link #UNCHECKED_REFERENCES} go.
      */
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
@@ -105,6 +144,9 @@ class ForecastEngineSettings extends AbstractProcessEnginePlugin {
             statement.execute("create index if not exists FORECAST_IDX_JOB_DUE on ACT_RU_JOB(DUEDATE_, ID_)");
             for (String drop : UNREAD_INDEXES) {
                 statement.execute(drop);
+            }
+            for (String change : UNCHECKED_REFERENCES) {
+                statement.execute(change);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not index the forecast's database", e);
