@@ -3,14 +3,20 @@ package nl.asylumchain;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -191,6 +197,54 @@ class ModularityTests {
                         com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("queryForStream")))
                 .because("a JdbcClient stream keeps its statement open until it is closed")
                 .check(classes);
+    }
+
+    /**
+     * {@code JdbcClient.query(SomeRecord.class)} looks every component of the record up by name on every row, first
+     * in camel case, and the driver answers each miss with an exception and its stack trace (about twenty per row of
+     * {@code ind_procedures}, a tenth of a forecast's time). Records are mapped with {@code
+     * platform.RecordRowMapper}, which reads the column labels once per result set. The byte code does not tie a
+     * class literal to the call it is passed to, so a method (or lambda) that calls {@code query(Class)} must pass
+     * each record class it names to {@code RecordRowMapper.of}; {@code query(String.class)} is a single column.
+     */
+    @Test
+    void recordsAreMappedFromTheirColumnLabelsNotLookedUpByNameAtEveryRow() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("nl.asylumchain");
+        classes().should(mapNoRecordByNameAtEveryRow()).check(classes);
+    }
+
+    private static ArchCondition<JavaClass> mapNoRecordByNameAtEveryRow() {
+        return new ArchCondition<>("map no record with JdbcClient's query(Class)") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                for (JavaCodeUnit method : javaClass.getCodeUnits()) {
+                    List<String> records = method.getReferencedClassObjects().stream()
+                            .filter(literal -> literal.getRawType().isAssignableTo(Record.class))
+                            .map(literal -> literal.getRawType().getSimpleName())
+                            .toList();
+                    long mapped = method.getMethodCallsFromSelf().stream()
+                            .filter(call ->
+                                    call.getTarget().getOwner().getSimpleName().equals("RecordRowMapper")
+                                            && call.getName().equals("of"))
+                            .count();
+                    method.getMethodCallsFromSelf().stream()
+                            .filter(call -> isQueryByClass(call) && records.size() > mapped)
+                            .forEach(call -> events.add(SimpleConditionEvent.violated(
+                                    call,
+                                    call.getDescription() + " beside the records " + records + ", " + mapped
+                                            + " of them mapped by RecordRowMapper.of")));
+                }
+            }
+        };
+    }
+
+    private static boolean isQueryByClass(JavaMethodCall call) {
+        return call.getTarget().getOwner().isAssignableTo(JdbcClient.StatementSpec.class)
+                && call.getName().equals("query")
+                && call.getTarget().getRawParameterTypes().size() == 1
+                && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(Class.class);
     }
 
     /**
