@@ -150,12 +150,14 @@ public class HousingService {
             return false;
         }
         Instant now = clock.instant();
-        repository.leaveReception(
+        if (!leaveReception(
                 caseId,
-                HousingKind.TEMPORARY.name(),
+                HousingKind.TEMPORARY,
                 now,
                 LocalDate.now(clock).plus(properties.temporaryHousingPeriod()),
-                moveDate);
+                moveDate)) {
+            return false;
+        }
         progress.reachMilestone(caseId, Milestone.TEMPORARY_HOUSING);
         events.publishEvent(new PermitHolderHoused(caseId, HousingKind.TEMPORARY, housing.municipalityCode(), null));
         return true;
@@ -181,7 +183,7 @@ public class HousingService {
         }
         Instant now = clock.instant();
         if (housing.leftReceptionAt() == null) {
-            repository.leaveReception(caseId, HousingKind.HOME.name(), now, null, moveDate);
+            leaveReception(caseId, HousingKind.HOME, now, null, moveDate);
         }
         repository.housed(caseId, now, moveDate);
         progress.reachMilestone(caseId, Milestone.HOUSED);
@@ -258,9 +260,19 @@ public class HousingService {
         LocalDate moveDate = LocalDate.now(clock);
         repository.start(caseId, now, code);
         repository.link(caseId, code, PLACED_HOUSED_LINK, now);
-        repository.leaveReception(caseId, HousingKind.HOME.name(), now, null, moveDate);
+        leaveReception(caseId, HousingKind.HOME, now, null, moveDate);
         repository.housed(caseId, now, moveDate);
         progress.reachMilestone(caseId, Milestone.HOUSED);
+    }
+
+    /**
+     * Out of reception now, counted toward the municipality's taakstelling of the half-year it happens in; false when
+     * the person had left already.
+     */
+    private boolean leaveReception(
+            UUID caseId, HousingKind kind, Instant now, LocalDate temporaryUntil, LocalDate moveDate) {
+        HalfYear half = HalfYear.of(LocalDate.ofInstant(now, clock.getZone()));
+        return repository.leaveReception(caseId, kind.name(), now, temporaryUntil, moveDate, half.year(), half.half());
     }
 
     /** The reason recorded on the link of a permit holder placed with their housing done. */

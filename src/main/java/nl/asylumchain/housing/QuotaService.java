@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,6 +59,7 @@ public class QuotaService {
                 halfYear.half(),
                 new NationalQuota(total, clock.instant(), setBy),
                 QuotaSplit.split(total, municipalities.all()));
+        countHoused(halfYear);
         return report(halfYear);
     }
 
@@ -133,8 +136,7 @@ public class QuotaService {
         Map<String, Long> carried = new HashMap<>();
         HalfYear previous = halfYear.previous();
         targets(previous).ifPresent(before -> {
-            Map<String, Long> housed =
-                    repository.housedBetween(previous.start(clock.getZone()), previous.end(clock.getZone()));
+            Map<String, Long> housed = housedIn(previous);
             before.forEach((code, target) -> carried.put(code, target.total() - housed.getOrDefault(code, 0L)));
         });
         Map<String, Target> targets = new LinkedHashMap<>();
@@ -142,6 +144,29 @@ public class QuotaService {
             targets.put(m.code(), new Target(quotas.getOrDefault(m.code(), 0), carried.getOrDefault(m.code(), 0L)));
         }
         return Optional.of(targets);
+    }
+
+    /**
+     * Counts the people housed in every half-year whose taakstelling has no count yet (set before the count was kept,
+     * {@code V26__housing_quota_housed.sql}); from then on each move out of reception adds itself. At start-up.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void countHousedWhereNotCounted() {
+        for (int[] half : repository.halfYearsNotCounted()) {
+            countHoused(new HalfYear(half[0], half[1]));
+        }
+    }
+
+    private void countHoused(HalfYear halfYear) {
+        repository.countHoused(
+                halfYear.year(), halfYear.half(), halfYear.start(clock.getZone()), halfYear.end(clock.getZone()));
+    }
+
+    /** Per municipality with a taakstelling: the people who left reception for it in the half-year. */
+    private Map<String, Long> housedIn(HalfYear halfYear) {
+        return repository.housedIn(
+                halfYear.year(), halfYear.half(), halfYear.start(clock.getZone()), halfYear.end(clock.getZone()));
     }
 
     /** A proposal for a link: the municipality with the largest open share of its target now. */
@@ -163,7 +188,7 @@ public class QuotaService {
         if (targets.isEmpty()) {
             return List.of();
         }
-        Map<String, Long> housed = repository.housedBetween(now.start(clock.getZone()), now.end(clock.getZone()));
+        Map<String, Long> housed = housedIn(now);
         Map<String, Long> waiting = repository.waiting();
         List<Proposal> candidates = new ArrayList<>();
         for (Municipality m : municipalities.all()) {

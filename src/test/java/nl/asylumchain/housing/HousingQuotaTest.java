@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,7 @@ import nl.asylumchain.casefile.CaseProgress;
 import nl.asylumchain.casefile.Milestone;
 import nl.asylumchain.casefile.NewCase;
 import nl.asylumchain.casefile.Sex;
+import nl.asylumchain.housing.persistence.HousingRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,6 +60,12 @@ class HousingQuotaTest {
 
     @Autowired
     MeterRegistry registry;
+
+    @Autowired
+    HousingRepository repository;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @LocalServerPort
     int port;
@@ -279,6 +287,45 @@ class HousingQuotaTest {
         assertThat(section.path("housing").path("temporaryUntil").asText()).isEqualTo("2036-09-01");
         assertThat(section.path("reception").path("inReception").asBoolean()).isFalse();
         assertThat(section.path("reception").path("moves")).hasSize(3);
+    }
+
+    /**
+     * The people housed per municipality and half-year are kept as they move (not counted from every move of the
+     * half-year at each proposal): equal to the count from the moves, for a move before the taakstelling was set too,
+     * once per person, and counted again at start-up where a count is missing (rows from before it was kept).
+     */
+    @Test
+    void theHousedKeptPerMunicipalityEqualTheMovesCountedAlsoForMovesBeforeTheTaakstellingWasSet() {
+        today(2037, 2, 2);
+        UUID early = permitHolder();
+        housing.start(early);
+        housing.link(early, "GM0363", "werk in Amsterdam");
+        housing.house(early, null);
+        put(2037, "I", 300);
+        UUID later = permitHolder();
+        // the early move counts toward Amsterdam's target already: Rotterdam is proposed now
+        assertThat(housing.start(later).municipality()).map(Municipality::code).contains("GM0599");
+        housing.link(later, "GM0363", "werk in Amsterdam");
+        housing.moveToTemporaryHousing(later, LocalDate.of(2037, 2, 1));
+        housing.house(later, LocalDate.of(2037, 2, 2));
+        ZoneId zone = ZoneId.of("Europe/Amsterdam");
+        HalfYear half = new HalfYear(2037, 1);
+
+        Map<String, Long> kept = repository.housedIn(2037, 1, half.start(zone), half.end(zone));
+        assertThat(kept)
+                .containsEntry("GM0363", 2L)
+                .isEqualTo(repository.housedBetween(half.start(zone), half.end(zone)));
+
+        jdbc.sql("update municipality_quotas set housed = null where quota_year = 2037")
+                .update();
+        assertThat(repository.halfYearsNotCounted()).anyMatch(h -> h[0] == 2037 && h[1] == 1);
+        assertThat(repository.housedIn(2037, 1, half.start(zone), half.end(zone)))
+                .as("counted from the moves while not kept")
+                .isEqualTo(kept);
+        quotas.countHousedWhereNotCounted();
+        assertThat(repository.halfYearsNotCounted()).noneMatch(h -> h[0] == 2037);
+        assertThat(repository.housedIn(2037, 1, half.start(zone), half.end(zone)))
+                .isEqualTo(kept);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package nl.asylumchain.housing.persistence;
 
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 import nl.asylumchain.platform.RowIds;
@@ -20,12 +24,21 @@ import nl.asylumchain.platform.RowIds;
 @Repository
 public class HousingRepository {
 
+    /**
+     * PostgreSQL's advisory lock key of a half-year's count of the people housed ({@link #leaveReception} holds it
+     * shared, a count from {@code housing_cases} exclusively); any constant of this application.
+     */
+    private static final long HOUSED_LOCK = 0x686f_7573_6564L;
+
     private final JdbcClient jdbc;
     private final RowIds ids;
+    private final boolean postgres;
 
-    HousingRepository(JdbcClient jdbc, RowIds ids) {
+    HousingRepository(JdbcClient jdbc, RowIds ids, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
         this.ids = ids;
+        this.postgres = "PostgreSQL"
+                .equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
     }
 
     public record HousingCase(
@@ -76,15 +89,45 @@ public class HousingRepository {
                 .update();
     }
 
-    public void leaveReception(UUID caseId, String kind, Instant at, LocalDate temporaryUntil, LocalDate moveDate) {
-        jdbc.sql("update housing_cases set housing_kind = :kind, left_reception_at = :at, "
-                        + "temporary_until = :until, move_date = :moveDate where case_id = :caseId")
+    /**
+     * The move out of reception, once: false when the person had left already. It counts toward the municipality's
+     * taakstelling of half-year {@code quotaYear}/{@code quotaHalf} (the half-year of {@code at}), kept in {@code
+     * municipality_quotas.housed} where it is counted.
+     */
+    public boolean leaveReception(
+            UUID caseId,
+            String kind,
+            Instant at,
+            LocalDate temporaryUntil,
+            LocalDate moveDate,
+            int quotaYear,
+            int quotaHalf) {
+        if (postgres) {
+            // a count of the half-year from housing_cases waits for this move to commit, or this move for it
+            jdbc.sql("select pg_advisory_xact_lock_shared(:key)")
+                    .param("key", HOUSED_LOCK)
+                    .query((ResultSet rs) -> {});
+        }
+        int moved = jdbc.sql("update housing_cases set housing_kind = :kind, left_reception_at = :at, "
+                        + "temporary_until = :until, move_date = :moveDate "
+                        + "where case_id = :caseId and left_reception_at is null")
                 .param("kind", kind)
                 .param("at", Timestamp.from(at))
                 .param("until", temporaryUntil)
                 .param("moveDate", moveDate)
                 .param("caseId", caseId)
                 .update();
+        if (moved == 1) {
+            jdbc.sql("""
+                            update municipality_quotas set housed = housed + 1
+                            where quota_year = :year and quota_half = :half and housed is not null
+                            and municipality_code = (select municipality_code from housing_cases where case_id = :caseId)""")
+                    .param("year", quotaYear)
+                    .param("half", quotaHalf)
+                    .param("caseId", caseId)
+                    .update();
+        }
+        return moved == 1;
     }
 
     public void housed(UUID caseId, Instant at, LocalDate moveDate) {
@@ -150,6 +193,9 @@ public class HousingRepository {
     /** Replaces the taakstelling of a half-year and its split. */
     /** Sets a half-year's national taakstelling and its split over the municipalities, replacing what was set. */
     public void replaceQuota(int year, int half, NationalQuota national, Map<String, Integer> split) {
+        // before the old rows go: a move under way that counts on one of them finishes first (it holds the lock
+        // shared), instead of waiting for this transaction's delete while this one waits for its lock
+        lockHousedCount();
         jdbc.sql("delete from municipality_quotas where quota_year = :year and quota_half = :half")
                 .param("year", year)
                 .param("half", half)
@@ -175,6 +221,64 @@ public class HousingRepository {
                 .param("code", code)
                 .param("quota", quota)
                 .update());
+    }
+
+    /**
+     * Counts the people who left reception in [from, to) per municipality from {@code housing_cases} into the
+     * half-year's rows that have no count yet (a taakstelling just set, or rows from before the count was kept), in
+     * the caller's transaction. On PostgreSQL it first waits for the moves under way, so that none is missed or
+     * counted twice.
+     */
+    public void countHoused(int year, int half, Instant from, Instant to) {
+        lockHousedCount();
+        jdbc.sql("""
+                        update municipality_quotas set housed = (
+                            select count(*) from housing_cases h where h.municipality_code = municipality_quotas.municipality_code
+                            and h.left_reception_at >= :from and h.left_reception_at < :to)
+                        where quota_year = :year and quota_half = :half and housed is null""")
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("year", year)
+                .param("half", half)
+                .update();
+    }
+
+    /** On PostgreSQL: waits for the moves under way and holds new ones until the transaction ends. */
+    private void lockHousedCount() {
+        if (postgres) {
+            jdbc.sql("select pg_advisory_xact_lock(:key)")
+                    .param("key", HOUSED_LOCK)
+                    .query((ResultSet rs) -> {});
+        }
+    }
+
+    /** The half-years whose taakstelling has rows without a count of the people housed. */
+    public List<int[]> halfYearsNotCounted() {
+        return jdbc.sql("select distinct quota_year, quota_half from municipality_quotas where housed is null")
+                .query((rs, i) -> new int[] {rs.getInt("quota_year"), rs.getInt("quota_half")})
+                .list();
+    }
+
+    /**
+     * Per municipality with a taakstelling in the half-year: the people who left reception for it in the half-year,
+     * as kept; a row without a count yet is counted from {@code housing_cases} in [from, to) for this answer.
+     */
+    public Map<String, Long> housedIn(int year, int half, Instant from, Instant to) {
+        Map<String, Long> counts = new HashMap<>();
+        boolean[] uncounted = {false};
+        jdbc.sql(
+                        "select municipality_code, housed from municipality_quotas where quota_year = :year and quota_half = :half")
+                .param("year", year)
+                .param("half", half)
+                .query((ResultSet rs) -> {
+                    long housed = rs.getLong("housed");
+                    if (rs.wasNull()) {
+                        uncounted[0] = true;
+                    } else if (housed != 0) {
+                        counts.put(rs.getString("municipality_code"), housed);
+                    }
+                });
+        return uncounted[0] ? housedBetween(from, to) : counts;
     }
 
     public Optional<NationalQuota> nationalQuota(int year, int half) {
