@@ -189,6 +189,13 @@ class ForecastDatabaseTest {
                 .contains("FORECAST_IDX_BYTEARRAY_BY_DEPL");
     }
 
+    /** What a refused event says the case waits for: its processes' message subscriptions. */
+    @Test
+    void aProcessInstancesMessageSubscriptionsAreFoundThroughAnIndex() {
+        assertThat(plan("select * from ACT_RU_EVENT_SUBSCR where EVENT_TYPE_ = 'message' and PROC_INST_ID_ = 'p'"))
+                .contains("FORECAST_IDX_EVENT_BY_PROCINST");
+    }
+
     /** A task's own variables, read at every completion, still come through an index once its own is gone. */
     @Test
     void aTasksOwnVariablesAreFoundThroughTheWiderIndexOfTheirTask() {

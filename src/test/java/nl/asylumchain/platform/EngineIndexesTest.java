@@ -27,11 +27,12 @@ class EngineIndexesTest {
                         "AC_IDX_TASK_PRIORITY_DUE",
                         "AC_IDX_IDENT_LNK_GROUP_TASK",
                         "AC_IDX_TASK_PARENT",
-                        "AC_IDX_JOB_DUE_DATE");
+                        "AC_IDX_JOB_DUE_DATE",
+                        "AC_IDX_EVENT_SUBSCR_PROCINST");
         assertThat(jdbc.sql("select \"version\" from \"" + EngineIndexes.HISTORY_TABLE
                                 + "\" where \"success\" and \"version\" is not null")
                         .query(String.class)
                         .list())
-                .contains("1", "2", "3", "4");
+                .contains("1", "2", "3", "4", "5");
     }
 }

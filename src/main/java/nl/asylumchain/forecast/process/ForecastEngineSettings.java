@@ -123,7 +123,10 @@ class ForecastEngineSettings extends AbstractProcessEnginePlugin {
      * <li>Tasklist order ({@code PRIORITY_ desc, DUE_DATE_, CREATE_TIME_, ID_}): {@link TasklistOrder} walks it to
      * a group's first open tasks of the day and stops there, instead of sorting all of them;</li>
      * <li>the due date ({@code DUEDATE_, ID_}): {@link DueJobs} walks it to the jobs due by now, oldest first, which
-     * the engine's job query finds by reading every job (its schemas have no index on the column).</li>
+     * the engine's job query finds by reading every job (its schemas have no index on the column);</li>
+     * <li>a process instance's message subscriptions ({@code PROC_INST_ID_ = ?}): what a refused event says the
+     * case waits for ({@code platform.ProcessMessages.waitingFor}), asked at every Dublin reply that comes after its
+     * timer; the live engine has the same index ({@code AC_IDX_EVENT_SUBSCR_PROCINST}).</li>
      * </ul>
      *
      * <p>Then the {@link #UNREAD_INDEXES} and the {@link #UNCHECKED_REFERENCES} go.
@@ -142,6 +145,8 @@ class ForecastEngineSettings extends AbstractProcessEnginePlugin {
             statement.execute("create index if not exists FORECAST_IDX_TASK_ORDER"
                     + " on ACT_RU_TASK(PRIORITY_ desc, DUE_DATE_, CREATE_TIME_, ID_)");
             statement.execute("create index if not exists FORECAST_IDX_JOB_DUE on ACT_RU_JOB(DUEDATE_, ID_)");
+            statement.execute("create index if not exists FORECAST_IDX_EVENT_BY_PROCINST"
+                    + " on ACT_RU_EVENT_SUBSCR(PROC_INST_ID_)");
             for (String drop : UNREAD_INDEXES) {
                 statement.execute(drop);
             }
