@@ -33,6 +33,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -123,6 +127,9 @@ class EngineDriver implements ChainDriver {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    /** The task service's own command executor: a command that calls the service shares its transaction. */
+    private final CommandExecutor commands;
+
     private final ManagementService management;
     private final RepositoryService repository;
     private final CaseIntake caseFile;
@@ -186,6 +193,7 @@ class EngineDriver implements ChainDriver {
             DueJobs dueJobs) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.commands = ((ServiceImpl) tasks).getCommandExecutor();
         this.management = management;
         this.repository = repository;
         this.caseFile = caseFile;
@@ -592,20 +600,41 @@ class EngineDriver implements ChainDriver {
         return tasklistOrder.first(group, track, max);
     }
 
+    /**
+     * Reads what the task's form needs, answers it and completes the task through the task service (the form check,
+     * the guards, the model), all in one engine command: the answer's variables are read through the task's own
+     * variable scopes, which the completion then finds loaded (read apart, each task cost a command, a transaction
+     * and the variable rows read twice, about 7 % of a run). A refusal rolls the whole command back.
+     */
     private void complete(Task task, LocalDate date) {
         String formId = formOf(task);
-        Map<String, Object> variables =
-                tasks.getVariables(task.getId(), HandlerAnswers.variablesFor(formId == null ? "" : formId));
-        CaseDraws draws = draws(variables.get("caseId"));
-        Map<String, Object> answer =
-                formId == null || draws == null ? null : answers.answer(formId, draws, variables, date);
-        if (answer == null) {
-            problem("no answer for task " + task.getTaskDefinitionKey());
-            return;
-        }
+        Set<String> names = HandlerAnswers.variablesFor(formId == null ? "" : formId);
         try {
-            tasks.complete(task.getId(), answer);
-            step();
+            boolean answered = commands.execute(context -> {
+                TaskEntity open = context.getTaskManager().findTaskById(task.getId());
+                if (open == null) {
+                    throw new NullValueException("task " + task.getId() + " is gone");
+                }
+                Map<String, Object> variables = new HashMap<>();
+                for (String name : names) {
+                    if (open.hasVariable(name)) {
+                        variables.put(name, open.getVariable(name));
+                    }
+                }
+                CaseDraws draws = draws(variables.get("caseId"));
+                Map<String, Object> answer =
+                        formId == null || draws == null ? null : answers.answer(formId, draws, variables, date);
+                if (answer == null) {
+                    return false;
+                }
+                tasks.complete(task.getId(), answer);
+                return true;
+            });
+            if (answered) {
+                step();
+            } else {
+                problem("no answer for task " + task.getTaskDefinitionKey());
+            }
         } catch (RuntimeException e) {
             problem("task " + task.getTaskDefinitionKey() + " refused: " + rootMessage(e));
         }
