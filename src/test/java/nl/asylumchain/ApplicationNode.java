@@ -111,6 +111,44 @@ final class ApplicationNode {
         return name;
     }
 
+    /**
+     * What the node logged at ERROR, each entry with the first lines of its stack trace and every "Caused by" line:
+     * for the message of a failed test, since CI shows the message and not the node's log file.
+     */
+    String errors() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of("target", "node-" + name + ".log"));
+        } catch (IOException unreadable) {
+            return "(node " + name + ": log unreadable: " + unreadable.getMessage() + ")";
+        }
+        StringBuilder errors = new StringBuilder();
+        boolean inError = false;
+        int frames = 0;
+        for (String line : lines) {
+            if (line.matches("^\\d{4}-\\d\\d-\\d\\dT.*")) {
+                // a new log entry
+                inError = line.contains(" ERROR ");
+                if (inError) {
+                    errors.append("node ")
+                            .append(name)
+                            .append(": ")
+                            .append(line)
+                            .append('\n');
+                }
+            } else if (inError) {
+                if (!line.startsWith("\t")) {
+                    // the exception's class and message, or a "Caused by" line
+                    errors.append(line).append('\n');
+                    frames = 0;
+                } else if (frames++ < 3) {
+                    errors.append(line).append('\n');
+                }
+            }
+        }
+        return errors.toString();
+    }
+
     ChainClient client() {
         return new ChainClient(port);
     }

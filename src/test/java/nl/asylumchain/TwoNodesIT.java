@@ -243,6 +243,13 @@ class TwoNodesIT {
                         .as("case " + caseId)
                         .containsExactly(IndDecisionModel.ACTIVITY_MAIN_INTERVIEW);
             }
+        } catch (Exception | AssertionError failure) {
+            // CI shows a failed test's message, not the nodes' log files: a 500's cause goes into the message
+            String errors = a.errors() + (b == null ? "" : b.errors());
+            if (errors.isEmpty()) {
+                throw failure;
+            }
+            throw new AssertionError(failure.getMessage() + "\nWhat the nodes logged at ERROR:\n" + errors, failure);
         } finally {
             a.kill();
             if (b != null) {
