@@ -2,6 +2,7 @@ package nl.asylumchain.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +33,7 @@ import nl.asylumchain.TestPostgres;
 import nl.asylumchain.casefile.CaseIntake;
 import nl.asylumchain.casefile.RegisteredCase;
 import nl.asylumchain.monitoring.BacklogGauges;
+import nl.asylumchain.platform.BacklogFigures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +100,11 @@ class ApiScaleBenchmark {
                 10, () -> ReflectionTestUtils.invokeMethod(context.getBean("receptionMetrics"), "refresh"));
         Latency housing = Latency.measure(
                 10, () -> ReflectionTestUtils.invokeMethod(context.getBean("housingMetrics"), "refresh"));
+        // the backlog gauges' refresh by source: which module's counts take its time
+        Map<String, Latency> backlogSources = new TreeMap<>();
+        context.getBeansOfType(BacklogFigures.class)
+                .forEach((name, source) -> backlogSources.put(
+                        source.getClass().getSimpleName(), Latency.measure(5, () -> source.count(Instant.now()))));
 
         ChainClient client = new ChainClient(port);
         SplittableRandom random = new SplittableRandom(14);
@@ -159,7 +166,10 @@ class ApiScaleBenchmark {
                 scrape.calls(), scrapeTransactions);
         System.out.printf("%-44s %21s%n", "background refresh: backlog gauges", backlog);
         System.out.printf("%-44s %21s%n", "background refresh: reception gauges", reception);
-        System.out.printf("%-44s %21s%n%n", "background refresh: housing gauges", housing);
+        System.out.printf("%-44s %21s%n", "background refresh: housing gauges", housing);
+        backlogSources.forEach(
+                (source, latency) -> System.out.printf("%-44s %21s%n", "  backlog gauges from " + source, latency));
+        System.out.println();
         System.out.printf("JFR recording of the case API requests: %s%n", recordingFile);
         System.out.println("statements per GET /api/cases/{id} (calls, mean ms, rows per call, statement):");
         byIdStatements.forEach(System.out::println);
@@ -195,8 +205,8 @@ class ApiScaleBenchmark {
     }
 
     /**
-     * Open cases as intake leaves them, registered through the case file on {@link #THREADS} threads: the fastest
-     * seeding on main today. The national data set ({@code stock} branch) replaces it when it lands.
+     * Open cases as intake leaves them, registered through the case file on {@link #THREADS} threads: faster than the
+     * national data set ({@code NationalDataSet}), whose cases are spread over the stages.
      */
     private List<RegisteredCase> seed() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
