@@ -25,10 +25,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * in its own Spring context with its own in-memory database and engine, writes {@code forecast.json},
  * {@code weekly.csv} and whatever the {@link ForecastReportWriter} beans add, and returns the exit code: 0 done,
  * 2 a bad scenario ({@code scenario.<field>: <reason>} on stderr) or a bad {@code --shards} or {@code --sample}, 1
- * anything else. With {@code --shards N} above 1 the scenario runs divided over N child JVMs ({@link
- * ShardedForecast}); a child is this command with {@code --shard I/N}, which runs shard I and writes its partial
- * result ({@link ShardResult}). With {@code --sample N} above 1 only 1/N of the chain runs (its first shards of N
- * times as many) and the result is scaled to the whole.
+ * anything else. With {@code --shards N} above 1 the scenario runs divided into N shards in a child JVM ({@link
+ * ShardedForecast}); the child is this command with {@code --shard I,J,.../N}, which runs shards I, J, ... of N side by
+ * side, each on a thread of its own with a context, an in-memory database, an engine and a clock of its own
+ * ({@code ShardClock}), and writes each shard's partial result ({@link ShardResult}) to {@code OUT/I/}. With
+ * {@code --sample N} above 1 only 1/N of the chain runs (its first shards of N times as many) and the result is scaled
+ * to the whole.
  *
  * <p>The forecast's settings are passed as command-line properties, which outrank the environment and every
  * configuration file: a {@code SPRING_DATASOURCE_URL} pointing at production cannot reach the forecast, which
@@ -44,7 +46,7 @@ public final class ForecastCommand {
 
     /** Arguments as given after {@code forecast}. */
     record Arguments(
-            String scenario, Path out, Long seed, Integer weeks, Path fromNow, int shards, int sample, Shard shard) {
+            String scenario, Path out, Long seed, Integer weeks, Path fromNow, int shards, int sample, Shards shard) {
 
         static final String USAGE = "usage: forecast --scenario NAME|PATH --out DIR [--seed N] [--weeks N]"
                 + " [--from-now FILE] [--shards N] [--sample N]";
@@ -57,7 +59,7 @@ public final class ForecastCommand {
             Path fromNow = null;
             int shards = 1;
             int sample = 1;
-            Shard shard = null;
+            Shards shard = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -72,7 +74,7 @@ public final class ForecastCommand {
                     case "--from-now" -> fromNow = Path.of(value);
                     case "--shards" -> shards = shards(value);
                     case "--sample" -> sample = sample(value);
-                    case "--shard" -> shard = Shard.parse(value);
+                    case "--shard" -> shard = Shards.parse(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
@@ -123,26 +125,34 @@ public final class ForecastCommand {
         }
     }
 
-    /** Shard {@code index} (0-based) of {@code count}: what a child of a divided run computes. */
-    record Shard(int index, int count) {
+    /**
+     * Shards {@code indexes} (0-based) of {@code count}: what the child of a divided run computes, each shard on a
+     * thread of its own.
+     */
+    record Shards(List<Integer> indexes, int count) {
 
-        static Shard parse(String value) {
+        static Shards parse(String value) {
             String[] parts = value.split("/", -1);
             try {
                 if (parts.length == 2) {
-                    Shard shard = new Shard(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-                    if (shard.count() >= 2
-                            && shard.count() <= ScenarioShards.MAX_PARTS
-                            && shard.index() >= 0
-                            && shard.index() < shard.count()) {
-                        return shard;
+                    int count = Integer.parseInt(parts[1]);
+                    List<Integer> indexes = new ArrayList<>();
+                    for (String index : parts[0].split(",", -1)) {
+                        indexes.add(Integer.parseInt(index.trim()));
+                    }
+                    if (count >= 2
+                            && count <= ScenarioShards.MAX_PARTS
+                            && indexes.size() <= ScenarioShards.MAX
+                            && indexes.stream().distinct().count() == indexes.size()
+                            && indexes.stream().allMatch(index -> index >= 0 && index < count)) {
+                        return new Shards(List.copyOf(indexes), count);
                     }
                 }
             } catch (NumberFormatException e) {
                 // refused below
             }
-            throw new IllegalArgumentException(
-                    "--shard takes INDEX/COUNT (0 <= INDEX < COUNT <= " + ScenarioShards.MAX_PARTS + "), not " + value);
+            throw new IllegalArgumentException("--shard takes INDEX[,INDEX...]/COUNT (0 <= INDEX < COUNT <= "
+                    + ScenarioShards.MAX_PARTS + ", at most " + ScenarioShards.MAX + " indexes), not " + value);
         }
     }
 
@@ -188,15 +198,6 @@ public final class ForecastCommand {
                 return 1;
             }
         }
-        if (arguments.shard() != null) {
-            scenario = ScenarioShards.shard(
-                    scenario, arguments.shard().index(), arguments.shard().count(), ScenarioShards.receptionDefaults());
-            // a parent killed outright (no shutdown hook: the API's time limit) must not leave its shards running
-            ProcessHandle.current()
-                    .parent()
-                    .ifPresent(parent ->
-                            parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
-        }
         ForecastSnapshot snapshot = null;
         if (arguments.fromNow() != null) {
             try {
@@ -205,10 +206,19 @@ public final class ForecastCommand {
                 err.println("--from-now: cannot read the snapshot " + arguments.fromNow() + ": " + e.getMessage());
                 return 1;
             }
-            if (arguments.shard() != null) {
-                // a shard of a divided or sampled run places its part of the running system's cases
-                snapshot = snapshot.part(
-                        arguments.shard().index(), arguments.shard().count());
+        }
+        if (arguments.shard() != null) {
+            // a parent killed outright (no shutdown hook: the API's time limit) must not leave its shards running
+            ProcessHandle.current()
+                    .parent()
+                    .ifPresent(parent ->
+                            parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
+            try {
+                return ShardThreads.run(scenario, snapshot, arguments.shard(), arguments.out(), out);
+            } catch (Exception e) {
+                err.println("forecast failed: " + e);
+                e.printStackTrace(err);
+                return 1;
             }
         }
         try (ConfigurableApplicationContext context = start(scenario)) {
@@ -222,21 +232,6 @@ public final class ForecastCommand {
                                 .toLocalDate());
             }
             ForecastResult result = run.run(scenario, snapshot, out);
-            if (arguments.shard() != null) {
-                // a part for the parent to merge: no report, no problems on stderr (the parent adds them up)
-                writeShard(
-                        new ShardResult(
-                                arguments.shard().index(),
-                                arguments.shard().count(),
-                                result,
-                                run.leadTimes(),
-                                run.cpuSeconds(),
-                                new TreeMap<>(run.problems())),
-                        arguments.out());
-                out.println("SHARD " + arguments.out().resolve(ShardResult.FILE));
-                out.flush();
-                return 0;
-            }
             ForecastFiles.write(result, arguments.out());
             for (ForecastReportWriter writer :
                     new TreeMap<>(context.getBeansOfType(ForecastReportWriter.class)).values()) {
@@ -298,12 +293,22 @@ public final class ForecastCommand {
 
     /** The isolated context: command-line properties, the highest precedence Spring knows. */
     static ConfigurableApplicationContext start(Scenario scenario) {
+        return start(scenario, "forecast");
+    }
+
+    /**
+     * An isolated context whose engine has the name given: the engines of a divided run's shards share a JVM, and
+     * Camunda keeps its engines in one registry by name.
+     */
+    static ConfigurableApplicationContext start(Scenario scenario, String engineName) {
+        List<String> properties = properties(scenario);
+        properties.add("--camunda.bpm.process-engine-name=" + engineName);
         return new SpringApplicationBuilder(ForecastApplication.class)
                 .profiles(PROFILE)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .run(properties(scenario).toArray(String[]::new));
+                .run(properties.toArray(String[]::new));
     }
 
     static List<String> properties(Scenario scenario) {
@@ -325,7 +330,6 @@ public final class ForecastCommand {
                 "--spring.datasource.hikari.idle-timeout=0",
                 "--spring.main.web-application-type=none",
                 "--spring.jmx.enabled=false",
-                "--camunda.bpm.process-engine-name=forecast",
                 // the forecast fires due timers itself on the virtual clock
                 "--camunda.bpm.job-execution.enabled=false",
                 "--camunda.bpm.metrics.enabled=false",

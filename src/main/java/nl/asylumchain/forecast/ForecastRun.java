@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,9 @@ class ForecastRun {
     /** CPU seconds the last run's thread used: its speed on a shared machine, where wall time says little. */
     private double cpuSeconds;
 
+    /** Set from another thread when the run must stop (a shard beside it failed): it stops at the next day. */
+    private volatile boolean cancelled;
+
     /** The last run's lead times per week and stage, for a shard's partial result (merged by {@link ShardMerge}). */
     private final List<Map<String, LeadTimes>> leadTimes = new ArrayList<>();
 
@@ -71,6 +75,9 @@ class ForecastRun {
                 LocalDate monday = scenario.start().plusWeeks(week - 1);
                 figures.reset();
                 for (int d = 0; d < 7; d++) {
+                    if (cancelled) {
+                        throw new CancellationException("the forecast was stopped on " + monday.plusDays(d));
+                    }
                     driver.day(monday.plusDays(d));
                     figures.reported(driver.reported());
                     figures.left(driver.stagesLeft());
@@ -112,6 +119,11 @@ class ForecastRun {
                 run,
                 List.copyOf(weeks),
                 startBacklog);
+    }
+
+    /** Stops a run going on in another thread at its next day ({@link CancellationException} there). */
+    void cancel() {
+        cancelled = true;
     }
 
     double cpuSeconds() {

@@ -17,7 +17,7 @@ import nl.asylumchain.departure.DepartureShare;
  * One forecast from its shards' partial results: counts and stocks per week are added up (the shards are disjoint
  * parts of the chain), lead-time percentiles are taken over the union of the shards' histograms, the demonstrable
  * departure share is computed again from the added outcomes. The run's speed is the parent's wall time over all
- * shards' cases and steps; its peak heap is the sum of the shards' peaks (they run at the same time).
+ * shards' cases and steps; its peak heap is the largest of the shards' peaks (they run in one JVM and share its heap).
  */
 final class ShardMerge {
 
@@ -70,7 +70,7 @@ final class ShardMerge {
                 round(wallSeconds),
                 round(cases / seconds),
                 round(steps / seconds),
-                ran.stream().mapToLong(r -> r.run().peakHeapMb()).sum());
+                ran.stream().mapToLong(r -> r.run().peakHeapMb()).max().orElse(0));
         // the shards' first day: the scenario's, or the snapshot's day in a forecast from now
         LocalDate start = ran.get(0).scenario().start();
         if (ran.stream().anyMatch(r -> !r.scenario().start().equals(start))) {

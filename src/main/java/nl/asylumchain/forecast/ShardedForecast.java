@@ -24,14 +24,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import nl.asylumchain.forecast.report.ForecastReport;
 
 /**
- * A forecast over several cores: the scenario divided into shards ({@link ScenarioShards}), each run as a forecast
- * of its own in a child JVM ({@code forecast ... --shard I/N}, an isolated engine each, as the engine's clock is one
- * per JVM), and the children's partial results merged into the one {@code forecast.json}, {@code weekly.csv} and
- * report ({@link ShardMerge}). This parent starts no Spring context and no engine: it waits, shows the progress of
- * the slowest shard, and merges.
+ * A forecast over several cores: the scenario divided into shards ({@link ScenarioShards}), run side by side in one
+ * child JVM ({@code forecast ... --shard 0,1,.../N}, {@link ShardThreads}: a thread, a context and an isolated engine
+ * each, on a clock of its own), and the shards' partial results merged into the one {@code forecast.json}, {@code
+ * weekly.csv} and report ({@link ShardMerge}). This parent starts no Spring context and no engine: it waits, shows the
+ * progress of the slowest shard, and merges.
  *
- * <p>Each child gets a heap of this JVM's maximum divided by the number of shards (at least {@value #MIN_HEAP_MB} MB),
- * so that {@code java -Xmx2g -jar ... --shards 2} stays within 2 GB for the engines together.
+ * <p>The child gets this JVM's maximum heap (at least {@value #MIN_HEAP_MB} MB a shard), so that {@code java -Xmx2g
+ * -jar ... --shards 2} keeps the engines together within 2 GB.
  */
 final class ShardedForecast {
 
@@ -97,68 +97,47 @@ final class ShardedForecast {
 
     private int run(String scenarioArgument, Scenario whole, Path fromNow, PrintStream stderr)
             throws IOException, InterruptedException {
-        List<Process> children = new ArrayList<>();
-        List<Thread> readers = new ArrayList<>();
+        Path dir = Files.createDirectories(out.resolve(SHARDS_DIR));
+        List<String> indexes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            indexes.add(String.valueOf(i));
+        }
+        List<String> arguments = new ArrayList<>(List.of(
+                "forecast",
+                "--scenario",
+                scenarioArgument,
+                "--out",
+                dir.toString(),
+                "--seed",
+                String.valueOf(whole.seed()),
+                "--weeks",
+                String.valueOf(whole.weeks()),
+                "--shard",
+                String.join(",", indexes) + "/" + count * sample));
+        if (fromNow != null) {
+            arguments.addAll(List.of("--from-now", fromNow.toAbsolutePath().toString()));
+        }
+        Process child = new ProcessBuilder(command(arguments))
+                .redirectError(dir.resolve("stderr.log").toFile())
+                .start();
         // a parent stopped (the API's destroy, Ctrl-C) takes its shards with it
-        Thread stopChildren = new Thread(() -> children.forEach(Process::destroy));
-        Runtime.getRuntime().addShutdownHook(stopChildren);
+        Thread stopChild = new Thread(child::destroy);
+        Runtime.getRuntime().addShutdownHook(stopChild);
         try {
-            for (int i = 0; i < count; i++) {
-                Path dir = Files.createDirectories(shardDir(i));
-                List<String> arguments = new ArrayList<>(List.of(
-                        "forecast",
-                        "--scenario",
-                        scenarioArgument,
-                        "--out",
-                        dir.toString(),
-                        "--seed",
-                        String.valueOf(whole.seed()),
-                        "--weeks",
-                        String.valueOf(whole.weeks()),
-                        "--shard",
-                        i + "/" + count * sample));
-                if (fromNow != null) {
-                    arguments.addAll(
-                            List.of("--from-now", fromNow.toAbsolutePath().toString()));
-                }
-                ProcessBuilder builder = new ProcessBuilder(command(arguments))
-                        .redirectError(dir.resolve("stderr.log").toFile());
-                Process child = builder.start();
-                children.add(child);
-                int index = i;
-                Thread reader = new Thread(() -> follow(index, child, dir.resolve("stdout.log")), "shard-" + i);
-                reader.start();
-                readers.add(reader);
-            }
-            // the first shard to fail stops the others: its exit is what the user must see, not the others' hours
-            List<Integer> running = new ArrayList<>(
-                    java.util.stream.IntStream.range(0, count).boxed().toList());
-            while (!running.isEmpty()) {
-                for (Integer i : List.copyOf(running)) {
-                    Process child = children.get(i);
-                    if (child.isAlive()) {
-                        continue;
-                    }
-                    running.remove(i);
-                    int code = child.exitValue();
-                    if (code != 0) {
-                        children.forEach(Process::destroy);
-                        stderr.println("forecast failed: shard " + i + " of " + count + " exited " + code
-                                + "; its log: " + shardDir(i).resolve("stderr.log"));
-                        lastLines(shardDir(i).resolve("stderr.log"), 20).forEach(stderr::println);
-                        return code == 2 ? 2 : 1;
-                    }
-                }
-                if (!running.isEmpty()) {
-                    children.get(running.get(0)).waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-                }
-            }
-            for (Thread reader : readers) {
-                reader.join();
+            follow(child, dir.resolve("stdout.log"));
+            int code = child.waitFor();
+            if (code != 0) {
+                stderr.println(
+                        "forecast failed: the shards' JVM exited " + code + "; its log: " + dir.resolve("stderr.log"));
+                lastLines(dir.resolve("stderr.log"), 20).forEach(stderr::println);
+                return code == 2 ? 2 : 1;
             }
         } finally {
+            if (child.isAlive()) {
+                child.destroy();
+            }
             try {
-                Runtime.getRuntime().removeShutdownHook(stopChildren);
+                Runtime.getRuntime().removeShutdownHook(stopChild);
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs already
             }
@@ -189,8 +168,8 @@ final class ShardedForecast {
         return out.resolve(SHARDS_DIR).resolve(String.valueOf(index));
     }
 
-    /** Copies a child's standard output to its log and takes its progress lines. */
-    private void follow(int index, Process child, Path log) {
+    /** Copies the child's standard output to its log and takes each shard's progress lines. */
+    private void follow(Process child, Path log) {
         try (BufferedReader in =
                         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
                 Writer copy = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
@@ -198,11 +177,11 @@ final class ShardedForecast {
             while ((line = in.readLine()) != null) {
                 copy.write(line);
                 copy.write('\n');
-                // the log must be readable while the shard runs and after the parent was stopped
+                // the log must be readable while the shards run and after the parent was stopped
                 copy.flush();
                 Matcher matcher = PROGRESS.matcher(line);
                 if (matcher.matches()) {
-                    progressed(index, matcher.group(1));
+                    progressed(matcher.group(1));
                 }
             }
         } catch (IOException e) {
@@ -214,7 +193,7 @@ final class ShardedForecast {
      * A shard finished a week. When every shard has finished it, one line for the whole: the week and date of the
      * slowest shard, cases and steps and CPU of all, the longest remaining time.
      */
-    private synchronized void progressed(int index, String fields) {
+    private void progressed(String fields) {
         Map<String, String> line = new HashMap<>();
         for (String pair : fields.trim().split("\\s+")) {
             int equals = pair.indexOf('=');
@@ -222,7 +201,7 @@ final class ShardedForecast {
                 line.put(pair.substring(0, equals), pair.substring(equals + 1));
             }
         }
-        latest.put(index, line);
+        latest.put((int) number(line, "shard"), line);
         if (latest.size() < count) {
             return;
         }
@@ -253,7 +232,11 @@ final class ShardedForecast {
                 latest.values().stream()
                         .mapToDouble(l -> Double.parseDouble(l.getOrDefault("cpuSeconds", "0")))
                         .sum(),
-                sum("heapMb"),
+                // the shards share one JVM's heap
+                latest.values().stream()
+                        .mapToLong(l -> number(l, "heapMb"))
+                        .max()
+                        .orElse(0),
                 count,
                 sample > 1 ? " sample=" + sample : "");
         progress.flush();
@@ -295,9 +278,9 @@ final class ShardedForecast {
         return command;
     }
 
-    /** A shard's heap: this JVM's maximum shared out, at least {@value #MIN_HEAP_MB} MB (an engine needs that). */
+    /** The shards' heap together: this JVM's maximum, at least {@value #MIN_HEAP_MB} MB a shard (an engine needs that). */
     static long heapMb(long maxMemoryBytes, int shards) {
-        return Math.max(MIN_HEAP_MB, maxMemoryBytes / shards / (1024 * 1024));
+        return Math.max((long) MIN_HEAP_MB * shards, maxMemoryBytes / (1024 * 1024));
     }
 
     private static List<String> lastLines(Path file, int n) throws IOException {

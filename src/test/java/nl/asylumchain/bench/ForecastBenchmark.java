@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Echoes the child's PROGRESS lines and its RUN line (cases/s, steps/s, wall time, peak heap, CPU seconds of the run)
  * and asserts only that the run finished and reported them. Run: {@code ./mvnw -Pbench verify -Dtest=ForecastBenchmark}
  * with {@code -Dbench.scenario=mpp-2024-high} (default), {@code -Dbench.weeks=52} (default) and {@code -Dbench.shards=1}
- * (default; 2 divides the run over two child JVMs, each with half the heap), {@code -Dbench.sample=1} (default; 10
+ * (default; 2 divides the run into two shards, side by side in one child JVM with the whole heap), {@code -Dbench.sample=1} (default; 10
  * runs a tenth of the chain and scales it to the whole); {@code -Dbench.jfr=true}
  * records a Java Flight Recording of the child next to its output (docs/forecast.md, "Speed", says how to read it).
  */

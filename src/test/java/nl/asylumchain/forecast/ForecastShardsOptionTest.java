@@ -102,6 +102,52 @@ class ForecastShardsOptionTest {
     }
 
     @Test
+    void theChildOfADividedRunTakesItsShardsAsAList() {
+        ForecastCommand.Arguments arguments = ForecastCommand.Arguments.parse(
+                new String[] {"--scenario", "mpp-2023-min", "--out", dir.toString(), "--shard", "0,1,2/20"});
+
+        assertThat(arguments.shard()).isEqualTo(new ForecastCommand.Shards(List.of(0, 1, 2), 20));
+        assertThat(ForecastCommand.Shards.parse("3/4")).isEqualTo(new ForecastCommand.Shards(List.of(3), 4));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0,0/2", "2/2", "-1/2", "0/1", "0,1", "a/2", "0,,1/2", "0/2/3"})
+    void aShardListOutsideItsCountIsRefusedNamingTheOption(String value) {
+        assertThatThrownBy(() -> ForecastCommand.Shards.parse(value))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--shard takes INDEX[,INDEX...]/COUNT")
+                .hasMessageEndingWith("not " + value);
+    }
+
+    @Test
+    void eachShardsProgressLinesArriveWholeAndNamed() throws Exception {
+        ByteArrayOutputStream target = new ByteArrayOutputStream();
+        PrintStream shared = new PrintStream(target, true, StandardCharsets.UTF_8);
+        Thread[] writers = new Thread[2];
+        for (int shard = 0; shard < writers.length; shard++) {
+            PrintStream lines = ShardThreads.shardLines(shared, shard);
+            int index = shard;
+            writers[shard] = new Thread(() -> {
+                for (int week = 1; week <= 500; week++) {
+                    lines.printf("PROGRESS week=%d cases=%d%n", week, week * 10 + index);
+                }
+            });
+        }
+        for (Thread writer : writers) {
+            writer.start();
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+
+        List<String> lines = target.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(1000);
+        assertThat(lines)
+                .allMatch(line -> line.matches("PROGRESS week=(\\d+) cases=\\1[01] shard=[01]")
+                        && line.endsWith("shard=" + line.charAt(line.indexOf(" shard=") - 1)));
+    }
+
+    @Test
     void shardsOutsideOneToSixteenAreRefusedOverRestNamingTheField() throws Exception {
         ForecastJobs jobs = jobs();
         for (int shards : new int[] {0, -2, 17}) {

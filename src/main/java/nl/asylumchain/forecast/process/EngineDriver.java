@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,7 +36,6 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -86,7 +84,8 @@ import nl.asylumchain.platform.ConflictException;
  * handler meets. Then timers due by now fire, and the cases that began waiting for the outside world get their
  * answer planned.
  *
- * <p>Single-threaded on purpose: the engine's clock is one static value, and one thread makes the run repeatable.
+ * <p>Single-threaded on purpose: one thread makes the run repeatable, and the engine's clock is the thread's own
+ * ({@link ShardClock}), so that the shards of a divided forecast run side by side in one JVM.
  */
 @Component
 @Profile("forecast")
@@ -231,6 +230,7 @@ class EngineDriver implements ChainDriver {
         steps = 0;
         seq = 0;
         policyDeployment = null;
+        ShardClock.start();
         moveClockTo(scenario.start());
         deployPolicySwitches(scenario.policy().decisions());
         scenario.taakstelling().forEach((half, total) -> {
@@ -306,15 +306,15 @@ class EngineDriver implements ChainDriver {
             repository.deleteDeployment(policyDeployment, true, true, true);
             policyDeployment = null;
         }
-        // the engine's clock runs on wall time again
-        ClockUtil.reset();
+        // this thread's clock is forgotten; with the last run the engine's clock runs on wall time again
+        ShardClock.stop();
     }
 
     // ---- the clock and the timers
 
     private void moveClockTo(LocalDate date) {
         now = date.atTime(START_OF_WORK).atZone(clock.getZone()).toInstant().toEpochMilli();
-        ClockUtil.setCurrentTime(new Date(now));
+        ShardClock.set(now);
     }
 
     /**
@@ -324,7 +324,7 @@ class EngineDriver implements ChainDriver {
     private void step() {
         steps++;
         now += STEP;
-        ClockUtil.setCurrentTime(new Date(now));
+        ShardClock.set(now);
     }
 
     /** Fires every timer due by now, oldest first, until none is due (a fired timer may make the next one due). */
@@ -436,8 +436,7 @@ class EngineDriver implements ChainDriver {
             cases.putAll(snapshotPlacement.place(
                     from, scenario, Instant.ofEpochMilli(now), clock.getZone(), () -> ++caseCounter, this::problem));
         } else if (scenario.stock().total() > 0) {
-            cases.putAll(
-                    stockPlacement.place(scenario, () -> ++caseCounter, at -> ClockUtil.setCurrentTime(Date.from(at))));
+            cases.putAll(stockPlacement.place(scenario, () -> ++caseCounter, at -> ShardClock.set(at.toEpochMilli())));
         }
         // stages the placement passed through are not stages left in the run
         stageTimes.clear();
