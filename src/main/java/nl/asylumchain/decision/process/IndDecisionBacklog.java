@@ -6,13 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.decision.DecisionDeadlineService;
 import nl.asylumchain.decision.IndTracks;
 import nl.asylumchain.decision.PolicyHoldService;
+import nl.asylumchain.decision.persistence.IndBacklogRepository;
+import nl.asylumchain.decision.persistence.IndBacklogRepository.TrackBacklog;
 import nl.asylumchain.platform.BacklogFigures;
 
 /**
@@ -26,8 +26,9 @@ import nl.asylumchain.platform.BacklogFigures;
  * <li>{@code ind_track_1/2/4}: the others by the variable {@code track} (a Dublin case whose claim was refused keeps
  * track 1 in the general procedure).</li>
  * </ul>
- * A case on a policy hold stays in its stage. The deadline figures come from this module's tables: holds, deadlines
- * with their extensions and time on hold, notices of default.
+ * A case on a policy hold stays in its stage. The stages are counted in one statement over the engine's runtime tables
+ * ({@link IndBacklogRepository}); the deadline figures come from this module's tables: holds, deadlines with their
+ * extensions and time on hold, notices of default.
  */
 @Component
 class IndDecisionBacklog implements BacklogFigures {
@@ -40,12 +41,12 @@ class IndDecisionBacklog implements BacklogFigures {
     static final Series PENALTY_EXPOSED =
             Series.untagged("asylum.cases.penalty.exposed", "Cases exposed to penalty payments (dwangsom)");
 
-    private final RuntimeService runtime;
+    private final IndBacklogRepository backlog;
     private final DecisionDeadlineService deadlines;
     private final PolicyHoldService holds;
 
-    IndDecisionBacklog(RuntimeService runtime, DecisionDeadlineService deadlines, PolicyHoldService holds) {
-        this.runtime = runtime;
+    IndDecisionBacklog(IndBacklogRepository backlog, DecisionDeadlineService deadlines, PolicyHoldService holds) {
+        this.backlog = backlog;
         this.deadlines = deadlines;
         this.holds = holds;
     }
@@ -65,16 +66,23 @@ class IndDecisionBacklog implements BacklogFigures {
     @Override
     public Map<Series, Long> count(Instant now) {
         Map<Series, Long> counted = new HashMap<>();
+        Map<Long, TrackBacklog> perTrack = new HashMap<>();
+        for (TrackBacklog row : backlog.openPerTrack(
+                IndDecisionModel.PROCESS_KEY,
+                IndDecisionModel.VARIABLE_TRACK,
+                IndDecisionModel.ACTIVITY_APPEAL,
+                IndDecisionModel.VARIABLE_PROCEDURE,
+                IndDecisionModel.PROCEDURE_VA)) {
+            perTrack.put(row.track(), row);
+        }
         long va = 0;
         long appeal = 0;
         for (int track : IndTracks.DECIDED) {
-            long all = indDecision(track).count();
-            long inAppeal = indDecision(track)
-                    .activityIdIn(IndDecisionModel.ACTIVITY_APPEAL)
-                    .count();
-            long inVa = inVa(track).count()
-                    - inVa(track).activityIdIn(IndDecisionModel.ACTIVITY_APPEAL).count();
-            counted.put(track(track), all - inAppeal - inVa);
+            TrackBacklog row = perTrack.getOrDefault((long) track, new TrackBacklog(track, 0, 0, 0, 0));
+            long inAppeal = row.inAppeal();
+            // referred to the VA and not in appeal
+            long inVa = row.inVa() - row.inVaAndAppeal();
+            counted.put(track(track), row.openCases() - inAppeal - inVa);
             va += inVa;
             appeal += inAppeal;
         }
@@ -84,16 +92,5 @@ class IndDecisionBacklog implements BacklogFigures {
         counted.put(PAST_DEADLINE, (long) deadlines.casesPastDeadline());
         counted.put(PENALTY_EXPOSED, (long) deadlines.casesExposedToPenalty());
         return counted;
-    }
-
-    private ProcessInstanceQuery inVa(int track) {
-        return indDecision(track)
-                .variableValueEquals(IndDecisionModel.VARIABLE_PROCEDURE, IndDecisionModel.PROCEDURE_VA);
-    }
-
-    private ProcessInstanceQuery indDecision(int track) {
-        return runtime.createProcessInstanceQuery()
-                .processDefinitionKey(IndDecisionModel.PROCESS_KEY)
-                .variableValueEquals(IndDecisionModel.VARIABLE_TRACK, track);
     }
 }
