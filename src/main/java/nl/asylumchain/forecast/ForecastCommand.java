@@ -296,11 +296,21 @@ public final class ForecastCommand {
         return start(scenario, "forecast");
     }
 
+    /** The engine name of a shard run beside others in one JVM ({@link ShardThreads}). */
+    static String engineName(int shard) {
+        return "forecast" + shard;
+    }
+
     /**
      * An isolated context whose engine has the name given: the engines of a divided run's shards share a JVM, and
-     * Camunda keeps its engines in one registry by name.
+     * Camunda keeps its engines in one registry by name. A name with a hyphen is refused: Camunda's starter would
+     * ignore it with a warning and name the engine {@code default}, and the shards' engines would share that name.
      */
     static ConfigurableApplicationContext start(Scenario scenario, String engineName) {
+        if (engineName.isBlank() || engineName.contains("-")) {
+            throw new IllegalArgumentException(
+                    "engine name '" + engineName + "': Camunda takes no blank name or one with a hyphen");
+        }
         List<String> properties = properties(scenario);
         properties.add("--camunda.bpm.process-engine-name=" + engineName);
         return new SpringApplicationBuilder(ForecastApplication.class)

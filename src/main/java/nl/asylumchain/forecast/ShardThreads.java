@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The child of a divided forecast ({@code forecast ... --shard I,J,.../N}): its shards side by side in this one JVM,
- * each on a thread of its own with a Spring context, an in-memory database, an engine (named {@code forecast-I}) and
+ * each on a thread of its own with a Spring context, an in-memory database, an engine (named {@code forecastI}) and
  * a virtual clock of its own ({@code process.ShardClock}). One JVM rather than one per shard, because the engine,
  * MyBatis, H2 and Spring are a lot of code that becomes hot: a JVM per shard compiled all of it again, which cost a
  * shard about as much CPU as a third of its own work (docs/forecast.md, "Thirteenth round").
@@ -46,7 +46,7 @@ final class ShardThreads {
             List<Scenario> parts = new ArrayList<>();
             for (int index : shards.indexes()) {
                 Scenario part = ScenarioShards.shard(whole, index, shards.count(), ScenarioShards.receptionDefaults());
-                contexts.add(ForecastCommand.start(part, "forecast-" + index));
+                contexts.add(ForecastCommand.start(part, ForecastCommand.engineName(index)));
                 parts.add(part);
             }
             CompletionService<Void> running = new ExecutorCompletionService<>(threads);

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,6 +109,20 @@ class ForecastShardsOptionTest {
 
         assertThat(arguments.shard()).isEqualTo(new ForecastCommand.Shards(List.of(0, 1, 2), 20));
         assertThat(ForecastCommand.Shards.parse("3/4")).isEqualTo(new ForecastCommand.Shards(List.of(3), 4));
+    }
+
+    @Test
+    void eachShardsEngineHasANameCamundaTakesSoNoTwoShareTheDefault() {
+        // Camunda's starter ignores a name with a hyphen and registers the engine as "default"
+        assertThat(List.of(ForecastCommand.engineName(0), ForecastCommand.engineName(1)))
+                .doesNotHaveDuplicates()
+                .allSatisfy(name -> assertThat(name).matches("[A-Za-z0-9_]+"));
+        assertThatThrownBy(() -> ForecastCommand.start(ForecastLab.scenario("small"), "forecast-1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("forecast-1");
+        assertThat(ForecastLab.bean(ForecastLab.scenario("small"), ProcessEngine.class)
+                        .getName())
+                .isEqualTo("forecast");
     }
 
     @ParameterizedTest
