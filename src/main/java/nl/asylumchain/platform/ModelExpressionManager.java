@@ -25,9 +25,12 @@ import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 import org.joda.time.DateTime;
 
+import nl.asylumchain.platform.process.TaskPeriods;
+
 /**
  * The engine's expression manager with a resolver chain that knows only what models are offered: process variables
- * (and maps, lists and arrays in them, read-only), {@code execution} and {@code task}, and the beans and methods of
+ * (and maps, lists and arrays in them, read-only), the task periods and priorities of DMN {@code taskPeriods}
+ * ({@link TaskPeriods}), {@code execution} and {@code task}, and the beans and methods of
  * {@link ModelBeans}. Spring's and Camunda's default chains end in a {@code BeanELResolver} over any object, which
  * lets {@code ${''.getClass().forName(...)}} or {@code ${execution.processEngineServices...}} reach anything; this
  * chain has none, so a property or method not resolved here is an error at runtime, even for a model that got into
@@ -40,6 +43,9 @@ final class ModelExpressionManager extends JuelExpressionManager {
 
     private final ModelBeans modelBeans;
 
+    /** {@code periods} and {@code priorities} from DMN {@code taskPeriods}, kept per engine. */
+    private final TaskPeriods taskPeriods = new TaskPeriods();
+
     ModelExpressionManager(ModelBeans modelBeans) {
         this.modelBeans = modelBeans;
     }
@@ -49,6 +55,8 @@ final class ModelExpressionManager extends JuelExpressionManager {
         CompositeELResolver resolver = new CompositeELResolver();
         resolver.add(new VariableScopeElResolver());
         resolver.add(new VariableContextElResolver());
+        // after the variables: a process started before 4 December 2026 has its own copies of the two maps
+        resolver.add(taskPeriods.resolver());
         resolver.add(new AllowListedBeans(modelBeans));
         resolver.add(new ArrayELResolver(true));
         resolver.add(new ListELResolver(true));

@@ -29,6 +29,7 @@ import nl.asylumchain.forecast.ForecastSnapshot.ProcessPosition;
 import nl.asylumchain.forecast.ForecastSnapshot.Timer;
 import nl.asylumchain.forecast.ForecastSnapshot.Variable;
 import nl.asylumchain.forecast.SnapshotSource;
+import nl.asylumchain.platform.process.TaskPeriods;
 
 /**
  * Reads where every open case stands in the live engine: each running process instance of a case (business key =
@@ -113,7 +114,9 @@ class EngineSnapshot implements SnapshotSource {
         VariableMap values = runtime.getVariablesLocalTyped(instance.getId(), false);
         for (String name : new java.util.TreeSet<>(values.keySet())) {
             TypedValue value = values.getValueTyped(name);
+            // the version of taskPeriods is the live engine's id: a placed process notes the forecast engine's own
             if (value.getType() != null
+                    && !TaskPeriods.VARIABLE.equals(name)
                     && ROUTING_TYPES.contains(value.getType().getName())
                     && value.getValue() != null) {
                 Object plain =

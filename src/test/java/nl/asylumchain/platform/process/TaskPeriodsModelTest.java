@@ -118,7 +118,7 @@ class TaskPeriodsModelTest {
                 DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         DmnDecision decision;
         try (InputStream dmn = Files.newInputStream(Path.of("dmn/taskPeriods.dmn"))) {
-            decision = engine.parseDecision(TaskPeriodsListener.DECISION, dmn);
+            decision = engine.parseDecision(TaskPeriods.DECISION, dmn);
         }
         Map<String, Map<String, Object>> rows = new HashMap<>();
         for (DmnDecisionResultEntries row :

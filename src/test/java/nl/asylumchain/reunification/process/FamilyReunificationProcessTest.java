@@ -110,7 +110,7 @@ class FamilyReunificationProcessTest {
         assertThat(runtimeService().getVariables(sponsor.getId()))
                 .as("the rest is transient")
                 .containsOnlyKeys("caseId", "familyMembersAbroad");
-        // periods and priorities: the application's rows of dmn/taskPeriods.dmn, read at its start
+        // taskPeriods: the version of dmn/taskPeriods.dmn in force at its start, whose rows its tasks read
         assertThat(runtimeService().getVariables(applications.get(0).getId()))
                 .containsOnlyKeys(
                         "caseId",
@@ -119,8 +119,7 @@ class FamilyReunificationProcessTest {
                         "decisionPeriod",
                         "decisionExtension",
                         "mvvValidity",
-                        "periods",
-                        "priorities");
+                        "taskPeriods");
 
         for (ProcessInstance application : applications) {
             runtimeService()
