@@ -24,6 +24,7 @@ import nl.asylumchain.casefile.StageDurations;
 import nl.asylumchain.casefile.StageDurations.FinishedStage;
 import nl.asylumchain.platform.BacklogFigures;
 import nl.asylumchain.platform.BacklogFigures.Series;
+import nl.asylumchain.platform.RunningInstanceCounts;
 
 /**
  * Publishes the gauges that need the database, and the stage lead times from the engine's history. The figures are
@@ -39,6 +40,7 @@ public class BacklogGauges {
 
     private final List<BacklogFigures> sources;
     private final StageDurations stageDurations;
+    private final RunningInstanceCounts instanceCounts;
     private final Clock clock;
 
     private final Map<Series, AtomicLong> values = new LinkedHashMap<>();
@@ -49,9 +51,15 @@ public class BacklogGauges {
 
     private Set<String> recordedAtWatermark = new HashSet<>();
 
-    BacklogGauges(MeterRegistry registry, List<BacklogFigures> sources, StageDurations stageDurations, Clock clock) {
+    BacklogGauges(
+            MeterRegistry registry,
+            List<BacklogFigures> sources,
+            StageDurations stageDurations,
+            RunningInstanceCounts instanceCounts,
+            Clock clock) {
         this.sources = sources;
         this.stageDurations = stageDurations;
+        this.instanceCounts = instanceCounts;
         this.clock = clock;
         this.watermark = clock.instant();
         for (BacklogFigures source : sources) {
@@ -87,6 +95,19 @@ public class BacklogGauges {
     public synchronized void refresh() {
         long started = System.nanoTime();
         Instant now = clock.instant();
+        // the stages whose open cases are their process's running instances share one count of those
+        instanceCounts.sharedWhile(() -> countSources(now));
+        try {
+            recordFinishedStages();
+        } catch (RuntimeException e) {
+            log.warn("Recording the stage lead times failed: {}", e.toString());
+        }
+        log.debug(
+                "Backlog gauges refreshed in {} ms",
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private void countSources(Instant now) {
         for (BacklogFigures source : sources) {
             try {
                 source.count(now).forEach((series, count) -> {
@@ -105,14 +126,6 @@ public class BacklogGauges {
                         e.toString());
             }
         }
-        try {
-            recordFinishedStages();
-        } catch (RuntimeException e) {
-            log.warn("Recording the stage lead times failed: {}", e.toString());
-        }
-        log.debug(
-                "Backlog gauges refreshed in {} ms",
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     private void recordFinishedStages() {

@@ -4,22 +4,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-
 /**
  * A stage whose open cases are exactly the running instances of its own process: the module names the stage and
- * the process key; the count is one instance query.
+ * the process key; the count is the refresh's one grouped count of running instances ({@link RunningInstanceCounts}).
  */
 public abstract class RunningInstancesBacklog implements BacklogFigures {
 
     private final Series open;
     private final String processKey;
-    private final RuntimeService runtime;
+    private final RunningInstanceCounts instances;
 
-    protected RunningInstancesBacklog(String stage, String processKey, RuntimeService runtime) {
+    protected RunningInstancesBacklog(String stage, String processKey, RunningInstanceCounts instances) {
         this.open = Series.openCases(stage);
         this.processKey = processKey;
-        this.runtime = runtime;
+        this.instances = instances;
     }
 
     @Override
@@ -29,10 +27,6 @@ public abstract class RunningInstancesBacklog implements BacklogFigures {
 
     @Override
     public Map<Series, Long> count(Instant now) {
-        return Map.of(
-                open,
-                runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(processKey)
-                        .count());
+        return Map.of(open, instances.count(processKey));
     }
 }

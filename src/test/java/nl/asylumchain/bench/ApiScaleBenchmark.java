@@ -32,6 +32,7 @@ import nl.asylumchain.ChainClient;
 import nl.asylumchain.TestPostgres;
 import nl.asylumchain.casefile.CaseIntake;
 import nl.asylumchain.casefile.RegisteredCase;
+import nl.asylumchain.casefile.StageDurations;
 import nl.asylumchain.monitoring.BacklogGauges;
 import nl.asylumchain.platform.BacklogFigures;
 
@@ -92,10 +93,17 @@ class ApiScaleBenchmark {
         db.sql("analyze").update();
         StatementWork statements = StatementWork.of(db, DATABASE);
 
+        statements.reset();
         Latency backlog = Latency.measure(10, () -> {
             context.getBean(BacklogGauges.class).refresh();
             return null;
         });
+        List<String> refreshStatements = statements.per(backlog.calls(), "refresh", 12);
+        // the stage lead times read from the engine's history, the refresh's part that is not a module's count
+        Latency stageEnds = Latency.measure(
+                5,
+                () -> context.getBean(StageDurations.class)
+                        .finishedSince(Instant.now().minusSeconds(15)));
         Latency reception = Latency.measure(
                 10, () -> ReflectionTestUtils.invokeMethod(context.getBean("receptionMetrics"), "refresh"));
         Latency housing = Latency.measure(
@@ -169,6 +177,9 @@ class ApiScaleBenchmark {
         System.out.printf("%-44s %21s%n", "background refresh: housing gauges", housing);
         backlogSources.forEach(
                 (source, latency) -> System.out.printf("%-44s %21s%n", "  backlog gauges from " + source, latency));
+        System.out.printf("%-44s %21s%n", "  stage lead times from the history", stageEnds);
+        System.out.println("statements per backlog refresh (calls, mean ms, rows per call, statement):");
+        refreshStatements.forEach(System.out::println);
         System.out.println();
         System.out.printf("JFR recording of the case API requests: %s%n", recordingFile);
         System.out.println("statements per GET /api/cases/{id} (calls, mean ms, rows per call, statement):");

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.platform.BacklogFigures;
+import nl.asylumchain.platform.RunningInstanceCounts;
 
 /**
  * Open cases in registration: {@code rest_period} waits at the rest-period timer of {@code registration},
@@ -20,9 +21,11 @@ class RegistrationBacklog implements BacklogFigures {
     static final Series REST_PERIOD = Series.openCases("rest_period");
 
     private final RuntimeService runtime;
+    private final RunningInstanceCounts instances;
 
-    RegistrationBacklog(RuntimeService runtime) {
+    RegistrationBacklog(RuntimeService runtime, RunningInstanceCounts instances) {
         this.runtime = runtime;
+        this.instances = instances;
     }
 
     @Override
@@ -36,9 +39,7 @@ class RegistrationBacklog implements BacklogFigures {
                 .processDefinitionKey(RegistrationModel.PROCESS_KEY)
                 .activityId(RegistrationModel.EVENT_REST_PERIOD_PASSED)
                 .count();
-        long all = runtime.createProcessInstanceQuery()
-                .processDefinitionKey(RegistrationModel.PROCESS_KEY)
-                .count();
+        long all = instances.count(RegistrationModel.PROCESS_KEY);
         return Map.of(REGISTRATION, all - restPeriod, REST_PERIOD, restPeriod);
     }
 }

@@ -1,0 +1,70 @@
+package nl.asylumchain.platform;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The running process instances per process key, for the backlog gauges: one grouped statement over the engine's
+ * runtime tables, read-only, with what the engine's {@code createProcessInstanceQuery().processDefinitionKey(key)
+ * .count()} counts (an execution without a parent, of a definition with that key). Within one refresh of the gauges
+ * ({@link #sharedWhile}) the statement runs once for every stage that asks; each of the engine's counts walked every
+ * running instance (four of them took 46 of the refresh's 139 ms at 10,000 open cases, docs/benchmarks.md). Outside a
+ * refresh every call counts afresh.
+ */
+@Component
+public class RunningInstanceCounts {
+
+    private final JdbcClient jdbc;
+    private final String sql;
+
+    /** The counts of the refresh going on in this thread, once made; none outside a refresh. */
+    private final ThreadLocal<Map<String, Long>[]> shared = new ThreadLocal<>();
+
+    RunningInstanceCounts(JdbcClient jdbc, @Value("${camunda.bpm.database.table-prefix:}") String tablePrefix) {
+        this.jdbc = jdbc;
+        String prefix = tablePrefix == null ? "" : tablePrefix;
+        this.sql = """
+                select d.KEY_ as process_key, count(*) as instances
+                from %1$sACT_RU_EXECUTION i
+                join %1$sACT_RE_PROCDEF d on d.ID_ = i.PROC_DEF_ID_
+                where i.PARENT_ID_ is null
+                group by d.KEY_
+                """.formatted(prefix);
+    }
+
+    /** Runs {@code refresh} with one count of all running instances shared by whatever in it asks. */
+    @SuppressWarnings("unchecked")
+    public void sharedWhile(Runnable refresh) {
+        shared.set(new Map[1]);
+        try {
+            refresh.run();
+        } finally {
+            shared.remove();
+        }
+    }
+
+    /** The running instances of {@code processKey}. */
+    public long count(String processKey) {
+        Map<String, Long>[] round = shared.get();
+        if (round == null) {
+            return countAll().getOrDefault(processKey, 0L);
+        }
+        if (round[0] == null) {
+            round[0] = countAll();
+        }
+        return round[0].getOrDefault(processKey, 0L);
+    }
+
+    private Map<String, Long> countAll() {
+        Map<String, Long> counted = new HashMap<>();
+        jdbc.sql(sql)
+                .query((row, index) -> Map.entry(row.getString("process_key"), row.getLong("instances")))
+                .list()
+                .forEach(entry -> counted.put(entry.getKey(), entry.getValue()));
+        return counted;
+    }
+}
