@@ -46,6 +46,12 @@ public class BacklogGauges {
     private final Map<Series, AtomicLong> values = new LinkedHashMap<>();
     private final Map<Stage, Timer> stageLeadTimes = new LinkedHashMap<>();
 
+    /**
+     * How long after its end a stage's end is surely committed and readable: the watermark never passes now less
+     * this, so a transaction that ends a stage is counted if it commits within it.
+     */
+    static final Duration SETTLE = Duration.ofMinutes(5);
+
     /** Stage ends up to here are recorded; ids of those that ended exactly at the watermark, against doubles. */
     private Instant watermark;
 
@@ -98,7 +104,7 @@ public class BacklogGauges {
         // the stages whose open cases are their process's running instances share one count of those
         instanceCounts.sharedWhile(() -> countSources(now));
         try {
-            recordFinishedStages();
+            recordFinishedStages(now);
         } catch (RuntimeException e) {
             log.warn("Recording the stage lead times failed: {}", e.toString());
         }
@@ -128,14 +134,16 @@ public class BacklogGauges {
         }
     }
 
-    private void recordFinishedStages() {
+    private void recordFinishedStages(Instant now) {
         Set<String> atNewWatermark = new HashSet<>();
         Instant newWatermark = watermark;
+        boolean recorded = false;
         for (FinishedStage finished : stageDurations.finishedSince(watermark)) {
             if (finished.ended().equals(watermark) && recordedAtWatermark.contains(finished.activityInstanceId())) {
                 continue;
             }
             stageLeadTimes.get(finished.stage()).record(finished.duration());
+            recorded = true;
             if (finished.ended().isAfter(newWatermark)) {
                 newWatermark = finished.ended();
                 atNewWatermark.clear();
@@ -144,7 +152,15 @@ public class BacklogGauges {
                 atNewWatermark.add(finished.activityInstanceId());
             }
         }
-        if (newWatermark.equals(watermark)) {
+        if (!recorded) {
+            // no stage ended since: move up to a while before now, so that the next read does not go over every step
+            // of the main process since the last stage end again (at 100,000 cases waiting in one stage, all of them)
+            Instant settled = now.minus(SETTLE);
+            if (settled.isAfter(watermark)) {
+                watermark = settled;
+                recordedAtWatermark = new HashSet<>();
+            }
+        } else if (newWatermark.equals(watermark)) {
             recordedAtWatermark.addAll(atNewWatermark);
         } else {
             watermark = newWatermark;
