@@ -214,7 +214,8 @@ public final class ForecastCommand {
                     .ifPresent(parent ->
                             parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
             try {
-                return ShardThreads.run(scenario, snapshot, arguments.shard(), arguments.out(), out);
+                ShardThreads.run(scenario, snapshot, arguments.shard(), arguments.out(), out);
+                return 0;
             } catch (Exception e) {
                 err.println("forecast failed: " + e);
                 e.printStackTrace(err);

@@ -32,7 +32,7 @@ final class ShardThreads {
 
     private ShardThreads() {}
 
-    static int run(
+    static void run(
             Scenario whole, ForecastSnapshot snapshot, ForecastCommand.Shards shards, Path out, PrintStream progress)
             throws IOException, InterruptedException {
         List<ConfigurableApplicationContext> contexts = new ArrayList<>();
@@ -82,7 +82,6 @@ final class ShardThreads {
             if (failed != null) {
                 throw new IllegalStateException(failed);
             }
-            return 0;
         } finally {
             threads.shutdownNow();
             contexts.forEach(ConfigurableApplicationContext::close);

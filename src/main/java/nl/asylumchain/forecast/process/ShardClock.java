@@ -1,7 +1,5 @@
 package nl.asylumchain.forecast.process;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.joda.time.DateTimeUtils;
 
@@ -24,7 +22,8 @@ import org.joda.time.DateTimeUtils;
 final class ShardClock implements DateTimeUtils.MillisProvider {
 
     private static final ShardClock INSTANCE = new ShardClock();
-    private static final AtomicInteger RUNS = new AtomicInteger();
+    /** Runs started and not yet stopped; read and written only in the synchronized start and stop. */
+    private static int runs;
 
     private final ThreadLocal<long[]> now = new ThreadLocal<>();
 
@@ -32,7 +31,7 @@ final class ShardClock implements DateTimeUtils.MillisProvider {
 
     /** A run begins on this thread: from here on the engine's clock is this thread's own. */
     static synchronized void start() {
-        RUNS.incrementAndGet();
+        runs++;
         // every time: a test may have set the engine's clock its own way since
         DateTimeUtils.setCurrentMillisProvider(INSTANCE);
     }
@@ -40,8 +39,8 @@ final class ShardClock implements DateTimeUtils.MillisProvider {
     /** This thread's run ended: its time is forgotten, and with the last run the engine's clock is wall time again. */
     static synchronized void stop() {
         INSTANCE.now.remove();
-        if (RUNS.decrementAndGet() <= 0) {
-            RUNS.set(0);
+        runs = Math.max(0, runs - 1);
+        if (runs == 0) {
             ClockUtil.reset();
         }
     }
