@@ -20,9 +20,9 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  *
  * <p>Also dropped: the evaluations of the decisions named in {@code asylumchain.history.unrecorded-decisions}
  * ({@code taskPeriods}). Such a table takes no fact of a case as input (only the name of the process that starts) and
- * its result is kept anyway, as the variables the process reads it into ({@code periods}, {@code priorities}), whose
- * latest value the history keeps; its evaluation at every process start was a tenth of the rows a case's step wrote
- * (docs/postgresql.md#history-level).
+ * the version a process read is kept anyway, as its variable {@code taskPeriods}, whose latest value the history
+ * keeps; its evaluation at every process start was a tenth of the rows a case's step wrote
+ * (docs/postgresql.md#history-level). Since 4 December 2026 it is evaluated once per version and process.
  */
 public final class ChainHistoryLevel extends AbstractHistoryLevel {
 
