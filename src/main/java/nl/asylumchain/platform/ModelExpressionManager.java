@@ -1,8 +1,6 @@
 package nl.asylumchain.platform;
 
-import java.beans.FeatureDescriptor;
 import java.lang.reflect.Method;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +23,7 @@ import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 import org.joda.time.DateTime;
 
+import nl.asylumchain.platform.process.ReadOnlyResolver;
 import nl.asylumchain.platform.process.TaskPeriods;
 
 /**
@@ -179,35 +178,6 @@ final class ModelExpressionManager extends JuelExpressionManager {
                 return helperInvoker.invoke(context, base, name, paramTypes, params);
             }
             return null;
-        }
-    }
-
-    /** Expressions read; they never write through these resolvers. */
-    abstract static class ReadOnlyResolver extends ELResolver {
-
-        @Override
-        public Class<?> getType(ELContext context, Object base, Object property) {
-            return null;
-        }
-
-        @Override
-        public void setValue(ELContext context, Object base, Object property, Object value) {
-            // nothing is writable here
-        }
-
-        @Override
-        public boolean isReadOnly(ELContext context, Object base, Object property) {
-            return true;
-        }
-
-        @Override
-        public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
-            return null;
-        }
-
-        @Override
-        public Class<?> getCommonPropertyType(ELContext context, Object base) {
-            return Object.class;
         }
     }
 }

@@ -1,8 +1,6 @@
 package nl.asylumchain.platform.process;
 
-import java.beans.FeatureDescriptor;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -86,7 +84,7 @@ public final class TaskPeriods {
         return new Rows(Map.copyOf(periods), Map.copyOf(priorities));
     }
 
-    private final class Resolver extends ELResolver {
+    private final class Resolver extends ReadOnlyResolver {
 
         @Override
         public Object getValue(ELContext context, Object base, Object property) {
@@ -106,31 +104,6 @@ public final class TaskPeriods {
             Rows found = rows(tableId, processDefinitionId);
             context.setPropertyResolved(true);
             return PERIODS.equals(property) ? found.periods() : found.priorities();
-        }
-
-        @Override
-        public Class<?> getType(ELContext context, Object base, Object property) {
-            return null;
-        }
-
-        @Override
-        public void setValue(ELContext context, Object base, Object property, Object value) {
-            // read-only: a model cannot change a table's rows
-        }
-
-        @Override
-        public boolean isReadOnly(ELContext context, Object base, Object property) {
-            return true;
-        }
-
-        @Override
-        public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
-            return null;
-        }
-
-        @Override
-        public Class<?> getCommonPropertyType(ELContext context, Object base) {
-            return null;
         }
     }
 }
