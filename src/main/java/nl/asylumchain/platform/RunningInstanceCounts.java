@@ -2,6 +2,7 @@ package nl.asylumchain.platform;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,7 @@ public class RunningInstanceCounts {
     private final String sql;
 
     /** The counts of the refresh going on in this thread, once made; none outside a refresh. */
-    private final ThreadLocal<Map<String, Long>[]> shared = new ThreadLocal<>();
+    private final ThreadLocal<AtomicReference<Map<String, Long>>> shared = new ThreadLocal<>();
 
     RunningInstanceCounts(JdbcClient jdbc, @Value("${camunda.bpm.database.table-prefix:}") String tablePrefix) {
         this.jdbc = jdbc;
@@ -37,9 +38,8 @@ public class RunningInstanceCounts {
     }
 
     /** Runs {@code refresh} with one count of all running instances shared by whatever in it asks. */
-    @SuppressWarnings("unchecked")
     public void sharedWhile(Runnable refresh) {
-        shared.set(new Map[1]);
+        shared.set(new AtomicReference<>());
         try {
             refresh.run();
         } finally {
@@ -49,14 +49,9 @@ public class RunningInstanceCounts {
 
     /** The running instances of {@code processKey}. */
     public long count(String processKey) {
-        Map<String, Long>[] round = shared.get();
-        if (round == null) {
-            return countAll().getOrDefault(processKey, 0L);
-        }
-        if (round[0] == null) {
-            round[0] = countAll();
-        }
-        return round[0].getOrDefault(processKey, 0L);
+        AtomicReference<Map<String, Long>> round = shared.get();
+        Map<String, Long> counts = round == null ? countAll() : round.updateAndGet(c -> c == null ? countAll() : c);
+        return counts.getOrDefault(processKey, 0L);
     }
 
     private Map<String, Long> countAll() {
