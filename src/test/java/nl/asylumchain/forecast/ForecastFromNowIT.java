@@ -52,7 +52,7 @@ class ForecastFromNowIT {
     /**
      * Its own database (not the one {@link nl.asylumchain.PostgresIntegrationTest}s share): the live gauges and the
      * snapshot then hold exactly the cases this test placed, not whatever the integration tests before it left
-     * there (some at positions a from-now forecast cannot place yet: docs/forecast.md).
+     * there.
      */
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {

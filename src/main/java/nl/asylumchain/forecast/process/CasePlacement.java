@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.management.JobDefinition;
@@ -18,6 +20,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,12 +45,15 @@ public class CasePlacement {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final TaskService tasks;
+    private final RepositoryService repository;
     private final Map<String, String> timerActivities = new HashMap<>();
 
-    CasePlacement(RuntimeService runtime, ManagementService management, TaskService tasks) {
+    CasePlacement(
+            RuntimeService runtime, ManagementService management, TaskService tasks, RepositoryService repository) {
         this.runtime = runtime;
         this.management = management;
         this.tasks = tasks;
+        this.repository = repository;
     }
 
     /**
@@ -78,6 +88,20 @@ public class CasePlacement {
      * called process). Variables are set on the instance first. A target before a service task runs its delegate at once.
      */
     public void moveTo(String processInstanceId, List<String> activityIds, Map<String, Object> variables) {
+        move(processInstanceId, activityIds, variables, false);
+    }
+
+    /**
+     * As {@link #moveTo}, but a target with automatic steps right before it (service, business rule and script tasks
+     * in a row, each with one way in and one way out) gets its token before the first of them, so that what they
+     * record and decide on the way (a decision, a DMN result the target reads) is there as for any case.
+     */
+    public void moveThrough(String processInstanceId, List<String> activityIds, Map<String, Object> variables) {
+        move(processInstanceId, activityIds, variables, true);
+    }
+
+    private void move(
+            String processInstanceId, List<String> activityIds, Map<String, Object> variables, boolean through) {
         if (!variables.isEmpty()) {
             runtime.setVariables(processInstanceId, variables);
         }
@@ -101,10 +125,92 @@ public class CasePlacement {
         for (String activity : toCancel) {
             modification.cancelAllForActivity(activity);
         }
+        BpmnModelInstance model = through ? model(processInstanceId) : null;
         for (String target : toStart) {
-            modification.startBeforeActivity(target);
+            modification.startBeforeActivity(through ? firstStepInto(model, target) : target);
         }
         modification.execute();
+    }
+
+    /** How many automatic steps before a target {@link #moveThrough} goes back at most. */
+    private static final int STEPS_BACK = 10;
+
+    private BpmnModelInstance model(String processInstanceId) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult();
+        return repository.getBpmnModelInstance(instance.getProcessDefinitionId());
+    }
+
+    /** The first of the automatic steps in a row right before {@code activityId}, or the activity itself. */
+    static String firstStepInto(BpmnModelInstance model, String activityId) {
+        if (!(model.getModelElementById(activityId) instanceof FlowNode node)) {
+            return activityId;
+        }
+        for (int back = 0; back < STEPS_BACK && node.getIncoming().size() == 1; back++) {
+            FlowNode source = node.getIncoming().iterator().next().getSource();
+            boolean automatic =
+                    source instanceof ServiceTask || source instanceof BusinessRuleTask || source instanceof ScriptTask;
+            if (!automatic
+                    || source.getIncoming().size() != 1
+                    || source.getOutgoing().size() != 1) {
+                break;
+            }
+            node = source;
+        }
+        return node.getId();
+    }
+
+    /**
+     * Works a running instance forward through its own model until a token waits at each of {@code activityIds}, so
+     * that its delegates write on the way what they write for any case: one step at a time, the first open user task
+     * (by id) at another activity is completed by {@code complete}, or else a timer the instance waits in at another
+     * activity (an intermediate timer event, not a task's boundary timer) fires. True when the targets are reached,
+     * false when the instance waits elsewhere with nothing to do (a message, a signal), {@code complete} has no
+     * answer, it ended, or {@code limit} steps did not get there. A refused completion throws.
+     */
+    public boolean walkTo(String processInstanceId, List<String> activityIds, int limit, Predicate<Task> complete) {
+        Set<String> targets = Set.copyOf(activityIds);
+        for (int step = 0; ; step++) {
+            if (!running(processInstanceId)) {
+                return false;
+            }
+            Set<String> active = Set.copyOf(runtime.getActiveActivityIds(processInstanceId));
+            if (active.containsAll(targets)) {
+                return true;
+            }
+            if (step == limit) {
+                return false;
+            }
+            Optional<Task> task =
+                    tasks.createTaskQuery().processInstanceId(processInstanceId).orderByTaskId().asc().list().stream()
+                            .filter(open -> !targets.contains(open.getTaskDefinitionKey()))
+                            .findFirst();
+            if (task.isPresent()) {
+                if (!complete.test(task.get())) {
+                    return false;
+                }
+                continue;
+            }
+            Optional<Job> timer =
+                    management
+                            .createJobQuery()
+                            .processInstanceId(processInstanceId)
+                            .timers()
+                            .orderByJobId()
+                            .asc()
+                            .list()
+                            .stream()
+                            .filter(job -> {
+                                String at = timerActivity(job.getJobDefinitionId());
+                                return active.contains(at) && !targets.contains(at);
+                            })
+                            .findFirst();
+            if (timer.isEmpty()) {
+                return false;
+            }
+            management.executeJob(timer.get().getId());
+        }
     }
 
     /**
@@ -177,6 +283,14 @@ public class CasePlacement {
             tasks.complete(task.getId(), variables);
         }
         return open.size();
+    }
+
+    /** Whether the instance still runs. */
+    public boolean running(String processInstanceId) {
+        return runtime.createProcessInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .count()
+                > 0;
     }
 
     /** The activities the instance's tokens wait in. */

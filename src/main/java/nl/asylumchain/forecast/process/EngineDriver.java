@@ -434,7 +434,20 @@ class EngineDriver implements ChainDriver {
     private void placeStartState(ForecastSnapshot from) {
         if (from != null) {
             cases.putAll(snapshotPlacement.place(
-                    from, scenario, Instant.ofEpochMilli(now), clock.getZone(), () -> ++caseCounter, this::problem));
+                    from,
+                    scenario,
+                    Instant.ofEpochMilli(now),
+                    clock.getZone(),
+                    () -> ++caseCounter,
+                    this::completeOnTheWay,
+                    this::problem));
+            // a case walked through a stage passed waits for the outside world that it no longer waits at
+            waits.retain(wait -> wait.caseId() != null
+                    && runtime.createExecutionQuery()
+                                    .processInstanceBusinessKey(wait.caseId())
+                                    .activityId(wait.activityId())
+                                    .count()
+                            > 0);
         } else if (scenario.stock().total() > 0) {
             cases.putAll(stockPlacement.place(scenario, () -> ++caseCounter, at -> ShardClock.set(at.toEpochMilli())));
         }
@@ -606,30 +619,8 @@ class EngineDriver implements ChainDriver {
      * and the variable rows read twice, about 7 % of a run). A refusal rolls the whole command back.
      */
     private void complete(Task task, LocalDate date) {
-        String formId = formOf(task);
-        Set<String> names = HandlerAnswers.variablesFor(formId == null ? "" : formId);
         try {
-            boolean answered = commands.execute(context -> {
-                TaskEntity open = context.getTaskManager().findTaskById(task.getId());
-                if (open == null) {
-                    throw new NullValueException("task " + task.getId() + " is gone");
-                }
-                Map<String, Object> variables = new HashMap<>();
-                for (String name : names) {
-                    if (open.hasVariable(name)) {
-                        variables.put(name, open.getVariable(name));
-                    }
-                }
-                CaseDraws draws = draws(variables.get("caseId"));
-                Map<String, Object> answer =
-                        formId == null || draws == null ? null : answers.answer(formId, draws, variables, date);
-                if (answer == null) {
-                    return false;
-                }
-                tasks.complete(task.getId(), answer);
-                return true;
-            });
-            if (answered) {
+            if (answerAndComplete(task, null, Map.of(), date)) {
                 step();
             } else {
                 problem("no answer for task " + task.getTaskDefinitionKey());
@@ -637,6 +628,48 @@ class EngineDriver implements ChainDriver {
         } catch (RuntimeException e) {
             problem("task " + task.getTaskDefinitionKey() + " refused: " + rootMessage(e));
         }
+    }
+
+    /**
+     * A task on a snapshot case's way to the position where it waited ({@link SnapshotPlacement}): answered as any
+     * task, with the answers the case's handlers gave ({@code known}, the snapshot's variables) in place of the drawn
+     * ones of the same name. False when there is no answer for it; a refusal throws.
+     */
+    private boolean completeOnTheWay(Task task, CaseDraws draws, Map<String, Object> known) {
+        return answerAndComplete(task, draws, known, LocalDate.ofInstant(Instant.ofEpochMilli(now), clock.getZone()));
+    }
+
+    /**
+     * Reads what the task's form needs, answers it and completes the task through the task service (the form check,
+     * the guards, the model), all in one engine command: the answer's variables are read through the task's own
+     * variable scopes, which the completion then finds loaded (read apart, each task cost a command, a transaction
+     * and the variable rows read twice, about 7 % of a run). A refusal rolls the whole command back. The case's draws
+     * are {@code given}, or else the run's for the case; answers in {@code known} replace the drawn ones
+     * ({@link HandlerAnswers#onTheWay}).
+     */
+    private boolean answerAndComplete(Task task, CaseDraws given, Map<String, Object> known, LocalDate date) {
+        String formId = formOf(task);
+        Set<String> names = HandlerAnswers.variablesFor(formId == null ? "" : formId);
+        return commands.execute(context -> {
+            TaskEntity open = context.getTaskManager().findTaskById(task.getId());
+            if (open == null) {
+                throw new NullValueException("task " + task.getId() + " is gone");
+            }
+            Map<String, Object> variables = new HashMap<>();
+            for (String name : names) {
+                if (open.hasVariable(name)) {
+                    variables.put(name, open.getVariable(name));
+                }
+            }
+            CaseDraws draws = given != null ? given : draws(variables.get("caseId"));
+            Map<String, Object> drawn =
+                    formId == null || draws == null ? null : answers.answer(formId, draws, variables, date);
+            if (drawn == null) {
+                return false;
+            }
+            tasks.complete(task.getId(), known.isEmpty() ? drawn : HandlerAnswers.onTheWay(formId, drawn, known));
+            return true;
+        });
     }
 
     private CaseDraws draws(Object caseId) {

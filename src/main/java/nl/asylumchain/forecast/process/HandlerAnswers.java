@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import nl.asylumchain.forecast.Scenario;
@@ -50,6 +51,25 @@ final class HandlerAnswers {
 
     HandlerAnswers(Scenario scenario) {
         this.scenario = scenario;
+    }
+
+    /** The reason on a snapshot case's link to the municipality COA chose before the forecast, when it has none. */
+    static final String LINKED_BEFORE_THE_FORECAST = "Gekoppeld vóór de prognose";
+
+    /**
+     * A snapshot case's answers on its way to where it waited (the placement walks the stage's model): the answers
+     * its handlers gave ({@code known}, the snapshot's variables) in place of the drawn ones of the same name, and
+     * what the form needs besides. COA's link to a municipality the forecast did not propose (its quotas are not the
+     * live ones at the snapshot) needs a reason: the snapshot's own, or else that the link was made before.
+     */
+    static Map<String, Object> onTheWay(String formId, Map<String, Object> drawn, Map<String, Object> known) {
+        Map<String, Object> answer = new LinkedHashMap<>(drawn);
+        answer.replaceAll((name, value) -> known.getOrDefault(name, value));
+        if ("linkMunicipality".equals(formId)
+                && !Objects.equals(answer.get("municipalityCode"), drawn.get("municipalityCode"))) {
+            answer.put("linkReason", known.getOrDefault("linkReason", LINKED_BEFORE_THE_FORECAST));
+        }
+        return answer;
     }
 
     /** The answers for a form, or null for a form the forecast does not know (the run reports it). */

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,6 +50,18 @@ import nl.asylumchain.forecast.Scenario;
 @Component
 public class SnapshotPlacement {
 
+    /** At most so many tasks and timers on a stage's way to the position where a case waited. */
+    static final int WAY_STEPS = 25;
+
+    /**
+     * Completes a task on a placed case's way through a stage ({@link CasePlacement#walkTo}) with the answers its
+     * handlers gave ({@code known}, the snapshot's variables) and drawn ones for the rest; false when it has no answer.
+     */
+    @FunctionalInterface
+    interface WayAnswers {
+        boolean complete(Task task, CaseDraws draws, Map<String, Object> known);
+    }
+
     private final CaseIntake intake;
     private final CasePlacement placement;
     private final HousedSponsors housedSponsors;
@@ -76,6 +89,7 @@ public class SnapshotPlacement {
             Instant start,
             ZoneId zone,
             LongSupplier numbers,
+            WayAnswers way,
             Consumer<String> problems) {
         Duration shift = Duration.between(snapshot.takenAt(), start);
         Map<String, CaseDraws> placed = new LinkedHashMap<>();
@@ -91,32 +105,61 @@ public class SnapshotPlacement {
             }
             Map<String, Object> variables = values(main.variables());
             CaseDraws draws = draws(scenario, numbers.getAsLong(), (String) variables.get("nationality"));
+            List<String> noted = new ArrayList<>();
             try {
-                // a case in one transaction: one that cannot be placed leaves nothing behind
-                transactions.executeWithoutResult(status -> {
-                    intake.openPlaced(
-                            UUID.fromString(open.caseId()), application(variables, zone), signedOn(variables, zone));
-                    placeProcesses(open, main, variables, shift, problems);
-                    if (joinedBranches(main.activityIds()).contains(CaseModel.FLOW_HOUSING_DONE)) {
-                        // the snapshot holds no reception or housing records: a sponsor whose housing is done
-                        // lives in a municipality, so that family members who arrive follow them there
-                        housedSponsors.house(
-                                UUID.fromString(open.caseId()), draws.random().nextDouble());
-                    }
-                });
+                placeCase(open, main, variables, draws, shift, zone, way, noted);
                 placed.put(open.caseId(), draws);
-            } catch (RuntimeException e) {
-                problems.accept("snapshot case not placed: " + rootMessage(e));
+            } catch (RuntimeException walked) {
+                // the way through a stage's model did not lead to where the case waited: placed as before, with the
+                // tokens moved there directly, without the records of the way
+                noted.clear();
+                try {
+                    placeCase(open, main, variables, draws, shift, zone, null, noted);
+                    placed.put(open.caseId(), draws);
+                    noted.add("snapshot case placed without the records of its way: " + rootMessage(walked));
+                } catch (RuntimeException e) {
+                    noted.clear();
+                    noted.add("snapshot case not placed: " + rootMessage(e));
+                }
             }
+            noted.forEach(problems);
         }
         return placed;
+    }
+
+    /**
+     * One case in one transaction, so that one that cannot be placed leaves nothing behind: its case file, its
+     * processes (each stage walked to its position with {@code way}; with {@code way} null its tokens moved there
+     * directly) and, for a sponsor whose housing is done, the home.
+     */
+    private void placeCase(
+            OpenCase open,
+            ProcessPosition main,
+            Map<String, Object> variables,
+            CaseDraws draws,
+            Duration shift,
+            ZoneId zone,
+            WayAnswers way,
+            List<String> problems) {
+        transactions.executeWithoutResult(status -> {
+            intake.openPlaced(UUID.fromString(open.caseId()), application(variables, zone), signedOn(variables, zone));
+            placeProcesses(open, main, variables, draws, shift, way, problems::add);
+            if (joinedBranches(main.activityIds()).contains(CaseModel.FLOW_HOUSING_DONE)) {
+                // the snapshot holds no reception or housing records: a sponsor whose housing is done lives in a
+                // municipality, so that family members who arrive follow them there
+                housedSponsors.house(
+                        UUID.fromString(open.caseId()), draws.random().nextDouble());
+            }
+        });
     }
 
     private void placeProcesses(
             OpenCase open,
             ProcessPosition main,
             Map<String, Object> mainVariables,
+            CaseDraws draws,
             Duration shift,
+            WayAnswers way,
             Consumer<String> problems) {
         Map<String, String> forecastIds = new HashMap<>();
         Set<String> matched = new HashSet<>();
@@ -146,7 +189,7 @@ public class SnapshotPlacement {
                 if (candidate != null) {
                     instanceId = candidate.getId();
                     if (!position.activityIds().isEmpty()) {
-                        placement.moveTo(instanceId, position.activityIds(), withoutOwnIds(position.variables()));
+                        moveToPosition(instanceId, position, draws, way);
                     }
                 } else if (position.parentProcessInstanceId() == null
                         && !position.activityIds().isEmpty()) {
@@ -178,6 +221,27 @@ public class SnapshotPlacement {
                 }
             });
         }
+    }
+
+    /**
+     * Moves a process its caller started to where the snapshot's tokens waited. With {@code way} the stage's model is
+     * walked there first with the case's answers ({@link CasePlacement#walkTo}), and a position the walk did not reach
+     * (it waits for a message from outside) gets its token before the automatic steps that lead into it
+     * ({@link CasePlacement#moveThrough}); without, the tokens jump there, without the records of the way.
+     */
+    private void moveToPosition(String instanceId, ProcessPosition position, CaseDraws draws, WayAnswers way) {
+        Map<String, Object> known = withoutOwnIds(position.variables());
+        if (way == null) {
+            placement.moveTo(instanceId, position.activityIds(), known);
+            return;
+        }
+        boolean reached = placement.walkTo(
+                instanceId, position.activityIds(), WAY_STEPS, task -> way.complete(task, draws, known));
+        if (!reached && !placement.running(instanceId)) {
+            throw new IllegalStateException("the way through " + position.processDefinitionKey() + " ended it before "
+                    + position.activityIds());
+        }
+        placement.moveThrough(instanceId, position.activityIds(), known);
     }
 
     /**

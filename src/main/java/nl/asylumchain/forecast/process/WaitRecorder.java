@@ -2,6 +2,7 @@ package nl.asylumchain.forecast.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -52,6 +53,11 @@ class WaitRecorder extends AbstractProcessEnginePlugin {
                 activity.addListener(ExecutionListener.EVENTNAME_START, record);
             }
         });
+    }
+
+    /** Forgets the waits noted so far that no longer hold ({@code still} false): a placement passed them by. */
+    void retain(Predicate<Wait> still) {
+        waits.removeIf(still.negate());
     }
 
     /** The waits noted since the last call, in the order they began. */
