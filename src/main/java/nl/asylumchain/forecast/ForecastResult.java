@@ -7,11 +7,13 @@ import java.util.Map;
 /**
  * What a forecast produces: the scenario it ran, how fast it ran, and one row of figures per simulated week.
  * {@code forecast.json} is this record as JSON; {@code weekly.csv} is {@link #weeks()} flattened. {@code startBacklog}
- * is week 0: the open cases per stage once the start state (empty, the scenario's stock, or the running system's
- * cases) is placed, before the first day. Maps keep a fixed
+ * and {@code startCoa} are week 0: the open cases per stage and the reception occupancy once the start state (empty,
+ * the scenario's stock, or the running system's cases) is placed, before the first day ({@code startCoa} is null in
+ * a {@code forecast.json} written before it existed). Maps keep a fixed
  * key order (the enums' order), so that the same run always writes the same bytes.
  */
-public record ForecastResult(Scenario scenario, Run run, List<Week> weeks, Map<String, Long> startBacklog) {
+public record ForecastResult(
+        Scenario scenario, Run run, List<Week> weeks, Map<String, Long> startBacklog, Coa startCoa) {
 
     /**
      * The scenario's name, the seed the run used, the first simulated day (a Monday), the horizon in weeks, and the

@@ -66,11 +66,13 @@ class ForecastRun {
         long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         List<ForecastResult.Week> weeks = new ArrayList<>();
         Map<String, Long> startBacklog;
+        ForecastResult.Coa startCoa;
         try {
             figures.start();
             leadTimes.clear();
             driver.prepare(scenario, from);
             startBacklog = backlog();
+            startCoa = coa();
             for (int week = 1; week <= scenario.weeks(); week++) {
                 LocalDate monday = scenario.start().plusWeeks(week - 1);
                 figures.reset();
@@ -118,7 +120,8 @@ class ForecastRun {
                 new ForecastResult.Scenario(scenario.name(), scenario.seed(), scenario.start(), scenario.weeks(), 1),
                 run,
                 List.copyOf(weeks),
-                startBacklog);
+                startBacklog,
+                startCoa);
     }
 
     /** Stops a run going on in another thread at its next day ({@link CancellationException} there). */
@@ -147,19 +150,28 @@ class ForecastRun {
         return backlog;
     }
 
-    private ForecastResult.Week week(int week, LocalDate monday, Scenario scenario) {
-        Map<String, Long> backlog = backlog();
-        Occupancy occupancy = reception.occupancy();
+    /** Reception now: asylum seekers, permit holders and amv, against the places. */
+    private ForecastResult.Coa coa() {
+        return coa(reception.occupancy());
+    }
+
+    /** An occupancy as the forecast reports it: permit holders and amv apart, everyone else an asylum seeker. */
+    static ForecastResult.Coa coa(Occupancy occupancy) {
         long minors = occupancy.locationTypes().stream()
                 .filter(t -> t.locationType().forUnaccompaniedMinors())
                 .mapToLong(Occupancy.PerLocationType::occupancy)
                 .sum();
         long permitHolders = occupancy.total().permitHolders();
-        ForecastResult.Coa coa = new ForecastResult.Coa(
+        return new ForecastResult.Coa(
                 Math.max(0, occupancy.total().occupancy() - permitHolders - minors),
                 permitHolders,
                 minors,
                 occupancy.total().capacity());
+    }
+
+    private ForecastResult.Week week(int week, LocalDate monday, Scenario scenario) {
+        Map<String, Long> backlog = backlog();
+        ForecastResult.Coa coa = coa();
         HalfYear half = HalfYear.of(monday);
         long quota = scenario.taakstelling().getOrDefault(half.year() + "-" + (half.half() == 1 ? "I" : "II"), 0);
         return new ForecastResult.Week(

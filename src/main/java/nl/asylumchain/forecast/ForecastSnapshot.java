@@ -40,13 +40,32 @@ public record ForecastSnapshot(Instant takenAt, List<OpenCase> cases) {
 
     /**
      * One open case: every running process instance whose business key is the case id (the main process, the stage
-     * it is in and what runs beside it, such as the decision deadline), parents before their children.
+     * it is in and what runs beside it, such as the decision deadline), parents before their children, and where the
+     * person stays in reception.
+     *
+     * @param reception the stay in reception ({@link Stay#NONE}: not in reception); null in a snapshot written before
+     *                  stays were part of it, whose cases stay where the placement's way put them
      */
-    public record OpenCase(String caseId, List<ProcessPosition> processes) {
+    public record OpenCase(String caseId, List<ProcessPosition> processes, Stay reception) {
 
         public OpenCase {
             processes = List.copyOf(processes);
         }
+
+        /** A case whose stay in reception the snapshot does not say. */
+        public OpenCase(String caseId, List<ProcessPosition> processes) {
+            this(caseId, processes, null);
+        }
+    }
+
+    /**
+     * Where the person stays in reception: the location type's name ({@code COL}, {@code AZC} ...; null when not in
+     * reception), as a permit holder or not, as an unaccompanied minor or not. Routing facts only.
+     */
+    public record Stay(String locationType, boolean permitHolder, boolean unaccompaniedMinor) {
+
+        /** Not in reception. */
+        public static final Stay NONE = new Stay(null, false, false);
     }
 
     /**

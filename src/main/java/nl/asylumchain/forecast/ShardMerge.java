@@ -80,7 +80,10 @@ final class ShardMerge {
                 new ForecastResult.Scenario(whole.name(), whole.seed(), start, whole.weeks(), sample),
                 run,
                 List.copyOf(weeks),
-                sum(results, ForecastResult::startBacklog));
+                sum(results, ForecastResult::startBacklog),
+                results.stream().anyMatch(r -> r.startCoa() == null)
+                        ? null
+                        : coa(results.stream().map(ForecastResult::startCoa).toList()));
     }
 
     /** The shards' problems added up, in a fixed order. */
@@ -121,11 +124,7 @@ final class ShardMerge {
                 sum(parts, ForecastResult.Week::backlog),
                 percentiles,
                 total(parts, ForecastResult.Week::deadlinesPassed),
-                new ForecastResult.Coa(
-                        total(parts, p -> p.coa().asylumSeekers()),
-                        total(parts, p -> p.coa().permitHolders()),
-                        total(parts, p -> p.coa().unaccompaniedMinors()),
-                        total(parts, p -> p.coa().capacity())),
+                coa(parts.stream().map(ForecastResult.Week::coa).toList()),
                 total(parts, ForecastResult.Week::housed),
                 // the shards' quotas are the half-year's divided without loss
                 total(parts, ForecastResult.Week::taakstelling),
@@ -136,6 +135,14 @@ final class ShardMerge {
     }
 
     /** Added up per key, in the order the first part gives its keys (the enums' order: the same bytes every time). */
+    private static ForecastResult.Coa coa(List<ForecastResult.Coa> parts) {
+        return new ForecastResult.Coa(
+                total(parts, ForecastResult.Coa::asylumSeekers),
+                total(parts, ForecastResult.Coa::permitHolders),
+                total(parts, ForecastResult.Coa::unaccompaniedMinors),
+                total(parts, ForecastResult.Coa::capacity));
+    }
+
     private static <T> Map<String, Long> sum(List<T> parts, Function<T, Map<String, Long>> counts) {
         Map<String, Long> sum = new LinkedHashMap<>();
         parts.forEach(part -> counts.apply(part).forEach((key, n) -> sum.merge(key, n, Long::sum)));

@@ -40,6 +40,9 @@ public class ReceptionService {
     /** The step a Nidos guardian's placement choice is recorded under (not a case milestone). */
     public static final String GUARDIAN_APPOINTED = "GUARDIAN_APPOINTED";
 
+    /** The step a stay restored for a case a forecast placed is recorded under ({@link #restoreStay}). */
+    public static final String PLACED = "PLACED";
+
     /**
      * Steps at which the DMN decides the location. {@code DEPARTURE_SUSPENDED} is one: while interim relief lets the
      * appeal be awaited here the person is an asylum seeker entitled to reception again (Rva 2005 art. 3 and 7), not
@@ -120,6 +123,52 @@ public class ReceptionService {
                 .ifPresent(facts -> moveTo(caseId, facts, chosen, GUARDIAN_APPOINTED, false, clock.instant()));
     }
 
+    /** Where the person stays in reception now; empty when they are not in reception. */
+    @Transactional(readOnly = true)
+    public Optional<ReceptionStay> stay(UUID caseId) {
+        return ledger.latest(caseId)
+                .filter(row -> !Move.OUT.name().equals(row.move()))
+                .map(row -> new ReceptionStay(
+                        LocationType.valueOf(row.to()), row.permitHolder(), row.unaccompaniedMinor()));
+    }
+
+    /**
+     * A case placed in a forecast "from now" stays where the running system had the person ({@code stay}; null: not in
+     * reception), whatever the placement's way through the models did to reception: moved there now (step
+     * {@link #PLACED}), or out of reception. Nothing changes when the person is there already.
+     */
+    @Transactional
+    public void restoreStay(UUID caseId, ReceptionStay stay) {
+        Instant now = clock.instant();
+        if (stay == null) {
+            leave(caseId, PLACED, now);
+            return;
+        }
+        Optional<MoveRow> latest = ledger.latest(caseId);
+        Optional<MoveRow> current = latest.filter(row -> !Move.OUT.name().equals(row.move()));
+        if (current.isPresent()
+                && stay.locationType().name().equals(current.get().to())
+                && stay.permitHolder() == current.get().permitHolder()
+                && stay.unaccompaniedMinor() == current.get().unaccompaniedMinor()) {
+            return;
+        }
+        String site = stay.locationType() == LocationType.COL
+                ? caseFile.placementFacts(caseId)
+                        .map(facts -> site(facts.arrivalLocation()))
+                        .orElse(null)
+                : null;
+        record(
+                caseId,
+                latest,
+                current,
+                stay.locationType(),
+                site,
+                PLACED,
+                stay.permitHolder(),
+                stay.unaccompaniedMinor(),
+                now);
+    }
+
     private void place(UUID caseId, String step, Instant at) {
         Optional<UUID> sponsorCase = sponsorOf(caseId);
         Sponsor sponsor = sponsor(sponsorCase);
@@ -192,6 +241,20 @@ public class ReceptionService {
                 && minor == current.get().unaccompaniedMinor()) {
             return;
         }
+        record(caseId, latest, current, target, site, step, permitHolder, minor, at);
+    }
+
+    /** A move in or to another place: the ledger's next row and its event. */
+    private void record(
+            UUID caseId,
+            Optional<MoveRow> latest,
+            Optional<MoveRow> current,
+            LocationType target,
+            String site,
+            String step,
+            boolean permitHolder,
+            boolean minor,
+            Instant at) {
         Move move = current.isPresent() ? Move.TRANSFER : Move.IN;
         LocationType from = current.map(row -> LocationType.valueOf(row.to())).orElse(null);
         int moveNo = latest.map(MoveRow::moveNo).orElse(0) + 1;

@@ -34,14 +34,16 @@ import nl.asylumchain.forecast.ForecastJob.Status;
 import nl.asylumchain.forecast.report.ForecastReport;
 import nl.asylumchain.housing.process.HousingModel;
 import nl.asylumchain.monitoring.BacklogGauges;
+import nl.asylumchain.reception.ReceptionService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A forecast "from now": the running system (the whole application on PostgreSQL) with cases at known positions
  * hands its snapshot to the real child JVM, which places every open case where it waits in its own engine; the
- * forecast's week 0 has, per stage, the open cases the live {@code asylum.cases.open} gauges count. Divided over two
- * shards, each placing its part of the cases, the merged week 0 is the same.
+ * forecast's week 0 has, per stage, the open cases the live {@code asylum.cases.open} gauges count, and reception holds
+ * whom the live reception holds, as asylum seekers, permit holders and amv. Divided over two shards, each placing its
+ * part of the cases, the merged week 0 is the same.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -79,6 +81,9 @@ class ForecastFromNowIT {
 
     @Autowired
     MeterRegistry registry;
+
+    @Autowired
+    ReceptionService reception;
 
     private ForecastJobs jobs;
 
@@ -129,15 +134,31 @@ class ForecastFromNowIT {
         Files.createDirectories(workDir);
         jobs.markInterruptedRuns();
 
-        JsonNode whole = startBacklog(new ForecastRequest(null, ForecastApiIT.SMALL, null, 1, true));
-        live.forEach((stage, count) ->
-                assertThat(whole.path(stage).asLong(-1)).as(stage).isEqualTo(count));
+        ForecastResult.Coa liveCoa = ForecastRun.coa(reception.occupancy());
+        assertThat(liveCoa.asylumSeekers() + liveCoa.permitHolders()).isPositive();
+
+        JsonNode whole = weekZero(new ForecastRequest(null, ForecastApiIT.SMALL, null, 1, true));
+        live.forEach((stage, count) -> assertThat(
+                        whole.path("startBacklog").path(stage).asLong(-1))
+                .as(stage)
+                .isEqualTo(count));
+        assertThat(JSON.treeToValue(whole.path("startCoa"), ForecastResult.Coa.class))
+                .as("each person in reception where the running system has them (the places are the scenario's)")
+                .usingRecursiveComparison()
+                .ignoringFields("capacity")
+                .isEqualTo(liveCoa);
 
         // divided over two shards, each placing its part of the open cases: together every one of them
-        JsonNode divided = startBacklog(new ForecastRequest(null, ForecastApiIT.SMALL, null, 1, true, 2));
-        live.forEach((stage, count) -> assertThat(divided.path(stage).asLong(-1))
+        JsonNode divided = weekZero(new ForecastRequest(null, ForecastApiIT.SMALL, null, 1, true, 2));
+        live.forEach((stage, count) -> assertThat(
+                        divided.path("startBacklog").path(stage).asLong(-1))
                 .as("two shards: " + stage)
                 .isEqualTo(count));
+        assertThat(JSON.treeToValue(divided.path("startCoa"), ForecastResult.Coa.class))
+                .as("two shards: reception")
+                .usingRecursiveComparison()
+                .ignoringFields("capacity")
+                .isEqualTo(liveCoa);
     }
 
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -145,8 +166,8 @@ class ForecastFromNowIT {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    /** Runs the request in the real child and returns its week 0: the open cases per stage it placed. */
-    private JsonNode startBacklog(ForecastRequest request) throws IOException, InterruptedException {
+    /** Runs the request in the real child and returns its result, whose week 0 is the state it placed. */
+    private JsonNode weekZero(ForecastRequest request) throws IOException, InterruptedException {
         ForecastJob started = jobs.start(request, "planner");
         Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
         ForecastJob job = started;
@@ -161,7 +182,7 @@ class ForecastFromNowIT {
         assertThat(Files.readString(dir.resolve("stderr.log")))
                 .as("every open case placed, every timer found")
                 .doesNotContain("snapshot ");
-        return JSON.readTree(dir.resolve("forecast.json").toFile()).path("startBacklog");
+        return JSON.readTree(dir.resolve("forecast.json").toFile());
     }
 
     private long open(String stage) {

@@ -35,6 +35,7 @@ class ShardMergeTest {
         assertThat(week.departure().intake()).isEqualTo(18);
         assertThat(week.departure().outcomes()).containsEntry("DEPARTED_INDEPENDENTLY", 18L);
         assertThat(merged.startBacklog()).containsEntry("IND_DECISION", 1800L);
+        assertThat(merged.startCoa()).isEqualTo(new ForecastResult.Coa(180, 18, 2, 100));
         assertThat(merged.run().cases()).isEqualTo(180);
         assertThat(merged.run().steps()).isEqualTo(1800);
         assertThat(merged.run().stepsPerSecond()).isEqualTo(180.0);
@@ -62,6 +63,7 @@ class ShardMergeTest {
         assertThat(week.taakstelling()).isEqualTo(5 * 200);
         assertThat(week.departure().intake()).isEqualTo(5 * 18);
         assertThat(sample.startBacklog()).containsEntry("IND_DECISION", 5 * 1800L);
+        assertThat(sample.startCoa()).isEqualTo(new ForecastResult.Coa(5 * 180, 5 * 18, 5 * 2, 5 * 100));
         // shares and percentiles do not change by counting every case five times
         assertThat(week.leadTimeDays()).isEqualTo(unscaled.leadTimeDays());
         assertThat(week.departure().demonstrableShare())
@@ -156,7 +158,8 @@ class ShardMergeTest {
                 new ForecastResult.Scenario("small", index, LocalDate.of(2023, 1, 2), 1, 1),
                 new ForecastResult.Run(10 * n, 100 * n, 5, 0, 0, 400),
                 List.of(week),
-                new LinkedHashMap<>(Map.of("IND_DECISION", 100 * n)));
+                new LinkedHashMap<>(Map.of("IND_DECISION", 100 * n)),
+                new ForecastResult.Coa(10 * n, n, 1, 50));
         return new ShardResult(index, 2, result, List.of(leadTimes), 3.0, Map.of("a problem", n));
     }
 }

@@ -86,6 +86,54 @@ class SnapshotPositionsTest {
     }
 
     /**
+     * Each person stays in reception where the running system had them, whatever the placement's way did: a permit
+     * holder waiting for a house in an azc, an asylum seeker in a pol, a permit holder who lives elsewhere already,
+     * and an unaccompanied minor with a foster family. Week 0's occupancy is theirs.
+     */
+    @Test
+    void placedPeopleStayInReceptionWhereTheRunningSystemHadThem() {
+        Scenario scenario = ForecastLab.with(
+                ForecastLab.scenario("small"), b -> b.noInflow().noCapacity().weeks(1));
+        Instant takenAt =
+                scenario.start().atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant();
+        Instant signed = takenAt.minus(Duration.ofDays(300));
+        List<ForecastSnapshot.Stay> stays = List.of(
+                new ForecastSnapshot.Stay("AZC", true, false),
+                new ForecastSnapshot.Stay("POL", false, false),
+                ForecastSnapshot.Stay.NONE,
+                new ForecastSnapshot.Stay("NIDOS_FOSTER", false, true));
+        List<ForecastSnapshot.OpenCase> cases = new ArrayList<>();
+        for (int i = 0; i < stays.size(); i++) {
+            String caseId = caseId("snapshot-stay-" + i);
+            boolean housing = stays.get(i).permitHolder() || stays.get(i) == ForecastSnapshot.Stay.NONE;
+            cases.add(new ForecastSnapshot.OpenCase(
+                    caseId,
+                    List.of(new ForecastSnapshot.ProcessPosition(
+                            CaseModel.PROCESS_KEY,
+                            "main-" + i,
+                            null,
+                            signed,
+                            List.of(housing ? CaseModel.ACTIVITY_HOUSING : CaseModel.ACTIVITY_IND_DECISION),
+                            mainVariables(caseId, signed),
+                            List.of())),
+                    stays.get(i)));
+        }
+
+        ForecastResult result = ForecastLab.run(scenario, new ForecastSnapshot(takenAt, cases));
+
+        assertThat(result.startCoa().asylumSeekers()).isEqualTo(1);
+        assertThat(result.startCoa().permitHolders()).isEqualTo(1);
+        assertThat(result.startCoa().unaccompaniedMinors()).isEqualTo(1);
+        assertThat(ForecastLab.database(scenario)
+                        .queryForList(
+                                "select step from reception_moves where case_id = ? order by move_no",
+                                String.class,
+                                UUID.fromString(caseId("snapshot-stay-0"))))
+                .as("the permit holder's stay, restored at the placement")
+                .endsWith("PLACED");
+    }
+
+    /**
      * A way that cannot be walked (the snapshot's municipality is not in the forecast's list, so COA's link is
      * refused) leaves the case placed as before, its tokens moved to where they waited, and says so.
      */

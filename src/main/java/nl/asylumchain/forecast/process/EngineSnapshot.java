@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,14 +27,17 @@ import org.springframework.stereotype.Component;
 import nl.asylumchain.forecast.ForecastSnapshot;
 import nl.asylumchain.forecast.ForecastSnapshot.OpenCase;
 import nl.asylumchain.forecast.ForecastSnapshot.ProcessPosition;
+import nl.asylumchain.forecast.ForecastSnapshot.Stay;
 import nl.asylumchain.forecast.ForecastSnapshot.Timer;
 import nl.asylumchain.forecast.ForecastSnapshot.Variable;
 import nl.asylumchain.forecast.SnapshotSource;
 import nl.asylumchain.platform.process.TaskPeriods;
+import nl.asylumchain.reception.ReceptionService;
 
 /**
  * Reads where every open case stands in the live engine: each running process instance of a case (business key =
- * case id) with the activities its tokens wait in, its own routing variables and its timers. The snapshot is
+ * case id) with the activities its tokens wait in, its own routing variables and its timers, and where the person
+ * stays in reception (location type, permit holder, amv). The snapshot is
  * chain-wide, like the backlog gauges: it is read without the requesting user's engine authorizations (a planner
  * reaches no case in the engine) and holds no person data, only ids, positions and routing values.
  */
@@ -49,6 +53,7 @@ class EngineSnapshot implements SnapshotSource {
     private final HistoryService history;
     private final ManagementService management;
     private final IdentityService identity;
+    private final ReceptionService reception;
     private final Clock clock;
 
     EngineSnapshot(
@@ -56,7 +61,9 @@ class EngineSnapshot implements SnapshotSource {
             HistoryService history,
             ManagementService management,
             IdentityService identity,
+            ReceptionService reception,
             Clock clock) {
+        this.reception = reception;
         this.runtime = runtime;
         this.history = history;
         this.management = management;
@@ -102,9 +109,23 @@ class EngineSnapshot implements SnapshotSource {
             for (HistoricProcessInstance instance : instances) {
                 positions.add(position(instance, timerActivities));
             }
-            cases.add(new OpenCase(caseId, positions));
+            cases.add(new OpenCase(caseId, positions, stay(caseId)));
         });
         return new ForecastSnapshot(clock.instant(), cases);
+    }
+
+    /** Where the case's person stays in reception (a business key that is no case id: nowhere). */
+    private Stay stay(String caseId) {
+        UUID id;
+        try {
+            id = UUID.fromString(caseId);
+        } catch (IllegalArgumentException notACase) {
+            return Stay.NONE;
+        }
+        return reception
+                .stay(id)
+                .map(stay -> new Stay(stay.locationType().name(), stay.permitHolder(), stay.unaccompaniedMinor()))
+                .orElse(Stay.NONE);
     }
 
     private ProcessPosition position(HistoricProcessInstance instance, Map<String, String> timerActivities) {

@@ -35,17 +35,21 @@ import nl.asylumchain.forecast.ForecastSnapshot.OpenCase;
 import nl.asylumchain.forecast.ForecastSnapshot.ProcessPosition;
 import nl.asylumchain.forecast.ForecastSnapshot.Variable;
 import nl.asylumchain.forecast.Scenario;
+import nl.asylumchain.reception.LocationType;
+import nl.asylumchain.reception.ReceptionService;
+import nl.asylumchain.reception.ReceptionStay;
 
 /**
  * Places the open cases of a snapshot of the running system (a forecast "from now", issue 15 item 5c) with the
  * {@link CasePlacement}: per case a case file through the intake (no person data: the snapshot has none, so the file
  * holds what the routing variables say and placeholders for the rest), then its processes parents first, each where
  * its tokens waited: the main process is started before its activities, a called process (already started by its
- * caller's call activity) has its tokens moved, a process a delegate started is matched to the one the placement
- * started or started itself. Every process gets its own routing variables back, and every timer its remaining time:
+ * caller's call activity) is walked there through its model with the case's own answers ({@link #moveToPosition}), a
+ * process a delegate started is matched to the one the placement started or started itself. Every process gets its own routing variables back, and every timer its remaining time:
  * due = the forecast's start + (due in the snapshot − the moment the snapshot was taken). A sponsor whose housing is
  * done (the main process waits in the nareis branch only) gets a permit and a home ({@link HousedSponsors}): the
- * snapshot holds no reception or housing records, and family members who arrive follow the sponsor into that home.
+ * snapshot holds no housing records, and family members who arrive follow the sponsor into that home. Last, the person
+ * stays in reception where the running system had them ({@link ReceptionService#restoreStay}).
  */
 @Component
 public class SnapshotPlacement {
@@ -65,16 +69,19 @@ public class SnapshotPlacement {
     private final CaseIntake intake;
     private final CasePlacement placement;
     private final HousedSponsors housedSponsors;
+    private final ReceptionService reception;
     private final TransactionTemplate transactions;
 
     SnapshotPlacement(
             CaseIntake intake,
             CasePlacement placement,
             HousedSponsors housedSponsors,
+            ReceptionService reception,
             PlatformTransactionManager transactionManager) {
         this.intake = intake;
         this.placement = placement;
         this.housedSponsors = housedSponsors;
+        this.reception = reception;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -145,12 +152,24 @@ public class SnapshotPlacement {
             intake.openPlaced(UUID.fromString(open.caseId()), application(variables, zone), signedOn(variables, zone));
             placeProcesses(open, main, variables, draws, shift, way, problems::add);
             if (joinedBranches(main.activityIds()).contains(CaseModel.FLOW_HOUSING_DONE)) {
-                // the snapshot holds no reception or housing records: a sponsor whose housing is done lives in a
-                // municipality, so that family members who arrive follow them there
+                // the snapshot holds no housing records: a sponsor whose housing is done lives in a municipality, so
+                // that family members who arrive follow them there
                 housedSponsors.house(
                         UUID.fromString(open.caseId()), draws.random().nextDouble());
             }
+            if (open.reception() != null) {
+                // the person stays where the running system had them, whatever the way did to reception
+                reception.restoreStay(UUID.fromString(open.caseId()), stay(open.reception()));
+            }
         });
+    }
+
+    /** The snapshot's stay as reception knows it; null when not in reception. */
+    private static ReceptionStay stay(ForecastSnapshot.Stay stay) {
+        return stay.locationType() == null
+                ? null
+                : new ReceptionStay(
+                        LocationType.valueOf(stay.locationType()), stay.permitHolder(), stay.unaccompaniedMinor());
     }
 
     private void placeProcesses(
