@@ -1,6 +1,7 @@
 package nl.asylumchain.platform;
 
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -58,12 +59,28 @@ public class ConcurrentUpdates {
             }
             if (cause instanceof SQLException sql
                     && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("40") || "23505".equals(sql.getSQLState()))) {
+                    && (sql.getSQLState().startsWith("40")
+                            || "23505".equals(sql.getSQLState())
+                            || isEngineReferenceViolation(sql))) {
                 // 40001 serialization failure, 40P01 deadlock (PostgreSQL), 23505 unique violation
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A reference between the engine's own rows broken by two transactions at once (SQLState 23503 on one of the
+     * engine's foreign keys, all named {@code ACT_FK_...}): one deletes a row, such as a finished process instance's
+     * execution, while the other adds a row that points at it, such as a timer's new execution on another node. The
+     * engine's optimistic locking does not see this, since the row pointed at did not change; Camunda itself counts
+     * only the other direction as a concurrent change (an insert whose row pointed at is gone). Our own tables'
+     * references are checked by our code, so a violation there is a fault, not a race.
+     */
+    static boolean isEngineReferenceViolation(SQLException sql) {
+        return "23503".equals(sql.getSQLState())
+                && sql.getMessage() != null
+                && sql.getMessage().toUpperCase(Locale.ROOT).contains("ACT_FK_");
     }
 
     /**
