@@ -43,29 +43,7 @@ class SnapshotPositionsTest {
                 HousingModel.ACTIVITY_OFFER_HOUSING,
                 HousingModel.ACTIVITY_CONFIRM_MOVE);
         for (int i = 0; i < positions.size(); i++) {
-            String caseId = caseId("snapshot-housing-" + i);
-            Instant signed = takenAt.minus(Duration.ofDays(300));
-            cases.add(new ForecastSnapshot.OpenCase(
-                    caseId,
-                    List.of(
-                            new ForecastSnapshot.ProcessPosition(
-                                    CaseModel.PROCESS_KEY,
-                                    "main-" + i,
-                                    null,
-                                    signed,
-                                    List.of(CaseModel.ACTIVITY_HOUSING),
-                                    mainVariables(caseId, signed),
-                                    List.of()),
-                            new ForecastSnapshot.ProcessPosition(
-                                    HousingModel.PROCESS_KEY,
-                                    "housing-" + i,
-                                    "main-" + i,
-                                    takenAt.minus(Duration.ofDays(40)),
-                                    List.of(positions.get(i)),
-                                    List.of(
-                                            new ForecastSnapshot.Variable("caseId", "string", caseId),
-                                            new ForecastSnapshot.Variable("municipalityCode", "string", MUNICIPALITY)),
-                                    List.of()))));
+            cases.add(inHousing("snapshot-housing-" + i, takenAt, positions.get(i), MUNICIPALITY));
         }
 
         ForecastResult result = ForecastLab.run(scenario, new ForecastSnapshot(takenAt, cases));
@@ -108,14 +86,11 @@ class SnapshotPositionsTest {
             boolean housing = stays.get(i).permitHolder() || stays.get(i) == ForecastSnapshot.Stay.NONE;
             cases.add(new ForecastSnapshot.OpenCase(
                     caseId,
-                    List.of(new ForecastSnapshot.ProcessPosition(
-                            CaseModel.PROCESS_KEY,
+                    List.of(mainAt(
                             "main-" + i,
-                            null,
                             signed,
-                            List.of(housing ? CaseModel.ACTIVITY_HOUSING : CaseModel.ACTIVITY_IND_DECISION),
-                            mainVariables(caseId, signed),
-                            List.of())),
+                            housing ? CaseModel.ACTIVITY_HOUSING : CaseModel.ACTIVITY_IND_DECISION,
+                            mainVariables(caseId, signed))),
                     stays.get(i)));
         }
 
@@ -143,31 +118,13 @@ class SnapshotPositionsTest {
                 ForecastLab.scenario("small"), b -> b.noInflow().weeks(1));
         Instant takenAt =
                 scenario.start().atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant();
-        String caseId = caseId("snapshot-housing-unknown-municipality");
-        Instant signed = takenAt.minus(Duration.ofDays(300));
         ForecastSnapshot snapshot = new ForecastSnapshot(
                 takenAt,
-                List.of(new ForecastSnapshot.OpenCase(
-                        caseId,
-                        List.of(
-                                new ForecastSnapshot.ProcessPosition(
-                                        CaseModel.PROCESS_KEY,
-                                        "main",
-                                        null,
-                                        signed,
-                                        List.of(CaseModel.ACTIVITY_HOUSING),
-                                        mainVariables(caseId, signed),
-                                        List.of()),
-                                new ForecastSnapshot.ProcessPosition(
-                                        HousingModel.PROCESS_KEY,
-                                        "housing",
-                                        "main",
-                                        takenAt.minus(Duration.ofDays(40)),
-                                        List.of(HousingModel.ACTIVITY_OFFER_HOUSING),
-                                        List.of(
-                                                new ForecastSnapshot.Variable("caseId", "string", caseId),
-                                                new ForecastSnapshot.Variable("municipalityCode", "string", "GM9999")),
-                                        List.of())))));
+                List.of(inHousing(
+                        "snapshot-housing-unknown-municipality",
+                        takenAt,
+                        HousingModel.ACTIVITY_OFFER_HOUSING,
+                        "GM9999")));
 
         ForecastResult result = ForecastLab.run(scenario, snapshot);
 
@@ -203,14 +160,7 @@ class SnapshotPositionsTest {
             cases.add(new ForecastSnapshot.OpenCase(
                     caseId,
                     List.of(
-                            new ForecastSnapshot.ProcessPosition(
-                                    CaseModel.PROCESS_KEY,
-                                    "main-" + i,
-                                    null,
-                                    signed,
-                                    List.of(CaseModel.ACTIVITY_IND_DECISION),
-                                    main,
-                                    List.of()),
+                            mainAt("main-" + i, signed, CaseModel.ACTIVITY_IND_DECISION, main),
                             new ForecastSnapshot.ProcessPosition(
                                     IndDecisionModel.PROCESS_KEY,
                                     "decision-" + i,
@@ -247,6 +197,37 @@ class SnapshotPositionsTest {
         assertThat(result.weeks().get(result.weeks().size() - 1).backlog())
                 .as("the appeal window ran out and the transfers went to DT&V")
                 .containsEntry("IND_DECISION", 0L);
+    }
+
+    /**
+     * A permit holder's case whose housing waits at {@code position}, COA having linked them to {@code municipality}
+     * before the snapshot: the main process in housing, the housing process where it waited.
+     */
+    private static ForecastSnapshot.OpenCase inHousing(
+            String name, Instant takenAt, String position, String municipality) {
+        String caseId = caseId(name);
+        Instant signed = takenAt.minus(Duration.ofDays(300));
+        return new ForecastSnapshot.OpenCase(
+                caseId,
+                List.of(
+                        mainAt(name, signed, CaseModel.ACTIVITY_HOUSING, mainVariables(caseId, signed)),
+                        new ForecastSnapshot.ProcessPosition(
+                                HousingModel.PROCESS_KEY,
+                                name + "-housing",
+                                name,
+                                takenAt.minus(Duration.ofDays(40)),
+                                List.of(position),
+                                List.of(
+                                        new ForecastSnapshot.Variable("caseId", "string", caseId),
+                                        new ForecastSnapshot.Variable("municipalityCode", "string", municipality)),
+                                List.of())));
+    }
+
+    /** The case's main process, instance {@code id}, waiting at {@code activity}. */
+    private static ForecastSnapshot.ProcessPosition mainAt(
+            String id, Instant signed, String activity, List<ForecastSnapshot.Variable> variables) {
+        return new ForecastSnapshot.ProcessPosition(
+                CaseModel.PROCESS_KEY, id, null, signed, List.of(activity), variables, List.of());
     }
 
     private static List<ForecastSnapshot.Variable> mainVariables(String caseId, Instant signed) {
