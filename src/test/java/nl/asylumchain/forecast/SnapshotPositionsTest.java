@@ -56,6 +56,12 @@ class SnapshotPositionsTest {
                 .as("every permit holder placed in housing was housed")
                 .isEqualTo(positions.size());
         assertThat(result.weeks().get(result.weeks().size() - 1).backlog()).containsEntry("HOUSING", 0L);
+        assertThat(result.weeks().stream()
+                        .map(week -> week.leadTimeDays().get("HOUSING"))
+                        .filter(time -> time.p50() > 0))
+                .as("their time in housing counts from when housing started, 40 days before the snapshot")
+                .isNotEmpty()
+                .allSatisfy(time -> assertThat(time.p50()).isGreaterThanOrEqualTo(40));
         assertThat(ForecastLab.database(scenario)
                         .queryForList("select municipality_code from housing_cases", String.class))
                 .as("each linked to the municipality COA chose before the snapshot")

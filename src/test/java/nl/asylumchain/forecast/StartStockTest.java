@@ -116,6 +116,31 @@ class StartStockTest {
     }
 
     /**
+     * With ample capacity the stock's IND cases are decided in the first weeks, and the IND stage's lead time counts
+     * each from when it entered the stage, its age in the stock (half of them three to twelve months): the placement
+     * dates their stage back, and the run keeps it.
+     */
+    @Test
+    void theStocksCasesCountTheirAgeInTheStageTheyLeave() {
+        Scenario scenario = ForecastLab.with(
+                ForecastLab.scenario("small"), b -> b.noInflow().stock(STOCK).weeks(3));
+
+        ForecastResult result = ForecastLab.run(scenario);
+
+        List<ForecastResult.Percentiles> ind = result.weeks().stream()
+                .map(week -> week.leadTimeDays().get("IND_DECISION"))
+                .filter(time -> time.p50() > 0)
+                .toList();
+        assertThat(ind).as("the stock's IND cases left the stage").isNotEmpty();
+        assertThat(ind.stream()
+                        .mapToDouble(ForecastResult.Percentiles::p90)
+                        .max()
+                        .orElse(0))
+                .as("the oldest of them had waited months")
+                .isGreaterThan(90);
+    }
+
+    /**
      * A snapshot's permit holder whose housing is done and whose family may still apply (the main process waits in
      * the nareis branch only): the snapshot holds no housing record, so the placement gives the sponsor a permit and a
      * home, and the family members who arrive move into it as with the stock.

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -283,6 +284,15 @@ public class CasePlacement {
             tasks.complete(task.getId(), variables);
         }
         return open.size();
+    }
+
+    /** The call activity of the instance's model that calls the process {@code calledKey}, if it has one. */
+    public Optional<String> callActivityCalling(String processInstanceId, String calledKey) {
+        return model(processInstanceId).getModelElementsByType(CallActivity.class).stream()
+                .filter(call -> calledKey.equals(call.getCalledElement()))
+                .map(CallActivity::getId)
+                .sorted()
+                .findFirst();
     }
 
     /** Whether the instance still runs. */

@@ -432,6 +432,7 @@ class EngineDriver implements ChainDriver {
 
     /** The start stock or the snapshot's cases, placed in the models before the first day (StockPlacement). */
     private void placeStartState(ForecastSnapshot from) {
+        List<StageEntry> entries = new ArrayList<>();
         if (from != null) {
             cases.putAll(snapshotPlacement.place(
                     from,
@@ -440,6 +441,7 @@ class EngineDriver implements ChainDriver {
                     clock.getZone(),
                     () -> ++caseCounter,
                     this::completeOnTheWay,
+                    entries::add,
                     this::problem));
             // a case walked through a stage passed waits for the outside world that it no longer waits at
             waits.retain(wait -> wait.caseId() != null
@@ -449,10 +451,13 @@ class EngineDriver implements ChainDriver {
                                     .count()
                             > 0);
         } else if (scenario.stock().total() > 0) {
-            cases.putAll(stockPlacement.place(scenario, () -> ++caseCounter, at -> ShardClock.set(at.toEpochMilli())));
+            cases.putAll(stockPlacement.place(
+                    scenario, () -> ++caseCounter, at -> ShardClock.set(at.toEpochMilli()), entries::add));
         }
-        // stages the placement passed through are not stages left in the run
-        stageTimes.clear();
+        // stages the placement passed through are not stages left in the run; the stages the placed cases wait in
+        // count when they leave them, from when they entered where that is known (a snapshot's case's from its
+        // stage's start in the running system, the stock's IND cases and nareis applications by their age)
+        stageTimes.startFrom(entries);
     }
 
     private void registerInflow(LocalDate date) {

@@ -97,6 +97,7 @@ public class SnapshotPlacement {
             ZoneId zone,
             LongSupplier numbers,
             WayAnswers way,
+            Consumer<StageEntry> stages,
             Consumer<String> problems) {
         Duration shift = Duration.between(snapshot.takenAt(), start);
         Map<String, CaseDraws> placed = new LinkedHashMap<>();
@@ -113,23 +114,27 @@ public class SnapshotPlacement {
             Map<String, Object> variables = values(main.variables());
             CaseDraws draws = draws(scenario, numbers.getAsLong(), (String) variables.get("nationality"));
             List<String> noted = new ArrayList<>();
+            List<StageEntry> entered = new ArrayList<>();
             try {
-                placeCase(open, main, variables, draws, shift, zone, way, noted);
+                placeCase(open, main, variables, draws, shift, zone, way, noted, entered);
                 placed.put(open.caseId(), draws);
             } catch (RuntimeException walked) {
                 // the way through a stage's model did not lead to where the case waited: placed as before, with the
                 // tokens moved there directly, without the records of the way
                 noted.clear();
+                entered.clear();
                 try {
-                    placeCase(open, main, variables, draws, shift, zone, null, noted);
+                    placeCase(open, main, variables, draws, shift, zone, null, noted, entered);
                     placed.put(open.caseId(), draws);
                     noted.add("snapshot case placed without the records of its way: " + rootMessage(walked));
                 } catch (RuntimeException e) {
                     noted.clear();
+                    entered.clear();
                     noted.add("snapshot case not placed: " + rootMessage(e));
                 }
             }
             noted.forEach(problems);
+            entered.forEach(stages);
         }
         return placed;
     }
@@ -147,10 +152,22 @@ public class SnapshotPlacement {
             Duration shift,
             ZoneId zone,
             WayAnswers way,
-            List<String> problems) {
+            List<String> problems,
+            List<StageEntry> entered) {
         transactions.executeWithoutResult(status -> {
             intake.openPlaced(UUID.fromString(open.caseId()), application(variables, zone), signedOn(variables, zone));
-            placeProcesses(open, main, variables, draws, shift, way, problems::add);
+            Map<String, String> forecastIds = placeProcesses(open, main, variables, draws, shift, way, problems::add);
+            // each stage the main process waits in was entered when its process started in the running system
+            String mainId = forecastIds.get(main.processInstanceId());
+            for (ProcessPosition stage : open.processes()) {
+                if (main.processInstanceId().equals(stage.parentProcessInstanceId())) {
+                    placement
+                            .callActivityCalling(mainId, stage.processDefinitionKey())
+                            .filter(main.activityIds()::contains)
+                            .ifPresent(activity -> entered.add(new StageEntry(
+                                    mainId, activity, stage.startedAt().plus(shift))));
+                }
+            }
             if (joinedBranches(main.activityIds()).contains(CaseModel.FLOW_HOUSING_DONE)) {
                 // the snapshot holds no housing records: a sponsor whose housing is done lives in a municipality, so
                 // that family members who arrive follow them there
@@ -172,7 +189,7 @@ public class SnapshotPlacement {
                         LocationType.valueOf(stay.locationType()), stay.permitHolder(), stay.unaccompaniedMinor());
     }
 
-    private void placeProcesses(
+    private Map<String, String> placeProcesses(
             OpenCase open,
             ProcessPosition main,
             Map<String, Object> mainVariables,
@@ -240,6 +257,7 @@ public class SnapshotPlacement {
                 }
             });
         }
+        return forecastIds;
     }
 
     /**

@@ -1,6 +1,7 @@
 package nl.asylumchain.forecast.process;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,21 @@ class StageTimes extends AbstractProcessEnginePlugin {
         List<StageTime> drained = List.copyOf(left);
         left.clear();
         return drained;
+    }
+
+    /**
+     * After the start state is placed: the stages its way passed are no stages left in the run, and a placed case's
+     * stage is timed only from an entry known from outside the placement ({@code entries}); a stage whose entry the
+     * start state does not tell is not timed, rather than timed from the placement.
+     */
+    void startFrom(Collection<StageEntry> entries) {
+        clear();
+        for (StageEntry entry : entries) {
+            Stage stage = STAGE_OF_ACTIVITY.get(entry.callActivityId());
+            if (stage != null) {
+                enteredAt.put(entry.mainInstanceId() + "#" + stage, entry.at().toEpochMilli());
+            }
+        }
     }
 
     void clear() {

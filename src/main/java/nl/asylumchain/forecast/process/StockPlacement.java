@@ -93,21 +93,22 @@ public class StockPlacement {
      * forecast's virtual clock): a pending nareis application is made and registered on its own date, back by its
      * age, and the clock is set back to today after each.
      */
-    Map<String, CaseDraws> place(Scenario scenario, LongSupplier numbers, Consumer<Instant> setClock) {
+    Map<String, CaseDraws> place(
+            Scenario scenario, LongSupplier numbers, Consumer<Instant> setClock, Consumer<StageEntry> stages) {
         Scenario.Stock stock = scenario.stock();
         Map<String, CaseDraws> placed = new LinkedHashMap<>();
         for (long i = 0; i < stock.departure(); i++) {
-            placeOne(scenario, numbers.getAsLong(), Kind.DEPARTURE, 4, placed, setClock);
+            placeOne(scenario, numbers.getAsLong(), Kind.DEPARTURE, 4, placed, setClock, stages);
         }
         for (long i = 0; i < stock.housing(); i++) {
-            placeOne(scenario, numbers.getAsLong(), Kind.HOUSING, 4, placed, setClock);
+            placeOne(scenario, numbers.getAsLong(), Kind.HOUSING, 4, placed, setClock, stages);
         }
         for (long i = 0; i < stock.reunification(); i++) {
-            placeOne(scenario, numbers.getAsLong(), Kind.REUNIFICATION, 4, placed, setClock);
+            placeOne(scenario, numbers.getAsLong(), Kind.REUNIFICATION, 4, placed, setClock, stages);
         }
         for (Map.Entry<Integer, Long> track : stock.ind().entrySet()) {
             for (long i = 0; i < track.getValue(); i++) {
-                placeOne(scenario, numbers.getAsLong(), Kind.IND, track.getKey(), placed, setClock);
+                placeOne(scenario, numbers.getAsLong(), Kind.IND, track.getKey(), placed, setClock, stages);
             }
         }
         return placed;
@@ -122,7 +123,7 @@ public class StockPlacement {
     public List<String> place(Scenario scenario, Kind kind, int track, long firstNumber, long count) {
         Map<String, CaseDraws> placed = new LinkedHashMap<>();
         for (long i = 0; i < count; i++) {
-            placeOne(scenario, firstNumber + i, kind, track, placed, null);
+            placeOne(scenario, firstNumber + i, kind, track, placed, null, entry -> {});
         }
         return List.copyOf(placed.keySet());
     }
@@ -133,7 +134,8 @@ public class StockPlacement {
             Kind kind,
             int track,
             Map<String, CaseDraws> placed,
-            Consumer<Instant> setClock) {
+            Consumer<Instant> setClock,
+            Consumer<StageEntry> stages) {
         CaseDraws draws = draws(scenario, number);
         Instant placedAt = clock.instant();
         if (kind == Kind.REUNIFICATION && setClock != null) {
@@ -141,17 +143,23 @@ public class StockPlacement {
                     placedAt.minus(Duration.ofDays(ageDays(scenario.stock().reunificationAgeMonths(), draws)));
             setClock.accept(appliedAt);
             try {
-                placeCase(scenario, number, kind, track, placed, draws);
+                placeCase(scenario, number, kind, track, placed, draws, stages);
             } finally {
                 setClock.accept(placedAt);
             }
             return;
         }
-        placeCase(scenario, number, kind, track, placed, draws);
+        placeCase(scenario, number, kind, track, placed, draws, stages);
     }
 
     private void placeCase(
-            Scenario scenario, long number, Kind kind, int track, Map<String, CaseDraws> placed, CaseDraws draws) {
+            Scenario scenario,
+            long number,
+            Kind kind,
+            int track,
+            Map<String, CaseDraws> placed,
+            CaseDraws draws,
+            Consumer<StageEntry> stages) {
         LocalDate today = LocalDate.now(clock);
         Scenario.Stock stock = scenario.stock();
         LocalDate signedOn = kind == Kind.IND ? today.minusDays(ageDays(stock.indAgeMonths(), draws)) : today;
@@ -224,12 +232,14 @@ public class StockPlacement {
             // the sponsor got the permit and a home in a municipality by the day of the application, so that the
             // family member who arrives moves into that home as reception's and housing's own rules have it
             housedSponsors.house(UUID.fromString(caseId), draws.random().nextDouble());
-            placement.start(
+            ProcessInstance main = placement.start(
                     CaseModel.PROCESS_KEY,
                     caseId,
                     List.of(CaseModel.ACTIVITY_FAMILY_REUNIFICATION),
                     List.of(CaseModel.FLOW_HOUSING_DONE),
                     variables);
+            // the application is as old as the clock was set back: the nareis stage counts from then
+            stages.accept(new StageEntry(main.getId(), CaseModel.ACTIVITY_FAMILY_REUNIFICATION, clock.instant()));
             // the application is pending, so it was made within its window and registered: the registration's
             // listener dates its decision deadline from today (the clock, set back by the application's age), and
             // the eligibility rule runs on it; the relation existed before the sponsor entered (no placed
@@ -243,6 +253,12 @@ public class StockPlacement {
         ProcessInstance main = placement.start(
                 CaseModel.PROCESS_KEY, caseId, List.of(CaseModel.ACTIVITY_IND_DECISION), List.of(), variables);
         if (kind == Kind.IND) {
+            // pending since the signature, the stock's age: the IND stage counts from then (a stock permit holder's
+            // or DT&V case's stage has no age in the scenario, so it is not timed)
+            stages.accept(new StageEntry(
+                    main.getId(),
+                    CaseModel.ACTIVITY_IND_DECISION,
+                    startOf(signedOn).toInstant()));
             return;
         }
         ProcessInstance decision = placement
