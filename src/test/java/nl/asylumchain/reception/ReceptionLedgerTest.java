@@ -120,6 +120,31 @@ class ReceptionLedgerTest {
         assertThat(rows).extracting(MoveRow::permitHolder).containsExactly(false, false, true, true);
     }
 
+    /**
+     * A forecast "from now" restores each person's stay as the running system had it: a move there (step PLACED)
+     * when the person is elsewhere, nothing when they are there already, out when the snapshot has them out.
+     */
+    @Test
+    void aRestoredStayIsWhereThePersonStaysAndRestoringItAgainChangesNothing() {
+        UUID caseId = register(30, false, ArrivalLocation.TER_APEL);
+        assertThat(reception.stay(caseId)).contains(new ReceptionStay(LocationType.COL, false, false));
+
+        ReceptionStay permitHolderInAzc = new ReceptionStay(LocationType.AZC, true, false);
+        reception.restoreStay(caseId, permitHolderInAzc);
+        reception.restoreStay(caseId, permitHolderInAzc);
+
+        assertThat(reception.stay(caseId)).contains(permitHolderInAzc);
+        assertThat(moves(caseId)).containsExactly("IN:null>COL", "TRANSFER:COL>AZC");
+        assertThat(reception.history(caseId))
+                .extracting(MoveRow::step)
+                .containsExactly("REGISTERED", ReceptionService.PLACED);
+
+        reception.restoreStay(caseId, null);
+
+        assertThat(reception.stay(caseId)).isEmpty();
+        assertThat(moves(caseId)).containsExactly("IN:null>COL", "TRANSFER:COL>AZC", "OUT:AZC>null");
+    }
+
     @Test
     void occupancyCountsEachPersonWhereTheirLatestMovePutThemWithThePermitHoldersAmongThem() {
         Occupancy before = reception.occupancy();
