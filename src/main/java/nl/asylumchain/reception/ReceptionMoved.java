@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * Published, inside the transaction of the step that caused it, when a person moves: {@code IN} (from is null),
- * {@code TRANSFER}, or {@code OUT} (to is null). {@code step} is the milestone (or {@code GUARDIAN_APPOINTED}, or {@code PLACED} for a stay a forecast restored).
+ * {@code TRANSFER}, or {@code OUT} (to is null). {@code step} is the milestone (or {@code GUARDIAN_APPOINTED}, or
+ * {@code PLACED} for a stay a forecast restored).
  */
 public record ReceptionMoved(
         UUID caseId,

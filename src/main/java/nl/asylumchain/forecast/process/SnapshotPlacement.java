@@ -45,7 +45,8 @@ import nl.asylumchain.reception.ReceptionStay;
  * holds what the routing variables say and placeholders for the rest), then its processes parents first, each where
  * its tokens waited: the main process is started before its activities, a called process (already started by its
  * caller's call activity) is walked there through its model with the case's own answers ({@link #moveToPosition}), a
- * process a delegate started is matched to the one the placement started or started itself. Every process gets its own routing variables back, and every timer its remaining time:
+ * process a delegate started is matched to the one the placement started or started itself. Every process gets its
+ * own routing variables back, and every timer its remaining time:
  * due = the forecast's start + (due in the snapshot − the moment the snapshot was taken). A sponsor whose housing is
  * done (the main process waits in the nareis branch only) gets a permit and a home ({@link HousedSponsors}): the
  * snapshot holds no housing records, and family members who arrive follow the sponsor into that home. Last, the person
@@ -142,7 +143,8 @@ public class SnapshotPlacement {
     /**
      * One case in one transaction, so that one that cannot be placed leaves nothing behind: its case file, its
      * processes (each stage walked to its position with {@code way}; with {@code way} null its tokens moved there
-     * directly) and, for a sponsor whose housing is done, the home.
+     * directly), for a sponsor whose housing is done the home, and the person's stay in reception. The stages its
+     * main process waits in, with when they were entered, go to {@code entered}.
      */
     private void placeCase(
             OpenCase open,
