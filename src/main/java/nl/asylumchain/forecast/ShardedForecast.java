@@ -31,12 +31,16 @@ import nl.asylumchain.forecast.report.ForecastReport;
  * progress of the slowest shard, and merges.
  *
  * <p>The child gets this JVM's maximum heap (at least {@value #MIN_HEAP_MB} MB a shard), so that {@code java -Xmx2g
- * -jar ... --shards 2} keeps the engines together within 2 GB.
+ * -jar ... --shards 2} keeps the engines together within 2 GB, and the parallel collector unless this JVM names one
+ * ({@link #jvmOptions}).
  */
 final class ShardedForecast {
 
     static final String SHARDS_DIR = "shards";
     static final int MIN_HEAP_MB = 512;
+
+    /** The child's collector when this JVM names none. */
+    static final String DEFAULT_COLLECTOR = "-XX:+UseParallelGC";
 
     private static final Pattern PROGRESS = Pattern.compile("^PROGRESS\\s+(.*)$");
     /** Options of this JVM a child must not inherit: its heap is set apart, a recording or debugger would clash. */
@@ -261,13 +265,10 @@ final class ShardedForecast {
                 .info()
                 .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (NOT_INHERITED.stream().noneMatch(option::startsWith)) {
-                command.add(option);
-            }
-        }
-        command.add("-Xmx" + heapMb(Runtime.getRuntime().maxMemory(), count) + "m");
-        command.add("-Djava.awt.headless=true");
+        command.addAll(jvmOptions(
+                ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                Runtime.getRuntime().maxMemory(),
+                count));
         String classPath = ForecastJobs.withoutEmptyEntries(System.getProperty("java.class.path"));
         if (ForecastJobs.isBootJar(classPath)) {
             command.addAll(List.of("-jar", classPath));
@@ -276,6 +277,32 @@ final class ShardedForecast {
         }
         command.addAll(arguments);
         return command;
+    }
+
+    /**
+     * The child's JVM options: this JVM's own (except {@link #NOT_INHERITED}), the shards' heap, and the parallel
+     * collector unless this JVM names a collector. The shards' engines keep a live set that grows to most of the heap
+     * over a year, for which G1's concurrent marking runs back to back; the parallel collector took a fifth less
+     * process CPU for the same year (docs/forecast.md, sixteenth round), as the application's own child options do.
+     */
+    static List<String> jvmOptions(List<String> inputArguments, long maxMemoryBytes, int count) {
+        List<String> options = new ArrayList<>();
+        for (String option : inputArguments) {
+            if (NOT_INHERITED.stream().noneMatch(option::startsWith)) {
+                options.add(option);
+            }
+        }
+        if (options.stream().noneMatch(ShardedForecast::namesCollector)) {
+            options.add(DEFAULT_COLLECTOR);
+        }
+        options.add("-Xmx" + heapMb(maxMemoryBytes, count) + "m");
+        options.add("-Djava.awt.headless=true");
+        return options;
+    }
+
+    /** {@code -XX:+UseG1GC}, {@code -XX:+UseParallelGC}, {@code -XX:-UseSerialGC} and the like. */
+    private static boolean namesCollector(String option) {
+        return option.matches("-XX:[+-]Use\\w*GC");
     }
 
     /** The shards' heap together: this JVM's maximum, at least {@value #MIN_HEAP_MB} MB a shard (an engine needs that). */
