@@ -39,7 +39,9 @@ class RefusedInputLogFilter extends TurboFilter {
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        if (logger == null || !ENGINE_CONTEXT_LOGGER.equals(logger.getName())) {
+        // Logback asks every turbo filter at every isDebugEnabled() too (no throwable, no parameters): the engine
+        // asks thousands of times a second, so that case is answered first.
+        if (t == null && params == null || logger == null || !ENGINE_CONTEXT_LOGGER.equals(logger.getName())) {
             return FilterReply.NEUTRAL;
         }
         if (isRefusal(t)) {
@@ -59,16 +61,15 @@ class RefusedInputLogFilter extends TurboFilter {
         if (t instanceof InvalidRequestException) {
             return true;
         }
-        boolean servingRequest = RequestContextHolder.getRequestAttributes() != null;
-        return servingRequest
-                && (t instanceof MismatchingMessageCorrelationException
-                        || t instanceof OptimisticLockingException
-                        || t instanceof AuthorizationException
-                        || t instanceof BadUserRequestException
-                        || t instanceof ConflictException
-                        || t instanceof NotFoundException
-                        || t instanceof NullValueException
-                                && t.getMessage() != null
-                                && t.getMessage().startsWith("Cannot find"));
+        boolean answerToRequest = t instanceof MismatchingMessageCorrelationException
+                || t instanceof OptimisticLockingException
+                || t instanceof AuthorizationException
+                || t instanceof BadUserRequestException
+                || t instanceof ConflictException
+                || t instanceof NotFoundException
+                || t instanceof NullValueException
+                        && t.getMessage() != null
+                        && t.getMessage().startsWith("Cannot find");
+        return answerToRequest && RequestContextHolder.getRequestAttributes() != null;
     }
 }
