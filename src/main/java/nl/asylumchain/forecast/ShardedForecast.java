@@ -282,8 +282,9 @@ final class ShardedForecast {
     /**
      * The child's JVM options: this JVM's own (except {@link #NOT_INHERITED}), the shards' heap, and the parallel
      * collector unless this JVM names a collector. The shards' engines keep a live set that grows to most of the heap
-     * over a year, for which G1's concurrent marking runs back to back; the parallel collector took a fifth less
-     * process CPU for the same year (docs/forecast.md, sixteenth round), as the application's own child options do.
+     * over a year, for which G1's concurrent marking runs back to back; side by side the parallel collector took a fifth
+     * less process CPU for the same year (docs/forecast.md, sixteenth round). The application's own child options name
+     * it too.
      */
     static List<String> jvmOptions(List<String> inputArguments, long maxMemoryBytes, int count) {
         List<String> options = new ArrayList<>();
