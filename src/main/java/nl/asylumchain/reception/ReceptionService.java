@@ -128,8 +128,11 @@ public class ReceptionService {
     public Optional<ReceptionStay> stay(UUID caseId) {
         return ledger.latest(caseId)
                 .filter(row -> !Move.OUT.name().equals(row.move()))
-                .map(row -> new ReceptionStay(
-                        LocationType.valueOf(row.to()), row.permitHolder(), row.unaccompaniedMinor()));
+                .map(ReceptionService::stayOf);
+    }
+
+    private static ReceptionStay stayOf(MoveRow row) {
+        return new ReceptionStay(LocationType.valueOf(row.to()), row.permitHolder(), row.unaccompaniedMinor());
     }
 
     /**
@@ -146,10 +149,7 @@ public class ReceptionService {
         }
         Optional<MoveRow> latest = ledger.latest(caseId);
         Optional<MoveRow> current = latest.filter(row -> !Move.OUT.name().equals(row.move()));
-        if (current.isPresent()
-                && stay.locationType().name().equals(current.get().to())
-                && stay.permitHolder() == current.get().permitHolder()
-                && stay.unaccompaniedMinor() == current.get().unaccompaniedMinor()) {
+        if (current.map(ReceptionService::stayOf).filter(stay::equals).isPresent()) {
             return;
         }
         String site = stay.locationType() == LocationType.COL
