@@ -332,7 +332,9 @@ async function main() {
       await page.locator('.diagram[data-rendered="true"]').first().waitFor({ timeout: 30000 });
       const title = await page.locator('#title').innerText();
       assert.ok(title.includes(second.vNumber), `the case view shows the V-number: ${title}`);
+      // each diagram renders on its own: wait for the IND diagram's highlight, not only for the first diagram
       const highlighted = page.locator('.diagram[data-process="indDecision"] .djs-element.current');
+      await highlighted.first().waitFor({ timeout: 30000 }).catch(() => {});
       assert.ok(await highlighted.count() >= 1, 'the current position is highlighted in the IND diagram');
       const position = await highlighted.first().getAttribute('data-element-id');
       console.log(`  case view highlights ${position}`);
