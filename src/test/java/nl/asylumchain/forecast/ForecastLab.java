@@ -61,6 +61,16 @@ final class ForecastLab {
         return context.getBean(JdbcTemplate.class);
     }
 
+    /** A bean of the forecast context, started for the scenario if it is not yet, else with the last run's rows gone. */
+    static synchronized <T> T beanOfAnEmptyEngine(Scenario scenario, Class<T> type) {
+        if (context == null) {
+            start(scenario);
+        } else {
+            reset(context.getBean(JdbcTemplate.class));
+        }
+        return context.getBean(type);
+    }
+
     /** A bean of the forecast context, the context started for the scenario if it is not yet. */
     static synchronized <T> T bean(Scenario scenario, Class<T> type) {
         database(scenario);

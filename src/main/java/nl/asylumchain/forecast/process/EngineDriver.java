@@ -342,6 +342,11 @@ class EngineDriver implements ChainDriver {
                     management.executeJob(job.getId());
                     step();
                 } catch (RuntimeException e) {
+                    if (management.createJobQuery().jobId(job.getId()).count() == 0) {
+                        // an earlier job of the page removed it (a timer that ended the wait this one was set for, due
+                        // at the same time): nothing to run, as the engine's job executor passes over such a job
+                        continue;
+                    }
                     // the engine counts the retry down; a job that keeps failing is left as an incident would be
                     failedJobs.add(job.getId());
                     problem("job failed: " + rootMessage(e));
