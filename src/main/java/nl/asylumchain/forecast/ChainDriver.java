@@ -17,14 +17,15 @@ public interface ChainDriver {
 
     /** Deploys the scenario's policy switches, sets the housing quota and places the start stock. */
     default void prepare(Scenario scenario) {
-        prepare(scenario, null);
+        prepare(scenario, null, Placing.NONE);
     }
 
     /**
      * As {@link #prepare(Scenario)}, but with {@code from} not null the start state is that snapshot's open cases,
-     * each placed where it waited (the scenario's stock is not placed then).
+     * each placed where it waited (the scenario's stock is not placed then); tells {@code placing} how far the
+     * placement has come.
      */
-    void prepare(Scenario scenario, ForecastSnapshot from);
+    void prepare(Scenario scenario, ForecastSnapshot from, Placing placing);
 
     /** Simulates one day; the clock stands at that day's start of work afterwards. */
     void day(LocalDate date);

@@ -43,7 +43,11 @@ public record ForecastJob(
         INTERRUPTED
     }
 
-    /** A {@code PROGRESS} line of the child: the simulated date and week, how far, how fast. */
+    /**
+     * A {@code PROGRESS} line of the child: the simulated date and week, how far, how fast; or, before the first
+     * simulated day, a {@code PLACING} line: {@code placed} of the start state's {@code toPlace} cases are placed
+     * (the other figures but {@code etaSeconds}, the placement's time left, are null then).
+     */
     public record Progress(
             LocalDate date,
             Integer week,
@@ -51,7 +55,9 @@ public record ForecastJob(
             Long cases,
             Long steps,
             Long stepsPerSecond,
-            Long etaSeconds) {}
+            Long etaSeconds,
+            Long placed,
+            Long toPlace) {}
 
     ForecastJob finished(Instant at, Status newStatus, Integer code, List<FieldError> fieldErrors, String why) {
         return new ForecastJob(

@@ -88,7 +88,9 @@ public class ForecastJobs {
     /** The child's refusal of a scenario (exit 2): {@code scenario.<field>: <reason>} on stderr. */
     private static final Pattern SCENARIO_ERROR = Pattern.compile("^scenario\\.(\\S+?):\\s*(.+)$");
 
-    private static final Pattern PROGRESS = Pattern.compile("^PROGRESS\\s+(.*)$");
+    /** A week done ({@code PROGRESS}) or, before the first week, another part of the start state placed. */
+    private static final Pattern PROGRESS = Pattern.compile("^(PROGRESS|PLACING)\\s+(.*)$");
+
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
     /** Variables that would point the child at the production database: the child gets none of them. */
@@ -246,10 +248,12 @@ public class ForecastJobs {
         }
         Path dir = properties.workDir().resolve(id);
         Optional<ForecastJob> run = read(dir);
-        if (run.isPresent() && run.get().status() == Status.RUNNING) {
-            return Optional.of(run.get().withProgress(progress(dir)));
-        }
-        return run;
+        return run.isPresent() ? Optional.of(withLiveProgress(run.get(), dir)) : run;
+    }
+
+    /** A running run with the child's last progress line; a finished one keeps the progress it ended with. */
+    private static ForecastJob withLiveProgress(ForecastJob run, Path dir) throws IOException {
+        return run.status() == Status.RUNNING ? run.withProgress(progress(dir)) : run;
     }
 
     /** Every run on this node's work directory, newest first. */
@@ -260,7 +264,10 @@ public class ForecastJobs {
                     .filter(dir -> dir.getFileName().toString().matches(ID_PATTERN))
                     .sorted(Comparator.comparing(Path::getFileName).reversed())
                     .toList()) {
-                read(dir).ifPresent(runs::add);
+                Optional<ForecastJob> run = read(dir);
+                if (run.isPresent()) {
+                    runs.add(withLiveProgress(run.get(), dir));
+                }
             }
         }
         return runs;
@@ -398,7 +405,10 @@ public class ForecastJobs {
         }
     }
 
-    /** The last {@code PROGRESS key=value ...} line the child printed, or null before its first week. */
+    /**
+     * The last {@code PROGRESS} or {@code PLACING key=value ...} line the child printed, or null before the first: a
+     * {@code PLACING} line has the cases placed and to place, and no week yet.
+     */
     static Progress progress(Path dir) throws IOException {
         String line = null;
         for (String candidate : tail(dir.resolve(STDOUT))) {
@@ -412,7 +422,7 @@ public class ForecastJobs {
         Map<String, String> fields = new HashMap<>();
         Matcher matcher = PROGRESS.matcher(line);
         matcher.matches();
-        for (String pair : matcher.group(1).trim().split("\\s+")) {
+        for (String pair : matcher.group(2).trim().split("\\s+")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
                 fields.put(pair.substring(0, equals), pair.substring(equals + 1));
@@ -425,7 +435,9 @@ public class ForecastJobs {
                 number(fields.get("cases")),
                 number(fields.get("steps")),
                 number(fields.get("stepsPerSecond")),
-                number(fields.get("etaSeconds")));
+                number(fields.get("etaSeconds")),
+                number(fields.get("placed")),
+                number(fields.get("toPlace")));
     }
 
     private static LocalDate parseDate(String text) {

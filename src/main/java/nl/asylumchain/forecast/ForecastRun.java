@@ -70,7 +70,7 @@ class ForecastRun {
         try {
             figures.start();
             leadTimes.clear();
-            driver.prepare(scenario, from);
+            driver.prepare(scenario, from, placing(progress, started, cpuStarted));
             startBacklog = backlog();
             startCoa = coa();
             for (int week = 1; week <= scenario.weeks(); week++) {
@@ -122,6 +122,31 @@ class ForecastRun {
                 List.copyOf(weeks),
                 startBacklog,
                 startCoa);
+    }
+
+    /**
+     * A {@code PLACING} line each time another hundredth of the start state is placed: the cases placed and to
+     * place, the time left at the rate so far (from the second line on), the run thread's CPU and the heap in use.
+     */
+    private static Placing placing(PrintStream progress, long started, long cpuStarted) {
+        long[] shown = {-1};
+        return (placed, total) -> {
+            long hundredth = placed * 100 / Math.max(total, 1);
+            if (hundredth == shown[0]) {
+                return;
+            }
+            shown[0] = hundredth;
+            double seconds = seconds(started);
+            progress.printf(
+                    Locale.ROOT,
+                    "PLACING placed=%d toPlace=%d%s cpuSeconds=%.1f heapMb=%d%n",
+                    placed,
+                    total,
+                    placed > 0 ? " etaSeconds=" + Math.round(seconds / placed * (total - placed)) : "",
+                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted) / 1e9,
+                    usedHeapMb());
+            progress.flush();
+        };
     }
 
     /** Stops a run going on in another thread at its next day ({@link CancellationException} there). */

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,7 @@ final class ShardedForecast {
     static final String DEFAULT_COLLECTOR = "-XX:+UseParallelGC";
 
     private static final Pattern PROGRESS = Pattern.compile("^PROGRESS\\s+(.*)$");
+    private static final Pattern PLACING = Pattern.compile("^PLACING\\s+(.*)$");
     /** Options of this JVM a child must not inherit: its heap is set apart, a recording or debugger would clash. */
     private static final List<String> NOT_INHERITED = List.of(
             "-Xmx",
@@ -65,9 +67,11 @@ final class ShardedForecast {
     private final PrintStream progress;
     private final long started = System.nanoTime();
     private final Map<Integer, Map<String, String>> latest = new HashMap<>();
+    private final Map<Integer, Map<String, String>> placing = new HashMap<>();
     private int weekShown;
+    private long placingShown = -1;
 
-    private ShardedForecast(int count, int sample, Path out, PrintStream progress) {
+    ShardedForecast(int count, int sample, Path out, PrintStream progress) {
         this.count = count;
         this.sample = sample;
         this.out = out;
@@ -183,13 +187,22 @@ final class ShardedForecast {
                 copy.write('\n');
                 // the log must be readable while the shards run and after the parent was stopped
                 copy.flush();
-                Matcher matcher = PROGRESS.matcher(line);
-                if (matcher.matches()) {
-                    progressed(matcher.group(1));
-                }
+                shardLine(line);
             }
         } catch (IOException e) {
             // the child is gone; its exit code tells what happened
+        }
+    }
+
+    /** A line of the shards' JVM: a shard's week or placement progress is taken into the whole's, the rest left. */
+    void shardLine(String line) {
+        Matcher week = PROGRESS.matcher(line);
+        if (week.matches()) {
+            progressed(week.group(1));
+        }
+        Matcher placed = PLACING.matcher(line);
+        if (placed.matches()) {
+            placed(placed.group(1));
         }
     }
 
@@ -198,13 +211,7 @@ final class ShardedForecast {
      * slowest shard, cases and steps and CPU of all, the longest remaining time.
      */
     private void progressed(String fields) {
-        Map<String, String> line = new HashMap<>();
-        for (String pair : fields.trim().split("\\s+")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                line.put(pair.substring(0, equals), pair.substring(equals + 1));
-            }
-        }
+        Map<String, String> line = fields(fields);
         latest.put((int) number(line, "shard"), line);
         if (latest.size() < count) {
             return;
@@ -244,6 +251,55 @@ final class ShardedForecast {
                 count,
                 sample > 1 ? " sample=" + sample : "");
         progress.flush();
+    }
+
+    /**
+     * A shard placed another hundredth of its start state: one line for the whole each time the placed share of the
+     * shards heard from so far reaches another hundredth, with the longest remaining time of a shard.
+     */
+    private void placed(String fields) {
+        Map<String, String> line = fields(fields);
+        placing.put((int) number(line, "shard"), line);
+        long placed =
+                placing.values().stream().mapToLong(l -> number(l, "placed")).sum();
+        long total =
+                placing.values().stream().mapToLong(l -> number(l, "toPlace")).sum();
+        long hundredth = placed * 100 / Math.max(total, 1);
+        if (hundredth == placingShown) {
+            return;
+        }
+        placingShown = hundredth;
+        OptionalLong eta = placing.values().stream()
+                .filter(l -> l.containsKey("etaSeconds"))
+                .mapToLong(l -> number(l, "etaSeconds"))
+                .max();
+        progress.printf(
+                Locale.ROOT,
+                "PLACING placed=%d toPlace=%d%s cpuSeconds=%.1f heapMb=%d shards=%d%s%n",
+                placed,
+                total,
+                eta.isPresent() ? " etaSeconds=" + eta.getAsLong() : "",
+                placing.values().stream()
+                        .mapToDouble(l -> Double.parseDouble(l.getOrDefault("cpuSeconds", "0")))
+                        .sum(),
+                placing.values().stream()
+                        .mapToLong(l -> number(l, "heapMb"))
+                        .max()
+                        .orElse(0),
+                count,
+                sample > 1 ? " sample=" + sample : "");
+        progress.flush();
+    }
+
+    private static Map<String, String> fields(String fields) {
+        Map<String, String> line = new HashMap<>();
+        for (String pair : fields.trim().split("\\s+")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                line.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        return line;
     }
 
     private long sum(String field) {

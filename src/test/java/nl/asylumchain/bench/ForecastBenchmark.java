@@ -64,7 +64,10 @@ class ForecastBenchmark {
         try (BufferedReader lines =
                 new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("PROGRESS") || line.startsWith("RUN") || line.startsWith("REPORT")) {
+                if (line.startsWith("PROGRESS")
+                        || line.startsWith("PLACING")
+                        || line.startsWith("RUN")
+                        || line.startsWith("REPORT")) {
                     System.out.println(line);
                 }
                 if (line.startsWith("RUN ")) {

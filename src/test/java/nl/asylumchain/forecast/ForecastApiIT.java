@@ -241,6 +241,30 @@ class ForecastApiIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void whileTheStartStockIsPlacedThePageAndTheApiShowHowMuchIsPlaced() throws IOException, InterruptedException {
+        Browser planner = new Browser("planner");
+
+        HttpResponse<String> started = planner.post("/forecasts", Map.of("yaml", SMALL, "seed", "98"));
+
+        String page = started.headers().firstValue("Location").orElseThrow();
+        String id = page.substring(page.lastIndexOf('/') + 1);
+        JsonNode job = await(id, j -> j.path("progress").path("placed").asLong() == 13_500);
+        assertThat(job.path("progress").path("toPlace").asLong()).isEqualTo(54_000);
+        assertThat(job.path("progress").path("etaSeconds").asLong()).isEqualTo(600);
+        assertThat(job.path("progress").path("week").isIntegralNumber()).isFalse();
+        assertThat(planner.get("/forecasts/" + id).body())
+                .contains("de startvoorraad wordt geplaatst: 13500 van 54000 zaken")
+                .contains("<progress max=\"54000\" value=\"13500\"")
+                .contains("nog ongeveer 600 seconden");
+        assertThat(planner.get("/forecasts").body()).contains("startvoorraad 13500 / 54000");
+        release(id);
+        JsonNode done = awaitStatus(id, "DONE"::equals);
+        // once the weeks run, their progress replaces the placement's
+        assertThat(done.path("progress").path("week").asInt()).isEqualTo(30);
+        assertThat(done.path("progress").path("placed").isIntegralNumber()).isFalse();
+    }
+
+    @Test
     void thePageIsClosedToGroupsThatDoNotPlan() throws IOException, InterruptedException {
         Browser anonymous = new Browser(null);
         HttpResponse<String> notLoggedIn = anonymous.get("/forecasts");

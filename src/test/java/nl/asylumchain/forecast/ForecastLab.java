@@ -34,13 +34,18 @@ final class ForecastLab {
         }
     }
 
-    static synchronized ForecastResult run(Scenario scenario) {
+    static ForecastResult run(Scenario scenario) {
+        return run(scenario, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    /** A run that prints its progress lines to {@code progress}. */
+    static synchronized ForecastResult run(Scenario scenario, PrintStream progress) {
         if (context == null) {
             start(scenario);
         } else {
             reset(context.getBean(JdbcTemplate.class));
         }
-        return context.getBean(ForecastRun.class).run(scenario, new PrintStream(OutputStream.nullOutputStream()));
+        return context.getBean(ForecastRun.class).run(scenario, progress);
     }
 
     /** A run from a snapshot's open cases instead of the scenario's stock (a forecast "from now"). */

@@ -1,5 +1,7 @@
 package nl.asylumchain.forecast;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +40,9 @@ class StartStockTest {
         Scenario scenario = ForecastLab.with(
                 ForecastLab.scenario("small"),
                 b -> b.noInflow().noCapacity().stock(STOCK).weeks(1));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        ForecastResult result = ForecastLab.run(scenario);
+        ForecastResult result = ForecastLab.run(scenario, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         Map<String, Long> expected = Map.of(
                 "REGISTRATION", 0L,
@@ -58,6 +61,26 @@ class StartStockTest {
                 .isGreaterThanOrEqualTo(10);
         assertThat(ForecastLab.problemsOfLastRun())
                 .allSatisfy((problem, count) -> assertThat(problem).contains("no longer awaited"));
+        // the placement tells how far it is, case by case at this size, before the first week's line
+        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> placing =
+                lines.stream().filter(line -> line.startsWith("PLACING ")).toList();
+        assertThat(placing).allMatch(line -> line.contains(" toPlace=" + STOCK.total() + " "));
+        List<Long> placed = placing.stream()
+                .map(line -> Long.parseLong(line.replaceAll(".* placed=(\\d+) .*", "$1")))
+                .toList();
+        assertThat(placed).isSorted().startsWith(0L).endsWith(STOCK.total()).doesNotHaveDuplicates();
+        assertThat(placed).hasSize((int) STOCK.total() + 1);
+        int lastPlacing = 0;
+        int firstWeek = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("PLACING ")) {
+                lastPlacing = i;
+            } else if (firstWeek < 0 && lines.get(i).startsWith("PROGRESS ")) {
+                firstWeek = i;
+            }
+        }
+        assertThat(firstWeek).isGreaterThan(lastPlacing);
     }
 
     /**

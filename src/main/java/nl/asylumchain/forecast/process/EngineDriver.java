@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -70,6 +71,7 @@ import nl.asylumchain.casefile.process.CaseModel;
 import nl.asylumchain.decision.PolicyHoldService;
 import nl.asylumchain.forecast.ChainDriver;
 import nl.asylumchain.forecast.ForecastSnapshot;
+import nl.asylumchain.forecast.Placing;
 import nl.asylumchain.forecast.Scenario;
 import nl.asylumchain.housing.HalfYear;
 import nl.asylumchain.housing.QuotaService;
@@ -213,7 +215,7 @@ class EngineDriver implements ChainDriver {
     }
 
     @Override
-    public void prepare(Scenario scenario, ForecastSnapshot from) {
+    public void prepare(Scenario scenario, ForecastSnapshot from, Placing placing) {
         this.scenario = scenario;
         this.answers = new HandlerAnswers(scenario);
         cases.clear();
@@ -237,7 +239,7 @@ class EngineDriver implements ChainDriver {
             String[] parts = half.split("-");
             quotas.setQuota(HalfYear.parse(Integer.parseInt(parts[0]), parts[1]), total, "forecast");
         });
-        placeStartState(from);
+        placeStartState(from, placing);
     }
 
     @Override
@@ -436,15 +438,22 @@ class EngineDriver implements ChainDriver {
     // ---- inflow
 
     /** The start stock or the snapshot's cases, placed in the models before the first day (StockPlacement). */
-    private void placeStartState(ForecastSnapshot from) {
+    private void placeStartState(ForecastSnapshot from, Placing placing) {
         List<StageEntry> entries = new ArrayList<>();
+        long total = from != null ? from.cases().size() : scenario.stock().total();
+        long[] asked = new long[1];
+        // a case's number is asked for right before it is placed, so the numbers asked so far are the cases placed
+        LongSupplier numbers = () -> {
+            placing.placed(asked[0]++, total);
+            return ++caseCounter;
+        };
         if (from != null) {
             cases.putAll(snapshotPlacement.place(
                     from,
                     scenario,
                     Instant.ofEpochMilli(now),
                     clock.getZone(),
-                    () -> ++caseCounter,
+                    numbers,
                     this::completeOnTheWay,
                     entries::add,
                     this::problem));
@@ -456,8 +465,11 @@ class EngineDriver implements ChainDriver {
                                     .count()
                             > 0);
         } else if (scenario.stock().total() > 0) {
-            cases.putAll(stockPlacement.place(
-                    scenario, () -> ++caseCounter, at -> ShardClock.set(at.toEpochMilli()), entries::add));
+            cases.putAll(
+                    stockPlacement.place(scenario, numbers, at -> ShardClock.set(at.toEpochMilli()), entries::add));
+        }
+        if (total > 0) {
+            placing.placed(total, total);
         }
         // stages the placement passed through are not stages left in the run; the stages the placed cases wait in
         // count when they leave them, from when they entered where that is known (a snapshot's case's from its

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import nl.asylumchain.forecast.ForecastJob;
+import nl.asylumchain.forecast.ForecastJob.Progress;
 import nl.asylumchain.forecast.ForecastJob.Status;
 import nl.asylumchain.forecast.ForecastJobs;
 import nl.asylumchain.forecast.ForecastRequest;
@@ -113,36 +114,52 @@ class ForecastPageController {
                 .append(esc(job.scenario()))
                 .append("</h1>");
         body.append("<p>Status: <strong>").append(statusText(job.status())).append("</strong>");
-        if (job.progress() != null
-                && job.progress().week() != null
-                && job.progress().weeks() != null) {
+        Progress progress = job.progress();
+        boolean placing = progress != null && progress.week() == null && progress.toPlace() != null;
+        if (progress != null && progress.week() != null && progress.weeks() != null) {
             body.append(" — week ")
-                    .append(job.progress().week())
+                    .append(progress.week())
                     .append(" van ")
-                    .append(job.progress().weeks())
+                    .append(progress.weeks())
                     .append(", gesimuleerde datum ")
-                    .append(job.progress().date());
+                    .append(progress.date());
+        } else if (placing && job.status() == Status.RUNNING) {
+            body.append(" — de startvoorraad wordt geplaatst: ")
+                    .append(progress.placed())
+                    .append(" van ")
+                    .append(progress.toPlace())
+                    .append(" zaken");
         }
         body.append("</p>");
         if (job.status() == Status.RUNNING) {
-            int value = job.progress() == null || job.progress().week() == null
-                    ? 0
-                    : job.progress().week();
-            int max = job.progress() == null || job.progress().weeks() == null
-                    ? 1
-                    : job.progress().weeks();
+            long value = 0;
+            long max = 1;
+            if (placing) {
+                value = progress.placed() == null ? 0 : progress.placed();
+                max = Math.max(progress.toPlace(), 1);
+            } else if (progress != null && progress.week() != null && progress.weeks() != null) {
+                value = progress.week();
+                max = progress.weeks();
+            }
             body.append("<progress max=\"")
                     .append(max)
                     .append("\" value=\"")
                     .append(value)
                     .append("\"></progress>");
-            if (job.progress() != null) {
+            if (placing) {
+                body.append("<p>De zaken van de startvoorraad worden elk op hun plek in de modellen gezet, voor de")
+                        .append(" eerste gesimuleerde dag");
+                if (progress.etaSeconds() != null) {
+                    body.append("; nog ongeveer ").append(progress.etaSeconds()).append(" seconden");
+                }
+                body.append(".</p>");
+            } else if (progress != null) {
                 body.append("<p>")
-                        .append(job.progress().cases())
+                        .append(progress.cases())
                         .append(" zaken, ")
-                        .append(job.progress().stepsPerSecond())
+                        .append(progress.stepsPerSecond())
                         .append(" stappen per seconde, nog ongeveer ")
-                        .append(job.progress().etaSeconds())
+                        .append(progress.etaSeconds())
                         .append(" seconden.</p>");
             } else {
                 body.append("<p>De rekenomgeving start (een eigen Java-proces met een eigen procesengine).</p>");
@@ -260,11 +277,7 @@ class ForecastPageController {
                         .append("</a></td><td>")
                         .append(statusText(job.status()))
                         .append("</td><td>")
-                        .append(
-                                job.progress() == null || job.progress().week() == null
-                                        ? ""
-                                        : "week " + job.progress().week() + " / "
-                                                + job.progress().weeks())
+                        .append(progressCell(job))
                         .append("</td><td>")
                         .append(esc(job.requestedBy()))
                         .append("</td><td>")
@@ -305,6 +318,21 @@ class ForecastPageController {
                     + "th,td{border-bottom:1px solid #e4e7eb;padding:4px 8px;text-align:left}.fout{color:#b00020}"
                     + "progress{width:100%;height:18px}a.knop,button{background:#154273;color:#fff;border:0;border-radius:4px;"
                     + "padding:6px 12px;text-decoration:none;cursor:pointer}";
+
+    /** The overview's column of how far a run is: its week, or how much of its start stock is placed. */
+    private static String progressCell(ForecastJob job) {
+        Progress progress = job.progress();
+        if (progress == null) {
+            return "";
+        }
+        if (progress.week() != null) {
+            return "week " + progress.week() + " / " + progress.weeks();
+        }
+        if (progress.toPlace() != null && job.status() == Status.RUNNING) {
+            return "startvoorraad " + progress.placed() + " / " + progress.toPlace();
+        }
+        return "";
+    }
 
     private static String statusText(Status status) {
         return switch (status) {
