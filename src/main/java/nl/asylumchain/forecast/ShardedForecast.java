@@ -254,12 +254,17 @@ final class ShardedForecast {
     }
 
     /**
-     * A shard placed another hundredth of its start state: one line for the whole each time the placed share of the
-     * shards heard from so far reaches another hundredth, with the longest remaining time of a shard.
+     * A shard placed another hundredth of its start state: once every shard has told what it places (they start
+     * together), one line for the whole each time the placed share reaches another hundredth, with the longest
+     * remaining time of a shard. A shard with nothing to place tells nothing, so a stock smaller than the number of
+     * shards (placed in moments) gets no line.
      */
     private void placed(String fields) {
         Map<String, String> line = fields(fields);
         placing.put((int) number(line, "shard"), line);
+        if (placing.size() < count) {
+            return;
+        }
         long placed =
                 placing.values().stream().mapToLong(l -> number(l, "placed")).sum();
         long total =

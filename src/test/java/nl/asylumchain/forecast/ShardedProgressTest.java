@@ -24,9 +24,11 @@ class ShardedProgressTest {
     @Test
     void thePlacementIsSummedOverTheShardsOnceAHundredthFurther() {
         whole.shardLine("PLACING placed=0 toPlace=400 cpuSeconds=0.1 heapMb=300 shard=0");
+        // the first line for the whole once every shard has told what it places
+        assertThat(lines()).isEmpty();
         whole.shardLine("PLACING placed=0 toPlace=600 cpuSeconds=0.2 heapMb=310 shard=1");
+        // 4 of 1,000: still the first hundredth, no line; 10 of 1,000 with the next: a line
         whole.shardLine("PLACING placed=4 toPlace=400 etaSeconds=99 cpuSeconds=1.0 heapMb=320 shard=0");
-        // 4 of 1,000 so far: still the first hundredth, no line; 10 of 1,000 with the next: a line
         whole.shardLine("PLACING placed=6 toPlace=600 etaSeconds=150 cpuSeconds=1.5 heapMb=330 shard=1");
         whole.shardLine("PLACING placed=400 toPlace=400 etaSeconds=0 cpuSeconds=20.0 heapMb=900 shard=0");
         whole.shardLine("2026-12-04T17:09:07Z  WARN a log line between them shard=0");
@@ -34,7 +36,7 @@ class ShardedProgressTest {
 
         assertThat(lines())
                 .containsExactly(
-                        "PLACING placed=0 toPlace=400 cpuSeconds=0.1 heapMb=300 shards=2 sample=5",
+                        "PLACING placed=0 toPlace=1000 cpuSeconds=0.3 heapMb=310 shards=2 sample=5",
                         "PLACING placed=10 toPlace=1000 etaSeconds=150 cpuSeconds=2.5 heapMb=330 shards=2 sample=5",
                         "PLACING placed=406 toPlace=1000 etaSeconds=150 cpuSeconds=21.5 heapMb=900 shards=2 sample=5",
                         "PLACING placed=1000 toPlace=1000 etaSeconds=0 cpuSeconds=50.5 heapMb=950 shards=2 sample=5");
