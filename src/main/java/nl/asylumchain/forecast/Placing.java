@@ -2,8 +2,8 @@ package nl.asylumchain.forecast;
 
 /**
  * How far the placement of a run's start state (the scenario's stock or a snapshot's open cases) has come: told
- * before each case is placed and once more when every case is. With the whole stock of the letter this takes a
- * quarter of an hour before the first simulated day (docs/forecast.md, "Progress").
+ * before each case is placed and once more when every case is. The letter's whole stock takes minutes before the first
+ * simulated day (docs/forecast.md, "Run it").
  */
 @FunctionalInterface
 public interface Placing {
