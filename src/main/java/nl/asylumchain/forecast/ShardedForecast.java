@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -240,14 +241,8 @@ final class ShardedForecast {
                         .mapToLong(l -> number(l, "etaSeconds"))
                         .max()
                         .orElse(0),
-                latest.values().stream()
-                        .mapToDouble(l -> Double.parseDouble(l.getOrDefault("cpuSeconds", "0")))
-                        .sum(),
-                // the shards share one JVM's heap
-                latest.values().stream()
-                        .mapToLong(l -> number(l, "heapMb"))
-                        .max()
-                        .orElse(0),
+                cpuSeconds(latest.values()),
+                heapMb(latest.values()),
                 count,
                 sample > 1 ? " sample=" + sample : "");
         progress.flush();
@@ -284,16 +279,23 @@ final class ShardedForecast {
                 placed,
                 total,
                 eta.isPresent() ? " etaSeconds=" + eta.getAsLong() : "",
-                placing.values().stream()
-                        .mapToDouble(l -> Double.parseDouble(l.getOrDefault("cpuSeconds", "0")))
-                        .sum(),
-                placing.values().stream()
-                        .mapToLong(l -> number(l, "heapMb"))
-                        .max()
-                        .orElse(0),
+                cpuSeconds(placing.values()),
+                heapMb(placing.values()),
                 count,
                 sample > 1 ? " sample=" + sample : "");
         progress.flush();
+    }
+
+    /** The shards' run threads' CPU seconds together. */
+    private static double cpuSeconds(Collection<Map<String, String>> lines) {
+        return lines.stream()
+                .mapToDouble(l -> Double.parseDouble(l.getOrDefault("cpuSeconds", "0")))
+                .sum();
+    }
+
+    /** The heap in use: the largest a shard saw, as the shards share one JVM's heap. */
+    private static long heapMb(Collection<Map<String, String>> lines) {
+        return lines.stream().mapToLong(l -> number(l, "heapMb")).max().orElse(0);
     }
 
     private static Map<String, String> fields(String fields) {
