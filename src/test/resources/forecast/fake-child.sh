@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A stand-in for the forecast's child JVM in the API tests (asylumchain.forecast.command): it answers the contract of
 # docs/forecast.md (arguments, PROGRESS lines, exit codes, forecast.json in --out) in milliseconds. The seed picks
-# the behaviour: 2 refuses the scenario (exit 2), 1 fails (exit 1), 99 waits for a file "release" in --out after its
+# the behaviour: 2 refuses the scenario (exit 2), 1 fails (exit 1), 3 stops short of heap (exit 3), 99 waits for a file "release" in --out after its
 # first week, 98 before its first week, while it places a start stock (PLACING lines).
 set -u
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -22,6 +22,9 @@ echo "Starting the isolated engine (a log line before the progress)"
 case "$seed" in
   2) echo "scenario.inflow.FIRST: must not be negative" >&2; exit 2 ;;
   1) echo "java.lang.IllegalStateException: the engine broke" >&2; exit 1 ;;
+  3) echo "java.lang.IllegalStateException: a stack trace of another thread, not the reason" >&2
+     echo "forecast stopped: too little heap for this run: the collector took 91 % of the last 120 s" >&2
+     echo "INFO Closing the forecast's context (a log line after the reason)" >&2; exit 3 ;;
 esac
 if [ "$seed" = 98 ]; then
   echo "PLACING placed=0 toPlace=54000 cpuSeconds=0.0 heapMb=310 shards=2"

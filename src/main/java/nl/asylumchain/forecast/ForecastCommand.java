@@ -24,9 +24,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * runs a forecast (from the scenario's start state, or from a snapshot of the running system's open cases)
  * in its own Spring context with its own in-memory database and engine, writes {@code forecast.json},
  * {@code weekly.csv} and whatever the {@link ForecastReportWriter} beans add, and returns the exit code: 0 done,
- * 2 a bad scenario ({@code scenario.<field>: <reason>} on stderr) or a bad {@code --shards} or {@code --sample}, 1
- * anything else. With {@code --shards N} above 1 the scenario runs divided into N shards in a child JVM ({@link
- * ShardedForecast}); the child is this command with {@code --shard I,J,.../N}, which runs shards I, J, ... of N side by
+ * 2 a bad scenario ({@code scenario.<field>: <reason>} on stderr) or a bad {@code --shards} or {@code --sample}, 3
+ * too little heap for the run ({@link HeapWatch}; {@value #STOPPED}... as stderr's last line), 1 anything else.
+ * With {@code --shards N} above 1 the scenario runs divided into N shards in a child JVM ({@link ShardedForecast});
+ * the child is this command with {@code --shard I,J,.../N}, which runs shards I, J, ... of N side by
  * side, each on a thread of its own with a context, an in-memory database, an engine and a clock of its own
  * ({@code ShardClock}), and writes each shard's partial result ({@link ShardResult}) to {@code OUT/I/}. With
  * {@code --sample N} above 1 only 1/N of the chain runs (its first shards of N times as many) and the result is scaled
@@ -39,6 +40,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 public final class ForecastCommand {
 
     public static final String PROFILE = "forecast";
+
+    /** The exit code of a run stopped short of heap ({@link HeapWatch}). */
+    public static final int EXIT_TOO_LITTLE_HEAP = 3;
+
+    /** The start of stderr's last line when a run stopped short of heap. */
+    public static final String STOPPED = "forecast stopped: ";
+
     /** The smallest sample {@code --sample} takes: 1/100 of the chain. */
     static final int MAX_SAMPLE = 100;
 
@@ -213,16 +221,19 @@ public final class ForecastCommand {
                     .parent()
                     .ifPresent(parent ->
                             parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
-            try {
+            try (HeapWatch heap = HeapWatch.start()) {
                 ShardThreads.run(scenario, snapshot, arguments.shard(), arguments.out(), out);
                 return 0;
+            } catch (HeapWatch.TooSmall e) {
+                return stopped(e, err);
             } catch (Exception e) {
                 err.println("forecast failed: " + e);
                 e.printStackTrace(err);
                 return 1;
             }
         }
-        try (ConfigurableApplicationContext context = start(scenario)) {
+        try (HeapWatch heap = HeapWatch.start();
+                ConfigurableApplicationContext context = start(scenario)) {
             ForecastRun run = context.getBean(ForecastRun.class);
             if (snapshot != null) {
                 // from now: day 0 is the day the snapshot was taken, in business time
@@ -243,11 +254,20 @@ public final class ForecastCommand {
             out.println("REPORT " + arguments.out().resolve(ForecastFiles.JSON));
             out.flush();
             return 0;
+        } catch (HeapWatch.TooSmall e) {
+            return stopped(e, err);
         } catch (Exception e) {
             err.println("forecast failed: " + e);
             e.printStackTrace(err);
             return 1;
         }
+    }
+
+    /** A run short of heap: one line that says what to do, as the last of stderr, and exit code 3. */
+    private static int stopped(HeapWatch.TooSmall e, PrintStream err) {
+        err.println(STOPPED + e.getMessage());
+        err.flush();
+        return EXIT_TOO_LITTLE_HEAP;
     }
 
     static void writeShard(ShardResult shard, Path dir) throws IOException {

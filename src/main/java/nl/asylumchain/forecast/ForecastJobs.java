@@ -478,10 +478,16 @@ public class ForecastJobs {
         return errors;
     }
 
-    /** The root cause of a Java failure (its last "Caused by"), then the last lines: what a reader needs first. */
+    /**
+     * A run stopped short of heap: the line that says so and what to do. Otherwise the root cause of a Java failure
+     * (its last "Caused by"), then the last lines: what a reader needs first.
+     */
     private static String failure(Path stderr) throws IOException {
         String cause = null;
         for (String line : tail(stderr)) {
+            if (line.startsWith(ForecastCommand.STOPPED)) {
+                return line;
+            }
             if (line.startsWith("Caused by: ") || line.matches("^[\\w.$]+(Exception|Error)(: .*)?$")) {
                 cause = line;
             }

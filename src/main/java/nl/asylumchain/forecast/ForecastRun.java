@@ -80,6 +80,7 @@ class ForecastRun {
                     if (cancelled) {
                         throw new CancellationException("the forecast was stopped on " + monday.plusDays(d));
                     }
+                    HeapWatch.check();
                     driver.day(monday.plusDays(d));
                     figures.reported(driver.reported());
                     figures.left(driver.stagesLeft());
@@ -127,10 +128,12 @@ class ForecastRun {
     /**
      * A {@code PLACING} line each time another hundredth of the start state is placed: the cases placed and to
      * place, the time left at the rate so far (from the second line on), the run thread's CPU and the heap in use.
+     * Placing stops, as a day does, once this JVM is short of heap ({@link HeapWatch}).
      */
     private static Placing placing(PrintStream progress, long started, long cpuStarted) {
         long[] shown = {-1};
         return (placed, total) -> {
+            HeapWatch.check();
             long hundredth = placed * 100 / Math.max(total, 1);
             if (hundredth == shown[0]) {
                 return;

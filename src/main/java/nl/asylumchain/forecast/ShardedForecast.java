@@ -79,7 +79,7 @@ final class ShardedForecast {
         this.progress = progress;
     }
 
-    /** Runs {@code whole} in {@code count} shards; the command's exit code (0 done, 1 a shard failed). */
+    /** Runs {@code whole} in {@code count} shards; the command's exit code (0 done, 1 failed, 3 short of heap). */
     static int run(String scenarioArgument, Scenario whole, int count, Path out, PrintStream stdout, PrintStream stderr)
             throws IOException, InterruptedException {
         return run(scenarioArgument, whole, null, count, 1, out, stdout, stderr);
@@ -139,7 +139,8 @@ final class ShardedForecast {
                 stderr.println(
                         "forecast failed: the shards' JVM exited " + code + "; its log: " + dir.resolve("stderr.log"));
                 lastLines(dir.resolve("stderr.log"), 20).forEach(stderr::println);
-                return code == 2 ? 2 : 1;
+                // 2 a refused scenario, 3 too little heap: the child's own answer, with its last line as the reason
+                return code == 2 || code == ForecastCommand.EXIT_TOO_LITTLE_HEAP ? code : 1;
             }
         } finally {
             if (child.isAlive()) {

@@ -155,6 +155,24 @@ class ForecastApiIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void aForecastShortOfHeapEndsFailedWithWhatToDoAsItsMessage() throws IOException, InterruptedException {
+        String id = client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", 3))
+                .body()
+                .path("id")
+                .asText();
+
+        JsonNode failed = awaitStatus(id, "FAILED"::equals);
+
+        assertThat(failed.path("exitCode").asInt()).isEqualTo(3);
+        assertThat(failed.path("message").asText())
+                .isEqualTo("forecast stopped: too little heap for this run: the collector took 91 % of the last 120 s");
+        assertThat(new Browser("planner").get("/forecasts/" + id).body())
+                .contains("de rekenomgeving heeft te weinig geheugen voor deze startvoorraad")
+                .contains("the collector took 91 %")
+                .doesNotContain("a stack trace of another thread");
+    }
+
+    @Test
     void badRequestsAreRefusedWith400NamingTheField() {
         assertThat(fieldsOf(client.post("/api/forecasts", "planner", Map.of("scenario", "../../etc/passwd"))))
                 .containsExactly("scenario");

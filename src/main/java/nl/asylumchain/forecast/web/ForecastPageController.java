@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import nl.asylumchain.forecast.ForecastCommand;
 import nl.asylumchain.forecast.ForecastJob;
 import nl.asylumchain.forecast.ForecastJob.Progress;
 import nl.asylumchain.forecast.ForecastJob.Status;
@@ -188,6 +189,11 @@ class ForecastPageController {
                             .append("</li>"));
             body.append("</ul>");
         }
+        if (job.exitCode() != null && job.exitCode() == ForecastCommand.EXIT_TOO_LITTLE_HEAP) {
+            body.append("<p class=\"fout\">De berekening is gestopt: de rekenomgeving heeft te weinig geheugen voor")
+                    .append(" deze startvoorraad. Kies een steekproef (Steekproef 1/4 of 1/10) of laat de beheerder")
+                    .append(" het geheugen verhogen (<code>asylumchain.forecast.java-options</code>).</p>");
+        }
         if (job.message() != null) {
             body.append("<pre class=\"fout\">").append(esc(job.message())).append("</pre>");
         }
@@ -315,7 +321,7 @@ class ForecastPageController {
                     + "section{background:#fff;border:1px solid #dde2e8;border-radius:6px;padding:14px 18px;margin:0 0 16px}"
                     + "h1{font-size:1.2rem;margin:0 0 8px}label{display:block;margin:6px 0}label.vink{display:flex;gap:6px}"
                     + "textarea{width:100%;font-family:monospace}table{border-collapse:collapse;width:100%}"
-                    + "th,td{border-bottom:1px solid #e4e7eb;padding:4px 8px;text-align:left}.fout{color:#b00020}"
+                    + "th,td{border-bottom:1px solid #e4e7eb;padding:4px 8px;text-align:left}.fout{color:#b00020}pre.fout{white-space:pre-wrap}"
                     + "progress{width:100%;height:18px}a.knop,button{background:#154273;color:#fff;border:0;border-radius:4px;"
                     + "padding:6px 12px;text-decoration:none;cursor:pointer}";
 

@@ -1,0 +1,87 @@
+package nl.asylumchain.forecast;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/**
+ * The rule that stops a run short of heap ({@link HeapWatch.Meter}), fed collections as a collector reports them:
+ * the whole chain's stock with 4 GB (a full collection of 6 s every 6.5 s, 2.9 to 3.1 GB left after each) is stopped
+ * once two minutes of it were seen; a busy young generation, a collector that frees most of the heap, or too short a
+ * watch are not.
+ */
+class HeapWatchTest {
+
+    private static final long MB = 1024 * 1024;
+    private static final long MAX = 4000 * MB;
+
+    @Test
+    void fullCollectionsBackToBackThatFreeLittleStopTheRunOnceTwoMinutesWereSeen() {
+        HeapWatch.Meter meter = new HeapWatch.Meter(10_000, MAX);
+        String verdict = null;
+        long start = 10_000;
+        while (verdict == null && start < 400_000) {
+            verdict = meter.collected(start, start + 6_000, true, 3100 * MB);
+            if (verdict == null) {
+                assertThat(start + 6_000)
+                        .as("not before two minutes were watched")
+                        .isLessThan(130_000);
+            }
+            start += 6_500;
+        }
+
+        assertThat(verdict)
+                .isEqualTo(
+                        "too little heap for this run: the collector took 92 % of the last 120 s, and 3100 of 4000 MB"
+                                + " stayed in use after its last full collection. Give the JVM at least twice that (-Xmx; in"
+                                + " the application asylumchain.forecast.java-options), or run a sample (--sample N)");
+        assertThat(start).isBetween(130_000L, 140_000L);
+    }
+
+    @Test
+    void aHeapFullerThanItsMaximumIsToldAsFull() {
+        // measured: 536 MB in the pools after a full collection, where the JVM's maximum (no second survivor) was 533
+        HeapWatch.Meter meter = new HeapWatch.Meter(0, 533 * MB);
+        String verdict = null;
+        for (long start = 0; verdict == null && start < 400_000; start += 1_000) {
+            verdict = meter.collected(start, start + 800, true, 536 * MB);
+        }
+
+        assertThat(verdict).contains("and 533 of 533 MB stayed in use");
+    }
+
+    @Test
+    void aCollectorThatFreesAQuarterOfTheHeapOrMoreLetsTheRunGoOn() {
+        HeapWatch.Meter meter = new HeapWatch.Meter(0, MAX);
+        for (long start = 0; start < 600_000; start += 6_500) {
+            assertThat(meter.collected(start, start + 6_000, true, 2900 * MB)).isNull();
+        }
+    }
+
+    @Test
+    void youngCollectionsAtAFifthOfTheTimeLetTheRunGoOnThoughTheOldGenerationIsFull() {
+        HeapWatch.Meter meter = new HeapWatch.Meter(0, MAX);
+        assertThat(meter.collected(0, 2_000, true, 3500 * MB)).isNull();
+        for (long start = 2_000; start < 600_000; start += 1_000) {
+            assertThat(meter.collected(start, start + 200, false, 3600 * MB)).isNull();
+        }
+    }
+
+    @Test
+    void aFullHeapWithoutAFullCollectionYetIsNotJudged() {
+        HeapWatch.Meter meter = new HeapWatch.Meter(0, MAX);
+        for (long start = 0; start < 600_000; start += 1_000) {
+            assertThat(meter.collected(start, start + 900, false, 3900 * MB)).isNull();
+        }
+    }
+
+    @Test
+    void withoutAWatchOrBeforeItsVerdictCheckLetsTheRunGoOn() {
+        assertThatCode(HeapWatch::check).doesNotThrowAnyException();
+        try (HeapWatch watch = HeapWatch.start()) {
+            System.gc();
+            assertThatCode(HeapWatch::check).doesNotThrowAnyException();
+        }
+    }
+}
