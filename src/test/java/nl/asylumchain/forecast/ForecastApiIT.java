@@ -106,10 +106,7 @@ class ForecastApiIT extends PostgresIntegrationTest {
 
     @Test
     void oneForecastRunsAtATimeASecondIsRefusedWith409() throws IOException {
-        String first = client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", 99))
-                .body()
-                .path("id")
-                .asText();
+        String first = startSmall(99);
 
         ChainClient.Response second = client.post("/api/forecasts", "ontwerper", Map.of("yaml", SMALL));
 
@@ -126,10 +123,7 @@ class ForecastApiIT extends PostgresIntegrationTest {
 
     @Test
     void aScenarioTheForecastRefusesEndsInvalidNamingTheField() {
-        String id = client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", 2))
-                .body()
-                .path("id")
-                .asText();
+        String id = startSmall(2);
 
         JsonNode invalid = awaitStatus(id, "INVALID"::equals);
 
@@ -143,10 +137,7 @@ class ForecastApiIT extends PostgresIntegrationTest {
 
     @Test
     void aFailingForecastEndsFailedWithTheChildsLastWords() {
-        String id = client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", 1))
-                .body()
-                .path("id")
-                .asText();
+        String id = startSmall(1);
 
         JsonNode failed = awaitStatus(id, "FAILED"::equals);
 
@@ -156,10 +147,7 @@ class ForecastApiIT extends PostgresIntegrationTest {
 
     @Test
     void aForecastShortOfHeapEndsFailedWithWhatToDoAsItsMessage() throws IOException, InterruptedException {
-        String id = client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", 3))
-                .body()
-                .path("id")
-                .asText();
+        String id = startSmall(3);
 
         JsonNode failed = awaitStatus(id, "FAILED"::equals);
 
@@ -322,6 +310,14 @@ class ForecastApiIT extends PostgresIntegrationTest {
         if (Files.isDirectory(dir)) {
             Files.writeString(dir.resolve("release"), "go");
         }
+    }
+
+    /** Starts the small scenario as the planner through the API; its seed picks the fake child's behaviour. */
+    private String startSmall(int seed) {
+        return client.post("/api/forecasts", "planner", Map.of("yaml", SMALL, "seed", seed))
+                .body()
+                .path("id")
+                .asText();
     }
 
     private JsonNode awaitStatus(String id, Predicate<String> status) {

@@ -54,25 +54,26 @@ class HeapWatchTest {
     @Test
     void aCollectorThatFreesAQuarterOfTheHeapOrMoreLetsTheRunGoOn() {
         HeapWatch.Meter meter = new HeapWatch.Meter(0, MAX);
-        for (long start = 0; start < 600_000; start += 6_500) {
-            assertThat(meter.collected(start, start + 6_000, true, 2900 * MB)).isNull();
-        }
+        goesOn(meter, 6_500, 6_000, true, 2900);
     }
 
     @Test
     void youngCollectionsAtAFifthOfTheTimeLetTheRunGoOnThoughTheOldGenerationIsFull() {
         HeapWatch.Meter meter = new HeapWatch.Meter(0, MAX);
         assertThat(meter.collected(0, 2_000, true, 3500 * MB)).isNull();
-        for (long start = 2_000; start < 600_000; start += 1_000) {
-            assertThat(meter.collected(start, start + 200, false, 3600 * MB)).isNull();
-        }
+        goesOn(meter, 1_000, 200, false, 3600);
     }
 
     @Test
     void aFullHeapWithoutAFullCollectionYetIsNotJudged() {
-        HeapWatch.Meter meter = new HeapWatch.Meter(0, MAX);
-        for (long start = 0; start < 600_000; start += 1_000) {
-            assertThat(meter.collected(start, start + 900, false, 3900 * MB)).isNull();
+        goesOn(new HeapWatch.Meter(0, MAX), 1_000, 900, false, 3900);
+    }
+
+    /** Ten minutes of collections, one every {@code every} ms lasting {@code lasting}: never a verdict. */
+    private static void goesOn(HeapWatch.Meter meter, long every, long lasting, boolean full, long usedAfterMb) {
+        for (long start = 2_000; start < 600_000; start += every) {
+            assertThat(meter.collected(start, start + lasting, full, usedAfterMb * MB))
+                    .isNull();
         }
     }
 
