@@ -133,7 +133,7 @@ class ForecastRun {
     private static Placing placing(PrintStream progress, long started, long cpuStarted) {
         long[] shown = {-1};
         return (placed, total) -> {
-            HeapWatch.check();
+            HeapWatch.check(placed, total);
             long hundredth = placed * 100 / Math.max(total, 1);
             if (hundredth == shown[0]) {
                 return;

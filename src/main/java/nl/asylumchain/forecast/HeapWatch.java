@@ -16,7 +16,8 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * the collections took {@value #SHARE_PERCENT} % or more of the last {@value #WINDOW_SECONDS} s and the last full
  * collection left {@value #LEFT_PERCENT} % or more of the maximum heap in use, the run is short of heap. From then on
  * {@link #check()} throws {@link TooSmall} in every run thread of this JVM (the heap is the JVM's, not a shard's),
- * which the command turns into exit code 3 and one line that says what to do.
+ * which the command turns into exit code 3 and one line that says what to do and about how much heap to give
+ * ({@link Shortage#message}).
  *
  * <p>Watches from {@link #start()} until {@link #close()}; without a watch, {@link #check()} does nothing.
  */
@@ -33,7 +34,7 @@ final class HeapWatch extends CollectionListener {
         }
     }
 
-    private static volatile String verdict;
+    private static volatile Shortage verdict;
 
     private final Meter meter = new Meter(
             ManagementFactory.getRuntimeMXBean().getUptime(),
@@ -51,15 +52,23 @@ final class HeapWatch extends CollectionListener {
 
     /** Throws {@link TooSmall} once a watch has found this JVM short of heap. */
     static void check() {
-        String found = verdict;
+        Shortage found = verdict;
         if (found != null) {
-            throw new TooSmall(found);
+            throw new TooSmall(found.message(1, 1));
+        }
+    }
+
+    /** As {@link #check()}, while the start state is placed: the advice scales the heap to the whole of it. */
+    static void check(long placed, long toPlace) {
+        Shortage found = verdict;
+        if (found != null) {
+            throw new TooSmall(found.message(placed, toPlace));
         }
     }
 
     @Override
     protected void collected(GarbageCollectionNotificationInfo info) {
-        String found = meter.collected(
+        Shortage found = meter.collected(
                 info.getGcInfo().getStartTime(),
                 info.getGcInfo().getEndTime(),
                 info.getGcAction().contains("major"),
@@ -77,7 +86,7 @@ final class HeapWatch extends CollectionListener {
 
     /**
      * The rule, apart from the JVM: fed each collection's start and end (milliseconds since the JVM started), whether
-     * it was a full one and the heap in use after it; answers the verdict, or null while the heap suffices.
+     * it was a full one and the heap in use after it; answers the shortage, or null while the heap suffices.
      */
     static final class Meter {
 
@@ -91,7 +100,7 @@ final class HeapWatch extends CollectionListener {
             this.maxBytes = maxBytes;
         }
 
-        synchronized String collected(long start, long end, boolean full, long usedAfter) {
+        synchronized Shortage collected(long start, long end, boolean full, long usedAfter) {
             recent.addLast(new long[] {start, end});
             if (full) {
                 leftAfterFull = usedAfter;
@@ -114,16 +123,39 @@ final class HeapWatch extends CollectionListener {
             if (share < SHARE_PERCENT || left < LEFT_PERCENT) {
                 return null;
             }
-            long leftMb = leftBytes / (1024 * 1024);
+            return new Shortage(share, leftBytes, maxBytes);
+        }
+    }
+
+    /**
+     * What the watch saw: the collections' share of the last {@value #WINDOW_SECONDS} s and the heap left in use after
+     * the last full collection, of the JVM's maximum.
+     */
+    record Shortage(long sharePercent, long leftBytes, long maxBytes) {
+
+        /**
+         * A year needs about {@value #NEED_PER_LEFT_TENTHS} tenths of the heap its start state leaves in use: its
+         * engines' rows of the start state stay, the year's cases add to them, and the collector needs room (the
+         * whole stock of {@code mpp-2024-high}: 2.6 GB left after full collections, about 6 GB needed). While
+         * placing, the heap left is scaled from the cases placed to all of them.
+         */
+        static final int NEED_PER_LEFT_TENTHS = 25;
+
+        String message(long placed, long toPlace) {
+            long mb = 1024 * 1024;
+            double whole = (double) Math.max(toPlace, 1) / Math.max(placed, 1);
+            long needMb = (long) Math.ceil(leftBytes * whole * NEED_PER_LEFT_TENTHS / 10 / mb / 256) * 256;
             return String.format(
                     Locale.ROOT,
                     "too little heap for this run: the collector took %d %% of the last %d s, and %d of %d MB stayed"
-                            + " in use after its last full collection. Give the JVM at least twice that (-Xmx; in"
-                            + " the application asylumchain.forecast.java-options), or run a sample (--sample N)",
-                    share,
+                            + " in use after its last full collection%s. Give the JVM about %d MB (-Xmx; in the"
+                            + " application asylumchain.forecast.java-options), or run a sample (--sample N)",
+                    sharePercent,
                     WINDOW_SECONDS,
-                    leftMb,
-                    maxBytes / (1024 * 1024));
+                    leftBytes / mb,
+                    maxBytes / mb,
+                    placed < toPlace ? ", with " + placed + " of " + toPlace + " start cases placed" : "",
+                    Math.max(needMb, maxBytes / mb + 256));
         }
     }
 }

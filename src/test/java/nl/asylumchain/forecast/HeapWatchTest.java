@@ -19,7 +19,7 @@ class HeapWatchTest {
     @Test
     void fullCollectionsBackToBackThatFreeLittleStopTheRunOnceTwoMinutesWereSeen() {
         HeapWatch.Meter meter = new HeapWatch.Meter(10_000, MAX);
-        String verdict = null;
+        HeapWatch.Shortage verdict = null;
         long start = 10_000;
         while (verdict == null && start < 400_000) {
             verdict = meter.collected(start, start + 6_000, true, 3100 * MB);
@@ -31,24 +31,37 @@ class HeapWatchTest {
             start += 6_500;
         }
 
-        assertThat(verdict)
+        assertThat(verdict.message(1, 1))
                 .isEqualTo(
                         "too little heap for this run: the collector took 92 % of the last 120 s, and 3100 of 4000 MB"
-                                + " stayed in use after its last full collection. Give the JVM at least twice that (-Xmx; in"
-                                + " the application asylumchain.forecast.java-options), or run a sample (--sample N)");
+                                + " stayed in use after its last full collection. Give the JVM about 7936 MB (-Xmx; in the"
+                                + " application asylumchain.forecast.java-options), or run a sample (--sample N)");
         assertThat(start).isBetween(130_000L, 140_000L);
+    }
+
+    @Test
+    void whileTheStartStateIsPlacedTheAdviceScalesTheHeapToAllOfIt() {
+        // measured: the whole stock of mpp-2024-high in 2 GB stopped with 56,700 of 90,000 placed and 1,577 MB left
+        HeapWatch.Shortage shortage = new HeapWatch.Shortage(61, 1577 * MB, 1820 * MB);
+
+        assertThat(shortage.message(56_700, 90_000))
+                .contains("and 1577 of 1820 MB stayed in use after its last full collection, with 56700 of 90000 start"
+                        + " cases placed. Give the JVM about 6400 MB (-Xmx;");
+        assertThat(new HeapWatch.Shortage(61, 1000 * MB, 4000 * MB).message(1, 1))
+                .as("never less than the heap it had")
+                .contains("Give the JVM about 4256 MB");
     }
 
     @Test
     void aHeapFullerThanItsMaximumIsToldAsFull() {
         // measured: 536 MB in the pools after a full collection, where the JVM's maximum (no second survivor) was 533
         HeapWatch.Meter meter = new HeapWatch.Meter(0, 533 * MB);
-        String verdict = null;
+        HeapWatch.Shortage verdict = null;
         for (long start = 0; verdict == null && start < 400_000; start += 1_000) {
             verdict = meter.collected(start, start + 800, true, 536 * MB);
         }
 
-        assertThat(verdict).contains("and 533 of 533 MB stayed in use");
+        assertThat(verdict.message(1, 1)).contains("and 533 of 533 MB stayed in use");
     }
 
     @Test
