@@ -52,10 +52,7 @@ final class HeapWatch extends CollectionListener {
 
     /** Throws {@link TooSmall} once a watch has found this JVM short of heap. */
     static void check() {
-        Shortage found = verdict;
-        if (found != null) {
-            throw new TooSmall(found.message(1, 1));
-        }
+        check(1, 1);
     }
 
     /** As {@link #check()}, while the start state is placed: the advice scales the heap to the whole of it. */

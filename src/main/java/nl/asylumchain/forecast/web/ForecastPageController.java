@@ -242,8 +242,11 @@ class ForecastPageController {
         }
         body.append(
                         "<section><h1>Nieuwe prognose</h1><p>De prognose rekent een jaar instroom door de echte procesmodellen"
-                                + " van de keten, in een eigen rekenomgeving naast deze server. Eén prognose tegelijk; een jaar duurt"
-                                + " enkele minuten.</p><form method=\"post\" action=\"/forecasts\">")
+                                + " van de keten, in een eigen rekenomgeving naast deze server. Eén prognose tegelijk. Een jaar"
+                                + " vanaf een lege keten, of als steekproef 1/10, duurt enkele minuten; met de hele startvoorraad"
+                                + " van een scenario uit de brief (tot 90.000 zaken) een half uur of langer, en ongeveer 6 GB"
+                                + " geheugen. Heeft de rekenomgeving te weinig, dan stopt de prognose vroegtijdig en"
+                                + " zegt hoeveel nodig is.</p><form method=\"post\" action=\"/forecasts\">")
                 .append(hidden(csrf))
                 .append("<label>Scenario <input name=\"scenario\" list=\"scenarios\" placeholder=\"mpp-2023-medio\""
                         + " pattern=\"[a-z0-9][a-z0-9\\-]*\"></label><datalist id=\"scenarios\">")
