@@ -243,7 +243,7 @@ final class ShardedForecast {
                         .max()
                         .orElse(0),
                 cpuSeconds(latest.values()),
-                heapMb(latest.values()),
+                heapInUseMb(latest.values()),
                 count,
                 sample > 1 ? " sample=" + sample : "");
         progress.flush();
@@ -281,7 +281,7 @@ final class ShardedForecast {
                 total,
                 eta.isPresent() ? " etaSeconds=" + eta.getAsLong() : "",
                 cpuSeconds(placing.values()),
-                heapMb(placing.values()),
+                heapInUseMb(placing.values()),
                 count,
                 sample > 1 ? " sample=" + sample : "");
         progress.flush();
@@ -295,7 +295,7 @@ final class ShardedForecast {
     }
 
     /** The heap in use: the largest a shard saw, as the shards share one JVM's heap. */
-    private static long heapMb(Collection<Map<String, String>> lines) {
+    private static long heapInUseMb(Collection<Map<String, String>> lines) {
         return lines.stream().mapToLong(l -> number(l, "heapMb")).max().orElse(0);
     }
 
