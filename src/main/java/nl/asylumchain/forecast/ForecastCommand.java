@@ -2,6 +2,7 @@ package nl.asylumchain.forecast;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -189,6 +190,19 @@ public final class ForecastCommand {
             err.println(e.getMessage());
             return 2;
         }
+        if (arguments.shard() == null && arguments.fromNow() == null) {
+            // the -Xmx given (the application's child options name one), as the API's estimate reads it
+            long heapMb =
+                    ForecastSizing.heapMb(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            warnIfShortOfHeap(
+                    scenario,
+                    arguments.shards(),
+                    arguments.sample(),
+                    arguments.shards() > 1 || arguments.sample() > 1
+                            ? ShardedForecast.heapMb(heapMb * 1024 * 1024, arguments.shards())
+                            : heapMb,
+                    err);
+        }
         if (arguments.shards() > 1 || arguments.sample() > 1) {
             try {
                 return ShardedForecast.run(
@@ -315,6 +329,34 @@ public final class ForecastCommand {
     /** The isolated context: command-line properties, the highest precedence Spring knows. */
     static ConfigurableApplicationContext start(Scenario scenario) {
         return start(scenario, "forecast");
+    }
+
+    /**
+     * Before a run, one line on stderr when the estimate ({@link ForecastSizing}) says its start stock and inflow will
+     * not fit the heap: how much to give, or which sample fits. The run goes on; {@link HeapWatch} has the last word.
+     */
+    static void warnIfShortOfHeap(Scenario scenario, int shards, int sample, long heapMb, PrintStream err) {
+        ForecastSizing sizing = ForecastSizing.MEASURED;
+        long start = scenario.stock() == null ? 0 : scenario.stock().total();
+        long inflow = ForecastSizing.inflowCases(scenario, scenario.weeks());
+        long live = sizing.liveMb(start, inflow, shards, sample);
+        if (live <= ForecastSizing.usableMb(heapMb)) {
+            return;
+        }
+        long give = (live * 100 / HeapWatch.LEFT_PERCENT + 255) / 256 * 256;
+        err.printf(
+                "HEAP this run will keep about %d MB in use (%d start cases, %d of inflow in %d weeks), more than the"
+                        + " %d of its %d MB heap a run may keep: it will likely stop short of heap (exit 3). Give about"
+                        + " -Xmx%dm, or run --sample %d%n",
+                live,
+                start,
+                inflow,
+                scenario.weeks(),
+                ForecastSizing.usableMb(heapMb),
+                heapMb,
+                give,
+                sizing.choose(null, start, inflow, shards, heapMb).sample());
+        err.flush();
     }
 
     /** The engine name of a shard run beside others in one JVM ({@link ShardThreads}). */

@@ -14,6 +14,8 @@ import nl.asylumchain.platform.FieldError;
  * @param progress    the child's last progress line, while it runs and after
  * @param errors      why the scenario was refused (status {@code INVALID}), per field
  * @param message     what went wrong otherwise (status {@code FAILED}, {@code INTERRUPTED})
+ * @param sizing      the sample the child runs with, asked for or chosen to fit its heap, and the estimate behind it;
+ *                    null for a run kept from before it was recorded, or refused before it started
  */
 public record ForecastJob(
         String id,
@@ -28,7 +30,8 @@ public record ForecastJob(
         boolean fromNow,
         Progress progress,
         List<FieldError> errors,
-        String message) {
+        String message,
+        ForecastSizing.Choice sizing) {
 
     public enum Status {
         /** The child runs. */
@@ -73,7 +76,8 @@ public record ForecastJob(
                 fromNow,
                 progress,
                 fieldErrors,
-                why);
+                why,
+                sizing);
     }
 
     ForecastJob withProgress(Progress latest) {
@@ -90,6 +94,7 @@ public record ForecastJob(
                 fromNow,
                 latest,
                 errors,
-                message);
+                message,
+                sizing);
     }
 }

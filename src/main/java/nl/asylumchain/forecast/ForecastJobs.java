@@ -148,7 +148,7 @@ public class ForecastJobs {
      * 409 while another forecast runs on this node.
      */
     public synchronized ForecastJob start(ForecastRequest request, String user) throws IOException {
-        String scenario = check(request);
+        Scenario scenario = check(request);
         if (child != null && child.isAlive()) {
             throw new ConflictException("Forecast " + childRun + " is running on this node; one runs at a time."
                     + " Try again when it has finished (GET /api/forecasts/" + childRun + ").");
@@ -173,16 +173,29 @@ public class ForecastJobs {
         if (request.shards() != null && request.shards() > 1) {
             arguments.addAll(List.of("--shards", String.valueOf(request.shards())));
         }
-        if (request.sample() != null && request.sample() > 1) {
-            arguments.addAll(List.of("--sample", String.valueOf(request.sample())));
-        }
+        long startCases = scenario.stock() == null ? 0 : scenario.stock().total();
         if (request.startsFromNow()) {
-            json.writeValue(dir.resolve(SNAPSHOT_JSON).toFile(), snapshots.take());
+            // from now, the running system's open cases are the start state, not the scenario's stock
+            ForecastSnapshot snapshot = snapshots.take();
+            startCases = snapshot.cases().size();
+            json.writeValue(dir.resolve(SNAPSHOT_JSON).toFile(), snapshot);
             arguments.addAll(List.of("--from-now", dir.resolve(SNAPSHOT_JSON).toString()));
+        }
+        ForecastSizing.Choice sizing = properties
+                .sizing()
+                .choose(
+                        request.sample(),
+                        startCases,
+                        ForecastSizing.inflowCases(
+                                scenario, request.weeks() != null ? request.weeks() : scenario.weeks()),
+                        request.shards() != null ? request.shards() : 1,
+                        ForecastSizing.heapMb(properties.javaOptions()));
+        if (sizing.sample() > 1) {
+            arguments.addAll(List.of("--sample", String.valueOf(sizing.sample())));
         }
         ForecastJob run = new ForecastJob(
                 id,
-                scenario,
+                scenario.name(),
                 user,
                 now,
                 null,
@@ -193,7 +206,8 @@ public class ForecastJobs {
                 request.startsFromNow(),
                 null,
                 null,
-                null);
+                null,
+                sizing);
         save(run);
         ProcessBuilder builder = new ProcessBuilder(command(arguments))
                 .redirectOutput(dir.resolve(STDOUT).toFile())
@@ -303,10 +317,10 @@ public class ForecastJobs {
         }
     }
 
-    /** The scenario's name when it is good; 400 naming the field otherwise. */
-    private String check(ForecastRequest request) {
+    /** The scenario when it is good; 400 naming the field otherwise. */
+    private Scenario check(ForecastRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        String name = null;
+        Scenario scenario = null;
         boolean named = request.scenario() != null && !request.scenario().isBlank();
         boolean written = request.yaml() != null && !request.yaml().isBlank();
         if (named == written) {
@@ -325,11 +339,10 @@ public class ForecastJobs {
         } else {
             // the child's own check, here: a bad scenario is refused before a JVM starts for it
             try {
-                name = (named
-                                ? ScenarioReader.read(request.scenario())
-                                : ScenarioReader.parse(
-                                        new ByteArrayInputStream(request.yaml().getBytes(StandardCharsets.UTF_8))))
-                        .name();
+                scenario = named
+                        ? ScenarioReader.read(request.scenario())
+                        : ScenarioReader.parse(
+                                new ByteArrayInputStream(request.yaml().getBytes(StandardCharsets.UTF_8)));
             } catch (ScenarioException e) {
                 errors.add(new FieldError(e.field().isEmpty() ? "scenario" : "scenario." + e.field(), e.reason()));
             }
@@ -351,7 +364,7 @@ public class ForecastJobs {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return name;
+        return scenario;
     }
 
     /**

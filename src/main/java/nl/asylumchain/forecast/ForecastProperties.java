@@ -17,10 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDuration a run still going after this long is stopped (FAILED)
  * @param command     the child's command instead of {@code java ... forecast}, the forecast's arguments appended;
  *                    empty in production, set by tests to a stand-in child
+ * @param sizing      what a start case, a case of the inflow and an engine keep in use, from which a request that
+ *                    names no sample gets the smallest that fits the child's heap ({@link ForecastSizing})
  */
 @ConfigurationProperties("asylumchain.forecast")
 public record ForecastProperties(
         @DefaultValue("./data/forecasts") Path workDir,
         @DefaultValue({"-Xmx2g", "-XX:+UseParallelGC"}) List<String> javaOptions,
         @DefaultValue("PT1H") Duration maxDuration,
-        @DefaultValue({}) List<String> command) {}
+        @DefaultValue({}) List<String> command,
+        @DefaultValue ForecastSizing sizing) {}

@@ -32,7 +32,7 @@ import nl.asylumchain.forecast.report.ForecastReport;
  * weekly.csv} and report ({@link ShardMerge}). This parent starts no Spring context and no engine: it waits, shows the
  * progress of the slowest shard, and merges.
  *
- * <p>The child gets this JVM's maximum heap (at least {@value #MIN_HEAP_MB} MB a shard), so that {@code java -Xmx2g
+ * <p>The child gets the heap this JVM was given (at least {@value #MIN_HEAP_MB} MB a shard), so that {@code java -Xmx2g
  * -jar ... --shards 2} keeps the engines together within 2 GB, and the parallel collector unless this JVM names one
  * ({@link #jvmOptions}).
  */
@@ -360,7 +360,10 @@ final class ShardedForecast {
         if (options.stream().noneMatch(ShardedForecast::namesCollector)) {
             options.add(DEFAULT_COLLECTOR);
         }
-        options.add("-Xmx" + heapMb(maxMemoryBytes, count) + "m");
+        // the -Xmx given, not the maximum the JVM reports: the parallel collector leaves a survivor space out of that
+        // (1,820 MB of -Xmx2g), and a child given it would have less again
+        long given = ForecastSizing.heapMb(inputArguments, maxMemoryBytes / (1024 * 1024));
+        options.add("-Xmx" + heapMb(given * 1024 * 1024, count) + "m");
         options.add("-Djava.awt.headless=true");
         return options;
     }
@@ -370,9 +373,9 @@ final class ShardedForecast {
         return option.matches("-XX:[+-]Use\\w*GC");
     }
 
-    /** The shards' heap together: this JVM's maximum, at least {@value #MIN_HEAP_MB} MB a shard (an engine needs that). */
-    static long heapMb(long maxMemoryBytes, int shards) {
-        return Math.max((long) MIN_HEAP_MB * shards, maxMemoryBytes / (1024 * 1024));
+    /** The shards' heap together: this JVM's, at least {@value #MIN_HEAP_MB} MB a shard (an engine needs that). */
+    static long heapMb(long heapBytes, int shards) {
+        return Math.max((long) MIN_HEAP_MB * shards, heapBytes / (1024 * 1024));
     }
 
     private static List<String> lastLines(Path file, int n) throws IOException {

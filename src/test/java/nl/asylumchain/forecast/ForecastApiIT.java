@@ -75,6 +75,10 @@ class ForecastApiIT extends PostgresIntegrationTest {
         assertThat(started.body().path("scenario").asText())
                 .as("the name in the file")
                 .isEqualTo("small");
+        assertThat(started.body().path("sizing").path("sample").asInt())
+                .as("a small scenario fits the child's heap whole")
+                .isEqualTo(1);
+        assertThat(started.body().path("sizing").path("chosen").asBoolean()).isTrue();
         JsonNode running = await(id, job -> job.path("progress").path("week").asInt() == 1);
         assertThat(running.path("status").asText()).isEqualTo("RUNNING");
         assertThat(running.path("progress").path("weeks").asInt()).isEqualTo(30);
@@ -244,6 +248,28 @@ class ForecastApiIT extends PostgresIntegrationTest {
                 .doesNotContain("http-equiv=\"refresh\"");
         assertThat(planner.get("/forecasts/" + id + "/report.html").body()).contains("mpp-2023-min");
         assertThat(planner.get("/forecasts").body()).contains("/forecasts/" + id);
+        assertThat(done).contains("<dt>Omvang</dt><dd>de hele keten (de hele keten houdt naar schatting");
+    }
+
+    @Test
+    void thePageGivesALettersWholeStockTheSampleThatFitsAndSaysWhy() throws IOException, InterruptedException {
+        Browser planner = new Browser("planner");
+
+        HttpResponse<String> started =
+                planner.post("/forecasts", Map.of("scenario", "mpp-2024-high", "seed", "99", "sample", ""));
+
+        assertThat(started.statusCode()).isEqualTo(303);
+        String page = started.headers().firstValue("Location").orElseThrow();
+        String id = page.substring(page.lastIndexOf('/') + 1);
+        JsonNode job =
+                await(id, running -> running.path("progress").path("week").asInt() == 1);
+        int sample = job.path("sizing").path("sample").asInt();
+        assertThat(sample).as("90,000 start cases do not fit 2 GB whole").isGreaterThan(1);
+        assertThat(planner.get("/forecasts/" + id).body())
+                .contains("steekproef 1/" + sample + ", opgeschaald naar de hele keten; zelf gekozen omdat de hele"
+                        + " keten houdt naar schatting");
+        release(id);
+        awaitStatus(id, "DONE"::equals);
     }
 
     @Test

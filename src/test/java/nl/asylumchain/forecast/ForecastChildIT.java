@@ -39,7 +39,8 @@ class ForecastChildIT {
     @Test
     void theRealChildRunsTheScenarioAndLeavesItsFiguresAndReport() throws IOException, InterruptedException {
         jobs = new ForecastJobs(
-                new ForecastProperties(workDir, List.of("-Xmx1g"), Duration.ofMinutes(20), List.of()),
+                new ForecastProperties(
+                        workDir, List.of("-Xmx1g"), Duration.ofMinutes(20), List.of(), ForecastSizing.MEASURED),
                 new ForecastReport(),
                 () -> null,
                 Clock.systemUTC(),

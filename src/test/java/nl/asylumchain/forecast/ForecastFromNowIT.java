@@ -126,7 +126,8 @@ class ForecastFromNowIT {
         assertThat(live.get("DEPARTURE")).isPositive();
 
         jobs = new ForecastJobs(
-                new ForecastProperties(workDir, List.of("-Xmx1g"), Duration.ofMinutes(20), List.of()),
+                new ForecastProperties(
+                        workDir, List.of("-Xmx1g"), Duration.ofMinutes(20), List.of(), ForecastSizing.MEASURED),
                 new ForecastReport(),
                 snapshots,
                 Clock.systemUTC(),

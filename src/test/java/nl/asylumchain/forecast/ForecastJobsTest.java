@@ -35,7 +35,8 @@ class ForecastJobsTest {
 
     private ForecastJobs jobs(List<String> command, SnapshotSource snapshots) throws IOException {
         ForecastJobs jobs = new ForecastJobs(
-                new ForecastProperties(workDir, List.of("-Xmx2g"), Duration.ofMinutes(5), command),
+                new ForecastProperties(
+                        workDir, List.of("-Xmx2g"), Duration.ofMinutes(5), command, ForecastSizing.MEASURED),
                 new ForecastReport(),
                 snapshots,
                 Clock.systemUTC(),

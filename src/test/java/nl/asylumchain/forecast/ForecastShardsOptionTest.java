@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -204,21 +205,56 @@ class ForecastShardsOptionTest {
                 .contains("--shards 2");
     }
 
+    @Test
+    void aRequestWithoutASampleGetsTheSmallestThatFitsTheChildsHeap() throws Exception {
+        // the letter's whole stock (90,000 cases) and a year's inflow in the child's 2 GB, one engine
+        ForecastJob job = ended(new ForecastRequest("mpp-2024-high", null, null, null, null));
+
+        assertThat(job.sizing()).isEqualTo(new ForecastSizing.Choice(3, true, 3207, 2048));
+        assertThat(arguments(job)).contains("--sample 3");
+    }
+
+    @Test
+    void aRequestThatFitsOrAsksForTheWholeRunsWhole() throws Exception {
+        ForecastJob small = ended(new ForecastRequest(null, ForecastApiIT.SMALL, null, null, null));
+        ForecastJob whole = ended(new ForecastRequest("mpp-2024-high", null, null, null, null, null, 1));
+
+        assertThat(small.sizing().sample()).isEqualTo(1);
+        assertThat(small.sizing().chosen()).isTrue();
+        assertThat(arguments(small)).doesNotContain("--sample");
+        assertThat(whole.sizing()).isEqualTo(new ForecastSizing.Choice(1, false, 3207, 2048));
+        assertThat(arguments(whole)).doesNotContain("--sample");
+    }
+
     /** The arguments the (stand-in) child got for the request, once it has ended. */
     private String childArguments(ForecastRequest request) throws Exception {
+        return arguments(ended(request));
+    }
+
+    private String arguments(ForecastJob job) throws Exception {
+        return Files.readString(dir.resolve(job.id()).resolve("arguments.txt"));
+    }
+
+    /** The request's run once its (stand-in) child has ended. */
+    private ForecastJob ended(ForecastRequest request) throws Exception {
         ForecastJobs jobs = jobs();
         ForecastJob job = jobs.start(request, "planner");
         for (int i = 0; i < 100 && jobs.find(job.id()).orElseThrow().status() == ForecastJob.Status.RUNNING; i++) {
             Thread.sleep(100);
         }
-        return Files.readString(dir.resolve(job.id()).resolve("arguments.txt"));
+        return jobs.find(job.id()).orElseThrow();
     }
 
     private ForecastJobs jobs() throws Exception {
         ForecastJobs jobs = new ForecastJobs(
-                new ForecastProperties(dir, List.of("-Xmx2g"), Duration.ofMinutes(1), ForecastJobsTest.FAKE_CHILD),
+                new ForecastProperties(
+                        dir,
+                        List.of("-Xmx2g"),
+                        Duration.ofMinutes(1),
+                        ForecastJobsTest.FAKE_CHILD,
+                        ForecastSizing.MEASURED),
                 new ForecastReport(),
-                () -> null,
+                () -> new ForecastSnapshot(Instant.parse("2026-12-04T12:00:00Z"), List.of()),
                 Clock.systemUTC(),
                 JsonMapper.builder().findAndAddModules().build());
         jobs.markInterruptedRuns();

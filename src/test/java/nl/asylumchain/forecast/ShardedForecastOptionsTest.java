@@ -20,6 +20,15 @@ class ShardedForecastOptionsTest {
     }
 
     @Test
+    void theChildGetsTheXmxGivenNotTheSmallerMaximumTheJvmReports() {
+        // -Xmx2g under the parallel collector: Runtime.maxMemory() leaves out a survivor space
+        assertThat(ShardedForecast.jvmOptions(List.of("-Xmx2g"), 1820L * 1024 * 1024, 2))
+                .contains("-Xmx2048m");
+        assertThat(ShardedForecast.jvmOptions(List.of(), 1820L * 1024 * 1024, 2))
+                .contains("-Xmx1820m");
+    }
+
+    @Test
     void aCollectorThisJvmNamesIsKeptAndNoOtherAdded() {
         assertThat(ShardedForecast.jvmOptions(List.of("-XX:+UseG1GC", "-Xms1g"), TWO_GB, 2))
                 .containsExactly("-XX:+UseG1GC", "-Xmx2048m", "-Djava.awt.headless=true");

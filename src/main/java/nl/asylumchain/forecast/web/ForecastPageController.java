@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ import nl.asylumchain.forecast.ForecastJob.Progress;
 import nl.asylumchain.forecast.ForecastJob.Status;
 import nl.asylumchain.forecast.ForecastJobs;
 import nl.asylumchain.forecast.ForecastRequest;
+import nl.asylumchain.forecast.ForecastSizing;
 import nl.asylumchain.forecast.report.ForecastReport;
 import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.platform.InvalidRequestException;
@@ -205,8 +207,29 @@ class ForecastPageController {
         if (job.finishedAt() != null) {
             body.append("<dt>Klaar</dt><dd>").append(job.finishedAt()).append("</dd>");
         }
+        if (job.sizing() != null) {
+            body.append("<dt>Omvang</dt><dd>").append(esc(size(job.sizing()))).append("</dd>");
+        }
         body.append("</dl></section>");
         return page("Prognose " + job.scenario(), body.toString(), job.status() == Status.RUNNING, user, HttpStatus.OK);
+    }
+
+    /** The sample a run was given, and why, in a planner's words. */
+    static String size(ForecastSizing.Choice sizing) {
+        String estimate = String.format(
+                Locale.ROOT,
+                "de hele keten houdt naar schatting %.1f GB in gebruik, de rekenomgeving heeft %.1f GB",
+                sizing.wholeMb() / 1024.0,
+                sizing.heapMb() / 1024.0);
+        if (!sizing.chosen()) {
+            return sizing.sample() == 1
+                    ? "de hele keten (gevraagd; " + estimate + ")"
+                    : "steekproef 1/" + sizing.sample() + " (gevraagd), opgeschaald naar de hele keten";
+        }
+        return sizing.sample() == 1
+                ? "de hele keten (" + estimate + ")"
+                : "steekproef 1/" + sizing.sample() + ", opgeschaald naar de hele keten; zelf gekozen omdat " + estimate
+                        + ". Kies Steekproef 1/1 om de hele keten te rekenen (met meer geheugen).";
     }
 
     @GetMapping("/forecasts/{id}/{file:report\\.html|weekly\\.csv|forecast\\.json}")
@@ -245,7 +268,9 @@ class ForecastPageController {
                                 + " van de keten, in een eigen rekenomgeving naast deze server. Eén prognose tegelijk. Een jaar"
                                 + " vanaf een lege keten, of als steekproef 1/10, duurt enkele minuten; met de hele startvoorraad"
                                 + " van een scenario uit de brief (tot 90.000 zaken) een half uur of langer, en ongeveer 6 GB"
-                                + " geheugen. Heeft de rekenomgeving te weinig, dan stopt de prognose vroegtijdig en"
+                                + " geheugen. Laat u de steekproef leeg, dan kiest de server de kleinste steekproef die in het"
+                                + " geheugen van de rekenomgeving past, en rekent die om naar de hele keten; 1 rekent altijd"
+                                + " de hele keten. Heeft de rekenomgeving toch te weinig, dan stopt de prognose vroegtijdig en"
                                 + " zegt hoeveel nodig is.</p><form method=\"post\" action=\"/forecasts\">")
                 .append(hidden(csrf))
                 .append("<label>Scenario <input name=\"scenario\" list=\"scenarios\" placeholder=\"mpp-2023-medio\""
@@ -260,7 +285,7 @@ class ForecastPageController {
                                 + "<label>Verdelen over processen <input name=\"shards\" inputmode=\"numeric\" size=\"2\""
                                 + " placeholder=\"1\"></label>"
                                 + "<label>Steekproef 1/ <input name=\"sample\" inputmode=\"numeric\" size=\"3\""
-                                + " placeholder=\"1\"></label>"
+                                + " placeholder=\"past\"></label>"
                                 + "<label class=\"vink\"><input type=\"checkbox\" name=\"fromNow\" value=\"true\"> Starten vanaf de"
                                 + " open zaken van nu</label><button type=\"submit\">Prognose starten</button></form></section>");
         body.append("<section><h1>Prognoses</h1>");
