@@ -214,10 +214,12 @@ class ForecastPageController {
         return page("Prognose " + job.scenario(), body.toString(), job.status() == Status.RUNNING, user, HttpStatus.OK);
     }
 
+    private static final Locale DUTCH = Locale.forLanguageTag("nl");
+
     /** The sample a run was given, and why, in a planner's words. */
     static String size(ForecastSizing.Choice sizing) {
         String estimate = String.format(
-                Locale.ROOT,
+                DUTCH,
                 "de hele keten houdt naar schatting %.1f GB in gebruik, de rekenomgeving heeft %.1f GB",
                 sizing.wholeMb() / 1024.0,
                 sizing.heapMb() / 1024.0);
@@ -266,9 +268,9 @@ class ForecastPageController {
         body.append(
                         "<section><h1>Nieuwe prognose</h1><p>De prognose rekent een jaar instroom door de echte procesmodellen"
                                 + " van de keten, in een eigen rekenomgeving naast deze server. Eén prognose tegelijk. Een jaar"
-                                + " vanaf een lege keten, of als steekproef 1/10, duurt enkele minuten; met de hele startvoorraad"
-                                + " van een scenario uit de brief (tot 90.000 zaken) een half uur of langer, en ongeveer 6 GB"
-                                + " geheugen. Laat u de steekproef leeg, dan kiest de server de kleinste steekproef die in het"
+                                + " vanaf een lege keten, of met de startvoorraad van een scenario uit de brief als steekproef"
+                                + " 1/3, duurt ongeveer tien minuten; de hele startvoorraad (tot 90.000 zaken) in één keer een"
+                                + " half uur of langer, en ongeveer 6 GB geheugen. Laat u de steekproef leeg, dan kiest de server de kleinste steekproef die in het"
                                 + " geheugen van de rekenomgeving past, en rekent die om naar de hele keten; 1 rekent altijd"
                                 + " de hele keten. Heeft de rekenomgeving toch te weinig, dan stopt de prognose vroegtijdig en"
                                 + " zegt hoeveel nodig is.</p><form method=\"post\" action=\"/forecasts\">")
