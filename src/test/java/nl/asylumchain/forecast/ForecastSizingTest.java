@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The heap estimate before a forecast starts, against the runs it was measured on (4 December 2026, {@code
- * mpp-2024-high}, {@code --shards 2}): it must call the runs that were stopped short of heap too big and the runs
- * that finished fitting, and pick the smallest sample that fits when none is asked for.
+ * mpp-2024-high}, {@code --shards 2}) and checked with ({@code --sample 3} of it and of {@code mpp-2023-max}): it must
+ * call the runs that were stopped short of heap too big and the runs that finished fitting, come out at or just above
+ * what the check runs kept in use, and pick the smallest sample that fits when none is asked for.
  */
 class ForecastSizingTest {
 
@@ -51,6 +52,15 @@ class ForecastSizingTest {
         assertThat(SIZING.liveMb(STOCK, YEAR, 2, choice.sample() - 1)).isGreaterThan(ForecastSizing.usableMb(2048));
         // stopped in 3.9 GB (2.6 to 2.8 GB left at week 6), ran in the 6.4 GB the stop advised
         assertThat(choice.wholeMb()).isBetween(ForecastSizing.usableMb(3994) + 1, ForecastSizing.usableMb(6400));
+    }
+
+    @Test
+    void theEstimateIsAtOrJustAboveWhatTheCheckRunsLeftInUse() {
+        // --sample 3, one shard, -Xmx2g: the most a full collection left in use over the year
+        assertThat(SIZING.liveMb(STOCK, YEAR, 1, 3)).isBetween(1164L, 1164L * 110 / 100);
+        Scenario max = ScenarioReader.read("mpp-2023-max");
+        assertThat(SIZING.liveMb(max.stock().total(), ForecastSizing.inflowCases(max, 52), 1, 3))
+                .isBetween(941L, 941L * 110 / 100);
     }
 
     @Test
