@@ -193,7 +193,9 @@ class ForecastPageController {
         }
         if (job.exitCode() != null && job.exitCode() == ForecastCommand.EXIT_TOO_LITTLE_HEAP) {
             body.append("<p class=\"fout\">De berekening is gestopt: de rekenomgeving heeft te weinig geheugen voor")
-                    .append(" deze startvoorraad. Kies een steekproef (Steekproef 1/4 of 1/10) of laat de beheerder")
+                    .append(
+                            " deze startvoorraad. Start opnieuw met een lege steekproef (de server kiest dan de kleinste")
+                    .append(" die past) of een grotere (Steekproef 1/10), of laat de beheerder")
                     .append(" het geheugen verhogen (<code>asylumchain.forecast.java-options</code>).</p>");
         }
         if (job.message() != null) {
