@@ -147,9 +147,9 @@ class ApiScaleBenchmark {
         Files.createDirectories(scrapeFile.getParent());
         Files.writeString(scrapeFile, body);
         assertThat(body).as("the refresh counted the open cases").contains("asylum_cases_open");
-        long transactionsBefore = transactions();
+        long transactionsBefore = transactions(db, DATABASE);
         Latency scrape = Latency.measure(ROUNDS, client::scrape);
-        long scrapeTransactions = transactions() - transactionsBefore;
+        long scrapeTransactions = transactions(db, DATABASE) - transactionsBefore;
         // a query on the scrape path would add at least one transaction per scrape (warm-up included); what else
         // shows up is pooled connections reporting their earlier work late (PostgreSQL sends a backend's counters
         // when it next goes idle) and the count's own query
@@ -207,10 +207,10 @@ class ApiScaleBenchmark {
     }
 
     /** Transactions committed in our database so far (the statistics collector's count, settled first). */
-    private long transactions() throws InterruptedException {
+    static long transactions(JdbcClient db, String database) throws InterruptedException {
         Thread.sleep(1_000); // the statistics reach pg_stat_database within half a second
         return db.sql("select xact_commit + xact_rollback from pg_stat_database where datname = ?")
-                .param(DATABASE)
+                .param(database)
                 .query(Long.class)
                 .single();
     }

@@ -94,7 +94,7 @@ class TasklistScaleBenchmark {
         double ourSeconds = seedOurs();
         stock = StockEngine.start("stock", historyLevel);
         double stockSeconds = seedStock();
-        awaitTallyFolded();
+        awaitTallyFolded(jdbc);
         // the nightly recount of the tally: one count of every open task's candidate links, while the changes wait
         double[] recountMillis = new double[3];
         for (int i = 0; i < recountMillis.length; i++) {
@@ -108,7 +108,7 @@ class TasklistScaleBenchmark {
                 .filterName(OUR_FILTER)
                 .singleResult()
                 .getId();
-        String stockFilter = stockFilter();
+        String stockFilter = stockFilter(stock);
 
         // ours and stock through the same harness; the stock side gets a time budget because its plan joins every
         // task with every authorization row (minutes per run at national size), so that the run still ends
@@ -166,19 +166,8 @@ class TasklistScaleBenchmark {
                         .size()));
         // the same call as a logged-in Tasklist makes it: through the webapps' engine API with the session cookie
         // and the CSRF token, so without a password check and group query per request (Basic authentication above)
-        TasklistBrowser browser = TasklistBrowser.login(port, OUR_HANDLER);
-        String tasklistBody = new ObjectMapper().writeValueAsString(ChainClient.TASKLIST_EXTENSION);
         AtomicInteger ourSessionPageSize = new AtomicInteger();
-        Latency ourSessionPage = Latency.measure(ROUNDS, () -> {
-            ChainClient.Response answer = TasklistBrowser.response(browser.post(
-                    TasklistBrowser.ENGINE_API + "/filter/" + ourFilter + "/list?firstResult=0&maxResults=50",
-                    "application/json",
-                    "application/hal+json",
-                    tasklistBody));
-            assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
-            return ourSessionPageSize.getAndSet(
-                    answer.body().path("_embedded").path("task").size());
-        });
+        Latency ourSessionPage = tasklistCall(port, ourFilter, ROUNDS, ourSessionPageSize);
         Latency ourHttpCount = Latency.measure(
                 ROUNDS, () -> (int) client.post("/engine-rest/filter/" + ourFilter + "/count", OUR_HANDLER, Map.of())
                         .body()
@@ -223,7 +212,7 @@ class TasklistScaleBenchmark {
      * every few seconds (docs/authorization.md, "Counting a group filter"): the seeding's are folded before the count
      * is timed, as they would be in production long before a handler opens Tasklist.
      */
-    private void awaitTallyFolded() {
+    static void awaitTallyFolded(JdbcClient jdbc) {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         long pending;
         while ((pending = jdbc.sql("select count(*) from task_group_tally_changes")
@@ -308,11 +297,11 @@ class TasklistScaleBenchmark {
     }
 
     /** Tasklist's group filter on the stock engine: the handler's candidate group, by priority then due date. */
-    private static String stockFilter() {
+    static String stockFilter(ProcessEngine stock) {
         IdentityService identity = stock.getIdentityService();
-        identity.saveUser(identity.newUser("stockhandler"));
+        identity.saveUser(identity.newUser(Transitions.STOCK_HANDLER));
         identity.saveGroup(identity.newGroup(GROUP));
-        identity.createMembership("stockhandler", GROUP);
+        identity.createMembership(Transitions.STOCK_HANDLER, GROUP);
         TaskQuery query = stock.getTaskService()
                 .createTaskQuery()
                 .taskCandidateGroup(GROUP)
@@ -321,12 +310,13 @@ class TasklistScaleBenchmark {
                 .orderByDueDate()
                 .asc();
         FilterService filters = stock.getFilterService();
-        Filter filter =
-                filters.newTaskFilter("Groepstaken").setOwner("stockhandler").setQuery(query);
+        Filter filter = filters.newTaskFilter("Groepstaken")
+                .setOwner(Transitions.STOCK_HANDLER)
+                .setQuery(query);
         return filters.saveFilter(filter).getId();
     }
 
-    private static int page(ProcessEngine engine, String filterId, String user) {
+    static int page(ProcessEngine engine, String filterId, String user) {
         engine.getIdentityService().setAuthentication(user, List.of(GROUP));
         try {
             return engine.getFilterService().listPage(filterId, 0, 50).size();
@@ -335,13 +325,33 @@ class TasklistScaleBenchmark {
         }
     }
 
-    private static long count(ProcessEngine engine, String filterId, String user) {
+    static long count(ProcessEngine engine, String filterId, String user) {
         engine.getIdentityService().setAuthentication(user, List.of(GROUP));
         try {
             return engine.getFilterService().count(filterId);
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
+    }
+
+    /**
+     * Tasklist's own call (a page of 50 as HAL with its sorting, count and columns) as a logged-in Tasklist makes it:
+     * through the webapps' engine API with {@link #OUR_HANDLER}'s session cookie and CSRF token, so without a password
+     * check and group query per request. {@code pageSize} gets the tasks of the last page.
+     */
+    static Latency tasklistCall(int port, String filterId, int rounds, AtomicInteger pageSize) throws Exception {
+        TasklistBrowser browser = TasklistBrowser.login(port, OUR_HANDLER);
+        String tasklistBody = new ObjectMapper().writeValueAsString(ChainClient.TASKLIST_EXTENSION);
+        return Latency.measure(rounds, () -> {
+            ChainClient.Response answer = TasklistBrowser.response(browser.post(
+                    TasklistBrowser.ENGINE_API + "/filter/" + filterId + "/list?firstResult=0&maxResults=50",
+                    "application/json",
+                    "application/hal+json",
+                    tasklistBody));
+            assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
+            return pageSize.getAndSet(
+                    answer.body().path("_embedded").path("task").size());
+        });
     }
 
     private String serverVersion() {

@@ -1,19 +1,12 @@
 package nl.asylumchain.bench;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -61,17 +54,6 @@ class WaitStateTransitionsBenchmark {
 
     static ProcessEngine stock;
 
-    /** What a run did: transitions, the cases' ends and the wall time. */
-    record Run(int cases, int tasks, int timers, Map<HandlerWork.End, Integer> ends, double seconds) {
-        int transitions() {
-            return tasks + timers;
-        }
-
-        double perSecond() {
-            return transitions() / seconds;
-        }
-    }
-
     @Test
     void transitionsPerSecondThroughTheChainBesideAStockEngine() throws Exception {
         String historyLevel = ((ProcessEngineConfigurationImpl) ours.getProcessEngineConfiguration())
@@ -80,7 +62,7 @@ class WaitStateTransitionsBenchmark {
         stock = StockEngine.start(STOCK_DATABASE, historyLevel);
         deployStock();
 
-        run(WARM_UP, ourCase("warm-up"));
+        Transitions.run(WARM_UP, THREADS, Transitions.ours(ours, intake, "warm-up"));
         DatabaseWork ourBefore = DatabaseWork.of(DATABASE);
         TableWork ourTablesBefore = TableWork.of(DATABASE);
         // where a transition's database time goes, with -Dbench.statements=true
@@ -89,16 +71,16 @@ class WaitStateTransitionsBenchmark {
         if (ourStatements != null) {
             ourStatements.reset();
         }
-        Run ourRun = run(CASES, ourCase("case"));
+        Transitions.Run ourRun = Transitions.run(CASES, THREADS, Transitions.ours(ours, intake, "case"));
         DatabaseWork ourWork = DatabaseWork.of(DATABASE).minus(ourBefore);
         TableWork ourTables = TableWork.of(DATABASE).minus(ourTablesBefore);
         List<String> ourStatementLines =
                 ourStatements == null ? List.of() : ourStatements.per(ourRun.transitions(), "transition", 30);
         // the same number of transitions on the stock engine: two per instance
-        run(WARM_UP, stockCase("warm-up"));
+        Transitions.run(WARM_UP, THREADS, stockCase("warm-up"));
         DatabaseWork stockBefore = DatabaseWork.of(STOCK_DATABASE);
         TableWork stockTablesBefore = TableWork.of(STOCK_DATABASE);
-        Run stockRun = run(ourRun.transitions() / 2, stockCase("stock"));
+        Transitions.Run stockRun = Transitions.run(ourRun.transitions() / 2, THREADS, stockCase("stock"));
         DatabaseWork stockWork = DatabaseWork.of(STOCK_DATABASE).minus(stockBefore);
         TableWork stockTables = TableWork.of(STOCK_DATABASE).minus(stockTablesBefore);
 
@@ -151,89 +133,9 @@ class WaitStateTransitionsBenchmark {
         }
     }
 
-    /** Registers case {@code i} and works it to its end; one HandlerWork per thread. */
-    private IntFunction<Run> ourCase(String name) {
-        ThreadLocal<HandlerWork> work = ThreadLocal.withInitial(
-                () -> new HandlerWork(ours, Thread.currentThread().getId()));
-        return i -> {
-            HandlerWork handler = work.get();
-            int tasks = handler.tasksCompleted();
-            int timers = handler.timersFired();
-            String caseId = intake.register(
-                            HandlerWork.applicant(
-                                    name,
-                                    i,
-                                    LocalDate.now(),
-                                    HandlerWork.NATIONALITY_MIX.get(i % HandlerWork.NATIONALITY_MIX.size())),
-                            null)
-                    .caseId()
-                    .toString();
-            HandlerWork.End end = handler.workToEnd(caseId);
-            return new Run(1, handler.tasksCompleted() - tasks, handler.timersFired() - timers, Map.of(end, 1), 0);
-        };
-    }
-
     /** Starts stock instance {@code i} and completes its two tasks as a handler of their group. */
-    private static IntFunction<Run> stockCase(String name) {
-        return i -> {
-            String businessKey = name + "-" + i;
-            stock.getRuntimeService().startProcessInstanceByKey(STOCK_PROCESS, businessKey);
-            int tasks = 0;
-            for (List<Task> open = open(businessKey); !open.isEmpty(); open = open(businessKey)) {
-                for (Task task : open) {
-                    stock.getIdentityService().setAuthentication("stockhandler", List.of(GROUP));
-                    try {
-                        stock.getTaskService().complete(task.getId());
-                    } finally {
-                        stock.getIdentityService().clearAuthentication();
-                    }
-                    tasks++;
-                }
-            }
-            return new Run(1, tasks, 0, Map.of(HandlerWork.End.ENDED, 1), 0);
-        };
-    }
-
-    private static List<Task> open(String businessKey) {
-        return stock.getTaskService()
-                .createTaskQuery()
-                .processInstanceBusinessKey(businessKey)
-                .active()
-                .list();
-    }
-
-    /** Runs cases 0..n-1 on {@link #THREADS} threads and adds up what they did. */
-    private static Run run(int cases, IntFunction<Run> oneCase) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        long start = System.nanoTime();
-        try {
-            List<Future<Run>> shares = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int share = t;
-                shares.add(threads.submit(() -> {
-                    Run sum = new Run(0, 0, 0, Map.of(), 0);
-                    for (int i = share; i < cases; i += THREADS) {
-                        sum = add(sum, oneCase.apply(i));
-                    }
-                    return sum;
-                }));
-            }
-            Run total = new Run(0, 0, 0, Map.of(), 0);
-            for (Future<Run> share : shares) {
-                total = add(total, share.get());
-            }
-            return new Run(
-                    total.cases(), total.tasks(), total.timers(), total.ends(), (System.nanoTime() - start) / 1e9);
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
-    private static Run add(Run a, Run b) {
-        Map<HandlerWork.End, Integer> ends = new EnumMap<>(HandlerWork.End.class);
-        a.ends().forEach((end, n) -> ends.merge(end, n, Integer::sum));
-        b.ends().forEach((end, n) -> ends.merge(end, n, Integer::sum));
-        return new Run(a.cases() + b.cases(), a.tasks() + b.tasks(), a.timers() + b.timers(), ends, 0);
+    private static IntFunction<Transitions.Run> stockCase(String name) {
+        return Transitions.stock(stock, STOCK_PROCESS, name, Map.of(), GROUP);
     }
 
     private static void deployStock() {
@@ -252,9 +154,9 @@ class WaitStateTransitionsBenchmark {
                                 .done())
                 .deploy();
         IdentityService identity = stock.getIdentityService();
-        identity.saveUser(identity.newUser("stockhandler"));
+        identity.saveUser(identity.newUser(Transitions.STOCK_HANDLER));
         identity.saveGroup(identity.newGroup(GROUP));
-        identity.createMembership("stockhandler", GROUP);
+        identity.createMembership(Transitions.STOCK_HANDLER, GROUP);
     }
 
     @AfterAll
