@@ -99,20 +99,11 @@ class ApiScaleBenchmark {
             return null;
         });
         List<String> refreshStatements = statements.per(backlog.calls(), "refresh", 12);
-        // the stage lead times read from the engine's history, the refresh's part that is not a module's count
-        Latency stageEnds = Latency.measure(
-                5,
-                () -> context.getBean(StageDurations.class)
-                        .finishedSince(Instant.now().minusSeconds(15)));
         Latency reception = Latency.measure(
                 10, () -> ReflectionTestUtils.invokeMethod(context.getBean("receptionMetrics"), "refresh"));
         Latency housing = Latency.measure(
                 10, () -> ReflectionTestUtils.invokeMethod(context.getBean("housingMetrics"), "refresh"));
-        // the backlog gauges' refresh by source: which module's counts take its time
-        Map<String, Latency> backlogSources = new TreeMap<>();
-        context.getBeansOfType(BacklogFigures.class)
-                .forEach((name, source) -> backlogSources.put(
-                        source.getClass().getSimpleName(), Latency.measure(5, () -> source.count(Instant.now()))));
+        Map<String, Latency> backlogSources = refreshBySource(context);
 
         ChainClient client = new ChainClient(port);
         SplittableRandom random = new SplittableRandom(14);
@@ -177,7 +168,6 @@ class ApiScaleBenchmark {
         System.out.printf("%-44s %21s%n", "background refresh: housing gauges", housing);
         backlogSources.forEach(
                 (source, latency) -> System.out.printf("%-44s %21s%n", "  backlog gauges from " + source, latency));
-        System.out.printf("%-44s %21s%n", "  stage lead times from the history", stageEnds);
         System.out.println("statements per backlog refresh (calls, mean ms, rows per call, statement):");
         refreshStatements.forEach(System.out::println);
         System.out.println();
@@ -194,6 +184,24 @@ class ApiScaleBenchmark {
                 .limit(15)
                 .forEach(e -> System.out.printf("%6d  %s%n", e.getValue(), e.getKey()));
         System.out.println();
+    }
+
+    /**
+     * The backlog gauges' refresh by source, five runs each: which module's counts take its time, and the stage lead
+     * times read from the engine's history (the refresh's part that is not a module's count).
+     */
+    static Map<String, Latency> refreshBySource(ApplicationContext context) {
+        Map<String, Latency> sources = new TreeMap<>();
+        context.getBeansOfType(BacklogFigures.class)
+                .forEach((name, source) -> sources.put(
+                        source.getClass().getSimpleName(), Latency.measure(5, () -> source.count(Instant.now()))));
+        sources.put(
+                "StageDurations (the stage lead times from the history)",
+                Latency.measure(
+                        5,
+                        () -> context.getBean(StageDurations.class)
+                                .finishedSince(Instant.now().minusSeconds(15))));
+        return sources;
     }
 
     /** Series per metric name in a scrape (comments left out). */

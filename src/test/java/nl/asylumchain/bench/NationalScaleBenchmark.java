@@ -186,6 +186,14 @@ class NationalScaleBenchmark {
             context.getBean(BacklogGauges.class).refresh();
             return null;
         });
+        Map<String, Latency> refreshSources = ApiScaleBenchmark.refreshBySource(context);
+        List<String> refreshStatements = List.of();
+        if (StatementWork.requested()) {
+            StatementWork statements = StatementWork.of(jdbc, DATABASE);
+            statements.reset();
+            context.getBean(BacklogGauges.class).refresh();
+            refreshStatements = statements.per(1, "refresh", 12);
+        }
         ReflectionTestUtils.invokeMethod(context.getBean("receptionMetrics"), "refresh");
         ReflectionTestUtils.invokeMethod(context.getBean("housingMetrics"), "refresh");
         assertThat(client.scrape()).as("the refresh counted the open cases").contains("asylum_cases_open");
@@ -268,6 +276,11 @@ class NationalScaleBenchmark {
         System.out.printf(
                 "backlog gauges' background refresh (p50 / p99 ms): %s; database transactions during %d scrapes: %d%n",
                 refresh, scrape.calls(), scrapeTransactions);
+        refreshSources.forEach((source, latency) -> System.out.printf("  from %-50s %s%n", source, latency));
+        if (!refreshStatements.isEmpty()) {
+            System.out.println("statements of a backlog refresh (calls, mean ms, rows per call, statement):");
+            refreshStatements.forEach(System.out::println);
+        }
         System.out.println("timers falling due at once: TimerDrainBenchmark; start/complete after five years of"
                 + " history: HistoryGrowthBenchmark (each needs a database in another state)");
         System.out.println();
