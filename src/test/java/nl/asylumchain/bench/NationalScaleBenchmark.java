@@ -113,6 +113,25 @@ class NationalScaleBenchmark {
                 .getName();
         NationalDataSet.Seeded seeded = NationalDataSet.seed(placement, CASES, THREADS, jdbc);
         Map<String, Long> ourTasksPerGroup = openTasksPerGroup();
+        // the order the group filter's page walks (priority, then due date): which groups' tasks come first
+        List<String> tasksByPriority = jdbc.sql("""
+                        select t.PRIORITY_, l.GROUP_ID_, count(*) from ACT_RU_TASK t
+                        join ACT_RU_IDENTITYLINK l on l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate'
+                        group by t.PRIORITY_, l.GROUP_ID_ order by t.PRIORITY_ desc, l.GROUP_ID_
+                        """)
+                .query((rs, i) -> rs.getInt(1) + " " + rs.getString(2) + " " + rs.getLong(3))
+                .list();
+        // how far down that order the page's 50th task of the handler's group lies: the tasks it walks past
+        long pageDepth = jdbc.sql("""
+                        with ordered as (
+                            select t.ID_, row_number() over (order by t.PRIORITY_ desc, t.DUE_DATE_) as n
+                            from ACT_RU_TASK t)
+                        select coalesce(max(n), 0) from (
+                            select o.n from ordered o
+                            join ACT_RU_IDENTITYLINK l on l.TASK_ID_ = o.ID_ and l.TYPE_ = 'candidate'
+                                and l.GROUP_ID_ = ?
+                            order by o.n limit 50) x
+                        """).param(GROUP).query(Long.class).single();
         long ourTasks =
                 jdbc.sql("select count(*) from act_ru_task").query(Long.class).single();
         long ourTimers = jdbc.sql("select count(*) from act_ru_job where type_ = 'timer'")
@@ -239,6 +258,10 @@ class NationalScaleBenchmark {
         System.out.printf(
                 "       %,d open tasks (%,d of %s), %,d timers; open tasks per candidate group %s%n",
                 ourTasks, ourTasksPerGroup.get(GROUP), GROUP, ourTimers, ourTasksPerGroup);
+        System.out.printf("       open tasks by priority and candidate group: %s%n", tasksByPriority);
+        System.out.printf(
+                "       the page's 50th task of %s is task %,d in the filter's order (priority, due date)%n",
+                GROUP, pageDepth);
         System.out.printf(
                 "stock: %,d instances of a two-user-task process, one open task each, offered to the same groups, "
                         + "seeded in %.0f s%n",
