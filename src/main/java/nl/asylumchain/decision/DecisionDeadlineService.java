@@ -507,13 +507,14 @@ public class DecisionDeadlineService {
     }
 
     /**
-     * The period tables, each answer asked once: for counting over every open case, and within one step (a procedure
-     * opened, a case file read) that needs the same table's answer for its deadline, its warning and its due day.
+     * The period tables as deployed now ({@link DecisionPeriods#pinned}), each answer asked once: for counting over
+     * every open case, and within one step (a procedure opened, a case file read) that needs the same table's answer
+     * for its deadline, its warning and its due day.
      */
     private record RememberedPeriods(DecisionPeriods tables, Map<String, Object> answers) implements DecisionPeriods {
 
         RememberedPeriods(DecisionPeriods tables) {
-            this(tables, new HashMap<>());
+            this(tables.pinned(), new HashMap<>());
         }
 
         @Override

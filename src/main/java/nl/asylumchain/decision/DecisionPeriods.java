@@ -38,4 +38,12 @@ public interface DecisionPeriods {
 
     /** The departure period after a decision of this type (REJECTION, DUBLIN); empty when the table gives none. */
     Optional<Period> departurePeriod(String decisionType, int track, String trackReason);
+
+    /**
+     * These tables as deployed now, for many answers in one step or count: each table's version is looked up once. The
+     * answers themselves are not remembered.
+     */
+    default DecisionPeriods pinned() {
+        return this;
+    }
 }

@@ -4,6 +4,8 @@ import java.lang.reflect.Constructor;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +61,7 @@ public final class RecordRowMapper<T extends Record> implements RowMapper<T> {
         Object[] args = new Object[shape.types().length];
         for (int i = 0; i < args.length; i++) {
             TypeDescriptor type = shape.types()[i];
-            Object value = JdbcUtils.getResultSetValue(rs, seen.indexes()[i], type.getType());
+            Object value = JdbcUtils.getResultSetValue(rs, seen.indexes()[i], shape.reads()[i]);
             args[i] = shape.conversions().convert(value, type);
         }
         return (T) BeanUtils.instantiateClass(shape.constructor(), args);
@@ -67,21 +69,31 @@ public final class RecordRowMapper<T extends Record> implements RowMapper<T> {
 
     private record Columns(ResultSet resultSet, int[] indexes) {}
 
+    /**
+     * A record's components with the type each is read as: its own, except an {@link Instant}, which is read as a
+     * {@link Timestamp} and converted. Asked for an {@code Instant}, {@code JdbcUtils} first tries the driver's
+     * {@code getObject(column, Instant.class)}; PostgreSQL's driver does not know the type and answers with an
+     * exception and its stack trace, after which {@code JdbcUtils} reads a timestamp anyway: four exceptions per row
+     * of {@code ind_procedures}, 0.25 s of the gauges' refresh for 11,778 undecided procedures.
+     */
     private record Shape(
             Class<?> type,
             Constructor<?> constructor,
             String[] names,
             TypeDescriptor[] types,
+            Class<?>[] reads,
             ConversionService conversions) {
 
         static Shape of(Class<?> type) {
             Constructor<?> constructor = BeanUtils.getResolvableConstructor(type);
             String[] names = BeanUtils.getParameterNames(constructor);
             TypeDescriptor[] types = new TypeDescriptor[names.length];
+            Class<?>[] reads = new Class<?>[names.length];
             for (int i = 0; i < names.length; i++) {
                 types[i] = new TypeDescriptor(new MethodParameter(constructor, i));
+                reads[i] = types[i].getType() == Instant.class ? Timestamp.class : types[i].getType();
             }
-            return new Shape(type, constructor, names, types, DefaultConversionService.getSharedInstance());
+            return new Shape(type, constructor, names, types, reads, DefaultConversionService.getSharedInstance());
         }
 
         int[] indexes(ResultSetMetaData metaData) throws SQLException {

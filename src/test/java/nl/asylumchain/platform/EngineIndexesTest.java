@@ -28,11 +28,12 @@ class EngineIndexesTest {
                         "AC_IDX_IDENT_LNK_GROUP_TASK",
                         "AC_IDX_TASK_PARENT",
                         "AC_IDX_JOB_DUE_DATE",
-                        "AC_IDX_EVENT_SUBSCR_PROCINST");
+                        "AC_IDX_EVENT_SUBSCR_PROCINST",
+                        "AC_IDX_VARIABLE_BACKLOG");
         assertThat(jdbc.sql("select \"version\" from \"" + EngineIndexes.HISTORY_TABLE
                                 + "\" where \"success\" and \"version\" is not null")
                         .query(String.class)
                         .list())
-                .contains("1", "2", "3", "4", "5");
+                .contains("1", "2", "3", "4", "5", "6");
     }
 }

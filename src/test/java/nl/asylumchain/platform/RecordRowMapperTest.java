@@ -114,8 +114,10 @@ class RecordRowMapperTest {
     }
 
     @Test
-    void looksTheColumnsUpOncePerResultSetWithoutAskingTheDriverByName() throws Exception {
+    void looksTheColumnsUpOncePerResultSetWithoutAskingTheDriverByNameNorForAnInstant() throws Exception {
         AtomicInteger byName = new AtomicInteger();
+        // PostgreSQL's driver answers getObject(column, Instant.class) with an exception (H2's does not)
+        AtomicInteger asInstant = new AtomicInteger();
         AtomicInteger metaData = new AtomicInteger();
         RecordRowMapper<Row> mapper = RecordRowMapper.of(Row.class);
         List<Row> rows = new ArrayList<>();
@@ -126,6 +128,9 @@ class RecordRowMapperTest {
                     getClass().getClassLoader(), new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
                         if (method.getName().equals("findColumn")) {
                             byName.incrementAndGet();
+                        }
+                        if (method.getName().equals("getObject") && args.length == 2 && args[1] == Instant.class) {
+                            asInstant.incrementAndGet();
                         }
                         if (method.getName().equals("getMetaData")) {
                             metaData.incrementAndGet();
@@ -139,7 +144,9 @@ class RecordRowMapperTest {
         }
 
         assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).openedAt()).isEqualTo(Instant.parse("2024-01-03T08:00:00Z"));
         assertThat(byName).hasValue(0);
+        assertThat(asInstant).hasValue(0);
         assertThat(metaData).hasValue(1);
     }
 }

@@ -18,12 +18,16 @@ import nl.asylumchain.platform.RowIds;
 @Repository
 public class IndProcedureRepository {
 
-    /** A procedure with its extension months and running hold, computed by the database per row. */
-    private static final String SELECT = """
+    /** The procedure's own columns. */
+    private static final String COLUMNS = """
             select p.case_id, p.track, p.application_date, p.ind_procedure, p.priority, p.priority_reason,
                    p.va_reason, p.days_on_hold, p.notice_of_default_on, p.penalty_exposed_from, p.decided_on,
                    p.redecision_deadline, p.reopened_at, p.days_on_hold_at_reopen, p.responsible_since,
                    p.responsible_since_at, p.opened_at,
+            """;
+
+    /** One procedure with its extension months, computed by the database for its row. */
+    private static final String SELECT = COLUMNS + """
                    (select coalesce(sum(e.months), 0) from decision_deadline_extensions e
                      where e.case_id = p.case_id) as extended_months,
                    (select coalesce(sum(e.months), 0) from decision_deadline_extensions e
@@ -33,12 +37,33 @@ public class IndProcedureRepository {
                      as extended_months_since_responsible,
             """;
 
-    /** Since when a decision moratorium (one of the categories {@code :moratoria}) parks the case now. */
-    private static final String HELD_SINCE = """
-                   (select min(h.held_from) from case_holds h join policy_holds ph on ph.id = h.hold_id
-                     where h.case_id = p.case_id and h.released_at is null and ph.category in (:moratoria))
-                     as held_since
+    /**
+     * Every undecided procedure with the same columns, for a count over all of them: the extensions and the running
+     * moratoria are summed once per case that has any and joined, instead of being looked up for every row (four
+     * lookups per undecided case made the gauges' refresh read 11,778 cases in 0.4 s at 20,000 open cases).
+     */
+    private static final String UNDECIDED = COLUMNS + """
+                   coalesce(e.extended_months, 0) as extended_months,
+                   coalesce(e.extended_months_since_reopen, 0) as extended_months_since_reopen,
+                   coalesce(e.extended_months_since_responsible, 0) as extended_months_since_responsible,
+                   h.held_since
               from ind_procedures p
+              left join (
+                select x.case_id, sum(x.months) as extended_months,
+                       sum(case when x.extended_at >= q.reopened_at then x.months else 0 end)
+                         as extended_months_since_reopen,
+                       sum(case when x.extended_at >= q.responsible_since_at then x.months else 0 end)
+                         as extended_months_since_responsible
+                  from decision_deadline_extensions x join ind_procedures q on q.case_id = x.case_id
+                 where q.decided_on is null
+                 group by x.case_id) e on e.case_id = p.case_id
+              left join (
+                -- since when a decision moratorium of the categories asked parks the case now
+                select c.case_id, min(c.held_from) as held_since
+                  from case_holds c join policy_holds ph on ph.id = c.hold_id
+                 where c.released_at is null and ph.category in (:moratoria)
+                 group by c.case_id) h on h.case_id = p.case_id
+             where p.decided_on is null
             """;
 
     private final JdbcClient jdbc;
@@ -59,7 +84,7 @@ public class IndProcedureRepository {
 
     /** Every procedure without a decision yet, with since when a running moratorium of these categories parks it. */
     public List<IndProcedureRecord> undecided(List<String> moratoria) {
-        return jdbc.sql(SELECT + HELD_SINCE + " where p.decided_on is null")
+        return jdbc.sql(UNDECIDED)
                 // an empty IN list is no valid SQL: a category name no table declares stands for "none"
                 .param("moratoria", moratoria.isEmpty() ? List.of("") : List.copyOf(moratoria))
                 .query(RecordRowMapper.of(IndProcedureRecord.class))

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import nl.asylumchain.decision.DecisionPeriods;
@@ -43,13 +45,37 @@ class DecisionRules implements DecisionPeriods {
     // need a write transaction
     private final RepositoryService repository;
     private final CommandExecutor commands;
-    private final DmnEngine dmn = ParsedFeelCache.dmnEngine();
-    private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+    private final DmnEngine dmn;
+    private final Map<String, DmnDecision> parsed;
+    /** A table's latest version by its key: looked up at every answer, or once for a pinned view. */
+    private final Function<String, DmnDecision> versions;
 
+    @Autowired
     DecisionRules(ProcessEngine engine) {
         this.repository = engine.getRepositoryService();
         this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getCommandExecutorTxRequired();
+        this.dmn = ParsedFeelCache.dmnEngine();
+        this.parsed = new ConcurrentHashMap<>();
+        this.versions = this::latest;
+    }
+
+    private DecisionRules(DecisionRules live, Map<String, DmnDecision> pinned) {
+        this.repository = live.repository;
+        this.commands = live.commands;
+        this.dmn = live.dmn;
+        this.parsed = live.parsed;
+        this.versions = key -> pinned.computeIfAbsent(key, live::latest);
+    }
+
+    /**
+     * The tables with each one's latest version looked up once, at its first answer: a count over every open case asks
+     * the tables thousands of times (the category-wide extension once per application day and track), and each
+     * lookup of a latest version is a query.
+     */
+    @Override
+    public DecisionPeriods pinned() {
+        return new DecisionRules(this, new HashMap<>());
     }
 
     @Override
@@ -95,7 +121,7 @@ class DecisionRules implements DecisionPeriods {
         for (int i = 0; i < pairs.length; i += 2) {
             variables.put((String) pairs[i], pairs[i + 1]);
         }
-        DmnDecisionResult result = dmn.evaluateDecision(latest(decisionKey), Variables.fromMap(variables));
+        DmnDecisionResult result = dmn.evaluateDecision(versions.apply(decisionKey), Variables.fromMap(variables));
         DmnDecisionResultEntries first = result.getFirstResult();
         return first == null ? Optional.empty() : Optional.of(first.getEntryMap());
     }
