@@ -21,9 +21,9 @@ import nl.asylumchain.platform.RecordRowMapper;
  * the executions of the process (by its definitions), the {@code track} variables and the {@code procedure}
  * variables, the latter two from the index that holds only those variables with their values ({@code db/engine}
  * V6, {@code AC_IDX_VARIABLE_BACKLOG}). Looked up per instance, every lookup read the instance's other variables
- * from the table too: 0.8 s at 20,000 open cases spread like the chain, 4 s and more at 100,000 (docs/benchmarks.md,
- * "The IND backlog from three sets"). The names and values are written into the statement, not bound, so that
- * PostgreSQL can see that the index's condition holds.
+ * from the table too: 0.8 s at 20,000 open cases spread like the chain, most of the refresh's 6 s at 100,000
+ * (docs/benchmarks.md, "The IND backlog from three sets"). The names and values are written into the statement, not
+ * bound, so that PostgreSQL can see that the index's condition holds.
  */
 @Repository
 public class IndBacklogRepository {
