@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * .count()} counts (an execution without a parent, of a definition with that key). Within one refresh of the gauges
  * ({@link #sharedWhile}) the statement runs once for every stage that asks; each of the engine's counts walked every
  * running instance (four of them took 46 of the refresh's 139 ms at 10,000 open cases, docs/benchmarks.md). Outside a
- * refresh every call counts afresh.
+ * refresh every call counts afresh. The instances are counted per definition first, on PostgreSQL from our index of
+ * them alone ({@code db/engine} V7), and only the counts are joined to the definitions: 180 to 15 ms at 20,000 cases
+ * spread like the chain.
  */
 @Component
 public class RunningInstanceCounts {
@@ -28,11 +30,16 @@ public class RunningInstanceCounts {
     RunningInstanceCounts(JdbcClient jdbc, @Value("${camunda.bpm.database.table-prefix:}") String tablePrefix) {
         this.jdbc = jdbc;
         String prefix = tablePrefix == null ? "" : tablePrefix;
-        this.sql = """
-                select d.KEY_ as process_key, count(*) as instances
-                from %1$sACT_RU_EXECUTION i
+        this.sql = statement(prefix);
+    }
+
+    /** The grouped count, for the engine's tables under {@code prefix}. */
+    static String statement(String prefix) {
+        return """
+                select d.KEY_ as process_key, sum(i.instances) as instances
+                from (select PROC_DEF_ID_, count(*) as instances from %1$sACT_RU_EXECUTION
+                      where PARENT_ID_ is null group by PROC_DEF_ID_) i
                 join %1$sACT_RE_PROCDEF d on d.ID_ = i.PROC_DEF_ID_
-                where i.PARENT_ID_ is null
                 group by d.KEY_
                 """.formatted(prefix);
     }

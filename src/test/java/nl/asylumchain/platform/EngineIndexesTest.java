@@ -29,11 +29,13 @@ class EngineIndexesTest {
                         "AC_IDX_TASK_PARENT",
                         "AC_IDX_JOB_DUE_DATE",
                         "AC_IDX_EVENT_SUBSCR_PROCINST",
-                        "AC_IDX_VARIABLE_BACKLOG");
+                        "AC_IDX_VARIABLE_BACKLOG",
+                        "AC_IDX_JOB_NO_RETRIES",
+                        "AC_IDX_EXE_ROOT_DEF");
         assertThat(jdbc.sql("select \"version\" from \"" + EngineIndexes.HISTORY_TABLE
                                 + "\" where \"success\" and \"version\" is not null")
                         .query(String.class)
                         .list())
-                .contains("1", "2", "3", "4", "5", "6");
+                .contains("1", "2", "3", "4", "5", "6", "7");
     }
 }
