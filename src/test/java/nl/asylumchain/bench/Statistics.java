@@ -52,4 +52,9 @@ final class Statistics {
     void analyze() {
         database.sql("analyze").update();
     }
+
+    /** Sets the visibility map and the statistics of every table, as autovacuum would in time. */
+    void vacuum() {
+        database.sql("vacuum analyze").update();
+    }
 }
