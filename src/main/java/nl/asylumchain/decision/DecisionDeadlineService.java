@@ -19,10 +19,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.asylumchain.decision.DecisionPeriods.GroupExtension;
+import nl.asylumchain.decision.persistence.DeadlineInputs;
 import nl.asylumchain.decision.persistence.ExtensionRecord;
 import nl.asylumchain.decision.persistence.IndProcedureRecord;
 import nl.asylumchain.decision.persistence.IndProcedureRepository;
 import nl.asylumchain.decision.persistence.ProcedureOpening;
+import nl.asylumchain.decision.persistence.UndecidedGroup;
 import nl.asylumchain.platform.ConflictException;
 import nl.asylumchain.platform.InvalidRequestException;
 import nl.asylumchain.platform.NotFoundException;
@@ -139,7 +141,7 @@ public class DecisionDeadlineService {
      * The deadline rule, written once: for one case and for the count of those past it. Days on hold are those
      * counted so far ({@code days_on_hold}); a moratorium still running is added by the caller where it counts.
      */
-    private static LocalDate deadline(IndProcedureRecord row, DecisionPeriods rules) {
+    private static LocalDate deadline(DeadlineInputs row, DecisionPeriods rules) {
         if (row.redecisionDeadline() != null) {
             return row.redecisionDeadline()
                     .plusMonths(row.extendedMonthsSinceReopen())
@@ -169,7 +171,7 @@ public class DecisionDeadlineService {
         return categoryExtension(row, rules);
     }
 
-    private static Optional<Period> categoryExtension(IndProcedureRecord row, DecisionPeriods rules) {
+    private static Optional<Period> categoryExtension(DeadlineInputs row, DecisionPeriods rules) {
         if (row.responsibleSince() != null || row.redecisionDeadline() != null) {
             return Optional.empty();
         }
@@ -440,12 +442,13 @@ public class DecisionDeadlineService {
         // the tables give the same answer for the same inputs: ask them once per track and procedure, and once per
         // application day and track, not once per case
         DecisionPeriods remembered = new RememberedPeriods(rules);
-        return (int) procedures.undecided(moratoria).stream()
-                .filter(row -> {
-                    int onHoldNow = row.heldSince() == null ? 0 : daysBetween(row.heldSince(), now);
-                    return !today.isBefore(deadline(row, remembered).plusDays(onHoldNow));
+        return (int) procedures.undecidedGroups(moratoria).stream()
+                .filter(group -> {
+                    int onHoldNow = group.heldSince() == null ? 0 : daysBetween(group.heldSince(), now);
+                    return !today.isBefore(deadline(group, remembered).plusDays(onHoldNow));
                 })
-                .count();
+                .mapToLong(UndecidedGroup::cases)
+                .sum();
     }
 
     /** Open cases exposed to penalty payments after a notice of default: for the monitoring gauge. */

@@ -117,6 +117,20 @@ class DecisionBacklogGaugesTest {
     }
 
     @Test
+    void casesWithTheSameDeadlineInputsEachCountPastTheDeadline() {
+        // the count groups the undecided procedures by the inputs of their deadline: a group counts its cases
+        String first = newCase(LocalDate.of(2026, 4, 2), false);
+        String second = newCase(LocalDate.of(2026, 4, 2), false);
+        String third = newCase(LocalDate.of(2026, 4, 2), false);
+        double before = refreshed("asylum.cases.past.decision.deadline");
+
+        register(first);
+        register(second);
+        register(third);
+        assertThat(refreshed("asylum.cases.past.decision.deadline")).isEqualTo(before + 3);
+    }
+
+    @Test
     void aRunningPolicyHoldSuspendsTheDecisionDeadlineOfTheParkedCase() throws Exception {
         // no other case of this class has its deadline between 10 and 25 January 2027
         at(LocalDate.of(2027, 1, 10), 10);

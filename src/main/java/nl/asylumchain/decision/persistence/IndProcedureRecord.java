@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * A row of {@code ind_procedures} with what its decision deadline needs from the other tables: the months of its
- * extensions (all of them, and those since the reopening or since the Netherlands became responsible) and since when a
- * decision moratorium that still runs parks it (only where the query asks; otherwise null). Mapped by name.
+ * extensions (all of them, and those since the reopening or since the Netherlands became responsible). Mapped by
+ * name.
  */
 public record IndProcedureRecord(
         UUID caseId,
@@ -29,15 +29,15 @@ public record IndProcedureRecord(
         Instant openedAt,
         int extendedMonths,
         int extendedMonthsSinceReopen,
-        int extendedMonthsSinceResponsible,
-        Instant heldSince) {
+        int extendedMonthsSinceResponsible)
+        implements DeadlineInputs {
 
     /** The day the six months start: the application, or the day the Netherlands became responsible. */
     public LocalDate periodStart() {
         return responsibleSince != null ? responsibleSince : applicationDate;
     }
 
-    /** Days on hold counted at the reopening or at the fresh start of the deadline (0 when neither happened). */
+    @Override
     public int daysOnHoldAtRestart() {
         return daysOnHoldAtReopen == null ? 0 : daysOnHoldAtReopen;
     }
