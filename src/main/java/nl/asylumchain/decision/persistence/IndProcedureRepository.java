@@ -36,9 +36,9 @@ public class IndProcedureRepository {
 
     /**
      * The undecided procedures grouped by every input of their deadline, with their number: a count over all of them
-     * maps one row per group, not one per case (at 100,000 open cases about 50,000 undecided procedures took most of
-     * the gauges' 0.6 s refresh of the IND's figures). The extensions and the running moratoria are summed once per
-     * case that has any and joined, instead of being looked up for every row.
+     * maps one row per group, not one per case (at 20,000 open cases 11,778 undecided procedures are 1,324 groups;
+     * docs/benchmarks.md). The extensions and the running moratoria are summed once per case that has any and joined,
+     * instead of being looked up for every row.
      */
     private static final String UNDECIDED_GROUPS = """
             select p.track, p.application_date, p.ind_procedure, p.days_on_hold, p.redecision_deadline,
